@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isoTimestamp, roleSchema } from './common';
+
+export const password = z
+  .string()
+  .min(10, 'Password must be at least 10 characters')
+  .max(200, 'Password must be at most 200 characters');
+
+export const loginBody = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+    password: z.string().min(1).max(200),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'A six-digit code')
+      .optional(),
+  })
+  .strict();
+export type LoginBody = z.input<typeof loginBody>;
+
+export const meSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  timezone: z.string(),
+  skills: z.array(z.string()),
+  languages: z.array(z.string()),
+  initials: z.string(),
+  twoFactorEnabled: z.boolean(),
+  teams: z.array(z.object({ id: z.number(), name: z.string() })),
+  lastLoginAt: isoTimestamp.nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const sessionInfo = z.object({
+  user: meSchema,
+  csrfToken: z.string().describe('Send as the x-csrf-token header on every cookie-authenticated write'),
+  expiresAt: isoTimestamp,
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const updateMeBody = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    timezone: z.string().min(1).max(64).optional(),
+    languages: z.array(z.string().trim().min(2).max(16)).max(20).optional(),
+  })
+  .strict();
+
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }).strict();
+
+export const twoFactorSetup = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrCodeDataUrl: z.string(),
+});
+export type TwoFactorSetup = z.infer<typeof twoFactorSetup>;
+export const twoFactorEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, 'A six-digit code') }).strict();
+export const twoFactorDisableBody = z.object({ password: z.string().min(1).max(200) }).strict();
+
+export const sessionListItem = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: isoTimestamp,
+  lastSeenAt: isoTimestamp,
+  expiresAt: isoTimestamp,
+});
+export type SessionListItem = z.infer<typeof sessionListItem>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isoTimestamp, pageQuery } from './common';
+
+export const teamMember = z.object({ id: z.number(), name: z.string(), email: z.string(), initials: z.string() });
+
+export const teamSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  description: z.string(),
+  lead: teamMember.nullable(),
+  members: z.array(teamMember),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const createTeamBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    description: z.string().trim().max(500).default(''),
+    leadId: z.number().int().positive().nullable().default(null),
+    memberIds: z.array(z.number().int().positive()).max(500).default([]),
+  })
+  .strict();
+export type CreateTeamBody = z.input<typeof createTeamBody>;
+
+export const updateTeamBody = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    description: z.string().trim().max(500).optional(),
+    leadId: z.number().int().positive().nullable().optional(),
+    memberIds: z.array(z.number().int().positive()).max(500).optional(),
+  })
+  .strict();
+export type UpdateTeamBody = z.input<typeof updateTeamBody>;
+
+export const listTeamsQuery = pageQuery.extend({ q: z.string().trim().max(80).optional() }).strict();

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isoTimestamp, pageQuery, staffRoleSchema } from './common';
+
+export const apiTokenSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  role: staffRoleSchema,
+  prefix: z.string().describe('The first characters of the token, to recognise it'),
+  createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  createdAt: isoTimestamp,
+  lastUsedAt: isoTimestamp.nullable(),
+  revokedAt: isoTimestamp.nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const createApiTokenBody = z.object({ name: z.string().trim().min(1).max(80), role: staffRoleSchema }).strict();
+export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
+
+export const createdApiToken = z.object({
+  token: apiTokenSchema,
+  secret: z.string().describe('The token itself. Shown once; store it now.'),
+});
+export type CreatedApiToken = z.infer<typeof createdApiToken>;
+
+export const listApiTokensQuery = pageQuery
+  .extend({ status: z.enum(['active', 'revoked', 'all']).default('active') })
+  .strict();

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'must start with postgres://, sqlite: or file:')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  COOKIE_SECURE: boolish.optional(),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  IN_CONTAINER: boolish.default(false),
+});
+
+export type DatabaseConfig = { dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  publicUrl: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  login: { ratePerMinute: number; lockoutThreshold: number; lockoutMinutes: number };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value fails fast with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const port = e.PORT;
+  const host = e.HOST ?? (e.IN_CONTAINER ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    env: e.NODE_ENV,
+    port,
+    host,
+    dataDir,
+    database: databaseFromUrl(e.DATABASE_URL, dataDir),
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    login: {
+      ratePerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      lockoutThreshold: e.LOGIN_LOCKOUT_THRESHOLD,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    },
+  };
+}
+
+function databaseFromUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { dialect: 'sqlite', filename: path.join(dataDir, 'steward.db') };
+  if (url.startsWith('postgres')) return { dialect: 'postgres', url };
+  const filename = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { dialect: 'sqlite', filename: filename === ':memory:' ? filename : path.resolve(filename) };
+}

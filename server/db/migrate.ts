@@ -1,0 +1,30 @@
+import { type Kysely, type MigrationResultSet, Migrator, type Migration as KyselyMigration } from 'kysely';
+import type { DatabaseHandle } from './database';
+import { migration0001 } from './migrations/0001_platform';
+import type { Migration } from './migrations/helpers';
+
+/** Every migration, in order. Add new ones at the end; never edit a released one. */
+export const migrations: Migration[] = [migration0001];
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
+  const provider = {
+    async getMigrations(): Promise<Record<string, KyselyMigration>> {
+      const out: Record<string, KyselyMigration> = {};
+      for (const m of migrations) {
+        out[m.name] = {
+          up: (db: Kysely<unknown>) => m.up(db, handle.dialect),
+          down: (db: Kysely<unknown>) => m.down(db, handle.dialect),
+        };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+  return result;
+}
