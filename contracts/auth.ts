@@ -34,9 +34,16 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const sessionInfo = z.object({
-  user: meSchema,
-  csrfToken: z.string().describe('Send as the x-csrf-token header on every cookie-authenticated write'),
-  expiresAt: isoTimestamp,
+  user: meSchema.nullable().describe('The signed-in person; null for an API token'),
+  token: z
+    .object({ id: z.number(), name: z.string(), role: roleSchema })
+    .nullable()
+    .describe('The API token in use'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe('Send as the x-csrf-token header on every cookie-authenticated write'),
+  expiresAt: isoTimestamp.nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
@@ -48,7 +55,9 @@ export const updateMeBody = z
   })
   .strict();
 
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }).strict();
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .strict();
 
 export const twoFactorSetup = z.object({
   secret: z.string(),
@@ -56,7 +65,9 @@ export const twoFactorSetup = z.object({
   qrCodeDataUrl: z.string(),
 });
 export type TwoFactorSetup = z.infer<typeof twoFactorSetup>;
-export const twoFactorEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, 'A six-digit code') }).strict();
+export const twoFactorEnableBody = z
+  .object({ code: z.string().regex(/^\d{6}$/, 'A six-digit code') })
+  .strict();
 export const twoFactorDisableBody = z.object({ password: z.string().min(1).max(200) }).strict();
 
 export const sessionListItem = z.object({

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
 
-export const teamMember = z.object({ id: z.number(), name: z.string(), email: z.string(), initials: z.string() });
+export const teamMember = z.object({
+  id: z.number(),
+  name: z.string(),
+  email: z.string(),
+  initials: z.string(),
+});
 
 export const teamSchema = z.object({
   id: z.number(),

@@ -13,7 +13,9 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-export const createApiTokenBody = z.object({ name: z.string().trim().min(1).max(80), role: staffRoleSchema }).strict();
+export const createApiTokenBody = z
+  .object({ name: z.string().trim().min(1).max(80), role: staffRoleSchema })
+  .strict();
 export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
 
 export const createdApiToken = z.object({

@@ -80,6 +80,28 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON array of email domains whose senders belong here */
+  domains: string;
+  notes: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  email: string | null;
+  name: string;
+  phone: string | null;
+  organization_id: number | null;
+  timezone: string | null;
+  language: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -87,6 +109,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  organizations: OrganizationsTable;
+  customers: CustomersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -77,8 +77,16 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_created_idx').on('audit_log').columns(['created_at', 'id']).execute();
-  await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
-  await db.schema.createIndex('audit_actor_idx').on('audit_log').columns(['actor_type', 'actor_id']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_actor_idx')
+    .on('audit_log')
+    .columns(['actor_type', 'actor_id'])
+    .execute();
 }
 
 async function down(db: Kysely<unknown>) {

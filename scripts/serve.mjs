@@ -1,0 +1,5 @@
+// Serves the already-built web app and the API (no build step): used by `npm start` and browser tests.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../server/main.ts');

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { registerModules } from './modules';
+import { accessPlugin } from './platform/auth/access';
+import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/cookies';
+import { registerErrorHandler } from './platform/error-handler';
+import { AppError } from './platform/errors';
+import { registerMetrics } from './platform/metrics';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app: plugins, then modules. Tests build it too. */
+export async function buildApp({
+  config,
+  database,
+  serveWeb = true,
+}: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.env === 'production',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerMetrics(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+      ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Steward API',
+        version: '1',
+        description: `REST API of Steward. Authenticate with \`Authorization: Bearer <token>\` (API tokens) or the session cookie from POST /api/v1/auth/login; cookie-authenticated writes must send the ${CSRF_HEADER} header. Errors are { "error": { "code", "message", "details" } }.`,
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  await app.register(accessPlugin, { db: database.db });
+  await registerModules(app, { db: database.db, dialect: database.dialect, config });
+
+  const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+  return app;
+}

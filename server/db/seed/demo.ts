@@ -1,0 +1,107 @@
+import type { Config } from '../../config';
+import type { DatabaseHandle } from '../database';
+import { insertCustomers, insertOrganization, insertTeam, insertUser } from './factories';
+import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
+import { seededRandom } from './random';
+
+export const DEMO_PASSWORD = 'steward-demo';
+export const DEMO_DOMAIN = 'steward.example';
+
+export const demoLogins = [
+  { role: 'admin', email: `admin@${DEMO_DOMAIN}`, name: 'Alex Admin' },
+  { role: 'manager', email: `morgan@${DEMO_DOMAIN}`, name: 'Morgan Reyes' },
+  { role: 'manager', email: `sam@${DEMO_DOMAIN}`, name: 'Sam Okoye' },
+] as const;
+
+const teamNames = [
+  { name: 'Frontline', description: 'First contact: questions, orders and returns' },
+  { name: 'Technical', description: 'Product faults, incidents and escalations from Frontline' },
+  { name: 'Key Accounts', description: 'Contract customers and complaints that need a senior touch' },
+] as const;
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.');
+
+/**
+ * A realistic department: 3 teams, 12 agents, 2 managers (each leading teams), an admin,
+ * and 200 customers in 40 organisations. Deterministic, and refuses to run twice.
+ */
+export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise<string> {
+  const { db } = handle;
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoLogins[0].email)
+    .executeTakeFirst();
+  if (existing) return 'The demo department is already there; nothing changed.';
+  const rnd = seededRandom(2026);
+
+  await db.transaction().execute(async (trx) => {
+    const staffIds: number[] = [];
+    for (const login of demoLogins) {
+      staffIds.push(
+        await insertUser(trx, {
+          ...login,
+          password: DEMO_PASSWORD,
+          timezone: 'Europe/Berlin',
+          languages: ['en', 'de'],
+        }),
+      );
+    }
+    const [, morgan, sam] = staffIds;
+    const agentIds: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const name = `${firstNames[(i * 3) % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+      agentIds.push(
+        await insertUser(trx, {
+          email: `${slug(name)}@${DEMO_DOMAIN}`,
+          name,
+          role: 'agent',
+          password: DEMO_PASSWORD,
+          timezone: rnd.pick(timezones),
+          skills: [...new Set([rnd.pick(skills), rnd.pick(skills)])],
+          languages: [...new Set(['en', rnd.pick(languages)])],
+        }),
+      );
+    }
+    const leads = [morgan!, sam!, agentIds[8]!];
+    for (const [index, team] of teamNames.entries()) {
+      await insertTeam(trx, {
+        ...team,
+        leadId: leads[index]!,
+        memberIds: agentIds.slice(index * 4, index * 4 + 4),
+      });
+    }
+
+    const orgIds: { id: number; domain: string }[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const name = `${companyWords[i % companyWords.length]} ${companySuffixes[Math.floor(i / companyWords.length) * 3 + (i % 3)]}`;
+      const domain = `${slug(name).replace(/\./g, '')}.example`;
+      orgIds.push({ id: await insertOrganization(trx, { name, domains: [domain] }), domain });
+    }
+    const customers = Array.from({ length: 200 }, (_, i) => {
+      const org = orgIds[i % orgIds.length]!;
+      const name = `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`;
+      return {
+        email: `${slug(name)}.${i}@${org.domain}`,
+        name,
+        phone: `+49 30 ${rnd.int(1000000, 9999999)}`,
+        organizationId: org.id,
+        timezone: rnd.pick(timezones),
+        language: rnd.pick(languages),
+      };
+    });
+    await insertCustomers(trx, customers);
+  });
+
+  const lines = demoLogins.map((l) => `  ${l.role.padEnd(8)} ${l.email}`);
+  return [
+    'Demo department created: 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations.',
+    `Sign in with any of these (password "${DEMO_PASSWORD}"), or any agent such as amara.adeyemi@${DEMO_DOMAIN}:`,
+    ...lines,
+  ].join('\n');
+}

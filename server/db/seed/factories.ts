@@ -1,0 +1,110 @@
+import type { Role } from '../../../contracts/common';
+import { teamsRepository } from '../../modules/teams/teams.repository';
+import { usersRepository } from '../../modules/users/users.repository';
+import { nowIso } from '../../platform/clock';
+import { hashPassword } from '../../platform/crypto';
+import type { DbOrTrx } from '../database';
+
+/** Row builders shared by demo data, API tests and browser tests. */
+
+const hashCache = new Map<string, Promise<string>>();
+/** Hashing is slow on purpose; seeds reuse one hash per distinct password. */
+export function cachedHash(password: string): Promise<string> {
+  let hash = hashCache.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashCache.set(password, hash);
+  }
+  return hash;
+}
+
+export interface UserSeed {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string | null;
+  timezone?: string;
+  skills?: string[];
+  languages?: string[];
+}
+
+export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
+  const now = nowIso();
+  return usersRepository.insert(db, {
+    email: seed.email.toLowerCase(),
+    name: seed.name,
+    role: seed.role,
+    password_hash: seed.password ? await cachedHash(seed.password) : null,
+    timezone: seed.timezone ?? 'UTC',
+    skills: JSON.stringify(seed.skills ?? []),
+    languages: JSON.stringify(seed.languages ?? []),
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+export async function insertTeam(
+  db: DbOrTrx,
+  seed: { name: string; description?: string; leadId?: number | null; memberIds?: number[] },
+): Promise<number> {
+  const now = nowIso();
+  const id = await teamsRepository.insert(db, {
+    name: seed.name,
+    description: seed.description ?? '',
+    leadId: seed.leadId ?? null,
+    now,
+  });
+  const members = [...new Set([...(seed.memberIds ?? []), ...(seed.leadId ? [seed.leadId] : [])])];
+  await teamsRepository.setMembers(db, id, members, now);
+  return id;
+}
+
+export async function insertOrganization(
+  db: DbOrTrx,
+  seed: { name: string; domains: string[]; notes?: string },
+) {
+  const now = nowIso();
+  const row = await db
+    .insertInto('organizations')
+    .values({
+      name: seed.name,
+      domains: JSON.stringify(seed.domains),
+      notes: seed.notes ?? '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertCustomers(
+  db: DbOrTrx,
+  seeds: {
+    email: string;
+    name: string;
+    phone?: string | null;
+    organizationId?: number | null;
+    timezone?: string;
+    language?: string;
+  }[],
+) {
+  const now = nowIso();
+  for (let i = 0; i < seeds.length; i += 100) {
+    await db
+      .insertInto('customers')
+      .values(
+        seeds.slice(i, i + 100).map((s) => ({
+          email: s.email.toLowerCase(),
+          name: s.name,
+          phone: s.phone ?? null,
+          organization_id: s.organizationId ?? null,
+          timezone: s.timezone ?? null,
+          language: s.language ?? null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+}

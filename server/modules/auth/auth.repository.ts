@@ -1,0 +1,115 @@
+import type { DbOrTrx } from '../../db/database';
+import type { UsersTable } from '../../db/schema';
+
+type CredentialUpdate = Partial<
+  Pick<
+    UsersTable,
+    | 'password_hash'
+    | 'totp_secret'
+    | 'totp_pending_secret'
+    | 'totp_enabled_at'
+    | 'locked_until'
+    | 'last_login_at'
+    | 'updated_at'
+  > & { failed_logins: number }
+>;
+
+/** Sessions, and the credential columns of users (passwords, 2FA, lockout). */
+export const authRepository = {
+  findCredentialsByEmail(db: DbOrTrx, email: string) {
+    return db
+      .selectFrom('users')
+      .select([
+        'id',
+        'email',
+        'name',
+        'role',
+        'password_hash',
+        'totp_secret',
+        'totp_pending_secret',
+        'totp_enabled_at',
+        'failed_logins',
+        'locked_until',
+        'deactivated_at',
+      ])
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+  },
+
+  findCredentialsById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('users')
+      .select([
+        'id',
+        'email',
+        'name',
+        'password_hash',
+        'totp_secret',
+        'totp_pending_secret',
+        'totp_enabled_at',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async updateCredentials(db: DbOrTrx, userId: number, values: CredentialUpdate): Promise<void> {
+    await db.updateTable('users').set(values).where('id', '=', userId).execute();
+  },
+
+  async createSession(
+    db: DbOrTrx,
+    values: {
+      id: string;
+      userId: number;
+      csrfToken: string;
+      ip: string | null;
+      userAgent: string | null;
+      now: string;
+      expiresAt: string;
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('sessions')
+      .values({
+        id: values.id,
+        user_id: values.userId,
+        csrf_token: values.csrfToken,
+        ip: values.ip,
+        user_agent: values.userAgent,
+        created_at: values.now,
+        last_seen_at: values.now,
+        expires_at: values.expiresAt,
+      })
+      .execute();
+  },
+
+  findSession(db: DbOrTrx, id: string) {
+    return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  listSessions(db: DbOrTrx, userId: number, now: string) {
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .orderBy('last_seen_at', 'desc')
+      .execute();
+  },
+
+  async deleteSession(db: DbOrTrx, id: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  },
+
+  /** Ends every session of a user but `keepId`; returns how many ended. */
+  async deleteUserSessions(db: DbOrTrx, userId: number, keepId: string | null): Promise<number> {
+    let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepId) query = query.where('id', '!=', keepId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  async deleteExpiredSessions(db: DbOrTrx, now: string): Promise<void> {
+    await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  },
+};

@@ -1,0 +1,111 @@
+import type { DbOrTrx } from '../../db/database';
+import type { TeamRow } from '../../db/schema';
+
+export interface MemberRow {
+  teamId: number;
+  id: number;
+  name: string;
+  email: string;
+}
+
+export const teamsRepository = {
+  findById(db: DbOrTrx, id: number): Promise<TeamRow | undefined> {
+    return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findByName(db: DbOrTrx, name: string): Promise<TeamRow | undefined> {
+    return db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst();
+  },
+
+  list(db: DbOrTrx, filter: { q?: string; limit: number }, afterName: string | null): Promise<TeamRow[]> {
+    let query = db.selectFrom('teams').selectAll();
+    if (filter.q) {
+      const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.val(like)));
+    }
+    if (afterName !== null) query = query.where('name', '>', afterName);
+    return query
+      .orderBy('name')
+      .limit(filter.limit + 1)
+      .execute();
+  },
+
+  /** Active members of the given teams. */
+  async members(db: DbOrTrx, teamIds: number[]): Promise<MemberRow[]> {
+    if (teamIds.length === 0) return [];
+    return db
+      .selectFrom('team_members')
+      .innerJoin('users', 'users.id', 'team_members.user_id')
+      .select(['team_members.team_id as teamId', 'users.id', 'users.name', 'users.email'])
+      .where('team_members.team_id', 'in', teamIds)
+      .where('users.deactivated_at', 'is', null)
+      .orderBy('users.name')
+      .execute();
+  },
+
+  async leads(db: DbOrTrx, leadIds: number[]) {
+    if (leadIds.length === 0) return [];
+    return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', leadIds).execute();
+  },
+
+  /** Ids among `ids` that are active staff (not customers). */
+  async activeStaffIds(db: DbOrTrx, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('deactivated_at', 'is', null)
+      .where('role', '!=', 'customer')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  async insert(
+    db: DbOrTrx,
+    values: { name: string; description: string; leadId: number | null; now: string },
+  ): Promise<number> {
+    const row = await db
+      .insertInto('teams')
+      .values({
+        name: values.name,
+        description: values.description,
+        lead_id: values.leadId,
+        created_at: values.now,
+        updated_at: values.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async update(
+    db: DbOrTrx,
+    id: number,
+    values: { name?: string; description?: string; leadId?: number | null; now: string },
+  ) {
+    await db
+      .updateTable('teams')
+      .set({
+        name: values.name,
+        description: values.description,
+        lead_id: values.leadId,
+        updated_at: values.now,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async setMembers(db: DbOrTrx, teamId: number, userIds: number[], now: string): Promise<void> {
+    await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+    if (userIds.length === 0) return;
+    await db
+      .insertInto('team_members')
+      .values(userIds.map((userId) => ({ team_id: teamId, user_id: userId, created_at: now })))
+      .execute();
+  },
+
+  async delete(db: DbOrTrx, id: number): Promise<void> {
+    await db.deleteFrom('teams').where('id', '=', id).execute();
+  },
+};

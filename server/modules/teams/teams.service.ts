@@ -1,0 +1,175 @@
+import type { z } from 'zod';
+import type { createTeamBody, listTeamsQuery, Team, UpdateTeamBody } from '../../../contracts/teams';
+import type { DbOrTrx } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import type { TeamRow } from '../../db/schema';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { initialsOf } from '../../platform/json';
+import { decodeCursor, splitPage } from '../../platform/pagination';
+import { teamsRepository as repo } from './teams.repository';
+
+type CreateTeamInput = z.output<typeof createTeamBody>;
+type ListTeamsInput = z.output<typeof listTeamsQuery>;
+
+const person = (p: { id: number; name: string; email: string }) => ({ ...p, initials: initialsOf(p.name) });
+
+async function hydrate(db: DbOrTrx, rows: TeamRow[]): Promise<Team[]> {
+  const members = await repo.members(
+    db,
+    rows.map((r) => r.id),
+  );
+  const leadIds = rows.map((r) => r.lead_id).filter((id): id is number => id !== null);
+  const leads = new Map((await repo.leads(db, leadIds)).map((l) => [l.id, l]));
+  return rows.map((row) => {
+    const lead = row.lead_id === null ? undefined : leads.get(row.lead_id);
+    return {
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      lead: lead ? person(lead) : null,
+      members: members.filter((m) => m.teamId === row.id).map(({ teamId: _t, ...m }) => person(m)),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+async function loadTeam(db: DbOrTrx, id: number): Promise<Team> {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('TEAM_NOT_FOUND', `Team ${id}`);
+  const [team] = await hydrate(db, [row]);
+  return team!;
+}
+
+/** The lead must be a member: adding them when they are not. Unknown or inactive people are refused. */
+async function resolveMembership(db: DbOrTrx, memberIds: number[], leadId: number | null) {
+  const wanted = [...new Set(leadId === null ? memberIds : [...memberIds, leadId])];
+  const valid = new Set(await repo.activeStaffIds(db, wanted));
+  const invalid = wanted.filter((id) => !valid.has(id));
+  if (invalid.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `No active staff user with id ${invalid.join(', ')}`, [
+      {
+        path: [leadId !== null && invalid.includes(leadId) ? 'leadId' : 'memberIds'],
+        message: 'Unknown or inactive user',
+      },
+    ]);
+  }
+  return wanted;
+}
+
+function nameTaken(name: string) {
+  return new AppError('TEAM_NAME_TAKEN', `A team named "${name}" already exists`, [
+    { path: ['name'], message: 'Already in use' },
+  ]);
+}
+
+const snapshot = (t: Team) => ({
+  name: t.name,
+  description: t.description,
+  lead: t.lead?.name ?? null,
+  members: t.members.map((m) => m.name),
+});
+
+export function teamsService({ db }: AppDeps) {
+  async function guardUnique<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (name && isUniqueViolation(error)) throw nameTaken(name);
+      throw error;
+    }
+  }
+
+  return {
+    async list(ctx: RequestContext, query: ListTeamsInput) {
+      authorize(ctx.actor, 'teams.read');
+      const key = decodeCursor(query.cursor);
+      const rows = await repo.list(db, query, key && typeof key[0] === 'string' ? key[0] : null);
+      const page = splitPage(rows, query.limit, (row) => [row.name]);
+      return { data: await hydrate(db, page.rows), nextCursor: page.nextCursor };
+    },
+
+    async get(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'teams.read');
+      return loadTeam(db, id);
+    },
+
+    create(ctx: RequestContext, input: CreateTeamInput): Promise<Team> {
+      authorize(ctx.actor, 'teams.write');
+      return guardUnique(input.name, () =>
+        db.transaction().execute(async (trx) => {
+          if (await repo.findByName(trx, input.name)) throw nameTaken(input.name);
+          const members = await resolveMembership(trx, input.memberIds, input.leadId);
+          const now = nowIso();
+          const id = await repo.insert(trx, {
+            name: input.name,
+            description: input.description,
+            leadId: input.leadId,
+            now,
+          });
+          await repo.setMembers(trx, id, members, now);
+          const team = await loadTeam(trx, id);
+          await recordAudit(trx, ctx, {
+            action: 'team.created',
+            entityType: 'team',
+            entityId: id,
+            after: snapshot(team),
+          });
+          return team;
+        }),
+      );
+    },
+
+    update(ctx: RequestContext, id: number, input: UpdateTeamBody): Promise<Team> {
+      authorize(ctx.actor, 'teams.write');
+      return guardUnique(input.name, () =>
+        db.transaction().execute(async (trx) => {
+          const before = await loadTeam(trx, id);
+          if (input.name && input.name !== before.name && (await repo.findByName(trx, input.name)))
+            throw nameTaken(input.name);
+          const leadId = input.leadId === undefined ? (before.lead?.id ?? null) : input.leadId;
+          const memberIds = input.memberIds ?? before.members.map((m) => m.id);
+          const members = await resolveMembership(trx, memberIds, leadId);
+          const now = nowIso();
+          await repo.update(trx, id, {
+            name: input.name,
+            description: input.description,
+            leadId: input.leadId,
+            now,
+          });
+          await repo.setMembers(trx, id, members, now);
+          const after = await loadTeam(trx, id);
+          await recordAudit(trx, ctx, {
+            action: 'team.updated',
+            entityType: 'team',
+            entityId: id,
+            before: snapshot(before),
+            after: snapshot(after),
+          });
+          return after;
+        }),
+      );
+    },
+
+    async remove(ctx: RequestContext, id: number): Promise<void> {
+      authorize(ctx.actor, 'teams.write');
+      await db.transaction().execute(async (trx) => {
+        const before = await loadTeam(trx, id);
+        await repo.delete(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'team.deleted',
+          entityType: 'team',
+          entityId: id,
+          before: snapshot(before),
+        });
+      });
+    },
+  };
+}
+
+export type TeamsService = ReturnType<typeof teamsService>;

@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { createUserBody, listUsersQuery, UpdateUserBody, User } from '../../../contracts/users';
+import type { DbOrTrx } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import { hashPassword } from '../../platform/crypto';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { cursorId, toPage } from '../../platform/pagination';
+import { endUserSessions } from '../auth/auth.sessions';
+import { auditSnapshot, toUser } from './users.mapper';
+import { usersRepository as repo } from './users.repository';
+
+type CreateUserInput = z.output<typeof createUserBody>;
+type ListUsersInput = z.output<typeof listUsersQuery>;
+
+export async function loadUser(db: DbOrTrx, id: number): Promise<User> {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('USER_NOT_FOUND', `User ${id}`);
+  const teams = await repo.teamsOf(db, [id]);
+  return toUser(row, teams.get(id) ?? []);
+}
+
+async function assertTeamsExist(db: DbOrTrx, teamIds: number[]) {
+  const unique = [...new Set(teamIds)];
+  const found = new Set(await repo.existingTeamIds(db, unique));
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `Unknown team ${missing.join(', ')}`, [
+      { path: ['teamIds'], message: `No team with id ${missing.join(', ')}` },
+    ]);
+  }
+  return unique;
+}
+
+async function assertNotLastAdmin(db: DbOrTrx, user: User) {
+  if (user.role === 'admin' && user.status === 'active' && (await repo.countActiveAdmins(db)) <= 1) {
+    throw new AppError(
+      'LAST_ADMIN',
+      'Steward needs at least one active admin; make someone else admin first',
+    );
+  }
+}
+
+/** A new deactivation time, null to reactivate, or undefined to leave it as it is. */
+function deactivationChange(current: User['status'], wanted: User['status'] | undefined, now: string) {
+  if (wanted === undefined || wanted === current) return undefined;
+  return wanted === 'deactivated' ? now : null;
+}
+
+function emailTaken(email: string) {
+  return new AppError('EMAIL_TAKEN', `A user with the email ${email} already exists`, [
+    { path: ['email'], message: 'Already in use' },
+  ]);
+}
+
+export function usersService({ db }: AppDeps) {
+  return {
+    async list(ctx: RequestContext, query: ListUsersInput) {
+      authorize(ctx.actor, 'users.read');
+      const rows = await repo.list(db, query, cursorId(query.cursor));
+      const teams = await repo.teamsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return toPage(
+        rows,
+        query.limit,
+        (row) => toUser(row, teams.get(row.id) ?? []),
+        (row) => [row.id],
+      );
+    },
+
+    async get(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'users.read');
+      return loadUser(db, id);
+    },
+
+    async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+      authorize(ctx.actor, 'users.manage-account', { role: input.role });
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if (await repo.findByEmail(trx, input.email)) throw emailTaken(input.email);
+          const teamIds = await assertTeamsExist(trx, input.teamIds);
+          const now = nowIso();
+          const id = await repo.insert(trx, {
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            password_hash: passwordHash,
+            timezone: input.timezone,
+            skills: JSON.stringify(input.skills),
+            languages: JSON.stringify(input.languages),
+            created_at: now,
+            updated_at: now,
+          });
+          await repo.setTeams(trx, id, teamIds, now);
+          const user = await loadUser(trx, id);
+          const after = { ...auditSnapshot(user), password: passwordHash ? 'set' : null };
+          await recordAudit(trx, ctx, { action: 'user.created', entityType: 'user', entityId: id, after });
+          return user;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw emailTaken(input.email);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: number, input: UpdateUserBody): Promise<User> {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const before = await loadUser(trx, id);
+          authorize(ctx.actor, 'users.manage-account', before);
+          if (input.role) authorize(ctx.actor, 'users.manage-account', { role: input.role });
+          const demoted = input.role !== undefined && input.role !== 'admin';
+          if (demoted || input.status === 'deactivated') await assertNotLastAdmin(trx, before);
+          if (input.email && input.email !== before.email && (await repo.findByEmail(trx, input.email))) {
+            throw emailTaken(input.email);
+          }
+          const now = nowIso();
+          await repo.update(trx, id, {
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            timezone: input.timezone,
+            skills: input.skills ? JSON.stringify(input.skills) : undefined,
+            languages: input.languages ? JSON.stringify(input.languages) : undefined,
+            deactivated_at: deactivationChange(before.status, input.status, now),
+            updated_at: now,
+          });
+          if (input.teamIds) {
+            const teamIds = await assertTeamsExist(trx, input.teamIds);
+            await repo.setTeams(trx, id, teamIds, now);
+            await repo.clearLeadership(trx, id, teamIds, now);
+          }
+          if (input.status === 'deactivated') {
+            await endUserSessions(trx, id);
+            await repo.clearLeadership(trx, id, null, now);
+          }
+          const after = await loadUser(trx, id);
+          await recordAudit(trx, ctx, {
+            action:
+              input.status === 'deactivated' && before.status === 'active'
+                ? 'user.deactivated'
+                : 'user.updated',
+            entityType: 'user',
+            entityId: id,
+            before: auditSnapshot(before),
+            after: auditSnapshot(after),
+          });
+          return after;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && input.email) throw emailTaken(input.email);
+        throw error;
+      }
+    },
+
+    async resetPassword(ctx: RequestContext, id: number, password: string): Promise<void> {
+      authorize(ctx.actor, 'users.reset-credentials');
+      const passwordHash = await hashPassword(password);
+      await db.transaction().execute(async (trx) => {
+        await loadUser(trx, id);
+        const now = nowIso();
+        await repo.update(trx, id, {
+          password_hash: passwordHash,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: now,
+        });
+        await endUserSessions(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: id,
+          changes: { password: { before: '[redacted]', after: '[redacted]' } },
+        });
+      });
+    },
+
+    async resetTwoFactor(ctx: RequestContext, id: number): Promise<User> {
+      authorize(ctx.actor, 'users.reset-credentials');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadUser(trx, id);
+        await repo.update(trx, id, {
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_enabled_at: null,
+          updated_at: nowIso(),
+        });
+        const after = await loadUser(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'user.two_factor_reset',
+          entityType: 'user',
+          entityId: id,
+          before: { twoFactorEnabled: before.twoFactorEnabled },
+          after: { twoFactorEnabled: after.twoFactorEnabled },
+        });
+        return after;
+      });
+    },
+
+    async signOutEverywhere(ctx: RequestContext, id: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const user = await loadUser(trx, id);
+        authorize(ctx.actor, 'users.manage-account', user);
+        const ended = await endUserSessions(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'user.sessions_revoked',
+          entityType: 'user',
+          entityId: id,
+          changes: { sessions: { before: ended, after: 0 } },
+        });
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof usersService>;

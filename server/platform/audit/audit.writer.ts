@@ -1,0 +1,68 @@
+import type { DbOrTrx } from '../../db/database';
+import type { RequestContext } from '../auth/actor';
+import { nowIso } from '../clock';
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+/** Fields whose values never enter the audit log; a change to them reads as "changed". */
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'totpSecret',
+  'totp_secret',
+  'secret',
+]);
+const REDACTED = '[redacted]';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields that differ between two snapshots, secrets redacted. */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Changes {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Changes = {};
+  for (const key of keys) {
+    const b = before ? before[key] : undefined;
+    const a = after ? after[key] : undefined;
+    if (sameValue(a, b)) continue;
+    changes[key] = SECRET_FIELDS.has(key)
+      ? {
+          before: b === undefined || b === null ? null : REDACTED,
+          after: a === undefined || a === null ? null : REDACTED,
+        }
+      : { before: b ?? null, after: a ?? null };
+  }
+  return changes;
+}
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  changes?: Changes;
+}
+
+/** Records one write in the same transaction as the write itself. */
+export async function recordAudit(db: DbOrTrx, ctx: RequestContext, event: AuditEvent): Promise<void> {
+  const changes = event.changes ?? diff(event.before ?? null, event.after ?? null);
+  const actor = ctx.actor;
+  const actorType = actor.type === 'user' && actor.id === 0 ? 'system' : actor.type;
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_type: actorType,
+      actor_id: actorType === 'system' ? null : actor.id,
+      actor_name: actor.name,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId === null ? null : String(event.entityId),
+      changes: JSON.stringify(changes),
+      ip: ctx.ip,
+      created_at: nowIso(),
+    })
+    .execute();
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../../db/database';
+import { nowIso } from '../clock';
+import { safeEqual, sha256 } from '../crypto';
+import { AppError } from '../errors';
+import type { Actor } from './actor';
+import { CSRF_HEADER, SESSION_COOKIE, TOKEN_PREFIX } from './cookies';
+import { credentialsRepository } from './credentials.repository';
+import { can, type RoutePolicy } from './policies';
+
+/** 'public' routes need no one; 'authenticated' needs any signed-in actor; otherwise a named policy. */
+export type RouteAccess = 'public' | 'authenticated' | RoutePolicy;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The CSRF token of the cookie session, when the request came with one. */
+    sessionCsrf: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_AFTER_MS = 60_000;
+
+async function resolveActor(db: Db, request: FastifyRequest): Promise<void> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]?.startsWith(TOKEN_PREFIX))
+      throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
+    const token = await credentialsRepository.findActiveToken(db, sha256(match[1]));
+    if (!token) throw new AppError('UNAUTHENTICATED', 'The API token is not valid or has been revoked');
+    const now = nowIso();
+    if (!token.last_used_at || Date.parse(now) - Date.parse(token.last_used_at) > TOUCH_AFTER_MS) {
+      await credentialsRepository.touchToken(db, token.id, now);
+    }
+    request.actor = { type: 'token', id: token.id, name: token.name, role: token.role };
+    return;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return;
+  const sessionHash = sha256(cookie);
+  const session = await credentialsRepository.findSession(db, sessionHash);
+  if (!session || session.deactivatedAt) return;
+  const now = nowIso();
+  if (session.expiresAt <= now) {
+    await credentialsRepository.deleteSession(db, sessionHash);
+    return;
+  }
+  if (Date.parse(now) - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+    await credentialsRepository.touchSession(db, sessionHash, now);
+  }
+  request.actor = {
+    type: 'user',
+    id: session.userId,
+    name: session.name,
+    email: session.email,
+    role: session.role,
+    sessionId: session.sessionId,
+  };
+  request.sessionCsrf = session.csrfToken;
+}
+
+/**
+ * Denies every route by default: a route opens only by naming its access in `config.access`.
+ * Runs before the body is read, so 401/403 come before validation errors.
+ */
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    if (url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${url} names no access policy`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (!access) {
+      if (request.url.startsWith('/api/v1')) throw new AppError('FORBIDDEN', 'This route is closed');
+      return;
+    }
+    await resolveActor(opts.db, request);
+    if (access === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token to use this route');
+    if (actor.type === 'user' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !request.sessionCsrf || !safeEqual(sent, request.sessionCsrf)) {
+        throw new AppError('CSRF_INVALID', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+      }
+    }
+    if (access !== 'authenticated' && !can(actor, access)) {
+      throw new AppError('FORBIDDEN', 'Your role does not allow this');
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import type { DbOrTrx } from '../../db/database';
+
+/** Look-ups that turn a cookie or a bearer token into an actor. */
+export const credentialsRepository = {
+  findSession(db: DbOrTrx, sessionHash: string) {
+    return db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.csrf_token as csrfToken',
+        'sessions.expires_at as expiresAt',
+        'sessions.last_seen_at as lastSeenAt',
+        'users.id as userId',
+        'users.name',
+        'users.email',
+        'users.role',
+        'users.deactivated_at as deactivatedAt',
+      ])
+      .where('sessions.id', '=', sessionHash)
+      .executeTakeFirst();
+  },
+
+  touchSession(db: DbOrTrx, sessionHash: string, at: string) {
+    return db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionHash).execute();
+  },
+
+  deleteSession(db: DbOrTrx, sessionHash: string) {
+    return db.deleteFrom('sessions').where('id', '=', sessionHash).execute();
+  },
+
+  findActiveToken(db: DbOrTrx, tokenHash: string) {
+    return db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'role', 'last_used_at'])
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  },
+
+  touchToken(db: DbOrTrx, id: number, at: string) {
+    return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  },
+};

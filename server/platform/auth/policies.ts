@@ -1,0 +1,45 @@
+import type { Role } from '../../../contracts/common';
+import { AppError } from '../errors';
+import type { Actor } from './actor';
+
+const isStaff = (a: Actor) => a.role === 'admin' || a.role === 'manager' || a.role === 'agent';
+const isManagerOrAdmin = (a: Actor) => a.role === 'admin' || a.role === 'manager';
+const isAdmin = (a: Actor) => a.role === 'admin';
+
+/**
+ * Who may do what. Every route names one of these (or 'public'); nothing is open by default.
+ * Policies that take a resource are checked in services, with the resource loaded.
+ */
+export const policies = {
+  /** Own profile, password, 2FA and sessions: people only, not API tokens. */
+  'profile.manage': (a: Actor) => a.type === 'user',
+  'users.read': isStaff,
+  'users.write': isManagerOrAdmin,
+  /** Managers run their agents' accounts (and customers'); only admins touch admins and managers. */
+  'users.manage-account': (a: Actor, target: { role: Role }) =>
+    isAdmin(a) || (a.role === 'manager' && (target.role === 'agent' || target.role === 'customer')),
+  'users.reset-credentials': isAdmin,
+  'teams.read': isStaff,
+  'teams.write': isManagerOrAdmin,
+  'tokens.manage': isAdmin,
+  'audit.read': isManagerOrAdmin,
+} satisfies Record<string, (actor: Actor, resource: never) => boolean>;
+
+type Policies = typeof policies;
+export type PolicyName = keyof Policies;
+type ResourceArgs<K extends PolicyName> =
+  Parameters<Policies[K]> extends [Actor, infer R] ? [resource: R] : [];
+
+/** Policies a route can name: those that need no resource. */
+export type RoutePolicy = { [K in PolicyName]: ResourceArgs<K> extends [] ? K : never }[PolicyName];
+
+export function can<K extends PolicyName>(actor: Actor, name: K, ...resource: ResourceArgs<K>): boolean {
+  const policy = policies[name] as (actor: Actor, resource?: unknown) => boolean;
+  return policy(actor, resource[0]);
+}
+
+export function authorize<K extends PolicyName>(actor: Actor, name: K, ...resource: ResourceArgs<K>): void {
+  if (!can(actor, name, ...resource)) {
+    throw new AppError('FORBIDDEN', 'You do not have permission to do this');
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Every error the API can answer with. The code is stable and documented in docs/api.md;
+ * the message is for people.
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PASSWORD_INCORRECT: 400,
+  TOTP_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOTP_REQUIRED: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  TEAM_NOT_FOUND: 404,
+  API_TOKEN_NOT_FOUND: 404,
+  SESSION_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  TEAM_NAME_TAKEN: 409,
+  LAST_ADMIN: 409,
+  TWO_FACTOR_ALREADY_ENABLED: 409,
+  TWO_FACTOR_NOT_PENDING: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = errorCodes[code];
+  }
+}
+
+export const notFound = (code: ErrorCode, what: string) => new AppError(code, `${what} was not found`);
