@@ -14,6 +14,8 @@ export type DbOrTrx = Db | Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** The PostgreSQL schema the handle works in, when not the default. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -48,5 +50,5 @@ export function createDatabase(config: DatabaseConfig, options: { pgSchema?: str
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.pgSchema, destroy: () => db.destroy() };
 }

@@ -20,7 +20,11 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
       return out;
     },
   };
-  const migrator = new Migrator({ db: handle.db, provider });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -1,0 +1,112 @@
+import { expect, it } from 'vitest';
+import { type Auth, describeApi } from '../helpers/app';
+
+/**
+ * Route × role: who may call what. Anonymous callers get 401; roles outside the list get 403;
+ * listed roles get past the check (the request then fails or succeeds on its own merits).
+ * Every /api/v1 route must be listed here: the last test compares with the OpenAPI document.
+ */
+type Principal = 'admin' | 'manager' | 'agent' | 'customer' | 'token:admin' | 'token:manager' | 'token:agent';
+const people: Principal[] = ['admin', 'manager', 'agent', 'customer'];
+const staff: Principal[] = ['admin', 'manager', 'agent', 'token:admin', 'token:manager', 'token:agent'];
+const leads: Principal[] = ['admin', 'manager', 'token:admin', 'token:manager'];
+const admins: Principal[] = ['admin', 'token:admin'];
+const everyone: Principal[] = [...people, 'token:admin', 'token:manager', 'token:agent'];
+
+const SID = 'a'.repeat(64);
+const matrix: {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  path: string;
+  allowed: Principal[];
+}[] = [
+  { method: 'GET', url: '/api/v1/auth/me', path: '/api/v1/auth/me', allowed: everyone },
+  { method: 'POST', url: '/api/v1/auth/logout', path: '/api/v1/auth/logout', allowed: everyone },
+  { method: 'PATCH', url: '/api/v1/me', path: '/api/v1/me', allowed: people },
+  { method: 'PUT', url: '/api/v1/me/password', path: '/api/v1/me/password', allowed: people },
+  { method: 'POST', url: '/api/v1/me/two-factor', path: '/api/v1/me/two-factor', allowed: people },
+  { method: 'PUT', url: '/api/v1/me/two-factor', path: '/api/v1/me/two-factor', allowed: people },
+  { method: 'DELETE', url: '/api/v1/me/two-factor', path: '/api/v1/me/two-factor', allowed: people },
+  { method: 'GET', url: '/api/v1/me/sessions', path: '/api/v1/me/sessions', allowed: people },
+  { method: 'DELETE', url: `/api/v1/me/sessions/${SID}`, path: '/api/v1/me/sessions/{id}', allowed: people },
+  { method: 'GET', url: '/api/v1/users', path: '/api/v1/users', allowed: staff },
+  { method: 'POST', url: '/api/v1/users', path: '/api/v1/users', allowed: leads },
+  { method: 'GET', url: '/api/v1/users/999999', path: '/api/v1/users/{id}', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/users/999999', path: '/api/v1/users/{id}', allowed: leads },
+  {
+    method: 'PUT',
+    url: '/api/v1/users/999999/password',
+    path: '/api/v1/users/{id}/password',
+    allowed: admins,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/users/999999/two-factor',
+    path: '/api/v1/users/{id}/two-factor',
+    allowed: admins,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/users/999999/sessions',
+    path: '/api/v1/users/{id}/sessions',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/teams', path: '/api/v1/teams', allowed: staff },
+  { method: 'POST', url: '/api/v1/teams', path: '/api/v1/teams', allowed: leads },
+  { method: 'GET', url: '/api/v1/teams/999999', path: '/api/v1/teams/{id}', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/teams/999999', path: '/api/v1/teams/{id}', allowed: leads },
+  { method: 'DELETE', url: '/api/v1/teams/999999', path: '/api/v1/teams/{id}', allowed: leads },
+  { method: 'GET', url: '/api/v1/api-tokens', path: '/api/v1/api-tokens', allowed: admins },
+  { method: 'POST', url: '/api/v1/api-tokens', path: '/api/v1/api-tokens', allowed: admins },
+  { method: 'DELETE', url: '/api/v1/api-tokens/999999', path: '/api/v1/api-tokens/{id}', allowed: admins },
+  { method: 'GET', url: '/api/v1/audit-log', path: '/api/v1/audit-log', allowed: leads },
+];
+const publicRoutes = [{ method: 'POST', path: '/api/v1/auth/login' }];
+
+describeApi('access matrix', (t) => {
+  async function principals(): Promise<Record<Principal, Auth>> {
+    return {
+      admin: await t.signIn('admin'),
+      manager: await t.signIn('manager'),
+      agent: await t.signIn('agent'),
+      customer: await t.signIn('customer'),
+      'token:admin': await t.tokenFor('admin'),
+      'token:manager': await t.tokenFor('manager'),
+      'token:agent': await t.tokenFor('agent'),
+    };
+  }
+
+  it.each(matrix)('$method $url', async (route) => {
+    const anonymous = await t.app.inject({
+      method: route.method,
+      url: route.url,
+      payload: route.method === 'GET' ? undefined : {},
+    });
+    expect(anonymous.statusCode, 'anonymous').toBe(401);
+    expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+    const who = await principals();
+    for (const [name, auth] of Object.entries(who) as [Principal, Auth][]) {
+      const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      const res = await t.request(auth, { method: route.method, url: route.url, payload });
+      if (route.allowed.includes(name)) {
+        expect([401, 403], `${name} should pass ${route.method} ${route.url}: ${res.body}`).not.toContain(
+          res.statusCode,
+        );
+      } else {
+        expect(res.statusCode, `${name} should be refused ${route.method} ${route.url}`).toBe(403);
+        expect(res.json().error.code).toBe('FORBIDDEN');
+      }
+    }
+  });
+
+  it('lists every API route of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const listed = [...matrix, ...publicRoutes].map((r) => `${r.method} ${r.path}`);
+    expect(documented.filter((r) => r.includes('/api/v1/')).sort()).toEqual([...new Set(listed)].sort());
+  });
+});

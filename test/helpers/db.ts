@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { createDatabase, type DatabaseHandle, type Dialect } from '../../server/db/database';
+import { migrateToLatest } from '../../server/db/migrate';
+
+export interface TestDatabase {
+  dialect: Dialect;
+  /** Valid inside tests and hooks. */
+  handle: DatabaseHandle;
+  dataDir: string;
+}
+
+async function tableNames(handle: DatabaseHandle): Promise<string[]> {
+  const tables = await handle.db.introspection.getTables();
+  return tables
+    .filter((t) => !handle.schema || t.schema === handle.schema)
+    .map((t) => t.name)
+    .filter((name) => !name.startsWith('kysely_'));
+}
+
+async function wipe(handle: DatabaseHandle, tables: string[]) {
+  if (handle.dialect === 'postgres') {
+    await sql`truncate ${sql.join(tables.map((t) => sql.id(t)))} restart identity cascade`.execute(handle.db);
+    return;
+  }
+  await sql`pragma foreign_keys = off`.execute(handle.db);
+  for (const table of tables) await sql`delete from ${sql.id(table)}`.execute(handle.db);
+  await sql`delete from sqlite_sequence`.execute(handle.db).catch(() => undefined);
+  await sql`pragma foreign_keys = on`.execute(handle.db);
+}
+
+/**
+ * Runs a suite once per database: SQLite always, PostgreSQL when reachable. Each file gets
+ * its own migrated database (a temp SQLite file, or a private PostgreSQL schema); every
+ * test starts from empty tables.
+ */
+export function describeEachDatabase(name: string, suite: (db: TestDatabase) => void): void {
+  const postgresUrl = inject('postgresUrl');
+  const dialects: Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  for (const dialect of dialects) {
+    describe(`${name} [${dialect}]`, () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-'));
+      const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      const ctx = { dialect, dataDir } as TestDatabase;
+      let tables: string[] = [];
+
+      beforeAll(async () => {
+        if (dialect === 'postgres') {
+          const admin = new pg.Client({ connectionString: postgresUrl! });
+          await admin.connect();
+          await admin.query(`create schema ${schema}`);
+          await admin.end();
+          ctx.handle = createDatabase({ dialect: 'postgres', url: postgresUrl! }, { pgSchema: schema });
+        } else {
+          ctx.handle = createDatabase({ dialect: 'sqlite', filename: path.join(dataDir, 'test.db') });
+        }
+        await migrateToLatest(ctx.handle);
+        tables = await tableNames(ctx.handle);
+      });
+
+      beforeEach(async () => {
+        await wipe(ctx.handle, tables);
+      });
+
+      afterAll(async () => {
+        await ctx.handle?.destroy();
+        if (dialect === 'postgres') {
+          const admin = new pg.Client({ connectionString: postgresUrl! });
+          await admin.connect();
+          await admin.query(`drop schema if exists ${schema} cascade`);
+          await admin.end();
+        }
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      });
+
+      suite(ctx);
+    });
+  }
+}
