@@ -45,6 +45,8 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only; anything else is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
   registerMetrics(app);
 

@@ -15,8 +15,9 @@ const SECRET_FIELDS = new Set([
 ]);
 const REDACTED = '[redacted]';
 
+/** Missing and null are the same thing to a reader of the log. */
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The fields that differ between two snapshots, secrets redacted. */

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('config', () => {
+  it('defaults to SQLite in ./data on port 3000, bound to loopback', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.database).toEqual({ dialect: 'sqlite', filename: path.resolve('data/steward.db') });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL says so', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
+  });
+
+  it('binds to all interfaces in a container and marks cookies secure behind https', () => {
+    const config = loadConfig({ IN_CONTAINER: 'true', PUBLIC_URL: 'https://help.example.com' });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.cookieSecure).toBe(true);
+  });
+
+  it('fails fast, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,217 @@
+import { expect, it } from 'vitest';
+import { type Auth, describeApi } from '../helpers/app';
+
+/**
+ * For every route that takes input: malformed JSON, unknown fields, wrong types and over-long
+ * strings get 400 with a clear message, and nothing is written (row counts of every table stay).
+ */
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Case {
+  method: Method;
+  url: string;
+  /** A body the route accepts, to vary one field at a time; undefined for query-only routes. */
+  body?: Record<string, unknown>;
+  /** A string field of the body or query to make too long. */
+  longField?: string;
+  /** A field to send with the wrong type. */
+  typeField?: string;
+  /** Query string routes: a valid query to vary. */
+  query?: Record<string, string>;
+}
+
+const long = 'x'.repeat(5000);
+const cases: Case[] = [
+  {
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    body: { email: 'a@b.example', password: 'pw' },
+    longField: 'password',
+    typeField: 'email',
+  },
+  { method: 'PATCH', url: '/api/v1/me', body: { name: 'Me' }, longField: 'name', typeField: 'languages' },
+  {
+    method: 'PUT',
+    url: '/api/v1/me/password',
+    body: { currentPassword: 'test-password-123', newPassword: 'another-password' },
+    longField: 'newPassword',
+    typeField: 'currentPassword',
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/me/two-factor',
+    body: { code: '123456' },
+    longField: 'code',
+    typeField: 'code',
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/me/two-factor',
+    body: { password: 'pw' },
+    longField: 'password',
+    typeField: 'password',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/users',
+    body: { email: 'n@b.example', name: 'New', role: 'agent' },
+    longField: 'name',
+    typeField: 'teamIds',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/users/{self}',
+    body: { name: 'Renamed' },
+    longField: 'name',
+    typeField: 'skills',
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/users/{self}/password',
+    body: { password: 'a-new-password' },
+    longField: 'password',
+    typeField: 'password',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/teams',
+    body: { name: 'Team' },
+    longField: 'description',
+    typeField: 'memberIds',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/teams/{team}',
+    body: { name: 'Team 2' },
+    longField: 'name',
+    typeField: 'leadId',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/api-tokens',
+    body: { name: 'T', role: 'agent' },
+    longField: 'name',
+    typeField: 'role',
+  },
+  { method: 'GET', url: '/api/v1/users', query: { q: 'a' }, longField: 'q', typeField: 'limit' },
+  { method: 'GET', url: '/api/v1/teams', query: { q: 'a' }, longField: 'q', typeField: 'limit' },
+  {
+    method: 'GET',
+    url: '/api/v1/api-tokens',
+    query: { status: 'all' },
+    longField: 'cursor',
+    typeField: 'limit',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/audit-log',
+    query: { entityType: 'user' },
+    longField: 'entityType',
+    typeField: 'actorId',
+  },
+];
+const idRoutes: { method: Method; url: string }[] = [
+  { method: 'GET', url: '/api/v1/users/abc' },
+  { method: 'PATCH', url: '/api/v1/users/-1' },
+  { method: 'PUT', url: '/api/v1/users/1.5/password' },
+  { method: 'DELETE', url: '/api/v1/users/abc/two-factor' },
+  { method: 'DELETE', url: '/api/v1/users/abc/sessions' },
+  { method: 'GET', url: '/api/v1/teams/abc' },
+  { method: 'PATCH', url: '/api/v1/teams/0' },
+  { method: 'DELETE', url: '/api/v1/teams/abc' },
+  { method: 'DELETE', url: '/api/v1/api-tokens/abc' },
+  { method: 'DELETE', url: '/api/v1/me/sessions/not-a-session' },
+];
+
+describeApi('bad input', (t) => {
+  async function counts() {
+    const tables = ['users', 'teams', 'team_members', 'sessions', 'api_tokens', 'audit_log'] as const;
+    const out: Record<string, number> = {};
+    for (const table of tables) {
+      const row = await t.handle.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    return out;
+  }
+
+  async function setup() {
+    const admin = await t.signIn('admin');
+    const team = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'Existing' },
+    });
+    return { admin, teamId: team.json().id as number };
+  }
+
+  const expect400 = async (auth: Auth, method: Method, url: string, payload: unknown, label: string) => {
+    const headers = typeof payload === 'string' ? { 'content-type': 'application/json' } : undefined;
+    const res = await t.request(auth, { method, url, payload: payload as string, headers });
+    expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+    const error = res.json().error;
+    expect(['VALIDATION_FAILED', 'INVALID_JSON']).toContain(error.code);
+    expect(error.message.length, label).toBeGreaterThan(5);
+  };
+
+  it.each(cases)('$method $url', async (c) => {
+    const { admin, teamId } = await setup();
+    const url = c.url.replace('{self}', String(admin.userId)).replace('{team}', String(teamId));
+    const before = await counts();
+    if (c.body) {
+      await expect400(admin, c.method, url, '{"broken": ', 'malformed JSON');
+      await expect400(admin, c.method, url, { ...c.body, unexpectedField: 1 }, 'unknown field');
+      await expect400(admin, c.method, url, { ...c.body, [c.typeField!]: { wrong: true } }, 'wrong type');
+      await expect400(admin, c.method, url, { ...c.body, [c.longField!]: long }, 'over-long string');
+    } else {
+      const q = (extra: Record<string, string>) => `${url}?${new URLSearchParams({ ...c.query, ...extra })}`;
+      await expect400(admin, c.method, q({ unexpectedField: '1' }), undefined, 'unknown parameter');
+      await expect400(admin, c.method, q({ [c.typeField!]: 'not-a-number' }), undefined, 'wrong type');
+      await expect400(
+        admin,
+        c.method,
+        q({ [c.longField!]: long.slice(0, 1000) }),
+        undefined,
+        'over-long string',
+      );
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(idRoutes)('$method $url rejects a malformed id', async ({ method, url }) => {
+    const { admin } = await setup();
+    const before = await counts();
+    await expect400(
+      admin,
+      method,
+      url,
+      method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' },
+      'bad id',
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a body that is too large with 413', async () => {
+    const { admin } = await setup();
+    const res = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'Big', description: 'x'.repeat(2 * 1024 * 1024) },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a non-JSON content type with 415', async () => {
+    const { admin } = await setup();
+    const res = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/teams',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=Team',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
