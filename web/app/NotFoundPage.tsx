@@ -1,0 +1,19 @@
+import { Button } from '@mantine/core';
+import { IconMapQuestion } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { EmptyState } from '../components/EmptyState';
+
+export function NotFoundPage() {
+  return (
+    <EmptyState
+      icon={<IconMapQuestion size={28} stroke={1.5} />}
+      title="There is no page here"
+      description="The link may be old or mistyped. Use the menu on the left, or press Ctrl+K to jump anywhere."
+      action={
+        <Button component={Link} to="/" variant="default">
+          Go to Home
+        </Button>
+      }
+    />
+  );
+}

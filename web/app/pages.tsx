@@ -1,0 +1,96 @@
+import {
+  type Icon,
+  IconHome,
+  IconKey,
+  IconListDetails,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { Role } from '../../contracts/common';
+
+export type PageId = 'home' | 'users' | 'teams' | 'tokens' | 'audit' | 'profile';
+
+export interface AppPage {
+  id: PageId;
+  label: string;
+  path: string;
+  description: string;
+  icon: Icon;
+  section: 'main' | 'admin' | 'account';
+  roles: readonly Role[];
+}
+
+const staff: readonly Role[] = ['admin', 'manager', 'agent'];
+
+/** Every page of the staff app: the navbar, the command palette and the route guards read this list. */
+export const appPages: readonly AppPage[] = [
+  {
+    id: 'home',
+    label: 'Home',
+    path: '/',
+    description: 'Your day at a glance',
+    icon: IconHome,
+    section: 'main',
+    roles: staff,
+  },
+  {
+    id: 'users',
+    label: 'Users',
+    path: '/admin/users',
+    description: 'People who sign in to Steward: roles, teams and access',
+    icon: IconUsers,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'teams',
+    label: 'Teams',
+    path: '/admin/teams',
+    description: 'Groups of agents with a lead',
+    icon: IconUsersGroup,
+    section: 'admin',
+    roles: staff,
+  },
+  {
+    id: 'tokens',
+    label: 'API tokens',
+    path: '/admin/tokens',
+    description: 'Keys for integrations that call the REST API',
+    icon: IconKey,
+    section: 'admin',
+    roles: ['admin'],
+  },
+  {
+    id: 'audit',
+    label: 'Audit log',
+    path: '/admin/audit',
+    description: 'Who changed what, and when',
+    icon: IconListDetails,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'profile',
+    label: 'My profile',
+    path: '/profile',
+    description: 'Your details, password, two-factor sign-in and sessions',
+    icon: IconUserCircle,
+    section: 'account',
+    roles: staff,
+  },
+];
+
+export function getPage(id: PageId): AppPage {
+  const page = appPages.find((p) => p.id === id);
+  if (!page) throw new Error(`Unknown page ${id}`);
+  return page;
+}
+
+export function canOpenPage(role: Role, id: PageId): boolean {
+  return getPage(id).roles.includes(role);
+}
+
+export function pagesFor(role: Role): AppPage[] {
+  return appPages.filter((p) => p.roles.includes(role));
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { Me } from '../../contracts/auth';
+import { api, isApiError, setCsrfToken } from './api';
+
+/** What login and `GET /auth/me` answer. */
+export interface SessionResponse {
+  user: Me | null;
+  token?: string | null;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+/**
+ * Set while a person signs out on purpose, so the sign-in page does not offer to send the next
+ * person back to the page the previous one was on. Cleared when the sign-in page opens.
+ */
+let signedOutOnPurpose = false;
+
+export function noteSignedOutOnPurpose(value: boolean): void {
+  signedOutOnPurpose = value;
+}
+
+export function wasSignedOutOnPurpose(): boolean {
+  return signedOutOnPurpose;
+}
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const session = await api.get<SessionResponse>('/auth/me');
+    setCsrfToken(session.csrfToken);
+    return session.user;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+const SessionContext = createContext<Me | null>(null);
+
+export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
+  return <SessionContext.Provider value={me}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in person. Only inside the signed-in part of the app. */
+export function useMe(): Me {
+  const me = useContext(SessionContext);
+  if (!me) throw new Error('useMe needs a signed-in session');
+  return me;
+}
+
+export function useOptionalMe(): Me | null {
+  return useContext(SessionContext);
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The viewer's timezone: their profile's, or the browser's before sign-in. */
+export function useViewerTimeZone(): string {
+  const me = useOptionalMe();
+  return me?.timezone || browserTimeZone();
+}

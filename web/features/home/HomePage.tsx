@@ -1,0 +1,146 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconArrowRight, IconInbox, IconShieldLock } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { greeting } from '../../app/format';
+import { pagesFor } from '../../app/pages';
+import { useMe } from '../../app/session';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { RoleBadge } from '../../components/RoleBadge';
+import { SectionCard } from '../../components/SectionCard';
+
+function todayLabel(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone,
+    }).format(new Date());
+  } catch {
+    return new Date().toDateString();
+  }
+}
+
+export function HomePage() {
+  const me = useMe();
+  const firstName = me.name.split(/\s+/)[0] || me.name;
+  const shortcuts = pagesFor(me.role).filter((p) => p.id !== 'home');
+
+  return (
+    <>
+      <PageHeader title={`${greeting(me.timezone)}, ${firstName}`} description={todayLabel(me.timezone)} />
+      <Stack gap="lg">
+        {!me.twoFactorEnabled && (
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconShieldLock size={18} />}
+            title="Protect your account with two-factor sign-in"
+          >
+            <Group justify="space-between" gap="sm">
+              <Text fz="sm">A code from your phone keeps your account safe even if your password leaks.</Text>
+              <Button component={Link} to="/profile" size="xs" variant="white" color="dark">
+                Set it up
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <SectionCard title="Your work today" description="Your open tickets and the clock on each.">
+              <EmptyState
+                size="sm"
+                icon={<IconInbox size={22} stroke={1.5} />}
+                title="No tickets to work on yet"
+                description="Tickets arrive with the Inbox, the next part of Steward. Your open tickets and their SLA clocks will be listed here."
+              />
+            </SectionCard>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <SectionCard title="You" description="Your role and teams in Steward.">
+              <Stack gap="sm">
+                <Group justify="space-between">
+                  <Text fz="sm" c="dimmed">
+                    Role
+                  </Text>
+                  <RoleBadge role={me.role} />
+                </Group>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Text fz="sm" c="dimmed">
+                    Teams
+                  </Text>
+                  {me.teams.length === 0 ? (
+                    <Text fz="sm" c="dimmed" ta="right">
+                      Not in a team yet
+                    </Text>
+                  ) : (
+                    <Group gap={4} justify="flex-end">
+                      {me.teams.map((team) => (
+                        <Badge key={team.id} variant="default" tt="none">
+                          {team.name}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Group>
+                <Anchor component={Link} to="/profile" fz="sm">
+                  Edit your profile
+                </Anchor>
+              </Stack>
+            </SectionCard>
+          </Grid.Col>
+        </Grid>
+        <Stack gap="sm">
+          <Title order={2} fz="h4">
+            What you can do now
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            {shortcuts.map((page) => (
+              <Card key={page.id} withBorder radius="md" padding="lg">
+                <Stack gap="sm" h="100%" justify="space-between">
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    <ThemeIcon variant="light" size={36} radius="md">
+                      <page.icon size={20} stroke={1.6} />
+                    </ThemeIcon>
+                    <Stack gap={2}>
+                      <Text fw={600}>{page.label}</Text>
+                      <Text fz="sm" c="dimmed">
+                        {page.description}
+                      </Text>
+                    </Stack>
+                  </Group>
+                  <Group justify="flex-end">
+                    <Button
+                      component={Link}
+                      to={page.path}
+                      variant="subtle"
+                      size="xs"
+                      rightSection={<IconArrowRight size={14} />}
+                      aria-label={`Open ${page.label}`}
+                    >
+                      Open
+                    </Button>
+                  </Group>
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../../contracts/tokens';
+import { api, type Page } from '../../app/api';
+
+export type TokenStatusFilter = 'active' | 'revoked' | 'all';
+
+export const tokensKeys = {
+  all: ['api-tokens'] as const,
+  list: (status: TokenStatusFilter) => ['api-tokens', 'list', status] as const,
+};
+
+export function useTokensList(status: TokenStatusFilter) {
+  return useInfiniteQuery({
+    queryKey: tokensKeys.list(status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<ApiToken>>('/api-tokens', { status, limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateApiTokenBody) => api.post<CreatedApiToken>('/api-tokens', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensKeys.all }),
+  });
+}
+
+export function useRevokeToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<ApiToken>(`/api-tokens/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensKeys.all }),
+  });
+}
