@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +18,7 @@ import {
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { registerModules } from './modules';
+import { MAX_ATTACHMENT_BYTES } from './modules/attachments/attachment-rules';
 import { accessPlugin } from './platform/auth/access';
 import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/cookies';
 import { registerErrorHandler } from './platform/error-handler';
@@ -63,6 +65,7 @@ export async function buildApp({
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Kysely as KyselyType, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  type Kysely as KyselyType,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
@@ -10,6 +17,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export type Db = KyselyType<Database>;
 /** A database handle or an open transaction: repositories accept either. */
 export type DbOrTrx = Db | Transaction<Database>;
+
+/** Which database a handle or transaction talks to, for the few queries that differ. */
+export function dialectOf(db: DbOrTrx): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 export interface DatabaseHandle {
   db: Db;

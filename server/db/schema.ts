@@ -16,6 +16,8 @@ export interface UsersTable {
   skills: string;
   /** JSON array of language codes */
   languages: string;
+  /** For role 'customer': the customer record this portal account belongs to. */
+  customer_id: number | null;
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: Timestamp | null;
@@ -86,6 +88,8 @@ export interface OrganizationsTable {
   /** JSON array of email domains whose senders belong here */
   domains: string;
   notes: string;
+  /** JSON array of strings */
+  tags: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -98,8 +102,172 @@ export interface CustomersTable {
   organization_id: number | null;
   timezone: string | null;
   language: string | null;
+  /** JSON array of strings */
+  tags: Generated<string>;
+  merged_into_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface CustomerEmailsTable {
+  email: string;
+  customer_id: number;
+}
+
+export interface CustomerNotesTable {
+  id: Generated<number>;
+  customer_id: number;
+  author_id: number | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  position: number;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type CustomFieldType = 'text' | 'number' | 'dropdown' | 'date' | 'checkbox';
+
+export interface CustomFieldsTable {
+  id: Generated<number>;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  /** JSON array of dropdown options */
+  options: string;
+  /** JSON array of ticket types the field applies to; empty = all */
+  ticket_types: string;
+  required: number;
+  position: number;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type TicketChannel = 'email' | 'web' | 'portal' | 'api' | 'phone' | 'walk_in';
+export type TicketType = 'question' | 'complaint' | 'incident' | 'task';
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
+
+export interface TicketsTable {
+  id: Generated<number>;
+  subject: string;
+  requester_id: number;
+  organization_id: number | null;
+  channel: TicketChannel;
+  type: TicketType;
+  priority: TicketPriority;
+  status: TicketStatus;
+  category_id: number | null;
+  assignee_id: number | null;
+  team_id: number | null;
+  due_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  escalation_reason: string | null;
+  escalated_to_id: number | null;
+  /** JSON object: custom field key -> value */
+  custom_fields: string;
+  /** JSON array of tags (ticket_tags is the index for filtering) */
+  tags: string;
+  version: Generated<number>;
+  first_reply_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  last_message_at: Timestamp | null;
+  merged_into_id: number | null;
+  follow_up_of_id: number | null;
+  message_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TicketTagsTable {
+  ticket_id: number;
+  tag: string;
+}
+
+export type MessageKind = 'reply' | 'note' | 'customer' | 'call' | 'visit' | 'system';
+
+export interface MessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: MessageKind;
+  author_user_id: number | null;
+  author_customer_id: number | null;
+  channel: TicketChannel;
+  /** What the author wrote (Markdown) */
+  body: string;
+  /** The sanitised HTML shown to readers */
+  body_html: string;
+  /** JSON: cc, call duration and outcome, merged-from */
+  meta: string;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  message_id: number | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by_user_id: number | null;
+  uploaded_by_customer_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  type: string;
+  actor_type: 'user' | 'token' | 'customer' | 'system';
+  actor_id: number | null;
+  from_value: string | null;
+  to_value: string | null;
+  created_at: Timestamp;
+}
+
+export interface ViewsTable {
+  id: Generated<number>;
+  name: string;
+  /** null = shared with everyone */
+  owner_id: number | null;
+  filters: string;
+  sort: string;
+  columns: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  ticket_id: number | null;
+  message_id: number | null;
+  actor_name: string;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface TicketSearchTable {
+  rowid: number;
+  subject: string;
+  body: string;
+  customer: string;
 }
 
 export interface Database {
@@ -111,6 +279,19 @@ export interface Database {
   audit_log: AuditLogTable;
   organizations: OrganizationsTable;
   customers: CustomersTable;
+  customer_emails: CustomerEmailsTable;
+  customer_notes: CustomerNotesTable;
+  categories: CategoriesTable;
+  custom_fields: CustomFieldsTable;
+  tickets: TicketsTable;
+  ticket_tags: TicketTagsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  ticket_events: TicketEventsTable;
+  views: ViewsTable;
+  notifications: NotificationsTable;
+  settings: SettingsTable;
+  ticket_search: TicketSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,14 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
+import { attachmentsRoutes } from './attachments/attachments.routes';
+import { attachmentsService } from './attachments/attachments.service';
 import { auditRoutes } from './audit/audit.routes';
 import { auditService } from './audit/audit.service';
 import { authRoutes } from './auth/auth.routes';
 import { authService } from './auth/auth.service';
 import { profileRoutes } from './auth/profile.routes';
 import { profileService } from './auth/profile.service';
+import { customersRoutes } from './customers/customers.routes';
+import { customersService } from './customers/customers.service';
+import { organizationsService } from './customers/organizations.service';
+import { searchRoutes } from './search/search.routes';
+import { searchService } from './search/search.service';
 import { systemRoutes } from './system/system.routes';
 import { teamsRoutes } from './teams/teams.routes';
 import { teamsService } from './teams/teams.service';
+import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes';
+import { ticketFieldsService } from './ticket-fields/ticket-fields.service';
+import { bulkService } from './tickets/bulk.service';
+import { contactsService } from './tickets/contacts.service';
+import { messagesService } from './tickets/messages.service';
+import { ticketsRoutes } from './tickets/tickets.routes';
+import { ticketsService } from './tickets/tickets.service';
+import { viewsRoutes } from './tickets/views.routes';
+import { viewsService } from './tickets/views.service';
 import { tokensRoutes } from './tokens/tokens.routes';
 import { tokensService } from './tokens/tokens.service';
 import { usersRoutes } from './users/users.routes';
@@ -27,4 +43,20 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(teamsRoutes, { teams: teamsService(deps) });
   await app.register(tokensRoutes, { tokens: tokensService(deps) });
   await app.register(auditRoutes, { audit: auditService(deps) });
+  await app.register(customersRoutes, {
+    customers: customersService(deps),
+    organizations: organizationsService(deps),
+  });
+  await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
+  const views = viewsService(deps);
+  await app.register(ticketsRoutes, {
+    tickets: ticketsService(deps),
+    messages: messagesService(deps),
+    views,
+    bulk: bulkService(deps),
+    contacts: contactsService(deps),
+  });
+  await app.register(viewsRoutes, { views });
+  await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
+  await app.register(searchRoutes, { search: searchService(deps) });
 }

@@ -16,10 +16,14 @@ export interface TestDatabase {
 
 async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();
-  return tables
-    .filter((t) => !handle.schema || t.schema === handle.schema)
-    .map((t) => t.name)
-    .filter((name) => !name.startsWith('kysely_'));
+  return (
+    tables
+      .filter((t) => !handle.schema || t.schema === handle.schema)
+      .map((t) => t.name)
+      .filter((name) => !name.startsWith('kysely_'))
+      // SQLite full-text indexes keep shadow tables that only the index itself may touch.
+      .filter((name) => !/_(data|idx|content|docsize|config)$/.test(name))
+  );
 }
 
 async function wipe(handle: DatabaseHandle, tables: string[]) {

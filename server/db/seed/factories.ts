@@ -90,8 +90,9 @@ export async function insertCustomers(
   }[],
 ) {
   const now = nowIso();
+  const ids: number[] = [];
   for (let i = 0; i < seeds.length; i += 100) {
-    await db
+    const rows = await db
       .insertInto('customers')
       .values(
         seeds.slice(i, i + 100).map((s) => ({
@@ -105,6 +106,11 @@ export async function insertCustomers(
           updated_at: now,
         })),
       )
+      .returning(['id', 'email'])
       .execute();
+    ids.push(...rows.map((r) => r.id));
+    const emails = rows.filter((r) => r.email !== null).map((r) => ({ email: r.email!, customer_id: r.id }));
+    if (emails.length > 0) await db.insertInto('customer_emails').values(emails).execute();
   }
+  return ids;
 }

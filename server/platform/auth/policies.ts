@@ -23,6 +23,17 @@ export const policies = {
   'teams.write': isManagerOrAdmin,
   'tokens.manage': isAdmin,
   'audit.read': isManagerOrAdmin,
+  'customers.read': isStaff,
+  /** Agents create and correct customers as they work (logging a call, fixing an address). */
+  'customers.write': isStaff,
+  'customers.merge': isStaff,
+  'organizations.write': isManagerOrAdmin,
+  'tickets.read': isStaff,
+  'tickets.write': isStaff,
+  /** Categories and custom fields shape everyone's tickets: admins only. */
+  'ticket-fields.manage': isAdmin,
+  /** Shared views are everyone's queues: managers and admins keep them. */
+  'views.share': isManagerOrAdmin,
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 type Policies = typeof policies;

@@ -1,0 +1,400 @@
+import { z } from 'zod';
+import { isoTimestamp, pageQuery } from './common';
+
+export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in'] as const;
+export const ticketTypes = ['question', 'complaint', 'incident', 'task'] as const;
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export const channelSchema = z.enum(ticketChannels);
+export const typeSchema = z.enum(ticketTypes);
+export const prioritySchema = z.enum(ticketPriorities);
+export const statusSchema = z.enum(ticketStatuses);
+export type TicketStatus = z.infer<typeof statusSchema>;
+export type TicketPriority = z.infer<typeof prioritySchema>;
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'Tags are single words (letters, digits, _ . : -)');
+export const tagsSchema = z.array(tag).max(30);
+const customValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+export const customFieldValues = z.record(z.string().max(40), customValue);
+
+const ref = z.object({ id: z.number(), name: z.string() });
+
+export const ticketSchema = z.object({
+  id: z.number(),
+  subject: z.string(),
+  requester: z.object({ id: z.number(), name: z.string(), email: z.string().nullable() }),
+  organization: ref.nullable(),
+  channel: channelSchema,
+  type: typeSchema,
+  priority: prioritySchema,
+  status: statusSchema,
+  category: ref.nullable(),
+  tags: z.array(z.string()),
+  assignee: ref.nullable(),
+  team: ref.nullable(),
+  dueAt: isoTimestamp.nullable(),
+  escalation: z.object({ at: isoTimestamp, reason: z.string(), escalatedTo: ref.nullable() }).nullable(),
+  customFields: customFieldValues,
+  version: z.number().describe('Send back on updates; a stale version is refused with 409'),
+  firstReplyAt: isoTimestamp.nullable(),
+  solvedAt: isoTimestamp.nullable(),
+  closedAt: isoTimestamp.nullable(),
+  lastMessageAt: isoTimestamp.nullable(),
+  mergedIntoId: z.number().nullable(),
+  followUpOfId: z.number().nullable(),
+  messageCount: z.number(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+const body = z.string().trim().min(1, 'Write something').max(100_000);
+
+export const createTicketBody = z
+  .object({
+    subject: z.string().trim().min(1).max(250),
+    requester: z
+      .object({
+        email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+        name: z.string().trim().max(160).optional(),
+      })
+      .strict()
+      .optional(),
+    requesterId: z.number().int().positive().optional(),
+    message: z
+      .object({ body, attachmentIds: z.array(z.number().int().positive()).max(20).default([]) })
+      .strict(),
+    channel: channelSchema.default('api'),
+    type: typeSchema.default('question'),
+    priority: prioritySchema.default('normal'),
+    status: z.enum(['new', 'open', 'pending', 'on_hold', 'solved']).default('new'),
+    categoryId: z.number().int().positive().nullable().default(null),
+    tags: tagsSchema.default([]),
+    assigneeId: z.number().int().positive().nullable().default(null),
+    teamId: z.number().int().positive().nullable().default(null),
+    dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    customFields: customFieldValues.default({}),
+  })
+  .strict()
+  .refine((v) => v.requester || v.requesterId, {
+    message: 'Give requester {email, name} or requesterId',
+    path: ['requester'],
+  });
+export type CreateTicketBody = z.input<typeof createTicketBody>;
+
+export const updateTicketBody = z
+  .object({
+    version: z.number().int().positive().optional(),
+    subject: z.string().trim().min(1).max(250).optional(),
+    type: typeSchema.optional(),
+    priority: prioritySchema.optional(),
+    status: statusSchema.optional(),
+    categoryId: z.number().int().positive().nullable().optional(),
+    tags: tagsSchema.optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    teamId: z.number().int().positive().nullable().optional(),
+    dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    requesterId: z.number().int().positive().optional(),
+    customFields: customFieldValues.optional(),
+  })
+  .strict();
+export type UpdateTicketBody = z.input<typeof updateTicketBody>;
+
+export const escalateBody = z
+  .object({
+    reason: z.string().trim().min(1).max(500),
+    escalatedToId: z.number().int().positive().nullable().default(null),
+    priority: prioritySchema.optional(),
+  })
+  .strict();
+
+export const messageKinds = ['reply', 'note', 'customer', 'call', 'visit', 'system'] as const;
+export const attachmentSchema = z.object({
+  id: z.number(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const messageSchema = z.object({
+  id: z.number(),
+  ticketId: z.number(),
+  kind: z.enum(messageKinds),
+  author: z.object({
+    type: z.enum(['user', 'customer', 'system']),
+    id: z.number().nullable(),
+    name: z.string(),
+  }),
+  channel: channelSchema,
+  body: z.string(),
+  html: z.string().describe('Sanitised HTML of the body'),
+  meta: z.record(z.string(), z.unknown()),
+  attachments: z.array(attachmentSchema),
+  createdAt: isoTimestamp,
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const createMessageBody = z
+  .object({
+    kind: z.enum(['reply', 'note']).default('reply'),
+    body,
+    attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
+    status: z
+      .enum(['open', 'pending', 'on_hold', 'solved'])
+      .optional()
+      .describe('Set the ticket status with the reply'),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+export type CreateMessageBody = z.input<typeof createMessageBody>;
+
+export const contactBody = z
+  .object({
+    kind: z.enum(['call', 'visit']),
+    ticketId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Log on an existing ticket; omit to open a new one'),
+    subject: z.string().trim().min(1).max(250).optional(),
+    requesterId: z.number().int().positive().optional(),
+    requester: z
+      .object({
+        email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+        name: z.string().trim().max(160).optional(),
+      })
+      .strict()
+      .optional(),
+    summary: body,
+    durationMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
+    outcome: z.enum(['resolved', 'follow_up', 'escalated', 'no_answer', 'information_given']),
+    type: typeSchema.default('question'),
+    priority: prioritySchema.default('normal'),
+  })
+  .strict();
+
+export const ticketEventSchema = z.object({
+  id: z.number(),
+  type: z.string(),
+  actor: z.object({ type: z.string(), id: z.number().nullable(), name: z.string() }),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  createdAt: isoTimestamp,
+});
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+
+export const viewFilters = z
+  .object({
+    status: z.array(statusSchema).max(6).optional(),
+    priority: z.array(prioritySchema).max(4).optional(),
+    type: z.array(typeSchema).max(4).optional(),
+    channel: z.array(channelSchema).max(6).optional(),
+    assignee: z
+      .array(z.union([z.number().int().positive(), z.enum(['me', 'none'])]))
+      .max(50)
+      .optional(),
+    team: z
+      .array(z.union([z.number().int().positive(), z.enum(['mine', 'none'])]))
+      .max(50)
+      .optional(),
+    categoryId: z.array(z.number().int().positive()).max(50).optional(),
+    tags: z.array(z.string().max(40)).max(10).optional(),
+    escalated: z.boolean().optional(),
+    requesterId: z.number().int().positive().optional(),
+    organizationId: z.number().int().positive().optional(),
+    createdAfter: z.iso.datetime({ offset: true }).optional(),
+    createdBefore: z.iso.datetime({ offset: true }).optional(),
+    updatedAfter: z.iso.datetime({ offset: true }).optional(),
+    solvedAfter: z.iso.datetime({ offset: true }).optional(),
+    customFields: z.record(z.string().max(40), customValue).optional(),
+  })
+  .strict();
+export type ViewFilters = z.infer<typeof viewFilters>;
+
+export const sortKeys = ['updated_at', 'created_at', 'priority', 'due_at', 'id'] as const;
+export const viewSort = z.object({ by: z.enum(sortKeys), dir: z.enum(['asc', 'desc']) }).strict();
+export type ViewSort = z.infer<typeof viewSort>;
+export const ticketColumns = [
+  'id',
+  'subject',
+  'requester',
+  'organization',
+  'status',
+  'priority',
+  'type',
+  'channel',
+  'assignee',
+  'team',
+  'category',
+  'tags',
+  'due_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+export const viewSchema = z.object({
+  id: z.string().describe('Built-in views have names such as "my-open"; saved views have numbers'),
+  name: z.string(),
+  builtIn: z.boolean(),
+  shared: z.boolean(),
+  filters: viewFilters,
+  sort: viewSort,
+  columns: z.array(z.enum(ticketColumns)),
+  count: z.number().nullable(),
+});
+export type View = z.infer<typeof viewSchema>;
+
+export const createViewBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    shared: z.boolean().default(false),
+    filters: viewFilters.default({}),
+    sort: viewSort.default({ by: 'updated_at', dir: 'desc' }),
+    columns: z
+      .array(z.enum(ticketColumns))
+      .min(1)
+      .max(ticketColumns.length)
+      .default(['id', 'subject', 'requester', 'status', 'priority', 'assignee', 'updated_at']),
+  })
+  .strict();
+export const updateViewBody = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    shared: z.boolean().optional(),
+    filters: viewFilters.optional(),
+    sort: viewSort.optional(),
+    columns: z.array(z.enum(ticketColumns)).min(1).max(ticketColumns.length).optional(),
+  })
+  .strict();
+
+export const listTicketsQuery = pageQuery
+  .extend({
+    view: z.string().max(40).optional().describe('A view id: its filters and sort apply'),
+    filters: z.string().max(4000).optional().describe('JSON of view filters, combined with the view'),
+    sort: z.enum(sortKeys).optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
+    q: z.string().trim().max(200).optional().describe('Full-text search, combined with the filters'),
+  })
+  .strict();
+
+export const bulkUpdateBody = z
+  .object({
+    ticketIds: z.array(z.number().int().positive()).min(1).max(500),
+    changes: z
+      .object({
+        assigneeId: z.number().int().positive().nullable().optional(),
+        teamId: z.number().int().positive().nullable().optional(),
+        status: statusSchema.optional(),
+        priority: prioritySchema.optional(),
+        addTags: tagsSchema.optional(),
+        removeTags: tagsSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const bulkResult = z.object({
+  updated: z.array(z.number()),
+  failed: z.array(z.object({ ticketId: z.number(), code: z.string(), message: z.string() })),
+});
+
+export const mergeTicketsBody = z
+  .object({ sourceIds: z.array(z.number().int().positive()).min(1).max(20) })
+  .strict()
+  .describe('Tickets to merge into this one: their conversations move here and they are closed with a link');
+
+export const searchQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export const searchResult = z.object({
+  tickets: z.array(
+    z.object({ ticket: ticketSchema, snippet: z.string().describe('HTML with <mark> around matches') }),
+  ),
+  customers: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      email: z.string().nullable(),
+      organization: z.string().nullable(),
+    }),
+  ),
+});
+
+export const categorySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  parentId: z.number().nullable(),
+  path: z.string().describe('"Billing › Refunds"'),
+  position: z.number(),
+  archived: z.boolean(),
+});
+export type Category = z.infer<typeof categorySchema>;
+export const createCategoryBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    parentId: z.number().int().positive().nullable().default(null),
+    position: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict();
+export const updateCategoryBody = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    parentId: z.number().int().positive().nullable().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
+
+export const customFieldTypes = ['text', 'number', 'dropdown', 'date', 'checkbox'] as const;
+export const customFieldSchema = z.object({
+  id: z.number(),
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(customFieldTypes),
+  options: z.array(z.string()),
+  ticketTypes: z.array(typeSchema),
+  required: z.boolean(),
+  position: z.number(),
+  archived: z.boolean(),
+});
+export type CustomField = z.infer<typeof customFieldSchema>;
+export const createCustomFieldBody = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Lower-case letters, digits and _; starts with a letter'),
+    label: z.string().trim().min(1).max(80),
+    type: z.enum(customFieldTypes),
+    options: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
+    ticketTypes: z.array(typeSchema).max(4).default([]),
+    required: z.boolean().default(false),
+    position: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict();
+export const updateCustomFieldBody = z
+  .object({
+    label: z.string().trim().min(1).max(80).optional(),
+    options: z.array(z.string().trim().min(1).max(80)).max(100).optional(),
+    ticketTypes: z.array(typeSchema).max(4).optional(),
+    required: z.boolean().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();

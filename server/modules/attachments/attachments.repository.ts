@@ -1,0 +1,39 @@
+import type { DbOrTrx } from '../../db/database';
+import type { AttachmentsTable } from '../../db/schema';
+
+export const attachmentsRepository = {
+  async insert(db: DbOrTrx, values: Omit<AttachmentsTable, 'id'>): Promise<number> {
+    const row = await db.insertInto('attachments').values(values).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async customerIdOfUser(db: DbOrTrx, userId: number): Promise<number | null> {
+    const row = await db
+      .selectFrom('users')
+      .select('customer_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.customer_id ?? null;
+  },
+
+  findById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('attachments')
+      .innerJoin('tickets', 'tickets.id', 'attachments.ticket_id')
+      .leftJoin('messages', 'messages.id', 'attachments.message_id')
+      .select([
+        'attachments.id',
+        'attachments.ticket_id',
+        'attachments.message_id',
+        'attachments.filename',
+        'attachments.content_type',
+        'attachments.size',
+        'attachments.storage_key',
+        'attachments.uploaded_by_customer_id',
+        'tickets.requester_id',
+        'messages.kind as message_kind',
+      ])
+      .where('attachments.id', '=', id)
+      .executeTakeFirst();
+  },
+};

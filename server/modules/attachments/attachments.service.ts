@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Attachment } from '../../../contracts/tickets';
+import type { RequestContext } from '../../platform/auth/actor';
+import { can } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { toAttachment } from '../tickets/tickets.mapper';
+import { loadTicket } from '../tickets/tickets.service';
+import { attachmentProblem, inlineTypes, MAX_ATTACHMENT_BYTES, safeFilename } from './attachment-rules';
+import { attachmentsRepository as repo } from './attachments.repository';
+
+export interface Upload {
+  filename: string;
+  mimetype: string;
+  file: Readable & { truncated?: boolean };
+}
+
+/** Files on tickets, stored under DATA_DIR/attachments and served only to people who may see the ticket. */
+export function attachmentsService({ db, config }: AppDeps) {
+  const root = path.join(config.dataDir, 'attachments');
+
+  /** Staff see every ticket's files; a customer only files on their own tickets that are not in notes. */
+  async function mayRead(ctx: RequestContext, row: { requester_id: number; message_kind: string | null }) {
+    if (can(ctx.actor, 'tickets.read')) return true;
+    if (ctx.actor.type !== 'user' || ctx.actor.role !== 'customer') return false;
+    return (
+      (await repo.customerIdOfUser(db, ctx.actor.id)) === row.requester_id && row.message_kind !== 'note'
+    );
+  }
+
+  return {
+    async upload(ctx: RequestContext, ticketId: number, upload: Upload): Promise<Attachment> {
+      if (!can(ctx.actor, 'tickets.write'))
+        throw new AppError('FORBIDDEN', 'You may not add files to this ticket');
+      await loadTicket(db, ticketId);
+      const filename = safeFilename(upload.filename);
+      const problem = attachmentProblem(filename, upload.mimetype);
+      if (problem) {
+        upload.file.resume();
+        throw new AppError('ATTACHMENT_TYPE_REFUSED', problem);
+      }
+      const now = nowIso();
+      const key = path.join(now.slice(0, 7), `${randomBytes(16).toString('hex')}`);
+      const target = path.join(root, key);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const hash = createHash('sha256');
+      let size = 0;
+      upload.file.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        hash.update(chunk);
+      });
+      await pipeline(upload.file, fs.createWriteStream(target, { flags: 'wx' }));
+      if (upload.file.truncated || size > MAX_ATTACHMENT_BYTES) {
+        fs.rmSync(target, { force: true });
+        throw new AppError(
+          'ATTACHMENT_TOO_LARGE',
+          `Files can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+        );
+      }
+      const id = await repo.insert(db, {
+        ticket_id: ticketId,
+        message_id: null,
+        filename,
+        content_type: upload.mimetype.toLowerCase(),
+        size,
+        sha256: hash.digest('hex'),
+        storage_key: key,
+        uploaded_by_user_id: ctx.actor.type === 'user' && ctx.actor.role !== 'customer' ? ctx.actor.id : null,
+        uploaded_by_customer_id: null,
+        created_at: now,
+      });
+      return toAttachment({ id, filename, content_type: upload.mimetype.toLowerCase(), size });
+    },
+
+    async open(ctx: RequestContext, id: number) {
+      const row = await repo.findById(db, id);
+      if (!row || !(await mayRead(ctx, row))) throw notFound('ATTACHMENT_NOT_FOUND', `Attachment ${id}`);
+      const file = path.join(root, row.storage_key);
+      if (!file.startsWith(root) || !fs.existsSync(file))
+        throw notFound('ATTACHMENT_NOT_FOUND', `Attachment ${id}`);
+      return {
+        stream: fs.createReadStream(file),
+        filename: row.filename,
+        contentType: row.content_type,
+        size: row.size,
+        inline: inlineTypes.has(row.content_type),
+      };
+    },
+  };
+}
+
+export type AttachmentsService = ReturnType<typeof attachmentsService>;

@@ -1,0 +1,180 @@
+import type { DbOrTrx } from '../../db/database';
+import type { CustomersTable } from '../../db/schema';
+
+type CustomerValues = Pick<
+  CustomersTable,
+  'name' | 'email' | 'phone' | 'organization_id' | 'timezone' | 'language'
+> & {
+  tags: string;
+};
+
+const likePattern = (q: string) => `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+const customerColumns = [
+  'customers.id',
+  'customers.name',
+  'customers.email',
+  'customers.phone',
+  'customers.organization_id',
+  'customers.timezone',
+  'customers.language',
+  'customers.tags',
+  'customers.merged_into_id',
+  'customers.created_at',
+  'customers.updated_at',
+  'organizations.name as organization_name',
+] as const;
+
+export const customersRepository = {
+  findById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('customers')
+      .leftJoin('organizations', 'organizations.id', 'customers.organization_id')
+      .select(customerColumns)
+      .where('customers.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The customer an address belongs to, following merges. */
+  async findIdByEmail(db: DbOrTrx, email: string): Promise<number | undefined> {
+    const row = await db
+      .selectFrom('customer_emails')
+      .select('customer_id')
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+    return row?.customer_id;
+  },
+
+  list(
+    db: DbOrTrx,
+    filter: { q?: string; organizationId?: number; tag?: string; limit: number },
+    afterId: number | null,
+  ) {
+    let query = db
+      .selectFrom('customers')
+      .leftJoin('organizations', 'organizations.id', 'customers.organization_id')
+      .select(customerColumns)
+      .where('customers.merged_into_id', 'is', null);
+    if (filter.q) {
+      const like = likePattern(filter.q);
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['customers.name']), 'like', eb.val(like)),
+          eb('customers.email', 'like', eb.val(like)),
+          eb('customers.phone', 'like', eb.val(like)),
+        ]),
+      );
+    }
+    if (filter.organizationId) query = query.where('customers.organization_id', '=', filter.organizationId);
+    if (filter.tag) query = query.where('customers.tags', 'like', `%${JSON.stringify(filter.tag)}%`);
+    if (afterId !== null) query = query.where('customers.id', '<', afterId);
+    return query
+      .orderBy('customers.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  },
+
+  async insert(db: DbOrTrx, values: CustomerValues, now: string): Promise<number> {
+    const row = await db
+      .insertInto('customers')
+      .values({ ...values, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (values.email)
+      await db.insertInto('customer_emails').values({ email: values.email, customer_id: row.id }).execute();
+    return row.id;
+  },
+
+  async update(
+    db: DbOrTrx,
+    id: number,
+    values: Partial<CustomerValues> & { merged_into_id?: number },
+    now: string,
+  ) {
+    await db
+      .updateTable('customers')
+      .set({ ...values, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Makes `email` one of the customer's addresses (the primary one is customers.email). */
+  async addEmail(db: DbOrTrx, id: number, email: string) {
+    await db.deleteFrom('customer_emails').where('email', '=', email).execute();
+    await db.insertInto('customer_emails').values({ email, customer_id: id }).execute();
+  },
+
+  async moveEmails(db: DbOrTrx, fromId: number, toId: number) {
+    await db
+      .updateTable('customer_emails')
+      .set({ customer_id: toId })
+      .where('customer_id', '=', fromId)
+      .execute();
+  },
+
+  async moveNotes(db: DbOrTrx, fromId: number, toId: number) {
+    await db
+      .updateTable('customer_notes')
+      .set({ customer_id: toId })
+      .where('customer_id', '=', fromId)
+      .execute();
+  },
+
+  async movePortalAccounts(db: DbOrTrx, fromId: number, toId: number) {
+    await db.updateTable('users').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
+  /** Tickets that moved, for re-indexing. */
+  async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
+    const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
+    await db.updateTable('tickets').set({ requester_id: toId }).where('requester_id', '=', fromId).execute();
+    return rows.map((r) => r.id);
+  },
+
+  notes(db: DbOrTrx, customerId: number) {
+    return db
+      .selectFrom('customer_notes')
+      .leftJoin('users', 'users.id', 'customer_notes.author_id')
+      .select([
+        'customer_notes.id',
+        'customer_notes.body',
+        'customer_notes.created_at',
+        'users.id as author_id',
+        'users.name as author_name',
+      ])
+      .where('customer_notes.customer_id', '=', customerId)
+      .orderBy('customer_notes.id', 'desc')
+      .limit(200)
+      .execute();
+  },
+
+  async insertNote(
+    db: DbOrTrx,
+    values: { customerId: number; authorId: number | null; body: string; now: string },
+  ) {
+    const row = await db
+      .insertInto('customer_notes')
+      .values({
+        customer_id: values.customerId,
+        author_id: values.authorId,
+        body: values.body,
+        created_at: values.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  ticketsOf(db: DbOrTrx, customerId: number) {
+    return db
+      .selectFrom('tickets')
+      .select(['id', 'subject', 'status', 'priority', 'channel', 'created_at'])
+      .where('requester_id', '=', customerId)
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+  },
+};
+
+export type CustomerRow = NonNullable<Awaited<ReturnType<typeof customersRepository.findById>>>;
+export type NoteRow = Awaited<ReturnType<typeof customersRepository.notes>>[number];

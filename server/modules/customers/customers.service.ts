@@ -1,0 +1,272 @@
+import type { z } from 'zod';
+import type {
+  Customer,
+  CustomerNote,
+  createCustomerBody,
+  listCustomersQuery,
+  TimelineItem,
+  UpdateCustomerBody,
+} from '../../../contracts/customers';
+import type { DbOrTrx } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { cursorId, toPage } from '../../platform/pagination';
+import { reindexTickets } from '../search/search.service';
+import { customerSnapshot, toCustomer, toNote } from './customers.mapper';
+import { customersRepository as repo } from './customers.repository';
+import { organizationsRepository } from './organizations.repository';
+
+type CreateInput = z.output<typeof createCustomerBody>;
+type ListInput = z.output<typeof listCustomersQuery>;
+
+export async function loadCustomer(db: DbOrTrx, id: number): Promise<Customer> {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('CUSTOMER_NOT_FOUND', `Customer ${id}`);
+  return toCustomer(row);
+}
+
+const domainOf = (email: string | null) => (email ? (email.split('@')[1] ?? null) : null);
+
+/** The organisation whose domains include the address's domain, if exactly one does. */
+export async function organizationForEmail(db: DbOrTrx, email: string | null): Promise<number | null> {
+  const domain = domainOf(email);
+  if (!domain) return null;
+  const orgs = await organizationsRepository.findByDomains(db, [domain]);
+  return orgs.length === 1 ? orgs[0]!.id : null;
+}
+
+async function assertOrganization(db: DbOrTrx, id: number | null | undefined) {
+  if (id && !(await organizationsRepository.findById(db, id))) {
+    throw new AppError('VALIDATION_FAILED', `No organisation with id ${id}`, [
+      { path: ['organizationId'], message: 'Unknown organisation' },
+    ]);
+  }
+}
+
+function emailTaken(email: string) {
+  return new AppError('EMAIL_TAKEN', `A customer with the email ${email} already exists`, [
+    { path: ['email'], message: 'Already in use' },
+  ]);
+}
+
+/**
+ * Finds the customer an address belongs to, or creates one. Used by ticket intake (API,
+ * portal, mail) inside its own transaction; new customers join their domain's organisation.
+ */
+export async function findOrCreateCustomer(
+  db: DbOrTrx,
+  person: { email: string; name?: string | null },
+  now: string,
+): Promise<{ id: number; created: boolean }> {
+  const email = person.email.toLowerCase();
+  const existing = await repo.findIdByEmail(db, email);
+  if (existing) return { id: existing, created: false };
+  const id = await repo.insert(
+    db,
+    {
+      name: person.name?.trim() || email.split('@')[0] || email,
+      email,
+      phone: null,
+      organization_id: await organizationForEmail(db, email),
+      timezone: null,
+      language: null,
+      tags: '[]',
+    },
+    now,
+  );
+  return { id, created: true };
+}
+
+export function customersService({ db }: AppDeps) {
+  return {
+    async list(ctx: RequestContext, query: ListInput) {
+      authorize(ctx.actor, 'customers.read');
+      const rows = await repo.list(db, query, cursorId(query.cursor));
+      return toPage(rows, query.limit, toCustomer, (row) => [row.id]);
+    },
+
+    async get(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'customers.read');
+      return loadCustomer(db, id);
+    },
+
+    async create(ctx: RequestContext, input: CreateInput): Promise<Customer> {
+      authorize(ctx.actor, 'customers.write');
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if (input.email && (await repo.findIdByEmail(trx, input.email))) throw emailTaken(input.email);
+          await assertOrganization(trx, input.organizationId);
+          const now = nowIso();
+          const id = await repo.insert(
+            trx,
+            {
+              name: input.name,
+              email: input.email,
+              phone: input.phone,
+              organization_id: input.organizationId ?? (await organizationForEmail(trx, input.email)),
+              timezone: input.timezone,
+              language: input.language,
+              tags: JSON.stringify(input.tags),
+            },
+            now,
+          );
+          const customer = await loadCustomer(trx, id);
+          await recordAudit(trx, ctx, {
+            action: 'customer.created',
+            entityType: 'customer',
+            entityId: id,
+            after: customerSnapshot(customer),
+          });
+          return customer;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && input.email) throw emailTaken(input.email);
+        throw error;
+      }
+    },
+
+    async update(ctx: RequestContext, id: number, input: UpdateCustomerBody): Promise<Customer> {
+      authorize(ctx.actor, 'customers.write');
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const before = await loadCustomer(trx, id);
+          if (input.email && input.email !== before.email) {
+            const owner = await repo.findIdByEmail(trx, input.email);
+            if (owner && owner !== id) throw emailTaken(input.email);
+          }
+          await assertOrganization(trx, input.organizationId);
+          const now = nowIso();
+          await repo.update(
+            trx,
+            id,
+            {
+              name: input.name,
+              email: input.email,
+              phone: input.phone,
+              organization_id: input.organizationId,
+              timezone: input.timezone,
+              language: input.language,
+              tags: input.tags ? JSON.stringify(input.tags) : undefined,
+            },
+            now,
+          );
+          if (input.email && input.email !== before.email) await repo.addEmail(trx, id, input.email);
+          const after = await loadCustomer(trx, id);
+          await recordAudit(trx, ctx, {
+            action: 'customer.updated',
+            entityType: 'customer',
+            entityId: id,
+            before: customerSnapshot(before),
+            after: customerSnapshot(after),
+          });
+          return after;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && input.email) throw emailTaken(input.email);
+        throw error;
+      }
+    },
+
+    /** Moves tickets, notes, addresses and portal accounts of each source into the target. */
+    async merge(ctx: RequestContext, targetId: number, sourceIds: number[]) {
+      authorize(ctx.actor, 'customers.merge');
+      const sources = [...new Set(sourceIds)];
+      if (sources.includes(targetId)) {
+        throw new AppError('VALIDATION_FAILED', 'A customer cannot be merged into itself', [
+          { path: ['sourceIds'], message: 'Contains the target' },
+        ]);
+      }
+      return db.transaction().execute(async (trx) => {
+        const target = await loadCustomer(trx, targetId);
+        if (target.mergedIntoId)
+          throw new AppError(
+            'CUSTOMER_MERGED',
+            `Customer ${targetId} was merged into ${target.mergedIntoId}`,
+          );
+        const now = nowIso();
+        for (const sourceId of sources) {
+          const source = await loadCustomer(trx, sourceId);
+          if (source.mergedIntoId)
+            throw new AppError('CUSTOMER_MERGED', `Customer ${sourceId} was already merged`);
+          const moved = await repo.moveTickets(trx, sourceId, targetId);
+          await repo.moveNotes(trx, sourceId, targetId);
+          await repo.moveEmails(trx, sourceId, targetId);
+          await repo.movePortalAccounts(trx, sourceId, targetId);
+          await repo.update(trx, sourceId, { email: null, merged_into_id: targetId }, now);
+          await reindexTickets(trx, moved);
+          await recordAudit(trx, ctx, {
+            action: 'customer.merged',
+            entityType: 'customer',
+            entityId: targetId,
+            changes: {
+              mergedFrom: {
+                before: null,
+                after: { id: sourceId, name: source.name, email: source.email, tickets: moved.length },
+              },
+            },
+          });
+        }
+        return loadCustomer(trx, targetId);
+      });
+    },
+
+    async notes(ctx: RequestContext, customerId: number): Promise<CustomerNote[]> {
+      authorize(ctx.actor, 'customers.read');
+      await loadCustomer(db, customerId);
+      return (await repo.notes(db, customerId)).map(toNote);
+    },
+
+    async addNote(ctx: RequestContext, customerId: number, body: string): Promise<CustomerNote> {
+      authorize(ctx.actor, 'customers.write');
+      return db.transaction().execute(async (trx) => {
+        await loadCustomer(trx, customerId);
+        const id = await repo.insertNote(trx, {
+          customerId,
+          authorId: ctx.actor.type === 'user' ? ctx.actor.id : null,
+          body,
+          now: nowIso(),
+        });
+        await recordAudit(trx, ctx, {
+          action: 'customer.note_added',
+          entityType: 'customer',
+          entityId: customerId,
+          after: { note: body },
+        });
+        const note = (await repo.notes(trx, customerId)).find((n) => n.id === id)!;
+        return toNote(note);
+      });
+    },
+
+    /** Every ticket and note of a customer on one timeline, newest first. */
+    async timeline(ctx: RequestContext, customerId: number): Promise<TimelineItem[]> {
+      authorize(ctx.actor, 'customers.read');
+      await loadCustomer(db, customerId);
+      const [tickets, notes] = await Promise.all([
+        repo.ticketsOf(db, customerId),
+        repo.notes(db, customerId),
+      ]);
+      const items: TimelineItem[] = [
+        ...tickets.map((t) => ({
+          kind: 'ticket' as const,
+          at: t.created_at,
+          ticket: {
+            id: t.id,
+            subject: t.subject,
+            status: t.status,
+            priority: t.priority,
+            channel: t.channel,
+          },
+        })),
+        ...notes.map((n) => ({ kind: 'note' as const, at: n.created_at, note: toNote(n) })),
+      ];
+      return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    },
+  };
+}
+
+export type CustomersService = ReturnType<typeof customersService>;

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { type DbOrTrx, dialectOf } from '../../db/database';
+
+/** Each ticket's search document keeps at most this much message text. */
+const MAX_BODY = 20_000;
+/** A query ranks at most this many of the newest matches, so common words stay fast. */
+export const RANK_WINDOW = 2_000;
+/** Snippet markers: control characters no message contains, turned into <mark> after escaping. */
+export const MARK_OPEN = '\u0002';
+export const MARK_CLOSE = '\u0003';
+
+export interface SearchDocument {
+  subject: string;
+  body: string;
+  customer: string;
+}
+
+export interface SearchHit {
+  ticketId: number;
+  snippet: string;
+}
+
+export const searchRepository = {
+  async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument): Promise<void> {
+    const body = doc.body.slice(0, MAX_BODY);
+    if (dialectOf(db) === 'sqlite') {
+      await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+      await sql`insert into ticket_search (rowid, subject, body, customer) values (${ticketId}, ${doc.subject}, ${body}, ${doc.customer})`.execute(
+        db,
+      );
+      return;
+    }
+    await sql`
+      insert into ticket_search (rowid, subject, body, customer, document)
+      values (${ticketId}, ${doc.subject}, ${body}, ${doc.customer},
+        setweight(to_tsvector('simple', ${doc.subject}), 'A') || setweight(to_tsvector('simple', ${body}), 'B') || setweight(to_tsvector('simple', ${doc.customer}), 'C'))
+      on conflict (rowid) do update set subject = excluded.subject, body = excluded.body, customer = excluded.customer, document = excluded.document`.execute(
+      db,
+    );
+  },
+
+  async get(db: DbOrTrx, ticketId: number): Promise<SearchDocument | undefined> {
+    const result =
+      await sql<SearchDocument>`select subject, body, customer from ticket_search where rowid = ${ticketId}`.execute(
+        db,
+      );
+    return result.rows[0];
+  },
+
+  async remove(db: DbOrTrx, ticketId: number): Promise<void> {
+    await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+  },
+
+  /**
+   * The ids of matching tickets among the newest RANK_WINDOW matches, best first, with a
+   * snippet. `terms` are plain words; each must match (prefix match on the last one).
+   */
+  async match(
+    db: DbOrTrx,
+    terms: string[],
+    limit: number,
+    candidateIds: number[] | null,
+  ): Promise<SearchHit[]> {
+    if (terms.length === 0) return [];
+    if (dialectOf(db) === 'sqlite') {
+      const expr = terms
+        .map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`)
+        .join(' ');
+      const within = candidateIds ? sql`and rowid in (${sql.join(candidateIds)})` : sql``;
+      const result = await sql<{ rowid: number; snippet: string }>`
+        select rowid, snippet(ticket_search, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) as snippet
+        from ticket_search
+        where ticket_search match ${expr}
+          and rowid >= coalesce((select min(rowid) from (select rowid from ticket_search where ticket_search match ${expr} ${within} order by rowid desc limit ${RANK_WINDOW})), 0)
+          ${within}
+        order by bm25(ticket_search, 6.0, 1.0, 3.0)
+        limit ${limit}`.execute(db);
+      return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+    }
+    const query = terms
+      .map((t, i) => `${t.replace(/[^\p{L}\p{N}_-]/gu, '')}${i === terms.length - 1 ? ':*' : ''}`)
+      .filter(Boolean)
+      .join(' & ');
+    if (!query) return [];
+    const within = candidateIds ? sql`and rowid in (${sql.join(candidateIds)})` : sql``;
+    const result = await sql<{ rowid: number; snippet: string }>`
+      with recent as (
+        select rowid, document, subject, body from ticket_search
+        where document @@ to_tsquery('simple', ${query}) ${within}
+        order by rowid desc limit ${RANK_WINDOW}
+      )
+      select rowid,
+        ts_headline('simple', subject || ' — ' || left(body, 4000), to_tsquery('simple', ${query}),
+          ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=30, MinWords=10, ShortWord=2`}) as snippet
+      from (
+        select rowid, subject, body, ts_rank(document, to_tsquery('simple', ${query})) as score
+        from recent order by score desc, rowid desc limit ${limit}
+      ) best
+      order by score desc, rowid desc`.execute(db);
+    return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+  },
+};

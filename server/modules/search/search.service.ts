@@ -1,0 +1,112 @@
+import type { DbOrTrx } from '../../db/database';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import type { AppDeps } from '../../platform/deps';
+import { escapeHtml } from '../../platform/markdown';
+import { customersRepository } from '../customers/customers.repository';
+import { toTicket } from '../tickets/tickets.mapper';
+import { ticketsRepository } from '../tickets/tickets.repository';
+import { MARK_CLOSE, MARK_OPEN, searchRepository as repo, type SearchHit } from './search.repository';
+
+/** Builds a ticket's search document from the database: subject, every message, requester. */
+export async function reindexTickets(db: DbOrTrx, ticketIds: number[]): Promise<void> {
+  for (const id of ticketIds) {
+    const ticket = await db
+      .selectFrom('tickets')
+      .innerJoin('customers', 'customers.id', 'tickets.requester_id')
+      .select(['tickets.subject', 'customers.name', 'customers.email'])
+      .where('tickets.id', '=', id)
+      .executeTakeFirst();
+    if (!ticket) {
+      await repo.remove(db, id);
+      continue;
+    }
+    const messages = await db
+      .selectFrom('messages')
+      .select('body')
+      .where('ticket_id', '=', id)
+      .orderBy('id')
+      .execute();
+    await repo.upsert(db, id, {
+      subject: ticket.subject,
+      body: messages.map((m) => m.body).join('\n'),
+      customer: [ticket.name, ticket.email].filter(Boolean).join(' '),
+    });
+  }
+}
+
+/** Adds a new message's text to a ticket's document without re-reading the conversation. */
+export async function appendToIndex(db: DbOrTrx, ticketId: number, text: string): Promise<void> {
+  const doc = await repo.get(db, ticketId);
+  if (!doc) return reindexTickets(db, [ticketId]);
+  await repo.upsert(db, ticketId, { ...doc, body: `${doc.body}\n${text}` });
+}
+
+export async function indexNewTicket(
+  db: DbOrTrx,
+  ticketId: number,
+  doc: { subject: string; body: string; customer: string },
+) {
+  await repo.upsert(db, ticketId, doc);
+}
+
+export const setIndexedSubject = async (db: DbOrTrx, ticketId: number, subject: string) => {
+  const doc = await repo.get(db, ticketId);
+  if (doc) await repo.upsert(db, ticketId, { ...doc, subject });
+};
+
+/** Words of a query, lower-cased, without FTS syntax; at most 8. */
+export function queryTerms(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+/** Escapes the snippet's text and turns the match markers into <mark>. */
+export function snippetHtml(snippet: string): string {
+  return escapeHtml(snippet).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
+}
+
+export async function searchTicketIds(
+  db: DbOrTrx,
+  q: string,
+  limit: number,
+  candidateIds: number[] | null = null,
+): Promise<SearchHit[]> {
+  return repo.match(db, queryTerms(q), limit, candidateIds);
+}
+
+export function searchService({ db }: AppDeps) {
+  return {
+    /** Tickets ranked by relevance among the newest matches, and customers by name, email or phone. */
+    async search(context: RequestContext, q: string, limit: number) {
+      authorize(context.actor, 'tickets.read');
+      const hits = await searchTicketIds(db, q, limit);
+      const rows = await ticketsRepository.findByIds(
+        db,
+        hits.map((h) => h.ticketId),
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const tags = await ticketsRepository.tagsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      const customers = await customersRepository.list(db, { q, limit: 10 }, null);
+      return {
+        tickets: hits
+          .filter((h) => byId.has(h.ticketId))
+          .map((h) => ({
+            ticket: toTicket(byId.get(h.ticketId)!, tags.get(h.ticketId) ?? []),
+            snippet: snippetHtml(h.snippet),
+          })),
+        customers: customers
+          .slice(0, 10)
+          .map((c) => ({ id: c.id, name: c.name, email: c.email, organization: c.organization_name })),
+      };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof searchService>;

@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import type { bulkUpdateBody, Ticket } from '../../../contracts/tickets';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { reindexTickets } from '../search/search.service';
+import { eventsRepository } from './events.repository';
+import { eventActor } from './tickets.refs';
+import { ticketsRepository } from './tickets.repository';
+import { changeTicket, loadTicket } from './tickets.service';
+
+/** Bulk updates and merges: many tickets at once, each change checked as if made alone. */
+export function bulkService({ db }: AppDeps) {
+  return {
+    /** Applies the same change to each ticket; one ticket's refusal does not stop the others. */
+    async update(ctx: RequestContext, input: z.output<typeof bulkUpdateBody>) {
+      authorize(ctx.actor, 'tickets.write');
+      const updated: number[] = [];
+      const failed: { ticketId: number; code: string; message: string }[] = [];
+      for (const ticketId of [...new Set(input.ticketIds)]) {
+        try {
+          await db.transaction().execute(async (trx) => {
+            const { addTags, removeTags, ...changes } = input.changes;
+            let tags: string[] | undefined;
+            if (addTags || removeTags) {
+              const current = await loadTicket(trx, ticketId);
+              tags = [...new Set([...current.tags, ...(addTags ?? [])])].filter(
+                (t) => !(removeTags ?? []).includes(t),
+              );
+            }
+            await changeTicket(trx, ctx, ticketId, { ...changes, ...(tags ? { tags } : {}) });
+          });
+          updated.push(ticketId);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          failed.push({ ticketId, code: error.code, message: error.message });
+        }
+      }
+      return { updated, failed };
+    },
+
+    /**
+     * Merges tickets into a target: their messages move over, each source is closed with a
+     * link to the target and a note saying so.
+     */
+    merge(ctx: RequestContext, targetId: number, sourceIds: number[]): Promise<Ticket> {
+      authorize(ctx.actor, 'tickets.write');
+      const sources = [...new Set(sourceIds)];
+      if (sources.includes(targetId)) {
+        throw new AppError('VALIDATION_FAILED', 'A ticket cannot be merged into itself', [
+          { path: ['sourceIds'], message: 'Contains the target' },
+        ]);
+      }
+      return db.transaction().execute(async (trx) => {
+        const target = await loadTicket(trx, targetId);
+        if (target.status === 'closed' || target.mergedIntoId)
+          throw new AppError('TICKET_CLOSED', `Ticket #${targetId} is closed and cannot take merges`);
+        const now = nowIso();
+        for (const sourceId of sources) {
+          const source = await loadTicket(trx, sourceId);
+          if (source.mergedIntoId)
+            throw new AppError(
+              'TICKET_MERGED',
+              `Ticket #${sourceId} was already merged into #${source.mergedIntoId}`,
+            );
+          await ticketsRepository.moveMessages(trx, sourceId, targetId);
+          await eventsRepository.moveEvents(trx, sourceId, targetId);
+          await ticketsRepository.update(
+            trx,
+            sourceId,
+            { status: 'closed', closed_at: now, merged_into_id: targetId, updated_at: now },
+            null,
+          );
+          await eventsRepository.append(
+            trx,
+            sourceId,
+            eventActor(ctx),
+            [{ type: 'merged', from: source.status, to: targetId }],
+            now,
+          );
+          await eventsRepository.append(
+            trx,
+            targetId,
+            eventActor(ctx),
+            [{ type: 'merged_in', from: sourceId }],
+            now,
+          );
+          await recordAudit(trx, ctx, {
+            action: 'ticket.merged',
+            entityType: 'ticket',
+            entityId: targetId,
+            changes: { mergedFrom: { before: null, after: { id: sourceId, subject: source.subject } } },
+          });
+        }
+        await ticketsRepository.update(trx, targetId, { updated_at: now }, null);
+        await reindexTickets(trx, [targetId, ...sources]);
+        return loadTicket(trx, targetId);
+      });
+    },
+  };
+}
+
+export type BulkService = ReturnType<typeof bulkService>;

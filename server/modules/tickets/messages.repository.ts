@@ -1,0 +1,94 @@
+import type { DbOrTrx } from '../../db/database';
+import type { MessageKind, TicketChannel } from '../../db/schema';
+
+export const messagesRepository = {
+  async insert(
+    db: DbOrTrx,
+    values: {
+      ticketId: number;
+      kind: MessageKind;
+      authorUserId: number | null;
+      authorCustomerId: number | null;
+      channel: TicketChannel;
+      body: string;
+      html: string;
+      meta: Record<string, unknown>;
+      now: string;
+    },
+  ): Promise<number> {
+    const row = await db
+      .insertInto('messages')
+      .values({
+        ticket_id: values.ticketId,
+        kind: values.kind,
+        author_user_id: values.authorUserId,
+        author_customer_id: values.authorCustomerId,
+        channel: values.channel,
+        body: values.body,
+        body_html: values.html,
+        meta: JSON.stringify(values.meta),
+        created_at: values.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  /** The conversation, oldest first; notes left out when `publicOnly`. */
+  list(db: DbOrTrx, ticketId: number, publicOnly: boolean) {
+    let q = db
+      .selectFrom('messages')
+      .leftJoin('users', 'users.id', 'messages.author_user_id')
+      .leftJoin('customers', 'customers.id', 'messages.author_customer_id')
+      .selectAll('messages')
+      .select(['users.name as user_name', 'customers.name as customer_name'])
+      .where('messages.ticket_id', '=', ticketId);
+    if (publicOnly) q = q.where('messages.kind', '!=', 'note');
+    return q.orderBy('messages.id').execute();
+  },
+
+  findById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('messages')
+      .leftJoin('users', 'users.id', 'messages.author_user_id')
+      .leftJoin('customers', 'customers.id', 'messages.author_customer_id')
+      .selectAll('messages')
+      .select(['users.name as user_name', 'customers.name as customer_name'])
+      .where('messages.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async setKind(db: DbOrTrx, id: number, kind: MessageKind, meta: Record<string, unknown>) {
+    await db
+      .updateTable('messages')
+      .set({ kind, meta: JSON.stringify(meta) })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  attachmentsOf(db: DbOrTrx, messageIds: number[]) {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attachments')
+      .select(['id', 'message_id', 'filename', 'content_type', 'size'])
+      .where('message_id', 'in', messageIds)
+      .orderBy('id')
+      .execute();
+  },
+
+  /** Binds uploaded attachments to a message; only unbound uploads of this ticket qualify. */
+  async bindAttachments(db: DbOrTrx, ticketId: number, messageId: number, ids: number[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await db
+      .updateTable('attachments')
+      .set({ message_id: messageId })
+      .where('id', 'in', ids)
+      .where('ticket_id', '=', ticketId)
+      .where('message_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+};
+
+export type MessageRow = Awaited<ReturnType<typeof messagesRepository.list>>[number];
+export type AttachmentRefRow = Awaited<ReturnType<typeof messagesRepository.attachmentsOf>>[number];

@@ -1,0 +1,211 @@
+import type { z } from 'zod';
+import type { createMessageBody, Message } from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { renderMarkdown } from '../../platform/markdown';
+import { appendToIndex } from '../search/search.service';
+import { eventsRepository, type TicketEventInput } from './events.repository';
+import { mentionedUsers, notifyMentions } from './mentions';
+import { messagesRepository as repo } from './messages.repository';
+import { toAttachment, toMessage } from './tickets.mapper';
+import { eventActor } from './tickets.refs';
+import { ticketsRepository } from './tickets.repository';
+import { canTransition, statusAfterAgentReply, statusAfterCustomerReply } from './tickets.rules';
+import { loadTicket, openTicket, statusStamps } from './tickets.service';
+
+type AddInput = z.output<typeof createMessageBody>;
+
+/** The conversation of a ticket with attachments; customers never get notes. */
+export async function loadConversation(
+  db: DbOrTrx,
+  ticketId: number,
+  publicOnly: boolean,
+): Promise<Message[]> {
+  const rows = await repo.list(db, ticketId, publicOnly);
+  const attachments = await repo.attachmentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) =>
+    toMessage(row, attachments.filter((a) => a.message_id === row.id).map(toAttachment)),
+  );
+}
+
+async function loadMessage(db: DbOrTrx, id: number): Promise<Message> {
+  const row = (await repo.findById(db, id))!;
+  const attachments = await repo.attachmentsOf(db, [id]);
+  return toMessage(row, attachments.map(toAttachment));
+}
+
+/**
+ * A message from the customer (portal or mail). Pending and solved tickets reopen; a closed
+ * ticket gets a follow-up ticket linked to it, which the message opens.
+ */
+export async function addCustomerMessage(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  ticketId: number,
+  input: { customerId: number; body: string; channel: 'portal' | 'email' | 'web'; attachmentIds: number[] },
+): Promise<{ ticketId: number; message: Message; followUp: boolean }> {
+  const ticket = await loadTicket(db, ticketId);
+  if (ticket.status === 'closed' || ticket.mergedIntoId) {
+    const target = ticket.mergedIntoId ? await loadTicket(db, ticket.mergedIntoId) : null;
+    if (target && target.status !== 'closed') return addCustomerMessage(db, ctx, target.id, input);
+    const followUp = await openTicket(db, ctx, {
+      subject: ticket.subject.startsWith('Re: ') ? ticket.subject : `Re: ${ticket.subject}`,
+      requesterId: input.customerId,
+      message: { body: input.body, attachmentIds: input.attachmentIds },
+      channel: input.channel,
+      type: ticket.type,
+      priority: ticket.priority,
+      status: 'new',
+      categoryId: ticket.category?.id ?? null,
+      tags: ticket.tags,
+      assigneeId: ticket.assignee?.id ?? null,
+      teamId: ticket.team?.id ?? null,
+      dueAt: null,
+      customFields: {},
+    });
+    await ticketsRepository.update(db, followUp.id, { follow_up_of_id: ticket.id }, null);
+    await eventsRepository.append(
+      db,
+      ticket.id,
+      eventActor(ctx),
+      [{ type: 'follow_up_created', to: followUp.id }],
+      nowIso(),
+    );
+    const [message] = (await loadConversation(db, followUp.id, true)).slice(-1);
+    return { ticketId: followUp.id, message: message!, followUp: true };
+  }
+  const now = nowIso();
+  const id = await repo.insert(db, {
+    ticketId,
+    kind: 'customer',
+    authorUserId: null,
+    authorCustomerId: input.customerId,
+    channel: input.channel,
+    body: input.body,
+    html: renderMarkdown(input.body),
+    meta: {},
+    now,
+  });
+  await repo.bindAttachments(db, ticketId, id, input.attachmentIds);
+  await ticketsRepository.countMessage(db, ticketId, now);
+  const status = statusAfterCustomerReply(ticket.status);
+  const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
+  if (status !== ticket.status) {
+    await ticketsRepository.update(
+      db,
+      ticketId,
+      { ...statusStamps(status, ticket.status, now), updated_at: now },
+      null,
+    );
+    events.push({ type: 'status_changed', from: ticket.status, to: status });
+  }
+  await eventsRepository.append(db, ticketId, eventActor(ctx), events, now);
+  await appendToIndex(db, ticketId, input.body);
+  return { ticketId, message: await loadMessage(db, id), followUp: false };
+}
+
+export function messagesService({ db }: AppDeps) {
+  return {
+    async list(ctx: RequestContext, ticketId: number) {
+      authorize(ctx.actor, 'tickets.read');
+      await loadTicket(db, ticketId);
+      return loadConversation(db, ticketId, false);
+    },
+
+    /** An agent's public reply or internal note, with the status the agent chose. */
+    add(ctx: RequestContext, ticketId: number, input: AddInput) {
+      authorize(ctx.actor, 'tickets.write');
+      return db.transaction().execute(async (trx) => {
+        const ticket = await loadTicket(trx, ticketId);
+        if (input.version !== undefined && input.version !== ticket.version) {
+          throw new AppError(
+            'TICKET_VERSION_CONFLICT',
+            `Ticket #${ticketId} changed since you opened it; review the latest messages before sending`,
+            {
+              current: ticket,
+            },
+          );
+        }
+        if (ticket.mergedIntoId)
+          throw new AppError('TICKET_MERGED', `Ticket #${ticketId} was merged into #${ticket.mergedIntoId}`);
+        const isReply = input.kind === 'reply';
+        if (isReply && ticket.status === 'closed')
+          throw new AppError('TICKET_CLOSED', `Ticket #${ticketId} is closed; open a follow-up instead`);
+        const status = isReply
+          ? statusAfterAgentReply(ticket.status, input.status)
+          : (input.status ?? ticket.status);
+        if (!canTransition(ticket.status, status)) {
+          throw new AppError('INVALID_TRANSITION', `A ${ticket.status} ticket cannot become ${status}`, {
+            from: ticket.status,
+            to: status,
+          });
+        }
+        const now = nowIso();
+        const authorUserId = ctx.actor.type === 'user' && ctx.actor.id > 0 ? ctx.actor.id : null;
+        const id = await repo.insert(trx, {
+          ticketId,
+          kind: input.kind,
+          authorUserId,
+          authorCustomerId: null,
+          channel: ticket.channel === 'email' ? 'email' : 'web',
+          body: input.body,
+          html: renderMarkdown(input.body),
+          meta: ctx.actor.type === 'token' ? { via: `API token ${ctx.actor.name}` } : {},
+          now,
+        });
+        const bound = await repo.bindAttachments(trx, ticketId, id, input.attachmentIds);
+        if (bound !== input.attachmentIds.length) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Some attachments are unknown, already sent, or belong to another ticket',
+            [{ path: ['attachmentIds'], message: 'Not attachable' }],
+          );
+        }
+        await ticketsRepository.countMessage(trx, ticketId, now);
+        const events: TicketEventInput[] = [{ type: isReply ? 'replied' : 'note_added', to: id }];
+        const changes: Record<string, string | null> = {};
+        if (isReply && !ticket.firstReplyAt) {
+          changes.first_reply_at = now;
+          events.push({
+            type: 'first_reply',
+            to: Math.round((Date.parse(now) - Date.parse(ticket.createdAt)) / 1000),
+          });
+        }
+        if (status !== ticket.status)
+          events.push({ type: 'status_changed', from: ticket.status, to: status });
+        await ticketsRepository.update(
+          trx,
+          ticketId,
+          { ...changes, ...statusStamps(status, ticket.status, now), updated_at: now },
+          null,
+        );
+        await eventsRepository.append(trx, ticketId, eventActor(ctx), events, now);
+        await appendToIndex(trx, ticketId, input.body);
+        if (!isReply)
+          await notifyMentions(trx, await mentionedUsers(trx, input.body), {
+            ticketId,
+            messageId: id,
+            actorName: ctx.actor.name,
+            now,
+          });
+        await recordAudit(trx, ctx, {
+          action: isReply ? 'ticket.replied' : 'ticket.note_added',
+          entityType: 'ticket',
+          entityId: ticketId,
+          changes: status !== ticket.status ? { status: { before: ticket.status, after: status } } : {},
+        });
+        return loadMessage(trx, id);
+      });
+    },
+  };
+}
+
+export type MessagesService = ReturnType<typeof messagesService>;

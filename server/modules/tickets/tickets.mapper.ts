@@ -1,0 +1,92 @@
+import type { Attachment, Message, Ticket, TicketEvent } from '../../../contracts/tickets';
+import { parseObject } from '../../platform/json';
+import type { EventRow } from './events.repository';
+import type { AttachmentRefRow, MessageRow } from './messages.repository';
+import type { TicketRow } from './tickets.repository';
+
+const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+
+export function toTicket(row: TicketRow, tags: string[]): Ticket {
+  return {
+    id: row.id,
+    subject: row.subject,
+    requester: { id: row.requester_id, name: row.requester_name, email: row.requester_email },
+    organization: ref(row.organization_id, row.organization_name),
+    channel: row.channel,
+    type: row.type,
+    priority: row.priority,
+    status: row.status,
+    category: ref(row.category_id, row.category_name),
+    tags,
+    assignee: ref(row.assignee_id, row.assignee_name),
+    team: ref(row.team_id, row.team_name),
+    dueAt: row.due_at,
+    escalation: row.escalated_at
+      ? {
+          at: row.escalated_at,
+          reason: row.escalation_reason ?? '',
+          escalatedTo: ref(row.escalated_to_id, row.escalated_to_name),
+        }
+      : null,
+    customFields: parseObject(row.custom_fields) as Ticket['customFields'],
+    version: row.version,
+    firstReplyAt: row.first_reply_at,
+    solvedAt: row.solved_at,
+    closedAt: row.closed_at,
+    lastMessageAt: row.last_message_at,
+    mergedIntoId: row.merged_into_id,
+    followUpOfId: row.follow_up_of_id,
+    messageCount: row.message_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toAttachment(
+  row: Pick<AttachmentRefRow, 'id' | 'filename' | 'content_type' | 'size'>,
+): Attachment {
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    size: row.size,
+    url: `/api/v1/attachments/${row.id}`,
+  };
+}
+
+export function toMessage(row: MessageRow, attachments: Attachment[]): Message {
+  const author =
+    row.author_user_id !== null
+      ? { type: 'user' as const, id: row.author_user_id, name: row.user_name ?? 'Former staff' }
+      : row.author_customer_id !== null
+        ? { type: 'customer' as const, id: row.author_customer_id, name: row.customer_name ?? 'Customer' }
+        : { type: 'system' as const, id: null, name: 'Steward' };
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    kind: row.kind,
+    author,
+    channel: row.channel,
+    body: row.body,
+    html: row.body_html,
+    meta: parseObject(row.meta),
+    attachments,
+    createdAt: row.created_at,
+  };
+}
+
+export function toEvent(row: EventRow): TicketEvent {
+  const name =
+    row.user_name ??
+    row.customer_name ??
+    row.token_name ??
+    (row.actor_type === 'system' ? 'Steward' : 'Unknown');
+  return {
+    id: row.id,
+    type: row.type,
+    actor: { type: row.actor_type, id: row.actor_id, name },
+    from: row.from_value,
+    to: row.to_value,
+    createdAt: row.created_at,
+  };
+}

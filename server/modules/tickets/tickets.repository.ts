@@ -1,0 +1,265 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { ViewFilters } from '../../../contracts/tickets';
+import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { Database, TicketsTable } from '../../db/schema';
+
+type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count'>;
+
+/** Who is looking, for "me" and "my teams" in filters. */
+export interface Viewer {
+  userId: number | null;
+  teamIds: number[];
+}
+
+export type SortBy = 'updated_at' | 'created_at' | 'priority' | 'due_at' | 'id';
+
+const base = (db: DbOrTrx) =>
+  db
+    .selectFrom('tickets')
+    .innerJoin('customers as requester', 'requester.id', 'tickets.requester_id')
+    .leftJoin('organizations as org', 'org.id', 'tickets.organization_id')
+    .leftJoin('categories as category', 'category.id', 'tickets.category_id')
+    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
+    .leftJoin('teams as team', 'team.id', 'tickets.team_id')
+    .leftJoin('users as escalated_to', 'escalated_to.id', 'tickets.escalated_to_id')
+    .selectAll('tickets')
+    .select([
+      'requester.name as requester_name',
+      'requester.email as requester_email',
+      'org.name as organization_name',
+      'category.name as category_name',
+      'assignee.name as assignee_name',
+      'team.name as team_name',
+      'escalated_to.name as escalated_to_name',
+    ]);
+
+export type TicketRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+
+function sortExpression(by: SortBy) {
+  if (by === 'priority') return priorityRankSql;
+  if (by === 'due_at') return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
+  return sql.ref<string>(`tickets.${by}`);
+}
+
+/** The filters of a view as one condition over the tickets table. */
+export function filterCondition(
+  eb: ExpressionBuilder<Database, 'tickets'>,
+  filters: ViewFilters,
+  viewer: Viewer,
+  dialect: 'sqlite' | 'postgres',
+): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (filters.status?.length) all.push(eb('tickets.status', 'in', filters.status));
+  if (filters.priority?.length) all.push(eb('tickets.priority', 'in', filters.priority));
+  if (filters.type?.length) all.push(eb('tickets.type', 'in', filters.type));
+  if (filters.channel?.length) all.push(eb('tickets.channel', 'in', filters.channel));
+  if (filters.assignee?.length) {
+    const ids = filters.assignee.flatMap((a) =>
+      a === 'me' ? [viewer.userId ?? -1] : a === 'none' ? [] : [a],
+    );
+    const anyOf: Expression<SqlBool>[] = [];
+    if (ids.length) anyOf.push(eb('tickets.assignee_id', 'in', ids));
+    if (filters.assignee.includes('none')) anyOf.push(eb('tickets.assignee_id', 'is', null));
+    all.push(eb.or(anyOf));
+  }
+  if (filters.team?.length) {
+    const ids = filters.team.flatMap((t) =>
+      t === 'mine' ? (viewer.teamIds.length ? viewer.teamIds : [-1]) : t === 'none' ? [] : [t],
+    );
+    const anyOf: Expression<SqlBool>[] = [];
+    if (ids.length) anyOf.push(eb('tickets.team_id', 'in', ids));
+    if (filters.team.includes('none')) anyOf.push(eb('tickets.team_id', 'is', null));
+    all.push(eb.or(anyOf));
+  }
+  if (filters.categoryId?.length) all.push(eb('tickets.category_id', 'in', filters.categoryId));
+  for (const tag of filters.tags ?? []) {
+    all.push(
+      eb(
+        'tickets.id',
+        'in',
+        eb
+          .selectFrom('ticket_tags')
+          .select('ticket_tags.ticket_id')
+          .where('ticket_tags.tag', '=', tag.toLowerCase()),
+      ),
+    );
+  }
+  if (filters.escalated !== undefined)
+    all.push(eb('tickets.escalated_at', filters.escalated ? 'is not' : 'is', null));
+  if (filters.requesterId) all.push(eb('tickets.requester_id', '=', filters.requesterId));
+  if (filters.organizationId) all.push(eb('tickets.organization_id', '=', filters.organizationId));
+  if (filters.createdAfter)
+    all.push(eb('tickets.created_at', '>=', new Date(filters.createdAfter).toISOString()));
+  if (filters.createdBefore)
+    all.push(eb('tickets.created_at', '<', new Date(filters.createdBefore).toISOString()));
+  if (filters.updatedAfter)
+    all.push(eb('tickets.updated_at', '>=', new Date(filters.updatedAfter).toISOString()));
+  if (filters.solvedAfter)
+    all.push(eb('tickets.solved_at', '>=', new Date(filters.solvedAfter).toISOString()));
+  for (const [key, value] of Object.entries(filters.customFields ?? {})) {
+    const extracted =
+      dialect === 'sqlite'
+        ? sql`json_extract(tickets.custom_fields, ${`$.${key}`})`
+        : sql`(tickets.custom_fields::jsonb ->> ${key})`;
+    if (value === null) all.push(sql<SqlBool>`${extracted} is null`);
+    else if (dialect === 'sqlite')
+      all.push(sql<SqlBool>`${extracted} = ${typeof value === 'boolean' ? (value ? 1 : 0) : value}`);
+    else all.push(sql<SqlBool>`${extracted} = ${String(value)}`);
+  }
+  return eb.and(all);
+}
+
+export const ticketsRepository = {
+  findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
+    return base(db).where('tickets.id', '=', id).executeTakeFirst();
+  },
+
+  findByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return base(db).where('tickets.id', 'in', ids).execute();
+  },
+
+  /** One page of tickets matching the filters, sorted, after the cursor key. Fetches limit+1. */
+  list(
+    db: DbOrTrx,
+    params: {
+      filters: ViewFilters;
+      viewer: Viewer;
+      sort: SortBy;
+      dir: 'asc' | 'desc';
+      limit: number;
+      after: [string | number, number] | null;
+      ids?: number[];
+    },
+  ): Promise<TicketRow[]> {
+    const sortExpr = sortExpression(params.sort);
+    const dialect = dialectOf(db);
+    let q = base(db).where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
+    if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
+    if (params.after) {
+      const [value, id] = params.after;
+      const op = params.dir === 'desc' ? '<' : '>';
+      q = q.where((eb) =>
+        eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
+      );
+    }
+    return q
+      .orderBy(sortExpr, params.dir)
+      .orderBy('tickets.id', params.dir)
+      .limit(params.limit + 1)
+      .execute();
+  },
+
+  async count(db: DbOrTrx, filters: ViewFilters, viewer: Viewer): Promise<number> {
+    const dialect = dialectOf(db);
+    const row = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => filterCondition(eb, filters, viewer, dialect))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  sortValue(row: TicketRow, by: SortBy): string | number {
+    if (by === 'priority') return { urgent: 4, high: 3, normal: 2, low: 1 }[row.priority];
+    if (by === 'due_at') return row.due_at ?? '9999-12-31T00:00:00.000Z';
+    if (by === 'id') return row.id;
+    return row[by];
+  },
+
+  async insert(db: DbOrTrx, values: TicketValues): Promise<number> {
+    const row = await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  /** Updates when the version still matches; returns false when someone else changed it first. */
+  async update(
+    db: DbOrTrx,
+    id: number,
+    values: Partial<TicketValues>,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
+    let q = db
+      .updateTable('tickets')
+      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
+    const result = await q.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async countMessage(db: DbOrTrx, id: number, at: string) {
+    await db
+      .updateTable('tickets')
+      .set((eb) => ({
+        message_count: eb('message_count', '+', 1),
+        last_message_at: at,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async setTags(db: DbOrTrx, id: number, tags: string[]) {
+    await db.deleteFrom('ticket_tags').where('ticket_id', '=', id).execute();
+    if (tags.length > 0)
+      await db
+        .insertInto('ticket_tags')
+        .values(tags.map((tag) => ({ ticket_id: id, tag })))
+        .execute();
+  },
+
+  /** Solved tickets past the cutoff become closed; returns their ids. */
+  async closeSolvedBefore(db: DbOrTrx, cutoff: string, now: string): Promise<number[]> {
+    const rows = await db
+      .updateTable('tickets')
+      .set((eb) => ({ status: 'closed', closed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+      .where('status', '=', 'solved')
+      .where('solved_at', '<', cutoff)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  async moveMessages(db: DbOrTrx, fromId: number, toId: number) {
+    await db.updateTable('messages').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
+    await db.updateTable('attachments').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
+    const count = await db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ticket_id', '=', toId)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('tickets')
+      .set({ message_count: Number(count.n) })
+      .where('id', '=', toId)
+      .execute();
+    await db.updateTable('tickets').set({ message_count: 0 }).where('id', '=', fromId).execute();
+  },
+
+  /** The staff member's teams, for "my teams" views. */
+  async teamIdsOf(db: DbOrTrx, userId: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('team_members')
+      .select('team_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.team_id);
+  },
+
+  async tagsOf(db: DbOrTrx, ids: number[]): Promise<Map<number, string[]>> {
+    const map = new Map<number, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await db
+      .selectFrom('ticket_tags')
+      .select(['ticket_id', 'tag'])
+      .where('ticket_id', 'in', ids)
+      .orderBy('tag')
+      .execute();
+    for (const r of rows) map.set(r.ticket_id, [...(map.get(r.ticket_id) ?? []), r.tag]);
+    return map;
+  },
+};

@@ -1,0 +1,47 @@
+import type { TicketStatus } from '../../../contracts/tickets';
+
+/**
+ * The ticket lifecycle. `new` is only where tickets start; `closed` is final (a later message
+ * opens a follow-up ticket instead); `solved` can reopen or close.
+ */
+const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ['open', 'pending', 'on_hold', 'solved'],
+  open: ['pending', 'on_hold', 'solved'],
+  pending: ['open', 'on_hold', 'solved'],
+  on_hold: ['open', 'pending', 'solved'],
+  solved: ['open', 'closed'],
+  closed: [],
+};
+
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return from === to || transitions[from].includes(to);
+}
+
+/** Status after an agent's public reply: a new ticket becomes open unless the agent chose. */
+export function statusAfterAgentReply(current: TicketStatus, chosen: TicketStatus | undefined): TicketStatus {
+  if (chosen) return chosen;
+  return current === 'new' ? 'open' : current;
+}
+
+/**
+ * Status after the customer writes: waiting-on-customer and solved tickets come back to the
+ * queue as open; closed tickets never change (the caller opens a follow-up).
+ */
+export function statusAfterCustomerReply(current: TicketStatus): TicketStatus {
+  if (current === 'pending' || current === 'solved') return 'open';
+  return current;
+}
+
+/** Assigning a new ticket to someone means work has started on it. */
+export function statusAfterAssignment(current: TicketStatus, assigneeId: number | null): TicketStatus {
+  return current === 'new' && assigneeId !== null ? 'open' : current;
+}
+
+export const priorityRank = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
+
+/** Solved tickets older than this many days close on their own (setting `tickets.autoCloseDays`). */
+export const DEFAULT_AUTO_CLOSE_DAYS = 4;
+
+export function autoCloseCutoff(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}

@@ -1,0 +1,349 @@
+import type { z } from 'zod';
+import type {
+  createTicketBody,
+  escalateBody,
+  Ticket,
+  TicketStatus,
+  UpdateTicketBody,
+} from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { renderMarkdown } from '../../platform/markdown';
+import { findOrCreateCustomer } from '../customers/customers.service';
+import { indexNewTicket, setIndexedSubject } from '../search/search.service';
+import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
+import type { TicketEventInput } from './events.repository';
+import { eventsRepository } from './events.repository';
+import { messagesRepository } from './messages.repository';
+import { toEvent, toTicket } from './tickets.mapper';
+import {
+  activeRequester,
+  assertAssignee,
+  assertTeam,
+  checkCustomFields,
+  eventActor,
+  ticketNotFound,
+} from './tickets.refs';
+import { ticketsRepository as repo } from './tickets.repository';
+import { canTransition, statusAfterAssignment } from './tickets.rules';
+
+type CreateInput = z.output<typeof createTicketBody>;
+
+export async function loadTicket(db: DbOrTrx, id: number): Promise<Ticket> {
+  const row = await repo.findById(db, id);
+  if (!row) throw ticketNotFound(id);
+  return toTicket(row, (await repo.tagsOf(db, [id])).get(id) ?? []);
+}
+
+const snapshot = (t: Ticket) => ({
+  subject: t.subject,
+  status: t.status,
+  priority: t.priority,
+  type: t.type,
+  assignee: t.assignee?.name ?? null,
+  team: t.team?.name ?? null,
+  category: t.category?.name ?? null,
+  tags: t.tags,
+  dueAt: t.dueAt,
+  requester: t.requester.name,
+  customFields: t.customFields,
+});
+
+/** Timestamps that follow from a status change. */
+export function statusStamps(to: TicketStatus, from: TicketStatus | null, now: string) {
+  if (to === from) return {};
+  return {
+    status: to,
+    solved_at: to === 'solved' ? now : to === 'closed' ? undefined : null,
+    closed_at: to === 'closed' ? now : undefined,
+  };
+}
+
+/** Opens a ticket with its first message in one transaction: customer, ticket, message, tags, events, index, audit. */
+export async function openTicket(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  input: CreateInput,
+  author: 'customer' | 'agent' = 'customer',
+) {
+  const now = nowIso();
+  const requester = input.requesterId
+    ? await activeRequester(db, input.requesterId)
+    : await findOrCreateCustomer(
+        db,
+        { email: input.requester!.email, name: input.requester!.name },
+        now,
+      ).then((c) => activeRequester(db, c.id));
+  await Promise.all([
+    assertUsableCategory(db, input.categoryId),
+    assertAssignee(db, input.assigneeId),
+    assertTeam(db, input.teamId),
+  ]);
+  const customFields = await checkCustomFields(db, input.type, input.customFields, input.status === 'solved');
+  const status = statusAfterAssignment(input.status, input.assigneeId);
+  const tags = [...new Set(input.tags)];
+  const id = await repo.insert(db, {
+    subject: input.subject,
+    requester_id: requester.id,
+    organization_id: requester.organization?.id ?? null,
+    channel: input.channel,
+    type: input.type,
+    priority: input.priority,
+    status,
+    category_id: input.categoryId,
+    assignee_id: input.assigneeId,
+    team_id: input.teamId,
+    due_at: input.dueAt ? new Date(input.dueAt).toISOString() : null,
+    escalated_at: null,
+    escalation_reason: null,
+    escalated_to_id: null,
+    custom_fields: JSON.stringify(customFields),
+    tags: JSON.stringify(tags),
+    first_reply_at: null,
+    solved_at: status === 'solved' ? now : null,
+    closed_at: null,
+    last_message_at: now,
+    merged_into_id: null,
+    follow_up_of_id: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.setTags(db, id, tags);
+  const fromCustomer = author === 'customer';
+  const messageId = await messagesRepository.insert(db, {
+    ticketId: id,
+    kind: fromCustomer ? 'customer' : 'reply',
+    authorUserId: fromCustomer || ctx.actor.type !== 'user' || ctx.actor.id === 0 ? null : ctx.actor.id,
+    authorCustomerId: fromCustomer ? requester.id : null,
+    channel: input.channel,
+    body: input.message.body,
+    html: renderMarkdown(input.message.body),
+    meta: {},
+    now,
+  });
+  await messagesRepository.bindAttachments(db, id, messageId, input.message.attachmentIds);
+  await repo.countMessage(db, id, now);
+  const events: TicketEventInput[] = [{ type: 'created', to: status }];
+  if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
+  if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
+  events.push({ type: fromCustomer ? 'customer_replied' : 'replied', to: messageId });
+  await eventsRepository.append(db, id, eventActor(ctx), events, now);
+  await indexNewTicket(db, id, {
+    subject: input.subject,
+    body: input.message.body,
+    customer: [requester.name, requester.email].filter(Boolean).join(' '),
+  });
+  const ticket = await loadTicket(db, id);
+  await recordAudit(db, ctx, {
+    action: 'ticket.created',
+    entityType: 'ticket',
+    entityId: id,
+    after: snapshot(ticket),
+  });
+  return ticket;
+}
+
+/** Applies a change to a ticket with its events and audit; refuses stale versions and bad transitions. */
+export async function changeTicket(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  id: number,
+  input: UpdateTicketBody,
+): Promise<Ticket> {
+  const before = await loadTicket(db, id);
+  if (input.version !== undefined && input.version !== before.version) {
+    throw new AppError(
+      'TICKET_VERSION_CONFLICT',
+      `Ticket #${id} was changed by someone else; reload it and try again`,
+      { current: before },
+    );
+  }
+  if (before.mergedIntoId)
+    throw new AppError('TICKET_MERGED', `Ticket #${id} was merged into #${before.mergedIntoId}`);
+  if (before.status === 'closed')
+    throw new AppError('TICKET_CLOSED', `Ticket #${id} is closed; open a follow-up instead`);
+  const assigneeId = input.assigneeId === undefined ? (before.assignee?.id ?? null) : input.assigneeId;
+  const status =
+    input.status ??
+    (input.assigneeId === undefined ? before.status : statusAfterAssignment(before.status, assigneeId));
+  if (!canTransition(before.status, status)) {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `A ${before.status.replace('_', '-')} ticket cannot become ${status.replace('_', '-')}`,
+      {
+        from: before.status,
+        to: status,
+      },
+    );
+  }
+  const type = input.type ?? before.type;
+  const customFields = input.customFields
+    ? { ...before.customFields, ...input.customFields }
+    : before.customFields;
+  await checkCustomFields(db, type, input.customFields ?? {}, false);
+  if (status === 'solved' && before.status !== 'solved')
+    await checkCustomFields(db, type, customFields, true);
+  await Promise.all([
+    assertUsableCategory(db, input.categoryId),
+    assertAssignee(db, input.assigneeId),
+    assertTeam(db, input.teamId),
+  ]);
+  const requester = input.requesterId ? await activeRequester(db, input.requesterId) : null;
+  const now = nowIso();
+  const tags = input.tags ? [...new Set(input.tags)] : undefined;
+  const updated = await repo.update(
+    db,
+    id,
+    {
+      subject: input.subject,
+      type: input.type,
+      priority: input.priority,
+      ...statusStamps(status, before.status, now),
+      category_id: input.categoryId,
+      assignee_id: input.assigneeId,
+      team_id: input.teamId,
+      due_at:
+        input.dueAt === undefined
+          ? undefined
+          : input.dueAt === null
+            ? null
+            : new Date(input.dueAt).toISOString(),
+      requester_id: requester?.id,
+      organization_id: requester ? (requester.organization?.id ?? null) : undefined,
+      custom_fields: input.customFields ? JSON.stringify(customFields) : undefined,
+      tags: tags ? JSON.stringify(tags) : undefined,
+      updated_at: now,
+    },
+    input.version ?? before.version,
+  );
+  if (!updated) {
+    throw new AppError(
+      'TICKET_VERSION_CONFLICT',
+      `Ticket #${id} was changed by someone else; reload it and try again`,
+      { current: await loadTicket(db, id) },
+    );
+  }
+  if (tags) await repo.setTags(db, id, tags);
+  if (input.subject && input.subject !== before.subject) await setIndexedSubject(db, id, input.subject);
+  const events: TicketEventInput[] = [];
+  if (status !== before.status) events.push({ type: 'status_changed', from: before.status, to: status });
+  if (assigneeId !== (before.assignee?.id ?? null))
+    events.push({ type: 'assigned', from: before.assignee?.id ?? null, to: assigneeId });
+  if (input.teamId !== undefined && input.teamId !== (before.team?.id ?? null))
+    events.push({ type: 'team_changed', from: before.team?.id ?? null, to: input.teamId });
+  if (input.priority && input.priority !== before.priority)
+    events.push({ type: 'priority_changed', from: before.priority, to: input.priority });
+  if (input.type && input.type !== before.type)
+    events.push({ type: 'type_changed', from: before.type, to: input.type });
+  if (input.categoryId !== undefined && input.categoryId !== (before.category?.id ?? null)) {
+    events.push({ type: 'category_changed', from: before.category?.id ?? null, to: input.categoryId });
+  }
+  await eventsRepository.append(db, id, eventActor(ctx), events, now);
+  const after = await loadTicket(db, id);
+  await recordAudit(db, ctx, {
+    action: 'ticket.updated',
+    entityType: 'ticket',
+    entityId: id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+  return after;
+}
+
+export function ticketsService({ db }: AppDeps) {
+  return {
+    async get(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'tickets.read');
+      return loadTicket(db, id);
+    },
+
+    create(ctx: RequestContext, input: CreateInput) {
+      authorize(ctx.actor, 'tickets.write');
+      return db.transaction().execute((trx) => openTicket(trx, ctx, input));
+    },
+
+    update(ctx: RequestContext, id: number, input: UpdateTicketBody) {
+      authorize(ctx.actor, 'tickets.write');
+      return db.transaction().execute((trx) => changeTicket(trx, ctx, id, input));
+    },
+
+    escalate(ctx: RequestContext, id: number, input: z.output<typeof escalateBody>) {
+      authorize(ctx.actor, 'tickets.write');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadTicket(trx, id);
+        if (before.status === 'closed') throw new AppError('TICKET_CLOSED', `Ticket #${id} is closed`);
+        await assertAssignee(trx, input.escalatedToId, 'escalatedToId');
+        const now = nowIso();
+        await repo.update(
+          trx,
+          id,
+          {
+            escalated_at: now,
+            escalation_reason: input.reason,
+            escalated_to_id: input.escalatedToId,
+            priority: input.priority,
+            updated_at: now,
+          },
+          null,
+        );
+        const events: TicketEventInput[] = [{ type: 'escalated', from: null, to: input.reason }];
+        if (input.priority && input.priority !== before.priority)
+          events.push({ type: 'priority_changed', from: before.priority, to: input.priority });
+        await eventsRepository.append(trx, id, eventActor(ctx), events, now);
+        const after = await loadTicket(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'ticket.escalated',
+          entityType: 'ticket',
+          entityId: id,
+          before: { escalation: before.escalation },
+          after: { escalation: after.escalation },
+        });
+        return after;
+      });
+    },
+
+    deescalate(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'tickets.write');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadTicket(trx, id);
+        if (!before.escalation) return before;
+        const now = nowIso();
+        await repo.update(
+          trx,
+          id,
+          { escalated_at: null, escalation_reason: null, escalated_to_id: null, updated_at: now },
+          null,
+        );
+        await eventsRepository.append(
+          trx,
+          id,
+          eventActor(ctx),
+          [{ type: 'deescalated', from: before.escalation.reason }],
+          now,
+        );
+        const after = await loadTicket(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'ticket.deescalated',
+          entityType: 'ticket',
+          entityId: id,
+          before: { escalation: before.escalation },
+          after: { escalation: null },
+        });
+        return after;
+      });
+    },
+
+    async history(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'tickets.read');
+      await loadTicket(db, id);
+      return (await eventsRepository.list(db, id)).map(toEvent);
+    },
+  };
+}
+
+export type TicketsService = ReturnType<typeof ticketsService>;

@@ -1,0 +1,315 @@
+import type { z } from 'zod';
+import {
+  type createViewBody,
+  type listTicketsQuery,
+  type Ticket,
+  ticketColumns,
+  type updateViewBody,
+  type View,
+  type ViewFilters,
+  type ViewSort,
+  viewFilters,
+} from '../../../contracts/tickets';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { parseObject, parseStringList } from '../../platform/json';
+import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import { searchTicketIds, snippetHtml } from '../search/search.service';
+import { toTicket } from './tickets.mapper';
+import { type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
+import { viewsRepository as repo, type ViewRow } from './views.repository';
+
+type Columns = View['columns'];
+const defaultColumns: Columns = [
+  'id',
+  'subject',
+  'requester',
+  'status',
+  'priority',
+  'assignee',
+  'updated_at',
+];
+const open = ['new', 'open', 'pending', 'on_hold'] as const;
+const recent: ViewSort = { by: 'updated_at', dir: 'desc' };
+
+/** The queues every agent has. */
+export const builtInViews: Omit<View, 'count'>[] = [
+  {
+    id: 'my-open',
+    name: 'My open tickets',
+    builtIn: true,
+    shared: true,
+    filters: { assignee: ['me'], status: [...open] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'unassigned',
+    name: 'Unassigned',
+    builtIn: true,
+    shared: true,
+    filters: { assignee: ['none'], status: ['new', 'open', 'pending', 'on_hold'] },
+    sort: { by: 'created_at', dir: 'asc' },
+    columns: defaultColumns,
+  },
+  {
+    id: 'my-teams',
+    name: 'My teams',
+    builtIn: true,
+    shared: true,
+    filters: { team: ['mine'], status: [...open] },
+    sort: recent,
+    columns: [...defaultColumns, 'team'],
+  },
+  {
+    id: 'escalated',
+    name: 'Escalated',
+    builtIn: true,
+    shared: true,
+    filters: { escalated: true, status: [...open] },
+    sort: { by: 'priority', dir: 'desc' },
+    columns: defaultColumns,
+  },
+  {
+    id: 'pending',
+    name: 'Waiting on customer',
+    builtIn: true,
+    shared: true,
+    filters: { status: ['pending'] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'recently-solved',
+    name: 'Recently solved',
+    builtIn: true,
+    shared: true,
+    filters: { status: ['solved', 'closed'] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'all',
+    name: 'All tickets',
+    builtIn: true,
+    shared: true,
+    filters: {},
+    sort: recent,
+    columns: defaultColumns,
+  },
+];
+
+function toView(row: ViewRow): Omit<View, 'count'> {
+  const [by, dir] = row.sort.split(':');
+  const filters = viewFilters.safeParse(parseObject(row.filters));
+  return {
+    id: String(row.id),
+    name: row.name,
+    builtIn: false,
+    shared: row.owner_id === null,
+    filters: filters.success ? filters.data : {},
+    sort: { by: (by as ViewSort['by']) ?? 'updated_at', dir: dir === 'asc' ? 'asc' : 'desc' },
+    columns: parseStringList(row.columns).filter((c): c is Columns[number] =>
+      (ticketColumns as readonly string[]).includes(c),
+    ),
+  };
+}
+
+function parseFilters(json: string | undefined): ViewFilters {
+  if (!json) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'filters must be JSON', [
+      { path: ['filters'], message: 'Not JSON' },
+    ]);
+  }
+  const parsed = viewFilters.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: ['filters', ...i.path.map(String)],
+      message: i.message,
+    }));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `filters.${issues[0]?.path.slice(1).join('.')}: ${issues[0]?.message}`,
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
+export function viewsService({ db }: AppDeps) {
+  async function viewer(ctx: RequestContext): Promise<Viewer> {
+    if (ctx.actor.type !== 'user' || ctx.actor.id === 0) return { userId: null, teamIds: [] };
+    return { userId: ctx.actor.id, teamIds: await ticketsRepository.teamIdsOf(db, ctx.actor.id) };
+  }
+
+  async function findView(ctx: RequestContext, id: string): Promise<Omit<View, 'count'>> {
+    const builtIn = builtInViews.find((v) => v.id === id);
+    if (builtIn) return builtIn;
+    const row = /^\d+$/.test(id) ? await repo.findById(db, Number(id)) : undefined;
+    const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
+    if (!row || (row.owner_id !== null && row.owner_id !== userId))
+      throw notFound('VIEW_NOT_FOUND', `View ${id}`);
+    return toView(row);
+  }
+
+  async function ownView(ctx: RequestContext, id: number) {
+    const row = await repo.findById(db, id);
+    const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
+    if (!row || (row.owner_id !== null && row.owner_id !== userId))
+      throw notFound('VIEW_NOT_FOUND', `View ${id}`);
+    if (row.owner_id === null) authorize(ctx.actor, 'views.share');
+    return row;
+  }
+
+  return {
+    /** Built-in and saved views with live counts. */
+    async list(ctx: RequestContext): Promise<View[]> {
+      authorize(ctx.actor, 'tickets.read');
+      const who = await viewer(ctx);
+      const saved = (await repo.visibleTo(db, who.userId)).map(toView);
+      const views = [...builtInViews, ...saved];
+      return Promise.all(
+        views.map(async (v) => ({ ...v, count: await ticketsRepository.count(db, v.filters, who) })),
+      );
+    },
+
+    async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
+      authorize(ctx.actor, 'tickets.read');
+      if (input.shared) authorize(ctx.actor, 'views.share');
+      const ownerId = input.shared ? null : ctx.actor.type === 'user' ? ctx.actor.id : null;
+      if (!input.shared && ownerId === null)
+        throw new AppError('FORBIDDEN', 'API tokens can only create shared views');
+      const who = await viewer(ctx);
+      return db.transaction().execute(async (trx) => {
+        const id = await repo.insert(
+          trx,
+          {
+            name: input.name,
+            owner_id: ownerId,
+            filters: JSON.stringify(input.filters),
+            sort: `${input.sort.by}:${input.sort.dir}`,
+            columns: JSON.stringify(input.columns),
+            position: 0,
+          },
+          nowIso(),
+        );
+        await recordAudit(trx, ctx, {
+          action: 'view.created',
+          entityType: 'view',
+          entityId: id,
+          after: { name: input.name, shared: input.shared, filters: input.filters },
+        });
+        const view = toView((await repo.findById(trx, id))!);
+        return { ...view, count: await ticketsRepository.count(trx, view.filters, who) };
+      });
+    },
+
+    async update(ctx: RequestContext, id: number, input: z.output<typeof updateViewBody>): Promise<View> {
+      authorize(ctx.actor, 'tickets.read');
+      const row = await ownView(ctx, id);
+      if (input.shared) authorize(ctx.actor, 'views.share');
+      const who = await viewer(ctx);
+      return db.transaction().execute(async (trx) => {
+        const ownerId =
+          input.shared === undefined
+            ? row.owner_id
+            : input.shared
+              ? null
+              : ctx.actor.type === 'user'
+                ? ctx.actor.id
+                : row.owner_id;
+        await repo.update(
+          trx,
+          id,
+          {
+            name: input.name,
+            owner_id: ownerId,
+            filters: input.filters ? JSON.stringify(input.filters) : undefined,
+            sort: input.sort ? `${input.sort.by}:${input.sort.dir}` : undefined,
+            columns: input.columns ? JSON.stringify(input.columns) : undefined,
+          },
+          nowIso(),
+        );
+        const view = toView((await repo.findById(trx, id))!);
+        await recordAudit(trx, ctx, {
+          action: 'view.updated',
+          entityType: 'view',
+          entityId: id,
+          before: { name: row.name, filters: parseObject(row.filters) },
+          after: { name: view.name, filters: view.filters },
+        });
+        return { ...view, count: await ticketsRepository.count(trx, view.filters, who) };
+      });
+    },
+
+    async remove(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'tickets.read');
+      const row = await ownView(ctx, id);
+      await db.transaction().execute(async (trx) => {
+        await repo.remove(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'view.deleted',
+          entityType: 'view',
+          entityId: id,
+          before: { name: row.name },
+        });
+      });
+    },
+
+    /** A page of tickets: a view's filters and sort, extra filters, optional full-text search. */
+    async tickets(
+      ctx: RequestContext,
+      query: z.output<typeof listTicketsQuery>,
+    ): Promise<{ data: (Ticket & { snippet?: string })[]; nextCursor: string | null }> {
+      authorize(ctx.actor, 'tickets.read');
+      const view = query.view ? await findView(ctx, query.view) : builtInViews.find((v) => v.id === 'all')!;
+      const filters = { ...view.filters, ...parseFilters(query.filters) };
+      const sort: SortBy = query.sort ?? view.sort.by;
+      const dir = query.dir ?? view.sort.dir;
+      const key = decodeCursor(query.cursor);
+      const after =
+        key && key.length === 2 && typeof key[1] === 'number'
+          ? ([key[0]!, key[1]] as [string | number, number])
+          : null;
+      let snippets: Map<number, string> | null = null;
+      if (query.q) {
+        const hits = await searchTicketIds(db, query.q, 500);
+        snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
+      }
+      const who = await viewer(ctx);
+      const rows = await ticketsRepository.list(db, {
+        filters,
+        viewer: who,
+        sort,
+        dir,
+        limit: query.limit,
+        after,
+        ids: snippets ? [...snippets.keys()] : undefined,
+      });
+      const hasMore = rows.length > query.limit;
+      const page = rows.slice(0, query.limit);
+      const tags = await ticketsRepository.tagsOf(
+        db,
+        page.map((r) => r.id),
+      );
+      const last = page.at(-1);
+      return {
+        data: page.map((r) => ({
+          ...toTicket(r, tags.get(r.id) ?? []),
+          ...(snippets ? { snippet: snippets.get(r.id) ?? '' } : {}),
+        })),
+        nextCursor: hasMore && last ? encodeCursor([ticketsRepository.sortValue(last, sort), last.id]) : null,
+      };
+    },
+  };
+}
+
+export type ViewsService = ReturnType<typeof viewsService>;

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown';
+
+describe('renderMarkdown', () => {
+  it('keeps formatting', () => {
+    expect(renderMarkdown('**bold** and [link](https://example.com)')).toContain('<strong>bold</strong>');
+    expect(renderMarkdown('[x](https://example.com)')).toContain('rel="noopener noreferrer nofollow"');
+  });
+
+  it('never lets script through', () => {
+    const attacks = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      '<iframe src="https://evil.example"></iframe>',
+      '<div style="background:url(javascript:alert(1))">x</div>',
+      '<svg onload=alert(1)>',
+    ];
+    for (const attack of attacks) {
+      const html = renderMarkdown(attack);
+      expect(html).not.toMatch(/<script|onerror|onload|javascript:|<iframe|style=|<svg/i);
+    }
+  });
+
+  it('never emits event handlers or script tags for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('<script>', 'onerror=', 'javascript:', '<img src=x ', '"'),
+        (text, piece) => {
+          const html = renderMarkdown(`${text}${piece}${text}`);
+          expect(html).not.toMatch(/<script|\son\w+=|href="javascript:/i);
+        },
+      ),
+    );
+  });
+});
