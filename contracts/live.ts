@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * The live channel: a WebSocket at /api/v1/live, authenticated by the session cookie.
+ * The server tells staff what changed; clients say which ticket they have open.
+ */
+export const liveServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), userId: z.number() }),
+  z.object({ type: z.literal('ticket.created'), ticketId: z.number() }),
+  z.object({ type: z.literal('ticket.changed'), ticketId: z.number(), version: z.number().nullable() }),
+  z.object({
+    type: z.literal('presence'),
+    ticketId: z.number(),
+    viewers: z.array(z.object({ userId: z.number(), name: z.string(), replying: z.boolean() })),
+  }),
+]);
+export type LiveServerMessage = z.infer<typeof liveServerMessage>;
+
+export const liveClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('watch'), ticketId: z.number().int().positive() }),
+  z.object({ type: z.literal('unwatch'), ticketId: z.number().int().positive() }),
+  z.object({ type: z.literal('replying'), ticketId: z.number().int().positive(), replying: z.boolean() }),
+]);
+export type LiveClientMessage = z.infer<typeof liveClientMessage>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isoTimestamp } from './common';
+import { attachmentSchema, statusSchema } from './tickets';
+
+/** What a customer sees of a request: no internal notes, assignees' private data, tags or fields. */
+export const portalMessageSchema = z.object({
+  id: z.number(),
+  fromMe: z.boolean(),
+  authorName: z.string().describe("The agent's display name, or the customer's"),
+  html: z.string(),
+  attachments: z.array(attachmentSchema),
+  createdAt: isoTimestamp,
+});
+export type PortalMessage = z.infer<typeof portalMessageSchema>;
+
+export const portalTicketSchema = z.object({
+  id: z.number(),
+  subject: z.string(),
+  status: statusSchema.describe('Show it in plain words: pending = "Waiting for your reply"'),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  followUpOfId: z.number().nullable(),
+});
+export type PortalTicket = z.infer<typeof portalTicketSchema>;
+
+export const portalTicketDetail = portalTicketSchema.extend({ messages: z.array(portalMessageSchema) });
+export type PortalTicketDetail = z.infer<typeof portalTicketDetail>;
+
+export const portalNewRequestBody = z
+  .object({ subject: z.string().trim().min(1).max(250), body: z.string().trim().min(1).max(20_000) })
+  .strict();
+export const portalReplyBody = z.object({ body: z.string().trim().min(1).max(20_000) }).strict();
+
+export const magicLinkBody = z
+  .object({ email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })
+  .strict();
+export const magicLinkRedeemBody = z.object({ token: z.string().min(20).max(200) }).strict();
+
+export const contactFormBody = z
+  .object({
+    name: z.string().trim().min(1).max(160),
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+    subject: z.string().trim().min(1).max(250),
+    message: z.string().trim().min(1).max(20_000),
+    website: z.string().max(200).optional().describe('Leave empty: a field only robots fill in'),
+  })
+  .strict();
+export const contactFormResult = z.object({ received: z.literal(true), reference: z.string() });
