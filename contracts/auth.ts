@@ -56,7 +56,13 @@ export const updateMeBody = z
   .strict();
 
 export const changePasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .object({
+    currentPassword: z
+      .string()
+      .max(200)
+      .describe('Empty for an account that has no password yet (signed in by link)'),
+    newPassword: password,
+  })
   .strict();
 
 export const twoFactorSetup = z.object({

@@ -11,12 +11,22 @@ const tools = path.join(root, '.tmp/tools');
 const bin = path.join(tools, 'node_modules/.bin/biome');
 const stamp = path.join(tools, 'biome-version');
 
-const installed = fs.existsSync(bin) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === BIOME_VERSION;
+const installed =
+  fs.existsSync(bin) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === BIOME_VERSION;
 if (!installed) {
   fs.mkdirSync(tools, { recursive: true });
   const result = spawnSync(
     'npm',
-    ['install', '--prefix', tools, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `@biomejs/biome@${BIOME_VERSION}`],
+    [
+      'install',
+      '--prefix',
+      tools,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `@biomejs/biome@${BIOME_VERSION}`,
+    ],
     { stdio: 'inherit' },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -26,7 +26,14 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  PUBLIC_FORMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   IN_CONTAINER: boolish.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Steward <support@localhost>'),
+  BACKGROUND_JOBS: boolish.optional(),
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; url: string };
@@ -42,6 +49,11 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   login: { ratePerMinute: number; lockoutThreshold: number; lockoutMinutes: number };
+  mail: { smtpUrl: string | null; from: string };
+  /** Contact form and sign-in link requests per minute per IP. */
+  publicFormsPerMinute: number;
+  /** Run periodic work (mail delivery, auto-close) in this process. */
+  backgroundJobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutThreshold: e.LOGIN_LOCKOUT_THRESHOLD,
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    publicFormsPerMinute: e.PUBLIC_FORMS_PER_MINUTE,
+    backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
   };
 }
 

@@ -270,6 +270,31 @@ export interface TicketSearchTable {
   customer: string;
 }
 
+export interface MagicLinksTable {
+  token_hash: string;
+  email: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON object of extra headers (Message-ID, In-Reply-To, References) */
+  headers: string;
+  ticket_id: number | null;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -292,6 +317,8 @@ export interface Database {
   notifications: NotificationsTable;
   settings: SettingsTable;
   ticket_search: TicketSearchTable;
+  magic_links: MagicLinksTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
+import { startJobs } from '../platform/jobs';
+import { createTransport, deliverDueMail } from '../platform/mail/outbox';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { attachmentsService } from './attachments/attachments.service';
 import { auditRoutes } from './audit/audit.routes';
@@ -11,13 +13,18 @@ import { profileService } from './auth/profile.service';
 import { customersRoutes } from './customers/customers.routes';
 import { customersService } from './customers/customers.service';
 import { organizationsService } from './customers/organizations.service';
+import { portalRoutes } from './portal/portal.routes';
+import { portalService } from './portal/portal.service';
 import { searchRoutes } from './search/search.routes';
 import { searchService } from './search/search.service';
+import { settingsRoutes } from './settings/settings.routes';
+import { settingsService } from './settings/settings.service';
 import { systemRoutes } from './system/system.routes';
 import { teamsRoutes } from './teams/teams.routes';
 import { teamsService } from './teams/teams.service';
 import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes';
 import { ticketFieldsService } from './ticket-fields/ticket-fields.service';
+import { closeStaleSolvedTickets } from './tickets/auto-close.job';
 import { bulkService } from './tickets/bulk.service';
 import { contactsService } from './tickets/contacts.service';
 import { messagesService } from './tickets/messages.service';
@@ -30,8 +37,29 @@ import { tokensService } from './tokens/tokens.service';
 import { usersRoutes } from './users/users.routes';
 import { usersService } from './users/users.service';
 
+/** Periodic work: mail delivery and closing long-solved tickets. Off in tests (they call the jobs directly). */
+function registerJobs(app: FastifyInstance, deps: AppDeps) {
+  if (!deps.config.backgroundJobs) return;
+  const transport = createTransport(deps.config);
+  let stop: (() => Promise<void>) | null = null;
+  app.addHook('onReady', async () => {
+    stop = startJobs(
+      [
+        { name: 'mail', everyMs: 2_000, run: () => deliverDueMail(deps.db, deps.config, transport, app.log) },
+        { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
+      ],
+      app.log,
+    );
+  });
+  app.addHook('onClose', async () => {
+    await stop?.();
+    transport?.close();
+  });
+}
+
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  registerJobs(app, deps);
   await app.register(systemRoutes, { db: deps.db });
   await app.register(authRoutes, {
     auth: authService(deps),
@@ -59,4 +87,10 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(viewsRoutes, { views });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
   await app.register(searchRoutes, { search: searchService(deps) });
+  await app.register(settingsRoutes, { settings: settingsService(deps) });
+  await app.register(portalRoutes, {
+    portal: portalService(deps),
+    secureCookies: deps.config.cookieSecure,
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
 }

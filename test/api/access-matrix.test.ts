@@ -162,8 +162,29 @@ const matrix: {
   { method: 'PATCH', url: '/api/v1/views/999999', path: '/api/v1/views/{id}', allowed: staff },
   { method: 'DELETE', url: '/api/v1/views/999999', path: '/api/v1/views/{id}', allowed: staff },
   { method: 'GET', url: '/api/v1/search?q=x', path: '/api/v1/search', allowed: staff },
+  { method: 'GET', url: '/api/v1/settings/tickets', path: '/api/v1/settings/tickets', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/settings/tickets', path: '/api/v1/settings/tickets', allowed: admins },
+  { method: 'GET', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
+  { method: 'POST', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
+  {
+    method: 'GET',
+    url: '/api/v1/portal/tickets/999999',
+    path: '/api/v1/portal/tickets/{id}',
+    allowed: ['customer'],
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/portal/tickets/999999/messages',
+    path: '/api/v1/portal/tickets/{id}/messages',
+    allowed: ['customer'],
+  },
 ];
-const publicRoutes = [{ method: 'POST', path: '/api/v1/auth/login' }];
+const publicRoutes = [
+  { method: 'POST', path: '/api/v1/auth/login' },
+  { method: 'POST', path: '/api/v1/portal/magic-links' },
+  { method: 'POST', path: '/api/v1/portal/sessions' },
+  { method: 'POST', path: '/api/v1/public/contact' },
+];
 
 describeApi('access matrix', (t) => {
   async function principals(): Promise<Record<Principal, Auth>> {

@@ -16,6 +16,7 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}) {
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    PUBLIC_FORMS_PER_MINUTE: '10000',
     ...env,
   });
 }

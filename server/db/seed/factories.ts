@@ -1,4 +1,5 @@
 import type { Role } from '../../../contracts/common';
+import { findOrCreateCustomer } from '../../modules/customers/customers.service';
 import { teamsRepository } from '../../modules/teams/teams.repository';
 import { usersRepository } from '../../modules/users/users.repository';
 import { nowIso } from '../../platform/clock';
@@ -30,7 +31,12 @@ export interface UserSeed {
 
 export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
   const now = nowIso();
+  const customerId =
+    seed.role === 'customer'
+      ? (await findOrCreateCustomer(db, { email: seed.email, name: seed.name }, now)).id
+      : null;
   return usersRepository.insert(db, {
+    customer_id: customerId,
     email: seed.email.toLowerCase(),
     name: seed.name,
     role: seed.role,

@@ -1,8 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody } from '../../../contracts/common';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/cookies';
 import { ctx, protectedErrors } from '../../platform/http';
+import { clearSessionCookies, sessionBody, setSessionCookies } from './auth.cookies';
 import { authSchemas as s } from './auth.schemas';
 import type { AuthService } from './auth.service';
 
@@ -13,10 +12,6 @@ export const authRoutes: FastifyPluginAsyncZod<{
   secureCookies: boolean;
   loginPerMinute: number;
 }> = async (app, { auth, secureCookies, loginPerMinute }) => {
-  const clearCookies = (reply: FastifyReply) => {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-  };
-
   app.post(
     '/api/v1/auth/login',
     {
@@ -33,11 +28,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
         ip: req.ip ?? null,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      const expires = new Date(session.expiresAt);
-      const common = { path: '/', sameSite: 'lax', secure: secureCookies, expires } as const;
-      reply.setCookie(SESSION_COOKIE, session.cookieValue, { ...common, httpOnly: true });
-      reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
-      return { user: session.user, token: null, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      setSessionCookies(reply, session, secureCookies);
+      return sessionBody(session);
     },
   );
 
@@ -53,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       await auth.logout(ctx(req));
-      clearCookies(reply);
+      clearSessionCookies(reply);
       return { ok: true as const };
     },
   );

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { loginBody, Me } from '../../../contracts/auth';
-import type { DbOrTrx } from '../../db/database';
+import type { Role } from '../../../contracts/common';
+import type { Config } from '../../config';
+import type { Db, DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { addMinutes, nowIso } from '../../platform/clock';
@@ -28,6 +30,46 @@ export interface NewSession {
 export async function loadMe(db: DbOrTrx, userId: number): Promise<Me> {
   const { status: _status, createdAt: _c, updatedAt: _u, ...me } = await loadUser(db, userId);
   return me;
+}
+
+/**
+ * Opens a session for someone who proved who they are (password, 2FA, or a sign-in link):
+ * clears failed attempts, stores the session and records the sign-in.
+ */
+export async function startSession(
+  db: Db,
+  config: Config,
+  user: { id: number; name: string; email: string; role: Role },
+  client: ClientInfo,
+  action: string,
+): Promise<NewSession> {
+  const now = nowIso();
+  const cookieValue = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = addMinutes(now, config.sessionTtlHours * 60);
+  const sessionId = sha256(cookieValue);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateCredentials(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await repo.createSession(trx, {
+      id: sessionId,
+      userId: user.id,
+      csrfToken,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      now,
+      expiresAt,
+    });
+    await repo.deleteExpiredSessions(trx, now);
+    await recordAudit(
+      trx,
+      {
+        actor: { type: 'user', id: user.id, name: user.name, email: user.email, role: user.role, sessionId },
+        ip: client.ip,
+      },
+      { action, entityType: 'user', entityId: user.id, changes: {} },
+    );
+  });
+  return { cookieValue, csrfToken, expiresAt, user: await loadMe(db, user.id) };
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'The email or password is not correct');
@@ -87,43 +129,7 @@ export function authService({ db, config }: AppDeps) {
           throw new AppError('INVALID_CREDENTIALS', 'The two-factor code is not correct');
         }
       }
-      const cookieValue = randomToken();
-      const csrfToken = randomToken(24);
-      const expiresAt = addMinutes(now, config.sessionTtlHours * 60);
-      const sessionId = sha256(cookieValue);
-      await db.transaction().execute(async (trx) => {
-        await repo.updateCredentials(trx, user.id, {
-          failed_logins: 0,
-          locked_until: null,
-          last_login_at: now,
-        });
-        await repo.createSession(trx, {
-          id: sessionId,
-          userId: user.id,
-          csrfToken,
-          ip: client.ip,
-          userAgent: client.userAgent?.slice(0, 300) ?? null,
-          now,
-          expiresAt,
-        });
-        await repo.deleteExpiredSessions(trx, now);
-        await recordAudit(
-          trx,
-          {
-            actor: {
-              type: 'user',
-              id: user.id,
-              name: user.name,
-              email: user.email,
-              role: user.role,
-              sessionId,
-            },
-            ip: client.ip,
-          },
-          { action: 'auth.login', entityType: 'user', entityId: user.id, changes: {} },
-        );
-      });
-      return { cookieValue, csrfToken, expiresAt, user: await loadMe(db, user.id) };
+      return startSession(db, config, user, client, 'auth.login');
     },
 
     async logout(ctx: RequestContext): Promise<void> {

@@ -54,7 +54,8 @@ export function profileService({ db }: AppDeps) {
     async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<void> {
       const { userId, sessionId } = self(ctx);
       const user = await credentials(userId);
-      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+      const hasPassword = user.password_hash !== null;
+      if (hasPassword && !(await verifyPassword(user.password_hash, currentPassword))) {
         throw new AppError('PASSWORD_INCORRECT', 'The current password is not correct', [
           { path: ['currentPassword'], message: 'Not correct' },
         ]);

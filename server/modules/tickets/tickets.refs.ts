@@ -57,7 +57,7 @@ export function eventActor(ctx: RequestContext): {
 } {
   if (ctx.actor.type === 'token') return { type: 'token', id: ctx.actor.id };
   if (ctx.actor.id === 0) return { type: 'system', id: null };
-  return { type: ctx.actor.role === 'customer' ? 'customer' : 'user', id: ctx.actor.id };
+  return { type: 'user', id: ctx.actor.id };
 }
 
 export const ticketNotFound = (id: number) => notFound('TICKET_NOT_FOUND', `Ticket #${id}`);

@@ -11,11 +11,31 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, toPage } from '../../platform/pagination';
 import { endUserSessions } from '../auth/auth.sessions';
+import { findOrCreateCustomer } from '../customers/customers.service';
 import { auditSnapshot, toUser } from './users.mapper';
 import { usersRepository as repo } from './users.repository';
 
 type CreateUserInput = z.output<typeof createUserBody>;
 type ListUsersInput = z.output<typeof listUsersQuery>;
+
+/** Inserts a bare account (portal sign-up through a link); people-facing creation goes through the service. */
+export function insertUserRow(
+  db: DbOrTrx,
+  values: { email: string; name: string; role: 'customer'; customerId: number; now: string },
+): Promise<number> {
+  return repo.insert(db, {
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    customer_id: values.customerId,
+    password_hash: null,
+    timezone: 'UTC',
+    skills: '[]',
+    languages: '[]',
+    created_at: values.now,
+    updated_at: values.now,
+  });
+}
 
 export async function loadUser(db: DbOrTrx, id: number): Promise<User> {
   const row = await repo.findById(db, id);
@@ -87,7 +107,12 @@ export function usersService({ db }: AppDeps) {
           if (await repo.findByEmail(trx, input.email)) throw emailTaken(input.email);
           const teamIds = await assertTeamsExist(trx, input.teamIds);
           const now = nowIso();
+          const customerId =
+            input.role === 'customer'
+              ? (await findOrCreateCustomer(trx, { email: input.email, name: input.name }, now)).id
+              : null;
           const id = await repo.insert(trx, {
+            customer_id: customerId,
             email: input.email,
             name: input.name,
             role: input.role,

@@ -34,6 +34,9 @@ export const policies = {
   'ticket-fields.manage': isAdmin,
   /** Shared views are everyone's queues: managers and admins keep them. */
   'views.share': isManagerOrAdmin,
+  'settings.manage': isAdmin,
+  /** The customer portal: people with the customer role, on their own requests only. */
+  'portal.use': (a: Actor) => a.type === 'user' && a.role === 'customer',
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 type Policies = typeof policies;

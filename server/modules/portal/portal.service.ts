@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import type {
+  contactFormBody,
+  PortalMessage,
+  PortalTicket,
+  PortalTicketDetail,
+} from '../../../contracts/portal';
+import type { DbOrTrx } from '../../db/database';
+import { type RequestContext, systemContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { addMinutes, nowIso } from '../../platform/clock';
+import { randomToken, sha256 } from '../../platform/crypto';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox';
+import { type ClientInfo, startSession } from '../auth/auth.service';
+import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
+import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
+import { openTicket } from '../tickets/tickets.service';
+import { insertUserRow } from '../users/users.service';
+import { portalRepository as repo } from './portal.repository';
+
+const LINK_MINUTES = 15;
+const LINKS_PER_HOUR = 5;
+
+type RequestRow = Awaited<ReturnType<typeof repo.requestsOf>>[number];
+const toPortalTicket = (r: RequestRow): PortalTicket => ({
+  id: r.id,
+  subject: r.subject,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  followUpOfId: r.follow_up_of_id,
+});
+
+/** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
+export function portalService({ db, config }: AppDeps) {
+  async function me(ctx: RequestContext): Promise<number> {
+    authorize(ctx.actor, 'portal.use');
+    const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
+    if (!customerId) throw new AppError('FORBIDDEN', 'This account is not linked to a customer');
+    const customer = await loadCustomer(db, customerId);
+    return customer.mergedIntoId ?? customer.id;
+  }
+
+  async function detail(trx: DbOrTrx, ticketId: number, customerId: number): Promise<PortalTicketDetail> {
+    const row = await repo.requestOf(trx, ticketId, customerId);
+    if (!row) throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
+    const messages = await loadConversation(trx, ticketId, true);
+    return {
+      ...toPortalTicket(row),
+      messages: messages
+        .filter((m) => m.kind !== 'note')
+        .map(
+          (m): PortalMessage => ({
+            id: m.id,
+            fromMe: m.author.type === 'customer' && m.author.id === customerId,
+            authorName: m.author.name,
+            html: m.html,
+            attachments: m.attachments,
+            createdAt: m.createdAt,
+          }),
+        ),
+    };
+  }
+
+  return {
+    async requests(ctx: RequestContext): Promise<PortalTicket[]> {
+      const customerId = await me(ctx);
+      return (await repo.requestsOf(db, customerId)).map(toPortalTicket);
+    },
+
+    async request(ctx: RequestContext, ticketId: number) {
+      return detail(db, ticketId, await me(ctx));
+    },
+
+    async create(ctx: RequestContext, input: { subject: string; body: string }) {
+      const customerId = await me(ctx);
+      return db.transaction().execute(async (trx) => {
+        const ticket = await openTicket(trx, ctx, {
+          subject: input.subject,
+          requesterId: customerId,
+          message: { body: input.body, attachmentIds: [] },
+          channel: 'portal',
+          type: 'question',
+          priority: 'normal',
+          status: 'new',
+          categoryId: null,
+          tags: [],
+          assigneeId: null,
+          teamId: null,
+          dueAt: null,
+          customFields: {},
+        });
+        return detail(trx, ticket.id, customerId);
+      });
+    },
+
+    async reply(ctx: RequestContext, ticketId: number, body: string) {
+      const customerId = await me(ctx);
+      return db.transaction().execute(async (trx) => {
+        if (!(await repo.requestOf(trx, ticketId, customerId)))
+          throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
+        const result = await addCustomerMessage(trx, ctx, ticketId, {
+          customerId,
+          body,
+          channel: 'portal',
+          attachmentIds: [],
+        });
+        return detail(trx, result.ticketId, customerId);
+      });
+    },
+
+    /** Mails a one-time sign-in link. Says nothing about whether the address is known. */
+    async sendMagicLink(email: string): Promise<void> {
+      const now = nowIso();
+      if ((await repo.recentLinkCount(db, email, addMinutes(now, -60))) >= LINKS_PER_HOUR) return;
+      const token = randomToken(32);
+      await db.transaction().execute(async (trx) => {
+        await repo.insertMagicLink(trx, {
+          tokenHash: sha256(token),
+          email,
+          expiresAt: addMinutes(now, LINK_MINUTES),
+          now,
+        });
+        const link = `${config.publicUrl}/portal/magic?token=${token}`;
+        await enqueueMail(trx, {
+          to: email,
+          subject: 'Your sign-in link',
+          text: `Hello,\n\nFollow this link to see your requests. It works once, for ${LINK_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for it, you can ignore this mail.`,
+        });
+      });
+    },
+
+    /** Turns a sign-in link into a portal session, creating the customer's account on first use. */
+    async redeemMagicLink(token: string, client: ClientInfo) {
+      const now = nowIso();
+      const user = await db.transaction().execute(async (trx) => {
+        const email = await repo.redeemMagicLink(trx, sha256(token), now);
+        if (!email)
+          throw new AppError(
+            'INVALID_CREDENTIALS',
+            'This sign-in link has expired or was already used; ask for a new one',
+          );
+        const customer = await loadCustomer(trx, (await findOrCreateCustomer(trx, { email }, now)).id);
+        const existing = await repo.findUserByEmail(trx, email);
+        if (existing && existing.role !== 'customer') {
+          throw new AppError(
+            'FORBIDDEN',
+            'This address belongs to a staff account; sign in on the staff sign-in page',
+          );
+        }
+        if (existing?.deactivated_at) throw new AppError('INVALID_CREDENTIALS', 'This account is closed');
+        if (existing) {
+          if (existing.customer_id !== customer.id)
+            await repo.linkUserToCustomer(trx, existing.id, customer.id);
+          return { id: existing.id, name: existing.name, email, role: 'customer' as const };
+        }
+        const id = await insertUserRow(trx, {
+          email,
+          name: customer.name,
+          role: 'customer',
+          customerId: customer.id,
+          now,
+        });
+        return { id, name: customer.name, email, role: 'customer' as const };
+      });
+      return startSession(db, config, user, client, 'auth.magic_link');
+    },
+
+    /** The public contact form: a robot that fills the hidden field gets a reply and no ticket. */
+    async contact(input: z.output<typeof contactFormBody>): Promise<string> {
+      if (input.website) return `W-${randomToken(6)}`;
+      const ticket = await db.transaction().execute((trx) =>
+        openTicket(trx, systemContext('Contact form'), {
+          subject: input.subject,
+          requester: { email: input.email, name: input.name },
+          message: { body: input.message, attachmentIds: [] },
+          channel: 'web',
+          type: 'question',
+          priority: 'normal',
+          status: 'new',
+          categoryId: null,
+          tags: [],
+          assigneeId: null,
+          teamId: null,
+          dueAt: null,
+          customFields: {},
+        }),
+      );
+      return `#${ticket.id}`;
+    },
+  };
+}
+
+export type PortalService = ReturnType<typeof portalService>;

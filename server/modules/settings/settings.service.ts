@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { TicketSettings, updateTicketSettingsBody } from '../../../contracts/settings';
+import type { DbOrTrx } from '../../db/database';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { DEFAULT_AUTO_CLOSE_DAYS } from '../tickets/tickets.rules';
+import { settingsRepository as repo } from './settings.repository';
+
+export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
+  const days = Number(await repo.get(db, 'tickets.autoCloseDays'));
+  return { autoCloseDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS };
+}
+
+export function settingsService({ db }: AppDeps) {
+  return {
+    async tickets(ctx: RequestContext) {
+      authorize(ctx.actor, 'tickets.read');
+      return loadTicketSettings(db);
+    },
+
+    async updateTickets(ctx: RequestContext, input: z.output<typeof updateTicketSettingsBody>) {
+      authorize(ctx.actor, 'settings.manage');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadTicketSettings(trx);
+        if (input.autoCloseDays !== undefined)
+          await repo.set(trx, 'tickets.autoCloseDays', String(input.autoCloseDays), nowIso());
+        const after = await loadTicketSettings(trx);
+        await recordAudit(trx, ctx, {
+          action: 'settings.updated',
+          entityType: 'settings',
+          entityId: 'tickets',
+          before: { ...before },
+          after: { ...after },
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof settingsService>;
