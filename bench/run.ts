@@ -12,6 +12,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { insertUser } from '../server/db/seed/factories';
 import { tokensService } from '../server/modules/tokens/tokens.service';
 import { systemContext } from '../server/platform/auth/actor';
+import { localBus } from '../server/platform/live/bus';
 
 const root = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -66,7 +67,12 @@ async function prepare(handle: DatabaseHandle): Promise<string> {
       skills: ['billing'],
     });
   }
-  const tokens = tokensService({ db: handle.db, dialect: handle.dialect, config: loadConfig({}) });
+  const tokens = tokensService({
+    db: handle.db,
+    dialect: handle.dialect,
+    config: loadConfig({}),
+    live: localBus(),
+  });
   const { secret } = await tokens.create(systemContext('bench'), { name: 'bench', role: 'admin' });
   return secret;
 }

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -23,6 +24,7 @@ import { accessPlugin } from './platform/auth/access';
 import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/cookies';
 import { registerErrorHandler } from './platform/error-handler';
 import { AppError } from './platform/errors';
+import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -65,6 +67,7 @@ export async function buildApp({
     },
   });
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5 } });
   await app.register(rateLimit, {
     global: false,
@@ -96,7 +99,12 @@ export async function buildApp({
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(accessPlugin, { db: database.db });
-  await registerModules(app, { db: database.db, dialect: database.dialect, config });
+  const live =
+    config.database.dialect === 'postgres'
+      ? await postgresBus(config.database.url, app.log, database.schema)
+      : localBus();
+  app.addHook('onClose', () => live.close());
+  await registerModules(app, { db: database.db, dialect: database.dialect, config, live });
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

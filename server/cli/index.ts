@@ -11,6 +11,7 @@ import { tokensService } from '../modules/tokens/tokens.service';
 import { usersService } from '../modules/users/users.service';
 import { systemContext } from '../platform/auth/actor';
 import { AppError } from '../platform/errors';
+import { localBus } from '../platform/live/bus';
 
 const usage = `Usage: npx steward <command> [options]
 
@@ -61,7 +62,7 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
     if (!pw.success) throw new UsageError(pw.error.issues[0]?.message ?? 'invalid password');
     const name = values.name?.trim() || email.data.split('@')[0] || 'Admin';
     await withDatabase(config, async (handle) => {
-      const users = usersService({ db: handle.db, dialect: handle.dialect, config });
+      const users = usersService({ db: handle.db, dialect: handle.dialect, config, live: localBus() });
       const user = await users.create(systemContext('steward create-admin'), {
         email: email.data,
         name,
@@ -85,7 +86,7 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
     const role = staffRoleSchema.safeParse(option(values, 'role'));
     if (!role.success) throw new UsageError('--role must be admin, manager or agent');
     await withDatabase(config, async (handle) => {
-      const tokens = tokensService({ db: handle.db, dialect: handle.dialect, config });
+      const tokens = tokensService({ db: handle.db, dialect: handle.dialect, config, live: localBus() });
       const created = await tokens.create(systemContext('steward create-token'), { name, role: role.data });
       console.log(created.secret);
       console.error(

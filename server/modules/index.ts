@@ -13,6 +13,7 @@ import { profileService } from './auth/profile.service';
 import { customersRoutes } from './customers/customers.routes';
 import { customersService } from './customers/customers.service';
 import { organizationsService } from './customers/organizations.service';
+import { liveRoutes } from './live/live.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { portalService } from './portal/portal.service';
 import { searchRoutes } from './search/search.routes';
@@ -88,6 +89,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
   await app.register(searchRoutes, { search: searchService(deps) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
+  await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl });
   await app.register(portalRoutes, {
     portal: portalService(deps),
     secureCookies: deps.config.cookieSecure,

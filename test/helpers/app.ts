@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/config';
 import { insertUser } from '../../server/db/seed/factories';
 import { tokensService } from '../../server/modules/tokens/tokens.service';
 import { systemContext } from '../../server/platform/auth/actor';
+import { localBus } from '../../server/platform/live/bus';
 import { describeEachDatabase, type TestDatabase } from './db';
 
 export const TEST_PASSWORD = 'test-password-123';
@@ -102,6 +103,7 @@ export function describeApi(
         db: t.handle.db,
         dialect: t.handle.dialect,
         config: testConfig(db.dataDir),
+        live: localBus(),
       });
       const created = await service.create(systemContext('test'), { name: `test ${role}`, role });
       return { kind: 'token', token: created.secret };

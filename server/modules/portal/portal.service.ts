@@ -34,7 +34,7 @@ const toPortalTicket = (r: RequestRow): PortalTicket => ({
 });
 
 /** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
-export function portalService({ db, config }: AppDeps) {
+export function portalService({ db, config, live }: AppDeps) {
   async function me(ctx: RequestContext): Promise<number> {
     authorize(ctx.actor, 'portal.use');
     const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
@@ -76,7 +76,7 @@ export function portalService({ db, config }: AppDeps) {
 
     async create(ctx: RequestContext, input: { subject: string; body: string }) {
       const customerId = await me(ctx);
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const ticket = await openTicket(trx, ctx, {
           subject: input.subject,
           requesterId: customerId,
@@ -94,11 +94,13 @@ export function portalService({ db, config }: AppDeps) {
         });
         return detail(trx, ticket.id, customerId);
       });
+      live.publish({ type: 'ticket.created', ticketId: created.id });
+      return created;
     },
 
     async reply(ctx: RequestContext, ticketId: number, body: string) {
       const customerId = await me(ctx);
-      return db.transaction().execute(async (trx) => {
+      const answer = await db.transaction().execute(async (trx) => {
         if (!(await repo.requestOf(trx, ticketId, customerId)))
           throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
         const result = await addCustomerMessage(trx, ctx, ticketId, {
@@ -109,6 +111,12 @@ export function portalService({ db, config }: AppDeps) {
         });
         return detail(trx, result.ticketId, customerId);
       });
+      live.publish(
+        answer.id === ticketId
+          ? { type: 'ticket.changed', ticketId, version: null }
+          : { type: 'ticket.created', ticketId: answer.id },
+      );
+      return answer;
     },
 
     /** Mails a one-time sign-in link. Says nothing about whether the address is known. */
@@ -188,6 +196,7 @@ export function portalService({ db, config }: AppDeps) {
           customFields: {},
         }),
       );
+      live.publish({ type: 'ticket.created', ticketId: ticket.id });
       return `#${ticket.id}`;
     },
   };

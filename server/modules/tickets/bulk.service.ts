@@ -13,7 +13,7 @@ import { ticketsRepository } from './tickets.repository';
 import { changeTicket, loadTicket } from './tickets.service';
 
 /** Bulk updates and merges: many tickets at once, each change checked as if made alone. */
-export function bulkService({ db }: AppDeps) {
+export function bulkService({ db, live }: AppDeps) {
   return {
     /** Applies the same change to each ticket; one ticket's refusal does not stop the others. */
     async update(ctx: RequestContext, input: z.output<typeof bulkUpdateBody>) {
@@ -34,6 +34,7 @@ export function bulkService({ db }: AppDeps) {
             await changeTicket(trx, ctx, ticketId, { ...changes, ...(tags ? { tags } : {}) });
           });
           updated.push(ticketId);
+          live.publish({ type: 'ticket.changed', ticketId, version: null });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           failed.push({ ticketId, code: error.code, message: error.message });
@@ -46,7 +47,7 @@ export function bulkService({ db }: AppDeps) {
      * Merges tickets into a target: their messages move over, each source is closed with a
      * link to the target and a note saying so.
      */
-    merge(ctx: RequestContext, targetId: number, sourceIds: number[]): Promise<Ticket> {
+    async merge(ctx: RequestContext, targetId: number, sourceIds: number[]): Promise<Ticket> {
       authorize(ctx.actor, 'tickets.write');
       const sources = [...new Set(sourceIds)];
       if (sources.includes(targetId)) {
@@ -54,7 +55,7 @@ export function bulkService({ db }: AppDeps) {
           { path: ['sourceIds'], message: 'Contains the target' },
         ]);
       }
-      return db.transaction().execute(async (trx) => {
+      const merged = await db.transaction().execute(async (trx) => {
         const target = await loadTicket(trx, targetId);
         if (target.status === 'closed' || target.mergedIntoId)
           throw new AppError('TICKET_CLOSED', `Ticket #${targetId} is closed and cannot take merges`);
@@ -99,6 +100,9 @@ export function bulkService({ db }: AppDeps) {
         await reindexTickets(trx, [targetId, ...sources]);
         return loadTicket(trx, targetId);
       });
+      for (const id of [targetId, ...sources])
+        live.publish({ type: 'ticket.changed', ticketId: id, version: null });
+      return merged;
     },
   };
 }

@@ -12,21 +12,21 @@ import { messagesRepository } from './messages.repository';
 import { loadConversation } from './messages.service';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
-import { loadTicket, openTicket } from './tickets.service';
+import { announceTicket, loadTicket, openTicket } from './tickets.service';
 
 type ContactInput = z.output<typeof contactBody>;
 
 /** Phone calls and walk-in visits logged by an agent, on a new ticket or an existing one. */
-export function contactsService({ db }: AppDeps) {
+export function contactsService({ db, live }: AppDeps) {
   return {
-    log(
+    async log(
       ctx: RequestContext,
       input: ContactInput,
     ): Promise<{ ticket: Ticket; message: Message; created: boolean }> {
       authorize(ctx.actor, 'tickets.write');
       const channel = input.kind === 'call' ? 'phone' : 'walk_in';
       const meta = { contact: input.kind, durationMinutes: input.durationMinutes, outcome: input.outcome };
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         if (!input.ticketId) {
           if (!input.subject || (!input.requesterId && !input.requester)) {
             throw new AppError('VALIDATION_FAILED', 'A new ticket needs a subject and a requester', [
@@ -90,6 +90,8 @@ export function contactsService({ db }: AppDeps) {
         const message = (await loadConversation(trx, ticket.id, false)).find((m) => m.id === id)!;
         return { ticket: await loadTicket(trx, ticket.id), message, created: false };
       });
+      announceTicket(live, result.ticket, result.created);
+      return result;
     },
   };
 }

@@ -112,7 +112,7 @@ export async function addCustomerMessage(
   return { ticketId, message: await loadMessage(db, id), followUp: false };
 }
 
-export function messagesService({ db }: AppDeps) {
+export function messagesService({ db, live }: AppDeps) {
   return {
     async list(ctx: RequestContext, ticketId: number) {
       authorize(ctx.actor, 'tickets.read');
@@ -121,9 +121,9 @@ export function messagesService({ db }: AppDeps) {
     },
 
     /** An agent's public reply or internal note, with the status the agent chose. */
-    add(ctx: RequestContext, ticketId: number, input: AddInput) {
+    async add(ctx: RequestContext, ticketId: number, input: AddInput) {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute(async (trx) => {
+      const message = await db.transaction().execute(async (trx) => {
         const ticket = await loadTicket(trx, ticketId);
         if (input.version !== undefined && input.version !== ticket.version) {
           throw new AppError(
@@ -204,6 +204,8 @@ export function messagesService({ db }: AppDeps) {
         });
         return loadMessage(trx, id);
       });
+      live.publish({ type: 'ticket.changed', ticketId, version: null });
+      return message;
     },
   };
 }

@@ -255,26 +255,36 @@ export async function changeTicket(
   return after;
 }
 
-export function ticketsService({ db }: AppDeps) {
+/** Tells open browsers a ticket changed (after the transaction committed). */
+export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = false): Ticket {
+  live.publish(
+    created
+      ? { type: 'ticket.created', ticketId: ticket.id }
+      : { type: 'ticket.changed', ticketId: ticket.id, version: ticket.version },
+  );
+  return ticket;
+}
+
+export function ticketsService({ db, live }: AppDeps) {
   return {
     async get(ctx: RequestContext, id: number) {
       authorize(ctx.actor, 'tickets.read');
       return loadTicket(db, id);
     },
 
-    create(ctx: RequestContext, input: CreateInput) {
+    async create(ctx: RequestContext, input: CreateInput) {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute((trx) => openTicket(trx, ctx, input));
+      return announceTicket(live, await db.transaction().execute((trx) => openTicket(trx, ctx, input)), true);
     },
 
-    update(ctx: RequestContext, id: number, input: UpdateTicketBody) {
+    async update(ctx: RequestContext, id: number, input: UpdateTicketBody) {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute((trx) => changeTicket(trx, ctx, id, input));
+      return announceTicket(live, await db.transaction().execute((trx) => changeTicket(trx, ctx, id, input)));
     },
 
-    escalate(ctx: RequestContext, id: number, input: z.output<typeof escalateBody>) {
+    async escalate(ctx: RequestContext, id: number, input: z.output<typeof escalateBody>) {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute(async (trx) => {
+      const ticket = await db.transaction().execute(async (trx) => {
         const before = await loadTicket(trx, id);
         if (before.status === 'closed') throw new AppError('TICKET_CLOSED', `Ticket #${id} is closed`);
         await assertAssignee(trx, input.escalatedToId, 'escalatedToId');
@@ -305,11 +315,12 @@ export function ticketsService({ db }: AppDeps) {
         });
         return after;
       });
+      return announceTicket(live, ticket);
     },
 
-    deescalate(ctx: RequestContext, id: number) {
+    async deescalate(ctx: RequestContext, id: number) {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute(async (trx) => {
+      const ticket = await db.transaction().execute(async (trx) => {
         const before = await loadTicket(trx, id);
         if (!before.escalation) return before;
         const now = nowIso();
@@ -336,6 +347,7 @@ export function ticketsService({ db }: AppDeps) {
         });
         return after;
       });
+      return announceTicket(live, ticket);
     },
 
     async history(ctx: RequestContext, id: number) {

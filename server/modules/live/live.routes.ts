@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
+import type { Actor } from '../../platform/auth/actor';
+import type { LiveBus } from '../../platform/live/bus';
+import { PresenceBoard } from '../../platform/live/presence';
+
+interface Client {
+  socket: WebSocket;
+  actor: Actor;
+  watching: Set<number>;
+}
+
+/** Same-origin check for the upgrade: a page on another site must not ride the session cookie. */
+function sameOrigin(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
+  if (!origin) return true;
+  try {
+    const o = new URL(origin);
+    return o.host === host || o.origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The live channel: staff browsers hear about ticket changes and who else has a ticket open. */
+export async function liveRoutes(
+  app: FastifyInstance,
+  { live, publicUrl }: { live: LiveBus; publicUrl: string },
+) {
+  const node = randomBytes(6).toString('hex');
+  const clients = new Set<Client>();
+  const board = new PresenceBoard();
+  const send = (client: Client, message: LiveServerMessage) => {
+    if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
+  };
+
+  const unsubscribe = live.subscribe((event) => {
+    if (event.type === 'presence') {
+      if (!board.apply(event)) return;
+      const message: LiveServerMessage = {
+        type: 'presence',
+        ticketId: event.ticketId,
+        viewers: board.viewers(event.ticketId),
+      };
+      for (const client of clients) if (client.watching.has(event.ticketId)) send(client, message);
+      return;
+    }
+    for (const client of clients) send(client, event);
+  });
+
+  const announce = (client: Client, ticketId: number, watching: boolean, replying = false) => {
+    live.publish({
+      type: 'presence',
+      ticketId,
+      userId: client.actor.id,
+      name: client.actor.name,
+      watching,
+      replying,
+      node,
+    });
+  };
+
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    for (const client of clients) client.socket.close(1001, 'server shutting down');
+  });
+
+  app.get(
+    '/api/v1/live',
+    { websocket: true, config: { access: 'tickets.read' }, schema: { hide: true } },
+    (socket, req) => {
+      if (!req.actor || !sameOrigin(req.headers.origin, req.headers.host, publicUrl)) {
+        socket.close(1008, 'not allowed');
+        return;
+      }
+      const client: Client = { socket, actor: req.actor, watching: new Set() };
+      clients.add(client);
+      send(client, { type: 'hello', userId: req.actor.id });
+      socket.on('message', (raw: Buffer) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return;
+        }
+        const message = liveClientMessage.safeParse(parsed);
+        if (!message.success) return;
+        const m = message.data;
+        if (m.type === 'watch') {
+          if (client.watching.size >= 20) return;
+          client.watching.add(m.ticketId);
+          announce(client, m.ticketId, true);
+          send(client, { type: 'presence', ticketId: m.ticketId, viewers: board.viewers(m.ticketId) });
+        } else if (m.type === 'unwatch') {
+          client.watching.delete(m.ticketId);
+          announce(client, m.ticketId, false);
+        } else if (client.watching.has(m.ticketId)) {
+          announce(client, m.ticketId, true, m.replying);
+        }
+      });
+      socket.on('close', () => {
+        clients.delete(client);
+        for (const ticketId of client.watching) announce(client, ticketId, false);
+      });
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import { EventEmitter } from 'node:events';
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+
+/** What travels between nodes: ticket changes and who is looking at which ticket. */
+export type BusEvent =
+  | { type: 'ticket.created'; ticketId: number }
+  | { type: 'ticket.changed'; ticketId: number; version: number | null }
+  | {
+      type: 'presence';
+      ticketId: number;
+      userId: number;
+      name: string;
+      watching: boolean;
+      replying: boolean;
+      node: string;
+    };
+
+export interface LiveBus {
+  publish(event: BusEvent): void;
+  subscribe(handler: (event: BusEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** One process: events go straight to local subscribers. */
+export function localBus(): LiveBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    publish: (event) => emitter.emit('event', event),
+    subscribe(handler) {
+      emitter.on('event', handler);
+      return () => emitter.off('event', handler);
+    },
+    close: async () => {
+      emitter.removeAllListeners();
+    },
+  };
+}
+
+/**
+ * Several nodes on one PostgreSQL: events go out with NOTIFY and come back to every node
+ * (this one included) through LISTEN, so each node tells its own sockets.
+ */
+export async function postgresBus(url: string, log: FastifyBaseLogger, schema = 'public'): Promise<LiveBus> {
+  const CHANNEL = `steward_live_${schema.replace(/[^a-z0-9_]/gi, '')}`;
+  const local = localBus();
+  const listener = new pg.Client({ connectionString: url });
+  const sender = new pg.Pool({ connectionString: url, max: 2 });
+  listener.on('notification', (message) => {
+    if (message.channel !== CHANNEL || !message.payload) return;
+    try {
+      local.publish(JSON.parse(message.payload) as BusEvent);
+    } catch (error) {
+      log.warn({ err: error }, 'bad live notification');
+    }
+  });
+  listener.on('error', (error) => log.error({ err: error }, 'live listener lost its connection'));
+  await listener.connect();
+  await listener.query(`listen ${CHANNEL}`);
+  return {
+    publish(event) {
+      sender.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]).catch((error: unknown) => {
+        log.warn({ err: error }, 'live notify failed');
+      });
+    },
+    subscribe: local.subscribe,
+    async close() {
+      await local.close();
+      await listener.end().catch(() => undefined);
+      await sender.end().catch(() => undefined);
+    },
+  };
+}
