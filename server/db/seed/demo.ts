@@ -1,11 +1,14 @@
 import type { Config } from '../../config';
+import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-fields.repository';
 import type { DatabaseHandle } from '../database';
 import { insertCustomers, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
+import { seedCategories, seedTickets } from './tickets';
 
 export const DEMO_PASSWORD = 'steward-demo';
 export const DEMO_DOMAIN = 'steward.example';
+const DEMO_TICKETS = 2000;
 
 export const demoLogins = [
   { role: 'admin', email: `admin@${DEMO_DOMAIN}`, name: 'Alex Admin' },
@@ -69,12 +72,14 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
       );
     }
     const leads = [morgan!, sam!, agentIds[8]!];
+    const teamIds: number[] = [];
     for (const [index, team] of teamNames.entries()) {
-      await insertTeam(trx, {
+      const teamId = await insertTeam(trx, {
         ...team,
         leadId: leads[index]!,
         memberIds: agentIds.slice(index * 4, index * 4 + 4),
       });
+      teamIds.push(teamId);
     }
 
     const orgIds: { id: number; domain: string }[] = [];
@@ -95,12 +100,40 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
         language: rnd.pick(languages),
       };
     });
-    await insertCustomers(trx, customers);
+    const customerIds = await insertCustomers(trx, customers);
+
+    const now = new Date().toISOString();
+    const categoryIds = await seedCategories(trx, now);
+    await ticketFieldsRepository.insertCustomField(trx, {
+      key: 'order_no',
+      label: 'Order number',
+      type: 'text',
+      options: '[]',
+      ticket_types: '[]',
+      required: 0,
+      position: 0,
+      created_at: now,
+    });
+    await seedTickets(
+      trx,
+      rnd,
+      {
+        customers: customers.map((c, i) => ({
+          id: customerIds[i]!,
+          name: c.name,
+          email: c.email,
+          organizationId: c.organizationId,
+        })),
+        agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+        categoryIds,
+      },
+      DEMO_TICKETS,
+    );
   });
 
   const lines = demoLogins.map((l) => `  ${l.role.padEnd(8)} ${l.email}`);
   return [
-    'Demo department created: 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations.',
+    `Demo department created: 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
     `Sign in with any of these (password "${DEMO_PASSWORD}"), or any agent such as amara.adeyemi@${DEMO_DOMAIN}:`,
     ...lines,
   ].join('\n');
