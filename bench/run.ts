@@ -1,5 +1,6 @@
-// `npm run bench`: generates its own data, runs Steward on SQLite (and PostgreSQL when
-// reachable) next to a bare Fastify + SQLite baseline, and prints a table of the figures.
+// `npm run bench`: generates its own data (BENCH_TICKETS tickets, default 1,000,000, three
+// messages each), runs Steward on SQLite and, when reachable, PostgreSQL next to a bare
+// Fastify + SQLite baseline, and prints a table. BENCH_SECONDS sets each load run's length.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,29 +10,34 @@ import pg from 'pg';
 import { loadConfig } from '../server/config';
 import { createDatabase, type DatabaseHandle } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
-import { insertUser } from '../server/db/seed/factories';
+import { insertTeam, insertUser } from '../server/db/seed/factories';
 import { tokensService } from '../server/modules/tokens/tokens.service';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
+import { generatePostgres, generateSqlite, type Scale } from './generate';
+import { searchQueries } from './vocabulary';
 
 const root = path.resolve(import.meta.dirname, '..');
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 50;
-const USERS = 2000;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PASSWORD = 'bench-password-1';
+const log = (line: string) => console.log(line);
 
 interface Row {
   target: string;
   scenario: string;
+  connections: number;
   reqPerSec: number;
   p50: number;
   p99: number;
   errors: number;
+  baseline?: 'read' | 'write';
 }
 
-async function load(url: string, opts: Partial<autocannon.Options> = {}) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...opts });
+async function load(url: string, connections: number, opts: Partial<autocannon.Options> = {}) {
+  const result = await autocannon({ url, connections, duration: DURATION, ...opts });
   return {
+    connections,
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -40,7 +46,7 @@ async function load(url: string, opts: Partial<autocannon.Options> = {}) {
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 300; i += 1) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -51,22 +57,31 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-async function prepare(handle: DatabaseHandle): Promise<string> {
+/** Staff, teams and a token through the application's own code; tickets in bulk afterwards. */
+async function prepare(handle: DatabaseHandle) {
   await migrateToLatest(handle);
+  const agentIds: number[] = [];
   await insertUser(handle.db, {
     email: 'bench-admin@bench.example',
     name: 'Bench Admin',
     role: 'admin',
     password: PASSWORD,
   });
-  for (let i = 0; i < USERS; i += 1) {
-    await insertUser(handle.db, {
-      email: `agent${i}@bench.example`,
-      name: `Agent ${i}`,
-      role: 'agent',
-      skills: ['billing'],
-    });
+  for (let i = 0; i < 50; i += 1) {
+    agentIds.push(
+      await insertUser(handle.db, {
+        email: `agent${i}@bench.example`,
+        name: `Agent ${i}`,
+        role: 'agent',
+        password: PASSWORD,
+      }),
+    );
   }
+  const teamIds: number[] = [];
+  for (let i = 0; i < 5; i += 1)
+    teamIds.push(
+      await insertTeam(handle.db, { name: `Team ${i}`, memberIds: agentIds.slice(i * 10, i * 10 + 10) }),
+    );
   const tokens = tokensService({
     db: handle.db,
     dialect: handle.dialect,
@@ -74,26 +89,43 @@ async function prepare(handle: DatabaseHandle): Promise<string> {
     live: localBus(),
   });
   const { secret } = await tokens.create(systemContext('bench'), { name: 'bench', role: 'admin' });
-  return secret;
+  return {
+    token: secret,
+    scale: {
+      tickets: TICKETS,
+      messagesPerTicket: 3,
+      customers: Math.max(1000, TICKETS / 10),
+      agentIds,
+      teamIds,
+    } satisfies Scale,
+  };
 }
 
 function rssOf(pid: number): number {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     return Math.round(kb / 1024);
   } catch {
     return 0;
   }
 }
 
+async function signIn(base: string, email: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
 async function benchSteward(
   target: string,
   env: Record<string, string>,
-  handle: DatabaseHandle,
+  token: string,
 ): Promise<{ rows: Row[]; rssMb: number }> {
-  const token = await prepare(handle);
-  await handle.destroy();
   const port = String(3900 + Math.floor(Math.random() * 500));
   const server: ChildProcess = spawn('node', ['scripts/serve.mjs'], {
     cwd: root,
@@ -104,50 +136,94 @@ async function benchSteward(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      BACKGROUND_JOBS: 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssOf(server.pid!));
+  }, 250);
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/healthz`);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const auth = { authorization: `Bearer ${token}` };
+    const agent = await signIn(base, 'agent1@bench.example');
     const rows: Row[] = [];
+    const views = ['all', 'unassigned', 'my-teams', 'my-open', 'pending'];
+    let v = 0;
     rows.push({
       target,
-      scenario: 'GET /api/v1/users (50-row page, token)',
-      ...(await load(`${base}/api/v1/users?limit=50`, { headers: auth })),
+      scenario: 'view page: GET /api/v1/tickets?view=… (50 rows, 5 views in turn)',
+      baseline: 'read',
+      ...(await load(`${base}/api/v1/tickets`, 50, {
+        headers: agent,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/v1/tickets?limit=50&view=${views[v++ % views.length]}`,
+            }),
+          },
+        ],
+      })),
     });
+    let q = 0;
     rows.push({
       target,
-      scenario: 'GET /api/v1/auth/me (session cookie)',
-      ...(await load(`${base}/api/v1/auth/me`, { headers: { cookie } })),
+      scenario: `search: GET /api/v1/search?q=… (${searchQueries.length} queries in turn, incl. words in most tickets)`,
+      ...(await load(`${base}/api/v1/search`, 10, {
+        headers: auth,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
+            }),
+          },
+        ],
+      })),
     });
     let n = 0;
     rows.push({
       target,
-      scenario: 'POST /api/v1/teams (insert + audit, one transaction)',
-      ...(await load(`${base}/api/v1/teams`, {
+      scenario: 'create: POST /api/v1/tickets (customer look-up, ticket, message, events, index, audit)',
+      baseline: 'write',
+      ...(await load(`${base}/api/v1/tickets`, 50, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         requests: [
           {
             setupRequest: (req) => {
               n += 1;
-              return { ...req, body: JSON.stringify({ name: `Team ${process.pid}-${n}` }) };
+              const who =
+                n % 3 === 0 ? `bench${n % 5000}@customers.example` : `new${process.pid}-${n}@people.example`;
+              return {
+                ...req,
+                body: JSON.stringify({
+                  subject: `Kettle stopped working ${n}`,
+                  requester: { email: who, name: `Person ${n}` },
+                  message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
+                  type: 'complaint',
+                  priority: 'normal',
+                }),
+              };
             },
           },
         ],
       })),
     });
-    return { rows, rssMb: rssOf(server.pid!) };
+    rows.push({
+      target,
+      scenario: 'GET /api/v1/users (50-row page)',
+      baseline: 'read',
+      ...(await load(`${base}/api/v1/users?limit=50`, 50, { headers: auth })),
+    });
+    return { rows, rssMb: peak };
   } finally {
+    clearInterval(sampler);
     server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
   }
 }
 
@@ -161,24 +237,28 @@ async function benchBaseline(): Promise<Row[]> {
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   try {
-    const rows: Row[] = [];
-    rows.push({ target: 'baseline', scenario: 'GET /items (50 rows)', ...(await load(`${base}/items`)) });
-    rows.push({
-      target: 'baseline',
-      scenario: 'POST /items (one insert)',
-      ...(await load(`${base}/items`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"name":"x"}',
-      })),
-    });
-    return rows;
+    return [
+      {
+        target: 'baseline',
+        scenario: 'GET /items (50 rows, bare Fastify + SQLite)',
+        ...(await load(`${base}/items`, 50)),
+      },
+      {
+        target: 'baseline',
+        scenario: 'POST /items (one insert, bare Fastify + SQLite)',
+        ...(await load(`${base}/items`, 50, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"name":"x"}',
+        })),
+      },
+    ];
   } finally {
     child.kill('SIGTERM');
   }
 }
 
-async function postgresUrl(): Promise<string | null> {
+async function freshPostgres(): Promise<string | null> {
   const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -193,54 +273,88 @@ async function postgresUrl(): Promise<string | null> {
   }
 }
 
+async function dropPostgres(url: string) {
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`drop database if exists ${url.split('/').pop()} with (force)`);
+  await admin.end();
+}
+
 const results: Row[] = [];
 const rss: Record<string, number> = {};
+const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
 
-const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
-const sqlite = createDatabase({ dialect: 'sqlite', filename: path.join(sqliteDir, 'steward.db') });
-const s = await benchSteward('steward sqlite', { DATA_DIR: sqliteDir }, sqlite);
-results.push(...s.rows);
-rss['steward sqlite'] = s.rssMb;
-fs.rmSync(sqliteDir, { recursive: true, force: true });
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
+  const file = path.join(dir, 'steward.db');
+  const handle = createDatabase({ dialect: 'sqlite', filename: file });
+  const { token, scale } = await prepare(handle);
+  await handle.destroy();
+  log(`SQLite: generating ${TICKETS} tickets…`);
+  const started = Date.now();
+  generateSqlite(file, scale, log);
+  timings['sqlite generate s'] = Math.round((Date.now() - started) / 1000);
+  const s = await benchSteward('steward sqlite', { DATA_DIR: dir }, token);
+  results.push(...s.rows);
+  rss['steward sqlite'] = s.rssMb;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
 
-const pgUrl = await postgresUrl();
+const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await freshPostgres();
 if (pgUrl) {
-  const pgHandle = createDatabase({ dialect: 'postgres', url: pgUrl });
-  const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, pgHandle);
-  results.push(...p.rows);
-  rss['steward postgres'] = p.rssMb;
+  try {
+    const handle = createDatabase({ dialect: 'postgres', url: pgUrl });
+    const { token, scale } = await prepare(handle);
+    await handle.destroy();
+    log(`PostgreSQL: generating ${TICKETS} tickets…`);
+    const started = Date.now();
+    await generatePostgres(pgUrl, scale, log);
+    timings['postgres generate s'] = Math.round((Date.now() - started) / 1000);
+    const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token);
+    results.push(...p.rows);
+    rss['steward postgres'] = p.rssMb;
+  } finally {
+    await dropPostgres(pgUrl);
+  }
 }
 
 const baselineRead = results.find((r) => r.scenario.startsWith('GET /items'))!.reqPerSec;
 const baselineWrite = results.find((r) => r.scenario.startsWith('POST /items'))!.reqPerSec;
-const ratio = (r: Row) => {
-  if (r.target === 'baseline') return '';
-  const base = r.scenario.startsWith('POST') ? baselineWrite : baselineRead;
-  return `${((r.reqPerSec / base) * 100).toFixed(0)}%`;
-};
+const ratio = (r: Row) =>
+  r.baseline
+    ? `${((r.reqPerSec / (r.baseline === 'write' ? baselineWrite : baselineRead)) * 100).toFixed(0)}%`
+    : '';
 
-console.log(`\n${CONNECTIONS} connections, ${DURATION}s each, ${USERS} users in the database\n`);
-console.log('| target | scenario | req/s | p50 ms | p99 ms | errors | vs baseline |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log(
+  `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run; load generator on the same machine\n`,
+);
+console.log('| target | scenario | conns | req/s | p50 ms | p99 ms | errors | vs baseline |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
-    `| ${r.target} | ${r.scenario} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r)} |`,
+    `| ${r.target} | ${r.scenario} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r)} |`,
   );
 }
 console.log(
-  `\nServer RSS after the run: ${Object.entries(rss)
+  `\nPeak server RSS: ${Object.entries(rss)
     .map(([k, v]) => `${k} ${v} MB`)
     .join(', ')}`,
 );
-const file = path.join(root, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+console.log(
+  `Data generation: ${Object.entries(timings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+const out = path.join(root, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
-  file,
+  out,
   JSON.stringify(
-    { at: new Date().toISOString(), duration: DURATION, connections: CONNECTIONS, results, rss },
+    { at: new Date().toISOString(), tickets: TICKETS, duration: DURATION, results, rss, timings },
     null,
     2,
   ),
 );
-console.log(`Written to ${path.relative(root, file)}`);
+console.log(`Written to ${path.relative(root, out)}`);
 process.exit(0);

@@ -14,6 +14,30 @@ import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; SQLite statements can be reused. Keeps the most recently
+ * used prepared statements by SQL text (queries differ only in their parameters).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
 export type Db = KyselyType<Database>;
 /** A database handle or an open transaction: repositories accept either. */
 export type DbOrTrx = Db | Transaction<Database>;
@@ -45,7 +69,7 @@ export function createDatabase(config: DatabaseConfig, options: { pgSchema?: str
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const types = {

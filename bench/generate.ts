@@ -1,0 +1,263 @@
+// Bulk data for the benchmarks: customers, tickets, messages, events and search documents,
+// written with raw prepared statements (SQLite) or unnest() batches (PostgreSQL).
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { renderMarkdown } from '../server/platform/markdown';
+import { textSource } from './vocabulary';
+
+export interface Scale {
+  tickets: number;
+  messagesPerTicket: number;
+  customers: number;
+  agentIds: number[];
+  teamIds: number[];
+}
+
+/** Like a real desk: the newest tickets are still being worked, everything older is solved or closed. */
+function statusFor(i: number, total: number): string {
+  const fromEnd = total - i;
+  if (fromEnd < total * 0.01) return (['new', 'open', 'open', 'pending', 'on_hold'] as const)[i % 5]!;
+  if (fromEnd < total * 0.03) return i % 3 === 0 ? 'open' : 'solved';
+  return i % 4 === 0 ? 'solved' : 'closed';
+}
+const PRIORITIES = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
+const BATCH = 5000;
+
+interface Row {
+  id: number;
+  subject: string;
+  requester: number;
+  status: string;
+  priority: string;
+  assignee: number | null;
+  team: number;
+  created: string;
+  updated: string;
+  bodies: string[];
+  customer: string;
+}
+
+function* rows(scale: Scale, firstCustomerId: number): Generator<Row> {
+  const text = textSource(7);
+  const start = Date.now() - 365 * 86_400_000;
+  const step = (365 * 86_400_000) / scale.tickets;
+  for (let i = 1; i <= scale.tickets; i += 1) {
+    const created = new Date(start + i * step).toISOString();
+    const status = statusFor(i, scale.tickets);
+    const customerIndex = i % scale.customers;
+    const bodies = [text.opener(i), text.reply(i), text.followUp()].slice(0, scale.messagesPerTicket);
+    yield {
+      id: i,
+      subject: text.subject(i),
+      requester: firstCustomerId + customerIndex,
+      status,
+      priority: PRIORITIES[i % PRIORITIES.length]!,
+      assignee: status === 'new' ? null : scale.agentIds[i % scale.agentIds.length]!,
+      team: scale.teamIds[i % scale.teamIds.length]!,
+      created,
+      updated: new Date(start + i * step + 3_600_000).toISOString(),
+      bodies,
+      customer: `customer${customerIndex} bench${customerIndex}@customers.example`,
+    };
+  }
+}
+
+/** Renders once per distinct body: the generator repeats its sentences. */
+const htmlCache = new Map<string, string>();
+const html = (body: string) => {
+  let out = htmlCache.get(body);
+  if (!out) {
+    out = renderMarkdown(body);
+    if (htmlCache.size < 50_000) htmlCache.set(body, out);
+  }
+  return out;
+};
+
+export function generateSqlite(file: string, scale: Scale, log: (line: string) => void): void {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -200000');
+  const now = new Date().toISOString();
+  const insertCustomer = db.prepare(
+    'insert into customers (name, email, tags, created_at, updated_at) values (?, ?, ?, ?, ?)',
+  );
+  const insertEmail = db.prepare('insert into customer_emails (email, customer_id) values (?, ?)');
+  const customers = db.transaction(() => {
+    let first = 0;
+    for (let i = 0; i < scale.customers; i += 1) {
+      const email = `bench${i}@customers.example`;
+      const info = insertCustomer.run(`customer${i}`, email, '[]', now, now);
+      insertEmail.run(email, info.lastInsertRowid);
+      if (i === 0) first = Number(info.lastInsertRowid);
+    }
+    return first;
+  });
+  const firstCustomerId = customers();
+  log(`  ${scale.customers} customers`);
+  const insertTicket =
+    db.prepare(`insert into tickets (id, subject, requester_id, channel, type, priority, status, assignee_id, team_id,
+    custom_fields, tags, version, first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at)
+    values (?, ?, ?, 'email', 'question', ?, ?, ?, ?, '{}', '[]', 1, ?, ?, ?, ?, ?, ?)`);
+  const insertMessage =
+    db.prepare(`insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
+    values (?, ?, ?, ?, 'email', ?, ?, '{}', ?)`);
+  const insertEvent = db.prepare(
+    `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at) values (?, 'created', 'system', null, 'new', ?)`,
+  );
+  const insertSearch = db.prepare(
+    'insert into ticket_search (rowid, subject, body, customer) values (?, ?, ?, ?)',
+  );
+  let batch: Row[] = [];
+  const flush = db.transaction((items: Row[]) => {
+    for (const r of items) {
+      const replied = r.assignee !== null;
+      insertTicket.run(
+        r.id,
+        r.subject,
+        r.requester,
+        r.priority,
+        r.status,
+        r.assignee,
+        r.team,
+        replied ? r.updated : null,
+        r.status === 'solved' || r.status === 'closed' ? r.updated : null,
+        r.updated,
+        r.bodies.length,
+        r.created,
+        r.updated,
+      );
+      r.bodies.forEach((body, k) => {
+        const fromAgent = k % 2 === 1 && r.assignee !== null;
+        insertMessage.run(
+          r.id,
+          fromAgent ? 'reply' : 'customer',
+          fromAgent ? r.assignee : null,
+          fromAgent ? null : r.requester,
+          body,
+          html(body),
+          r.created,
+        );
+      });
+      insertEvent.run(r.id, r.created);
+      insertSearch.run(r.id, r.subject, r.bodies.join('\n'), r.customer);
+    }
+  });
+  for (const row of rows(scale, firstCustomerId)) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      flush(batch);
+      batch = [];
+      if (row.id % 100_000 === 0) log(`  ${row.id} tickets`);
+    }
+  }
+  if (batch.length) flush(batch);
+  db.exec("insert into ticket_search(ticket_search) values('optimize')");
+  db.exec('analyze');
+  db.close();
+}
+
+export async function generatePostgres(
+  url: string,
+  scale: Scale,
+  log: (line: string) => void,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const now = new Date().toISOString();
+  const names = Array.from({ length: scale.customers }, (_, i) => `customer${i}`);
+  const emails = Array.from({ length: scale.customers }, (_, i) => `bench${i}@customers.example`);
+  const ids = (
+    await client.query<{ id: number }>(
+      `insert into customers (name, email, tags, created_at, updated_at)
+       select n, e, '[]', $3, $3 from unnest($1::text[], $2::text[]) as t(n, e) order by n returning id`,
+      [names, emails, now],
+    )
+  ).rows.map((r) => r.id);
+  await client.query(
+    'insert into customer_emails (email, customer_id) select email, id from customers where email is not null',
+  );
+  const firstCustomerId = Math.min(...ids);
+  log(`  ${scale.customers} customers`);
+  await client.query('drop index if exists ticket_search_document_idx');
+  let batch: Row[] = [];
+  const flush = async (items: Row[]) => {
+    const col = <T>(f: (r: Row) => T) => items.map(f);
+    await client.query('begin');
+    await client.query(
+      `insert into tickets (id, subject, requester_id, channel, type, priority, status, assignee_id, team_id, custom_fields, tags, version,
+         first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at)
+       select id, s, r, 'email', 'question', p, st, a, tm, '{}', '[]', 1, fr, sv, u, mc, c, u
+       from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[])
+         as t(id, s, r, p, st, a, tm, fr, sv, u, c, mc)`,
+      [
+        col((r) => r.id),
+        col((r) => r.subject),
+        col((r) => r.requester),
+        col((r) => r.priority),
+        col((r) => r.status),
+        col((r) => r.assignee),
+        col((r) => r.team),
+        col((r) => (r.assignee !== null ? r.updated : null)),
+        col((r) => (r.status === 'solved' || r.status === 'closed' ? r.updated : null)),
+        col((r) => r.updated),
+        col((r) => r.created),
+        col((r) => r.bodies.length),
+      ],
+    );
+    const m = items.flatMap((r) =>
+      r.bodies.map((body, k) => {
+        const fromAgent = k % 2 === 1 && r.assignee !== null;
+        return {
+          t: r.id,
+          kind: fromAgent ? 'reply' : 'customer',
+          u: fromAgent ? r.assignee : null,
+          c: fromAgent ? null : r.requester,
+          body,
+          html: html(body),
+          at: r.created,
+        };
+      }),
+    );
+    await client.query(
+      `insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
+       select t, k, u, c, 'email', b, h, '{}', a from unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::timestamptz[]) as x(t, k, u, c, b, h, a)`,
+      [
+        m.map((x) => x.t),
+        m.map((x) => x.kind),
+        m.map((x) => x.u),
+        m.map((x) => x.c),
+        m.map((x) => x.body),
+        m.map((x) => x.html),
+        m.map((x) => x.at),
+      ],
+    );
+    await client.query(
+      `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at)
+       select id, 'created', 'system', null, 'new', c from unnest($1::int[], $2::timestamptz[]) as t(id, c)`,
+      [col((r) => r.id), col((r) => r.created)],
+    );
+    await client.query(
+      `insert into ticket_search (rowid, subject, body, customer, document)
+       select id, s, b, c, setweight(to_tsvector('simple', s), 'A') || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', c), 'C')
+       from unnest($1::int[], $2::text[], $3::text[], $4::text[]) as t(id, s, b, c)`,
+      [col((r) => r.id), col((r) => r.subject), col((r) => r.bodies.join('\n')), col((r) => r.customer)],
+    );
+    await client.query('commit');
+  };
+  for (const row of rows(scale, firstCustomerId)) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      await flush(batch);
+      batch = [];
+      if (row.id % 100_000 === 0) log(`  ${row.id} tickets`);
+    }
+  }
+  if (batch.length) await flush(batch);
+  await client.query("select setval(pg_get_serial_sequence('tickets', 'id'), (select max(id) from tickets))");
+  log('  building the search index');
+  await client.query("set maintenance_work_mem = '512MB'");
+  await client.query('create index ticket_search_document_idx on ticket_search using gin (document)');
+  await client.query('analyze');
+  await client.end();
+}

@@ -1,0 +1,39 @@
+import { seededRandom } from '../server/db/seed/random';
+import { fill, followUps, topics } from '../server/db/seed/ticket-content';
+
+/** Words that make search realistic: a few very common ones, many rare ones. */
+const rareWords = Array.from({ length: 5000 }, (_, i) => `item${i.toString(36)}x`);
+
+export function textSource(seed: number) {
+  const rnd = seededRandom(seed);
+  return {
+    rnd,
+    subject(i: number) {
+      const topic = topics[i % topics.length]!;
+      return `${rnd.pick(topic.subjects)} (${rnd.pick(rareWords)})`;
+    },
+    opener(i: number) {
+      const topic = topics[i % topics.length]!;
+      return `${fill(rnd.pick(topic.openers), { order: `SO-${i}`, day: '3rd' })} Reference ${rnd.pick(rareWords)}.`;
+    },
+    reply(i: number) {
+      const topic = topics[i % topics.length]!;
+      return fill(rnd.pick(topic.replies), { order: `SO-${i}`, day: '3rd' });
+    },
+    followUp() {
+      return rnd.pick(followUps);
+    },
+  };
+}
+
+/** Queries for the search benchmark: a common word, a rare word, two words, a customer name, a prefix. */
+export const searchQueries = [
+  'order',
+  'refund',
+  'item1ax',
+  'parcel delivered',
+  'charged twice',
+  'customer42',
+  'invoi',
+  'SO-123456',
+];
