@@ -39,6 +39,28 @@ export const searchRepository = {
     );
   },
 
+  /** A ticket's document as it should be: subject, every message, requester. */
+  async documentOf(db: DbOrTrx, ticketId: number): Promise<SearchDocument | undefined> {
+    const ticket = await db
+      .selectFrom('tickets')
+      .innerJoin('customers', 'customers.id', 'tickets.requester_id')
+      .select(['tickets.subject', 'customers.name', 'customers.email'])
+      .where('tickets.id', '=', ticketId)
+      .executeTakeFirst();
+    if (!ticket) return undefined;
+    const messages = await db
+      .selectFrom('messages')
+      .select('body')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id')
+      .execute();
+    return {
+      subject: ticket.subject,
+      body: messages.map((m) => m.body).join('\n'),
+      customer: [ticket.name, ticket.email].filter(Boolean).join(' '),
+    };
+  },
+
   async get(db: DbOrTrx, ticketId: number): Promise<SearchDocument | undefined> {
     const result =
       await sql<SearchDocument>`select subject, body, customer from ticket_search where rowid = ${ticketId}`.execute(

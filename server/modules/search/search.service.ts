@@ -11,27 +11,9 @@ import { MARK_CLOSE, MARK_OPEN, searchRepository as repo, type SearchHit } from 
 /** Builds a ticket's search document from the database: subject, every message, requester. */
 export async function reindexTickets(db: DbOrTrx, ticketIds: number[]): Promise<void> {
   for (const id of ticketIds) {
-    const ticket = await db
-      .selectFrom('tickets')
-      .innerJoin('customers', 'customers.id', 'tickets.requester_id')
-      .select(['tickets.subject', 'customers.name', 'customers.email'])
-      .where('tickets.id', '=', id)
-      .executeTakeFirst();
-    if (!ticket) {
-      await repo.remove(db, id);
-      continue;
-    }
-    const messages = await db
-      .selectFrom('messages')
-      .select('body')
-      .where('ticket_id', '=', id)
-      .orderBy('id')
-      .execute();
-    await repo.upsert(db, id, {
-      subject: ticket.subject,
-      body: messages.map((m) => m.body).join('\n'),
-      customer: [ticket.name, ticket.email].filter(Boolean).join(' '),
-    });
+    const doc = await repo.documentOf(db, id);
+    if (doc) await repo.upsert(db, id, doc);
+    else await repo.remove(db, id);
   }
 }
 

@@ -5,15 +5,12 @@ import { AppError, notFound } from '../../platform/errors';
 import { loadCustomer } from '../customers/customers.service';
 import { validateCustomFields } from '../ticket-fields/custom-field-values';
 import { loadCustomFields } from '../ticket-fields/ticket-fields.service';
+import { ticketsRepository } from './tickets.repository';
 
 /** Checks the people and teams a ticket points at exist and may hold tickets. */
 export async function assertAssignee(db: DbOrTrx, id: number | null | undefined, path = 'assigneeId') {
   if (id === null || id === undefined) return;
-  const user = await db
-    .selectFrom('users')
-    .select(['role', 'deactivated_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const user = await ticketsRepository.staffMember(db, id);
   if (!user || user.deactivated_at || user.role === 'customer') {
     throw new AppError('VALIDATION_FAILED', `No active staff member with id ${id}`, [
       { path: [path], message: 'Unknown or inactive staff member' },
@@ -23,7 +20,7 @@ export async function assertAssignee(db: DbOrTrx, id: number | null | undefined,
 
 export async function assertTeam(db: DbOrTrx, id: number | null | undefined) {
   if (id === null || id === undefined) return;
-  if (!(await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst())) {
+  if (!(await ticketsRepository.teamExists(db, id))) {
     throw new AppError('VALIDATION_FAILED', `No team with id ${id}`, [
       { path: ['teamId'], message: 'Unknown team' },
     ]);

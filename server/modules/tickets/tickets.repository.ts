@@ -240,6 +240,48 @@ export const ticketsRepository = {
     await db.updateTable('tickets').set({ message_count: 0 }).where('id', '=', fromId).execute();
   },
 
+  staffMember(db: DbOrTrx, id: number) {
+    return db.selectFrom('users').select(['role', 'deactivated_at']).where('id', '=', id).executeTakeFirst();
+  },
+
+  async teamExists(db: DbOrTrx, id: number): Promise<boolean> {
+    return (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  },
+
+  /** Active staff whose address starts with one of the handles (the part before @). */
+  async staffByHandles(db: DbOrTrx, handles: string[]): Promise<number[]> {
+    if (handles.length === 0) return [];
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('deactivated_at', 'is', null)
+      .where('role', '!=', 'customer')
+      .where((eb) => eb.or(handles.map((h) => eb('email', 'like', `${h}@%`))))
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  async notify(
+    db: DbOrTrx,
+    userIds: number[],
+    at: { kind: string; ticketId: number; messageId: number; actorName: string; now: string },
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await db
+      .insertInto('notifications')
+      .values(
+        userIds.map((userId) => ({
+          user_id: userId,
+          kind: at.kind,
+          ticket_id: at.ticketId,
+          message_id: at.messageId,
+          actor_name: at.actorName,
+          created_at: at.now,
+        })),
+      )
+      .execute();
+  },
+
   /** The staff member's teams, for "my teams" views. */
   async teamIdsOf(db: DbOrTrx, userId: number): Promise<number[]> {
     const rows = await db
