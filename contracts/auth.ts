@@ -86,3 +86,19 @@ export const sessionListItem = z.object({
   expiresAt: isoTimestamp,
 });
 export type SessionListItem = z.infer<typeof sessionListItem>;
+
+export const notificationSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['mention']),
+  ticketId: z.number().nullable(),
+  actorName: z.string(),
+  read: z.boolean(),
+  createdAt: isoTimestamp,
+});
+export type Notification = z.infer<typeof notificationSchema>;
+export const notificationsList = z.object({ data: z.array(notificationSchema), unread: z.number() });
+export const markNotificationsBody = z
+  .object({
+    ids: z.array(z.number().int().positive()).max(200).optional().describe('Omit to mark all as read'),
+  })
+  .strict();

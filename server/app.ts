@@ -110,7 +110,15 @@ export async function buildApp({
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
-    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    if (wantsPage) {
+      // The contact form is meant to be embedded in the company's own site.
+      if (/^\/contact(\/|\?|$)/.test(request.url)) {
+        reply.removeHeader('x-frame-options');
+        const csp = String(reply.getHeader('content-security-policy') ?? '');
+        reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+      }
+      return reply.type('text/html').sendFile('index.html');
+    }
     return reply.status(404).send({
       error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
     });

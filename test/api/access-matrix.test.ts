@@ -28,6 +28,8 @@ const matrix: {
   { method: 'PUT', url: '/api/v1/me/two-factor', path: '/api/v1/me/two-factor', allowed: people },
   { method: 'DELETE', url: '/api/v1/me/two-factor', path: '/api/v1/me/two-factor', allowed: people },
   { method: 'GET', url: '/api/v1/me/sessions', path: '/api/v1/me/sessions', allowed: people },
+  { method: 'GET', url: '/api/v1/me/notifications', path: '/api/v1/me/notifications', allowed: people },
+  { method: 'PATCH', url: '/api/v1/me/notifications', path: '/api/v1/me/notifications', allowed: people },
   { method: 'DELETE', url: `/api/v1/me/sessions/${SID}`, path: '/api/v1/me/sessions/{id}', allowed: people },
   { method: 'GET', url: '/api/v1/users', path: '/api/v1/users', allowed: staff },
   { method: 'POST', url: '/api/v1/users', path: '/api/v1/users', allowed: leads },

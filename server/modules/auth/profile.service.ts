@@ -10,6 +10,7 @@ import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
 import { endUserSessions } from './auth.sessions';
+import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
 export function profileService({ db }: AppDeps) {
@@ -157,6 +158,27 @@ export function profileService({ db }: AppDeps) {
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
       }));
+    },
+
+    async notifications(ctx: RequestContext) {
+      const { userId } = self(ctx);
+      const rows = await notificationsRepository.latest(db, userId);
+      return {
+        data: rows.map((r) => ({
+          id: r.id,
+          kind: 'mention' as const,
+          ticketId: r.ticket_id,
+          actorName: r.actor_name,
+          read: r.read_at !== null,
+          createdAt: r.created_at,
+        })),
+        unread: await notificationsRepository.unreadCount(db, userId),
+      };
+    },
+
+    async markNotificationsRead(ctx: RequestContext, ids: number[] | undefined) {
+      const { userId } = self(ctx);
+      await notificationsRepository.markRead(db, userId, ids, nowIso());
     },
 
     async revokeSession(ctx: RequestContext, id: string): Promise<void> {

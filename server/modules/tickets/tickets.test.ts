@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Ticket, TicketEvent } from '../../../contracts/tickets';
-import { describeApi } from '../../../test/helpers/app';
+import { describeApi, sessionFrom } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { systemContext } from '../../platform/auth/actor';
 import { addCustomerMessage } from './messages.service';
@@ -223,9 +223,15 @@ describeApi('tickets', (t) => {
         url: `/api/v1/tickets/${ticket.id}/messages`,
         payload: { kind: 'note', body: 'Can you look, @amara.adeyemi?' },
       });
-      const notes = await t.handle.db.selectFrom('notifications').selectAll().execute();
-      expect(notes).toHaveLength(1);
-      expect(notes[0]).toMatchObject({ kind: 'mention', ticket_id: ticket.id });
+      const amara = await t.login('amara.adeyemi@test.example', 'test-password-123');
+      const session = sessionFrom(amara, amara.json().user.id);
+      const inbox = (await t.request(session, { method: 'GET', url: '/api/v1/me/notifications' })).json();
+      expect(inbox.unread).toBe(1);
+      expect(inbox.data[0]).toMatchObject({ kind: 'mention', ticketId: ticket.id, read: false });
+      await t.request(session, { method: 'PATCH', url: '/api/v1/me/notifications', payload: {} });
+      expect(
+        (await t.request(session, { method: 'GET', url: '/api/v1/me/notifications' })).json().unread,
+      ).toBe(0);
     });
 
     it('renders message bodies as sanitised HTML', async () => {
