@@ -21,10 +21,10 @@ export interface SearchHit {
 }
 
 export const searchRepository = {
-  async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument): Promise<void> {
+  async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument, isNew = false): Promise<void> {
     const body = doc.body.slice(0, MAX_BODY);
     if (dialectOf(db) === 'sqlite') {
-      await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+      if (!isNew) await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
       await sql`insert into ticket_search (rowid, subject, body, customer) values (${ticketId}, ${doc.subject}, ${body}, ${doc.customer})`.execute(
         db,
       );

@@ -29,7 +29,7 @@ export async function indexNewTicket(
   ticketId: number,
   doc: { subject: string; body: string; customer: string },
 ) {
-  await repo.upsert(db, ticketId, doc);
+  await repo.upsert(db, ticketId, doc, true);
 }
 
 export const setIndexedSubject = async (db: DbOrTrx, ticketId: number, subject: string) => {

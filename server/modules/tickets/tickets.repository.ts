@@ -3,7 +3,7 @@ import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
 import type { Database, TicketsTable } from '../../db/schema';
 
-type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count'>;
+type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count'> & { message_count?: number };
 
 /** Who is looking, for "me" and "my teams" in filters. */
 export interface Viewer {

@@ -107,13 +107,14 @@ export async function openTicket(
     first_reply_at: null,
     solved_at: status === 'solved' ? now : null,
     closed_at: null,
+    message_count: 1,
     last_message_at: now,
     merged_into_id: null,
     follow_up_of_id: null,
     created_at: now,
     updated_at: now,
   });
-  await repo.setTags(db, id, tags);
+  if (tags.length > 0) await repo.setTags(db, id, tags);
   const fromCustomer = author === 'customer';
   const messageId = await messagesRepository.insert(db, {
     ticketId: id,
@@ -127,7 +128,6 @@ export async function openTicket(
     now,
   });
   await messagesRepository.bindAttachments(db, id, messageId, input.message.attachmentIds);
-  await repo.countMessage(db, id, now);
   const events: TicketEventInput[] = [{ type: 'created', to: status }];
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
