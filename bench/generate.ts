@@ -83,12 +83,16 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
     'insert into customers (name, email, tags, created_at, updated_at) values (?, ?, ?, ?, ?)',
   );
   const insertEmail = db.prepare('insert into customer_emails (email, customer_id) values (?, ?)');
+  const indexCustomer = db.prepare(
+    "insert into customer_search (rowid, name, emails, phone) values (?, ?, ?, '')",
+  );
   const customers = db.transaction(() => {
     let first = 0;
     for (let i = 0; i < scale.customers; i += 1) {
       const email = `bench${i}@customers.example`;
       const info = insertCustomer.run(`customer${i}`, email, '[]', now, now);
       insertEmail.run(email, info.lastInsertRowid);
+      indexCustomer.run(info.lastInsertRowid, `customer${i}`, email);
       if (i === 0) first = Number(info.lastInsertRowid);
     }
     return first;

@@ -4,10 +4,17 @@ import { migration0001 } from './migrations/0001_platform';
 import { migration0002 } from './migrations/0002_customers';
 import { migration0003 } from './migrations/0003_tickets';
 import { migration0004 } from './migrations/0004_portal_mail';
+import { migration0005 } from './migrations/0005_customer_search';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
   const provider = {

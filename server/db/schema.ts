@@ -318,6 +318,7 @@ export interface Database {
   settings: SettingsTable;
   ticket_search: TicketSearchTable;
   magic_links: MagicLinksTable;
+  customer_search: { rowid: number };
   mail_outbox: MailOutboxTable;
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../../contracts/common';
+import { customersRepository } from '../../modules/customers/customers.repository';
 import { findOrCreateCustomer } from '../../modules/customers/customers.service';
 import { teamsRepository } from '../../modules/teams/teams.repository';
 import { usersRepository } from '../../modules/users/users.repository';
@@ -117,6 +118,7 @@ export async function insertCustomers(
     ids.push(...rows.map((r) => r.id));
     const emails = rows.filter((r) => r.email !== null).map((r) => ({ email: r.email!, customer_id: r.id }));
     if (emails.length > 0) await db.insertInto('customer_emails').values(emails).execute();
+    for (const row of rows) await customersRepository.reindex(db, row.id);
   }
   return ids;
 }

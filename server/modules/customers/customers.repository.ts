@@ -1,4 +1,5 @@
-import type { DbOrTrx } from '../../db/database';
+import { sql } from 'kysely';
+import { type DbOrTrx, dialectOf } from '../../db/database';
 import type { CustomersTable } from '../../db/schema';
 
 type CustomerValues = Pick<
@@ -7,8 +8,6 @@ type CustomerValues = Pick<
 > & {
   tags: string;
 };
-
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 const customerColumns = [
   'customers.id',
@@ -45,26 +44,18 @@ export const customersRepository = {
     return row?.customer_id;
   },
 
-  list(
+  async list(
     db: DbOrTrx,
     filter: { q?: string; organizationId?: number; tag?: string; limit: number },
     afterId: number | null,
   ) {
+    const matches = filter.q ? await customersRepository.searchIds(db, filter.q, 500) : null;
     let query = db
       .selectFrom('customers')
       .leftJoin('organizations', 'organizations.id', 'customers.organization_id')
       .select(customerColumns)
       .where('customers.merged_into_id', 'is', null);
-    if (filter.q) {
-      const like = likePattern(filter.q);
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['customers.name']), 'like', eb.val(like)),
-          eb('customers.email', 'like', eb.val(like)),
-          eb('customers.phone', 'like', eb.val(like)),
-        ]),
-      );
-    }
+    if (matches) query = query.where('customers.id', 'in', matches.length ? matches : [-1]);
     if (filter.organizationId) query = query.where('customers.organization_id', '=', filter.organizationId);
     if (filter.tag) query = query.where('customers.tags', 'like', `%${JSON.stringify(filter.tag)}%`);
     if (afterId !== null) query = query.where('customers.id', '<', afterId);
@@ -72,6 +63,55 @@ export const customersRepository = {
       .orderBy('customers.id', 'desc')
       .limit(filter.limit + 1)
       .execute();
+  },
+
+  /** Customers whose name, addresses or phone contain the words (the last one as a prefix), best first. */
+  async searchIds(db: DbOrTrx, q: string, limit: number): Promise<number[]> {
+    const terms = q
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter(Boolean)
+      .slice(0, 6);
+    if (terms.length === 0) return [];
+    if (dialectOf(db) === 'sqlite') {
+      const expr = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+      const rows = await sql<{
+        rowid: number;
+      }>`select rowid from customer_search where customer_search match ${expr} order by rank limit ${limit}`.execute(
+        db,
+      );
+      return rows.rows.map((r) => Number(r.rowid));
+    }
+    const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+    const rows = await sql<{
+      rowid: number;
+    }>`select rowid from customer_search where document @@ to_tsquery('simple', ${query})
+      order by ts_rank(document, to_tsquery('simple', ${query})) desc limit ${limit}`.execute(db);
+    return rows.rows.map((r) => Number(r.rowid));
+  },
+
+  /** Rebuilds a customer's search entry from their name, addresses and phone; merged customers leave the index. */
+  async reindex(db: DbOrTrx, id: number): Promise<void> {
+    const row = await db
+      .selectFrom('customers')
+      .select(['name', 'phone', 'merged_into_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const emails = (
+      await db.selectFrom('customer_emails').select('email').where('customer_id', '=', id).execute()
+    ).map((e) => e.email);
+    await sql`delete from customer_search where rowid = ${id}`.execute(db);
+    if (!row || row.merged_into_id !== null) return;
+    if (dialectOf(db) === 'sqlite') {
+      await sql`insert into customer_search (rowid, name, emails, phone) values (${id}, ${row.name}, ${emails.join(' ')}, ${row.phone ?? ''})`.execute(
+        db,
+      );
+    } else {
+      const text = [row.name, ...emails.map((e) => e.replace('@', ' ')), row.phone ?? ''].join(' ');
+      await sql`insert into customer_search (rowid, document) values (${id}, to_tsvector('simple', ${text}))`.execute(
+        db,
+      );
+    }
   },
 
   async insert(db: DbOrTrx, values: CustomerValues, now: string): Promise<number> {
@@ -82,6 +122,7 @@ export const customersRepository = {
       .executeTakeFirstOrThrow();
     if (values.email)
       await db.insertInto('customer_emails').values({ email: values.email, customer_id: row.id }).execute();
+    await customersRepository.reindex(db, row.id);
     return row.id;
   },
 

@@ -156,6 +156,7 @@ export function customersService({ db }: AppDeps) {
             now,
           );
           if (input.email && input.email !== before.email) await repo.addEmail(trx, id, input.email);
+          await repo.reindex(trx, id);
           const after = await loadCustomer(trx, id);
           await recordAudit(trx, ctx, {
             action: 'customer.updated',
@@ -199,6 +200,7 @@ export function customersService({ db }: AppDeps) {
           await repo.movePortalAccounts(trx, sourceId, targetId);
           await repo.update(trx, sourceId, { email: null, merged_into_id: targetId }, now);
           await reindexTickets(trx, moved);
+          await repo.reindex(trx, sourceId);
           await recordAudit(trx, ctx, {
             action: 'customer.merged',
             entityType: 'customer',
@@ -211,6 +213,7 @@ export function customersService({ db }: AppDeps) {
             },
           });
         }
+        await repo.reindex(trx, targetId);
         return loadCustomer(trx, targetId);
       });
     },

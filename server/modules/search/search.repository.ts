@@ -20,6 +20,54 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** One full-text query over the newest RANK_WINDOW matches, ranked, with snippets. */
+async function matchTerms(
+  db: DbOrTrx,
+  terms: string[],
+  limit: number,
+  candidateIds: number[] | null,
+  prefixLast: boolean,
+): Promise<SearchHit[]> {
+  const within = candidateIds
+    ? sql`and rowid in (${sql.join(candidateIds.length ? candidateIds : [-1])})`
+    : sql``;
+  if (dialectOf(db) === 'sqlite') {
+    const expr = terms
+      .map((t, i) => `"${t.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? '*' : ''}`)
+      .join(' ');
+    const result = await sql<{ rowid: number; snippet: string }>`
+      select rowid, snippet(ticket_search, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) as snippet
+      from ticket_search
+      where ticket_search match ${expr}
+        and rowid >= coalesce((select min(rowid) from (select rowid from ticket_search where ticket_search match ${expr} ${within} order by rowid desc limit ${RANK_WINDOW})), 0)
+        ${within}
+      order by bm25(ticket_search, 6.0, 1.0, 3.0)
+      limit ${limit}`.execute(db);
+    return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+  }
+  const query = terms
+    .map((t) => t.replace(/[^\p{L}\p{N}_]/gu, ''))
+    .filter(Boolean)
+    .map((t, i, all) => `${t}${prefixLast && i === all.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+  if (!query) return [];
+  const result = await sql<{ rowid: number; snippet: string }>`
+    with recent as (
+      select rowid, document, subject, body from ticket_search
+      where document @@ to_tsquery('simple', ${query}) ${within}
+      order by rowid desc limit ${RANK_WINDOW}
+    )
+    select rowid,
+      ts_headline('simple', subject || ' — ' || left(body, 4000), to_tsquery('simple', ${query}),
+        ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=30, MinWords=10, ShortWord=2`}) as snippet
+    from (
+      select rowid, subject, body, ts_rank(document, to_tsquery('simple', ${query})) as score
+      from recent order by score desc, rowid desc limit ${limit}
+    ) best
+    order by score desc, rowid desc`.execute(db);
+  return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+}
+
 export const searchRepository = {
   async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument, isNew = false): Promise<void> {
     const body = doc.body.slice(0, MAX_BODY);
@@ -77,6 +125,11 @@ export const searchRepository = {
    * The ids of matching tickets among the newest RANK_WINDOW matches, best first, with a
    * snippet. `terms` are plain words; each must match (prefix match on the last one).
    */
+  /**
+   * Whole words first; only when they find fewer than `limit` tickets is the last word also
+   * read as a prefix ("invoi" finds "invoice"). Prefix look-ups cost several times more on a
+   * large index, so a common word typed in full stays fast.
+   */
   async match(
     db: DbOrTrx,
     terms: string[],
@@ -84,41 +137,10 @@ export const searchRepository = {
     candidateIds: number[] | null,
   ): Promise<SearchHit[]> {
     if (terms.length === 0) return [];
-    if (dialectOf(db) === 'sqlite') {
-      const expr = terms
-        .map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`)
-        .join(' ');
-      const within = candidateIds ? sql`and rowid in (${sql.join(candidateIds)})` : sql``;
-      const result = await sql<{ rowid: number; snippet: string }>`
-        select rowid, snippet(ticket_search, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) as snippet
-        from ticket_search
-        where ticket_search match ${expr}
-          and rowid >= coalesce((select min(rowid) from (select rowid from ticket_search where ticket_search match ${expr} ${within} order by rowid desc limit ${RANK_WINDOW})), 0)
-          ${within}
-        order by bm25(ticket_search, 6.0, 1.0, 3.0)
-        limit ${limit}`.execute(db);
-      return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
-    }
-    const query = terms
-      .map((t, i) => `${t.replace(/[^\p{L}\p{N}_-]/gu, '')}${i === terms.length - 1 ? ':*' : ''}`)
-      .filter(Boolean)
-      .join(' & ');
-    if (!query) return [];
-    const within = candidateIds ? sql`and rowid in (${sql.join(candidateIds)})` : sql``;
-    const result = await sql<{ rowid: number; snippet: string }>`
-      with recent as (
-        select rowid, document, subject, body from ticket_search
-        where document @@ to_tsquery('simple', ${query}) ${within}
-        order by rowid desc limit ${RANK_WINDOW}
-      )
-      select rowid,
-        ts_headline('simple', subject || ' — ' || left(body, 4000), to_tsquery('simple', ${query}),
-          ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=30, MinWords=10, ShortWord=2`}) as snippet
-      from (
-        select rowid, subject, body, ts_rank(document, to_tsquery('simple', ${query})) as score
-        from recent order by score desc, rowid desc limit ${limit}
-      ) best
-      order by score desc, rowid desc`.execute(db);
-    return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+    const exact = await matchTerms(db, terms, limit, candidateIds, false);
+    if (exact.length >= limit || terms.at(-1)!.length < 2) return exact;
+    const seen = new Set(exact.map((h) => h.ticketId));
+    const prefixed = await matchTerms(db, terms, limit, candidateIds, true);
+    return [...exact, ...prefixed.filter((h) => !seen.has(h.ticketId))].slice(0, limit);
   },
 };
