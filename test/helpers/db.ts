@@ -14,12 +14,20 @@ export interface TestDatabase {
   dataDir: string;
 }
 
+/** The tables to empty between tests; read from this schema only (other files drop theirs concurrently). */
 async function tableNames(handle: DatabaseHandle): Promise<string[]> {
-  const tables = await handle.db.introspection.getTables();
+  const rows =
+    handle.dialect === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = ${handle.schema ?? 'public'} and table_type = 'BASE TABLE'`.execute(handle.db)
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+          handle.db,
+        );
   return (
-    tables
-      .filter((t) => !handle.schema || t.schema === handle.schema)
-      .map((t) => t.name)
+    rows.rows
+      .map((r) => r.name)
       .filter((name) => !name.startsWith('kysely_'))
       // SQLite full-text indexes keep shadow tables that only the index itself may touch.
       .filter((name) => !/_(data|idx|content|docsize|config)$/.test(name))
