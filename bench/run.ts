@@ -184,6 +184,22 @@ async function benchSteward(
         ],
       })),
     });
+    q = 0;
+    rows.push({
+      target,
+      scenario: 'search, one client at a time (latency without queueing)',
+      ...(await load(`${base}/api/v1/search`, 1, {
+        headers: auth,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
+            }),
+          },
+        ],
+      })),
+    });
     let n = 0;
     rows.push({
       target,
