@@ -10,6 +10,11 @@ const capabilities = {
   'teams.write': ['admin', 'manager'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin', 'manager'],
+  'tickets.work': ['admin', 'manager', 'agent'],
+  'customers.write': ['admin', 'manager', 'agent'],
+  'organizations.write': ['admin', 'manager'],
+  'views.share': ['admin', 'manager'],
+  'ticket-fields.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -107,13 +107,20 @@ async function readJson(response: Response): Promise<unknown> {
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** JSON-encoded, unless it is FormData (sent as multipart/form-data). */
   body?: unknown;
   signal?: AbortSignal;
 }
 
 export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body =
+    options.body === undefined
+      ? undefined
+      : options.body instanceof FormData
+        ? options.body
+        : JSON.stringify(options.body);
+  if (typeof body === 'string') headers['content-type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {
     const token = currentCsrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -125,7 +132,7 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (error) {
@@ -159,6 +166,12 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
+  /** One file as multipart/form-data, in the field the server reads. */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return request<T>('POST', path, { body: form });
+  },
 };
 
 /** A cursor page, as every list endpoint answers. */

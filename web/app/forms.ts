@@ -39,3 +39,8 @@ export function applyServerErrors<Values extends object>(
   }
   return error.message;
 }
+
+/** Whether a value is shaped like an email address; the server checks it properly. */
+export function looksLikeEmail(value: string): boolean {
+  return /^\S+@\S+\.\S+$/.test(value.trim());
+}

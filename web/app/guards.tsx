@@ -4,12 +4,11 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { NoAccess } from '../components/NoAccess';
-import { CustomerPortalPage } from '../features/portal/CustomerPortalPage';
 import { AppLayout } from './layout/AppLayout';
 import { canOpenPage, getPage, type PageId } from './pages';
 import { SessionProvider, useMe, useMeQuery, wasSignedOutOnPurpose } from './session';
 
-/** The signed-in part of the app: sends signed-out people to /login, customers to their page. */
+/** The signed-in part of the app: sends signed-out people to /login, customers to the portal. */
 export function SignedInApp() {
   const me = useMeQuery();
   const location = useLocation();
@@ -31,9 +30,10 @@ export function SignedInApp() {
     const next = here === '/' || wasSignedOutOnPurpose() ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
+  if (me.data.role === 'customer') return <Navigate to="/portal" replace />;
   return (
     <SessionProvider me={me.data}>
-      {me.data.role === 'customer' ? <CustomerPortalPage /> : <AppLayout />}
+      <AppLayout />
     </SessionProvider>
   );
 }

@@ -1,6 +1,9 @@
 import {
   type Icon,
+  IconAddressBook,
+  IconForms,
   IconHome,
+  IconInbox,
   IconKey,
   IconListDetails,
   IconUserCircle,
@@ -9,7 +12,16 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '../../contracts/common';
 
-export type PageId = 'home' | 'users' | 'teams' | 'tokens' | 'audit' | 'profile';
+export type PageId =
+  | 'home'
+  | 'inbox'
+  | 'customers'
+  | 'users'
+  | 'teams'
+  | 'ticket-fields'
+  | 'tokens'
+  | 'audit'
+  | 'profile';
 
 export interface AppPage {
   id: PageId;
@@ -19,6 +31,8 @@ export interface AppPage {
   icon: Icon;
   section: 'main' | 'admin' | 'account';
   roles: readonly Role[];
+  /** Other path prefixes that belong to this place, for the navbar's highlight. */
+  alsoActiveOn?: readonly string[];
 }
 
 const staff: readonly Role[] = ['admin', 'manager', 'agent'];
@@ -33,6 +47,25 @@ export const appPages: readonly AppPage[] = [
     icon: IconHome,
     section: 'main',
     roles: staff,
+  },
+  {
+    id: 'inbox',
+    label: 'Inbox',
+    path: '/inbox',
+    description: 'Views, the ticket queue and the open ticket',
+    icon: IconInbox,
+    section: 'main',
+    roles: staff,
+  },
+  {
+    id: 'customers',
+    label: 'Customers',
+    path: '/customers',
+    description: 'Customers and organisations, with their history',
+    icon: IconAddressBook,
+    section: 'main',
+    roles: staff,
+    alsoActiveOn: ['/organizations'],
   },
   {
     id: 'users',
@@ -51,6 +84,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconUsersGroup,
     section: 'admin',
     roles: staff,
+  },
+  {
+    id: 'ticket-fields',
+    label: 'Ticket fields',
+    path: '/admin/ticket-fields',
+    description: 'Categories and custom fields on tickets',
+    icon: IconForms,
+    section: 'admin',
+    roles: ['admin'],
   },
   {
     id: 'tokens',

@@ -8,6 +8,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from './api';
+import { cssVariablesResolver } from './cssVariables';
 import { queryClient } from './queryClient';
 import { meQueryKey } from './session';
 import { theme } from './theme';
@@ -35,7 +36,7 @@ export function Providers({ children }: { children: ReactNode }) {
   useSessionExpiry();
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
         <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
           <Notifications position="bottom-right" limit={4} />
           {children}

@@ -41,7 +41,7 @@ async function matchTerms(
       where ticket_search match ${expr}
         and rowid >= coalesce((select min(rowid) from (select rowid from ticket_search where ticket_search match ${expr} ${within} order by rowid desc limit ${RANK_WINDOW})), 0)
         ${within}
-      order by bm25(ticket_search, 6.0, 1.0, 3.0)
+      order by bm25(ticket_search, 6.0, 1.0, 3.0), rowid desc
       limit ${limit}`.execute(db);
     return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
   }

@@ -17,6 +17,7 @@ import { IconAlertCircle, IconLifebuoy, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api';
+import { looksLikeEmail } from '../../app/forms';
 import { noteSignedOutOnPurpose, useMeQuery } from '../../app/session';
 import { useLogin } from './auth.queries';
 
@@ -67,7 +68,7 @@ function LoginForm({ next }: { next: string }) {
   const form = useForm({
     initialValues: { email: '', password: '', totp: '' },
     validate: {
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter your email address'),
+      email: (value) => (looksLikeEmail(value) ? null : 'Enter your email address'),
       password: (value) => (value ? null : 'Enter your password'),
       totp: (value) =>
         !needsCode || /^\d{6}$/.test(value) ? null : 'Enter the six-digit code from your app',

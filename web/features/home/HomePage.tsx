@@ -17,10 +17,14 @@ import { Link } from 'react-router';
 import { greeting } from '../../app/format';
 import { pagesFor } from '../../app/pages';
 import { useMe } from '../../app/session';
+import { CompactTicketList } from '../../components/CompactTicketList';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
+import { useTicketPreview, useViews } from '../tickets/tickets.queries';
 
 function todayLabel(timeZone: string): string {
   try {
@@ -33,6 +37,63 @@ function todayLabel(timeZone: string): string {
   } catch {
     return new Date().toDateString();
   }
+}
+
+const MY_OPEN = 'my-open';
+
+/** The signed-in agent's open tickets, the most recently active first, with the clock on each. */
+function MyWork() {
+  const tickets = useTicketPreview({ viewId: MY_OPEN, filters: {}, q: '', limit: 5 });
+  const views = useViews();
+  const total = views.data?.find((v) => v.id === MY_OPEN)?.count ?? null;
+  const rows = tickets.data?.data ?? [];
+  return (
+    <SectionCard
+      title="Your work today"
+      description="Your open tickets and the clock on each."
+      actions={
+        <Button
+          component={Link}
+          to={`/inbox/${MY_OPEN}`}
+          variant="subtle"
+          size="xs"
+          rightSection={<IconArrowRight size={14} />}
+        >
+          {total !== null && total > rows.length ? `All ${total} in the Inbox` : 'Open the Inbox'}
+        </Button>
+      }
+    >
+      {tickets.isPending ? (
+        <LoadingState label="Loading your tickets" rows={3} />
+      ) : tickets.isError ? (
+        <ErrorState
+          error={tickets.error}
+          title="Your tickets could not be loaded"
+          onRetry={() => void tickets.refetch()}
+          retrying={tickets.isRefetching}
+        />
+      ) : rows.length === 0 ? (
+        <EmptyState
+          size="sm"
+          icon={<IconInbox size={22} stroke={1.5} />}
+          title="Nothing assigned to you"
+          description="Pick up the next ticket from the unassigned queue."
+          action={
+            <Button component={Link} to="/inbox/unassigned" variant="default" size="xs">
+              Go to Unassigned
+            </Button>
+          }
+        />
+      ) : (
+        <CompactTicketList
+          tickets={rows}
+          hrefOf={(ticket) => `/inbox/${MY_OPEN}/tickets/${ticket.id}`}
+          label="Your open tickets"
+          withClock
+        />
+      )}
+    </SectionCard>
+  );
 }
 
 export function HomePage() {
@@ -61,14 +122,7 @@ export function HomePage() {
         )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <SectionCard title="Your work today" description="Your open tickets and the clock on each.">
-              <EmptyState
-                size="sm"
-                icon={<IconInbox size={22} stroke={1.5} />}
-                title="No tickets to work on yet"
-                description="Tickets arrive with the Inbox, the next part of Steward. Your open tickets and their SLA clocks will be listed here."
-              />
-            </SectionCard>
+            <MyWork />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <SectionCard title="You" description="Your role and teams in Steward.">

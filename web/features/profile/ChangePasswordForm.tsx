@@ -6,13 +6,18 @@ import { notifySuccess } from '../../app/notify';
 import { SectionCard } from '../../components/SectionCard';
 import { useChangePassword } from './profile.queries';
 
-export function ChangePasswordForm() {
+interface ChangePasswordFormProps {
+  /** People who sign in with email links may have no password yet: the current one can be empty. */
+  currentOptional?: boolean;
+}
+
+export function ChangePasswordForm({ currentOptional = false }: ChangePasswordFormProps) {
   const change = useChangePassword();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: {
-      currentPassword: (value) => (value ? null : 'Enter your current password'),
+      currentPassword: (value) => (value || currentOptional ? null : 'Enter your current password'),
       newPassword: (value, values) =>
         value.length < 10
           ? 'A password needs at least 10 characters'
@@ -50,8 +55,9 @@ export function ChangePasswordForm() {
           )}
           <PasswordInput
             label="Current password"
+            description={currentOptional ? "Leave this empty if you don't have a password yet" : undefined}
             autoComplete="current-password"
-            required
+            required={!currentOptional}
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput

@@ -10,18 +10,16 @@ import {
   IconUserOff,
   IconUserQuestion,
 } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { User } from '../../../contracts/users';
 import { can, canManageAccount } from '../../app/access';
-import { isApiError } from '../../app/api';
 import { applyServerErrors } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
+import { DetailPage, idParam } from '../../components/DetailPage';
+import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
 import { RelativeTime } from '../../components/RelativeTime';
 import { RoleBadge } from '../../components/RoleBadge';
@@ -36,52 +34,28 @@ const usersCrumb = { label: 'Users', to: '/admin/users' };
 
 export function UserDetailPage() {
   const params = useParams();
-  const id = Number(params.id);
-  const user = useUser(id);
-
-  if (
-    !Number.isInteger(id) ||
-    id <= 0 ||
-    (user.isError && isApiError(user.error) && user.error.status === 404)
-  ) {
-    return (
-      <>
-        <PageHeader title="User not found" breadcrumbs={[usersCrumb]} />
-        <EmptyState
-          icon={<IconUserQuestion size={28} stroke={1.5} />}
-          title="There is no user here"
-          description="The link may be wrong, or the user was removed. Find them in the list of users."
-          action={
-            <Button component={Link} to="/admin/users" variant="default">
-              Back to Users
-            </Button>
-          }
-        />
-      </>
-    );
-  }
-  if (user.isPending) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumbs={[usersCrumb]} />
-        <LoadingState variant="block" label="Loading user" />
-      </>
-    );
-  }
-  if (user.isError) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumbs={[usersCrumb]} />
-        <ErrorState
-          error={user.error}
-          title="This user could not be loaded"
-          onRetry={() => void user.refetch()}
-          retrying={user.isRefetching}
-        />
-      </>
-    );
-  }
-  return <UserDetail user={user.data} />;
+  const id = idParam(params.id);
+  const user = useUser(id ?? 0);
+  return (
+    <DetailPage
+      query={user}
+      validId={id !== null}
+      noun="User"
+      breadcrumbs={[usersCrumb]}
+      notFound={{
+        icon: <IconUserQuestion size={28} stroke={1.5} />,
+        title: 'There is no user here',
+        description: 'The link may be wrong, or the user was removed. Find them in the list of users.',
+        action: (
+          <Button component={Link} to="/admin/users" variant="default">
+            Back to Users
+          </Button>
+        ),
+      }}
+    >
+      {(data) => <UserDetail user={data} />}
+    </DetailPage>
+  );
 }
 
 function UserDetail({ user }: { user: User }) {
@@ -189,19 +163,6 @@ function UserDetailsForm({ user, disabled }: { user: User; disabled: boolean }) 
         </Stack>
       </form>
     </SectionCard>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="sm" wrap="nowrap">
-      <Text fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text span fz="sm" ta="right">
-        {children}
-      </Text>
-    </Group>
   );
 }
 

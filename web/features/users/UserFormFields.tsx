@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { Role } from '../../../contracts/common';
 import type { User } from '../../../contracts/users';
 import { assignableRoles, roleLabels } from '../../app/access';
+import { looksLikeEmail } from '../../app/forms';
 import { useMe } from '../../app/session';
 import { TimezoneSelect } from '../../components/TimezoneSelect';
 import { useTeamOptions } from '../teams/teams.queries';
@@ -33,7 +34,7 @@ export function userFormValues(user: User): UserFormValues {
 
 export const userFormValidation = {
   name: (value: string) => (value.trim() ? null : 'Enter a name'),
-  email: (value: string) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter a valid email address'),
+  email: (value: string) => (looksLikeEmail(value) ? null : 'Enter a valid email address'),
   password: (value: string) =>
     value === '' || value.length >= 10 ? null : 'A password needs at least 10 characters',
 };

@@ -1,0 +1,241 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { LiveClientMessage, LiveServerMessage } from '../../contracts/live';
+import { isOwnVersion, ticketsKeys } from '../features/tickets/tickets.queries';
+
+export type LiveStatus = 'connecting' | 'open' | 'closed';
+
+export interface LiveViewer {
+  userId: number;
+  name: string;
+  replying: boolean;
+}
+
+const noViewers: LiveViewer[] = [];
+
+function isServerMessage(value: unknown): value is LiveServerMessage {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
+}
+
+/**
+ * The live channel to the server: what changed, and who has which ticket open. Reconnects with
+ * backoff; while it is down the app still works, and lists refresh on focus and on a timer.
+ */
+class LiveConnection {
+  status: LiveStatus = 'connecting';
+  private socket: WebSocket | null = null;
+  private stopped = true;
+  private attempts = 0;
+  private retryTimer: number | undefined;
+  private flushTimer: number | undefined;
+  private readonly watched = new Map<number, number>();
+  private readonly replying = new Map<number, boolean>();
+  private readonly presence = new Map<number, LiveViewer[]>();
+  private readonly listeners = new Set<() => void>();
+  private readonly changedTickets = new Set<number>();
+  private listsChanged = false;
+
+  constructor(private readonly queryClient: QueryClient) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    window.clearTimeout(this.retryTimer);
+    window.clearTimeout(this.flushTimer);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getStatus = (): LiveStatus => this.status;
+
+  viewersOf(ticketId: number): LiveViewer[] {
+    return this.presence.get(ticketId) ?? noViewers;
+  }
+
+  /** Says this ticket is open here; returns the matching "closed it". */
+  watch(ticketId: number): () => void {
+    const count = this.watched.get(ticketId) ?? 0;
+    this.watched.set(ticketId, count + 1);
+    if (count === 0) this.send({ type: 'watch', ticketId });
+    return () => {
+      const left = (this.watched.get(ticketId) ?? 1) - 1;
+      if (left > 0) {
+        this.watched.set(ticketId, left);
+        return;
+      }
+      this.watched.delete(ticketId);
+      this.replying.delete(ticketId);
+      this.presence.delete(ticketId);
+      this.send({ type: 'unwatch', ticketId });
+      this.emit();
+    };
+  }
+
+  setReplying(ticketId: number, replying: boolean): void {
+    if ((this.replying.get(ticketId) ?? false) === replying) return;
+    this.replying.set(ticketId, replying);
+    this.send({ type: 'replying', ticketId, replying });
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.setStatus('connecting');
+    const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(`${protocol}://${window.location.host}/api/v1/live`);
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    this.socket = socket;
+    socket.addEventListener('open', () => {
+      this.attempts = 0;
+      this.setStatus('open');
+      for (const ticketId of this.watched.keys()) {
+        this.send({ type: 'watch', ticketId });
+        if (this.replying.get(ticketId)) this.send({ type: 'replying', ticketId, replying: true });
+      }
+      // Whatever changed while the channel was down.
+      this.listsChanged = true;
+      for (const ticketId of this.watched.keys()) this.changedTickets.add(ticketId);
+      this.scheduleFlush();
+    });
+    socket.addEventListener('message', (event) => this.receive(event.data));
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.presence.clear();
+      this.setStatus('closed');
+      this.scheduleRetry();
+    });
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    this.attempts += 1;
+    const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.attempts - 1, 5)) * (0.75 + Math.random() * 0.5);
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = window.setTimeout(() => this.connect(), delay);
+  }
+
+  private send(message: LiveClientMessage): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (!isServerMessage(message)) return;
+    switch (message.type) {
+      case 'ticket.created':
+        this.listsChanged = true;
+        this.scheduleFlush();
+        break;
+      case 'ticket.changed':
+        this.listsChanged = true;
+        if (message.version === null || !isOwnVersion(message.ticketId, message.version)) {
+          this.changedTickets.add(message.ticketId);
+        }
+        this.scheduleFlush();
+        break;
+      case 'presence':
+        this.presence.set(message.ticketId, message.viewers);
+        this.emit();
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Many changes in a burst become one refresh. */
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = window.setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.listsChanged) {
+        this.listsChanged = false;
+        void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.lists });
+        void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.views });
+      }
+      for (const ticketId of this.changedTickets) {
+        void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.ticket(ticketId) });
+      }
+      this.changedTickets.clear();
+    }, 250);
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const LiveContext = createContext<LiveConnection | null>(null);
+
+/** Opens the live channel for the signed-in staff app. */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [connection] = useState(() => new LiveConnection(queryClient));
+  useEffect(() => {
+    connection.start();
+    return () => connection.stop();
+  }, [connection]);
+  return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
+}
+
+function useConnection(): LiveConnection | null {
+  return useContext(LiveContext);
+}
+
+export function useLiveStatus(): LiveStatus {
+  const connection = useConnection();
+  return useSyncExternalStore(
+    connection?.subscribe ?? (() => () => undefined),
+    () => connection?.getStatus() ?? 'closed',
+  );
+}
+
+/** While mounted, the server knows this ticket is open here; returns who else has it open. */
+export function useTicketPresence(ticketId: number, selfId: number): LiveViewer[] {
+  const connection = useConnection();
+  useEffect(() => connection?.watch(ticketId), [connection, ticketId]);
+  const viewers = useSyncExternalStore(
+    connection?.subscribe ?? (() => () => undefined),
+    () => connection?.viewersOf(ticketId) ?? noViewers,
+  );
+  return viewers.filter((v) => v.userId !== selfId);
+}
+
+/** Tells the others on this ticket that a reply is being written here. */
+export function useReplyingSignal(ticketId: number, replying: boolean): void {
+  const connection = useConnection();
+  useEffect(() => {
+    connection?.setReplying(ticketId, replying);
+  }, [connection, ticketId, replying]);
+  useEffect(() => () => connection?.setReplying(ticketId, false), [connection, ticketId]);
+}
+
+/** How often lists refresh on their own: never while live updates flow, every minute otherwise. */
+export function usePollInterval(): number | false {
+  return useLiveStatus() === 'open' ? false : 60_000;
+}

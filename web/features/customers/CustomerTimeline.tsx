@@ -1,0 +1,128 @@
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Timeline } from '@mantine/core';
+import { IconNote, IconTicket } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { TimelineItem } from '../../../contracts/customers';
+import { notifyError } from '../../app/notify';
+import { channelLabels, isTicketPriority, isTicketStatus, type TicketChannel } from '../../app/ticketLabels';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { RelativeTime } from '../../components/RelativeTime';
+import { SectionCard } from '../../components/SectionCard';
+import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
+import { useAddCustomerNote, useCustomerTimeline } from './customers.queries';
+
+function channelLabel(channel: string): string {
+  return channel in channelLabels ? channelLabels[channel as TicketChannel] : channel;
+}
+
+function itemKey(item: TimelineItem): string {
+  return item.kind === 'ticket' ? `t${item.ticket.id}` : `n${item.note.id}`;
+}
+
+/** Every ticket and note about a customer, newest first, with a box to add a note. */
+export function CustomerTimeline({ customerId }: { customerId: number }) {
+  const timeline = useCustomerTimeline(customerId);
+  return (
+    <SectionCard title="Timeline" description="Tickets and notes, newest first.">
+      <AddNoteForm customerId={customerId} />
+      {timeline.isPending ? (
+        <LoadingState variant="block" label="Loading the timeline" />
+      ) : timeline.isError ? (
+        <ErrorState
+          error={timeline.error}
+          title="The timeline could not be loaded"
+          onRetry={() => void timeline.refetch()}
+        />
+      ) : timeline.data.length === 0 ? (
+        <EmptyState
+          size="sm"
+          title="Nothing here yet"
+          description="Tickets from this customer and notes about them appear here."
+        />
+      ) : (
+        <Timeline bulletSize={26} lineWidth={2} aria-label="Timeline">
+          {timeline.data.map((item) => (
+            <Timeline.Item
+              key={itemKey(item)}
+              bullet={
+                <ThemeIcon
+                  size={26}
+                  radius="xl"
+                  variant="light"
+                  color={item.kind === 'note' ? 'yellow' : 'indigo'}
+                >
+                  {item.kind === 'note' ? <IconNote size={14} /> : <IconTicket size={14} />}
+                </ThemeIcon>
+              }
+            >
+              {item.kind === 'ticket' ? (
+                <Stack gap={4}>
+                  <Anchor component={Link} to={`/inbox/all/tickets/${item.ticket.id}`} fz="sm" fw={500}>
+                    #{item.ticket.id} {item.ticket.subject}
+                  </Anchor>
+                  <Group gap={6}>
+                    {isTicketStatus(item.ticket.status) && (
+                      <TicketStatusBadge status={item.ticket.status} size="xs" />
+                    )}
+                    {isTicketPriority(item.ticket.priority) && (
+                      <PriorityBadge priority={item.ticket.priority} size="xs" />
+                    )}
+                    <Text fz="xs" c="dimmed">
+                      via {channelLabel(item.ticket.channel)} ·{' '}
+                      <RelativeTime value={item.at} fz="xs" c="dimmed" />
+                    </Text>
+                  </Group>
+                </Stack>
+              ) : (
+                <Paper p="sm" radius="md" style={{ background: 'var(--steward-note-bg)' }}>
+                  <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {item.note.body}
+                  </Text>
+                  <Text fz="xs" c="dimmed" mt={4}>
+                    {item.note.author?.name ?? 'Someone'} ·{' '}
+                    <RelativeTime value={item.at} fz="xs" c="dimmed" />
+                  </Text>
+                </Paper>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </SectionCard>
+  );
+}
+
+function AddNoteForm({ customerId }: { customerId: number }) {
+  const [body, setBody] = useState('');
+  const add = useAddCustomerNote(customerId);
+  const submit = () => {
+    if (!body.trim()) return;
+    add.mutate(body.trim(), {
+      onSuccess: () => setBody(''),
+      onError: (error) => notifyError(error, 'The note was not added'),
+    });
+  };
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label="Add a note"
+        description="Only staff see notes about customers"
+        placeholder="e.g. Prefers phone calls in the morning"
+        autosize
+        minRows={2}
+        value={body}
+        onChange={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
+        }}
+      />
+      <Group justify="flex-end">
+        <Button size="xs" onClick={submit} loading={add.isPending} disabled={!body.trim()}>
+          Add note
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

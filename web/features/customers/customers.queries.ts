@@ -1,0 +1,191 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  CreateCustomerBody,
+  Customer,
+  CustomerNote,
+  Organization,
+  TimelineItem,
+  UpdateCustomerBody,
+} from '../../../contracts/customers';
+import { api, type Page } from '../../app/api';
+
+export const customersKeys = {
+  all: ['customers'] as const,
+  list: (filters: CustomerFilters) => ['customers', 'list', filters] as const,
+  search: (q: string) => ['customers', 'search', q] as const,
+  detail: (id: number) => ['customers', 'detail', id] as const,
+  timeline: (id: number) => ['customers', 'detail', id, 'timeline'] as const,
+  organizations: ['organizations'] as const,
+  organizationList: (q: string) => ['organizations', 'list', q] as const,
+  organization: (id: number) => ['organizations', 'detail', id] as const,
+};
+
+export interface CustomerFilters {
+  q: string;
+  organizationId: number | null;
+  tag: string | null;
+}
+
+export function useCustomersList(filters: CustomerFilters) {
+  return useInfiniteQuery({
+    queryKey: customersKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Customer>>(
+        '/customers',
+        {
+          q: filters.q.trim(),
+          organizationId: filters.organizationId,
+          tag: filters.tag,
+          limit: 50,
+          cursor: pageParam,
+        },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Customers whose name or email matches, for pickers. */
+export function useCustomerSearch(q: string, enabled = true) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: customersKeys.search(term),
+    queryFn: ({ signal }) => api.get<Page<Customer>>('/customers', { q: term, limit: 10 }, signal),
+    select: (page) => page.data,
+    enabled: enabled && term.length >= 1,
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+  });
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customersKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Customer>(`/customers/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useCustomerTimeline(id: number) {
+  return useQuery({
+    queryKey: customersKeys.timeline(id),
+    queryFn: ({ signal }) =>
+      api.get<{ data: TimelineItem[] }>(`/customers/${id}/timeline`, undefined, signal),
+    select: (result) => result.data,
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+function useInvalidateCustomers() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: customersKeys.all });
+    void queryClient.invalidateQueries({ queryKey: customersKeys.organizations });
+  };
+}
+
+export function useCreateCustomer() {
+  const invalidate = useInvalidateCustomers();
+  return useMutation({
+    mutationFn: (body: CreateCustomerBody) => api.post<Customer>('/customers', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateCustomer(id: number) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateCustomers();
+  return useMutation({
+    mutationFn: (body: UpdateCustomerBody) => api.patch<Customer>(`/customers/${id}`, body),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customersKeys.detail(id), customer);
+      invalidate();
+    },
+  });
+}
+
+export function useMergeCustomers(id: number) {
+  const invalidate = useInvalidateCustomers();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sourceIds: number[]) => api.post<Customer>(`/customers/${id}/merges`, { sourceIds }),
+    onSuccess: () => {
+      invalidate();
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    },
+  });
+}
+
+export function useAddCustomerNote(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<CustomerNote>(`/customers/${id}/notes`, { body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: customersKeys.timeline(id) }),
+  });
+}
+
+export function useOrganizationsList(q: string) {
+  return useInfiniteQuery({
+    queryKey: customersKeys.organizationList(q.trim()),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Organization>>('/organizations', { q: q.trim(), limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Organisations matching a name, as select options. */
+export function useOrganizationOptions(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: [...customersKeys.organizations, 'options', term] as const,
+    queryFn: ({ signal }) => api.get<Page<Organization>>('/organizations', { q: term, limit: 20 }, signal),
+    select: (page) => page.data.map((o) => ({ value: String(o.id), label: o.name })),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+export function useOrganization(id: number) {
+  return useQuery({
+    queryKey: customersKeys.organization(id),
+    queryFn: ({ signal }) => api.get<Organization>(`/organizations/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export interface OrganizationBody {
+  name: string;
+  domains: string[];
+  notes: string;
+  tags: string[];
+}
+
+export function useCreateOrganization() {
+  const invalidate = useInvalidateCustomers();
+  return useMutation({
+    mutationFn: (body: OrganizationBody) => api.post<Organization>('/organizations', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateOrganization(id: number) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateCustomers();
+  return useMutation({
+    mutationFn: (body: Partial<OrganizationBody>) => api.patch<Organization>(`/organizations/${id}`, body),
+    onSuccess: (organization) => {
+      queryClient.setQueryData(customersKeys.organization(id), organization);
+      invalidate();
+    },
+  });
+}

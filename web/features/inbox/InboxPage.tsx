@@ -1,0 +1,111 @@
+import { Box, Drawer } from '@mantine/core';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { IconKeyboard } from '@tabler/icons-react';
+import { Navigate } from 'react-router';
+import { usePollInterval } from '../../app/live';
+import { EmptyState } from '../../components/EmptyState';
+import { useViews } from '../tickets/tickets.queries';
+import { DEFAULT_VIEW, useInboxLocation, viewPath } from './inbox.url';
+import { NewTicketModal } from './NewTicketModal';
+import { SaveViewModal } from './SaveViewModal';
+import { ShortcutsModal } from './ShortcutsModal';
+import { whenNoDialog } from './shortcuts';
+import { TicketListPane } from './TicketListPane';
+import { TicketPane } from './TicketPane';
+import { ViewsPane } from './ViewsPane';
+
+const paneBorder = '1px solid var(--mantine-color-default-border)';
+
+/** Views, the queue and the open ticket: three panes on a wide screen, two on a laptop. */
+export function InboxPage() {
+  const location = useInboxLocation();
+  const refetchInterval = usePollInterval();
+  const views = useViews({ refetchInterval });
+  const wide = useMediaQuery('(min-width: 1400px)', true);
+  const narrow = useMediaQuery('(max-width: 900px)', false);
+  const [viewsOpened, viewsDrawer] = useDisclosure(false);
+  const [shortcutsOpened, shortcuts] = useDisclosure(false);
+  const [newTicketOpened, newTicket] = useDisclosure(false);
+  const [saveViewOpened, saveView] = useDisclosure(false);
+
+  useHotkeys([
+    ['shift+?', whenNoDialog(shortcuts.open)],
+    ['?', whenNoDialog(shortcuts.open)],
+  ]);
+
+  if (!location.viewId) return <Navigate to={viewPath(DEFAULT_VIEW)} replace />;
+  const { viewId, ticketId, q, filters, setQ, setFilters, search } = location;
+  const view = views.data?.find((v) => v.id === viewId);
+
+  const viewsPane = (
+    <ViewsPane
+      views={views.data}
+      loading={views.isPending}
+      error={views.isError ? views.error : null}
+      onRetry={() => void views.refetch()}
+      activeViewId={viewId}
+      search={search}
+      onNavigate={viewsDrawer.close}
+    />
+  );
+
+  const showList = !narrow || ticketId === null;
+  const showTicket = !narrow || ticketId !== null;
+
+  return (
+    <Box style={{ display: 'flex', height: 'calc(100dvh - 56px)', overflow: 'hidden' }}>
+      {wide && (
+        <Box w={220} style={{ flexShrink: 0, borderRight: paneBorder }}>
+          {viewsPane}
+        </Box>
+      )}
+      {showList && (
+        <Box
+          w={narrow ? '100%' : 370}
+          style={{ flexShrink: 0, borderRight: paneBorder, minWidth: 0 }}
+          component="section"
+          aria-label="Ticket list"
+        >
+          <TicketListPane
+            viewId={viewId}
+            view={view}
+            openTicketId={ticketId}
+            q={q}
+            filters={filters}
+            onQChange={setQ}
+            onFiltersChange={setFilters}
+            search={search}
+            onShowViews={wide ? null : viewsDrawer.open}
+            onNewTicket={newTicket.open}
+            onSaveView={saveView.open}
+          />
+        </Box>
+      )}
+      {showTicket && (
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          {ticketId !== null ? (
+            <TicketPane key={ticketId} ticketId={ticketId} viewId={viewId} search={search} />
+          ) : (
+            <EmptyState
+              icon={<IconKeyboard size={28} stroke={1.5} />}
+              title="Pick a ticket"
+              description="Click a ticket in the list, or press j and k to move and Enter to open. Press ? for every shortcut."
+            />
+          )}
+        </Box>
+      )}
+      <Drawer opened={viewsOpened} onClose={viewsDrawer.close} title="Views" size={280} padding={0}>
+        <Box h="calc(100dvh - 70px)">{viewsPane}</Box>
+      </Drawer>
+      <ShortcutsModal opened={shortcutsOpened} onClose={shortcuts.close} />
+      <NewTicketModal opened={newTicketOpened} onClose={newTicket.close} viewId={viewId} />
+      <SaveViewModal
+        opened={saveViewOpened}
+        onClose={saveView.close}
+        baseView={view}
+        filters={filters}
+        hasSearch={q.trim() !== ''}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,97 @@
+import { Text, Timeline } from '@mantine/core';
+import type { TicketEvent } from '../../../contracts/tickets';
+import {
+  isTicketPriority,
+  isTicketStatus,
+  isTicketType,
+  priorityLabels,
+  statusLabels,
+  typeLabels,
+} from '../../app/ticketLabels';
+import { EmptyState } from '../../components/EmptyState';
+import { RelativeTime } from '../../components/RelativeTime';
+import { formatDuration } from '../../components/TicketClock';
+import { useTeamOptions } from '../teams/teams.queries';
+import { useCategories } from '../ticket-fields/ticket-fields.queries';
+import { useStaffOptions } from '../users/users.queries';
+
+type Names = (id: string | null) => string;
+
+function label(value: string | null): string {
+  if (value === null) return 'nothing';
+  if (isTicketStatus(value)) return statusLabels[value];
+  if (isTicketPriority(value)) return priorityLabels[value];
+  if (isTicketType(value)) return typeLabels[value];
+  return value;
+}
+
+function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories: Names): string {
+  const who = event.actor.name;
+  switch (event.type) {
+    case 'created':
+      return `${who} opened the ticket as ${label(event.to)}`;
+    case 'status_changed':
+      return `${who} changed the status from ${label(event.from)} to ${label(event.to)}`;
+    case 'assigned':
+      return event.to === null ? `${who} unassigned the ticket` : `${who} assigned it to ${people(event.to)}`;
+    case 'team_changed':
+      return event.to === null ? `${who} removed the team` : `${who} moved it to ${teams(event.to)}`;
+    case 'priority_changed':
+      return `${who} changed the priority from ${label(event.from)} to ${label(event.to)}`;
+    case 'type_changed':
+      return `${who} changed the type from ${label(event.from)} to ${label(event.to)}`;
+    case 'category_changed':
+      return event.to === null
+        ? `${who} removed the category`
+        : `${who} set the category to ${categories(event.to)}`;
+    case 'replied':
+      return `${who} replied to the customer`;
+    case 'customer_replied':
+      return `${who} wrote in`;
+    case 'note_added':
+      return `${who} added an internal note`;
+    case 'first_reply':
+      return `First reply, ${formatDuration(Number(event.to ?? 0) * 1000)} after the ticket opened`;
+    case 'escalated':
+      return `${who} escalated it${event.to ? `: ${event.to}` : ''}`;
+    case 'deescalated':
+      return `${who} took back the escalation`;
+    case 'merged':
+      return `${who} merged it into #${event.to}`;
+    case 'merged_in':
+      return `${who} merged #${event.from} into this ticket`;
+    case 'follow_up_created':
+      return `Follow-up ticket #${event.to} opened`;
+    case 'call_logged':
+      return `${who} logged a phone call`;
+    case 'visit_logged':
+      return `${who} logged a visit`;
+    default:
+      return `${who}: ${event.type.replace(/_/g, ' ')}`;
+  }
+}
+
+export function TicketHistory({ events }: { events: TicketEvent[] }) {
+  const staff = useStaffOptions();
+  const teams = useTeamOptions();
+  const categories = useCategories();
+  if (events.length === 0) return <EmptyState size="sm" title="No history yet" />;
+
+  const people: Names = (id) => staff.data?.find((u) => String(u.id) === id)?.name ?? `user #${id}`;
+  const teamName: Names = (id) => teams.data?.find((t) => t.value === id)?.label ?? `team #${id}`;
+  const categoryName: Names = (id) =>
+    categories.data?.find((c) => String(c.id) === id)?.path ?? `category #${id}`;
+
+  return (
+    <Timeline bulletSize={12} lineWidth={2} aria-label="History">
+      {events.map((event) => (
+        <Timeline.Item
+          key={event.id}
+          title={<Text fz="sm">{sentenceFor(event, people, teamName, categoryName)}</Text>}
+        >
+          <RelativeTime value={event.createdAt} fz="xs" c="dimmed" />
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

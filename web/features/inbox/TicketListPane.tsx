@@ -1,0 +1,288 @@
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
+import {
+  IconDeviceFloppy,
+  IconInbox,
+  IconLayoutSidebar,
+  IconPlus,
+  IconSearch,
+  IconX,
+} from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { View } from '../../../contracts/tickets';
+import { usePollInterval } from '../../app/live';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { LoadMore } from '../../components/LoadMore';
+import { useTicketList } from '../tickets/tickets.queries';
+import { BulkActionBar } from './BulkActionBar';
+import { FilterBar } from './FilterBar';
+import { type ChipFilters, ticketPath, viewPath } from './inbox.url';
+import { focusTakesEnter, whenNoDialog } from './shortcuts';
+import { TicketListRow } from './TicketListRow';
+
+interface TicketListPaneProps {
+  viewId: string;
+  view: View | undefined;
+  openTicketId: number | null;
+  q: string;
+  filters: ChipFilters;
+  onQChange: (q: string) => void;
+  onFiltersChange: (filters: ChipFilters) => void;
+  search: string;
+  onShowViews: (() => void) | null;
+  onNewTicket: () => void;
+  onSaveView: () => void;
+}
+
+export function TicketListPane({
+  viewId,
+  view,
+  openTicketId,
+  q,
+  filters,
+  onQChange,
+  onFiltersChange,
+  search,
+  onShowViews,
+  onNewTicket,
+  onSaveView,
+}: TicketListPaneProps) {
+  const navigate = useNavigate();
+  const refetchInterval = usePollInterval();
+  const tickets = useTicketList({ viewId, filters, q }, { refetchInterval });
+  const rows = useMemo(() => tickets.data?.pages.flatMap((p) => p.data) ?? [], [tickets.data]);
+  const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [searchText, setSearchText] = useState(q);
+  const pushSearch = useDebouncedCallback((value: string) => onQChange(value), 300);
+  const filtered = q.trim() !== '' || Object.keys(filters).length > 0;
+
+  // The selection belongs to one list: a new view or filter starts empty.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list changes
+  useEffect(() => setSelected(new Set()), [viewId, q, filters]);
+
+  useEffect(() => {
+    if (openTicketId !== null) setCursor(openTicketId);
+  }, [openTicketId]);
+
+  const toggle = useCallback(
+    (id: number) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+
+  const move = (step: 1 | -1) => {
+    if (rows.length === 0) return;
+    const index = cursor === null ? -1 : rows.findIndex((t) => t.id === cursor);
+    const nextIndex =
+      index === -1
+        ? step === 1
+          ? 0
+          : rows.length - 1
+        : Math.min(rows.length - 1, Math.max(0, index + step));
+    const next = rows[nextIndex];
+    if (!next) return;
+    setCursor(next.id);
+    document.getElementById(`ticket-row-${next.id}`)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  useHotkeys([
+    ['j', whenNoDialog(() => move(1))],
+    ['k', whenNoDialog(() => move(-1))],
+    [
+      'Enter',
+      whenNoDialog((event) => {
+        if (focusTakesEnter(event)) return;
+        event.preventDefault();
+        if (cursor !== null && rows.some((t) => t.id === cursor))
+          navigate(ticketPath(viewId, cursor, search));
+      }),
+      { preventDefault: false },
+    ],
+  ]);
+
+  const allShownSelected = rows.length > 0 && rows.every((t) => selected.has(t.id));
+  const someSelected = rows.some((t) => selected.has(t.id));
+  const count = view?.count;
+
+  return (
+    <Stack gap={0} h="100%">
+      <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            {onShowViews && (
+              <Tooltip label="Views">
+                <ActionIcon variant="default" onClick={onShowViews} aria-label="Show views">
+                  <IconLayoutSidebar size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            <Title order={1} fz="h4" lineClamp={1}>
+              {view?.name ?? 'Tickets'}
+            </Title>
+            {typeof count === 'number' && (
+              <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
+                {count}
+              </Text>
+            )}
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            {Object.keys(filters).length > 0 && (
+              <Tooltip label="Save current filters as view">
+                <ActionIcon variant="default" onClick={onSaveView} aria-label="Save current filters as view">
+                  <IconDeviceFloppy size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            <Tooltip label="New ticket">
+              <ActionIcon variant="filled" onClick={onNewTicket} aria-label="New ticket">
+                <IconPlus size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+        <TextInput
+          size="xs"
+          aria-label="Search tickets"
+          placeholder="Search subject and conversation"
+          leftSection={<IconSearch size={14} />}
+          value={searchText}
+          onChange={(event) => {
+            setSearchText(event.currentTarget.value);
+            pushSearch(event.currentTarget.value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              setSearchText('');
+              onQChange('');
+            }
+          }}
+          rightSection={
+            searchText ? (
+              <ActionIcon
+                size="sm"
+                variant="subtle"
+                color="gray"
+                aria-label="Clear search"
+                onClick={() => {
+                  setSearchText('');
+                  onQChange('');
+                }}
+              >
+                <IconX size={12} />
+              </ActionIcon>
+            ) : null
+          }
+        />
+        <FilterBar filters={filters} onChange={onFiltersChange} />
+        {rows.length > 0 && (
+          <Checkbox
+            size="xs"
+            label={someSelected ? `${selected.size} selected` : 'Select all shown'}
+            checked={allShownSelected}
+            indeterminate={someSelected && !allShownSelected}
+            onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((t) => t.id)))}
+          />
+        )}
+      </Stack>
+      <ScrollArea style={{ flex: 1 }} type="auto">
+        {tickets.isPending ? (
+          <Box p="sm">
+            <LoadingState label="Loading tickets" rows={8} />
+          </Box>
+        ) : tickets.isError ? (
+          <ErrorState
+            error={tickets.error}
+            title="Tickets could not be loaded"
+            onRetry={() => void tickets.refetch()}
+            retrying={tickets.isRefetching}
+          />
+        ) : rows.length === 0 ? (
+          filtered ? (
+            <EmptyState
+              size="sm"
+              icon={<IconSearch size={22} stroke={1.5} />}
+              title="No tickets match"
+              description="Try other words, or clear the search and filters."
+              action={
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    setSearchText('');
+                    onQChange('');
+                    onFiltersChange({});
+                  }}
+                >
+                  Clear search and filters
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              size="sm"
+              icon={<IconInbox size={22} stroke={1.5} />}
+              title={viewId === 'my-open' ? 'Nothing assigned to you' : 'No tickets in this view'}
+              description={
+                viewId === 'unassigned'
+                  ? 'Every ticket has an owner. Well done.'
+                  : 'Pick up the next ticket from the unassigned queue, or open a new one.'
+              }
+              action={
+                viewId !== 'unassigned' && (
+                  <Button component={Link} to={viewPath('unassigned')} variant="default" size="xs">
+                    Go to Unassigned
+                  </Button>
+                )
+              }
+            />
+          )
+        ) : (
+          <>
+            <Box component="ul" m={0} p={0} aria-label="Tickets">
+              {rows.map((ticket) => (
+                <TicketListRow
+                  key={ticket.id}
+                  ticket={ticket}
+                  to={ticketPath(viewId, ticket.id, search)}
+                  open={ticket.id === openTicketId}
+                  cursor={ticket.id === cursor}
+                  selected={selected.has(ticket.id)}
+                  onToggle={toggle}
+                />
+              ))}
+            </Box>
+            <LoadMore
+              hasNextPage={tickets.hasNextPage}
+              isFetchingNextPage={tickets.isFetchingNextPage}
+              fetchNextPage={tickets.fetchNextPage}
+              shown={rows.length}
+              noun="tickets"
+            />
+          </>
+        )}
+      </ScrollArea>
+      <BulkActionBar selected={[...selected]} onClear={() => setSelected(new Set())} />
+    </Stack>
+  );
+}

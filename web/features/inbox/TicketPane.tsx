@@ -1,0 +1,314 @@
+import { Alert, Box, Button, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useElementSize, useHotkeys } from '@mantine/hooks';
+import { IconAlertTriangle, IconLock, IconMessage, IconRefresh, IconTicket } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Ticket } from '../../../contracts/tickets';
+import { type ApiError, isApiError } from '../../app/api';
+import { useTicketPresence } from '../../app/live';
+import { notifyError } from '../../app/notify';
+import { useMe } from '../../app/session';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import {
+  markOwnVersion,
+  ticketsKeys,
+  useTicket,
+  useTicketEvents,
+  useTicketMessages,
+  useUpdateTicket,
+} from '../tickets/tickets.queries';
+import { Composer } from './Composer';
+import { Conversation } from './Conversation';
+import { CustomerPanel } from './CustomerPanel';
+import { type ComposerMode, hasDraft } from './drafts';
+import { EscalateModal } from './EscalateModal';
+import { viewPath } from './inbox.url';
+import { LogContactModal } from './LogContactModal';
+import { MergeModal } from './MergeModal';
+import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
+import { whenNoDialog } from './shortcuts';
+import { TicketHeader } from './TicketHeader';
+import { TicketHistory } from './TicketHistory';
+
+interface TicketPaneProps {
+  ticketId: number;
+  viewId: string;
+  search: string;
+}
+
+export function TicketPane({ ticketId, viewId, search }: TicketPaneProps) {
+  const ticket = useTicket(ticketId);
+  if (ticket.isPending) {
+    return (
+      <Box p="lg">
+        <LoadingState variant="block" label="Loading ticket" />
+      </Box>
+    );
+  }
+  if (ticket.isError) {
+    const missing = isApiError(ticket.error) && ticket.error.status === 404;
+    return missing ? (
+      <EmptyState
+        icon={<IconTicket size={28} stroke={1.5} />}
+        title={`There is no ticket #${ticketId}`}
+        description="It may have been deleted, or the link is wrong."
+        action={
+          <Button component={Link} to={viewPath(viewId, search)} variant="default">
+            Back to the list
+          </Button>
+        }
+      />
+    ) : (
+      <ErrorState
+        error={ticket.error}
+        title="This ticket could not be loaded"
+        onRetry={() => void ticket.refetch()}
+        retrying={ticket.isRefetching}
+      />
+    );
+  }
+  return <OpenTicket ticket={ticket.data} viewId={viewId} search={search} />;
+}
+
+function initialComposer(ticketId: number): ComposerMode | null {
+  if (hasDraft(ticketId, 'reply')) return 'reply';
+  if (hasDraft(ticketId, 'note')) return 'note';
+  return null;
+}
+
+function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string; search: string }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const messages = useTicketMessages(ticket.id);
+  const events = useTicketEvents(ticket.id);
+  const update = useUpdateTicket(ticket.id);
+  const others = useTicketPresence(ticket.id, me.id);
+  // Properties beside the conversation when the pane is wide enough, under it otherwise.
+  const pane = useElementSize();
+  const sidePanel = pane.width === 0 || pane.width >= 760;
+  const [tab, setTab] = useState<'conversation' | 'history'>('conversation');
+  const [composer, setComposer] = useState<ComposerMode | null>(() => initialComposer(ticket.id));
+  const [focusComposer, setFocusComposer] = useState(false);
+  const [conflict, setConflict] = useState<Ticket | null>(null);
+  const [escalating, setEscalating] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [contactKind, setContactKind] = useState<'call' | 'visit' | null>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+
+  const messageCount = messages.data?.length ?? 0;
+  // New messages scroll into view.
+  useEffect(() => {
+    if (messageCount > 0 && tab === 'conversation') {
+      viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
+    }
+  }, [messageCount, tab]);
+
+  const openComposer = (mode: ComposerMode) => {
+    setTab('conversation');
+    setComposer(mode);
+    setFocusComposer(true);
+  };
+
+  const save = (changes: TicketChanges) => {
+    setConflict(null);
+    update.mutate(
+      { ...changes, version: ticket.version },
+      {
+        onError: (error) => {
+          if (isApiError(error, 'TICKET_VERSION_CONFLICT')) {
+            const current = currentFrom(error);
+            setConflict(current ?? ticket);
+            return;
+          }
+          notifyError(error, 'The ticket was not changed');
+        },
+      },
+    );
+  };
+
+  const reload = () => {
+    if (conflict && conflict.id === ticket.id && conflict.version !== ticket.version) {
+      markOwnVersion(ticket.id, conflict.version);
+      queryClient.setQueryData(ticketsKeys.detail(ticket.id), conflict);
+    }
+    void queryClient.invalidateQueries({ queryKey: ticketsKeys.ticket(ticket.id) });
+    setConflict(null);
+  };
+
+  const closeTicket = () => navigate(viewPath(viewId, search));
+
+  useHotkeys([
+    ['r', whenNoDialog(() => ticket.status !== 'closed' && openComposer('reply'))],
+    ['n', whenNoDialog(() => openComposer('note'))],
+    ['a', whenNoDialog(() => ticket.assignee?.id !== me.id && save({ assigneeId: me.id }))],
+    ['e', whenNoDialog(() => !ticket.escalation && setEscalating(true))],
+  ]);
+
+  const properties = (
+    <PropertiesPanel
+      ticket={ticket}
+      onSave={save}
+      saving={update.isPending}
+      onEscalate={() => setEscalating(true)}
+    />
+  );
+
+  return (
+    <Box
+      ref={pane.ref}
+      style={{ display: 'flex', height: '100%', minWidth: 0 }}
+      component="article"
+      aria-label={`Ticket #${ticket.id}`}
+    >
+      <Stack gap={0} style={{ flex: 1, minWidth: 0, height: '100%' }}>
+        <TicketHeader
+          ticket={ticket}
+          viewId={viewId}
+          others={others}
+          onAssignToMe={() => save({ assigneeId: me.id })}
+          onEscalate={() => setEscalating(true)}
+          onMerge={() => setMerging(true)}
+          onLogContact={setContactKind}
+          onClose={closeTicket}
+        />
+        {conflict && (
+          <Alert color="orange" role="alert" radius={0} icon={<IconAlertTriangle size={18} />} py="xs">
+            <Group justify="space-between" gap="sm">
+              <Text fz="sm" fw={600}>
+                Someone else changed this ticket. Your change was not saved.
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="white"
+                leftSection={<IconRefresh size={14} />}
+                onClick={reload}
+              >
+                Reload the ticket
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Group
+          px="sm"
+          py={6}
+          justify="space-between"
+          style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <SegmentedControl
+            size="xs"
+            value={tab}
+            onChange={(value) => setTab(value === 'history' ? 'history' : 'conversation')}
+            aria-label="Conversation or history"
+            data={[
+              { value: 'conversation', label: `Conversation (${messageCount})` },
+              { value: 'history', label: 'History' },
+            ]}
+          />
+          {!composer && (
+            <Group gap={6}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconMessage size={14} />}
+                onClick={() => openComposer('reply')}
+                disabled={ticket.status === 'closed'}
+              >
+                {hasDraft(ticket.id, 'reply') ? 'Reply (draft)' : 'Reply'}
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                color="yellow"
+                c="var(--steward-note-text)"
+                leftSection={<IconLock size={14} />}
+                onClick={() => openComposer('note')}
+              >
+                {hasDraft(ticket.id, 'note') ? 'Add note (draft)' : 'Add note'}
+              </Button>
+            </Group>
+          )}
+        </Group>
+        <ScrollArea style={{ flex: 1 }} viewportRef={viewport} type="auto">
+          <Box p="md">
+            {tab === 'conversation' ? (
+              messages.isPending ? (
+                <LoadingState variant="block" label="Loading the conversation" />
+              ) : messages.isError ? (
+                <ErrorState
+                  error={messages.error}
+                  title="The conversation could not be loaded"
+                  onRetry={() => void messages.refetch()}
+                />
+              ) : (
+                <Conversation messages={messages.data} />
+              )
+            ) : events.isPending ? (
+              <LoadingState variant="block" label="Loading the history" />
+            ) : events.isError ? (
+              <ErrorState
+                error={events.error}
+                title="The history could not be loaded"
+                onRetry={() => void events.refetch()}
+              />
+            ) : (
+              <TicketHistory events={events.data} />
+            )}
+            {!sidePanel && (
+              <Stack
+                gap="lg"
+                mt="xl"
+                pt="md"
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              >
+                {properties}
+                <CustomerPanel ticket={ticket} viewId={viewId} />
+              </Stack>
+            )}
+          </Box>
+        </ScrollArea>
+        {composer && (
+          <Composer
+            ticket={ticket}
+            mode={composer}
+            onModeChange={setComposer}
+            onClose={() => {
+              setComposer(null);
+              setFocusComposer(false);
+            }}
+            others={others}
+            autoFocus={focusComposer}
+          />
+        )}
+      </Stack>
+      {sidePanel && (
+        <ScrollArea
+          w={290}
+          style={{ flexShrink: 0, borderLeft: '1px solid var(--mantine-color-default-border)' }}
+          type="auto"
+        >
+          <Stack gap="xl" p="md">
+            {properties}
+            <CustomerPanel ticket={ticket} viewId={viewId} />
+          </Stack>
+        </ScrollArea>
+      )}
+      <EscalateModal ticket={ticket} opened={escalating} onClose={() => setEscalating(false)} />
+      <MergeModal ticket={ticket} opened={merging} onClose={() => setMerging(false)} />
+      <LogContactModal ticket={ticket} kind={contactKind} onClose={() => setContactKind(null)} />
+    </Box>
+  );
+}
+
+/** The fresh ticket a version conflict answers with. */
+function currentFrom(error: ApiError): Ticket | null {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('current' in details)) return null;
+  const current = details.current;
+  if (typeof current !== 'object' || current === null || !('id' in current) || !('version' in current))
+    return null;
+  return current as Ticket;
+}

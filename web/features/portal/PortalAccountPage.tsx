@@ -1,0 +1,29 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useMe } from '../../app/session';
+import { ChangePasswordForm } from '../profile/ChangePasswordForm';
+import { PortalBackLink } from './PortalBackLink';
+
+export function PortalAccountPage() {
+  const me = useMe();
+  return (
+    <Stack gap="lg">
+      <PortalBackLink />
+      <Title order={1} fz="h2">
+        My account
+      </Title>
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap={4}>
+          <Text fw={600}>{me.name}</Text>
+          <Text c="dimmed" fz="sm">
+            {me.email}
+          </Text>
+        </Stack>
+      </Paper>
+      <Text fz="sm" c="dimmed">
+        You can always sign in with a link sent to your email. Set a password if you'd rather sign in with
+        one.
+      </Text>
+      <ChangePasswordForm currentOptional />
+    </Stack>
+  );
+}

@@ -1,0 +1,187 @@
+import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { PortalMessage, PortalTicketDetail } from '../../../contracts/portal';
+import { errorMessage, isApiError } from '../../app/api';
+import { notifySuccess } from '../../app/notify';
+import { AttachmentList } from '../../components/AttachmentList';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { MessageBody } from '../../components/MessageBody';
+import { RelativeTime } from '../../components/RelativeTime';
+import { UserAvatar } from '../../components/UserAvatar';
+import { PortalBackLink } from './PortalBackLink';
+import { PortalStatusBadge } from './PortalStatusBadge';
+import { usePortalReply, usePortalRequest } from './portal.queries';
+
+export function PortalRequestPage() {
+  const params = useParams();
+  const id = Number(params.id);
+  const request = usePortalRequest(id);
+
+  if (
+    !Number.isInteger(id) ||
+    id <= 0 ||
+    (request.isError && isApiError(request.error) && request.error.status === 404)
+  ) {
+    return (
+      <Stack gap="md">
+        <PortalBackLink />
+        <EmptyState
+          title="We can't find this request"
+          description="The link may be wrong, or the request belongs to another account."
+          action={
+            <Button component={Link} to="/portal" variant="default">
+              See my requests
+            </Button>
+          }
+        />
+      </Stack>
+    );
+  }
+  if (request.isPending) return <LoadingState variant="block" label="Loading your request" />;
+  if (request.isError) {
+    return (
+      <ErrorState
+        error={request.error}
+        title="We couldn't load this request"
+        onRetry={() => void request.refetch()}
+        retrying={request.isRefetching}
+      />
+    );
+  }
+  return <RequestDetail request={request.data} />;
+}
+
+function RequestDetail({ request }: { request: PortalTicketDetail }) {
+  return (
+    <Stack gap="lg">
+      <PortalBackLink />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} miw={0}>
+          <Title order={1} fz="h2">
+            {request.subject}
+          </Title>
+          <Text c="dimmed" fz="sm">
+            Request {request.id} · sent <RelativeTime value={request.createdAt} fz="sm" c="dimmed" />
+            {request.followUpOfId ? (
+              <>
+                {' '}
+                · follows up{' '}
+                <Anchor component={Link} to={`/portal/requests/${request.followUpOfId}`} fz="sm">
+                  request {request.followUpOfId}
+                </Anchor>
+              </>
+            ) : null}
+          </Text>
+        </Stack>
+        <PortalStatusBadge status={request.status} />
+      </Group>
+      <Stack gap="md" aria-label="Conversation" component="section">
+        {request.messages.map((message) => (
+          <PortalMessageItem key={message.id} message={message} />
+        ))}
+      </Stack>
+      <ReplyBox request={request} />
+    </Stack>
+  );
+}
+
+function PortalMessageItem({ message }: { message: PortalMessage }) {
+  return (
+    <Paper
+      component="article"
+      aria-label={message.fromMe ? 'Your message' : `Message from ${message.authorName}`}
+      withBorder
+      p="md"
+      radius="md"
+      ml={message.fromMe ? 'xl' : 0}
+      mr={message.fromMe ? 0 : 'xl'}
+      style={{ background: message.fromMe ? 'var(--steward-reply-bg)' : 'var(--mantine-color-body)' }}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <UserAvatar name={message.authorName} size="sm" />
+            <Text fz="sm" fw={600}>
+              {message.fromMe ? 'You' : message.authorName}
+            </Text>
+            {!message.fromMe && (
+              <Text fz="xs" c="dimmed">
+                Support team
+              </Text>
+            )}
+          </Group>
+          <RelativeTime value={message.createdAt} fz="xs" c="dimmed" />
+        </Group>
+        <MessageBody html={message.html} />
+        <AttachmentList attachments={message.attachments} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function ReplyBox({ request }: { request: PortalTicketDetail }) {
+  const navigate = useNavigate();
+  const reply = usePortalReply(request.id);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const closed = request.status === 'closed';
+
+  const send = () => {
+    if (!body.trim()) {
+      setError('Write your message first.');
+      return;
+    }
+    setError(null);
+    reply.mutate(body.trim(), {
+      onSuccess: (detail) => {
+        setBody('');
+        if (detail.id !== request.id) {
+          notifySuccess('We opened a new request with your message, linked to the old one.', 'Message sent');
+          navigate(`/portal/requests/${detail.id}`);
+        } else {
+          notifySuccess("We'll get back to you soon.", 'Message sent');
+        }
+      },
+      onError: (e) => setError(errorMessage(e)),
+    });
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Reply">
+      <Stack gap="sm">
+        {closed && (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
+            This request is closed. If you write again, we'll open a new request for you and link it to this
+            one.
+          </Alert>
+        )}
+        {request.status === 'pending' && (
+          <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />}>
+            We're waiting for your reply to carry on.
+          </Alert>
+        )}
+        <Textarea
+          label={closed ? 'Write to us again' : 'Your reply'}
+          placeholder="Write your message"
+          autosize
+          minRows={3}
+          maxRows={12}
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          error={error}
+        />
+        <Box>
+          <Group justify="flex-end">
+            <Button leftSection={<IconSend size={16} />} onClick={send} loading={reply.isPending}>
+              Send reply
+            </Button>
+          </Group>
+        </Box>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,19 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../components/PageHeader';
+import { CategoriesCard } from './CategoriesCard';
+import { CustomFieldsCard } from './CustomFieldsCard';
+
+export function TicketFieldsPage() {
+  return (
+    <>
+      <PageHeader
+        title="Ticket fields"
+        description="Categories sort tickets into topics; custom fields hold what your team needs to know about each."
+      />
+      <Stack gap="lg">
+        <CategoriesCard />
+        <CustomFieldsCard />
+      </Stack>
+    </>
+  );
+}
