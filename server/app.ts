@@ -109,13 +109,18 @@ export async function buildApp({
   const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasWeb;
     if (wantsPage) {
       // The contact form is meant to be embedded in the company's own site.
       if (/^\/contact(\/|\?|$)/.test(request.url)) {
-        reply.removeHeader('x-frame-options');
-        const csp = String(reply.getHeader('content-security-policy') ?? '');
-        reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+        // Helmet writes its headers on the raw response, so they are changed there.
+        reply.raw.removeHeader('x-frame-options');
+        const csp = String(reply.raw.getHeader('content-security-policy') ?? '');
+        reply.raw.setHeader(
+          'content-security-policy',
+          csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'),
+        );
       }
       return reply.type('text/html').sendFile('index.html');
     }

@@ -4,12 +4,14 @@ import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-field
 import { eventsRepository, type TicketEventInput } from '../../modules/tickets/events.repository';
 import { messagesRepository } from '../../modules/tickets/messages.repository';
 import { ticketsRepository } from '../../modules/tickets/tickets.repository';
+import { DEFAULT_AUTO_CLOSE_DAYS } from '../../modules/tickets/tickets.rules';
 import { renderMarkdown } from '../../platform/markdown';
 import type { DbOrTrx } from '../database';
 import type { Random } from './random';
 import { fill, followUps, notes, topics } from './ticket-content';
 
 const MINUTE = 60_000;
+const AUTO_CLOSE_MS = DEFAULT_AUTO_CLOSE_DAYS * 86_400_000;
 const at = (ms: number) => new Date(ms).toISOString();
 
 /** The demo category tree: one child per topic, under its parent. Returns child ids in topic order. */
@@ -62,7 +64,7 @@ export async function seedTickets(
     const created = now - ageDays * 86_400_000 - rnd.int(0, 600) * MINUTE;
     const values = { order: `SO-${100000 + i}`, day: `${rnd.int(1, 28)}th` };
     const recent = ageDays < 3;
-    const status: TicketStatus = recent
+    const picked: TicketStatus = recent
       ? rnd.pick(['new', 'open', 'open', 'pending', 'on_hold'] as const)
       : ageDays < 10
         ? rnd.pick(['open', 'pending', 'solved', 'solved'] as const)
@@ -75,14 +77,17 @@ export async function seedTickets(
       'high',
       'urgent',
     ] as const);
-    const assigned = status !== 'new';
+    const assigned = picked !== 'new';
     const channel = rnd.pick(['email', 'email', 'email', 'web', 'portal', 'phone', 'api'] as const);
     const firstReply = assigned ? created + rnd.int(5, 8 * 60) * MINUTE : null;
     const solved =
-      status === 'solved' || status === 'closed'
+      picked === 'solved' || picked === 'closed'
         ? (firstReply ?? created) + rnd.int(30, 48 * 60) * MINUTE
         : null;
-    const closed = status === 'closed' && solved ? solved + 4 * 86_400_000 : null;
+    // Solved tickets older than the auto-close period are already closed, as the job would have done.
+    const status: TicketStatus =
+      picked === 'solved' && solved && solved + AUTO_CLOSE_MS < now ? 'closed' : picked;
+    const closed = status === 'closed' && solved ? solved + AUTO_CLOSE_MS : null;
     const subject = rnd.pick(topic.subjects);
     const opener = fill(rnd.pick(topic.openers), values);
     const last = Math.min(now, closed ?? solved ?? firstReply ?? created);
