@@ -29,7 +29,16 @@ export type PortalTicketDetail = z.infer<typeof portalTicketDetail>;
 export const portalNewRequestBody = z
   .object({ subject: z.string().trim().min(1).max(250), body: z.string().trim().min(1).max(20_000) })
   .strict();
-export const portalReplyBody = z.object({ body: z.string().trim().min(1).max(20_000) }).strict();
+export const portalReplyBody = z
+  .object({
+    body: z.string().trim().min(1).max(20_000),
+    attachmentIds: z
+      .array(z.number().int().positive())
+      .max(10)
+      .default([])
+      .describe('Files uploaded to this request first'),
+  })
+  .strict();
 
 export const magicLinkBody = z
   .object({ email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })

@@ -180,6 +180,12 @@ const matrix: {
     path: '/api/v1/portal/tickets/{id}/messages',
     allowed: ['customer'],
   },
+  {
+    method: 'POST',
+    url: '/api/v1/portal/tickets/999999/attachments',
+    path: '/api/v1/portal/tickets/{id}/attachments',
+    allowed: ['customer'],
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

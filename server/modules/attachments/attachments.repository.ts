@@ -16,6 +16,15 @@ export const attachmentsRepository = {
     return row?.customer_id ?? null;
   },
 
+  async requesterOf(db: DbOrTrx, ticketId: number): Promise<number | null> {
+    const row = await db
+      .selectFrom('tickets')
+      .select('requester_id')
+      .where('id', '=', ticketId)
+      .executeTakeFirst();
+    return row?.requester_id ?? null;
+  },
+
   findById(db: DbOrTrx, id: number) {
     return db
       .selectFrom('attachments')

@@ -44,6 +44,38 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ attachments: Attachments
     },
   );
 
+  app.post(
+    '/api/v1/portal/tickets/:id/attachments',
+    {
+      config: { access: 'portal.use' },
+      schema: {
+        tags: ['portal'],
+        summary: 'Upload one file (multipart field "file") to one of my requests, to send with my next reply',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: attachmentSchema, ...withNotFound, 413: errorBody, 415: errorBody },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the file as multipart/form-data in a field named "file"',
+        );
+      const file = await req.file();
+      if (!file)
+        throw new AppError('VALIDATION_FAILED', 'No file in the request', [
+          { path: ['file'], message: 'Required' },
+        ]);
+      const saved = await attachments.uploadForCustomer(ctx(req), req.params.id, {
+        filename: file.filename,
+        mimetype: file.mimetype,
+        file: file.file,
+      });
+      return reply.code(201).send(saved);
+    },
+  );
+
   app.get(
     '/api/v1/attachments/:id',
     {

@@ -20,6 +20,11 @@ export interface Upload {
   file: Readable & { truncated?: boolean };
 }
 
+interface Uploader {
+  userId: number | null;
+  customerId: number | null;
+}
+
 /** Files on tickets, stored under DATA_DIR/attachments and served only to people who may see the ticket. */
 export function attachmentsService({ db, config }: AppDeps) {
   const root = path.join(config.dataDir, 'attachments');
@@ -33,48 +38,70 @@ export function attachmentsService({ db, config }: AppDeps) {
     );
   }
 
+  /** Streams the file to disk while hashing and counting; refused types and oversize files are not kept. */
+  async function store(ticketId: number, upload: Upload, uploader: Uploader): Promise<Attachment> {
+    const filename = safeFilename(upload.filename);
+    const problem = attachmentProblem(filename, upload.mimetype);
+    if (problem) {
+      upload.file.resume();
+      throw new AppError('ATTACHMENT_TYPE_REFUSED', problem);
+    }
+    const now = nowIso();
+    const key = path.join(now.slice(0, 7), randomBytes(16).toString('hex'));
+    const target = path.join(root, key);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    upload.file.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      hash.update(chunk);
+    });
+    await pipeline(upload.file, fs.createWriteStream(target, { flags: 'wx' }));
+    if (upload.file.truncated || size > MAX_ATTACHMENT_BYTES) {
+      fs.rmSync(target, { force: true });
+      throw new AppError(
+        'ATTACHMENT_TOO_LARGE',
+        `Files can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+      );
+    }
+    const contentType = upload.mimetype.toLowerCase();
+    const id = await repo.insert(db, {
+      ticket_id: ticketId,
+      message_id: null,
+      filename,
+      content_type: contentType,
+      size,
+      sha256: hash.digest('hex'),
+      storage_key: key,
+      uploaded_by_user_id: uploader.userId,
+      uploaded_by_customer_id: uploader.customerId,
+      created_at: now,
+    });
+    return toAttachment({ id, filename, content_type: contentType, size });
+  }
+
   return {
+    /** Staff adding a file to a ticket, to send with a reply or note. */
     async upload(ctx: RequestContext, ticketId: number, upload: Upload): Promise<Attachment> {
-      if (!can(ctx.actor, 'tickets.write'))
-        throw new AppError('FORBIDDEN', 'You may not add files to this ticket');
-      await loadTicket(db, ticketId);
-      const filename = safeFilename(upload.filename);
-      const problem = attachmentProblem(filename, upload.mimetype);
-      if (problem) {
+      if (!can(ctx.actor, 'tickets.write')) {
         upload.file.resume();
-        throw new AppError('ATTACHMENT_TYPE_REFUSED', problem);
+        throw new AppError('FORBIDDEN', 'You may not add files to this ticket');
       }
-      const now = nowIso();
-      const key = path.join(now.slice(0, 7), `${randomBytes(16).toString('hex')}`);
-      const target = path.join(root, key);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const hash = createHash('sha256');
-      let size = 0;
-      upload.file.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        hash.update(chunk);
+      await loadTicket(db, ticketId);
+      return store(ticketId, upload, {
+        userId: ctx.actor.type === 'user' ? ctx.actor.id : null,
+        customerId: null,
       });
-      await pipeline(upload.file, fs.createWriteStream(target, { flags: 'wx' }));
-      if (upload.file.truncated || size > MAX_ATTACHMENT_BYTES) {
-        fs.rmSync(target, { force: true });
-        throw new AppError(
-          'ATTACHMENT_TOO_LARGE',
-          `Files can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-        );
+    },
+
+    /** A customer adding a file to one of their own requests, to send with their next reply. */
+    async uploadForCustomer(ctx: RequestContext, ticketId: number, upload: Upload): Promise<Attachment> {
+      const customerId = can(ctx.actor, 'portal.use') ? await repo.customerIdOfUser(db, ctx.actor.id) : null;
+      if (customerId === null || (await repo.requesterOf(db, ticketId)) !== customerId) {
+        upload.file.resume();
+        throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
       }
-      const id = await repo.insert(db, {
-        ticket_id: ticketId,
-        message_id: null,
-        filename,
-        content_type: upload.mimetype.toLowerCase(),
-        size,
-        sha256: hash.digest('hex'),
-        storage_key: key,
-        uploaded_by_user_id: ctx.actor.type === 'user' && ctx.actor.role !== 'customer' ? ctx.actor.id : null,
-        uploaded_by_customer_id: null,
-        created_at: now,
-      });
-      return toAttachment({ id, filename, content_type: upload.mimetype.toLowerCase(), size });
+      return store(ticketId, upload, { userId: null, customerId });
     },
 
     async open(ctx: RequestContext, id: number) {

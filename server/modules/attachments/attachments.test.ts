@@ -46,6 +46,25 @@ describeApi('attachments', (t) => {
     const stranger = await createCustomer('stranger@else.example');
     expect((await t.request(stranger, { method: 'GET', url: attachment.url })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: attachment.url })).statusCode).toBe(401);
+
+    const photo = await t.request(owner, {
+      method: 'POST',
+      url: `/api/v1/portal/tickets/${ticket.id}/attachments`,
+      ...multipart('photo.png', 'image/png', Buffer.from('png-bytes')),
+    });
+    expect(photo.statusCode).toBe(201);
+    const sent = await t.request(owner, {
+      method: 'POST',
+      url: `/api/v1/portal/tickets/${ticket.id}/messages`,
+      payload: { body: 'Photo of the damage', attachmentIds: [photo.json().id] },
+    });
+    expect(sent.json().messages.at(-1).attachments).toHaveLength(1);
+    const intrude = await t.request(stranger, {
+      method: 'POST',
+      url: `/api/v1/portal/tickets/${ticket.id}/attachments`,
+      ...multipart('x.png', 'image/png', Buffer.from('x')),
+    });
+    expect(intrude.statusCode).toBe(404);
   });
 
   it('refuses forbidden types and oversized files and keeps nothing', async () => {

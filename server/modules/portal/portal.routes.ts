@@ -117,7 +117,10 @@ export const portalRoutes: FastifyPluginAsyncZod<{
         response: { 201: portalTicketDetail, ...withNotFound },
       },
     },
-    async (req, reply) => reply.code(201).send(await portal.reply(ctx(req), req.params.id, req.body.body)),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await portal.reply(ctx(req), req.params.id, req.body.body, req.body.attachmentIds)),
   );
 
   app.post(

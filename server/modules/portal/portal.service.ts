@@ -98,7 +98,7 @@ export function portalService({ db, config, live }: AppDeps) {
       return created;
     },
 
-    async reply(ctx: RequestContext, ticketId: number, body: string) {
+    async reply(ctx: RequestContext, ticketId: number, body: string, attachmentIds: number[] = []) {
       const customerId = await me(ctx);
       const answer = await db.transaction().execute(async (trx) => {
         if (!(await repo.requestOf(trx, ticketId, customerId)))
@@ -107,7 +107,7 @@ export function portalService({ db, config, live }: AppDeps) {
           customerId,
           body,
           channel: 'portal',
-          attachmentIds: [],
+          attachmentIds,
         });
         return detail(trx, result.ticketId, customerId);
       });
