@@ -22,6 +22,7 @@ function statusFor(i: number, total: number): string {
 }
 const PRIORITIES = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
 const BATCH = 5000;
+const OPEN = new Set(['new', 'open', 'pending', 'on_hold']);
 
 interface Row {
   id: number;
@@ -100,9 +101,9 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
   const firstCustomerId = customers();
   log(`  ${scale.customers} customers`);
   const insertTicket =
-    db.prepare(`insert into tickets (id, subject, requester_id, channel, type, priority, status, assignee_id, team_id,
+    db.prepare(`insert into tickets (id, subject, requester_id, channel, type, priority, status, is_open, assignee_id, team_id,
     custom_fields, tags, version, first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at)
-    values (?, ?, ?, 'email', 'question', ?, ?, ?, ?, '{}', '[]', 1, ?, ?, ?, ?, ?, ?)`);
+    values (?, ?, ?, 'email', 'question', ?, ?, ?, ?, ?, '{}', '[]', 1, ?, ?, ?, ?, ?, ?)`);
   const insertMessage =
     db.prepare(`insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
     values (?, ?, ?, ?, 'email', ?, ?, '{}', ?)`);
@@ -122,6 +123,7 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
         r.requester,
         r.priority,
         r.status,
+        OPEN.has(r.status) ? 1 : 0,
         r.assignee,
         r.team,
         replied ? r.updated : null,
@@ -190,8 +192,9 @@ export async function generatePostgres(
     await client.query('begin');
     await client.query(
       `insert into tickets (id, subject, requester_id, channel, type, priority, status, assignee_id, team_id, custom_fields, tags, version,
-         first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at)
-       select id, s, r, 'email', 'question', p, st, a, tm, '{}', '[]', 1, fr, sv, u, mc, c, u
+         first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at, is_open)
+       select id, s, r, 'email', 'question', p, st, a, tm, '{}', '[]', 1, fr, sv, u, mc, c, u,
+         case when st in ('new', 'open', 'pending', 'on_hold') then 1 else 0 end
        from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[])
          as t(id, s, r, p, st, a, tm, fr, sv, u, c, mc)`,
       [

@@ -5,6 +5,7 @@ import { migration0002 } from './migrations/0002_customers';
 import { migration0003 } from './migrations/0003_tickets';
 import { migration0004 } from './migrations/0004_portal_mail';
 import { migration0005 } from './migrations/0005_customer_search';
+import { migration0006 } from './migrations/0006_open_tickets';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -14,6 +15,7 @@ export const migrations: Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

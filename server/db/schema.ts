@@ -162,6 +162,8 @@ export interface TicketsTable {
   type: TicketType;
   priority: TicketPriority;
   status: TicketStatus;
+  /** 1 while the status is new, open, pending or on hold; kept by the tickets repository. */
+  is_open: Generated<number>;
   category_id: number | null;
   assignee_id: number | null;
   team_id: number | null;

@@ -3,7 +3,15 @@ import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
 import type { Database, TicketsTable } from '../../db/schema';
 
-type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count'> & { message_count?: number };
+type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count' | 'is_open'> & {
+  message_count?: number;
+};
+
+const OPEN_STATUSES = ['new', 'open', 'pending', 'on_hold'] as const;
+const isOpen = (status: string) => ((OPEN_STATUSES as readonly string[]).includes(status) ? 1 : 0);
+/** True when a status filter is exactly the open statuses, which the is_open flag answers from an index. */
+const isOpenSet = (statuses: readonly string[]) =>
+  statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s));
 
 /** Who is looking, for "me" and "my teams" in filters. */
 export interface Viewer {
@@ -51,7 +59,11 @@ export function filterCondition(
   dialect: 'sqlite' | 'postgres',
 ): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  if (filters.status?.length) all.push(eb('tickets.status', 'in', filters.status));
+  if (filters.status?.length) {
+    all.push(
+      isOpenSet(filters.status) ? eb('tickets.is_open', '=', 1) : eb('tickets.status', 'in', filters.status),
+    );
+  }
   if (filters.priority?.length) all.push(eb('tickets.priority', 'in', filters.priority));
   if (filters.type?.length) all.push(eb('tickets.type', 'in', filters.type));
   if (filters.channel?.length) all.push(eb('tickets.channel', 'in', filters.channel));
@@ -180,7 +192,11 @@ export const ticketsRepository = {
   },
 
   async insert(db: DbOrTrx, values: TicketValues): Promise<number> {
-    const row = await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('tickets')
+      .values({ ...values, is_open: isOpen(values.status) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   },
 
@@ -193,7 +209,11 @@ export const ticketsRepository = {
   ): Promise<boolean> {
     let q = db
       .updateTable('tickets')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        ...values,
+        ...(values.status ? { is_open: isOpen(values.status) } : {}),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id);
     if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
     const result = await q.executeTakeFirst();
