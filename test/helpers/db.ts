@@ -79,13 +79,9 @@ export function describeEachDatabase(name: string, suite: (db: TestDatabase) => 
       });
 
       afterAll(async () => {
+        // Schemas are dropped by the global teardown: dropping one while another file's
+        // migrator reads the catalogue makes that file fail.
         await ctx.handle?.destroy();
-        if (dialect === 'postgres') {
-          const admin = new pg.Client({ connectionString: postgresUrl! });
-          await admin.connect();
-          await admin.query(`drop schema if exists ${schema} cascade`);
-          await admin.end();
-        }
         fs.rmSync(dataDir, { recursive: true, force: true });
       });
 

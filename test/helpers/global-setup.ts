@@ -36,4 +36,21 @@ export default async function setup(project: TestProject) {
     console.warn(`PostgreSQL not reachable at ${url}: database tests run on SQLite only.`);
   }
   project.provide('postgresUrl', reachable ? url : null);
+  if (!reachable) return;
+  await dropTestSchemas(url);
+  return () => dropTestSchemas(url);
+}
+
+/** Each test file works in its own t_* schema; they are removed before and after the whole run. */
+async function dropTestSchemas(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "select nspname as name from pg_namespace where nspname like 't\\_%'",
+    );
+    for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { LiveClientMessage, LiveServerMessage } from '../../contracts/live';
+import { notificationsKeys } from '../features/notifications/notifications.queries';
 import { isOwnVersion, ticketsKeys } from '../features/tickets/tickets.queries';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
@@ -171,6 +172,8 @@ class LiveConnection {
         this.listsChanged = false;
         void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.lists });
         void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.views });
+        // A note on a ticket may mention someone here.
+        void this.queryClient.invalidateQueries({ queryKey: notificationsKeys.all });
       }
       for (const ticketId of this.changedTickets) {
         void this.queryClient.invalidateQueries({ queryKey: ticketsKeys.ticket(ticketId) });

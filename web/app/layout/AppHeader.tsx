@@ -25,6 +25,7 @@ import {
 import { Link } from 'react-router';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useLogout } from '../../features/auth/auth.queries';
+import { NotificationsBell } from '../../features/notifications/NotificationsBell';
 import { useMe } from '../session';
 
 const isMac =
@@ -76,6 +77,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         >
           Search
         </Button>
+        <NotificationsBell />
         <ColorSchemeToggle />
         <UserMenu />
       </Group>

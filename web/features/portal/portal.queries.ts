@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PortalTicket, PortalTicketDetail } from '../../../contracts/portal';
-import type { TicketStatus } from '../../../contracts/tickets';
+import type { Attachment, TicketStatus } from '../../../contracts/tickets';
 import { api, setCsrfToken } from '../../app/api';
 import { fetchMe, meQueryKey, type SessionResponse } from '../../app/session';
 
@@ -62,12 +62,20 @@ export function useCreatePortalRequest() {
 export function usePortalReply(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.post<PortalTicketDetail>(`/portal/tickets/${id}/messages`, { body }),
+    mutationFn: (body: { body: string; attachmentIds: number[] }) =>
+      api.post<PortalTicketDetail>(`/portal/tickets/${id}/messages`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData(portalKeys.request(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: portalKeys.requests });
       if (detail.id !== id) void queryClient.invalidateQueries({ queryKey: portalKeys.request(id) });
     },
+  });
+}
+
+/** One file, uploaded to the request to go with the next reply. */
+export function usePortalUpload(id: number) {
+  return useMutation({
+    mutationFn: (file: File) => api.upload<Attachment>(`/portal/tickets/${id}/attachments`, file),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
+import { AutoCloseCard } from './AutoCloseCard';
 import { CategoriesCard } from './CategoriesCard';
 import { CustomFieldsCard } from './CustomFieldsCard';
 
@@ -13,6 +14,7 @@ export function TicketFieldsPage() {
       <Stack gap="lg">
         <CategoriesCard />
         <CustomFieldsCard />
+        <AutoCloseCard />
       </Stack>
     </>
   );

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TicketSettings } from '../../../contracts/settings';
 import type { Category, CustomField } from '../../../contracts/tickets';
 import { api } from '../../app/api';
 import type { CustomFieldType, TicketType } from '../../app/ticketLabels';
@@ -6,6 +7,7 @@ import type { CustomFieldType, TicketType } from '../../app/ticketLabels';
 export const ticketFieldsKeys = {
   categories: ['categories'] as const,
   customFields: ['custom-fields'] as const,
+  settings: ['settings', 'tickets'] as const,
 };
 
 export function useCategories() {
@@ -87,5 +89,20 @@ export function useUpdateCustomField() {
       body: Partial<Omit<CustomFieldBody, 'key' | 'type'>> & { archived?: boolean };
     }) => api.patch<CustomField>(`/custom-fields/${id}`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketFieldsKeys.customFields }),
+  });
+}
+
+export function useTicketSettings() {
+  return useQuery({
+    queryKey: ticketFieldsKeys.settings,
+    queryFn: ({ signal }) => api.get<TicketSettings>('/settings/tickets', undefined, signal),
+  });
+}
+
+export function useUpdateTicketSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<TicketSettings>) => api.patch<TicketSettings>('/settings/tickets', body),
+    onSuccess: (settings) => queryClient.setQueryData(ticketFieldsKeys.settings, settings),
   });
 }

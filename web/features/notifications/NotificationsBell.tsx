@@ -1,0 +1,154 @@
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Group,
+  Indicator,
+  NavLink,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAt, IconBell, IconChecks } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Notification } from '../../../contracts/auth';
+import { notifyError } from '../../app/notify';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { RelativeTime } from '../../components/RelativeTime';
+import { useMarkNotificationsRead, useNotifications } from './notifications.queries';
+
+/** The bell in the staff header: unread mentions, and the latest ones in a popover. */
+export function NotificationsBell() {
+  const notifications = useNotifications();
+  const markRead = useMarkNotificationsRead();
+  const [opened, setOpened] = useState(false);
+  const unread = notifications.data?.unread ?? 0;
+  const items = notifications.data?.data ?? [];
+
+  const markAllRead = () => markRead.mutate(undefined, { onError: (error) => notifyError(error) });
+  const openItem = (item: Notification) => {
+    setOpened(false);
+    if (!item.read) markRead.mutate([item.id], { onError: (error) => notifyError(error) });
+  };
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
+      <Popover.Target>
+        <Indicator
+          label={unread}
+          maxValue={99}
+          size={18}
+          offset={4}
+          color="red"
+          disabled={unread === 0}
+          withBorder
+          zIndex={2}
+        >
+          <Tooltip label={unread > 0 ? `${unread} unread` : 'Notifications'} disabled={opened}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label="Notifications"
+              aria-expanded={opened}
+              onClick={() => setOpened((o) => !o)}
+            >
+              <IconBell size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p={0} aria-label="Notifications">
+        <Group justify="space-between" px="md" py="sm" wrap="nowrap">
+          <Text fw={600} fz="sm">
+            Notifications
+          </Text>
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            leftSection={<IconChecks size={14} />}
+            onClick={markAllRead}
+            loading={markRead.isPending}
+            disabled={unread === 0}
+          >
+            Mark all as read
+          </Button>
+        </Group>
+        <Box style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          {notifications.isPending ? (
+            <LoadingState variant="block" label="Loading notifications" />
+          ) : notifications.isError ? (
+            <Box p="sm">
+              <ErrorState
+                error={notifications.error}
+                title="Notifications could not be loaded"
+                onRetry={() => void notifications.refetch()}
+              />
+            </Box>
+          ) : items.length === 0 ? (
+            <EmptyState
+              size="sm"
+              icon={<IconAt size={22} stroke={1.5} />}
+              title="No mentions yet"
+              description="When a colleague writes @ and your name in a note, it shows up here."
+            />
+          ) : (
+            <ScrollArea.Autosize mah={400} type="auto">
+              <Stack component="ul" gap={0} p={0} m={0} aria-label="Mentions" style={{ listStyle: 'none' }}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <NotificationItem item={item} onOpen={() => openItem(item)} />
+                  </li>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </Box>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  const label = (
+    <Text fz="sm" fw={item.read ? 400 : 600}>
+      {item.actorName} mentioned you{item.ticketId !== null ? ` on #${item.ticketId}` : ''}
+      {!item.read && <VisuallyHidden> (unread)</VisuallyHidden>}
+    </Text>
+  );
+  const dot = (
+    <Box
+      w={8}
+      h={8}
+      style={{
+        borderRadius: '50%',
+        background: item.read ? 'transparent' : 'var(--mantine-color-blue-filled)',
+      }}
+      aria-hidden
+    />
+  );
+  const description = <RelativeTime value={item.createdAt} fz="xs" c="dimmed" />;
+  const style = { borderBottom: '1px solid var(--mantine-color-default-border)' };
+  if (item.ticketId === null) {
+    return (
+      <NavLink component="div" label={label} description={description} leftSection={dot} style={style} />
+    );
+  }
+  return (
+    <NavLink
+      component={Link}
+      to={`/inbox/all/tickets/${item.ticketId}`}
+      onClick={onOpen}
+      label={label}
+      description={description}
+      leftSection={dot}
+      px="md"
+      style={style}
+    />
+  );
+}
