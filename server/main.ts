@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { trackInFlight } from './platform/drain';
 
 /** Listen, and shut down gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -9,12 +10,14 @@ async function main() {
   const database = createDatabase(config.database);
   await migrateToLatest(database);
   const app = await buildApp({ config, database });
+  const inFlight = trackInFlight(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await inFlight.idle(10_000);
     await database.destroy();
     process.exit(0);
   };
