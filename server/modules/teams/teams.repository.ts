@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { containsText } from '../../db/like';
 import type { TeamRow } from '../../db/schema';
 
 export interface MemberRow {
@@ -20,8 +21,8 @@ export const teamsRepository = {
   list(db: DbOrTrx, filter: { q?: string; limit: number }, afterName: string | null): Promise<TeamRow[]> {
     let query = db.selectFrom('teams').selectAll();
     if (filter.q) {
-      const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.val(like)));
+      const q = filter.q;
+      query = query.where((eb) => containsText(eb.ref('name'), q));
     }
     if (afterName !== null) query = query.where('name', '>', afterName);
     return query

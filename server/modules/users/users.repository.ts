@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { listUsersQuery } from '../../../contracts/users';
 import type { DbOrTrx } from '../../db/database';
+import { containsText } from '../../db/like';
 import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema';
 
 export type TeamRef = { id: number; name: string };
@@ -22,13 +23,8 @@ export const usersRepository = {
     if (filter.status === 'deactivated') query = query.where('deactivated_at', 'is not', null);
     if (filter.role) query = query.where('role', '=', filter.role);
     if (filter.q) {
-      const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['name']), 'like', eb.val(like)),
-          eb(eb.fn('lower', ['email']), 'like', eb.val(like)),
-        ]),
-      );
+      const q = filter.q;
+      query = query.where((eb) => eb.or([containsText(eb.ref('name'), q), containsText(eb.ref('email'), q)]));
     }
     if (filter.teamId) {
       const teamId = filter.teamId;

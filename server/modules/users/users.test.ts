@@ -114,6 +114,10 @@ describeApi('users', (t) => {
       ).toEqual([ids[0], ids[1]].sort());
       const search = await t.request(admin, { method: 'GET', url: '/api/v1/users?q=person%203' });
       expect(search.json().data.map((u: User) => u.email)).toEqual(['p3@test.example']);
+      await create(admin, { email: 'under_score@test.example', name: 'Under Score', role: 'agent' });
+      await create(admin, { email: 'underxscore@test.example', name: 'Underx Score', role: 'agent' });
+      const literal = await t.request(admin, { method: 'GET', url: '/api/v1/users?q=under_' });
+      expect(literal.json().data.map((u: User) => u.email)).toEqual(['under_score@test.example']);
       const bad = await t.request(admin, { method: 'GET', url: '/api/v1/users?cursor=not-a-cursor' });
       expect(bad.statusCode).toBe(400);
     });
