@@ -24,10 +24,9 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contracts/audit';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useStaffOptions } from '../users/users.queries';
 import { AuditChanges } from './AuditChanges';
@@ -168,126 +167,115 @@ export function AuditPage() {
         </Group>
 
         <Paper withBorder radius="md">
-          {log.isPending ? (
-            <Stack p="md">
-              <LoadingState label="Loading the audit log" />
-            </Stack>
-          ) : log.isError ? (
-            <ErrorState
-              error={log.error}
-              title="The audit log could not be loaded"
-              onRetry={() => void log.refetch()}
-              retrying={log.isRefetching}
-            />
-          ) : rows.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                icon={<IconFilterOff size={28} stroke={1.5} />}
-                title="Nothing matches these filters"
-                description="Widen the date range or clear the filters to see more."
-                action={
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                }
-              />
-            ) : (
+          <QueryList
+            query={log}
+            loadingLabel="Loading the audit log"
+            errorTitle="The audit log could not be loaded"
+            isEmpty={rows.length === 0}
+            noMatch={
+              filtered
+                ? {
+                    title: 'Nothing matches these filters',
+                    description: 'Widen the date range or clear the filters to see more.',
+                    onClear: clearFilters,
+                  }
+                : null
+            }
+            empty={
               <EmptyState
                 icon={<IconListDetails size={28} stroke={1.5} />}
                 title="Nothing recorded yet"
                 description="Changes to users, teams and API tokens, and every sign-in, are recorded here as they happen."
               />
-            )
-          ) : (
-            <>
-              <Table.ScrollContainer minWidth={900}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Audit log">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={44}>
-                        <VisuallyHidden>Details</VisuallyHidden>
-                      </Table.Th>
-                      <Table.Th>When</Table.Th>
-                      <Table.Th>Actor</Table.Th>
-                      <Table.Th>Action</Table.Th>
-                      <Table.Th>Entity</Table.Th>
-                      <Table.Th>IP address</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((entry) => {
-                      const open = expanded.has(entry.id);
-                      const changeCount = Object.keys(entry.changes).length;
-                      return (
-                        <Fragment key={entry.id}>
-                          <Table.Tr>
-                            <Table.Td>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray"
-                                onClick={() => toggle(entry.id)}
-                                aria-expanded={open}
-                                aria-controls={`audit-changes-${entry.id}`}
-                                aria-label={open ? 'Hide changes' : 'Show changes'}
-                              >
-                                {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
-                              </ActionIcon>
-                            </Table.Td>
-                            <Table.Td>
-                              <RelativeTime value={entry.createdAt} />
-                            </Table.Td>
-                            <Table.Td maw={220}>
-                              <ActorCell entry={entry} />
-                            </Table.Td>
-                            <Table.Td>
-                              <Group gap={6} wrap="nowrap">
-                                <Badge variant="light" color="indigo" tt="none" size="md" radius="sm">
-                                  {entry.action}
-                                </Badge>
-                                {changeCount > 0 && (
-                                  <Text fz="xs" c="dimmed">
-                                    {changeCount === 1 ? '1 field' : `${changeCount} fields`}
-                                  </Text>
-                                )}
-                              </Group>
-                            </Table.Td>
-                            <Table.Td>
-                              <EntityCell entry={entry} />
-                            </Table.Td>
-                            <Table.Td>
-                              <Text
-                                fz="sm"
-                                c={entry.ip ? undefined : 'dimmed'}
-                                ff={entry.ip ? 'monospace' : undefined}
-                              >
-                                {entry.ip ?? '—'}
-                              </Text>
+            }
+          >
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Audit log">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={44}>
+                      <VisuallyHidden>Details</VisuallyHidden>
+                    </Table.Th>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Actor</Table.Th>
+                    <Table.Th>Action</Table.Th>
+                    <Table.Th>Entity</Table.Th>
+                    <Table.Th>IP address</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((entry) => {
+                    const open = expanded.has(entry.id);
+                    const changeCount = Object.keys(entry.changes).length;
+                    return (
+                      <Fragment key={entry.id}>
+                        <Table.Tr>
+                          <Table.Td>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              onClick={() => toggle(entry.id)}
+                              aria-expanded={open}
+                              aria-controls={`audit-changes-${entry.id}`}
+                              aria-label={open ? 'Hide changes' : 'Show changes'}
+                            >
+                              {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
+                            </ActionIcon>
+                          </Table.Td>
+                          <Table.Td>
+                            <RelativeTime value={entry.createdAt} />
+                          </Table.Td>
+                          <Table.Td maw={220}>
+                            <ActorCell entry={entry} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Group gap={6} wrap="nowrap">
+                              <Badge variant="light" color="indigo" tt="none" size="md" radius="sm">
+                                {entry.action}
+                              </Badge>
+                              {changeCount > 0 && (
+                                <Text fz="xs" c="dimmed">
+                                  {changeCount === 1 ? '1 field' : `${changeCount} fields`}
+                                </Text>
+                              )}
+                            </Group>
+                          </Table.Td>
+                          <Table.Td>
+                            <EntityCell entry={entry} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Text
+                              fz="sm"
+                              c={entry.ip ? undefined : 'dimmed'}
+                              ff={entry.ip ? 'monospace' : undefined}
+                            >
+                              {entry.ip ?? '—'}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                        {open && (
+                          <Table.Tr id={`audit-changes-${entry.id}`}>
+                            <Table.Td />
+                            <Table.Td colSpan={5} pb="md">
+                              <AuditChanges entry={entry} />
                             </Table.Td>
                           </Table.Tr>
-                          {open && (
-                            <Table.Tr id={`audit-changes-${entry.id}`}>
-                              <Table.Td />
-                              <Table.Td colSpan={5} pb="md">
-                                <AuditChanges entry={entry} />
-                              </Table.Td>
-                            </Table.Tr>
-                          )}
-                        </Fragment>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <LoadMore
-                hasNextPage={log.hasNextPage}
-                isFetchingNextPage={log.isFetchingNextPage}
-                fetchNextPage={log.fetchNextPage}
-                shown={rows.length}
-                noun="entries"
-                nounSingular="entry"
-              />
-            </>
-          )}
+                        )}
+                      </Fragment>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <LoadMore
+              hasNextPage={log.hasNextPage}
+              isFetchingNextPage={log.isFetchingNextPage}
+              fetchNextPage={log.fetchNextPage}
+              shown={rows.length}
+              noun="entries"
+              nounSingular="entry"
+            />
+          </QueryList>
         </Paper>
       </Stack>
     </>

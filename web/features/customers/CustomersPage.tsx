@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Customer } from '../../../contracts/customers';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
 import { TagList } from '../../components/TagList';
 import { UserAvatar } from '../../components/UserAvatar';
@@ -91,30 +90,22 @@ export function CustomersPage() {
           )}
         </Group>
         <Paper withBorder radius="md">
-          {customers.isPending ? (
-            <Stack p="md">
-              <LoadingState label="Loading customers" />
-            </Stack>
-          ) : customers.isError ? (
-            <ErrorState
-              error={customers.error}
-              title="Customers could not be loaded"
-              onRetry={() => void customers.refetch()}
-              retrying={customers.isRefetching}
-            />
-          ) : rows.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                icon={<IconSearch size={28} stroke={1.5} />}
-                title="No customers match"
-                description="Try another name or email, or clear the filters."
-                action={
-                  <Button variant="default" onClick={clear}>
-                    Clear filters
-                  </Button>
-                }
-              />
-            ) : (
+          <QueryList
+            query={customers}
+            loadingLabel="Loading customers"
+            errorTitle="Customers could not be loaded"
+            isEmpty={rows.length === 0}
+            noMatch={
+              filtered
+                ? {
+                    icon: <IconSearch size={28} stroke={1.5} />,
+                    title: 'No customers match',
+                    description: 'Try another name or email, or clear the filters.',
+                    onClear: clear,
+                  }
+                : null
+            }
+            empty={
               <EmptyState
                 icon={<IconAddressBook size={28} stroke={1.5} />}
                 title="No customers yet"
@@ -125,19 +116,17 @@ export function CustomersPage() {
                   </Button>
                 }
               />
-            )
-          ) : (
-            <>
-              <CustomersTable customers={rows} />
-              <LoadMore
-                hasNextPage={customers.hasNextPage}
-                isFetchingNextPage={customers.isFetchingNextPage}
-                fetchNextPage={customers.fetchNextPage}
-                shown={rows.length}
-                noun="customers"
-              />
-            </>
-          )}
+            }
+          >
+            <CustomersTable customers={rows} />
+            <LoadMore
+              hasNextPage={customers.hasNextPage}
+              isFetchingNextPage={customers.isFetchingNextPage}
+              fetchNextPage={customers.fetchNextPage}
+              shown={rows.length}
+              noun="customers"
+            />
+          </QueryList>
         </Paper>
       </Stack>
       <CustomerFormModal customer={null} opened={createOpened} onClose={createModal.close} />

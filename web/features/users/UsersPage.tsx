@@ -20,10 +20,9 @@ import type { User } from '../../../contracts/users';
 import { assignableRoles, roleLabels } from '../../app/access';
 import { useMe } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
 import { RoleBadge } from '../../components/RoleBadge';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -132,30 +131,22 @@ export function UsersPage() {
         </Group>
 
         <Paper withBorder radius="md">
-          {users.isPending ? (
-            <Stack p="md">
-              <LoadingState label="Loading users" />
-            </Stack>
-          ) : users.isError ? (
-            <ErrorState
-              error={users.error}
-              title="Users could not be loaded"
-              onRetry={() => void users.refetch()}
-              retrying={users.isRefetching}
-            />
-          ) : rows.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                icon={<IconSearch size={28} stroke={1.5} />}
-                title="No users match these filters"
-                description="Try another name or email, or clear the filters to see everyone."
-                action={
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                }
-              />
-            ) : (
+          <QueryList
+            query={users}
+            loadingLabel="Loading users"
+            errorTitle="Users could not be loaded"
+            isEmpty={rows.length === 0}
+            noMatch={
+              filtered
+                ? {
+                    icon: <IconSearch size={28} stroke={1.5} />,
+                    title: 'No users match these filters',
+                    description: 'Try another name or email, or clear the filters to see everyone.',
+                    onClear: clearFilters,
+                  }
+                : null
+            }
+            empty={
               <EmptyState
                 icon={<IconUsers size={28} stroke={1.5} />}
                 title="No users yet"
@@ -168,19 +159,17 @@ export function UsersPage() {
                   )
                 }
               />
-            )
-          ) : (
-            <>
-              <UsersTable users={rows} />
-              <LoadMore
-                hasNextPage={users.hasNextPage}
-                isFetchingNextPage={users.isFetchingNextPage}
-                fetchNextPage={users.fetchNextPage}
-                shown={rows.length}
-                noun="users"
-              />
-            </>
-          )}
+            }
+          >
+            <UsersTable users={rows} />
+            <LoadMore
+              hasNextPage={users.hasNextPage}
+              isFetchingNextPage={users.isFetchingNextPage}
+              fetchNextPage={users.fetchNextPage}
+              shown={rows.length}
+              noun="users"
+            />
+          </QueryList>
         </Paper>
       </Stack>
       <CreateUserModal opened={createOpened} onClose={createModal.close} />
