@@ -89,7 +89,7 @@ export type SessionListItem = z.infer<typeof sessionListItem>;
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['mention']),
+  kind: z.enum(['mention', 'mail_failed']),
   ticketId: z.number().nullable(),
   actorName: z.string(),
   read: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { deliverySchema } from './mail';
 
 export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in'] as const;
 export const ticketTypes = ['question', 'complaint', 'incident', 'task'] as const;
@@ -138,6 +139,7 @@ export const messageSchema = z.object({
   html: z.string().describe('Sanitised HTML of the body'),
   meta: z.record(z.string(), z.unknown()),
   attachments: z.array(attachmentSchema),
+  delivery: deliverySchema.nullable(),
   createdAt: isoTimestamp,
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -34,6 +34,18 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Steward <support@localhost>'),
   BACKGROUND_JOBS: boolish.optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  SMTP_AUTH_USER: z.string().min(1).optional(),
+  SMTP_AUTH_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SMTP_TLS_KEY: z.string().min(1).optional(),
+  SMTP_TLS_CERT: z.string().min(1).optional(),
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; url: string };
@@ -50,6 +62,14 @@ export interface Config {
   cookieSecure: boolean;
   login: { ratePerMinute: number; lockoutThreshold: number; lockoutMinutes: number };
   mail: { smtpUrl: string | null; from: string };
+  /** The built-in SMTP listener for inbound mail; port null = not started with the server. */
+  smtp: {
+    port: number | null;
+    host: string;
+    maxBytes: number;
+    auth: { user: string; password: string } | null;
+    tls: { keyFile: string; certFile: string } | null;
+  };
   /** Contact form and sign-in link requests per minute per IP. */
   publicFormsPerMinute: number;
   /** Run periodic work (mail delivery, auto-close) in this process. */
@@ -86,6 +106,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    smtp: {
+      port: e.SMTP_PORT ?? null,
+      host: e.SMTP_HOST ?? host,
+      maxBytes: e.SMTP_MAX_MESSAGE_BYTES,
+      auth:
+        e.SMTP_AUTH_USER && e.SMTP_AUTH_PASSWORD
+          ? { user: e.SMTP_AUTH_USER, password: e.SMTP_AUTH_PASSWORD }
+          : null,
+      tls: e.SMTP_TLS_KEY && e.SMTP_TLS_CERT ? { keyFile: e.SMTP_TLS_KEY, certFile: e.SMTP_TLS_CERT } : null,
+    },
     publicFormsPerMinute: e.PUBLIC_FORMS_PER_MINUTE,
     backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
   };

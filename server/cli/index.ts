@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../db/seed/demo';
+import { runMailNode } from './mail-node';
 import { tokensService } from '../modules/tokens/tokens.service';
 import { usersService } from '../modules/users/users.service';
 import { systemContext } from '../platform/auth/actor';
@@ -22,6 +23,8 @@ Commands:
   create-token --name N --role admin|manager|agent
                                             create an API token and print it once
   seed-demo                                 fill the database with a demo department
+  smtp [--port P] [--host H]                run the SMTP listener and mail processing on
+                                            their own (no web server) until stopped
   help                                      show this text
 
 Environment: DATA_DIR, DATABASE_URL (see README).`;
@@ -93,6 +96,13 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
         `Created API token "${name}" (${role.data}). It is shown only this once; send it as "Authorization: Bearer <token>".`,
       );
     });
+  },
+
+  async smtp(args, config) {
+    const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
+    const port = z.coerce.number().int().min(0).max(65535).safeParse(values.port ?? config.smtp.port ?? 2525);
+    if (!port.success) throw new UsageError('--port must be a port number');
+    await runMailNode({ ...config, smtp: { ...config.smtp, port: port.data, host: values.host ?? config.smtp.host } });
   },
 
   async 'seed-demo'(_args, config) {

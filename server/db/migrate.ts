@@ -6,6 +6,7 @@ import { migration0003 } from './migrations/0003_tickets';
 import { migration0004 } from './migrations/0004_portal_mail';
 import { migration0005 } from './migrations/0005_customer_search';
 import { migration0006 } from './migrations/0006_open_tickets';
+import { migration0007 } from './migrations/0007_mail';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

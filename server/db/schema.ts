@@ -295,6 +295,102 @@ export interface MailOutboxTable {
   next_attempt_at: Timestamp;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  from_address: string | null;
+  from_name: string | null;
+  /** JSON array of addresses */
+  cc: string | null;
+  mailbox_id: number | null;
+  /** The ticket message this mail carries (agent replies): its delivery shows on the ticket */
+  message_row_id: number | null;
+  /** JSON array of attachment ids sent with the mail */
+  attachment_ids: string | null;
+  /** Template key or purpose, e.g. ticket_received, agent_replied, sign_in_link */
+  kind: string | null;
+}
+
+export type InboundMethod = 'smtp' | 'imap';
+
+export interface MailboxesTable {
+  id: Generated<number>;
+  address: string;
+  display_name: string;
+  default_team_id: number | null;
+  default_category_id: number | null;
+  signature: string;
+  inbound_method: InboundMethod;
+  /** JSON ImapSettings when inbound_method is imap */
+  imap: string | null;
+  imap_claimed_until: Timestamp | null;
+  imap_last_polled_at: Timestamp | null;
+  imap_last_error: string | null;
+  /** Outbound SMTP URL for this mailbox; null uses SMTP_URL */
+  smtp_url: string | null;
+  auto_ack: number;
+  ack_subject: string | null;
+  ack_body: string | null;
+  is_default: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type InboundStatus = 'queued' | 'processed' | 'failed' | 'spam' | 'ignored';
+
+export interface InboundMailTable {
+  id: Generated<number>;
+  mailbox_id: number | null;
+  source: 'smtp' | 'imap';
+  envelope_from: string | null;
+  /** JSON array of envelope recipients */
+  recipients: string;
+  message_id: string | null;
+  sender: string | null;
+  subject: string;
+  raw: Buffer;
+  size: number;
+  status: InboundStatus;
+  reason: string | null;
+  attempts: number;
+  /** An admin released it from spam or ignored: process it without the spam and loop checks */
+  released: number;
+  ticket_id: number | null;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export interface MailMessageIdsTable {
+  message_id: string;
+  ticket_id: number;
+  direction: 'in' | 'out';
+  created_at: Timestamp;
+}
+
+export interface TicketMailTable {
+  ticket_id: number;
+  mailbox_id: number | null;
+  /** JSON array of addresses kept in copy on replies */
+  cc: string;
+}
+
+export interface MailRulesTable {
+  id: Generated<number>;
+  kind: 'block_sender' | 'header';
+  header: string | null;
+  pattern: string;
+  note: string;
+  created_at: Timestamp;
+}
+
+export interface MailTemplatesTable {
+  key: string;
+  subject: string;
+  body: string;
+  enabled: number;
+  updated_at: Timestamp;
+}
+
+export interface EventCursorsTable {
+  name: string;
+  last_id: number;
 }
 
 export interface Database {
@@ -322,6 +418,13 @@ export interface Database {
   magic_links: MagicLinksTable;
   customer_search: { rowid: number };
   mail_outbox: MailOutboxTable;
+  mailboxes: MailboxesTable;
+  inbound_mail: InboundMailTable;
+  mail_message_ids: MailMessageIdsTable;
+  ticket_mail: TicketMailTable;
+  mail_rules: MailRulesTable;
+  mail_templates: MailTemplatesTable;
+  event_cursors: EventCursorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

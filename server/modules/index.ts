@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
-import { startJobs } from '../platform/jobs';
-import { createTransport, deliverDueMail } from '../platform/mail/outbox';
+import { type PeriodicJob, startJobs } from '../platform/jobs';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { attachmentsService } from './attachments/attachments.service';
 import { auditRoutes } from './audit/audit.routes';
@@ -10,6 +9,7 @@ import { authRoutes } from './auth/auth.routes';
 import { authService } from './auth/auth.service';
 import { profileRoutes } from './auth/profile.routes';
 import { profileService } from './auth/profile.service';
+import { registerChannels } from './channels/channels.module';
 import { customersRoutes } from './customers/customers.routes';
 import { customersService } from './customers/customers.service';
 import { organizationsService } from './customers/organizations.service';
@@ -38,29 +38,23 @@ import { tokensService } from './tokens/tokens.service';
 import { usersRoutes } from './users/users.routes';
 import { usersService } from './users/users.service';
 
-/** Periodic work: mail delivery and closing long-solved tickets. Off in tests (they call the jobs directly). */
-function registerJobs(app: FastifyInstance, deps: AppDeps) {
+/** Periodic work: closing long-solved tickets here, the mail jobs from the channels module. Off in tests (they call the jobs directly). */
+function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
   if (!deps.config.backgroundJobs) return;
-  const transport = createTransport(deps.config);
   let stop: (() => Promise<void>) | null = null;
   app.addHook('onReady', async () => {
     stop = startJobs(
-      [
-        { name: 'mail', everyMs: 2_000, run: () => deliverDueMail(deps.db, deps.config, transport, app.log) },
-        { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
-      ],
+      [...jobs, { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) }],
       app.log,
     );
   });
   app.addHook('onClose', async () => {
     await stop?.();
-    transport?.close();
   });
 }
 
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  registerJobs(app, deps);
   await app.register(systemRoutes, { db: deps.db });
   await app.register(authRoutes, {
     auth: authService(deps),
@@ -95,4 +89,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     secureCookies: deps.config.cookieSecure,
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
+  startJobsOnReady(app, deps, await registerChannels(app, deps));
 }

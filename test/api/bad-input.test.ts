@@ -108,6 +108,48 @@ const cases: Case[] = [
     longField: 'entityType',
     typeField: 'actorId',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/mailboxes',
+    body: { address: 'help@acme.example', displayName: 'Help' },
+    longField: 'displayName',
+    typeField: 'autoAck',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/mail-rules',
+    body: { kind: 'block_sender', pattern: '@spam.example' },
+    longField: 'pattern',
+    typeField: 'kind',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/mail-templates/ticket_received',
+    body: { subject: 'Got it [#{{ticket.id}}]' },
+    longField: 'subject',
+    typeField: 'enabled',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/mail-templates/agent_replied/preview',
+    body: { subject: 'Hi', body: '{{message.body}}' },
+    longField: 'subject',
+    typeField: 'body',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/settings/mail',
+    body: { senderLimitPerHour: 10 },
+    longField: 'unused',
+    typeField: 'senderLimitPerHour',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/inbound-mail',
+    query: { status: 'failed' },
+    longField: 'q',
+    typeField: 'limit',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -120,6 +162,10 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'DELETE', url: '/api/v1/teams/abc' },
   { method: 'DELETE', url: '/api/v1/api-tokens/abc' },
   { method: 'DELETE', url: '/api/v1/me/sessions/not-a-session' },
+  { method: 'GET', url: '/api/v1/mailboxes/abc' },
+  { method: 'PATCH', url: '/api/v1/mailboxes/0' },
+  { method: 'POST', url: '/api/v1/inbound-mail/abc/retry' },
+  { method: 'PATCH', url: '/api/v1/mail-templates/no_such_template' },
 ];
 
 describeApi('bad input', (t) => {

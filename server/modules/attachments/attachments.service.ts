@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Attachment } from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
 import type { RequestContext } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
@@ -23,6 +24,52 @@ export interface Upload {
 interface Uploader {
   userId: number | null;
   customerId: number | null;
+}
+
+/** Where a new file goes under DATA_DIR/attachments: a month folder and a random name. */
+function newStorageKey(now: string) {
+  return path.join(now.slice(0, 7), randomBytes(16).toString('hex'));
+}
+
+export interface ReceivedFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * Keeps a file that arrived in a mail on a message of a ticket. Returns why it was not kept
+ * (refused type, too large) instead of throwing: the rest of the mail still counts.
+ */
+export async function storeReceivedFile(
+  db: DbOrTrx,
+  dataDir: string,
+  target: { ticketId: number; messageId: number; customerId: number | null },
+  file: ReceivedFile,
+): Promise<{ id: number } | { refused: string }> {
+  const filename = safeFilename(file.filename);
+  const problem = attachmentProblem(filename, file.contentType);
+  if (problem) return { refused: problem };
+  if (file.content.length > MAX_ATTACHMENT_BYTES)
+    return { refused: `Files can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` };
+  const now = nowIso();
+  const key = newStorageKey(now);
+  const full = path.join(dataDir, 'attachments', key);
+  await fs.promises.mkdir(path.dirname(full), { recursive: true });
+  await fs.promises.writeFile(full, file.content, { flag: 'wx' });
+  const id = await repo.insert(db, {
+    ticket_id: target.ticketId,
+    message_id: target.messageId,
+    filename,
+    content_type: file.contentType.toLowerCase(),
+    size: file.content.length,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    storage_key: key,
+    uploaded_by_user_id: null,
+    uploaded_by_customer_id: target.customerId,
+    created_at: now,
+  });
+  return { id };
 }
 
 /** Files on tickets, stored under DATA_DIR/attachments and served only to people who may see the ticket. */
@@ -47,7 +94,7 @@ export function attachmentsService({ db, config }: AppDeps) {
       throw new AppError('ATTACHMENT_TYPE_REFUSED', problem);
     }
     const now = nowIso();
-    const key = path.join(now.slice(0, 7), randomBytes(16).toString('hex'));
+    const key = newStorageKey(now);
     const target = path.join(root, key);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const hash = createHash('sha256');

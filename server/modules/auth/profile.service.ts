@@ -166,7 +166,7 @@ export function profileService({ db }: AppDeps) {
       return {
         data: rows.map((r) => ({
           id: r.id,
-          kind: 'mention' as const,
+          kind: r.kind === 'mail_failed' ? ('mail_failed' as const) : ('mention' as const),
           ticketId: r.ticket_id,
           actorName: r.actor_name,
           read: r.read_at !== null,

@@ -66,6 +66,26 @@ export const messagesRepository = {
       .execute();
   },
 
+  async lastIdOf(db: DbOrTrx, ticketId: number): Promise<number | null> {
+    const row = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  },
+
+  /** A mail's HTML once its inline pictures have addresses. */
+  async setHtml(db: DbOrTrx, id: number, html: string, meta: Record<string, unknown>) {
+    await db
+      .updateTable('messages')
+      .set({ body_html: html, meta: JSON.stringify(meta) })
+      .where('id', '=', id)
+      .execute();
+  },
+
   attachmentsOf(db: DbOrTrx, messageIds: number[]) {
     if (messageIds.length === 0) return Promise.resolve([]);
     return db

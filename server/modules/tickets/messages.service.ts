@@ -7,6 +7,7 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { outboxRepository } from '../../platform/mail/outbox.repository';
 import { renderMarkdown } from '../../platform/markdown';
 import { appendToIndex } from '../search/search.service';
 import { eventsRepository, type TicketEventInput } from './events.repository';
@@ -16,7 +17,7 @@ import { toAttachment, toMessage } from './tickets.mapper';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { canTransition, statusAfterAgentReply, statusAfterCustomerReply } from './tickets.rules';
-import { loadTicket, openTicket, statusStamps } from './tickets.service';
+import { loadTicket, openTicket, type RenderedBody, statusStamps } from './tickets.service';
 
 type AddInput = z.output<typeof createMessageBody>;
 
@@ -31,8 +32,28 @@ export async function loadConversation(
     db,
     rows.map((r) => r.id),
   );
+  const deliveries = new Map(
+    (
+      await outboxRepository.deliveryOf(
+        db,
+        rows.filter((r) => r.kind === 'reply').map((r) => r.id),
+      )
+    ).map((d) => [
+      d.message_row_id,
+      {
+        status: d.status,
+        to: [d.to_address, ...(d.cc ? (JSON.parse(d.cc) as string[]) : [])],
+        error: d.last_error,
+        attempts: d.attempts,
+      },
+    ]),
+  );
   return rows.map((row) =>
-    toMessage(row, attachments.filter((a) => a.message_id === row.id).map(toAttachment)),
+    toMessage(
+      row,
+      attachments.filter((a) => a.message_id === row.id).map(toAttachment),
+      deliveries.get(row.id) ?? null,
+    ),
   );
 }
 
@@ -50,27 +71,39 @@ export async function addCustomerMessage(
   db: DbOrTrx,
   ctx: RequestContext,
   ticketId: number,
-  input: { customerId: number; body: string; channel: 'portal' | 'email' | 'web'; attachmentIds: number[] },
+  input: {
+    customerId: number;
+    body: string;
+    channel: 'portal' | 'email' | 'web';
+    attachmentIds: number[];
+    rendered?: RenderedBody;
+  },
 ): Promise<{ ticketId: number; message: Message; followUp: boolean }> {
   const ticket = await loadTicket(db, ticketId);
   if (ticket.status === 'closed' || ticket.mergedIntoId) {
     const target = ticket.mergedIntoId ? await loadTicket(db, ticket.mergedIntoId) : null;
     if (target && target.status !== 'closed') return addCustomerMessage(db, ctx, target.id, input);
-    const followUp = await openTicket(db, ctx, {
-      subject: ticket.subject.startsWith('Re: ') ? ticket.subject : `Re: ${ticket.subject}`,
-      requesterId: input.customerId,
-      message: { body: input.body, attachmentIds: input.attachmentIds },
-      channel: input.channel,
-      type: ticket.type,
-      priority: ticket.priority,
-      status: 'new',
-      categoryId: ticket.category?.id ?? null,
-      tags: ticket.tags,
-      assigneeId: ticket.assignee?.id ?? null,
-      teamId: ticket.team?.id ?? null,
-      dueAt: null,
-      customFields: {},
-    });
+    const followUp = await openTicket(
+      db,
+      ctx,
+      {
+        subject: ticket.subject.startsWith('Re: ') ? ticket.subject : `Re: ${ticket.subject}`,
+        requesterId: input.customerId,
+        message: { body: input.body, attachmentIds: input.attachmentIds },
+        channel: input.channel,
+        type: ticket.type,
+        priority: ticket.priority,
+        status: 'new',
+        categoryId: ticket.category?.id ?? null,
+        tags: ticket.tags,
+        assigneeId: ticket.assignee?.id ?? null,
+        teamId: ticket.team?.id ?? null,
+        dueAt: null,
+        customFields: {},
+      },
+      'customer',
+      input.rendered,
+    );
     await ticketsRepository.update(db, followUp.id, { follow_up_of_id: ticket.id }, null);
     await eventsRepository.append(
       db,
@@ -90,8 +123,8 @@ export async function addCustomerMessage(
     authorCustomerId: input.customerId,
     channel: input.channel,
     body: input.body,
-    html: renderMarkdown(input.body),
-    meta: {},
+    html: input.rendered?.html ?? renderMarkdown(input.body),
+    meta: input.rendered?.meta ?? {},
     now,
   });
   await repo.bindAttachments(db, ticketId, id, input.attachmentIds);

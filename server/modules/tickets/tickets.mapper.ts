@@ -1,3 +1,4 @@
+import type { Delivery } from '../../../contracts/mail';
 import type { Attachment, Message, Ticket, TicketEvent } from '../../../contracts/tickets';
 import { parseObject } from '../../platform/json';
 import type { EventRow } from './events.repository';
@@ -54,7 +55,11 @@ export function toAttachment(
   };
 }
 
-export function toMessage(row: MessageRow, attachments: Attachment[]): Message {
+export function toMessage(
+  row: MessageRow,
+  attachments: Attachment[],
+  delivery: Delivery | null = null,
+): Message {
   const author =
     row.author_user_id !== null
       ? { type: 'user' as const, id: row.author_user_id, name: row.user_name ?? 'Former staff' }
@@ -71,6 +76,7 @@ export function toMessage(row: MessageRow, attachments: Attachment[]): Message {
     html: row.body_html,
     meta: parseObject(row.meta),
     attachments,
+    delivery,
     createdAt: row.created_at,
   };
 }

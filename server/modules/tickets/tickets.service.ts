@@ -34,6 +34,12 @@ import { canTransition, statusAfterAssignment } from './tickets.rules';
 
 type CreateInput = z.output<typeof createTicketBody>;
 
+/** A first message that arrives already rendered (mail: sanitised HTML, sender and copies in meta). */
+export interface RenderedBody {
+  html: string;
+  meta: Record<string, unknown>;
+}
+
 export async function loadTicket(db: DbOrTrx, id: number): Promise<Ticket> {
   const row = await repo.findById(db, id);
   if (!row) throw ticketNotFound(id);
@@ -70,6 +76,7 @@ export async function openTicket(
   ctx: RequestContext,
   input: CreateInput,
   author: 'customer' | 'agent' = 'customer',
+  rendered?: RenderedBody,
 ) {
   const now = nowIso();
   const requester = input.requesterId
@@ -123,8 +130,8 @@ export async function openTicket(
     authorCustomerId: fromCustomer ? requester.id : null,
     channel: input.channel,
     body: input.message.body,
-    html: renderMarkdown(input.message.body),
-    meta: {},
+    html: rendered?.html ?? renderMarkdown(input.message.body),
+    meta: rendered?.meta ?? {},
     now,
   });
   await messagesRepository.bindAttachments(db, id, messageId, input.message.attachmentIds);

@@ -5,9 +5,9 @@ import type { MailOutboxTable } from '../../db/schema';
 export const outboxRepository = {
   async enqueue(
     db: DbOrTrx,
-    values: Pick<
+    values: Omit<
       MailOutboxTable,
-      'to_address' | 'subject' | 'text_body' | 'html_body' | 'headers' | 'ticket_id'
+      'id' | 'status' | 'attempts' | 'last_error' | 'next_attempt_at' | 'created_at' | 'sent_at'
     >,
     now: string,
   ) {
@@ -65,6 +65,16 @@ export const outboxRepository = {
         next_attempt_at: retryAt ?? sql<string>`next_attempt_at`,
       }))
       .where('id', '=', id)
+      .execute();
+  },
+
+  /** How the mails carrying these ticket messages fared. */
+  deliveryOf(db: DbOrTrx, messageIds: number[]) {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('mail_outbox')
+      .select(['message_row_id', 'to_address', 'cc', 'status', 'last_error', 'attempts'])
+      .where('message_row_id', 'in', messageIds)
       .execute();
   },
 

@@ -1,0 +1,33 @@
+import Fastify from 'fastify';
+import type { Config } from '../config';
+import { createDatabase } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { mailRuntime } from '../modules/channels/channels.module';
+import { startJobs } from '../platform/jobs';
+import { localBus, postgresBus } from '../platform/live/bus';
+
+/**
+ * `steward smtp`: the mail side of Steward without the web server (the SMTP listener, mail
+ * processing, IMAP polling, notifications and delivery), until SIGINT or SIGTERM.
+ */
+export async function runMailNode(config: Config): Promise<void> {
+  const { log } = Fastify({ logger: { level: config.logLevel } });
+  const handle = createDatabase(config.database);
+  await migrateToLatest(handle);
+  const live =
+    config.database.dialect === 'postgres'
+      ? await postgresBus(config.database.url, log, handle.schema)
+      : localBus();
+  const runtime = mailRuntime({ db: handle.db, dialect: handle.dialect, config, live }, log);
+  await runtime.start();
+  const stopJobs = startJobs(runtime.jobs, log);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  log.info('stopping the mail node');
+  await stopJobs();
+  await runtime.stop();
+  await live.close();
+  await handle.destroy();
+}

@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps';
+import type { PeriodicJob } from '../../platform/jobs';
+import { deliverDueMail } from '../../platform/mail/outbox';
+import { deliveryHooks } from './delivery';
+import { pollDueMailboxes } from './imap.job';
+import { inboundRoutes } from './inbound.routes';
+import { inboundService } from './inbound.service';
+import { inboundWorker } from './ingest.service';
+import { mailboxesRoutes } from './mailboxes.routes';
+import { mailboxesService } from './mailboxes.service';
+import { sendTicketNotifications } from './notify.job';
+import { createSmtpListener } from './smtp.listener';
+import { templatesService } from './templates.service';
+
+/**
+ * What runs the email channel in a process: the SMTP listener (when SMTP_PORT is set),
+ * processing of received mail, IMAP polling, notification mail and delivery.
+ */
+export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
+  const worker = inboundWorker(deps, (error) => log.error({ err: error }, 'processing received mail failed'));
+  const kick = () => void worker.kick();
+  const delivery = deliveryHooks(deps.db, deps.config, log);
+  const listener = deps.config.smtp.port !== null ? createSmtpListener(deps.db, deps.config.smtp, kick, log) : null;
+  const jobs: PeriodicJob[] = [
+    { name: 'inbound-mail', everyMs: 5_000, run: () => worker.kick() },
+    { name: 'imap', everyMs: 10_000, run: () => pollDueMailboxes(deps.db, log, kick) },
+    { name: 'mail-notifications', everyMs: 2_000, run: () => sendTicketNotifications(deps.db, deps.config) },
+    { name: 'mail', everyMs: 2_000, run: () => deliverDueMail(deps.db, delivery.hooks) },
+  ];
+  return {
+    jobs,
+    kick,
+    async start() {
+      if (!listener) return;
+      const port = await listener.listen();
+      log.info(`SMTP listener on ${deps.config.smtp.host}:${port}`);
+    },
+    async stop() {
+      await listener?.close();
+      await worker.idle();
+      delivery.close();
+    },
+  };
+}
+
+/** The email channel's admin routes, and its runtime when background work runs in this process. */
+export async function registerChannels(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
+  const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
+  await app.register(mailboxesRoutes, { mailboxes: mailboxesService(deps), templates: templatesService(deps) });
+  await app.register(inboundRoutes, { inbound: inboundService(deps, () => runtime?.kick()) });
+  if (!runtime) return [];
+  app.addHook('onReady', () => runtime.start());
+  app.addHook('onClose', () => runtime.stop());
+  return runtime.jobs;
+}

@@ -1,0 +1,224 @@
+import { sql } from 'kysely';
+import { type DbOrTrx, dialectOf } from '../../db/database';
+import { containsText } from '../../db/like';
+import type { InboundMailTable, InboundStatus } from '../../db/schema';
+
+const listColumns = [
+  'inbound_mail.id',
+  'inbound_mail.mailbox_id',
+  'mailboxes.display_name as mailbox_name',
+  'inbound_mail.source',
+  'inbound_mail.envelope_from',
+  'inbound_mail.recipients',
+  'inbound_mail.message_id',
+  'inbound_mail.sender',
+  'inbound_mail.subject',
+  'inbound_mail.size',
+  'inbound_mail.status',
+  'inbound_mail.reason',
+  'inbound_mail.attempts',
+  'inbound_mail.ticket_id',
+  'inbound_mail.received_at',
+  'inbound_mail.processed_at',
+] as const;
+
+/** Received mail (raw, kept), the Message-IDs that thread a ticket, and each ticket's mail settings. */
+export const inboundRepository = {
+  /** Stores a received message; a Message-ID seen before stores nothing and answers null. */
+  async insert(
+    db: DbOrTrx,
+    values: Pick<
+      InboundMailTable,
+      'mailbox_id' | 'source' | 'envelope_from' | 'recipients' | 'message_id' | 'sender' | 'subject' | 'raw'
+    >,
+    now: string,
+  ): Promise<number | null> {
+    const row = await db
+      .insertInto('inbound_mail')
+      .values({
+        ...values,
+        size: values.raw.length,
+        status: 'queued',
+        attempts: 0,
+        released: 0,
+        received_at: now,
+      })
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  },
+
+  /** Makes committed rows durable on disk now (SQLite WAL; PostgreSQL commits are already). */
+  async flush(db: DbOrTrx) {
+    if (dialectOf(db) === 'sqlite') await sql`pragma wal_checkpoint(passive)`.execute(db);
+  },
+
+  /** Takes the oldest queued message; on PostgreSQL the row stays locked until the transaction ends. */
+  async claimNext(db: DbOrTrx, afterId: number) {
+    let query = db
+      .selectFrom('inbound_mail')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(1);
+    if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
+    return query.executeTakeFirst();
+  },
+
+  async lockById(db: DbOrTrx, id: number) {
+    let query = db.selectFrom('inbound_mail').selectAll().where('id', '=', id);
+    if (dialectOf(db) === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  async finish(
+    db: DbOrTrx,
+    id: number,
+    values: {
+      status: InboundStatus;
+      reason: string | null;
+      ticket_id?: number | null;
+      sender?: string | null;
+      subject?: string;
+    },
+    now: string,
+  ) {
+    await db
+      .updateTable('inbound_mail')
+      .set((eb) => ({ ...values, processed_at: now, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async requeue(db: DbOrTrx, id: number, release: boolean) {
+    await db
+      .updateTable('inbound_mail')
+      .set({ status: 'queued', reason: null, processed_at: null, ...(release ? { released: 1 } : {}) })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Messages from this sender received since `since` (the loop guard). */
+  async countFromSender(db: DbOrTrx, sender: string, since: string, exceptId: number) {
+    const row = await db
+      .selectFrom('inbound_mail')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('sender', '=', sender)
+      .where('received_at', '>=', since)
+      .where('id', '!=', exceptId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  list(db: DbOrTrx, filter: { status?: InboundStatus; q?: string; limit: number }, beforeId: number | null) {
+    let query = db
+      .selectFrom('inbound_mail')
+      .leftJoin('mailboxes', 'mailboxes.id', 'inbound_mail.mailbox_id')
+      .select(listColumns);
+    if (filter.status) query = query.where('inbound_mail.status', '=', filter.status);
+    if (filter.q) {
+      const q = filter.q;
+      query = query.where((eb) =>
+        eb.or([
+          containsText(eb.ref('inbound_mail.subject'), q),
+          containsText(eb.ref('inbound_mail.sender'), q),
+        ]),
+      );
+    }
+    if (beforeId !== null) query = query.where('inbound_mail.id', '<', beforeId);
+    return query
+      .orderBy('inbound_mail.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  },
+
+  findById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('inbound_mail')
+      .leftJoin('mailboxes', 'mailboxes.id', 'inbound_mail.mailbox_id')
+      .select(listColumns)
+      .where('inbound_mail.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async raw(db: DbOrTrx, id: number): Promise<Buffer | null> {
+    const row = await db.selectFrom('inbound_mail').select('raw').where('id', '=', id).executeTakeFirst();
+    return row ? Buffer.from(row.raw) : null;
+  },
+
+  async remove(db: DbOrTrx, id: number) {
+    await db.deleteFrom('inbound_mail').where('id', '=', id).execute();
+  },
+
+  async countByStatus(db: DbOrTrx) {
+    const rows = await db
+      .selectFrom('inbound_mail')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const counts: Record<InboundStatus, number> = { queued: 0, processed: 0, failed: 0, spam: 0, ignored: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  },
+
+  /** The ticket a Message-ID belongs to: the newest of the ids given that we know. */
+  async ticketForMessageIds(db: DbOrTrx, ids: string[]): Promise<number | null> {
+    if (ids.length === 0) return null;
+    const rows = await db
+      .selectFrom('mail_message_ids')
+      .select(['message_id', 'ticket_id'])
+      .where('message_id', 'in', ids.slice(0, 100))
+      .execute();
+    const byId = new Map(rows.map((r) => [r.message_id, r.ticket_id]));
+    for (const id of ids) {
+      const ticket = byId.get(id);
+      if (ticket !== undefined) return ticket;
+    }
+    return null;
+  },
+
+  async rememberMessageId(
+    db: DbOrTrx,
+    messageId: string,
+    ticketId: number,
+    direction: 'in' | 'out',
+    now: string,
+  ) {
+    await db
+      .insertInto('mail_message_ids')
+      .values({ message_id: messageId, ticket_id: ticketId, direction, created_at: now })
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .execute();
+  },
+
+  /** The thread's Message-IDs, oldest first (for References), and the newest one (for In-Reply-To). */
+  async threadIds(db: DbOrTrx, ticketId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('mail_message_ids')
+      .select('message_id')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('created_at', 'desc')
+      .limit(20)
+      .execute();
+    return rows.map((r) => r.message_id).reverse();
+  },
+
+  ticketMail(db: DbOrTrx, ticketId: number) {
+    return db.selectFrom('ticket_mail').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  },
+
+  async saveTicketMail(db: DbOrTrx, ticketId: number, mailboxId: number | null, cc: string[]) {
+    await db
+      .insertInto('ticket_mail')
+      .values({ ticket_id: ticketId, mailbox_id: mailboxId, cc: JSON.stringify(cc) })
+      .onConflict((oc) =>
+        oc.column('ticket_id').doUpdateSet({ cc: JSON.stringify(cc), mailbox_id: mailboxId }),
+      )
+      .execute();
+  },
+};
+
+export type InboundListRow = NonNullable<Awaited<ReturnType<typeof inboundRepository.findById>>>;
+export type QueuedMailRow = NonNullable<Awaited<ReturnType<typeof inboundRepository.claimNext>>>;

@@ -1,0 +1,98 @@
+import type { AddressObject, ParsedMail } from 'mailparser';
+import type { DbOrTrx } from '../../db/database';
+import type { InboundStatus } from '../../db/schema';
+import { addMinutes } from '../../platform/clock';
+import { inboundRepository, type QueuedMailRow } from './inbound.repository';
+import { isAutomated, isBounce, type MailHeaders, matchingRule } from './mail.rules';
+import { type MailboxRow, mailboxesRepository } from './mailboxes.repository';
+import { loadMailSettings } from './mailboxes.service';
+
+/** Header lines as a record: lower-case names, unfolded values, the first occurrence of each. */
+export function headerRecord(parsed: ParsedMail): MailHeaders {
+  const headers: MailHeaders = {};
+  for (const { key, line } of parsed.headerLines) {
+    if (key in headers) continue;
+    const colon = line.indexOf(':');
+    headers[key.toLowerCase()] = line
+      .slice(colon + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+  }
+  return headers;
+}
+
+export function addressesOf(
+  field: AddressObject | AddressObject[] | undefined,
+): { address: string; name: string }[] {
+  const list = Array.isArray(field) ? field : field ? [field] : [];
+  return list
+    .flatMap((o) => o.value)
+    .flatMap((v) => (v.group ? v.group : [v]))
+    .filter((v) => typeof v.address === 'string' && /^[^\s@]+@[^\s@]+$/.test(v.address))
+    .map((v) => ({ address: v.address!.toLowerCase(), name: v.name ?? '' }));
+}
+
+export type Verdict =
+  | { status: Exclude<InboundStatus, 'queued' | 'processed'>; reason: string }
+  | { status: 'accept'; mailbox: MailboxRow; sender: { address: string; name: string }; automated: boolean };
+
+/**
+ * Decides what a parsed mail is before it touches a ticket: failed (no sender, no mailbox),
+ * ignored (bounces, our own mail), spam (rules, the per-sender loop guard) or accepted.
+ */
+export async function classify(
+  db: DbOrTrx,
+  row: QueuedMailRow,
+  parsed: ParsedMail,
+  headers: MailHeaders,
+  now: string,
+): Promise<Verdict> {
+  const sender = addressesOf(parsed.from)[0] ?? addressesOf(parsed.replyTo)[0];
+  if (!sender) {
+    return parsed.headerLines.length === 0
+      ? { status: 'failed', reason: 'This is not a mail message: it has no headers' }
+      : { status: 'failed', reason: 'The message has no valid sender (From) address' };
+  }
+  const recipients = [
+    ...(JSON.parse(row.recipients) as string[]),
+    ...addressesOf(parsed.to).map((a) => a.address),
+    ...addressesOf(parsed.cc).map((a) => a.address),
+  ];
+  const mailbox = row.mailbox_id
+    ? await mailboxesRepository.findById(db, row.mailbox_id)
+    : await mailboxesRepository.findByAddresses(db, recipients);
+  if (!mailbox) {
+    return {
+      status: 'failed',
+      reason: `None of the recipients is a mailbox here: ${recipients.join(', ') || 'none'}`,
+    };
+  }
+  const released = row.released === 1;
+  if ((await mailboxesRepository.allAddresses(db)).includes(sender.address)) {
+    return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}` };
+  }
+  if (!released && isBounce(sender.address, headers)) {
+    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}` };
+  }
+  if (!released) {
+    const rule = matchingRule(await mailboxesRepository.listRules(db), sender.address, headers);
+    if (rule) {
+      return {
+        status: 'spam',
+        reason:
+          rule.kind === 'block_sender'
+            ? `Sender blocked by rule "${rule.pattern}"`
+            : `Header ${rule.header} contains "${rule.pattern}"`,
+      };
+    }
+    const { senderLimitPerHour } = await loadMailSettings(db);
+    const recent = await inboundRepository.countFromSender(db, sender.address, addMinutes(now, -60), row.id);
+    if (recent >= senderLimitPerHour) {
+      return {
+        status: 'spam',
+        reason: `${sender.address} sent more than ${senderLimitPerHour} messages within an hour (a mail loop?)`,
+      };
+    }
+  }
+  return { status: 'accept', mailbox, sender, automated: isAutomated(sender.address, headers) };
+}

@@ -1,0 +1,165 @@
+import type { ParsedMail } from 'mailparser';
+import type { Ticket } from '../../../contracts/tickets';
+import type { Config } from '../../config';
+import type { DbOrTrx } from '../../db/database';
+import { systemContext } from '../../platform/auth/actor';
+import { nowIso } from '../../platform/clock';
+import { storeReceivedFile } from '../attachments/attachments.service';
+import { findOrCreateCustomer } from '../customers/customers.service';
+import { messagesRepository } from '../tickets/messages.repository';
+import { addCustomerMessage } from '../tickets/messages.service';
+import { loadTicket, openTicket } from '../tickets/tickets.service';
+import { inboundRepository, type QueuedMailRow } from './inbound.repository';
+import { addressesOf } from './ingest.classify';
+import { cleanSubject, normalizeMessageId, referencedIds, ticketRefInSubject } from './mail.rules';
+import { mailBodyHtml } from './mail-html';
+import type { MailboxRow } from './mailboxes.repository';
+import { queueTicketMail } from './outbound';
+
+export interface Accepted {
+  row: QueuedMailRow;
+  parsed: ParsedMail;
+  mailbox: MailboxRow;
+  sender: { address: string; name: string };
+  automated: boolean;
+}
+
+const MAX_BODY = 100_000;
+
+/** The ticket a mail answers: by the Message-IDs it replies to, else by `[#id]` from a participant. */
+async function threadedTicket(db: DbOrTrx, mail: Accepted): Promise<number | null> {
+  const ids = referencedIds(mail.parsed.inReplyTo, mail.parsed.references);
+  const byHeaders = await inboundRepository.ticketForMessageIds(db, ids);
+  if (byHeaders) return byHeaders;
+  const ref = ticketRefInSubject(mail.parsed.subject ?? '');
+  if (!ref) return null;
+  const ticket = await loadTicket(db, ref).catch(() => null);
+  if (!ticket) return null;
+  const copies = JSON.parse((await inboundRepository.ticketMail(db, ref))?.cc ?? '[]') as string[];
+  const participant = ticket.requester.email === mail.sender.address || copies.includes(mail.sender.address);
+  return participant ? ref : null;
+}
+
+/** Addresses in copy that stay on the thread: To and Cc, minus our mailboxes and the sender. */
+function copiesOf(mail: Accepted, ours: string[], previous: string[]): string[] {
+  const all = [...addressesOf(mail.parsed.to), ...addressesOf(mail.parsed.cc)].map((a) => a.address);
+  const skip = new Set([...ours, mail.sender.address]);
+  return [...new Set([...previous, ...all.filter((a) => !skip.has(a))])].slice(0, 20);
+}
+
+/** Keeps the mail's files on the message; inline pictures get addresses the HTML points at. */
+async function keepFiles(
+  db: DbOrTrx,
+  config: Config,
+  mail: Accepted,
+  ticketId: number,
+  messageId: number,
+  customerId: number,
+) {
+  const cidUrls = new Map<string, string>();
+  const refused: { filename: string; reason: string }[] = [];
+  for (const file of mail.parsed.attachments) {
+    const filename = file.filename ?? (file.contentId ? 'inline-image' : 'attachment');
+    const stored = await storeReceivedFile(
+      db,
+      config.dataDir,
+      { ticketId, messageId, customerId },
+      {
+        filename,
+        contentType: file.contentType,
+        content: file.content,
+      },
+    );
+    if ('refused' in stored) refused.push({ filename, reason: stored.refused });
+    else if (file.contentId)
+      cidUrls.set(file.contentId.replace(/^<|>$/g, '').toLowerCase(), `/api/v1/attachments/${stored.id}`);
+  }
+  return { cidUrls, refused };
+}
+
+/**
+ * Puts an accepted mail on its ticket (a reply, which reopens or follows up as the ticket rules
+ * say) or opens a new one, keeps its files and copies, remembers its Message-ID for threading,
+ * and acknowledges a new request unless the mail was automatic.
+ */
+export async function deliverToTicket(db: DbOrTrx, config: Config, mail: Accepted, ours: string[]) {
+  const { parsed, row, sender } = mail;
+  const text = (parsed.text ?? '').slice(0, MAX_BODY).trim() || '(no text)';
+  const messageId = parsed.messageId
+    ? normalizeMessageId(parsed.messageId)
+    : `inbound-${row.id}@steward.invalid`;
+  const meta = {
+    email: {
+      from: sender.name ? `${sender.name} <${sender.address}>` : sender.address,
+      to: addressesOf(parsed.to).map((a) => a.address),
+      cc: addressesOf(parsed.cc).map((a) => a.address),
+      subject: parsed.subject ?? '',
+      messageId,
+    },
+    inboundMailId: row.id,
+    ...(mail.automated ? { automated: true } : {}),
+  };
+  const rendered = { html: mailBodyHtml({ html: parsed.html || null, text }, new Map()), meta };
+  const ctx = systemContext(`Email from ${sender.address}`);
+  const existing = await threadedTicket(db, mail);
+  let ticket: Ticket;
+  let messageRowId: number;
+  let created = false;
+  if (existing) {
+    const customer = await findOrCreateCustomer(db, { email: sender.address, name: sender.name }, nowIso());
+    const result = await addCustomerMessage(db, ctx, existing, {
+      customerId: customer.id,
+      body: text,
+      channel: 'email',
+      attachmentIds: [],
+      rendered,
+    });
+    ticket = await loadTicket(db, result.ticketId);
+    messageRowId = result.message.id;
+    created = result.followUp;
+  } else {
+    ticket = await openTicket(
+      db,
+      ctx,
+      {
+        subject: cleanSubject(parsed.subject ?? ''),
+        requester: { email: sender.address, name: sender.name || sender.address.split('@')[0]! },
+        message: { body: text, attachmentIds: [] },
+        channel: 'email',
+        type: 'question',
+        priority: /^[12]\b/.test(parsed.headers.get('x-priority')?.toString() ?? '') ? 'high' : 'normal',
+        status: 'new',
+        categoryId: mail.mailbox.default_category_id,
+        tags: [],
+        assigneeId: null,
+        teamId: mail.mailbox.default_team_id,
+        dueAt: null,
+        customFields: {},
+      },
+      'customer',
+      rendered,
+    );
+    messageRowId = (await messagesRepository.lastIdOf(db, ticket.id))!;
+    created = true;
+  }
+  if (parsed.attachments.length > 0) {
+    const files = await keepFiles(db, config, mail, ticket.id, messageRowId, ticket.requester.id);
+    const html = mailBodyHtml({ html: parsed.html || null, text }, files.cidUrls);
+    await messagesRepository.setHtml(db, messageRowId, html, {
+      ...meta,
+      ...(files.refused.length > 0 ? { refusedAttachments: files.refused } : {}),
+    });
+  }
+  const previous = JSON.parse((await inboundRepository.ticketMail(db, ticket.id))?.cc ?? '[]') as string[];
+  await inboundRepository.saveTicketMail(db, ticket.id, mail.mailbox.id, copiesOf(mail, ours, previous));
+  await inboundRepository.rememberMessageId(db, messageId, ticket.id, 'in', row.received_at);
+  if (created && !mail.automated) {
+    await queueTicketMail(db, config, {
+      ticket,
+      template: 'ticket_received',
+      to: sender.address,
+      automatic: true,
+    });
+  }
+  return { ticket, created };
+}

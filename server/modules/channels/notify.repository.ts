@@ -1,0 +1,138 @@
+import { type DbOrTrx, dialectOf } from '../../db/database';
+
+/** What the mail notifier reads: its place in the ticket history, and who to write to. */
+export const notifyRepository = {
+  /** The notifier's position; null the first time (it then starts from now). */
+  async cursor(db: DbOrTrx, name: string): Promise<number | null> {
+    let query = db.selectFrom('event_cursors').select('last_id').where('name', '=', name);
+    if (dialectOf(db) === 'postgres') query = query.forUpdate();
+    return (await query.executeTakeFirst())?.last_id ?? null;
+  },
+
+  async setCursor(db: DbOrTrx, name: string, lastId: number) {
+    await db
+      .insertInto('event_cursors')
+      .values({ name, last_id: lastId })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ last_id: lastId }))
+      .execute();
+  },
+
+  async lastEventId(db: DbOrTrx): Promise<number> {
+    const row = await db
+      .selectFrom('ticket_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  },
+
+  /**
+   * Events that may send mail, after the cursor and up to a settled id: replies, solved,
+   * assignments, and customer replies on assigned tickets.
+   */
+  eventsAfter(db: DbOrTrx, afterId: number, upToId: number, limit: number) {
+    const query = db
+      .selectFrom('ticket_events')
+      .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+      .select([
+        'ticket_events.id',
+        'ticket_events.ticket_id',
+        'ticket_events.type',
+        'ticket_events.actor_type',
+        'ticket_events.actor_id',
+        'ticket_events.to_value',
+        'ticket_events.created_at',
+        'tickets.assignee_id',
+      ])
+      .where('ticket_events.id', '>', afterId)
+      .where((eb) =>
+        eb.or([
+          eb('ticket_events.type', 'in', ['replied', 'assigned']),
+          eb.and([
+            eb('ticket_events.type', '=', 'status_changed'),
+            eb('ticket_events.to_value', '=', 'solved'),
+          ]),
+          eb.and([
+            eb('ticket_events.type', '=', 'customer_replied'),
+            eb('tickets.assignee_id', 'is not', null),
+          ]),
+        ]),
+      );
+    return query.where('ticket_events.id', '<=', upToId).orderBy('ticket_events.id').limit(limit).execute();
+  },
+
+  /**
+   * The newest event that is settled: on PostgreSQL only events older than `settledBefore`,
+   * because ids of concurrent transactions can commit out of order.
+   */
+  async newestSettledId(db: DbOrTrx, settledBefore: string | null): Promise<number> {
+    let query = db.selectFrom('ticket_events').select((eb) => eb.fn.max('id').as('id'));
+    if (settledBefore) query = query.where('created_at', '<', settledBefore);
+    return Number((await query.executeTakeFirst())?.id ?? 0);
+  },
+
+  /** Whether the ticket got another event of this type in the same change (same actor, same time). */
+  async sameChangeHas(db: DbOrTrx, ticketId: number, at: string, types: string[]): Promise<boolean> {
+    const row = await db
+      .selectFrom('ticket_events')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .where('created_at', '=', at)
+      .where('type', 'in', types)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  staff(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'deactivated_at'])
+      .where('id', '=', id)
+      .where('role', '!=', 'customer')
+      .executeTakeFirst();
+  },
+
+  message(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('messages')
+      .select(['id', 'kind', 'body', 'author_user_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async attachmentIdsOf(db: DbOrTrx, messageId: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('attachments')
+      .select('id')
+      .where('message_id', '=', messageId)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  attachmentFiles(db: DbOrTrx, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attachments')
+      .select(['filename', 'content_type', 'storage_key'])
+      .where('id', 'in', ids)
+      .execute();
+  },
+
+  /** Tells the agent whose reply could not be delivered. */
+  async notifyDeliveryFailed(db: DbOrTrx, userId: number, ticketId: number, messageId: number, now: string) {
+    await db
+      .insertInto('notifications')
+      .values({
+        user_id: userId,
+        kind: 'mail_failed',
+        ticket_id: ticketId,
+        message_id: messageId,
+        actor_name: 'Mail delivery',
+        created_at: now,
+      })
+      .execute();
+  },
+
+  smtpUrlOf(db: DbOrTrx, mailboxId: number) {
+    return db.selectFrom('mailboxes').select('smtp_url').where('id', '=', mailboxId).executeTakeFirst();
+  },
+};
