@@ -1,25 +1,6 @@
-import {
-  ActionIcon,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  ScrollArea,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Box, Button, Checkbox, ScrollArea, Stack } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
-import {
-  IconDeviceFloppy,
-  IconInbox,
-  IconLayoutSidebar,
-  IconPlus,
-  IconSearch,
-  IconX,
-} from '@tabler/icons-react';
+import { IconInbox, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { View } from '../../../contracts/tickets';
@@ -30,9 +11,11 @@ import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { useTicketList } from '../tickets/tickets.queries';
 import { BulkActionBar } from './BulkActionBar';
-import { FilterBar } from './FilterBar';
+import { columnsOf, isColumnKey, rowLayout } from './columns';
+import { useInboxDensity } from './density';
 import { type ChipFilters, ticketPath, viewPath } from './inbox.url';
 import { focusTakesEnter, whenNoDialog } from './shortcuts';
+import { TicketListHeader } from './TicketListHeader';
 import { TicketListRow } from './TicketListRow';
 
 interface TicketListPaneProps {
@@ -71,6 +54,13 @@ export function TicketListPane({
   const [searchText, setSearchText] = useState(q);
   const pushSearch = useDebouncedCallback((value: string) => onQChange(value), 300);
   const filtered = q.trim() !== '' || Object.keys(filters).length > 0;
+  const clearSearch = () => {
+    setSearchText('');
+    onQChange('');
+  };
+  const [density, setDensity] = useInboxDensity();
+  const columnsKey = columnsOf(view).join(',');
+  const layout = useMemo(() => rowLayout(columnsKey.split(',').filter(isColumnKey)), [columnsKey]);
 
   // The selection belongs to one list: a new view or filter starts empty.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list changes
@@ -123,78 +113,25 @@ export function TicketListPane({
 
   const allShownSelected = rows.length > 0 && rows.every((t) => selected.has(t.id));
   const someSelected = rows.some((t) => selected.has(t.id));
-  const count = view?.count;
 
   return (
     <Stack gap={0} h="100%">
-      <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap" miw={0}>
-            {onShowViews && (
-              <Tooltip label="Views">
-                <ActionIcon variant="default" onClick={onShowViews} aria-label="Show views">
-                  <IconLayoutSidebar size={16} />
-                </ActionIcon>
-              </Tooltip>
-            )}
-            <Title order={1} fz="h4" lineClamp={1}>
-              {view?.name ?? 'Tickets'}
-            </Title>
-            {typeof count === 'number' && (
-              <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
-                {count}
-              </Text>
-            )}
-          </Group>
-          <Group gap={6} wrap="nowrap">
-            {Object.keys(filters).length > 0 && (
-              <Tooltip label="Save current filters as view">
-                <ActionIcon variant="default" onClick={onSaveView} aria-label="Save current filters as view">
-                  <IconDeviceFloppy size={16} />
-                </ActionIcon>
-              </Tooltip>
-            )}
-            <Tooltip label="New ticket">
-              <ActionIcon variant="filled" onClick={onNewTicket} aria-label="New ticket">
-                <IconPlus size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-        </Group>
-        <TextInput
-          size="xs"
-          aria-label="Search tickets"
-          placeholder="Search subject and conversation"
-          leftSection={<IconSearch size={14} />}
-          value={searchText}
-          onChange={(event) => {
-            setSearchText(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              setSearchText('');
-              onQChange('');
-            }
-          }}
-          rightSection={
-            searchText ? (
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="gray"
-                aria-label="Clear search"
-                onClick={() => {
-                  setSearchText('');
-                  onQChange('');
-                }}
-              >
-                <IconX size={12} />
-              </ActionIcon>
-            ) : null
-          }
-        />
-        <FilterBar filters={filters} onChange={onFiltersChange} />
+      <TicketListHeader
+        view={view}
+        searchText={searchText}
+        onSearchTextChange={(value) => {
+          setSearchText(value);
+          pushSearch(value);
+        }}
+        onClearSearch={clearSearch}
+        filters={filters}
+        onFiltersChange={onFiltersChange}
+        density={density}
+        onDensityChange={setDensity}
+        onShowViews={onShowViews}
+        onNewTicket={onNewTicket}
+        onSaveView={onSaveView}
+      >
         {rows.length > 0 && (
           <Checkbox
             size="xs"
@@ -204,7 +141,7 @@ export function TicketListPane({
             onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((t) => t.id)))}
           />
         )}
-      </Stack>
+      </TicketListHeader>
       <ScrollArea style={{ flex: 1 }} type="auto">
         {tickets.isPending ? (
           <Box p="sm">
@@ -229,8 +166,7 @@ export function TicketListPane({
                   variant="default"
                   size="xs"
                   onClick={() => {
-                    setSearchText('');
-                    onQChange('');
+                    clearSearch();
                     onFiltersChange({});
                   }}
                 >
@@ -269,6 +205,8 @@ export function TicketListPane({
                   cursor={ticket.id === cursor}
                   selected={selected.has(ticket.id)}
                   onToggle={toggle}
+                  layout={layout}
+                  density={density}
                 />
               ))}
             </Box>

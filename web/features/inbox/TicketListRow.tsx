@@ -2,9 +2,11 @@ import { Box, Checkbox, Group, Stack, Text, Tooltip, UnstyledButton } from '@man
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Fragment, memo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { RelativeTime } from '../../components/RelativeTime';
-import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
 import type { TicketRow } from '../tickets/tickets.queries';
+import type { RowLayout } from './columns';
+import type { Density } from './density';
+import { RowDetails } from './RowDetails';
+import { CornerCell } from './TicketCells';
 
 interface TicketListRowProps {
   ticket: TicketRow;
@@ -13,10 +15,12 @@ interface TicketListRowProps {
   cursor: boolean;
   selected: boolean;
   onToggle: (id: number) => void;
+  layout: RowLayout;
+  density: Density;
 }
 
 /** The words around the matches of a search, with the matches marked; no other markup survives. */
-function Snippet({ html }: { html: string }) {
+function Snippet({ html, lines }: { html: string; lines: number }) {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const parts: ReactNode[] = [];
   doc.body.childNodes.forEach((node, index) => {
@@ -33,7 +37,7 @@ function Snippet({ html }: { html: string }) {
     );
   });
   return (
-    <Text fz="xs" c="dimmed" lineClamp={2}>
+    <Text fz="xs" c="dimmed" lineClamp={lines}>
       {parts}
     </Text>
   );
@@ -46,7 +50,10 @@ export const TicketListRow = memo(function TicketListRow({
   cursor,
   selected,
   onToggle,
+  layout,
+  density,
 }: TicketListRowProps) {
+  const compact = density === 'compact';
   const background = open
     ? 'var(--mantine-primary-color-light)'
     : selected
@@ -57,8 +64,9 @@ export const TicketListRow = memo(function TicketListRow({
       component="li"
       id={`ticket-row-${ticket.id}`}
       data-ticket-id={ticket.id}
+      data-density={density}
       px="sm"
-      py={10}
+      py={compact ? 4 : 10}
       style={{
         listStyle: 'none',
         background,
@@ -68,7 +76,7 @@ export const TicketListRow = memo(function TicketListRow({
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Checkbox
-          mt={2}
+          mt={compact ? 3 : 2}
           size="xs"
           checked={selected}
           onChange={() => onToggle(ticket.id)}
@@ -81,12 +89,14 @@ export const TicketListRow = memo(function TicketListRow({
           style={{ flex: 1, minWidth: 0 }}
           aria-label={`#${ticket.id} ${ticket.subject}`}
         >
-          <Stack gap={4}>
+          <Stack gap={compact ? 1 : 4}>
             <Group gap={6} wrap="nowrap" justify="space-between">
               <Group gap={6} wrap="nowrap" miw={0}>
-                <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                  #{ticket.id}
-                </Text>
+                {layout.withId && (
+                  <Text fz="xs" c="dimmed" style={{ flexShrink: 0 }} data-column="id">
+                    #{ticket.id}
+                  </Text>
+                )}
                 {ticket.escalation && (
                   <Tooltip label={`Escalated: ${ticket.escalation.reason}`}>
                     <IconAlertTriangle
@@ -97,22 +107,14 @@ export const TicketListRow = memo(function TicketListRow({
                     />
                   </Tooltip>
                 )}
-                <Text fz="sm" fw={ticket.status === 'new' ? 700 : 500} truncate="end">
+                <Text fz="sm" fw={ticket.status === 'new' ? 700 : 500} truncate="end" data-column="subject">
                   {ticket.subject}
                 </Text>
               </Group>
-              <RelativeTime value={ticket.updatedAt} fz="xs" c="dimmed" style={{ flexShrink: 0 }} />
+              {layout.corner && <CornerCell column={layout.corner} ticket={ticket} />}
             </Group>
-            <Group gap={6} wrap="nowrap" justify="space-between">
-              <Text fz="xs" c="dimmed" truncate="end" miw={0}>
-                {ticket.requester.name} · {ticket.assignee ? ticket.assignee.name : 'Unassigned'}
-              </Text>
-              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-                <TicketStatusBadge status={ticket.status} size="xs" />
-                <PriorityBadge priority={ticket.priority} size="xs" />
-              </Group>
-            </Group>
-            {ticket.snippet && <Snippet html={ticket.snippet} />}
+            <RowDetails ticket={ticket} layout={layout} compact={compact} />
+            {ticket.snippet && <Snippet html={ticket.snippet} lines={compact ? 1 : 2} />}
           </Stack>
         </UnstyledButton>
       </Group>

@@ -1,25 +1,13 @@
-import {
-  ActionIcon,
-  Badge,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Skeleton,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconDots, IconPlugConnected, IconPlugConnectedX, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, NavLink, ScrollArea, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPlugConnected, IconPlugConnectedX, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { View } from '../../../contracts/tickets';
 import { useLiveStatus } from '../../app/live';
-import { notifyError, notifySuccess } from '../../app/notify';
-import { confirmAction } from '../../components/ConfirmButton';
 import { ErrorState } from '../../components/ErrorState';
-import { ticketsKeys, useDeleteView } from '../tickets/tickets.queries';
-import { DEFAULT_VIEW, viewPath } from './inbox.url';
+import { ticketsKeys } from '../tickets/tickets.queries';
+import { viewPath } from './inbox.url';
+import { SavedViewMenu } from './SavedViewMenu';
 
 interface ViewsPaneProps {
   views: View[] | undefined;
@@ -146,46 +134,6 @@ function ViewGroup({
         );
       })}
     </Stack>
-  );
-}
-
-function SavedViewMenu({ view, active }: { view: View; active: boolean }) {
-  const remove = useDeleteView();
-  const navigate = useNavigate();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Options for view ${view.name}`}>
-          <IconDots size={14} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          color="red"
-          leftSection={<IconTrash size={14} />}
-          onClick={() =>
-            confirmAction({
-              title: `Delete the view “${view.name}”?`,
-              message: view.shared
-                ? 'It disappears for everyone who uses it. The tickets stay as they are.'
-                : 'The tickets in it stay as they are.',
-              confirmLabel: 'Delete view',
-              danger: true,
-              onConfirm: () =>
-                remove.mutate(view.id, {
-                  onSuccess: () => {
-                    notifySuccess(`“${view.name}” is gone.`, 'View deleted');
-                    if (active) navigate(viewPath(DEFAULT_VIEW));
-                  },
-                  onError: (error) => notifyError(error),
-                }),
-            })
-          }
-        >
-          Delete view
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }
 

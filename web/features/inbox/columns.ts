@@ -1,0 +1,73 @@
+import type { View } from '../../../contracts/tickets';
+
+export type ColumnKey = View['columns'][number];
+
+/** What each column is called in pickers, tooltips and screen-reader labels. */
+export const columnLabels: Record<ColumnKey, string> = {
+  id: 'Number',
+  subject: 'Subject',
+  requester: 'Requester',
+  organization: 'Organisation',
+  status: 'Status',
+  priority: 'Priority',
+  type: 'Type',
+  channel: 'Channel',
+  assignee: 'Assignee',
+  team: 'Team',
+  category: 'Category',
+  tags: 'Tags',
+  due_at: 'Due',
+  created_at: 'Created',
+  updated_at: 'Updated',
+};
+
+/** The columns of a list whose view has none of its own. */
+export const defaultColumns: readonly ColumnKey[] = [
+  'id',
+  'subject',
+  'requester',
+  'status',
+  'priority',
+  'assignee',
+  'updated_at',
+];
+
+/** Every column, in the order the contract lists them. */
+export const allColumns = Object.keys(columnLabels) as ColumnKey[];
+
+export const columnOptions = allColumns.map((value) => ({ value, label: columnLabels[value] }));
+
+export function isColumnKey(value: string): value is ColumnKey {
+  return Object.hasOwn(columnLabels, value);
+}
+
+/** The columns a view lays its list out by, in its order, without repeats. */
+export function columnsOf(view: Pick<View, 'columns'> | undefined): ColumnKey[] {
+  const chosen = view?.columns.filter(isColumnKey) ?? [];
+  return [...new Set(chosen.length > 0 ? chosen : defaultColumns)];
+}
+
+/** Badges sit at the end of the details line; times in the title line's corner. */
+export const badgeColumns: ReadonlySet<ColumnKey> = new Set(['status', 'priority']);
+const timeColumns: ReadonlySet<ColumnKey> = new Set(['updated_at', 'created_at']);
+
+export interface RowLayout {
+  /** Shows the ticket number before the subject. */
+  withId: boolean;
+  /** The first chosen time, at the end of the title line. */
+  corner: ColumnKey | null;
+  /** Everything else but the badges, in the view's order. */
+  details: ColumnKey[];
+  badges: ColumnKey[];
+}
+
+/** Where each chosen column goes in a list row. The subject always leads: it names the ticket. */
+export function rowLayout(columns: readonly ColumnKey[]): RowLayout {
+  const corner = columns.find((c) => timeColumns.has(c)) ?? null;
+  return {
+    withId: columns.includes('id'),
+    corner,
+    details: columns.filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c)),
+    badges: columns.filter((c) => badgeColumns.has(c)),
+  };
+}

@@ -1,0 +1,36 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { View, ViewFilters, ViewSort } from '../../../contracts/tickets';
+import { api } from '../../app/api';
+import { ticketsKeys } from '../tickets/tickets.queries';
+import type { ColumnKey } from './columns';
+
+export interface NewViewBody {
+  name: string;
+  shared: boolean;
+  filters: ViewFilters;
+  sort: ViewSort;
+  columns: ColumnKey[];
+}
+
+/** What the Inbox changes on a saved view; its filters and sort stay. */
+export interface ViewChanges {
+  name?: string;
+  shared?: boolean;
+  columns?: ColumnKey[];
+}
+
+export function useSaveView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewViewBody) => api.post<View>('/views', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
+  });
+}
+
+export function useUpdateView(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ViewChanges) => api.patch<View>(`/views/${encodeURIComponent(id)}`, changes),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
+  });
+}
