@@ -21,7 +21,8 @@ export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
   const worker = inboundWorker(deps, (error) => log.error({ err: error }, 'processing received mail failed'));
   const kick = () => void worker.kick();
   const delivery = deliveryHooks(deps.db, deps.config, log);
-  const listener = deps.config.smtp.port !== null ? createSmtpListener(deps.db, deps.config.smtp, kick, log) : null;
+  const listener =
+    deps.config.smtp.port !== null ? createSmtpListener(deps.db, deps.config.smtp, kick, log) : null;
   const jobs: PeriodicJob[] = [
     { name: 'inbound-mail', everyMs: 5_000, run: () => worker.kick() },
     { name: 'imap', everyMs: 10_000, run: () => pollDueMailboxes(deps.db, log, kick) },
@@ -47,7 +48,10 @@ export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
 /** The email channel's admin routes, and its runtime when background work runs in this process. */
 export async function registerChannels(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
   const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
-  await app.register(mailboxesRoutes, { mailboxes: mailboxesService(deps), templates: templatesService(deps) });
+  await app.register(mailboxesRoutes, {
+    mailboxes: mailboxesService(deps),
+    templates: templatesService(deps),
+  });
   await app.register(inboundRoutes, { inbound: inboundService(deps, () => runtime?.kick()) });
   if (!runtime) return [];
   app.addHook('onReady', () => runtime.start());
