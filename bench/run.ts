@@ -15,6 +15,7 @@ import { tokensService } from '../server/modules/tokens/tokens.service';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { generatePostgres, generateSqlite, type Scale } from './generate';
+import { benchBareSmtp, benchStewardMail } from './mail';
 import { searchQueries } from './vocabulary';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,7 +32,7 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
-  baseline?: 'read' | 'write';
+  baseline?: 'read' | 'write' | 'smtp';
 }
 
 async function load(url: string, connections: number, opts: Partial<autocannon.Options> = {}) {
@@ -300,6 +301,7 @@ const results: Row[] = [];
 const rss: Record<string, number> = {};
 const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
+results.push(await benchBareSmtp());
 
 {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
@@ -314,6 +316,7 @@ results.push(...(await benchBaseline()));
   const s = await benchSteward('steward sqlite', { DATA_DIR: dir }, token);
   results.push(...s.rows);
   rss['steward sqlite'] = s.rssMb;
+  results.push({ ...(await benchStewardMail('steward sqlite', { DATA_DIR: dir }, token)), baseline: 'smtp' });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -330,6 +333,10 @@ if (pgUrl) {
     const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token);
     results.push(...p.rows);
     rss['steward postgres'] = p.rssMb;
+    results.push({
+      ...(await benchStewardMail('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token)),
+      baseline: 'smtp',
+    });
   } finally {
     await dropPostgres(pgUrl);
   }
@@ -337,10 +344,9 @@ if (pgUrl) {
 
 const baselineRead = results.find((r) => r.scenario.startsWith('GET /items'))!.reqPerSec;
 const baselineWrite = results.find((r) => r.scenario.startsWith('POST /items'))!.reqPerSec;
-const ratio = (r: Row) =>
-  r.baseline
-    ? `${((r.reqPerSec / (r.baseline === 'write' ? baselineWrite : baselineRead)) * 100).toFixed(0)}%`
-    : '';
+const baselineSmtp = results.find((r) => r.scenario.startsWith('bare smtp-server'))!.reqPerSec;
+const baselineOf = { read: baselineRead, write: baselineWrite, smtp: baselineSmtp };
+const ratio = (r: Row) => (r.baseline ? `${((r.reqPerSec / baselineOf[r.baseline]) * 100).toFixed(0)}%` : '');
 
 console.log(
   `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run; load generator on the same machine\n`,

@@ -30,6 +30,23 @@ function addressIn(value: string | undefined): string | null {
 }
 
 /**
+ * Makes stored mail durable, one disk sync for every message stored meanwhile: a message waits
+ * for a sync that starts after it was written.
+ */
+const flushes = new WeakMap<DbOrTrx, Promise<void>>();
+function durable(db: DbOrTrx): Promise<void> {
+  let pending = flushes.get(db);
+  if (!pending) {
+    pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      flushes.delete(db);
+      return repo.flush(db);
+    });
+    flushes.set(db, pending);
+  }
+  return pending;
+}
+
+/**
  * Keeps a received message before anyone is told it arrived: the SMTP listener answers 250,
  * and the IMAP poller moves the message, only after this resolves. A Message-ID already
  * received stores nothing (answers `duplicate`).
@@ -54,6 +71,6 @@ export async function storeInboundMail(
     },
     nowIso(),
   );
-  await repo.flush(db);
+  await durable(db);
   return { id, duplicate: id === null };
 }

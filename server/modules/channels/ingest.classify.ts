@@ -40,8 +40,24 @@ export type Verdict =
  * Decides what a parsed mail is before it touches a ticket: failed (no sender, no mailbox),
  * ignored (bounces, our own mail), spam (rules, the per-sender loop guard) or accepted.
  */
+export interface IntakeSetup {
+  mailboxes: MailboxRow[];
+  rules: Awaited<ReturnType<typeof mailboxesRepository.listRules>>;
+  senderLimitPerHour: number;
+}
+
+/** What every mail of one processing run is checked against, read once per run. */
+export async function loadIntakeSetup(db: DbOrTrx): Promise<IntakeSetup> {
+  return {
+    mailboxes: await mailboxesRepository.list(db),
+    rules: await mailboxesRepository.listRules(db),
+    senderLimitPerHour: (await loadMailSettings(db)).senderLimitPerHour,
+  };
+}
+
 export async function classify(
   db: DbOrTrx,
+  setup: IntakeSetup,
   row: QueuedMailRow,
   parsed: ParsedMail,
   headers: MailHeaders,
@@ -59,8 +75,8 @@ export async function classify(
     ...addressesOf(parsed.cc).map((a) => a.address),
   ];
   const mailbox = row.mailbox_id
-    ? await mailboxesRepository.findById(db, row.mailbox_id)
-    : await mailboxesRepository.findByAddresses(db, recipients);
+    ? setup.mailboxes.find((m) => m.id === row.mailbox_id)
+    : recipients.map((r) => setup.mailboxes.find((m) => m.address === r)).find((m) => m !== undefined);
   if (!mailbox) {
     return {
       status: 'failed',
@@ -68,14 +84,14 @@ export async function classify(
     };
   }
   const released = row.released === 1;
-  if ((await mailboxesRepository.allAddresses(db)).includes(sender.address)) {
+  if (setup.mailboxes.some((m) => m.address === sender.address)) {
     return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}` };
   }
   if (!released && isBounce(sender.address, headers)) {
     return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}` };
   }
   if (!released) {
-    const rule = matchingRule(await mailboxesRepository.listRules(db), sender.address, headers);
+    const rule = matchingRule(setup.rules, sender.address, headers);
     if (rule) {
       return {
         status: 'spam',
@@ -85,7 +101,7 @@ export async function classify(
             : `Header ${rule.header} contains "${rule.pattern}"`,
       };
     }
-    const { senderLimitPerHour } = await loadMailSettings(db);
+    const { senderLimitPerHour } = setup;
     const recent = await inboundRepository.countFromSender(db, sender.address, addMinutes(now, -60), row.id);
     if (recent >= senderLimitPerHour) {
       return {

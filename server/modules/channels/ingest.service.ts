@@ -4,9 +4,8 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { announceTicket } from '../tickets/tickets.service';
 import { type QueuedMailRow, inboundRepository as repo } from './inbound.repository';
-import { classify, headerRecord } from './ingest.classify';
+import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToTicket } from './ingest.deliver';
-import { mailboxesRepository } from './mailboxes.repository';
 
 type Outcome = { ticketId: number | null; created: boolean; announce?: () => void };
 
@@ -14,17 +13,22 @@ type Outcome = { ticketId: number | null; created: boolean; announce?: () => voi
  * One received mail, in one transaction: parse, classify, put on a ticket, mark processed.
  * A crash anywhere before the commit leaves the mail queued, so it is processed again, once.
  */
-async function processOne(trx: DbOrTrx, deps: AppDeps, row: QueuedMailRow): Promise<Outcome> {
+async function processOne(
+  trx: DbOrTrx,
+  deps: AppDeps,
+  setup: IntakeSetup,
+  row: QueuedMailRow,
+): Promise<Outcome> {
   const now = nowIso();
   const parsed = await simpleParser(row.raw, { skipTextToHtml: true, skipImageLinks: true });
   const headers = headerRecord(parsed);
-  const verdict = await classify(trx, row, parsed, headers, now);
+  const verdict = await classify(trx, setup, row, parsed, headers, now);
   const subject = (parsed.subject ?? row.subject).slice(0, 300);
   if (verdict.status !== 'accept') {
     await repo.finish(trx, row.id, { status: verdict.status, reason: verdict.reason, subject }, now);
     return { ticketId: null, created: false };
   }
-  const ours = await mailboxesRepository.allAddresses(trx);
+  const ours = setup.mailboxes.map((m) => m.address);
   const { ticket, created } = await deliverToTicket(trx, deps.config, { row, parsed, ...verdict }, ours);
   await repo.finish(
     trx,
@@ -48,12 +52,13 @@ async function processOne(trx: DbOrTrx, deps: AppDeps, row: QueuedMailRow): Prom
 export async function processInboundMail(deps: AppDeps, limit = 500): Promise<number> {
   let afterId = 0;
   let done = 0;
+  const setup = await loadIntakeSetup(deps.db);
   while (done < limit) {
     const claim: { row?: QueuedMailRow } = {};
     try {
       const outcome = await deps.db.transaction().execute(async (trx) => {
         claim.row = await repo.claimNext(trx, afterId);
-        return claim.row ? processOne(trx, deps, claim.row) : null;
+        return claim.row ? processOne(trx, deps, setup, claim.row) : null;
       });
       outcome?.announce?.();
     } catch (error) {

@@ -5,6 +5,8 @@ import type {
   PortalTicket,
   PortalTicketDetail,
 } from '../../../contracts/portal';
+import type { Ticket } from '../../../contracts/tickets';
+import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import { type RequestContext, systemContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -14,11 +16,23 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { type ClientInfo, startSession } from '../auth/auth.service';
+import { queueTicketMail } from '../channels/outbound';
 import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
 import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
 import { openTicket } from '../tickets/tickets.service';
 import { insertUserRow } from '../users/users.service';
 import { portalRepository as repo } from './portal.repository';
+
+/** A request from the portal or the contact form gets the same acknowledgment as one by mail. */
+async function acknowledge(db: DbOrTrx, config: Config, ticket: Ticket) {
+  if (ticket.requester.email)
+    await queueTicketMail(db, config, {
+      ticket,
+      template: 'ticket_received',
+      to: ticket.requester.email,
+      automatic: true,
+    });
+}
 
 const LINK_MINUTES = 15;
 const LINKS_PER_HOUR = 5;
@@ -92,6 +106,7 @@ export function portalService({ db, config, live }: AppDeps) {
           dueAt: null,
           customFields: {},
         });
+        await acknowledge(trx, config, ticket);
         return detail(trx, ticket.id, customerId);
       });
       live.publish({ type: 'ticket.created', ticketId: created.id });
@@ -179,8 +194,8 @@ export function portalService({ db, config, live }: AppDeps) {
     /** The public contact form: a robot that fills the hidden field gets a reply and no ticket. */
     async contact(input: z.output<typeof contactFormBody>): Promise<string> {
       if (input.website) return `W-${randomToken(6)}`;
-      const ticket = await db.transaction().execute((trx) =>
-        openTicket(trx, systemContext('Contact form'), {
+      const ticket = await db.transaction().execute(async (trx) => {
+        const opened = await openTicket(trx, systemContext('Contact form'), {
           subject: input.subject,
           requester: { email: input.email, name: input.name },
           message: { body: input.message, attachmentIds: [] },
@@ -194,8 +209,10 @@ export function portalService({ db, config, live }: AppDeps) {
           teamId: null,
           dueAt: null,
           customFields: {},
-        }),
-      );
+        });
+        await acknowledge(trx, config, opened);
+        return opened;
+      });
       live.publish({ type: 'ticket.created', ticketId: ticket.id });
       return `#${ticket.id}`;
     },

@@ -164,6 +164,9 @@ describeApi('customer portal', (t) => {
       expect(res.json().reference).toMatch(/^#\d+$/);
       const ticket = await t.handle.db.selectFrom('tickets').selectAll().executeTakeFirstOrThrow();
       expect(ticket.channel).toBe('web');
+      const ack = await t.handle.db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
+      expect(ack).toMatchObject({ to_address: 'visitor@site.example', kind: 'ticket_received', ticket_id: ticket.id });
+      expect(ack.subject).toContain(`[#${ticket.id}]`);
     });
 
     it('quietly drops what a robot sends through the hidden field', async () => {
