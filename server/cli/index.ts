@@ -7,12 +7,12 @@ import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../db/seed/demo';
-import { runMailNode } from './mail-node';
 import { tokensService } from '../modules/tokens/tokens.service';
 import { usersService } from '../modules/users/users.service';
 import { systemContext } from '../platform/auth/actor';
 import { AppError } from '../platform/errors';
 import { localBus } from '../platform/live/bus';
+import { runMailNode } from './mail-node';
 
 const usage = `Usage: npx steward <command> [options]
 
@@ -100,9 +100,17 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
 
   async smtp(args, config) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
-    const port = z.coerce.number().int().min(0).max(65535).safeParse(values.port ?? config.smtp.port ?? 2525);
+    const port = z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .safeParse(values.port ?? config.smtp.port ?? 2525);
     if (!port.success) throw new UsageError('--port must be a port number');
-    await runMailNode({ ...config, smtp: { ...config.smtp, port: port.data, host: values.host ?? config.smtp.host } });
+    await runMailNode({
+      ...config,
+      smtp: { ...config.smtp, port: port.data, host: values.host ?? config.smtp.host },
+    });
   },
 
   async 'seed-demo'(_args, config) {

@@ -165,7 +165,11 @@ describeApi('customer portal', (t) => {
       const ticket = await t.handle.db.selectFrom('tickets').selectAll().executeTakeFirstOrThrow();
       expect(ticket.channel).toBe('web');
       const ack = await t.handle.db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
-      expect(ack).toMatchObject({ to_address: 'visitor@site.example', kind: 'ticket_received', ticket_id: ticket.id });
+      expect(ack).toMatchObject({
+        to_address: 'visitor@site.example',
+        kind: 'ticket_received',
+        ticket_id: ticket.id,
+      });
       expect(ack.subject).toContain(`[#${ticket.id}]`);
     });
 
