@@ -54,17 +54,30 @@ export const inboundRepository = {
     if (dialectOf(db) === 'sqlite') await sql`pragma wal_checkpoint(passive)`.execute(db);
   },
 
-  /** Takes the oldest queued message; on PostgreSQL the row stays locked until the transaction ends. */
-  async claimNext(db: DbOrTrx, afterId: number) {
-    let query = db
+  /** The next queued messages after `afterId`, oldest first (read before they are locked). */
+  nextQueued(db: DbOrTrx, afterId: number, limit: number) {
+    return db
       .selectFrom('inbound_mail')
       .selectAll()
       .where('status', '=', 'queued')
       .where('id', '>', afterId)
       .orderBy('id')
-      .limit(1);
+      .limit(limit)
+      .execute();
+  },
+
+  /**
+   * Claims a queued message for this transaction: false when it was processed meanwhile or, on
+   * PostgreSQL, another node holds it (the row stays locked until the transaction ends).
+   */
+  async lockQueued(db: DbOrTrx, id: number): Promise<boolean> {
+    let query = db
+      .selectFrom('inbound_mail')
+      .select('id')
+      .where('id', '=', id)
+      .where('status', '=', 'queued');
     if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
-    return query.executeTakeFirst();
+    return (await query.executeTakeFirst()) !== undefined;
   },
 
   async lockById(db: DbOrTrx, id: number) {
@@ -221,4 +234,4 @@ export const inboundRepository = {
 };
 
 export type InboundListRow = NonNullable<Awaited<ReturnType<typeof inboundRepository.findById>>>;
-export type QueuedMailRow = NonNullable<Awaited<ReturnType<typeof inboundRepository.claimNext>>>;
+export type QueuedMailRow = Awaited<ReturnType<typeof inboundRepository.nextQueued>>[number];

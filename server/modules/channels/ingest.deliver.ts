@@ -159,6 +159,7 @@ export async function deliverToTicket(db: DbOrTrx, config: Config, mail: Accepte
       template: 'ticket_received',
       to: sender.address,
       automatic: true,
+      mailbox: mail.mailbox,
     });
   }
   return { ticket, created };

@@ -21,6 +21,8 @@ export interface TicketMail {
   automatic?: boolean;
   messageRowId?: number | null;
   attachmentIds?: number[];
+  /** The mailbox to send from, when the caller already knows it. */
+  mailbox?: MailboxRow;
 }
 
 /** The mailbox a ticket's mail goes out from: the one it came in through, else the default. */
@@ -59,7 +61,7 @@ export function ticketValues(
  */
 export async function queueTicketMail(db: DbOrTrx, config: Config, mail: TicketMail): Promise<number | null> {
   const template = await loadTemplate(db, mail.template);
-  const mailbox = await mailboxOfTicket(db, mail.ticket.id);
+  const mailbox = mail.mailbox ?? (await mailboxOfTicket(db, mail.ticket.id));
   const customerFacing = template.audience === 'customer';
   const useAck = mail.template === 'ticket_received' && mailbox;
   if (useAck && mailbox.auto_ack !== 1) return null;

@@ -102,7 +102,7 @@ describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
     expect(sent.response).toMatch(/^250/);
     const stored = await t.handle.db.selectFrom('inbound_mail').select(['subject', 'status']).execute();
     expect(stored).toEqual([{ subject: 'Over TLS', status: 'queued' }]);
-  });
+  }, 20_000);
 
   it('refuses a wrong password and a sender who does not authenticate', async () => {
     await expect(client({ user: 'relay', pass: 'wrong-password' }).sendMail(mail)).rejects.toMatchObject({
@@ -110,5 +110,5 @@ describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
     });
     await expect(client().sendMail(mail)).rejects.toMatchObject({ responseCode: 530 });
     expect(await t.handle.db.selectFrom('inbound_mail').select('id').execute()).toEqual([]);
-  });
+  }, 20_000);
 });
