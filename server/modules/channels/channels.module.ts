@@ -7,6 +7,7 @@ import { pollDueMailboxes } from './imap.job';
 import { inboundRoutes } from './inbound.routes';
 import { inboundService } from './inbound.service';
 import { inboundWorker } from './ingest.service';
+import { mailRulesService } from './mail-rules.service';
 import { mailboxesRoutes } from './mailboxes.routes';
 import { mailboxesService } from './mailboxes.service';
 import { sendTicketNotifications } from './notify.job';
@@ -50,6 +51,7 @@ export async function registerChannels(app: FastifyInstance, deps: AppDeps): Pro
   const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
   await app.register(mailboxesRoutes, {
     mailboxes: mailboxesService(deps),
+    rules: mailRulesService(deps),
     templates: templatesService(deps),
   });
   await app.register(inboundRoutes, { inbound: inboundService(deps, () => runtime?.kick()) });

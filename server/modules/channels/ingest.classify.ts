@@ -4,8 +4,8 @@ import type { InboundStatus } from '../../db/schema';
 import { addMinutes } from '../../platform/clock';
 import { inboundRepository, type QueuedMailRow } from './inbound.repository';
 import { isAutomated, isBounce, type MailHeaders, matchingRule } from './mail.rules';
+import { loadMailSettings } from './mail-rules.service';
 import { type MailboxRow, mailboxesRepository } from './mailboxes.repository';
-import { loadMailSettings } from './mailboxes.service';
 
 /** Header lines as a record: lower-case names, unfolded values, the first occurrence of each. */
 export function headerRecord(parsed: ParsedMail): MailHeaders {

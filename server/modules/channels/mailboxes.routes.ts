@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctx, protectedErrors, withConflict, withNotFound } from '../../platform/http';
 import { channelsSchemas as s } from './channels.schemas';
+import type { MailRulesService } from './mail-rules.service';
 import type { MailboxesService } from './mailboxes.service';
 import type { TemplatesService } from './templates.service';
 
@@ -11,8 +12,9 @@ const access = 'channels.manage' as const;
 /** Mailboxes, spam rules, mail settings and notification templates (admins). */
 export const mailboxesRoutes: FastifyPluginAsyncZod<{
   mailboxes: MailboxesService;
+  rules: MailRulesService;
   templates: TemplatesService;
-}> = async (app, { mailboxes, templates }) => {
+}> = async (app, { mailboxes, rules, templates }) => {
   app.get(
     '/api/v1/mailboxes',
     {
@@ -92,7 +94,7 @@ export const mailboxesRoutes: FastifyPluginAsyncZod<{
         response: { 200: s.rules.list.response, ...protectedErrors },
       },
     },
-    async (req) => ({ data: await mailboxes.rules(ctx(req)) }),
+    async (req) => ({ data: await rules.list(ctx(req)) }),
   );
   app.post(
     '/api/v1/mail-rules',
@@ -105,7 +107,7 @@ export const mailboxesRoutes: FastifyPluginAsyncZod<{
         response: { 201: s.rules.create.response, ...protectedErrors },
       },
     },
-    async (req, reply) => reply.code(201).send(await mailboxes.addRule(ctx(req), req.body)),
+    async (req, reply) => reply.code(201).send(await rules.add(ctx(req), req.body)),
   );
   app.delete(
     '/api/v1/mail-rules/:id',
@@ -119,7 +121,7 @@ export const mailboxesRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      await mailboxes.removeRule(ctx(req), req.params.id);
+      await rules.remove(ctx(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -134,7 +136,7 @@ export const mailboxesRoutes: FastifyPluginAsyncZod<{
         response: { 200: s.settings.get.response, ...protectedErrors },
       },
     },
-    (req) => mailboxes.settings(ctx(req)),
+    (req) => rules.settings(ctx(req)),
   );
   app.patch(
     '/api/v1/settings/mail',
@@ -147,7 +149,7 @@ export const mailboxesRoutes: FastifyPluginAsyncZod<{
         response: { 200: s.settings.update.response, ...protectedErrors },
       },
     },
-    (req) => mailboxes.updateSettings(ctx(req), req.body),
+    (req) => rules.updateSettings(ctx(req), req.body),
   );
 
   app.get(

@@ -32,8 +32,6 @@ export interface StoredImap extends ImapSettings {
   intervalSeconds: number;
 }
 
-export const DEFAULT_SENDER_LIMIT_PER_HOUR = 30;
-
 /** The outbound server without its password. */
 function smtpSummary(url: string | null): Mailbox['smtp'] {
   if (!url) return null;
@@ -88,20 +86,6 @@ export function toMailbox(row: MailboxRow): Mailbox {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-const toRule = (row: Selectable<MailRulesTable>): MailRule => ({
-  id: row.id,
-  kind: row.kind,
-  header: row.header,
-  pattern: row.pattern,
-  note: row.note,
-  createdAt: row.created_at,
-});
-
-export async function loadMailSettings(db: DbOrTrx): Promise<MailSettings> {
-  const limit = Number(await settingsRepository.get(db, 'mail.senderLimitPerHour'));
-  return { senderLimitPerHour: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_SENDER_LIMIT_PER_HOUR };
 }
 
 async function loadMailbox(db: DbOrTrx, id: number): Promise<Mailbox> {
@@ -252,69 +236,6 @@ export function mailboxesService({ db }: AppDeps) {
           entityId: id,
           before: auditable(before),
         });
-      });
-    },
-
-    async rules(ctx: RequestContext) {
-      authorize(ctx.actor, 'channels.manage');
-      return (await repo.listRules(db)).map(toRule);
-    },
-
-    async addRule(ctx: RequestContext, input: z.output<typeof createMailRuleBody>) {
-      authorize(ctx.actor, 'channels.manage');
-      return db.transaction().execute(async (trx) => {
-        const id = await repo.insertRule(trx, { ...input, created_at: nowIso() });
-        const rule = toRule((await repo.findRule(trx, id))!);
-        await recordAudit(trx, ctx, {
-          action: 'mail_rule.created',
-          entityType: 'mail_rule',
-          entityId: id,
-          after: rule,
-        });
-        return rule;
-      });
-    },
-
-    async removeRule(ctx: RequestContext, id: number) {
-      authorize(ctx.actor, 'channels.manage');
-      await db.transaction().execute(async (trx) => {
-        const row = await repo.findRule(trx, id);
-        if (!row) throw notFound('MAIL_RULE_NOT_FOUND', `Spam rule ${id}`);
-        await repo.removeRule(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'mail_rule.deleted',
-          entityType: 'mail_rule',
-          entityId: id,
-          before: toRule(row),
-        });
-      });
-    },
-
-    async settings(ctx: RequestContext) {
-      authorize(ctx.actor, 'channels.manage');
-      return loadMailSettings(db);
-    },
-
-    async updateSettings(ctx: RequestContext, input: z.output<typeof updateMailSettingsBody>) {
-      authorize(ctx.actor, 'channels.manage');
-      return db.transaction().execute(async (trx) => {
-        const before = await loadMailSettings(trx);
-        if (input.senderLimitPerHour !== undefined)
-          await settingsRepository.set(
-            trx,
-            'mail.senderLimitPerHour',
-            String(input.senderLimitPerHour),
-            nowIso(),
-          );
-        const after = await loadMailSettings(trx);
-        await recordAudit(trx, ctx, {
-          action: 'settings.updated',
-          entityType: 'settings',
-          entityId: 'mail',
-          before: { ...before },
-          after: { ...after },
-        });
-        return after;
       });
     },
   };
