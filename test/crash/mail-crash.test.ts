@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
+import { insertMailbox } from '../../server/db/seed/factories';
 import { smtpClient } from '../helpers/smtp';
 
 /**
@@ -90,26 +91,7 @@ afterAll(() => {
 it('loses no accepted mail when the server is killed between 250 and processing', async () => {
   const setup = await openDb();
   await migrateToLatest(setup);
-  const now = new Date().toISOString();
-  await setup.db
-    .insertInto('mailboxes')
-    .values({
-      address: 'support@crash.example',
-      display_name: 'Support',
-      default_team_id: null,
-      default_category_id: null,
-      signature: '',
-      inbound_method: 'smtp',
-      imap: null,
-      smtp_url: null,
-      auto_ack: 1,
-      ack_subject: null,
-      ack_body: null,
-      is_default: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertMailbox(setup.db, { address: 'support@crash.example', isDefault: true });
   await setup.destroy();
 
   const [httpPort, smtpPort] = [await freePort(), await freePort()];

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-fields.repository';
 import type { DatabaseHandle } from '../database';
-import { insertCustomers, insertOrganization, insertTeam, insertUser } from './factories';
+import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
 import { seedCategories, seedTickets } from './tickets';
@@ -81,6 +81,12 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
       });
       teamIds.push(teamId);
     }
+    await insertMailbox(trx, {
+      address: `support@${DEMO_DOMAIN}`,
+      displayName: 'Steward Support',
+      defaultTeamId: teamIds[0]!,
+      isDefault: true,
+    });
 
     const orgIds: { id: number; domain: string }[] = [];
     for (let i = 0; i < 40; i += 1) {
@@ -133,7 +139,7 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
 
   const lines = demoLogins.map((l) => `  ${l.role.padEnd(8)} ${l.email}`);
   return [
-    `Demo department created: 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
+    `Demo department created: a support mailbox, 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
     `Sign in with any of these (password "${DEMO_PASSWORD}"), or any agent such as amara.adeyemi@${DEMO_DOMAIN}:`,
     ...lines,
   ].join('\n');

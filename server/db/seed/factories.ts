@@ -1,4 +1,5 @@
 import type { Role } from '../../../contracts/common';
+import { mailboxesRepository } from '../../modules/channels/mailboxes.repository';
 import { customersRepository } from '../../modules/customers/customers.repository';
 import { findOrCreateCustomer } from '../../modules/customers/customers.service';
 import { teamsRepository } from '../../modules/teams/teams.repository';
@@ -64,6 +65,33 @@ export async function insertTeam(
   const members = [...new Set([...(seed.memberIds ?? []), ...(seed.leadId ? [seed.leadId] : [])])];
   await teamsRepository.setMembers(db, id, members, now);
   return id;
+}
+
+/** A mailbox receiving over the built-in SMTP listener, acknowledging new requests. */
+export async function insertMailbox(
+  db: DbOrTrx,
+  seed: { address: string; displayName?: string; defaultTeamId?: number | null; isDefault?: boolean },
+): Promise<number> {
+  const now = nowIso();
+  return mailboxesRepository.insert(
+    db,
+    {
+      address: seed.address,
+      display_name: seed.displayName ?? 'Support',
+      default_team_id: seed.defaultTeamId ?? null,
+      default_category_id: null,
+      signature: '',
+      inbound_method: 'smtp',
+      imap: null,
+      smtp_url: null,
+      auto_ack: 1,
+      ack_subject: null,
+      ack_body: null,
+      is_default: seed.isDefault ? 1 : 0,
+      updated_at: now,
+    },
+    now,
+  );
 }
 
 export async function insertOrganization(

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/db';
-import { nowIso } from '../../platform/clock';
+import { insertMailbox } from '../../db/seed/factories';
 import { createSmtpListener, type SmtpListener } from './smtp.listener';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
@@ -60,26 +60,7 @@ describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
     port = await listener.listen();
   });
   beforeEach(async () => {
-    const now = nowIso();
-    await t.handle.db
-      .insertInto('mailboxes')
-      .values({
-        address: 'help@tls.example',
-        display_name: 'Help',
-        default_team_id: null,
-        default_category_id: null,
-        signature: '',
-        inbound_method: 'smtp',
-        imap: null,
-        smtp_url: null,
-        auto_ack: 1,
-        ack_subject: null,
-        ack_body: null,
-        is_default: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertMailbox(t.handle.db, { address: 'help@tls.example', displayName: 'Help' });
   });
   afterAll(async () => {
     await listener?.close();
