@@ -6,6 +6,7 @@ import {
   IconInbox,
   IconKey,
   IconListDetails,
+  IconMail,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -19,6 +20,7 @@ export type PageId =
   | 'users'
   | 'teams'
   | 'ticket-fields'
+  | 'mail'
   | 'tokens'
   | 'audit'
   | 'profile';
@@ -91,6 +93,15 @@ export const appPages: readonly AppPage[] = [
     path: '/admin/ticket-fields',
     description: 'Categories and custom fields on tickets',
     icon: IconForms,
+    section: 'admin',
+    roles: ['admin'],
+  },
+  {
+    id: 'mail',
+    label: 'Mail',
+    path: '/admin/mail',
+    description: 'Mailboxes, notification templates, failed and spam mail, spam rules',
+    icon: IconMail,
     section: 'admin',
     roles: ['admin'],
   },

@@ -8,6 +8,7 @@ import { OrganizationDetailPage } from '../features/customers/OrganizationDetail
 import { OrganizationsPage } from '../features/customers/OrganizationsPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { MailPage } from '../features/mail/MailPage';
 import { MagicLinkPage } from '../features/portal/MagicLinkPage';
 import { PortalAccountPage } from '../features/portal/PortalAccountPage';
 import { PortalApp } from '../features/portal/PortalApp';
@@ -130,6 +131,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="ticket-fields">
             <TicketFieldsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/mail/:tab?',
+        element: (
+          <PageGuard page="mail">
+            <MailPage />
           </PageGuard>
         ),
       },

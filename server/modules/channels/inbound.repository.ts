@@ -95,6 +95,7 @@ export const inboundRepository = {
       ticket_id?: number | null;
       sender?: string | null;
       subject?: string;
+      mailbox_id?: number;
     },
     now: string,
   ) {

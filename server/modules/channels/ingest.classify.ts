@@ -33,7 +33,7 @@ export function addressesOf(
 }
 
 export type Verdict =
-  | { status: Exclude<InboundStatus, 'queued' | 'processed'>; reason: string }
+  | { status: Exclude<InboundStatus, 'queued' | 'processed'>; reason: string; mailbox?: MailboxRow }
   | { status: 'accept'; mailbox: MailboxRow; sender: { address: string; name: string }; automated: boolean };
 
 /**
@@ -85,10 +85,10 @@ export async function classify(
   }
   const released = row.released === 1;
   if (setup.mailboxes.some((m) => m.address === sender.address)) {
-    return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}` };
+    return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}`, mailbox };
   }
   if (!released && isBounce(sender.address, headers)) {
-    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}` };
+    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}`, mailbox };
   }
   if (!released) {
     const rule = matchingRule(setup.rules, sender.address, headers);
@@ -99,6 +99,7 @@ export async function classify(
           rule.kind === 'block_sender'
             ? `Sender blocked by rule "${rule.pattern}"`
             : `Header ${rule.header} contains "${rule.pattern}"`,
+        mailbox,
       };
     }
     const { senderLimitPerHour } = setup;
@@ -107,6 +108,7 @@ export async function classify(
       return {
         status: 'spam',
         reason: `${sender.address} sent more than ${senderLimitPerHour} messages within an hour (a mail loop?)`,
+        mailbox,
       };
     }
   }

@@ -30,7 +30,12 @@ async function processOne(
   const verdict = await classify(trx, setup, row, parsed, headers, now);
   const subject = (parsed.subject ?? row.subject).slice(0, 300);
   if (verdict.status !== 'accept') {
-    await repo.finish(trx, row.id, { status: verdict.status, reason: verdict.reason, subject }, now);
+    await repo.finish(
+      trx,
+      row.id,
+      { status: verdict.status, reason: verdict.reason, subject, mailbox_id: verdict.mailbox?.id },
+      now,
+    );
     return null;
   }
   const ours = setup.mailboxes.map((m) => m.address);
@@ -44,6 +49,7 @@ async function processOne(
       ticket_id: ticket.id,
       sender: verdict.sender.address,
       subject,
+      mailbox_id: verdict.mailbox.id,
     },
     now,
   );

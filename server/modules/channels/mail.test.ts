@@ -263,6 +263,7 @@ describeApi('email channel over real SMTP', (t) => {
     const spam = (await t.request(admin, { method: 'GET', url: '/api/v1/inbound-mail?status=spam' })).json();
     const mail = (spam.data as InboundMail[]).find((m) => m.subject === 'Cheap watches');
     expect(mail?.reason).toContain('@spam.example');
+    expect(mail?.mailbox?.name).toBe('Acme Support');
     await t.request(admin, { method: 'POST', url: `/api/v1/inbound-mail/${mail!.id}/retry` });
     await runJobs();
     expect((await ticketOf('Cheap watches')).subject).toBe('Cheap watches');

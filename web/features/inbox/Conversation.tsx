@@ -1,11 +1,13 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconLock, IconPhone, IconWalk } from '@tabler/icons-react';
+import { IconLock, IconPhone, IconRobot, IconWalk } from '@tabler/icons-react';
 import type { Message } from '../../../contracts/tickets';
 import { AttachmentList } from '../../components/AttachmentList';
 import { EmptyState } from '../../components/EmptyState';
 import { MessageBody } from '../../components/MessageBody';
 import { RelativeTime } from '../../components/RelativeTime';
 import { UserAvatar } from '../../components/UserAvatar';
+import { DeliveryLine, MailAddressLine, MailFooter } from '../mail/MessageMail';
+import { isAutomatedMail } from '../mail/mailMeta';
 
 const outcomeLabels: Record<string, string> = {
   resolved: 'Resolved',
@@ -79,43 +81,59 @@ function MessageItem({ message }: { message: Message }) {
       style={{ background: look.background, border: look.border }}
     >
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" miw={0}>
-            <UserAvatar name={message.author.name} size="sm" />
-            <Text fz="sm" fw={600} truncate="end">
-              {message.author.name}
-            </Text>
-            {message.kind === 'note' ? (
-              <Badge
-                size="sm"
-                variant="filled"
-                color="yellow"
-                c="dark"
-                tt="none"
-                leftSection={<IconLock size={12} />}
-              >
-                Internal note
-              </Badge>
-            ) : message.kind === 'call' || message.kind === 'visit' ? (
-              <Badge
-                size="sm"
-                variant="light"
-                color="teal"
-                tt="none"
-                leftSection={message.kind === 'call' ? <IconPhone size={12} /> : <IconWalk size={12} />}
-              >
-                {look.label}
-              </Badge>
-            ) : (
-              <Text fz="xs" c="dimmed">
-                {fromCustomer ? 'Customer' : 'Reply to customer'}
+        <Stack gap={2}>
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <UserAvatar name={message.author.name} size="sm" />
+              <Text fz="sm" fw={600} truncate="end">
+                {message.author.name}
               </Text>
-            )}
+              {message.kind === 'note' ? (
+                <Badge
+                  size="sm"
+                  variant="filled"
+                  color="yellow"
+                  c="dark"
+                  tt="none"
+                  leftSection={<IconLock size={12} />}
+                >
+                  Internal note
+                </Badge>
+              ) : message.kind === 'call' || message.kind === 'visit' ? (
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color="teal"
+                  tt="none"
+                  leftSection={message.kind === 'call' ? <IconPhone size={12} /> : <IconWalk size={12} />}
+                >
+                  {look.label}
+                </Badge>
+              ) : isAutomatedMail(message.meta) ? (
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color="gray"
+                  tt="none"
+                  leftSection={<IconRobot size={12} />}
+                  style={{ flexShrink: 0 }}
+                >
+                  Automatic reply
+                </Badge>
+              ) : (
+                <Text fz="xs" c="dimmed">
+                  {fromCustomer ? 'Customer' : 'Reply to customer'}
+                </Text>
+              )}
+            </Group>
+            <RelativeTime value={message.createdAt} fz="xs" c="dimmed" style={{ flexShrink: 0 }} />
           </Group>
-          <RelativeTime value={message.createdAt} fz="xs" c="dimmed" style={{ flexShrink: 0 }} />
-        </Group>
+          <MailAddressLine message={message} pl={38} />
+        </Stack>
         <MessageBody html={message.html} />
         <AttachmentList attachments={message.attachments} />
+        <MailFooter message={message} />
+        <DeliveryLine delivery={message.delivery} />
       </Stack>
     </Paper>
   );

@@ -23,8 +23,11 @@ export const inboxShortcuts: { keys: string[]; description: string }[] = [
   { keys: ['Ctrl', 'K'], description: 'Jump to any page' },
 ];
 
-/** True when Enter would already do something where the focus is (a link, a button). */
+/** True when Enter would already do something where the focus is (a link, a button, a fold toggle). */
 export function focusTakesEnter(event: KeyboardEvent): boolean {
   const target = event.target;
-  return target instanceof HTMLElement && target.closest('a, button, [role="button"], [role="tab"]') !== null;
+  return (
+    target instanceof HTMLElement &&
+    target.closest('a, button, summary, [role="button"], [role="tab"]') !== null
+  );
 }

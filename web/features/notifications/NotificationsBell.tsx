@@ -114,10 +114,16 @@ export function NotificationsBell() {
   );
 }
 
+function notificationText(item: Notification): string {
+  const on = item.ticketId !== null ? ` on #${item.ticketId}` : '';
+  if (item.kind === 'mail_failed') return `A reply${on} could not be delivered`;
+  return `${item.actorName} mentioned you${on}`;
+}
+
 function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => void }) {
   const label = (
     <Text fz="sm" fw={item.read ? 400 : 600}>
-      {item.actorName} mentioned you{item.ticketId !== null ? ` on #${item.ticketId}` : ''}
+      {notificationText(item)}
       {!item.read && <VisuallyHidden> (unread)</VisuallyHidden>}
     </Text>
   );

@@ -1,0 +1,115 @@
+import { Anchor, Group, List, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconDownload, IconFileOff } from '@tabler/icons-react';
+import type { Delivery } from '../../../contracts/mail';
+import type { Message } from '../../../contracts/tickets';
+import { emailMeta, hasOriginalMail, originalMailUrl, refusedAttachments } from './mailMeta';
+
+/** "From … · To … · Cc …" of a message that came by mail. */
+export function MailAddressLine({ message, pl }: { message: Message; pl?: number }) {
+  const email = emailMeta(message.meta);
+  if (!email) return null;
+  const parts: [string, string][] = [
+    ['From', email.from],
+    ['To', email.to.join(', ')],
+    ['Cc', email.cc.join(', ')],
+  ];
+  return (
+    <Text fz="xs" c="dimmed" pl={pl} style={{ overflowWrap: 'anywhere' }}>
+      {parts
+        .filter(([, value]) => value)
+        .map(([label, value], index) => (
+          <span key={label}>
+            {index > 0 && ' · '}
+            <Text span fz="xs" fw={600} c="dimmed">
+              {label}
+            </Text>{' '}
+            {value}
+          </span>
+        ))}
+    </Text>
+  );
+}
+
+/** Files of the mail that were not kept, and a link to the mail as it arrived. */
+export function MailFooter({ message }: { message: Message }) {
+  const refused = refusedAttachments(message.meta);
+  const original = hasOriginalMail(message.meta);
+  if (refused.length === 0 && !original) return null;
+  return (
+    <Stack gap={6}>
+      {refused.length > 0 && (
+        <Stack gap={2} c="var(--steward-warning-text)" role="note" aria-label="Attachments not kept">
+          <Group gap={4} wrap="nowrap">
+            <IconFileOff size={14} aria-hidden />
+            <Text fz="xs" fw={600} c="inherit">
+              {refused.length === 1
+                ? 'One attachment was not kept'
+                : `${refused.length} attachments were not kept`}
+            </Text>
+          </Group>
+          <List size="xs" c="inherit" withPadding spacing={0}>
+            {refused.map((file, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two refused files may share a name
+              <List.Item key={index}>
+                <Text span fz="xs" fw={500} c="inherit">
+                  {file.filename}
+                </Text>
+                : {file.reason}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      {original && (
+        <Group gap={4}>
+          <Anchor
+            href={originalMailUrl(message.ticketId, message.id)}
+            download
+            fz="xs"
+            c="dimmed"
+            display="inline-flex"
+            style={{ alignItems: 'center', gap: 4 }}
+          >
+            <IconDownload size={14} aria-hidden />
+            Download original
+          </Anchor>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** How the mail carrying an agent's reply fared. */
+export function DeliveryLine({ delivery }: { delivery: Delivery | null }) {
+  if (!delivery) return null;
+  const to = delivery.to.join(', ');
+  if (delivery.status === 'sent') {
+    return (
+      <Group gap={4} wrap="nowrap" c="dimmed">
+        <IconCheck size={14} aria-hidden />
+        <Text fz="xs" c="inherit" style={{ overflowWrap: 'anywhere' }}>
+          Sent to {to}
+        </Text>
+      </Group>
+    );
+  }
+  if (delivery.status === 'failed') {
+    return (
+      <Group gap={4} wrap="nowrap" align="flex-start" c="var(--steward-danger-text)">
+        <IconAlertTriangle size={14} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+        <Text fz="xs" fw={500} c="inherit" style={{ overflowWrap: 'anywhere' }}>
+          Not delivered{to ? ` to ${to}` : ''}: {delivery.error ?? 'the mail server refused it'}
+        </Text>
+      </Group>
+    );
+  }
+  const retrying = delivery.attempts > 0 && delivery.error;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" c={retrying ? 'var(--steward-warning-text)' : 'dimmed'}>
+      <Loader size={10} color="currentColor" mt={3} aria-hidden />
+      <Text fz="xs" c="inherit" style={{ overflowWrap: 'anywhere' }}>
+        {retrying ? `Not sent yet, trying again (${delivery.error})` : `Sending${to ? ` to ${to}` : ''}…`}
+      </Text>
+    </Group>
+  );
+}
