@@ -41,7 +41,19 @@ export default async function setup(project: TestProject) {
   return () => dropTestSchemas(url);
 }
 
-/** Each test file works in its own t_* schema; they are removed before and after the whole run. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Each test file works in its own t_<pid>_* schema. Before and after the run, schemas whose
+ * process is gone are removed; those of a test run still going on next door are left alone.
+ */
 async function dropTestSchemas(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -49,7 +61,11 @@ async function dropTestSchemas(url: string) {
     const { rows } = await client.query<{ name: string }>(
       "select nspname as name from pg_namespace where nspname like 't\\_%'",
     );
-    for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
+    for (const { name } of rows) {
+      const pid = Number(/^t_(\d+)_/.exec(name)?.[1]);
+      if (Number.isInteger(pid) && alive(pid)) continue;
+      await client.query(`drop schema if exists "${name}" cascade`);
+    }
   } finally {
     await client.end();
   }
