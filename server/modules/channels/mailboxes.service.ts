@@ -1,24 +1,17 @@
-import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type {
   createMailboxBody,
-  createMailRuleBody,
   imapSettingsInput,
   Mailbox,
-  MailRule,
-  MailSettings,
   updateMailboxBody,
-  updateMailSettingsBody,
 } from '../../../contracts/mail';
 import type { DbOrTrx } from '../../db/database';
-import type { MailRulesTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { settingsRepository } from '../settings/settings.repository';
 import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
 import { assertTeam } from '../tickets/tickets.refs';
 import type { ImapSettings } from './imap.poller';
