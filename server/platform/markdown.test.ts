@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderMarkdownFully } from './markdown';
 
 describe('renderMarkdown', () => {
   it('keeps formatting', () => {
@@ -35,6 +35,39 @@ describe('renderMarkdown', () => {
           expect(html).not.toMatch(/<script|<[^>]*\son\w+=|href="javascript:/i);
         },
       ),
+    );
+  });
+
+  it('renders a plain sentence exactly as the full parser and sanitiser do', () => {
+    const pieces = [
+      'a',
+      'Z',
+      'é',
+      'ß',
+      '1',
+      '9',
+      ' ',
+      '  ',
+      '.',
+      ',',
+      '!',
+      '?',
+      "'",
+      '(',
+      ')',
+      '-',
+      'www',
+      'w.',
+    ];
+    const line = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(renderMarkdown(text)).toBe(renderMarkdownFully(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(renderMarkdown('My kettle stopped working after 5 days. Order SO-12.')).toBe(
+      '<p>My kettle stopped working after 5 days. Order SO-12.</p>\n',
     );
   });
 });

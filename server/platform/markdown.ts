@@ -44,8 +44,22 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * One line of plain prose: starts with a letter, has no markup characters, no trailing space and
+ * nothing GFM would turn into a link. Markdown makes it a paragraph and nothing else.
+ */
+const PLAIN_LINE = /^\p{L}(?:[\p{L}\p{N} ,.!?'()-]*[\p{L}\p{N},.!?'()-])?$/u;
+const isPlainLine = (text: string) => PLAIN_LINE.test(text) && !/www\./i.test(text);
+
 /** Markdown (or plain text) to HTML that is safe to show anywhere: no scripts, handlers or styles. */
 export function renderMarkdown(markdown: string): string {
+  // Most customer messages are a plain sentence: the parser and sanitiser would return it as is.
+  if (isPlainLine(markdown)) return `<p>${markdown}</p>\n`;
+  return renderMarkdownFully(markdown);
+}
+
+/** The full path: marked, then the sanitiser. */
+export function renderMarkdownFully(markdown: string): string {
   const html = marked.parse(markdown) as string;
   return sanitizeHtml(html, {
     ...allowed,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
 
 type CustomerValues = Pick<
@@ -24,6 +25,34 @@ const customerColumns = [
   'organizations.name as organization_name',
 ] as const;
 
+/** Every ticket sent by mail or API looks its requester up by address (see server/db/prepared.ts). */
+const byEmailQuery = prepared((db, p: { email: string }) =>
+  db
+    .selectFrom('customer_emails')
+    .innerJoin('customers', 'customers.id', 'customer_emails.customer_id')
+    .leftJoin('organizations', 'organizations.id', 'customers.organization_id')
+    .select(customerColumns)
+    .where('customer_emails.email', '=', p.email),
+);
+
+/** Writes a customer's search entry; the caller has removed any old one. */
+async function addSearchEntry(
+  db: DbOrTrx,
+  id: number,
+  entry: { name: string; emails: string[]; phone: string | null },
+): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    await sql`insert into customer_search (rowid, name, emails, phone) values (${id}, ${entry.name}, ${entry.emails.join(' ')}, ${entry.phone ?? ''})`.execute(
+      db,
+    );
+    return;
+  }
+  const text = [entry.name, ...entry.emails.map((e) => e.replace('@', ' ')), entry.phone ?? ''].join(' ');
+  await sql`insert into customer_search (rowid, document) values (${id}, to_tsvector('simple', ${text}))`.execute(
+    db,
+  );
+}
+
 export const customersRepository = {
   findById(db: DbOrTrx, id: number) {
     return db
@@ -32,6 +61,11 @@ export const customersRepository = {
       .select(customerColumns)
       .where('customers.id', '=', id)
       .executeTakeFirst();
+  },
+
+  /** The customer an address belongs to (merges move addresses to the customer kept). */
+  findByEmail(db: DbOrTrx, email: string) {
+    return byEmailQuery.first(db, { email: email.toLowerCase() });
   },
 
   /** The customer an address belongs to, following merges. */
@@ -102,18 +136,10 @@ export const customersRepository = {
     ).map((e) => e.email);
     await sql`delete from customer_search where rowid = ${id}`.execute(db);
     if (!row || row.merged_into_id !== null) return;
-    if (dialectOf(db) === 'sqlite') {
-      await sql`insert into customer_search (rowid, name, emails, phone) values (${id}, ${row.name}, ${emails.join(' ')}, ${row.phone ?? ''})`.execute(
-        db,
-      );
-    } else {
-      const text = [row.name, ...emails.map((e) => e.replace('@', ' ')), row.phone ?? ''].join(' ');
-      await sql`insert into customer_search (rowid, document) values (${id}, to_tsvector('simple', ${text}))`.execute(
-        db,
-      );
-    }
+    await addSearchEntry(db, id, { name: row.name, emails, phone: row.phone });
   },
 
+  /** A new customer with their address and search entry (written directly: nothing to read back). */
   async insert(db: DbOrTrx, values: CustomerValues, now: string): Promise<number> {
     const row = await db
       .insertInto('customers')
@@ -122,7 +148,11 @@ export const customersRepository = {
       .executeTakeFirstOrThrow();
     if (values.email)
       await db.insertInto('customer_emails').values({ email: values.email, customer_id: row.id }).execute();
-    await customersRepository.reindex(db, row.id);
+    await addSearchEntry(db, row.id, {
+      name: values.name,
+      emails: values.email ? [values.email] : [],
+      phone: values.phone,
+    });
     return row.id;
   },
 

@@ -33,11 +33,14 @@ export async function loadCustomer(db: DbOrTrx, id: number): Promise<Customer> {
 const domainOf = (email: string | null) => (email ? (email.split('@')[1] ?? null) : null);
 
 /** The organisation whose domains include the address's domain, if exactly one does. */
-export async function organizationForEmail(db: DbOrTrx, email: string | null): Promise<number | null> {
+export async function organizationForEmail(
+  db: DbOrTrx,
+  email: string | null,
+): Promise<{ id: number; name: string } | null> {
   const domain = domainOf(email);
   if (!domain) return null;
   const orgs = await organizationsRepository.findByDomains(db, [domain]);
-  return orgs.length === 1 ? orgs[0]!.id : null;
+  return orgs.length === 1 ? { id: orgs[0]!.id, name: orgs[0]!.name } : null;
 }
 
 async function assertOrganization(db: DbOrTrx, id: number | null | undefined) {
@@ -63,23 +66,39 @@ export async function findOrCreateCustomer(
   person: { email: string; name?: string | null },
   now: string,
 ): Promise<{ id: number; created: boolean }> {
+  const { customer, created } = await findOrCreateByEmail(db, person, now);
+  return { id: customer.id, created };
+}
+
+/** Like findOrCreateCustomer, with the customer itself: a new one is not read back. */
+export async function findOrCreateByEmail(
+  db: DbOrTrx,
+  person: { email: string; name?: string | null },
+  now: string,
+): Promise<{ customer: Customer; created: boolean }> {
   const email = person.email.toLowerCase();
-  const existing = await repo.findIdByEmail(db, email);
-  if (existing) return { id: existing, created: false };
-  const id = await repo.insert(
-    db,
-    {
-      name: person.name?.trim() || email.split('@')[0] || email,
-      email,
-      phone: null,
-      organization_id: await organizationForEmail(db, email),
-      timezone: null,
-      language: null,
-      tags: '[]',
-    },
-    now,
-  );
-  return { id, created: true };
+  const existing = await repo.findByEmail(db, email);
+  if (existing) return { customer: toCustomer(existing), created: false };
+  const organization = await organizationForEmail(db, email);
+  const values = {
+    name: person.name?.trim() || email.split('@')[0] || email,
+    email,
+    phone: null,
+    organization_id: organization?.id ?? null,
+    timezone: null,
+    language: null,
+    tags: '[]',
+  };
+  const id = await repo.insert(db, values, now);
+  const row = {
+    ...values,
+    id,
+    merged_into_id: null,
+    created_at: now,
+    updated_at: now,
+    organization_name: organization?.name ?? null,
+  };
+  return { customer: toCustomer(row), created: true };
 }
 
 export function customersService({ db }: AppDeps) {
@@ -108,7 +127,8 @@ export function customersService({ db }: AppDeps) {
               name: input.name,
               email: input.email,
               phone: input.phone,
-              organization_id: input.organizationId ?? (await organizationForEmail(trx, input.email)),
+              organization_id:
+                input.organizationId ?? (await organizationForEmail(trx, input.email))?.id ?? null,
               timezone: input.timezone,
               language: input.language,
               tags: JSON.stringify(input.tags),

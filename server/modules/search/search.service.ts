@@ -6,10 +6,12 @@ import { escapeHtml } from '../../platform/markdown';
 import { customersRepository } from '../customers/customers.repository';
 import { toTicket } from '../tickets/tickets.mapper';
 import { ticketsRepository } from '../tickets/tickets.repository';
+import { hitCache, noteIndexChanged } from './search.cache';
 import { MARK_CLOSE, MARK_OPEN, searchRepository as repo, type SearchHit } from './search.repository';
 
 /** Builds a ticket's search document from the database: subject, every message, requester. */
 export async function reindexTickets(db: DbOrTrx, ticketIds: number[]): Promise<void> {
+  noteIndexChanged();
   for (const id of ticketIds) {
     const doc = await repo.documentOf(db, id);
     if (doc) await repo.upsert(db, id, doc);
@@ -21,6 +23,7 @@ export async function reindexTickets(db: DbOrTrx, ticketIds: number[]): Promise<
 export async function appendToIndex(db: DbOrTrx, ticketId: number, text: string): Promise<void> {
   const doc = await repo.get(db, ticketId);
   if (!doc) return reindexTickets(db, [ticketId]);
+  noteIndexChanged();
   await repo.upsert(db, ticketId, { ...doc, body: `${doc.body}\n${text}` });
 }
 
@@ -29,11 +32,13 @@ export async function indexNewTicket(
   ticketId: number,
   doc: { subject: string; body: string; customer: string },
 ) {
+  noteIndexChanged();
   await repo.upsert(db, ticketId, doc, true);
 }
 
 export const setIndexedSubject = async (db: DbOrTrx, ticketId: number, subject: string) => {
   const doc = await repo.get(db, ticketId);
+  noteIndexChanged();
   if (doc) await repo.upsert(db, ticketId, { ...doc, subject });
 };
 
@@ -61,26 +66,24 @@ export async function searchTicketIds(
 }
 
 export function searchService({ db }: AppDeps) {
+  const recentHits = hitCache();
   return {
     /** Tickets ranked by relevance among the newest matches, and customers by name, email or phone. */
     async search(context: RequestContext, q: string, limit: number) {
       authorize(context.actor, 'tickets.read');
-      const hits = await searchTicketIds(db, q, limit);
+      const terms = queryTerms(q);
+      const hits = await recentHits(JSON.stringify([terms, limit]), () => repo.match(db, terms, limit, null));
       const rows = await ticketsRepository.findByIds(
         db,
         hits.map((h) => h.ticketId),
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const tags = await ticketsRepository.tagsOf(
-        db,
-        rows.map((r) => r.id),
-      );
       const customers = await customersRepository.list(db, { q, limit: 10 }, null);
       return {
         tickets: hits
           .filter((h) => byId.has(h.ticketId))
           .map((h) => ({
-            ticket: toTicket(byId.get(h.ticketId)!, tags.get(h.ticketId) ?? []),
+            ticket: toTicket(byId.get(h.ticketId)!),
             snippet: snippetHtml(h.snippet),
           })),
         customers: customers

@@ -1,5 +1,23 @@
+import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import type { MessageKind, TicketChannel } from '../../db/schema';
+import { pick, prepared } from '../../db/prepared';
+import type { MessageKind, MessagesTable, TicketChannel } from '../../db/schema';
+
+const insertColumns = [
+  'ticket_id',
+  'kind',
+  'author_user_id',
+  'author_customer_id',
+  'channel',
+  'body',
+  'body_html',
+  'meta',
+  'created_at',
+] as const;
+/** Every message and ticket runs it: built once (see server/db/prepared.ts). */
+const insertQuery = prepared((db, p: Omit<Insertable<MessagesTable>, 'id'> & { meta: string }) =>
+  db.insertInto('messages').values(pick(p, insertColumns)).returning('id'),
+);
 
 export const messagesRepository = {
   async insert(
@@ -16,21 +34,18 @@ export const messagesRepository = {
       now: string;
     },
   ): Promise<number> {
-    const row = await db
-      .insertInto('messages')
-      .values({
-        ticket_id: values.ticketId,
-        kind: values.kind,
-        author_user_id: values.authorUserId,
-        author_customer_id: values.authorCustomerId,
-        channel: values.channel,
-        body: values.body,
-        body_html: values.html,
-        meta: JSON.stringify(values.meta),
-        created_at: values.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertQuery.first(db, {
+      ticket_id: values.ticketId,
+      kind: values.kind,
+      author_user_id: values.authorUserId,
+      author_customer_id: values.authorCustomerId,
+      channel: values.channel,
+      body: values.body,
+      body_html: values.html,
+      meta: JSON.stringify(values.meta),
+      created_at: values.now,
+    });
+    if (!row) throw new Error('The new message was not returned');
     return row.id;
   },
 

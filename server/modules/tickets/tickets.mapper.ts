@@ -1,13 +1,19 @@
+import type { Selectable } from 'kysely';
+import type { Customer } from '../../../contracts/customers';
 import type { Delivery } from '../../../contracts/mail';
 import type { Attachment, Message, Ticket, TicketEvent } from '../../../contracts/tickets';
-import { parseObject } from '../../platform/json';
+import type { TicketsTable } from '../../db/schema';
+import { parseObject, parseStringList } from '../../platform/json';
 import type { EventRow } from './events.repository';
 import type { AttachmentRefRow, MessageRow } from './messages.repository';
 import type { TicketRow } from './tickets.repository';
 
 const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
 
-export function toTicket(row: TicketRow, tags: string[]): Ticket {
+/** The ticket's tags (kept on the row; ticket_tags only indexes them for filters), in name order. */
+const tagsOf = (row: Pick<TicketRow, 'tags'>) => parseStringList(row.tags).sort();
+
+export function toTicket(row: TicketRow): Ticket {
   return {
     id: row.id,
     subject: row.subject,
@@ -18,7 +24,7 @@ export function toTicket(row: TicketRow, tags: string[]): Ticket {
     priority: row.priority,
     status: row.status,
     category: ref(row.category_id, row.category_name),
-    tags,
+    tags: tagsOf(row),
     assignee: ref(row.assignee_id, row.assignee_name),
     team: ref(row.team_id, row.team_name),
     dueAt: row.due_at,
@@ -41,6 +47,23 @@ export function toTicket(row: TicketRow, tags: string[]): Ticket {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A ticket just stored without category, assignee or team: its requester's names are all it points at. */
+export function toUnassignedTicket(
+  row: Selectable<TicketsTable>,
+  requester: Pick<Customer, 'name' | 'email' | 'organization'>,
+): Ticket {
+  return toTicket({
+    ...row,
+    requester_name: requester.name,
+    requester_email: requester.email,
+    organization_name: requester.organization?.name ?? null,
+    category_name: null,
+    assignee_name: null,
+    team_name: null,
+    escalated_to_name: null,
+  });
 }
 
 export function toAttachment(

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../../db/database';
 import type { TicketEventsTable } from '../../db/schema';
 import type { RequestContext } from '../../platform/auth/actor';
 import { AppError, notFound } from '../../platform/errors';
-import { loadCustomer } from '../customers/customers.service';
+import { findOrCreateByEmail, loadCustomer } from '../customers/customers.service';
 import { validateCustomFields } from '../ticket-fields/custom-field-values';
 import { loadCustomFields } from '../ticket-fields/ticket-fields.service';
 import { ticketsRepository } from './tickets.repository';
@@ -35,6 +35,12 @@ export async function activeRequester(db: DbOrTrx, id: number) {
   });
   if (customer.mergedIntoId) return loadCustomer(db, customer.mergedIntoId);
   return customer;
+}
+
+/** The customer writing from an address, created when new; a merged customer's survivor. */
+export async function requesterByEmail(db: DbOrTrx, person: { email: string; name?: string }, now: string) {
+  const { customer } = await findOrCreateByEmail(db, person, now);
+  return customer.mergedIntoId ? activeRequester(db, customer.mergedIntoId) : customer;
 }
 
 export async function checkCustomFields(

@@ -1,7 +1,11 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
+import { pick, prepared } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
+import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
+
+export type { TicketRow } from './tickets.rows';
 
 type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count' | 'is_open'> & {
   message_count?: number;
@@ -20,28 +24,6 @@ export interface Viewer {
 }
 
 export type SortBy = 'updated_at' | 'created_at' | 'priority' | 'due_at' | 'id';
-
-const base = (db: DbOrTrx) =>
-  db
-    .selectFrom('tickets')
-    .innerJoin('customers as requester', 'requester.id', 'tickets.requester_id')
-    .leftJoin('organizations as org', 'org.id', 'tickets.organization_id')
-    .leftJoin('categories as category', 'category.id', 'tickets.category_id')
-    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
-    .leftJoin('teams as team', 'team.id', 'tickets.team_id')
-    .leftJoin('users as escalated_to', 'escalated_to.id', 'tickets.escalated_to_id')
-    .selectAll('tickets')
-    .select([
-      'requester.name as requester_name',
-      'requester.email as requester_email',
-      'org.name as organization_name',
-      'category.name as category_name',
-      'assignee.name as assignee_name',
-      'team.name as team_name',
-      'escalated_to.name as escalated_to_name',
-    ]);
-
-export type TicketRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
 const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
 
@@ -123,14 +105,26 @@ export function filterCondition(
   return eb.and(all);
 }
 
+type InsertColumn = Exclude<keyof TicketsTable, 'id' | 'version'>;
+const insertColumns = Object.keys(ticketColumns).filter(
+  (c): c is InsertColumn => c !== 'id' && c !== 'version',
+);
+/** Every ticket opened runs it: built once (see server/db/prepared.ts). */
+const insertQuery = prepared((db, p: Required<TicketValues> & { is_open: number }) =>
+  db.insertInto('tickets').values(pick(p, insertColumns)).returningAll(),
+);
+
+const teamIdsQuery = prepared((db, p: { userId: number }) =>
+  db.selectFrom('team_members').select('team_id').where('user_id', '=', p.userId),
+);
+
 export const ticketsRepository = {
-  findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
-    return base(db).where('tickets.id', '=', id).executeTakeFirst();
+  async findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
+    return (await rowsByIds(db, [id]))[0];
   },
 
   findByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return base(db).where('tickets.id', 'in', ids).execute();
+    return rowsByIds(db, ids);
   },
 
   /** One page of tickets matching the filters, sorted, after the cursor key. Fetches limit+1. */
@@ -147,7 +141,8 @@ export const ticketsRepository = {
     },
   ): Promise<TicketRow[]> {
     // Find the page's ids on the tickets table alone, then join names for those rows only:
-    // sorting every match with six joins attached was the cost of busy views.
+    // sorting every match with six joins attached was the cost of busy views. (One query with
+    // the ids as a subquery lets SQLite's planner walk every ticket in sort order instead.)
     const sortExpr = sortExpression(params.sort);
     const dialect = dialectOf(db);
     let q = db
@@ -170,7 +165,7 @@ export const ticketsRepository = {
         .execute()
     ).map((r) => r.id);
     if (ids.length === 0) return [];
-    const rows = new Map((await base(db).where('tickets.id', 'in', ids).execute()).map((r) => [r.id, r]));
+    const rows = new Map((await rowsByIds(db, ids)).map((r) => [r.id, r]));
     return ids.map((id) => rows.get(id)).filter((r): r is TicketRow => r !== undefined);
   },
 
@@ -192,12 +187,18 @@ export const ticketsRepository = {
   },
 
   async insert(db: DbOrTrx, values: TicketValues): Promise<number> {
-    const row = await db
-      .insertInto('tickets')
-      .values({ ...values, is_open: isOpen(values.status) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return (await ticketsRepository.insertRow(db, values)).id;
+  },
+
+  /** Inserts a ticket and hands back the stored row, defaults included. */
+  async insertRow(db: DbOrTrx, values: TicketValues) {
+    const row = await insertQuery.first(db, {
+      ...values,
+      message_count: values.message_count ?? 0,
+      is_open: isOpen(values.status),
+    });
+    if (!row) throw new Error('The new ticket was not returned');
+    return row;
   },
 
   /** Updates when the version still matches; returns false when someone else changed it first. */
@@ -314,24 +315,6 @@ export const ticketsRepository = {
 
   /** The staff member's teams, for "my teams" views. */
   async teamIdsOf(db: DbOrTrx, userId: number): Promise<number[]> {
-    const rows = await db
-      .selectFrom('team_members')
-      .select('team_id')
-      .where('user_id', '=', userId)
-      .execute();
-    return rows.map((r) => r.team_id);
-  },
-
-  async tagsOf(db: DbOrTrx, ids: number[]): Promise<Map<number, string[]>> {
-    const map = new Map<number, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('ticket_tags')
-      .select(['ticket_id', 'tag'])
-      .where('ticket_id', 'in', ids)
-      .orderBy('tag')
-      .execute();
-    for (const r of rows) map.set(r.ticket_id, [...(map.get(r.ticket_id) ?? []), r.tag]);
-    return map;
+    return (await teamIdsQuery.rows(db, { userId })).map((r) => r.team_id);
   },
 };

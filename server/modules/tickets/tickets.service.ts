@@ -7,6 +7,7 @@ import type {
   UpdateTicketBody,
 } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { groupCommit, groupCommitDefaults } from '../../db/group-commit';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -14,19 +15,19 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdown } from '../../platform/markdown';
-import { findOrCreateCustomer } from '../customers/customers.service';
 import { indexNewTicket, setIndexedSubject } from '../search/search.service';
 import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
-import { toEvent, toTicket } from './tickets.mapper';
+import { toEvent, toTicket, toUnassignedTicket } from './tickets.mapper';
 import {
   activeRequester,
   assertAssignee,
   assertTeam,
   checkCustomFields,
   eventActor,
+  requesterByEmail,
   ticketNotFound,
 } from './tickets.refs';
 import { ticketsRepository as repo } from './tickets.repository';
@@ -43,7 +44,7 @@ export interface RenderedBody {
 export async function loadTicket(db: DbOrTrx, id: number): Promise<Ticket> {
   const row = await repo.findById(db, id);
   if (!row) throw ticketNotFound(id);
-  return toTicket(row, (await repo.tagsOf(db, [id])).get(id) ?? []);
+  return toTicket(row);
 }
 
 const snapshot = (t: Ticket) => ({
@@ -81,11 +82,7 @@ export async function openTicket(
   const now = nowIso();
   const requester = input.requesterId
     ? await activeRequester(db, input.requesterId)
-    : await findOrCreateCustomer(
-        db,
-        { email: input.requester!.email, name: input.requester!.name },
-        now,
-      ).then((c) => activeRequester(db, c.id));
+    : await requesterByEmail(db, input.requester!, now);
   await Promise.all([
     assertUsableCategory(db, input.categoryId),
     assertAssignee(db, input.assigneeId),
@@ -94,7 +91,7 @@ export async function openTicket(
   const customFields = await checkCustomFields(db, input.type, input.customFields, input.status === 'solved');
   const status = statusAfterAssignment(input.status, input.assigneeId);
   const tags = [...new Set(input.tags)];
-  const id = await repo.insert(db, {
+  const row = await repo.insertRow(db, {
     subject: input.subject,
     requester_id: requester.id,
     organization_id: requester.organization?.id ?? null,
@@ -121,6 +118,7 @@ export async function openTicket(
     created_at: now,
     updated_at: now,
   });
+  const id = row.id;
   if (tags.length > 0) await repo.setTags(db, id, tags);
   const fromCustomer = author === 'customer';
   const messageId = await messagesRepository.insert(db, {
@@ -145,7 +143,11 @@ export async function openTicket(
     body: input.message.body,
     customer: [requester.name, requester.email].filter(Boolean).join(' '),
   });
-  const ticket = await loadTicket(db, id);
+  // Without a category, assignee or team every name is at hand; otherwise read them back.
+  const ticket =
+    input.categoryId || input.assigneeId || input.teamId
+      ? await loadTicket(db, id)
+      : toUnassignedTicket(row, requester);
   await recordAudit(db, ctx, {
     action: 'ticket.created',
     entityType: 'ticket',
@@ -272,7 +274,9 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
   return ticket;
 }
 
-export function ticketsService({ db, live }: AppDeps) {
+export function ticketsService({ db, dialect, live }: AppDeps) {
+  // Tickets opened at the same time share one transaction (see docs/adr/0005-group-commit.md).
+  const opening = groupCommit(db, groupCommitDefaults(dialect));
   return {
     async get(ctx: RequestContext, id: number) {
       authorize(ctx.actor, 'tickets.read');
@@ -281,7 +285,7 @@ export function ticketsService({ db, live }: AppDeps) {
 
     async create(ctx: RequestContext, input: CreateInput) {
       authorize(ctx.actor, 'tickets.write');
-      return announceTicket(live, await db.transaction().execute((trx) => openTicket(trx, ctx, input)), true);
+      return announceTicket(live, await opening((trx) => openTicket(trx, ctx, input)), true);
     },
 
     async update(ctx: RequestContext, id: number, input: UpdateTicketBody) {

@@ -34,6 +34,51 @@ describeApi('tickets', (t) => {
       expect(events.map((e) => e.type)).toEqual(['created', 'customer_replied']);
     });
 
+    it('opens tickets sent at the same time each on its own; an invalid one fails alone', async () => {
+      const agent = await t.signIn('agent');
+      const send = (n: number, extra: Record<string, unknown> = {}) =>
+        t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/tickets',
+          payload: {
+            subject: `Parallel ${n}`,
+            requester: { email: `parallel${n}@customer.example`, name: `Parallel ${n}` },
+            message: { body: `Message ${n}` },
+            ...extra,
+          },
+        });
+      const responses = await Promise.all([
+        send(1),
+        send(2),
+        send(3, { assigneeId: 99999 }),
+        send(4),
+        send(5),
+      ]);
+      expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 400, 201, 201]);
+      expect(responses[2]!.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+      const opened = responses.filter((r) => r.statusCode === 201).map((r) => r.json() as Ticket);
+      expect(opened.map((ticket) => ticket.subject)).toEqual([
+        'Parallel 1',
+        'Parallel 2',
+        'Parallel 4',
+        'Parallel 5',
+      ]);
+      expect(new Set(opened.map((ticket) => ticket.id)).size).toBe(4);
+      expect(opened.map((ticket) => ticket.requester.email)).toEqual([
+        'parallel1@customer.example',
+        'parallel2@customer.example',
+        'parallel4@customer.example',
+        'parallel5@customer.example',
+      ]);
+      for (const ticket of opened) {
+        const messages = (await get(agent, `/api/v1/tickets/${ticket.id}/messages`)).data as Message[];
+        expect(messages.map((m) => m.body)).toEqual([`Message ${ticket.subject.split(' ')[1]}`]);
+      }
+      // The refused ticket's requester was rolled back with it.
+      const customers = await get(agent, '/api/v1/customers?q=parallel3');
+      expect(customers.data).toEqual([]);
+    });
+
     it('joins the organisation that owns the email domain', async () => {
       const admin = await t.signIn('admin');
       await t.request(admin, {
@@ -338,6 +383,30 @@ describeApi('tickets', (t) => {
       expect(combined.data.map((x: Ticket) => x.id)).toEqual([kettle.id]);
       const customers = await get(agent, '/api/v1/search?q=pat');
       expect(customers.customers[0].email).toBe('pat@customer.example');
+    });
+
+    it('finds a ticket right after it was opened or renamed, though recent hits are reused', async () => {
+      const agent = await t.signIn('agent');
+      const ids = async (q: string) =>
+        (await get(agent, `/api/v1/search?q=${q}`)).tickets.map((x: { ticket: Ticket }) => x.ticket.id);
+      const first = await openTicket(t, agent, { subject: 'Toaster sparks' });
+      expect(await ids('toaster')).toEqual([first.id]);
+      const second = await openTicket(t, agent, { subject: 'Toaster smokes' });
+      expect((await ids('toaster')).sort()).toEqual([first.id, second.id].sort());
+      await t.request(agent, {
+        method: 'PATCH',
+        url: `/api/v1/tickets/${first.id}`,
+        payload: { subject: 'Blender sparks' },
+      });
+      expect(await ids('toaster')).toEqual([second.id]);
+      // Ticket fields are read fresh even when the hits are reused.
+      await t.request(agent, {
+        method: 'PATCH',
+        url: `/api/v1/tickets/${second.id}`,
+        payload: { priority: 'urgent' },
+      });
+      const again = await get(agent, '/api/v1/search?q=toaster');
+      expect(again.tickets[0].ticket.priority).toBe('urgent');
     });
   });
 

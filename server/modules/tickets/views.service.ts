@@ -145,9 +145,14 @@ function parseFilters(json: string | undefined): ViewFilters {
 }
 
 export function viewsService({ db }: AppDeps) {
-  async function viewer(ctx: RequestContext): Promise<Viewer> {
+  /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
+  async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
     if (ctx.actor.type !== 'user' || ctx.actor.id === 0) return { userId: null, teamIds: [] };
-    return { userId: ctx.actor.id, teamIds: await ticketsRepository.teamIdsOf(db, ctx.actor.id) };
+    const needsTeams = !filters || filters.team?.includes('mine');
+    return {
+      userId: ctx.actor.id,
+      teamIds: needsTeams ? await ticketsRepository.teamIdsOf(db, ctx.actor.id) : [],
+    };
   }
 
   async function findView(ctx: RequestContext, id: string): Promise<Omit<View, 'count'>> {
@@ -284,7 +289,7 @@ export function viewsService({ db }: AppDeps) {
         const hits = await searchTicketIds(db, query.q, 500);
         snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
       }
-      const who = await viewer(ctx);
+      const who = await viewer(ctx, filters);
       const rows = await ticketsRepository.list(db, {
         filters,
         viewer: who,
@@ -296,14 +301,10 @@ export function viewsService({ db }: AppDeps) {
       });
       const hasMore = rows.length > query.limit;
       const page = rows.slice(0, query.limit);
-      const tags = await ticketsRepository.tagsOf(
-        db,
-        page.map((r) => r.id),
-      );
       const last = page.at(-1);
       return {
         data: page.map((r) => ({
-          ...toTicket(r, tags.get(r.id) ?? []),
+          ...toTicket(r),
           ...(snippets ? { snippet: snippets.get(r.id) ?? '' } : {}),
         })),
         nextCursor: hasMore && last ? encodeCursor([ticketsRepository.sortValue(last, sort), last.id]) : null,

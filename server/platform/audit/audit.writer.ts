@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { RequestContext } from '../auth/actor';
 import { nowIso } from '../clock';
 
@@ -47,23 +48,49 @@ export interface AuditEvent {
   changes?: Changes;
 }
 
+/** Every write records one entry: the statement is built once (see server/db/prepared.ts). */
+const insertEntry = prepared(
+  (
+    db,
+    p: {
+      actor_type: 'user' | 'token' | 'system';
+      actor_id: number | null;
+      actor_name: string;
+      action: string;
+      entity_type: string;
+      entity_id: string | null;
+      changes: string;
+      ip: string | null;
+      created_at: string;
+    },
+  ) =>
+    db.insertInto('audit_log').values({
+      actor_type: p.actor_type,
+      actor_id: p.actor_id,
+      actor_name: p.actor_name,
+      action: p.action,
+      entity_type: p.entity_type,
+      entity_id: p.entity_id,
+      changes: p.changes,
+      ip: p.ip,
+      created_at: p.created_at,
+    }),
+);
+
 /** Records one write in the same transaction as the write itself. */
 export async function recordAudit(db: DbOrTrx, ctx: RequestContext, event: AuditEvent): Promise<void> {
   const changes = event.changes ?? diff(event.before ?? null, event.after ?? null);
   const actor = ctx.actor;
   const actorType = actor.type === 'user' && actor.id === 0 ? 'system' : actor.type;
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_type: actorType,
-      actor_id: actorType === 'system' ? null : actor.id,
-      actor_name: actor.name,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId === null ? null : String(event.entityId),
-      changes: JSON.stringify(changes),
-      ip: ctx.ip,
-      created_at: nowIso(),
-    })
-    .execute();
+  await insertEntry.rows(db, {
+    actor_type: actorType,
+    actor_id: actorType === 'system' ? null : actor.id,
+    actor_name: actor.name,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId === null ? null : String(event.entityId),
+    changes: JSON.stringify(changes),
+    ip: ctx.ip,
+    created_at: nowIso(),
+  });
 }

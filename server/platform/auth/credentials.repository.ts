@@ -1,24 +1,37 @@
 import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
+
+// Run on every request: built once (see server/db/prepared.ts).
+const sessionQuery = prepared((db, p: { sessionHash: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.csrf_token as csrfToken',
+      'sessions.expires_at as expiresAt',
+      'sessions.last_seen_at as lastSeenAt',
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.deactivated_at as deactivatedAt',
+    ])
+    .where('sessions.id', '=', p.sessionHash),
+);
+
+const tokenQuery = prepared((db, p: { tokenHash: string }) =>
+  db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'role', 'last_used_at'])
+    .where('token_hash', '=', p.tokenHash)
+    .where('revoked_at', 'is', null),
+);
 
 /** Look-ups that turn a cookie or a bearer token into an actor. */
 export const credentialsRepository = {
   findSession(db: DbOrTrx, sessionHash: string) {
-    return db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.csrf_token as csrfToken',
-        'sessions.expires_at as expiresAt',
-        'sessions.last_seen_at as lastSeenAt',
-        'users.id as userId',
-        'users.name',
-        'users.email',
-        'users.role',
-        'users.deactivated_at as deactivatedAt',
-      ])
-      .where('sessions.id', '=', sessionHash)
-      .executeTakeFirst();
+    return sessionQuery.first(db, { sessionHash });
   },
 
   touchSession(db: DbOrTrx, sessionHash: string, at: string) {
@@ -30,12 +43,7 @@ export const credentialsRepository = {
   },
 
   findActiveToken(db: DbOrTrx, tokenHash: string) {
-    return db
-      .selectFrom('api_tokens')
-      .select(['id', 'name', 'role', 'last_used_at'])
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    return tokenQuery.first(db, { tokenHash });
   },
 
   touchToken(db: DbOrTrx, id: number, at: string) {

@@ -1,0 +1,59 @@
+import type { Transaction } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/helpers/db';
+import { groupCommit } from './group-commit';
+import type { Database } from './schema';
+
+describeEachDatabase('group commit', (t) => {
+  const put = (trx: Transaction<Database>, key: string) =>
+    trx.insertInto('settings').values({ key, value: '1', updated_at: new Date().toISOString() }).execute();
+  const keys = async () =>
+    (await t.handle.db.selectFrom('settings').select('key').orderBy('key').execute()).map((r) => r.key);
+
+  it('commits work that arrives together in one transaction; a failure undoes only its own writes', async () => {
+    const batches: number[] = [];
+    const run = groupCommit(t.handle.db, { maxBatch: 10, maxConcurrent: 1, onBatch: (n) => batches.push(n) });
+    const results = await Promise.allSettled([
+      run(async (trx) => {
+        await put(trx, 'a');
+        return 'first';
+      }),
+      run(async (trx) => {
+        await put(trx, 'b');
+        throw new Error('refused');
+      }),
+      run(async (trx) => {
+        await put(trx, 'c');
+        return 'third';
+      }),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'first',
+      'refused',
+      'third',
+    ]);
+    expect(batches).toEqual([3]);
+    expect(await keys()).toEqual(['a', 'c']);
+  });
+
+  it('runs work beyond the batch size in the next batch; a lone failure rolls back alone', async () => {
+    const batches: number[] = [];
+    const run = groupCommit(t.handle.db, { maxBatch: 2, maxConcurrent: 1, onBatch: (n) => batches.push(n) });
+    const results = await Promise.allSettled(
+      ['x', 'y', 'z'].map((key) =>
+        run(async (trx) => {
+          await put(trx, key);
+          return key;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(batches).toEqual([2, 1]);
+    const alone = run(async (trx) => {
+      await put(trx, 'w');
+      throw new Error('no');
+    });
+    await expect(alone).rejects.toThrow('no');
+    expect(await keys()).toEqual(['x', 'y', 'z']);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import { type DbOrTrx, type Dialect, dialectOf } from './database';
+
+const MARK = '\u0000param:';
+
+type Scalar = string | number | null;
+
+interface Template<R> {
+  query: CompiledQuery<R>;
+  /** For each parameter of the compiled SQL: the name of an input, or a value fixed at build time. */
+  slots: ({ name: string } | { value: unknown })[];
+}
+
+/**
+ * A query of fixed shape, built and compiled by Kysely once per dialect and then run with new
+ * values. On hot paths building and compiling a query costs more than SQLite takes to run it.
+ * Inputs are scalars (an array would change the SQL), named by the `params` given to `build`.
+ */
+export function prepared<P extends Record<string, Scalar>, R>(
+  build: (db: DbOrTrx, params: P) => Compilable<R>,
+) {
+  const templates = new Map<Dialect, Template<R>>();
+
+  function template(db: DbOrTrx): Template<R> {
+    const dialect = dialectOf(db);
+    let found = templates.get(dialect);
+    if (!found) {
+      // Each input stands in as a marker string, so its place among the parameters can be found.
+      // (Markers cannot be listed or spread: name each input where it goes.)
+      const markers = new Proxy({}, { get: (_, key) => `${MARK}${String(key)}` }) as P;
+      const query = build(db, markers).compile();
+      const slots = query.parameters.map((value) =>
+        typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value },
+      );
+      found = { query, slots };
+      templates.set(dialect, found);
+    }
+    return found;
+  }
+
+  async function rows(db: DbOrTrx, values: P): Promise<R[]> {
+    const { query, slots } = template(db);
+    const parameters = slots.map((slot) => ('name' in slot ? values[slot.name] : slot.value));
+    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+  }
+
+  return {
+    rows,
+    async first(db: DbOrTrx, values: P): Promise<R | undefined> {
+      return (await rows(db, values))[0];
+    },
+  };
+}
+
+/** The named inputs as an object, for statements with many columns (markers cannot be spread). */
+export function pick<P extends Record<string, Scalar>, K extends keyof P>(params: P, keys: readonly K[]) {
+  return Object.fromEntries(keys.map((key) => [key, params[key]])) as Pick<P, K>;
+}
