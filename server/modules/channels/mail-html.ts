@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { escapeHtml } from '../../platform/markdown';
+import { escapeHtml, safeTags } from '../../platform/markdown';
 import { splitQuoted } from './mail.rules';
 
 /** Where mail clients start the quoted history in HTML (Gmail, Apple Mail/Thunderbird, Outlook). */
@@ -13,46 +13,7 @@ const htmlQuoteMarkers = [
   /-{3,}\s*Original Message\s*-{3,}/i,
 ];
 
-const mailTags = [
-  'p',
-  'br',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'del',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'img',
-  'span',
-  'div',
-  'font',
-  'center',
-  'small',
-  'sub',
-  'sup',
-];
+const mailTags = [...safeTags, 'h5', 'h6', 'tfoot', 'font', 'center', 'small', 'sub', 'sup'];
 
 /**
  * Mail HTML made safe: no scripts, styles, forms or event handlers; links open in a new tab;

@@ -1,11 +1,7 @@
-import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { MailSettings } from '../../../contracts/mail';
-import { applyServerErrors } from '../../app/forms';
-import { notifySuccess } from '../../app/notify';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { NumberSettingForm } from '../../components/NumberSettingForm';
 import { SectionCard } from '../../components/SectionCard';
 import { useMailSettings, useUpdateMailSettings } from './mail.queries';
 
@@ -36,70 +32,26 @@ export function LoopGuardCard() {
 
 function LoopGuardForm({ settings }: { settings: MailSettings }) {
   const update = useUpdateMailSettings();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ senderLimitPerHour: number | string }>({
-    initialValues: { senderLimitPerHour: settings.senderLimitPerHour },
-    validate: {
-      senderLimitPerHour: (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= MIN && value <= MAX
-          ? null
-          : `From ${MIN} to ${MAX.toLocaleString()} messages`,
-    },
-  });
-  const current = form.getValues().senderLimitPerHour;
-
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    if (typeof values.senderLimitPerHour !== 'number') return;
-    update.mutate(
-      { senderLimitPerHour: values.senderLimitPerHour },
-      {
-        onSuccess: (saved) => {
-          form.setInitialValues({ senderLimitPerHour: saved.senderLimitPerHour });
-          form.setValues({ senderLimitPerHour: saved.senderLimitPerHour });
-          notifySuccess(
-            `A sender can now write ${saved.senderLimitPerHour} ${saved.senderLimitPerHour === 1 ? 'message' : 'messages'} an hour before the rest goes to Spam.`,
-            'Setting saved',
-          );
-        },
-        onError: (error) => setFormError(applyServerErrors(form, error)),
-      },
-    );
-  });
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert" title="Not saved">
-            {formError}
-          </Alert>
-        )}
-        <Group align="flex-start" gap="sm">
-          <NumberInput
-            label="Limit for one sender"
-            rightSection="messages / hour"
-            rightSectionWidth={120}
-            rightSectionPointerEvents="none"
-            min={MIN}
-            max={MAX}
-            clampBehavior="none"
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            w={260}
-            {...form.getInputProps('senderLimitPerHour')}
-          />
-          <Button
-            type="submit"
-            mt={25}
-            loading={update.isPending}
-            disabled={current === settings.senderLimitPerHour}
-          >
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <NumberSettingForm
+      value={settings.senderLimitPerHour}
+      label="Limit for one sender"
+      unit="messages / hour"
+      unitWidth={120}
+      width={260}
+      min={MIN}
+      max={MAX}
+      rangeError={`From ${MIN} to ${MAX.toLocaleString()} messages`}
+      saving={update.isPending}
+      save={(value, done) =>
+        update.mutate(
+          { senderLimitPerHour: value },
+          { onSuccess: (saved) => done.onSuccess(saved.senderLimitPerHour), onError: done.onError },
+        )
+      }
+      savedMessage={(n) =>
+        `A sender can now write ${n} ${n === 1 ? 'message' : 'messages'} an hour before the rest goes to Spam.`
+      }
+    />
   );
 }

@@ -1,11 +1,7 @@
-import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { TicketSettings } from '../../../contracts/settings';
-import { applyServerErrors } from '../../app/forms';
-import { notifySuccess } from '../../app/notify';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { NumberSettingForm } from '../../components/NumberSettingForm';
 import { SectionCard } from '../../components/SectionCard';
 import { useTicketSettings, useUpdateTicketSettings } from './ticket-fields.queries';
 
@@ -36,70 +32,24 @@ export function AutoCloseCard() {
 
 function AutoCloseForm({ settings }: { settings: TicketSettings }) {
   const update = useUpdateTicketSettings();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ autoCloseDays: number | string }>({
-    initialValues: { autoCloseDays: settings.autoCloseDays },
-    validate: {
-      autoCloseDays: (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= MIN_DAYS && value <= MAX_DAYS
-          ? null
-          : `From ${MIN_DAYS} to ${MAX_DAYS} whole days`,
-    },
-  });
-  const current = form.getValues().autoCloseDays;
-
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    if (typeof values.autoCloseDays !== 'number') return;
-    update.mutate(
-      { autoCloseDays: values.autoCloseDays },
-      {
-        onSuccess: (saved) => {
-          form.setInitialValues({ autoCloseDays: saved.autoCloseDays });
-          form.setValues({ autoCloseDays: saved.autoCloseDays });
-          notifySuccess(
-            `Solved tickets now close after ${saved.autoCloseDays} ${saved.autoCloseDays === 1 ? 'day' : 'days'}.`,
-            'Setting saved',
-          );
-        },
-        onError: (error) => setFormError(applyServerErrors(form, error)),
-      },
-    );
-  });
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {formError && (
-          <Alert color="red" role="alert" title="Not saved">
-            {formError}
-          </Alert>
-        )}
-        <Group align="flex-start" gap="sm">
-          <NumberInput
-            label="Close solved tickets after"
-            rightSection="days"
-            rightSectionWidth={52}
-            rightSectionPointerEvents="none"
-            min={MIN_DAYS}
-            max={MAX_DAYS}
-            clampBehavior="none"
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            w={220}
-            {...form.getInputProps('autoCloseDays')}
-          />
-          <Button
-            type="submit"
-            mt={25}
-            loading={update.isPending}
-            disabled={current === settings.autoCloseDays}
-          >
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <NumberSettingForm
+      value={settings.autoCloseDays}
+      label="Close solved tickets after"
+      unit="days"
+      unitWidth={52}
+      width={220}
+      min={MIN_DAYS}
+      max={MAX_DAYS}
+      rangeError={`From ${MIN_DAYS} to ${MAX_DAYS} whole days`}
+      saving={update.isPending}
+      save={(value, done) =>
+        update.mutate(
+          { autoCloseDays: value },
+          { onSuccess: (saved) => done.onSuccess(saved.autoCloseDays), onError: done.onError },
+        )
+      }
+      savedMessage={(n) => `Solved tickets now close after ${n} ${n === 1 ? 'day' : 'days'}.`}
+    />
   );
 }
