@@ -22,6 +22,12 @@ const listColumns = [
   'inbound_mail.processed_at',
 ] as const;
 
+/** One of `count` workers that share the queue by id. */
+export interface Lane {
+  index: number;
+  count: number;
+}
+
 /** Received mail (raw, kept), the Message-IDs that thread a ticket, and each ticket's mail settings. */
 export const inboundRepository = {
   /** Stores a received message; a Message-ID seen before stores nothing and answers null. */
@@ -55,15 +61,14 @@ export const inboundRepository = {
   },
 
   /** The next queued messages after `afterId`, oldest first (read before they are locked). */
-  nextQueued(db: DbOrTrx, afterId: number, limit: number) {
-    return db
+  nextQueued(db: DbOrTrx, afterId: number, limit: number, lane: Lane = { index: 0, count: 1 }) {
+    let query = db
       .selectFrom('inbound_mail')
       .selectAll()
       .where('status', '=', 'queued')
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+      .where('id', '>', afterId);
+    if (lane.count > 1) query = query.where(sql<number>`id % ${lane.count}`, '=', lane.index);
+    return query.orderBy('id').limit(limit).execute();
   },
 
   /**

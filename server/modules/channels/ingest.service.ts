@@ -4,7 +4,7 @@ import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { announceTicket } from '../tickets/tickets.service';
-import { type QueuedMailRow, inboundRepository as repo } from './inbound.repository';
+import { type Lane, type QueuedMailRow, inboundRepository as repo } from './inbound.repository';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToTicket } from './ingest.deliver';
 
@@ -62,12 +62,12 @@ async function processOne(
  * that throws is marked failed with the reason and never blocks the rest. A crash before the
  * commit leaves the batch queued: it is processed again, once.
  */
-export async function processInboundMail(deps: AppDeps, limit = 500): Promise<number> {
+export async function processInboundMail(deps: AppDeps, limit = 500, lane?: Lane): Promise<number> {
   const setup = await loadIntakeSetup(deps.db);
   let afterId = 0;
   let done = 0;
   while (done < limit) {
-    const rows = await repo.nextQueued(deps.db, afterId, Math.min(BATCH, limit - done));
+    const rows = await repo.nextQueued(deps.db, afterId, Math.min(BATCH, limit - done), lane);
     if (rows.length === 0) break;
     afterId = rows.at(-1)!.id;
     const parsed = await Promise.all(
@@ -107,8 +107,13 @@ export async function processInboundMail(deps: AppDeps, limit = 500): Promise<nu
   return done;
 }
 
-/** Runs processInboundMail whenever asked, one run at a time, with a rerun if asked meanwhile. */
+/**
+ * Runs processInboundMail whenever asked, one run at a time, with a rerun if asked meanwhile.
+ * On PostgreSQL several lanes work at once (each takes the ids of its own remainder), so the
+ * round trips of one mail do not hold up the next; SQLite has one writer and one lane.
+ */
 export function inboundWorker(deps: AppDeps, onError: (error: unknown) => void) {
+  const lanes = deps.dialect === 'postgres' ? 4 : 1;
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {
@@ -119,7 +124,11 @@ export function inboundWorker(deps: AppDeps, onError: (error: unknown) => void) 
     running = (async () => {
       do {
         again = false;
-        await processInboundMail(deps).catch(onError);
+        await Promise.all(
+          Array.from({ length: lanes }, (_, index) =>
+            processInboundMail(deps, 500, { index, count: lanes }).catch(onError),
+          ),
+        );
       } while (again);
     })().finally(() => {
       running = null;

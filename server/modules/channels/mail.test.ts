@@ -159,6 +159,25 @@ describeApi('email channel over real SMTP', (t) => {
     expect(search.json().tickets).toHaveLength(1);
   });
 
+  it('shares the queue between lanes working at once, each mail processed once', async () => {
+    for (let i = 0; i < 6; i += 1)
+      await send({
+        from: `lane${i}@customer.example`,
+        to: 'support@acme.example',
+        subject: `Lane ${i}`,
+        text: 'Hi',
+      });
+    const counts = await Promise.all(
+      [0, 1].map((index) => processInboundMail(deps, 500, { index, count: 2 })),
+    );
+    expect(counts[0]! + counts[1]!).toBe(6);
+    const list = (await t.request(admin, { method: 'GET', url: '/api/v1/inbound-mail?q=Lane' })).json();
+    expect((list.data as InboundMail[]).map((m) => m.status)).toEqual(Array(6).fill('processed'));
+    const tickets = (await t.request(admin, { method: 'GET', url: '/api/v1/tickets?limit=50' })).json()
+      .data as Ticket[];
+    expect(tickets.filter((x) => x.subject.startsWith('Lane '))).toHaveLength(6);
+  });
+
   it('refuses unknown recipients at RCPT and oversized mail at DATA, storing nothing', async () => {
     const before = (await t.request(admin, { method: 'GET', url: '/api/v1/inbound-mail?limit=200' })).json()
       .data.length;
