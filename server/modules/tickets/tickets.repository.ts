@@ -244,12 +244,19 @@ export const ticketsRepository = {
   },
 
   /** Solved tickets past the cutoff become closed; returns their ids. */
-  async closeSolvedBefore(db: DbOrTrx, cutoff: string, now: string): Promise<number[]> {
+  /** Closes up to `limit` tickets solved before the cutoff; answers their ids. */
+  async closeSolvedBefore(db: DbOrTrx, cutoff: string, now: string, limit: number): Promise<number[]> {
     const rows = await db
       .updateTable('tickets')
       .set((eb) => ({ status: 'closed', closed_at: now, updated_at: now, version: eb('version', '+', 1) }))
-      .where('status', '=', 'solved')
-      .where('solved_at', '<', cutoff)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('tickets')
+          .select('id')
+          .where('status', '=', 'solved')
+          .where('solved_at', '<', cutoff)
+          .limit(limit),
+      )
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
