@@ -30,6 +30,18 @@ export function MailAddressLine({ message, pl }: { message: Message; pl?: number
   );
 }
 
+/** Refused files with the same name and reason once each, with how often they came. */
+function distinctRefusals<F extends { filename: string; reason: string }>(files: F[]) {
+  const seen = new Map<string, { file: F; times: number }>();
+  for (const file of files) {
+    const key = `${file.filename}|${file.reason}`;
+    const entry = seen.get(key);
+    if (entry) entry.times += 1;
+    else seen.set(key, { file, times: 1 });
+  }
+  return [...seen.values()];
+}
+
 /** Files of the mail that were not kept, and a link to the mail as it arrived. */
 export function MailFooter({ message }: { message: Message }) {
   const refused = refusedAttachments(message.meta);
@@ -48,11 +60,11 @@ export function MailFooter({ message }: { message: Message }) {
             </Text>
           </Group>
           <List size="xs" c="inherit" withPadding spacing={0}>
-            {refused.map((file, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: two refused files may share a name
-              <List.Item key={index}>
+            {distinctRefusals(refused).map(({ file, times }) => (
+              <List.Item key={`${file.filename}|${file.reason}`}>
                 <Text span fz="xs" fw={500} c="inherit">
                   {file.filename}
+                  {times > 1 ? ` (${times}×)` : ''}
                 </Text>
                 : {file.reason}
               </List.Item>
