@@ -25,6 +25,16 @@ export const attachmentsRepository = {
     return row?.requester_id ?? null;
   },
 
+  /** Where the files are on disk, to send them with a mail. */
+  filesByIds(db: DbOrTrx, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('attachments')
+      .select(['filename', 'content_type', 'storage_key'])
+      .where('id', 'in', ids)
+      .execute();
+  },
+
   findById(db: DbOrTrx, id: number) {
     return db
       .selectFrom('attachments')

@@ -5,6 +5,9 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { nowIso } from '../../platform/clock';
 import { type DeliveryHooks, transportFromUrl } from '../../platform/mail/outbox';
+import { attachmentsRepository } from '../attachments/attachments.repository';
+import { messagesRepository } from '../tickets/messages.repository';
+import { ticketsRepository } from '../tickets/tickets.repository';
 import { notifyRepository as repo } from './notify.repository';
 
 /**
@@ -31,7 +34,7 @@ export function deliveryHooks(db: Db, config: Config, log: FastifyBaseLogger) {
     },
     async attachmentsFor(mail) {
       const ids = mail.attachment_ids ? (JSON.parse(mail.attachment_ids) as number[]) : [];
-      const files = await repo.attachmentFiles(db, ids);
+      const files = await attachmentsRepository.filesByIds(db, ids);
       return files.map((f) => ({
         filename: f.filename,
         contentType: f.content_type,
@@ -40,9 +43,15 @@ export function deliveryHooks(db: Db, config: Config, log: FastifyBaseLogger) {
     },
     async onPermanentFailure(mail) {
       if (!mail.message_row_id || !mail.ticket_id) return;
-      const message = await repo.message(db, mail.message_row_id);
+      const message = await messagesRepository.findById(db, mail.message_row_id);
       if (message?.author_user_id)
-        await repo.notifyDeliveryFailed(db, message.author_user_id, mail.ticket_id, message.id, nowIso());
+        await ticketsRepository.notify(db, [message.author_user_id], {
+          kind: 'mail_failed',
+          ticketId: mail.ticket_id,
+          messageId: message.id,
+          actorName: 'Mail delivery',
+          now: nowIso(),
+        });
     },
   };
   const close = () => {

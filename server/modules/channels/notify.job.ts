@@ -1,13 +1,21 @@
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { dialectOf } from '../../db/database';
+import { messagesRepository } from '../tickets/messages.repository';
 import { loadTicket } from '../tickets/tickets.service';
+import { usersRepository } from '../users/users.repository';
 import { inboundRepository } from './inbound.repository';
 import { notifyRepository as repo } from './notify.repository';
 import { queueTicketMail } from './outbound';
 
 const CURSOR = 'mail-notifications';
 const BATCH = 200;
+
+/** An active staff member (assignee, author), or undefined. */
+async function staffMember(db: DbOrTrx, id: number) {
+  const user = await usersRepository.findById(db, id);
+  return user && user.role !== 'customer' ? user : undefined;
+}
 
 type EventRow = Awaited<ReturnType<typeof repo.eventsAfter>>[number];
 
@@ -20,9 +28,9 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   const ticket = await loadTicket(db, event.ticket_id);
   const customer = ticket.requester.email;
   const actor =
-    event.actor_type === 'user' && event.actor_id ? await repo.staff(db, event.actor_id) : undefined;
+    event.actor_type === 'user' && event.actor_id ? await staffMember(db, event.actor_id) : undefined;
   if (event.type === 'replied' && customer) {
-    const message = await repo.message(db, Number(event.to_value));
+    const message = await messagesRepository.findById(db, Number(event.to_value));
     if (message?.kind !== 'reply') return;
     await queueTicketMail(db, config, {
       ticket,
@@ -31,7 +39,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       cc: await copiesOf(db, ticket.id),
       values: { 'message.body': message.body, 'agent.name': actor?.name ?? 'Support' },
       messageRowId: message.id,
-      attachmentIds: await repo.attachmentIdsOf(db, message.id),
+      attachmentIds: (await messagesRepository.attachmentsOf(db, [message.id])).map((a) => a.id),
     });
   } else if (event.type === 'status_changed' && customer) {
     // A reply that also solves the ticket already told the customer.
@@ -43,7 +51,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       cc: await copiesOf(db, ticket.id),
     });
   } else if (event.type === 'assigned' && event.to_value) {
-    const assignee = await repo.staff(db, Number(event.to_value));
+    const assignee = await staffMember(db, Number(event.to_value));
     if (!assignee || assignee.deactivated_at || assignee.id === event.actor_id) return;
     await queueTicketMail(db, config, {
       ticket,
@@ -54,8 +62,8 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   } else if (event.type === 'customer_replied' && event.assignee_id) {
     // The first message of a new ticket is not a reply to anyone.
     if (await repo.sameChangeHas(db, ticket.id, event.created_at, ['created'])) return;
-    const assignee = await repo.staff(db, event.assignee_id);
-    const message = await repo.message(db, Number(event.to_value));
+    const assignee = await staffMember(db, event.assignee_id);
+    const message = await messagesRepository.findById(db, Number(event.to_value));
     if (!assignee || assignee.deactivated_at || !message) return;
     await queueTicketMail(db, config, {
       ticket,

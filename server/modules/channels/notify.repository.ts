@@ -82,56 +82,6 @@ export const notifyRepository = {
     return row !== undefined;
   },
 
-  staff(db: DbOrTrx, id: number) {
-    return db
-      .selectFrom('users')
-      .select(['id', 'name', 'email', 'deactivated_at'])
-      .where('id', '=', id)
-      .where('role', '!=', 'customer')
-      .executeTakeFirst();
-  },
-
-  message(db: DbOrTrx, id: number) {
-    return db
-      .selectFrom('messages')
-      .select(['id', 'kind', 'body', 'author_user_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-  },
-
-  async attachmentIdsOf(db: DbOrTrx, messageId: number): Promise<number[]> {
-    const rows = await db
-      .selectFrom('attachments')
-      .select('id')
-      .where('message_id', '=', messageId)
-      .execute();
-    return rows.map((r) => r.id);
-  },
-
-  attachmentFiles(db: DbOrTrx, ids: number[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('attachments')
-      .select(['filename', 'content_type', 'storage_key'])
-      .where('id', 'in', ids)
-      .execute();
-  },
-
-  /** Tells the agent whose reply could not be delivered. */
-  async notifyDeliveryFailed(db: DbOrTrx, userId: number, ticketId: number, messageId: number, now: string) {
-    await db
-      .insertInto('notifications')
-      .values({
-        user_id: userId,
-        kind: 'mail_failed',
-        ticket_id: ticketId,
-        message_id: messageId,
-        actor_name: 'Mail delivery',
-        created_at: now,
-      })
-      .execute();
-  },
-
   smtpUrlOf(db: DbOrTrx, mailboxId: number) {
     return db.selectFrom('mailboxes').select('smtp_url').where('id', '=', mailboxId).executeTakeFirst();
   },
