@@ -82,7 +82,12 @@ async function keepFiles(
  * say) or opens a new one, keeps its files and copies, remembers its Message-ID for threading,
  * and acknowledges a new request unless the mail was automatic.
  */
-export async function deliverToTicket(db: DbOrTrx, config: Config, mail: Accepted, ours: string[]) {
+export async function deliverToTicket(
+  db: DbOrTrx,
+  config: Config,
+  mail: Accepted,
+  ours: string[],
+): Promise<{ ticket: Ticket; created: boolean } | { ignored: string }> {
   const { parsed, row, sender } = mail;
   const text = (parsed.text ?? '').slice(0, MAX_BODY).trim() || '(no text)';
   const messageId = parsed.messageId
@@ -106,6 +111,10 @@ export async function deliverToTicket(db: DbOrTrx, config: Config, mail: Accepte
   let messageRowId: number;
   let created = false;
   if (existing) {
+    const target = await loadTicket(db, existing);
+    if (mail.automated && target.status === 'closed') {
+      return { ignored: `Automatic reply to closed ticket #${existing}: no follow-up opened` };
+    }
     const customer = await findOrCreateCustomer(db, { email: sender.address, name: sender.name }, nowIso());
     const result = await addCustomerMessage(db, ctx, existing, {
       customerId: customer.id,
@@ -113,6 +122,7 @@ export async function deliverToTicket(db: DbOrTrx, config: Config, mail: Accepte
       channel: 'email',
       attachmentIds: [],
       rendered,
+      keepStatus: mail.automated,
     });
     ticket = await loadTicket(db, result.ticketId);
     messageRowId = result.message.id;

@@ -39,7 +39,17 @@ async function processOne(
     return null;
   }
   const ours = setup.mailboxes.map((m) => m.address);
-  const { ticket, created } = await deliverToTicket(trx, deps.config, { row, parsed, ...verdict }, ours);
+  const delivered = await deliverToTicket(trx, deps.config, { row, parsed, ...verdict }, ours);
+  if ('ignored' in delivered) {
+    await repo.finish(
+      trx,
+      row.id,
+      { status: 'ignored', reason: delivered.ignored, subject, mailbox_id: verdict.mailbox.id },
+      now,
+    );
+    return null;
+  }
+  const { ticket, created } = delivered;
   await repo.finish(
     trx,
     row.id,

@@ -140,6 +140,59 @@ describeApi('email channel over real SMTP', (t) => {
     expect(sink.messages.filter((m) => m.parsed.subject?.includes(`[#${ticket.id}]`))).toHaveLength(2);
   });
 
+  it('keeps an out-of-office reply without reopening the ticket, and opens nothing for one on a closed ticket', async () => {
+    await send({
+      from: 'ivy@customer.example',
+      to: 'support@acme.example',
+      subject: 'Where is my parcel?',
+      text: 'Hi',
+    });
+    await runJobs();
+    const ticket = await ticketOf('Where is my parcel?');
+    const agent = await t.signIn('agent');
+    await t.request(agent, {
+      method: 'POST',
+      url: `/api/v1/tickets/${ticket.id}/messages`,
+      payload: { body: 'Could you send us your order number?', status: 'pending' },
+    });
+    await runJobs();
+    const ask = sink.messages.find((m) => m.parsed.text?.includes('your order number'))!;
+    const outOfOffice = (n: number) => ({
+      from: 'ivy@customer.example',
+      to: 'support@acme.example',
+      subject: `Out of office ${n}`,
+      text: 'I am away until Monday.',
+      inReplyTo: ask.parsed.messageId,
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    await send(outOfOffice(1));
+    await runJobs();
+    const after = (
+      await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${ticket.id}` })
+    ).json() as Ticket;
+    expect(after.status).toBe('pending');
+    expect((await messagesOf(ticket.id)).at(-1)?.meta.automated).toBe(true);
+
+    for (const status of ['solved', 'closed']) {
+      const current = (
+        await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${ticket.id}` })
+      ).json() as Ticket;
+      const res = await t.request(agent, {
+        method: 'PATCH',
+        url: `/api/v1/tickets/${ticket.id}`,
+        payload: { status, version: current.version },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await send(outOfOffice(2));
+    await runJobs();
+    const list = (
+      await t.request(admin, { method: 'GET', url: '/api/v1/inbound-mail?q=Out of office 2' })
+    ).json();
+    expect(list.data[0]).toMatchObject({ status: 'ignored', ticketId: null });
+    expect(list.data[0].reason).toContain(`closed ticket #${ticket.id}`);
+  });
+
   it('ingests a duplicate Message-ID once', async () => {
     const mail = {
       from: 'eve@customer.example',

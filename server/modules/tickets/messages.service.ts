@@ -77,6 +77,8 @@ export async function addCustomerMessage(
     channel: 'portal' | 'email' | 'web';
     attachmentIds: number[];
     rendered?: RenderedBody;
+    /** An automatic message (out of office) is kept without reopening the ticket. */
+    keepStatus?: boolean;
   },
 ): Promise<{ ticketId: number; message: Message; followUp: boolean }> {
   const ticket = await loadTicket(db, ticketId);
@@ -129,7 +131,7 @@ export async function addCustomerMessage(
   });
   await repo.bindAttachments(db, ticketId, id, input.attachmentIds);
   await ticketsRepository.countMessage(db, ticketId, now);
-  const status = statusAfterCustomerReply(ticket.status);
+  const status = input.keepStatus ? ticket.status : statusAfterCustomerReply(ticket.status);
   const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
   if (status !== ticket.status) {
     await ticketsRepository.update(
