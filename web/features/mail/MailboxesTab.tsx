@@ -1,20 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconAlertTriangle, IconInbox, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconInbox, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Mailbox } from '../../../contracts/mail';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { confirmAction } from '../../components/ConfirmButton';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -145,28 +135,12 @@ function MailboxesTable({ mailboxes, onEdit, onDelete }: TableProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Tooltip label="Edit mailbox">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Edit ${mailbox.address}`}
-                      onClick={() => onEdit(mailbox)}
-                    >
-                      <IconPencil size={18} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Delete mailbox">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Delete ${mailbox.address}`}
-                      onClick={() => onDelete(mailbox)}
-                    >
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <EditDeleteActions
+                  noun="mailbox"
+                  name={mailbox.address}
+                  onEdit={() => onEdit(mailbox)}
+                  onDelete={() => onDelete(mailbox)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

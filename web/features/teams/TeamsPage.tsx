@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Avatar,
   Button,
   Group,
@@ -12,13 +11,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Team } from '../../../contracts/teams';
 import { can } from '../../app/access';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
 import { confirmAction } from '../../components/ConfirmButton';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -209,28 +209,12 @@ export function TeamsPage() {
                         </Table.Td>
                         {canWrite && (
                           <Table.Td>
-                            <Group gap={4} justify="flex-end" wrap="nowrap">
-                              <Tooltip label="Edit team">
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="gray"
-                                  aria-label={`Edit ${team.name}`}
-                                  onClick={() => openEdit(team)}
-                                >
-                                  <IconPencil size={18} />
-                                </ActionIcon>
-                              </Tooltip>
-                              <Tooltip label="Delete team">
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="red"
-                                  aria-label={`Delete ${team.name}`}
-                                  onClick={() => askDelete(team)}
-                                >
-                                  <IconTrash size={18} />
-                                </ActionIcon>
-                              </Tooltip>
-                            </Group>
+                            <EditDeleteActions
+                              noun="team"
+                              name={team.name}
+                              onEdit={() => openEdit(team)}
+                              onDelete={() => askDelete(team)}
+                            />
                           </Table.Td>
                         )}
                       </Table.Tr>
