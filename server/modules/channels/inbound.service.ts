@@ -10,7 +10,7 @@ import { loadConversation } from '../tickets/messages.service';
 import { loadTicket } from '../tickets/tickets.service';
 import { type InboundListRow, inboundRepository as repo } from './inbound.repository';
 
-export function toInboundMail(row: InboundListRow): InboundMail {
+function toInboundMail(row: InboundListRow): InboundMail {
   return {
     id: row.id,
     mailbox: row.mailbox_id && row.mailbox_name ? { id: row.mailbox_id, name: row.mailbox_name } : null,

@@ -12,7 +12,7 @@ export interface ReceivedMail {
 }
 
 /** The header block of a raw message, unfolded, first occurrence of each name. */
-export function rawHeaders(raw: Buffer): Record<string, string> {
+function rawHeaders(raw: Buffer): Record<string, string> {
   const head = raw.subarray(0, 64 * 1024).toString('latin1');
   const end = head.search(/\r?\n\r?\n/);
   const block = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');

@@ -50,19 +50,6 @@ export const mailboxesRepository = {
       .executeTakeFirst();
   },
 
-  /** The first of these addresses that is one of our mailboxes. */
-  async findByAddresses(db: DbOrTrx, addresses: string[]) {
-    if (addresses.length === 0) return undefined;
-    const rows = await db
-      .selectFrom('mailboxes')
-      .leftJoin('teams', 'teams.id', 'mailboxes.default_team_id')
-      .leftJoin('categories', 'categories.id', 'mailboxes.default_category_id')
-      .select(mailboxColumns)
-      .where('mailboxes.address', 'in', addresses.slice(0, 100))
-      .execute();
-    return addresses.map((a) => rows.find((r) => r.address === a)).find((r) => r !== undefined);
-  },
-
   async addressExists(db: DbOrTrx, address: string): Promise<boolean> {
     const row = await db
       .selectFrom('mailboxes')
@@ -70,10 +57,6 @@ export const mailboxesRepository = {
       .where('address', '=', address)
       .executeTakeFirst();
     return row !== undefined;
-  },
-
-  async allAddresses(db: DbOrTrx): Promise<string[]> {
-    return (await db.selectFrom('mailboxes').select('address').execute()).map((r) => r.address);
   },
 
   /** The mailbox that sends for tickets that did not arrive by mail: the default, else the oldest. */

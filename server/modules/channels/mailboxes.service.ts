@@ -41,7 +41,7 @@ export function parseImap(json: string | null): StoredImap | null {
   return json ? (JSON.parse(json) as StoredImap) : null;
 }
 
-export function toMailbox(row: MailboxRow): Mailbox {
+function toMailbox(row: MailboxRow): Mailbox {
   const imap = parseImap(row.imap);
   return {
     id: row.id,

@@ -26,7 +26,7 @@ export interface TicketMail {
 }
 
 /** The mailbox a ticket's mail goes out from: the one it came in through, else the default. */
-export async function mailboxOfTicket(db: DbOrTrx, ticketId: number): Promise<MailboxRow | undefined> {
+async function mailboxOfTicket(db: DbOrTrx, ticketId: number): Promise<MailboxRow | undefined> {
   const settings = await inboundRepository.ticketMail(db, ticketId);
   const own = settings?.mailbox_id ? await mailboxesRepository.findById(db, settings.mailbox_id) : undefined;
   return own ?? mailboxesRepository.defaultMailbox(db);
@@ -36,11 +36,7 @@ function domainOf(address: string): string {
   return address.split('@')[1] ?? 'steward.invalid';
 }
 
-export function ticketValues(
-  ticket: Ticket,
-  publicUrl: string,
-  mailbox: MailboxRow | undefined,
-): TemplateValues {
+function ticketValues(ticket: Ticket, publicUrl: string, mailbox: MailboxRow | undefined): TemplateValues {
   return {
     'ticket.id': String(ticket.id),
     'ticket.subject': ticket.subject,
