@@ -7,6 +7,7 @@ import { migration0004 } from './migrations/0004_portal_mail';
 import { migration0005 } from './migrations/0005_customer_search';
 import { migration0006 } from './migrations/0006_open_tickets';
 import { migration0007 } from './migrations/0007_mail';
+import { migration0008 } from './migrations/0008_ticket_row_cache';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

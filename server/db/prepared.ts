@@ -56,3 +56,23 @@ export function prepared<P extends Record<string, Scalar>, R>(
 export function pick<P extends Record<string, Scalar>, K extends keyof P>(params: P, keys: readonly K[]) {
   return Object.fromEntries(keys.map((key) => [key, params[key]])) as Pick<P, K>;
 }
+
+/**
+ * Compiled queries kept by a key that fixes them entirely (shape and values), for queries built
+ * from filters whose shape varies (lists of ids, optional conditions) but repeats: the first page
+ * of each agent's queues. Most recently used are kept.
+ */
+export function compiledByKey<R>(size = 500) {
+  const cache = new Map<string, CompiledQuery<R>>();
+  return async function run(db: DbOrTrx, key: string, build: () => Compilable<R>): Promise<R[]> {
+    const full = `${dialectOf(db)}\u0000${key}`;
+    let query = cache.get(full);
+    if (query) cache.delete(full);
+    else {
+      query = build().compile();
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(full, query);
+    return (await db.executeQuery<R>(query)).rows;
+  };
+}

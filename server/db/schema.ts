@@ -393,6 +393,12 @@ export interface EventCursorsTable {
   last_id: number;
 }
 
+/** Counters moved by triggers when something cached elsewhere changes (migration 0008). */
+export interface ChangeEpochsTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -425,6 +431,7 @@ export interface Database {
   mail_rules: MailRulesTable;
   mail_templates: MailTemplatesTable;
   event_cursors: EventCursorsTable;
+  change_epochs: ChangeEpochsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -198,7 +198,12 @@ export const customersRepository = {
   /** Tickets that moved, for re-indexing. */
   async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
     const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
-    await db.updateTable('tickets').set({ requester_id: toId }).where('requester_id', '=', fromId).execute();
+    // The version moves with the requester, so open editors and rendered rows see the change.
+    await db
+      .updateTable('tickets')
+      .set((eb) => ({ requester_id: toId, version: eb('version', '+', 1) }))
+      .where('requester_id', '=', fromId)
+      .execute();
     return rows.map((r) => r.id);
   },
 

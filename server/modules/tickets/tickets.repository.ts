@@ -1,7 +1,7 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
-import { pick, prepared } from '../../db/prepared';
+import { compiledByKey, pick, prepared } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
 import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
@@ -27,7 +27,7 @@ export type SortBy = 'updated_at' | 'created_at' | 'priority' | 'due_at' | 'id';
 
 const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
 
-function sortExpression(by: SortBy) {
+function sortExpression(by: SortBy): RawBuilder<string | number> {
   if (by === 'priority') return priorityRankSql;
   if (by === 'due_at') return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
   return sql.ref<string>(`tickets.${by}`);
@@ -114,6 +114,20 @@ const insertQuery = prepared((db, p: Required<TicketValues> & { is_open: number 
   db.insertInto('tickets').values(pick(p, insertColumns)).returningAll(),
 );
 
+/** Page queries by their parameters: an agent's queues ask the same first page again and again. */
+const pageKeysQuery = compiledByKey<{ id: number; version: number; sort_key: string | number }>();
+
+const rowsEpochQuery = prepared((db, _p: Record<string, never>) =>
+  db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows'),
+);
+
+/** A ticket on a page: its id, its version (every write to a ticket row moves it) and its value in the sort order. */
+export interface PageKey {
+  id: number;
+  version: number;
+  sortKey: string | number;
+}
+
 const teamIdsQuery = prepared((db, p: { userId: number }) =>
   db.selectFrom('team_members').select('team_id').where('user_id', '=', p.userId),
 );
@@ -127,8 +141,14 @@ export const ticketsRepository = {
     return rowsByIds(db, ids);
   },
 
-  /** One page of tickets matching the filters, sorted, after the cursor key. Fetches limit+1. */
-  async list(
+  /**
+   * One page of tickets matching the filters, sorted, after the cursor key: ids with what tells
+   * a rendered row apart from a stale one, and the sort value for the next cursor. Fetches limit+1.
+   * Works on the tickets table alone; the names are joined only for rows not already rendered
+   * (sorting every match with six joins attached was the cost of busy views, and one query with
+   * the ids as a subquery lets SQLite's planner walk every ticket in sort order instead).
+   */
+  async pageKeys(
     db: DbOrTrx,
     params: {
       filters: ViewFilters;
@@ -139,34 +159,33 @@ export const ticketsRepository = {
       after: [string | number, number] | null;
       ids?: number[];
     },
-  ): Promise<TicketRow[]> {
-    // Find the page's ids on the tickets table alone, then join names for those rows only:
-    // sorting every match with six joins attached was the cost of busy views. (One query with
-    // the ids as a subquery lets SQLite's planner walk every ticket in sort order instead.)
-    const sortExpr = sortExpression(params.sort);
-    const dialect = dialectOf(db);
-    let q = db
-      .selectFrom('tickets')
-      .select('tickets.id')
-      .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
-    if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
-    if (params.after) {
-      const [value, id] = params.after;
-      const op = params.dir === 'desc' ? '<' : '>';
-      q = q.where((eb) =>
-        eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
-      );
-    }
-    const ids = (
-      await q
+  ): Promise<PageKey[]> {
+    const rows = await pageKeysQuery(db, JSON.stringify(params), () => {
+      const sortExpr = sortExpression(params.sort);
+      const dialect = dialectOf(db);
+      let q = db
+        .selectFrom('tickets')
+        .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
+        .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
+      if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
+      if (params.after) {
+        const [value, id] = params.after;
+        const op = params.dir === 'desc' ? '<' : '>';
+        q = q.where((eb) =>
+          eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
+        );
+      }
+      return q
         .orderBy(sortExpr, params.dir)
         .orderBy('tickets.id', params.dir)
-        .limit(params.limit + 1)
-        .execute()
-    ).map((r) => r.id);
-    if (ids.length === 0) return [];
-    const rows = new Map((await rowsByIds(db, ids)).map((r) => [r.id, r]));
-    return ids.map((id) => rows.get(id)).filter((r): r is TicketRow => r !== undefined);
+        .limit(params.limit + 1);
+    });
+    return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
+  },
+
+  /** Replaced whenever a name shown on ticket rows changes or tickets are deleted (triggers of migration 0008). */
+  async rowsEpoch(db: DbOrTrx): Promise<number> {
+    return (await rowsEpochQuery.first(db, {}))?.value ?? 0;
   },
 
   async count(db: DbOrTrx, filters: ViewFilters, viewer: Viewer): Promise<number> {
@@ -177,13 +196,6 @@ export const ticketsRepository = {
       .where((eb) => filterCondition(eb, filters, viewer, dialect))
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  },
-
-  sortValue(row: TicketRow, by: SortBy): string | number {
-    if (by === 'priority') return { urgent: 4, high: 3, normal: 2, low: 1 }[row.priority];
-    if (by === 'due_at') return row.due_at ?? '9999-12-31T00:00:00.000Z';
-    if (by === 'id') return row.id;
-    return row[by];
   },
 
   async insert(db: DbOrTrx, values: TicketValues): Promise<number> {
@@ -272,10 +284,14 @@ export const ticketsRepository = {
       .executeTakeFirstOrThrow();
     await db
       .updateTable('tickets')
-      .set({ message_count: Number(count.n) })
+      .set((eb) => ({ message_count: Number(count.n), version: eb('version', '+', 1) }))
       .where('id', '=', toId)
       .execute();
-    await db.updateTable('tickets').set({ message_count: 0 }).where('id', '=', fromId).execute();
+    await db
+      .updateTable('tickets')
+      .set((eb) => ({ message_count: 0, version: eb('version', '+', 1) }))
+      .where('id', '=', fromId)
+      .execute();
   },
 
   staffMember(db: DbOrTrx, id: number) {

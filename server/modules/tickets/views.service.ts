@@ -4,6 +4,7 @@ import {
   type listTicketsQuery,
   type Ticket,
   ticketColumns,
+  ticketSchema,
   type updateViewBody,
   type View,
   type ViewFilters,
@@ -18,12 +19,15 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { parseObject, parseStringList } from '../../platform/json';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search/search.service';
+import { renderedTickets } from './tickets.cache';
 import { toTicket } from './tickets.mapper';
-import { type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
+import { type PageKey, type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
 import { viewsRepository as repo, type ViewRow } from './views.repository';
 
 type Columns = View['columns'];
+type TicketPage = { data: (Ticket & { snippet?: string })[]; nextCursor: string | null };
 const defaultColumns: Columns = [
   'id',
   'subject',
@@ -144,7 +148,33 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
+/** A rendered ticket with its search snippet as one more field. */
+const withSnippet = (json: string, snippet: string) =>
+  `${json.slice(0, -1)},"snippet":${JSON.stringify(snippet)}}`;
+
 export function viewsService({ db }: AppDeps) {
+  const rendered = renderedTickets();
+
+  /** The page's rows as JSON text: kept ones when their version still matches, the rest read and rendered. */
+  async function renderRows(page: PageKey[]): Promise<{ id: number; json: string }[]> {
+    const epoch = await ticketsRepository.rowsEpoch(db);
+    rendered.enterEpoch(epoch);
+    const out = page.map((key) => rendered.get(key.id, key.version));
+    const missing = page.filter((_, i) => out[i] === undefined).map((key) => key.id);
+    if (missing.length === 0) return page.map((key, i) => ({ id: key.id, json: out[i]! }));
+    const fresh = new Map<number, string>();
+    for (const row of await ticketsRepository.findByIds(db, missing)) {
+      const json = JSON.stringify(ticketSchema.parse(toTicket(row)));
+      rendered.put(row.id, row.version, json, epoch);
+      fresh.set(row.id, json);
+    }
+    // A ticket deleted between the two reads (merged away) is left out of the page.
+    return page.flatMap((key, i) => {
+      const json = out[i] ?? fresh.get(key.id);
+      return json === undefined ? [] : [{ id: key.id, json }];
+    });
+  }
+
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
     if (ctx.actor.type !== 'user' || ctx.actor.id === 0) return { userId: null, teamIds: [] };
@@ -270,10 +300,7 @@ export function viewsService({ db }: AppDeps) {
     },
 
     /** A page of tickets: a view's filters and sort, extra filters, optional full-text search. */
-    async tickets(
-      ctx: RequestContext,
-      query: z.output<typeof listTicketsQuery>,
-    ): Promise<{ data: (Ticket & { snippet?: string })[]; nextCursor: string | null }> {
+    async tickets(ctx: RequestContext, query: z.output<typeof listTicketsQuery>): Promise<TicketPage> {
       authorize(ctx.actor, 'tickets.read');
       const view = query.view ? await findView(ctx, query.view) : builtInViews.find((v) => v.id === 'all')!;
       const filters = { ...view.filters, ...parseFilters(query.filters) };
@@ -290,7 +317,7 @@ export function viewsService({ db }: AppDeps) {
         snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
       }
       const who = await viewer(ctx, filters);
-      const rows = await ticketsRepository.list(db, {
+      const keys = await ticketsRepository.pageKeys(db, {
         filters,
         viewer: who,
         sort,
@@ -299,16 +326,14 @@ export function viewsService({ db }: AppDeps) {
         after,
         ids: snippets ? [...snippets.keys()] : undefined,
       });
-      const hasMore = rows.length > query.limit;
-      const page = rows.slice(0, query.limit);
+      const page = keys.slice(0, query.limit);
       const last = page.at(-1);
-      return {
-        data: page.map((r) => ({
-          ...toTicket(r),
-          ...(snippets ? { snippet: snippets.get(r.id) ?? '' } : {}),
-        })),
-        nextCursor: hasMore && last ? encodeCursor([ticketsRepository.sortValue(last, sort), last.id]) : null,
-      };
+      const items = await renderRows(page);
+      const data = items.map(({ id, json }) => (snippets ? withSnippet(json, snippets.get(id) ?? '') : json));
+      const nextCursor = keys.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
+      return prerendered<TicketPage>(
+        `{"data":[${data.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
+      );
     },
   };
 }

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RENDERED_TTL_MS, renderedTickets } from './tickets.cache';
+
+describe('rendered ticket rows', () => {
+  it('serves a row only at the version and epoch it was rendered under, and not after the TTL', () => {
+    let now = 1_000;
+    const cache = renderedTickets(() => now);
+    cache.enterEpoch(7);
+    cache.put(1, 3, '{"id":1}', 7);
+    expect(cache.get(1, 3)).toBe('{"id":1}');
+    expect(cache.get(1, 4)).toBeUndefined();
+    now += RENDERED_TTL_MS + 1;
+    expect(cache.get(1, 3)).toBeUndefined();
+  });
+
+  it('drops every row when the epoch moves, and refuses rows read under the old one', () => {
+    const cache = renderedTickets();
+    cache.enterEpoch(1);
+    cache.put(1, 1, 'a', 1);
+    cache.enterEpoch(2);
+    expect(cache.get(1, 1)).toBeUndefined();
+    // A page that read its epoch before the change finishes after it: its rows are not kept.
+    cache.put(1, 1, 'old name', 1);
+    expect(cache.get(1, 1)).toBeUndefined();
+    cache.put(1, 1, 'new name', 2);
+    expect(cache.get(1, 1)).toBe('new name');
+  });
+
+  it('never answers a row other than the last one put for that id and version (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.integer({ min: 1, max: 30 }),
+            version: fc.integer({ min: 1, max: 3 }),
+            epoch: fc.integer({ min: 0, max: 2 }),
+          }),
+          { maxLength: 200 },
+        ),
+        (ops) => {
+          const cache = renderedTickets();
+          const oracle = new Map<number, { version: number; json: string; epoch: number }>();
+          let current = 0;
+          cache.enterEpoch(current);
+          ops.forEach((op, i) => {
+            if (op.epoch !== current) {
+              current = op.epoch;
+              cache.enterEpoch(current);
+              oracle.clear();
+            }
+            const json = `row ${i}`;
+            cache.put(op.id, op.version, json, current);
+            oracle.set(op.id, { version: op.version, json, epoch: current });
+            for (const [id, expected] of oracle) {
+              const got = cache.get(id, expected.version);
+              expect(got).toBe(expected.json);
+            }
+          });
+        },
+      ),
+    );
+  });
+});
