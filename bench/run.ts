@@ -32,17 +32,32 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU time (user + system) per request: steadier than req/s when the machine is shared. */
+  cpuUs?: number;
   baseline?: 'read' | 'write' | 'smtp';
 }
 
-async function load(url: string, connections: number, opts: Partial<autocannon.Options> = {}) {
+/** CPU time a process has used so far, in milliseconds (Linux). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function load(url: string, connections: number, opts: Partial<autocannon.Options>, serverPid: number) {
+  const cpuBefore = cpuMsOf(serverPid);
   const result = await autocannon({ url, connections, duration: DURATION, ...opts });
+  const cpuMs = cpuMsOf(serverPid) - cpuBefore;
   return {
     connections,
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    cpuUs: Number.isNaN(cpuMs) ? undefined : Math.round((cpuMs * 1000) / Math.max(1, result.requests.total)),
   };
 }
 
@@ -146,6 +161,7 @@ async function benchSteward(
     peak = Math.max(peak, rssOf(server.pid!));
   }, 250);
   const base = `http://127.0.0.1:${port}`;
+  const pid = server.pid!;
   try {
     await waitFor(`${base}/healthz`);
     const auth = { authorization: `Bearer ${token}` };
@@ -157,84 +173,106 @@ async function benchSteward(
       target,
       scenario: 'view page: GET /api/v1/tickets?view=… (50 rows, 5 views in turn)',
       baseline: 'read',
-      ...(await load(`${base}/api/v1/tickets`, 50, {
-        headers: agent,
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/v1/tickets?limit=50&view=${views[v++ % views.length]}`,
-            }),
-          },
-        ],
-      })),
+      ...(await load(
+        `${base}/api/v1/tickets`,
+        50,
+        {
+          headers: agent,
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/v1/tickets?limit=50&view=${views[v++ % views.length]}`,
+              }),
+            },
+          ],
+        },
+        pid,
+      )),
     });
     let q = 0;
     rows.push({
       target,
       scenario: `search: GET /api/v1/search?q=… (${searchQueries.length} queries in turn, incl. words in most tickets)`,
-      ...(await load(`${base}/api/v1/search`, 10, {
-        headers: auth,
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
-            }),
-          },
-        ],
-      })),
+      ...(await load(
+        `${base}/api/v1/search`,
+        10,
+        {
+          headers: auth,
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
+              }),
+            },
+          ],
+        },
+        pid,
+      )),
     });
     q = 0;
     rows.push({
       target,
       scenario: 'search, one client at a time (latency without queueing)',
-      ...(await load(`${base}/api/v1/search`, 1, {
-        headers: auth,
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
-            }),
-          },
-        ],
-      })),
+      ...(await load(
+        `${base}/api/v1/search`,
+        1,
+        {
+          headers: auth,
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
+              }),
+            },
+          ],
+        },
+        pid,
+      )),
     });
     let n = 0;
     rows.push({
       target,
       scenario: 'create: POST /api/v1/tickets (customer look-up, ticket, message, events, index, audit)',
       baseline: 'write',
-      ...(await load(`${base}/api/v1/tickets`, 50, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (req) => {
-              n += 1;
-              const who =
-                n % 3 === 0 ? `bench${n % 5000}@customers.example` : `new${process.pid}-${n}@people.example`;
-              return {
-                ...req,
-                body: JSON.stringify({
-                  subject: `Kettle stopped working ${n}`,
-                  requester: { email: who, name: `Person ${n}` },
-                  message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
-                  type: 'complaint',
-                  priority: 'normal',
-                }),
-              };
+      ...(await load(
+        `${base}/api/v1/tickets`,
+        50,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => {
+                n += 1;
+                const who =
+                  n % 3 === 0
+                    ? `bench${n % 5000}@customers.example`
+                    : `new${process.pid}-${n}@people.example`;
+                return {
+                  ...req,
+                  body: JSON.stringify({
+                    subject: `Kettle stopped working ${n}`,
+                    requester: { email: who, name: `Person ${n}` },
+                    message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
+                    type: 'complaint',
+                    priority: 'normal',
+                  }),
+                };
+              },
             },
-          },
-        ],
-      })),
+          ],
+        },
+        pid,
+      )),
     });
     rows.push({
       target,
       scenario: 'GET /api/v1/users (50-row page)',
       baseline: 'read',
-      ...(await load(`${base}/api/v1/users?limit=50`, 50, { headers: auth })),
+      ...(await load(`${base}/api/v1/users?limit=50`, 50, { headers: auth }, pid)),
     });
     return { rows, rssMb: peak };
   } finally {
@@ -258,16 +296,21 @@ async function benchBaseline(): Promise<Row[]> {
       {
         target: 'baseline',
         scenario: 'GET /items (50 rows, bare Fastify + SQLite)',
-        ...(await load(`${base}/items`, 50)),
+        ...(await load(`${base}/items`, 50, {}, child.pid!)),
       },
       {
         target: 'baseline',
         scenario: 'POST /items (one insert, bare Fastify + SQLite)',
-        ...(await load(`${base}/items`, 50, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"name":"x"}',
-        })),
+        ...(await load(
+          `${base}/items`,
+          50,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"name":"x"}',
+          },
+          child.pid!,
+        )),
       },
     ];
   } finally {
@@ -342,20 +385,29 @@ if (pgUrl) {
   }
 }
 
-const baselineRead = results.find((r) => r.scenario.startsWith('GET /items'))!.reqPerSec;
-const baselineWrite = results.find((r) => r.scenario.startsWith('POST /items'))!.reqPerSec;
-const baselineSmtp = results.find((r) => r.scenario.startsWith('bare smtp-server'))!.reqPerSec;
+const baselineRow = (prefix: string) => results.find((r) => r.scenario.startsWith(prefix))!;
+const baselineRead = baselineRow('GET /items').reqPerSec;
+const baselineWrite = baselineRow('POST /items').reqPerSec;
+const baselineSmtp = baselineRow('bare smtp-server').reqPerSec;
 const baselineOf = { read: baselineRead, write: baselineWrite, smtp: baselineSmtp };
 const ratio = (r: Row) => (r.baseline ? `${((r.reqPerSec / baselineOf[r.baseline]) * 100).toFixed(0)}%` : '');
+/** How many times the baseline's CPU a request costs: the load generator's share of the machine drops out. */
+const cpuOf = { read: baselineRow('GET /items').cpuUs, write: baselineRow('POST /items').cpuUs };
+const cpuRatio = (r: Row) => {
+  const base = r.baseline && r.baseline !== 'smtp' ? cpuOf[r.baseline] : undefined;
+  return base && r.cpuUs ? `${(r.cpuUs / base).toFixed(1)}×` : '';
+};
 
 console.log(
   `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run; load generator on the same machine\n`,
 );
-console.log('| target | scenario | conns | req/s | p50 ms | p99 ms | errors | vs baseline |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+console.log(
+  '| target | scenario | conns | req/s | p50 ms | p99 ms | errors | vs baseline | server CPU µs/req | CPU vs baseline |',
+);
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
-    `| ${r.target} | ${r.scenario} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r)} |`,
+    `| ${r.target} | ${r.scenario} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r)} | ${r.cpuUs ?? ''} | ${cpuRatio(r)} |`,
   );
 }
 console.log(
