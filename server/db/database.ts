@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { namedStatementsPool } from './named-statements';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -85,6 +86,7 @@ export function createDatabase(config: DatabaseConfig, options: { pgSchema?: str
     types,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009).
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementsPool(pool) }) });
   return { db, dialect: 'postgres', schema: options.pgSchema, destroy: () => db.destroy() };
 }

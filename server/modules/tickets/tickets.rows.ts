@@ -91,7 +91,10 @@ const rowAsJson = sql<string>`json_object(${sql.raw(
 /** Ticket rows with their names, in no particular order. */
 export async function rowsByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
   if (ids.length === 0) return [];
-  if (dialectOf(db) === 'postgres') return base(db).where('tickets.id', 'in', ids).execute();
+  // One array parameter rather than a list: one statement text for any number of ids, so
+  // PostgreSQL keeps one prepared statement for it (ADR 0009).
+  if (dialectOf(db) === 'postgres')
+    return base(db).where(sql<boolean>`tickets.id = any(${ids}::integer[])`).execute();
   const rows = await joined(db).select(rowAsJson.as('row')).where('tickets.id', 'in', ids).execute();
   return rows.map((r) => JSON.parse(r.row) as TicketRow);
 }
