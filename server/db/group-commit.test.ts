@@ -36,6 +36,23 @@ describeEachDatabase('group commit', (t) => {
     expect(await keys()).toEqual(['a', 'c']);
   });
 
+  it('runs work once when none throws; a failure makes the rest of its batch run again', async () => {
+    const run = groupCommit(t.handle.db, { maxBatch: 10, maxConcurrent: 1 });
+    const runs: Record<string, number> = {};
+    const counted = (key: string, fail = false) =>
+      run(async (trx) => {
+        runs[key] = (runs[key] ?? 0) + 1;
+        await put(trx, key);
+        if (fail) throw new Error('refused');
+      });
+    await Promise.all([counted('a'), counted('b')]);
+    expect(runs).toEqual({ a: 1, b: 1 });
+    await Promise.allSettled([counted('c'), counted('d', true), counted('e')]);
+    // The batch rolled back at the failure and ran again with a savepoint each ('e' had not run yet).
+    expect(runs).toEqual({ a: 1, b: 1, c: 2, d: 2, e: 1 });
+    expect(await keys()).toEqual(['a', 'b', 'c', 'e']);
+  });
+
   it('runs work beyond the batch size in the next batch; a lone failure rolls back alone', async () => {
     const batches: number[] = [];
     const run = groupCommit(t.handle.db, { maxBatch: 2, maxConcurrent: 1, onBatch: (n) => batches.push(n) });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/db';
 import type { Db } from './database';
 import { STATEMENTS_PER_CONNECTION, statementName } from './named-statements';
@@ -17,8 +17,12 @@ async function preparedOn(conn: Db): Promise<Prepared[]> {
   return rows;
 }
 
-/** A table the tests change under prepared statements; dropped after each test. */
-const probe = 'named_probe';
+/**
+ * Tables the tests change under prepared statements, one per test. They are never dropped during
+ * the run: another file's migrator reading the catalogue while a table is dropped fails
+ * ("relation … does not exist"); the global teardown drops the whole schema.
+ */
+let probes = 0;
 
 describeEachDatabase('named statements', (t) => {
   /** Named statements exist on PostgreSQL only: these tests are not registered for SQLite at all. */
@@ -29,10 +33,12 @@ describeEachDatabase('named statements', (t) => {
   const onOneConnection = <T>(work: (conn: Db) => Promise<T>) => t.handle.db.connection().execute(work);
   const setting = (conn: Db, key: string) =>
     conn.selectFrom('settings').select(['key', 'value']).where('key', '=', key);
+  let probe = '';
   const allFromProbe = () => sql<Record<string, unknown>>`select * from ${sql.id(probe)} order by id`;
 
-  afterEach(async () => {
-    await sql`drop table if exists ${sql.id(probe)}`.execute(t.handle.db);
+  beforeEach(() => {
+    probes += 1;
+    probe = `named_probe_${probes}`;
   });
 
   onPostgres('prepares a statement once per connection and runs it again by name', async () => {
@@ -113,27 +119,24 @@ describeEachDatabase('named statements', (t) => {
   });
 
   onPostgres('reads the tables of the search path in force when a named statement runs', async () => {
+    // Left for the global teardown, which drops every schema of this process (see above).
     const other = `${t.handle.schema}_other`;
     await sql`create schema ${sql.id(other)}`.execute(t.handle.db);
-    try {
-      for (const [table, id] of [
-        [sql.id(probe), 1],
-        [sql.id(other, probe), 2],
-      ] as const) {
-        await sql`create table ${table} (id integer primary key)`.execute(t.handle.db);
-        await sql`insert into ${table} (id) values (${id})`.execute(t.handle.db);
-      }
-      const seen = await onOneConnection(async (conn) => {
-        const read = async () => (await allFromProbe().execute(conn)).rows;
-        const own = await read();
-        await sql`set search_path to ${sql.id(other)}`.execute(conn);
-        const theirs = await read();
-        await sql`set search_path to ${sql.id(t.handle.schema!)}`.execute(conn);
-        return { own, theirs, back: await read() };
-      });
-      expect(seen).toEqual({ own: [{ id: 1 }], theirs: [{ id: 2 }], back: [{ id: 1 }] });
-    } finally {
-      await sql`drop schema ${sql.id(other)} cascade`.execute(t.handle.db);
+    for (const [table, id] of [
+      [sql.id(probe), 1],
+      [sql.id(other, probe), 2],
+    ] as const) {
+      await sql`create table ${table} (id integer primary key)`.execute(t.handle.db);
+      await sql`insert into ${table} (id) values (${id})`.execute(t.handle.db);
     }
+    const seen = await onOneConnection(async (conn) => {
+      const read = async () => (await allFromProbe().execute(conn)).rows;
+      const own = await read();
+      await sql`set search_path to ${sql.id(other)}`.execute(conn);
+      const theirs = await read();
+      await sql`set search_path to ${sql.id(t.handle.schema!)}`.execute(conn);
+      return { own, theirs, back: await read() };
+    });
+    expect(seen).toEqual({ own: [{ id: 1 }], theirs: [{ id: 2 }], back: [{ id: 1 }] });
   });
 });

@@ -1,5 +1,13 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type QueryResult,
+  sql,
+} from 'kysely';
 import { type DbOrTrx, type Dialect, dialectOf } from './database';
+import type { Database } from './schema';
 
 const MARK = '\u0000param:';
 
@@ -15,9 +23,10 @@ interface Template<R> {
  * A query of fixed shape, built and compiled by Kysely once per dialect and then run with new
  * values. On hot paths building and compiling a query costs more than SQLite takes to run it.
  * Inputs are scalars (an array would change the SQL), named by the `params` given to `build`.
+ * Raw SQL is built with `sql\`…\`.compile(db)`.
  */
 export function prepared<P extends Record<string, Scalar>, R>(
-  build: (db: DbOrTrx, params: P) => Compilable<R>,
+  build: (db: DbOrTrx, params: P) => Compilable<R> | CompiledQuery<R>,
 ) {
   const templates = new Map<Dialect, Template<R>>();
 
@@ -28,7 +37,8 @@ export function prepared<P extends Record<string, Scalar>, R>(
       // Each input stands in as a marker string, so its place among the parameters can be found.
       // (Markers cannot be listed or spread: name each input where it goes.)
       const markers = new Proxy({}, { get: (_, key) => `${MARK}${String(key)}` }) as P;
-      const query = build(db, markers).compile();
+      const built = build(db, markers);
+      const query = 'compile' in built ? built.compile() : built;
       const slots = query.parameters.map((value) =>
         typeof value === 'string' && value.startsWith(MARK) ? { name: value.slice(MARK.length) } : { value },
       );
@@ -38,17 +48,44 @@ export function prepared<P extends Record<string, Scalar>, R>(
     return found;
   }
 
-  async function rows(db: DbOrTrx, values: P): Promise<R[]> {
+  function run(db: DbOrTrx, values: P): Promise<QueryResult<R>> {
     const { query, slots } = template(db);
     const parameters = slots.map((slot) => ('name' in slot ? values[slot.name] : slot.value));
-    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+    return db.executeQuery<R>({ ...query, parameters });
+  }
+
+  async function rows(db: DbOrTrx, values: P): Promise<R[]> {
+    return (await run(db, values)).rows;
   }
 
   return {
+    run,
     rows,
     async first(db: DbOrTrx, values: P): Promise<R | undefined> {
       return (await rows(db, values))[0];
     },
+  };
+}
+
+/**
+ * An insert of fixed shape (see `prepared`) that answers the new row's id: by RETURNING on
+ * PostgreSQL, and on SQLite by the statement's last row id. There a RETURNING clause would open a
+ * statement journal, and each statement that opens one makes the full-text tables written earlier
+ * in the transaction flush their pending rows into a segment of their own: one per ticket instead
+ * of one per batch of tickets opened together (docs/adr/0010-opening-tickets-without-statement-journals.md).
+ */
+export function insertReturningId<P extends Record<string, Scalar>, T extends keyof Database>(
+  build: (db: DbOrTrx, params: P) => InsertQueryBuilder<Database, T, InsertResult>,
+) {
+  const statement = prepared<P, { id?: number }>((db, params) => {
+    const insert = build(db, params);
+    return dialectOf(db) === 'postgres' ? insert.returning(sql<number>`id`.as('id')) : insert;
+  });
+  return async (db: DbOrTrx, values: P): Promise<number> => {
+    const result = await statement.run(db, values);
+    const id = dialectOf(db) === 'postgres' ? result.rows[0]?.id : result.insertId;
+    if (id === undefined) throw new Error('The insert answered no id');
+    return Number(id);
   };
 }
 

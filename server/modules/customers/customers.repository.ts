@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
-import { prepared } from '../../db/prepared';
+import { insertReturningId, pick, prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
 
 type CustomerValues = Pick<
@@ -25,14 +25,34 @@ const customerColumns = [
   'organizations.name as organization_name',
 ] as const;
 
-/** Every ticket sent by mail or API looks its requester up by address (see server/db/prepared.ts). */
+/**
+ * Every ticket sent by mail or API looks its requester up by address (see server/db/prepared.ts).
+ * The address is matched in a subquery of its own: as a join condition, SQLite's planner (with
+ * ANALYZE statistics) would plan the statement again for every address.
+ */
 const byEmailQuery = prepared((db, p: { email: string }) =>
   db
-    .selectFrom('customer_emails')
-    .innerJoin('customers', 'customers.id', 'customer_emails.customer_id')
+    .selectFrom('customers')
     .leftJoin('organizations', 'organizations.id', 'customers.organization_id')
     .select(customerColumns)
-    .where('customer_emails.email', '=', p.email),
+    .where('customers.id', '=', (eb) =>
+      eb
+        .selectFrom('customer_emails')
+        .select('customer_emails.customer_id')
+        .where('customer_emails.email', '=', p.email),
+    ),
+);
+
+/** A customer's search entry: each new customer writes one (see server/db/prepared.ts). */
+const searchEntryQuery = prepared(
+  (db, p: { rowid: number; name: string; emails: string; phone: string; document: string }) =>
+    dialectOf(db) === 'sqlite'
+      ? sql`insert into customer_search (rowid, name, emails, phone) values (${p.rowid}, ${p.name}, ${p.emails}, ${p.phone})`.compile(
+          db,
+        )
+      : sql`insert into customer_search (rowid, document) values (${p.rowid}, to_tsvector('simple', ${p.document}))`.compile(
+          db,
+        ),
 );
 
 /** Writes a customer's search entry; the caller has removed any old one. */
@@ -41,17 +61,34 @@ async function addSearchEntry(
   id: number,
   entry: { name: string; emails: string[]; phone: string | null },
 ): Promise<void> {
-  if (dialectOf(db) === 'sqlite') {
-    await sql`insert into customer_search (rowid, name, emails, phone) values (${id}, ${entry.name}, ${entry.emails.join(' ')}, ${entry.phone ?? ''})`.execute(
-      db,
-    );
-    return;
-  }
-  const text = [entry.name, ...entry.emails.map((e) => e.replace('@', ' ')), entry.phone ?? ''].join(' ');
-  await sql`insert into customer_search (rowid, document) values (${id}, to_tsvector('simple', ${text}))`.execute(
-    db,
-  );
+  await searchEntryQuery.rows(db, {
+    rowid: id,
+    name: entry.name,
+    emails: entry.emails.join(' '),
+    phone: entry.phone ?? '',
+    document: [entry.name, ...entry.emails.map((e) => e.replace('@', ' ')), entry.phone ?? ''].join(' '),
+  });
 }
+
+const insertColumns = [
+  'name',
+  'email',
+  'phone',
+  'organization_id',
+  'timezone',
+  'language',
+  'tags',
+  'created_at',
+  'updated_at',
+] as const;
+/** Every ticket from a new address adds a customer (see server/db/prepared.ts). */
+const insertQuery = insertReturningId((db, p: CustomerValues & { created_at: string; updated_at: string }) =>
+  db.insertInto('customers').values(pick(p, insertColumns)),
+);
+
+const insertEmailQuery = prepared((db, p: { email: string; customer_id: number }) =>
+  db.insertInto('customer_emails').values({ email: p.email, customer_id: p.customer_id }),
+);
 
 export const customersRepository = {
   findById(db: DbOrTrx, id: number) {
@@ -141,19 +178,14 @@ export const customersRepository = {
 
   /** A new customer with their address and search entry (written directly: nothing to read back). */
   async insert(db: DbOrTrx, values: CustomerValues, now: string): Promise<number> {
-    const row = await db
-      .insertInto('customers')
-      .values({ ...values, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (values.email)
-      await db.insertInto('customer_emails').values({ email: values.email, customer_id: row.id }).execute();
-    await addSearchEntry(db, row.id, {
+    const id = await insertQuery(db, { ...values, created_at: now, updated_at: now });
+    if (values.email) await insertEmailQuery.rows(db, { email: values.email, customer_id: id });
+    await addSearchEntry(db, id, {
       name: values.name,
       emails: values.email ? [values.email] : [],
       phone: values.phone,
     });
-    return row.id;
+    return id;
   },
 
   async update(

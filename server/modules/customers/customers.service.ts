@@ -39,7 +39,7 @@ export async function organizationForEmail(
 ): Promise<{ id: number; name: string } | null> {
   const domain = domainOf(email);
   if (!domain) return null;
-  const orgs = await organizationsRepository.findByDomains(db, [domain]);
+  const orgs = await organizationsRepository.findByDomain(db, domain);
   return orgs.length === 1 ? { id: orgs[0]!.id, name: orgs[0]!.name } : null;
 }
 

@@ -1,8 +1,22 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { containsText } from '../../db/like';
+import { prepared } from '../../db/prepared';
 import type { OrganizationsTable } from '../../db/schema';
 
 type OrgValues = Pick<OrganizationsTable, 'name' | 'domains' | 'notes'> & { tags: string };
+
+/**
+ * Organisations claiming a domain (given JSON-quoted): every new customer looks theirs up (see
+ * server/db/prepared.ts). The pattern is put together in SQL because SQLite plans a LIKE against
+ * a bare parameter again for every new value.
+ */
+const byDomainQuery = prepared((db, p: { quoted: string }) =>
+  db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('domains', 'like', sql<string>`'%' || ${p.quoted} || '%'`),
+);
 
 export const organizationsRepository = {
   findById(db: DbOrTrx, id: number) {
@@ -21,6 +35,11 @@ export const organizationsRepository = {
       .selectAll()
       .where((eb) => eb.or(domains.map((d) => eb('domains', 'like', `%${JSON.stringify(d)}%`))))
       .execute();
+  },
+
+  /** Organisations claiming the domain (usually none or one). */
+  findByDomain(db: DbOrTrx, domain: string) {
+    return byDomainQuery.rows(db, { quoted: JSON.stringify(domain) });
   },
 
   list(db: DbOrTrx, filter: { q?: string; limit: number }, afterName: string | null) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
+import { prepared } from '../../db/prepared';
 
 /** Each ticket's search document keeps at most this much message text. */
 const MAX_BODY = 20_000;
@@ -68,23 +69,32 @@ async function matchTerms(
   return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
 }
 
+/** Writes a ticket's document; every ticket opened writes one (see server/db/prepared.ts). */
+const writeQuery = prepared((db, p: { rowid: number; subject: string; body: string; customer: string }) =>
+  dialectOf(db) === 'sqlite'
+    ? sql`insert into ticket_search (rowid, subject, body, customer) values (${p.rowid}, ${p.subject}, ${p.body}, ${p.customer})`.compile(
+        db,
+      )
+    : sql`
+      insert into ticket_search (rowid, subject, body, customer, document)
+      values (${p.rowid}, ${p.subject}, ${p.body}, ${p.customer},
+        setweight(to_tsvector('simple', ${p.subject}), 'A') || setweight(to_tsvector('simple', ${p.body}), 'B') || setweight(to_tsvector('simple', ${p.customer}), 'C'))
+      on conflict (rowid) do update set subject = excluded.subject, body = excluded.body, customer = excluded.customer, document = excluded.document`.compile(
+        db,
+      ),
+);
+
 export const searchRepository = {
   async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument, isNew = false): Promise<void> {
-    const body = doc.body.slice(0, MAX_BODY);
-    if (dialectOf(db) === 'sqlite') {
-      if (!isNew) await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
-      await sql`insert into ticket_search (rowid, subject, body, customer) values (${ticketId}, ${doc.subject}, ${body}, ${doc.customer})`.execute(
-        db,
-      );
-      return;
-    }
-    await sql`
-      insert into ticket_search (rowid, subject, body, customer, document)
-      values (${ticketId}, ${doc.subject}, ${body}, ${doc.customer},
-        setweight(to_tsvector('simple', ${doc.subject}), 'A') || setweight(to_tsvector('simple', ${body}), 'B') || setweight(to_tsvector('simple', ${doc.customer}), 'C'))
-      on conflict (rowid) do update set subject = excluded.subject, body = excluded.body, customer = excluded.customer, document = excluded.document`.execute(
-      db,
-    );
+    // FTS5 has no upsert: an old document is removed first.
+    if (dialectOf(db) === 'sqlite' && !isNew)
+      await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+    await writeQuery.rows(db, {
+      rowid: ticketId,
+      subject: doc.subject,
+      body: doc.body.slice(0, MAX_BODY),
+      customer: doc.customer,
+    });
   },
 
   /** A ticket's document as it should be: subject, every message, requester. */

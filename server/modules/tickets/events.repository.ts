@@ -1,4 +1,6 @@
-import type { DbOrTrx } from '../../db/database';
+import type { Selectable } from 'kysely';
+import { type DbOrTrx, dialectOf } from '../../db/database';
+import { pick, prepared } from '../../db/prepared';
 import type { TicketEventsTable } from '../../db/schema';
 
 export interface TicketEventInput {
@@ -6,6 +8,24 @@ export interface TicketEventInput {
   from?: string | number | null;
   to?: string | number | null;
 }
+
+type EventValues = Omit<Selectable<TicketEventsTable>, 'id'>;
+const eventColumns = [
+  'ticket_id',
+  'type',
+  'actor_type',
+  'actor_id',
+  'from_value',
+  'to_value',
+  'created_at',
+] as const satisfies readonly (keyof EventValues)[];
+/** One event: every ticket opened or changed writes a few (see server/db/prepared.ts). */
+const insertOne = prepared((db, p: EventValues) =>
+  db.insertInto('ticket_events').values(pick(p, eventColumns)),
+);
+
+const text = (value: string | number | null | undefined) =>
+  value === undefined || value === null ? null : String(value);
 
 /** Append-only history of each ticket: reports and the timeline read it. */
 export const eventsRepository = {
@@ -17,20 +37,22 @@ export const eventsRepository = {
     at: string,
   ): Promise<void> {
     if (events.length === 0) return;
-    await db
-      .insertInto('ticket_events')
-      .values(
-        events.map((e) => ({
-          ticket_id: ticketId,
-          type: e.type,
-          actor_type: actor.type,
-          actor_id: actor.id,
-          from_value: e.from === undefined || e.from === null ? null : String(e.from),
-          to_value: e.to === undefined || e.to === null ? null : String(e.to),
-          created_at: at,
-        })),
-      )
-      .execute();
+    const rows = events.map(
+      (e): EventValues => ({
+        ticket_id: ticketId,
+        type: e.type,
+        actor_type: actor.type,
+        actor_id: actor.id,
+        from_value: text(e.from),
+        to_value: text(e.to),
+        created_at: at,
+      }),
+    );
+    // On SQLite a row at a time: a statement of several rows would open a statement journal,
+    // which flushes the full-text index (see insertReturningId in server/db/prepared.ts), and a
+    // statement built once costs less than building one. PostgreSQL takes them in one round trip.
+    if (dialectOf(db) === 'sqlite') for (const row of rows) await insertOne.rows(db, row);
+    else await db.insertInto('ticket_events').values(rows).execute();
   },
 
   list(db: DbOrTrx, ticketId: number) {

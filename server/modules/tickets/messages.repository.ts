@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { pick, prepared } from '../../db/prepared';
+import { insertReturningId, pick } from '../../db/prepared';
 import type { MessageKind, MessagesTable, TicketChannel } from '../../db/schema';
 
 const insertColumns = [
@@ -15,8 +15,8 @@ const insertColumns = [
   'created_at',
 ] as const;
 /** Every message and ticket runs it: built once (see server/db/prepared.ts). */
-const insertQuery = prepared((db, p: Omit<Insertable<MessagesTable>, 'id'> & { meta: string }) =>
-  db.insertInto('messages').values(pick(p, insertColumns)).returning('id'),
+const insertQuery = insertReturningId((db, p: Omit<Insertable<MessagesTable>, 'id'> & { meta: string }) =>
+  db.insertInto('messages').values(pick(p, insertColumns)),
 );
 
 export const messagesRepository = {
@@ -34,7 +34,7 @@ export const messagesRepository = {
       now: string;
     },
   ): Promise<number> {
-    const row = await insertQuery.first(db, {
+    return insertQuery(db, {
       ticket_id: values.ticketId,
       kind: values.kind,
       author_user_id: values.authorUserId,
@@ -45,8 +45,6 @@ export const messagesRepository = {
       meta: JSON.stringify(values.meta),
       created_at: values.now,
     });
-    if (!row) throw new Error('The new message was not returned');
-    return row.id;
   },
 
   /** The conversation, oldest first; notes left out when `publicOnly`. */

@@ -1,7 +1,14 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
-import { compiledByKey, pick, prepared } from '../../db/prepared';
+import { compiledByKey, insertReturningId, pick, prepared } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
 import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
@@ -105,13 +112,11 @@ export function filterCondition(
   return eb.and(all);
 }
 
-type InsertColumn = Exclude<keyof TicketsTable, 'id' | 'version'>;
-const insertColumns = Object.keys(ticketColumns).filter(
-  (c): c is InsertColumn => c !== 'id' && c !== 'version',
-);
-/** Every ticket opened runs it: built once (see server/db/prepared.ts). */
-const insertQuery = prepared((db, p: Required<TicketValues> & { is_open: number }) =>
-  db.insertInto('tickets').values(pick(p, insertColumns)).returningAll(),
+type StoredValues = Omit<Selectable<TicketsTable>, 'id'>;
+const insertColumns = Object.keys(ticketColumns).filter((c): c is keyof StoredValues => c !== 'id');
+/** Every ticket opened runs it: built once, every column given (see server/db/prepared.ts). */
+const insertQuery = insertReturningId((db, p: StoredValues) =>
+  db.insertInto('tickets').values(pick(p, insertColumns)),
 );
 
 /** Page queries by their parameters: an agent's queues ask the same first page again and again. */
@@ -202,15 +207,15 @@ export const ticketsRepository = {
     return (await ticketsRepository.insertRow(db, values)).id;
   },
 
-  /** Inserts a ticket and hands back the stored row, defaults included. */
-  async insertRow(db: DbOrTrx, values: TicketValues) {
-    const row = await insertQuery.first(db, {
+  /** Inserts a ticket and hands back the stored row: every column is given, so none is read back. */
+  async insertRow(db: DbOrTrx, values: TicketValues): Promise<Selectable<TicketsTable>> {
+    const stored: StoredValues = {
       ...values,
       message_count: values.message_count ?? 0,
       is_open: isOpen(values.status),
-    });
-    if (!row) throw new Error('The new ticket was not returned');
-    return row;
+      version: 1,
+    };
+    return { ...stored, id: await insertQuery(db, stored) };
   },
 
   /** Updates when the version still matches; returns false when someone else changed it first. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Message, Ticket, TicketEvent } from '../../../contracts/tickets';
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
@@ -78,6 +79,49 @@ describeApi('tickets', (t) => {
       const customers = await get(agent, '/api/v1/customers?q=parallel3');
       expect(customers.data).toEqual([]);
     });
+
+    // Statements that open a statement journal (RETURNING, several rows) make SQLite's full-text
+    // tables flush into a new segment; a batch of tickets should write one (ADR 0010). Segments are
+    // SQLite's: the test exists for SQLite only.
+    if (t.dialect === 'sqlite')
+      it('writes the full-text indexes once for tickets opened together', async () => {
+        const db = t.handle.db;
+        const segments = async (table: string) =>
+          Number(
+            (
+              await sql<{ n: number }>`select count(distinct id >> 37) as n from ${sql.table(`${table}_data`)}
+              where id >> 37 > 0`.execute(db)
+            ).rows[0]!.n,
+          );
+        const automerge = (table: string, value: number) =>
+          sql`insert into ${sql.table(table)} (${sql.id(table)}, rank) values ('automerge', ${sql.lit(value)})`.execute(
+            db,
+          );
+        const tables = ['ticket_search', 'customer_search'];
+        // Without automatic merges every flush stays a segment of its own, so they can be counted.
+        for (const table of tables) await automerge(table, 0);
+        try {
+          const agent = await t.signIn('agent');
+          const before = await Promise.all(tables.map(segments));
+          const responses = await Promise.all(
+            [1, 2, 3, 4, 5].map((n) =>
+              t.request(agent, {
+                method: 'POST',
+                url: '/api/v1/tickets',
+                payload: {
+                  subject: `Together ${n}`,
+                  requester: { email: `together${n}@customer.example`, name: `Together ${n}` },
+                  message: { body: `Message ${n}` },
+                },
+              }),
+            ),
+          );
+          expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+          expect(await Promise.all(tables.map(segments))).toEqual(before.map((n) => n + 1));
+        } finally {
+          for (const table of tables) await automerge(table, 4);
+        }
+      });
 
     it('joins the organisation that owns the email domain', async () => {
       const admin = await t.signIn('admin');
