@@ -190,47 +190,35 @@ async function benchSteward(
         pid,
       )),
     });
-    let q = 0;
+    /** The search queries in turn, from `connections` clients at once. */
+    const search = (connections: number) => {
+      let q = 0;
+      return load(
+        `${base}/api/v1/search`,
+        connections,
+        {
+          headers: auth,
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
+              }),
+            },
+          ],
+        },
+        pid,
+      );
+    };
     rows.push({
       target,
       scenario: `search: GET /api/v1/search?q=… (${searchQueries.length} queries in turn, incl. words in most tickets)`,
-      ...(await load(
-        `${base}/api/v1/search`,
-        10,
-        {
-          headers: auth,
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
-              }),
-            },
-          ],
-        },
-        pid,
-      )),
+      ...(await search(10)),
     });
-    q = 0;
     rows.push({
       target,
       scenario: 'search, one client at a time (latency without queueing)',
-      ...(await load(
-        `${base}/api/v1/search`,
-        1,
-        {
-          headers: auth,
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                path: `/api/v1/search?limit=20&q=${encodeURIComponent(searchQueries[q++ % searchQueries.length]!)}`,
-              }),
-            },
-          ],
-        },
-        pid,
-      )),
+      ...(await search(1)),
     });
     let n = 0;
     rows.push({
