@@ -4,7 +4,6 @@ import {
   type listTicketsQuery,
   type Ticket,
   ticketColumns,
-  ticketSchema,
   type updateViewBody,
   type View,
   type ViewFilters,
@@ -21,9 +20,8 @@ import { parseObject, parseStringList } from '../../platform/json';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search/search.service';
-import { renderedTickets } from './tickets.cache';
-import { toTicket } from './tickets.mapper';
-import { type PageKey, type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
+import { ticketPages } from './ticket-pages';
+import { type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
 import { viewsRepository as repo, type ViewRow } from './views.repository';
 
 type Columns = View['columns'];
@@ -148,32 +146,8 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
-/** A rendered ticket with its search snippet as one more field. */
-const withSnippet = (json: string, snippet: string) =>
-  `${json.slice(0, -1)},"snippet":${JSON.stringify(snippet)}}`;
-
 export function viewsService({ db }: AppDeps) {
-  const rendered = renderedTickets();
-
-  /** The page's rows as JSON text: kept ones when their version still matches, the rest read and rendered. */
-  async function renderRows(page: PageKey[]): Promise<{ id: number; json: string }[]> {
-    const epoch = await ticketsRepository.rowsEpoch(db);
-    rendered.enterEpoch(epoch);
-    const out = page.map((key) => rendered.get(key.id, key.version));
-    const missing = page.filter((_, i) => out[i] === undefined).map((key) => key.id);
-    if (missing.length === 0) return page.map((key, i) => ({ id: key.id, json: out[i]! }));
-    const fresh = new Map<number, string>();
-    for (const row of await ticketsRepository.findByIds(db, missing)) {
-      const json = JSON.stringify(ticketSchema.parse(toTicket(row)));
-      rendered.put(row.id, row.version, json, epoch);
-      fresh.set(row.id, json);
-    }
-    // A ticket deleted between the two reads (merged away) is left out of the page.
-    return page.flatMap((key, i) => {
-      const json = out[i] ?? fresh.get(key.id);
-      return json === undefined ? [] : [{ id: key.id, json }];
-    });
-  }
+  const pages = ticketPages(db);
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
@@ -328,12 +302,8 @@ export function viewsService({ db }: AppDeps) {
       });
       const page = keys.slice(0, query.limit);
       const last = page.at(-1);
-      const items = await renderRows(page);
-      const data = items.map(({ id, json }) => (snippets ? withSnippet(json, snippets.get(id) ?? '') : json));
       const nextCursor = keys.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
-      return prerendered<TicketPage>(
-        `{"data":[${data.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
-      );
+      return prerendered<TicketPage>(await pages.render(page, nextCursor, snippets));
     },
   };
 }
