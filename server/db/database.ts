@@ -13,17 +13,41 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { namedStatementsPool } from './named-statements';
 import type { Database } from './schema';
+import { attachWriteCounts, type WriteCounts, writeCounts, writtenTable } from './write-counts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 const STATEMENT_CACHE_SIZE = 500;
 
+/** What Kysely's SQLite driver calls on a statement. */
+type DriverStatement = Pick<SQLite.Statement, 'reader' | 'all' | 'run' | 'iterate'>;
+
+/** A statement that counts its runs as writes to `table` (ADR 0011). */
+function counted(statement: SQLite.Statement, table: string, counts: WriteCounts): DriverStatement {
+  return {
+    reader: statement.reader,
+    all: (...params: unknown[]) => {
+      counts.count(table);
+      return statement.all(...params);
+    },
+    run: (...params: unknown[]) => {
+      counts.count(table);
+      return statement.run(...params);
+    },
+    iterate: (...params: unknown[]) => {
+      counts.count(table);
+      return statement.iterate(...params);
+    },
+  };
+}
+
 /**
  * Kysely prepares every query anew; SQLite statements can be reused. Keeps the most recently
- * used prepared statements by SQL text (queries differ only in their parameters).
+ * used prepared statements by SQL text (queries differ only in their parameters), and counts
+ * the statements that write each table.
  */
-function withStatementCache(sqlite: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>();
+function withStatementCache(sqlite: SQLite.Database, counts: WriteCounts) {
+  const cache = new Map<string, DriverStatement>();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
@@ -31,7 +55,9 @@ function withStatementCache(sqlite: SQLite.Database) {
       if (statement) {
         cache.delete(text);
       } else {
-        statement = sqlite.prepare(text);
+        const table = writtenTable(text);
+        const prepared = sqlite.prepare(text);
+        statement = table ? counted(prepared, table, counts) : prepared;
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
       cache.set(text, statement);
@@ -70,7 +96,11 @@ export function createDatabase(config: DatabaseConfig, options: { pgSchema?: str
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const counts = writeCounts();
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite, counts) }),
+    });
+    attachWriteCounts(db, counts);
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const types = {

@@ -1,29 +1,57 @@
 import { ticketSchema } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
-import { renderedTickets } from './tickets.cache';
+import { encodeCursor } from '../../platform/pagination';
+import { keptPageKeys, renderedTickets } from './tickets.cache';
 import { toTicket } from './tickets.mapper';
-import { type PageKey, ticketsRepository } from './tickets.repository';
+import { type PageKey, type PageQuery, type PageStamp, ticketsRepository } from './tickets.repository';
 
 /** A rendered ticket with its search snippet as one more field. */
-const withSnippet = (json: string, snippet: string) =>
-  `${json.slice(0, -1)},"snippet":${JSON.stringify(snippet)}}`;
+const withSnippet = (json: Buffer, snippet: string) =>
+  Buffer.concat([json.subarray(0, -1), Buffer.from(`,"snippet":${JSON.stringify(snippet)}}`)]);
+
+const PAGE_START = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
+
+/** `{"data":[…],"nextCursor":…}` from rows already rendered, copied once into the bytes that go out. */
+function pageBody(rows: Buffer[], nextCursor: string | null): Buffer {
+  const parts: Buffer[] = [PAGE_START];
+  rows.forEach((row, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(row);
+  });
+  parts.push(Buffer.from(`],"nextCursor":${JSON.stringify(nextCursor)}}`));
+  return Buffer.concat(parts);
+}
 
 /**
- * Turns a page's keys into the rows' JSON text (ADR 0008): kept rows when their version and the
- * rows epoch still match, the rest read and rendered through the ticket schema and kept.
+ * Turns a page query into the page's JSON: its keys, kept while the tickets table is
+ * unchanged (ADR 0011), then its rows, kept when their version and the rows epoch still match
+ * and otherwise read and rendered through the ticket schema (ADR 0008).
  */
 export function ticketPages(db: Db) {
-  const rendered = renderedTickets();
+  const rendered = renderedTickets<Buffer>();
+  const keptKeys = keptPageKeys<PageKey>();
 
-  async function rows(page: PageKey[]): Promise<{ id: number; json: string }[]> {
-    const epoch = await ticketsRepository.rowsEpoch(db);
+  async function keys(query: PageQuery, stamp: PageStamp): Promise<PageKey[]> {
+    // Search pages name their matches: they are many, and the hits have a cache of their own.
+    if (stamp.tickets === null || query.ids) return ticketsRepository.pageKeys(db, query);
+    keptKeys.enter(stamp.tickets);
+    const key = JSON.stringify(query);
+    const kept = keptKeys.get(key);
+    if (kept) return kept;
+    const found = await ticketsRepository.pageKeys(db, query, key);
+    keptKeys.put(key, found, stamp.tickets);
+    return found;
+  }
+
+  async function rows(page: PageKey[], epoch: number): Promise<{ id: number; json: Buffer }[]> {
     rendered.enterEpoch(epoch);
     const out = page.map((key) => rendered.get(key.id, key.version));
     const missing = page.filter((_, i) => out[i] === undefined).map((key) => key.id);
     if (missing.length === 0) return page.map((key, i) => ({ id: key.id, json: out[i]! }));
-    const fresh = new Map<number, string>();
+    const fresh = new Map<number, Buffer>();
     for (const row of await ticketsRepository.findByIds(db, missing)) {
-      const json = JSON.stringify(ticketSchema.parse(toTicket(row)));
+      const json = Buffer.from(JSON.stringify(ticketSchema.parse(toTicket(row))));
       rendered.put(row.id, row.version, json, epoch);
       fresh.set(row.id, json);
     }
@@ -35,12 +63,20 @@ export function ticketPages(db: Db) {
   }
 
   return {
-    /** The page body as JSON text, each row with its snippet when the page is a search. */
-    async render(page: PageKey[], nextCursor: string | null, snippets: Map<number, string> | null) {
-      const data = (await rows(page)).map(({ id, json }) =>
+    /**
+     * The page body as JSON (`limit` rows and the next cursor), each row with its snippet when
+     * the page is a search.
+     */
+    async render(query: PageQuery, snippets: Map<number, string> | null): Promise<Buffer> {
+      const stamp = await ticketsRepository.pageStamp(db);
+      const found = await keys(query, stamp);
+      const page = found.slice(0, query.limit);
+      const last = page.at(-1);
+      const nextCursor = found.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
+      const data = (await rows(page, stamp.epoch)).map(({ id, json }) =>
         snippets ? withSnippet(json, snippets.get(id) ?? '') : json,
       );
-      return `{"data":[${data.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+      return pageBody(data, nextCursor);
     },
   };
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RENDERED_TTL_MS, renderedTickets } from './tickets.cache';
+import { keptPageKeys, RENDERED_TTL_MS, renderedTickets } from './tickets.cache';
 
 describe('rendered ticket rows', () => {
   it('serves a row only at the version and epoch it was rendered under, and not after the TTL', () => {
     let now = 1_000;
-    const cache = renderedTickets(() => now);
+    const cache = renderedTickets<string>(() => now);
     cache.enterEpoch(7);
     cache.put(1, 3, '{"id":1}', 7);
     expect(cache.get(1, 3)).toBe('{"id":1}');
@@ -15,7 +15,7 @@ describe('rendered ticket rows', () => {
   });
 
   it('drops every row when the epoch moves, and refuses rows read under the old one', () => {
-    const cache = renderedTickets();
+    const cache = renderedTickets<string>();
     cache.enterEpoch(1);
     cache.put(1, 1, 'a', 1);
     cache.enterEpoch(2);
@@ -39,7 +39,7 @@ describe('rendered ticket rows', () => {
           { maxLength: 200 },
         ),
         (ops) => {
-          const cache = renderedTickets();
+          const cache = renderedTickets<string>();
           const oracle = new Map<number, { version: number; json: string; epoch: number }>();
           let current = 0;
           cache.enterEpoch(current);
@@ -56,6 +56,52 @@ describe('rendered ticket rows', () => {
               const got = cache.get(id, expected.version);
               expect(got).toBe(expected.json);
             }
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('kept page keys', () => {
+  it('keeps a page while the stamp stays, and never one found under another stamp', () => {
+    const kept = keptPageKeys<number>();
+    kept.enter('1:0');
+    kept.put('all', [1, 2], '1:0');
+    expect(kept.get('all')).toEqual([1, 2]);
+    kept.enter('1:1');
+    expect(kept.get('all')).toBeUndefined();
+    // Found before the write that moved the stamp, stored after it: not kept.
+    kept.put('all', [1, 2], '1:0');
+    expect(kept.get('all')).toBeUndefined();
+    kept.put('all', [3, 1, 2], '1:1');
+    expect(kept.get('all')).toEqual([3, 1, 2]);
+  });
+
+  it('answers only what was put under the current stamp (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            query: fc.constantFrom('all', 'mine', 'unassigned'),
+            stamp: fc.integer({ min: 0, max: 3 }).map(String),
+            foundUnder: fc.integer({ min: 0, max: 3 }).map(String),
+          }),
+          { maxLength: 200 },
+        ),
+        (ops) => {
+          const kept = keptPageKeys<number>();
+          // A simple model: pages found under the current stamp since it last moved.
+          const oracle = new Map<string, number[]>();
+          let current: string | null = null;
+          ops.forEach((op, i) => {
+            kept.enter(op.stamp);
+            if (op.stamp !== current) oracle.clear();
+            current = op.stamp;
+            kept.put(op.query, [i], op.foundUnder);
+            if (op.foundUnder === current) oracle.set(op.query, [i]);
+            for (const query of ['all', 'mine', 'unassigned'])
+              expect(kept.get(query)).toEqual(oracle.get(query));
           });
         },
       ),

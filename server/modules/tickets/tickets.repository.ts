@@ -10,6 +10,7 @@ import type { ViewFilters } from '../../../contracts/tickets';
 import { type DbOrTrx, dialectOf } from '../../db/database';
 import { compiledByKey, insertReturningId, pick, prepared } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
+import { localWritesTo } from '../../db/write-counts';
 import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
@@ -122,15 +123,45 @@ const insertQuery = insertReturningId((db, p: StoredValues) =>
 /** Page queries by their parameters: an agent's queues ask the same first page again and again. */
 const pageKeysQuery = compiledByKey<{ id: number; version: number; sort_key: string | number }>();
 
-const rowsEpochQuery = prepared((db, _p: Record<string, never>) =>
-  db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows'),
+/** The rows epoch and, on SQLite, the connection's count of other connections' commits. */
+const pageStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) =>
+  dialectOf(db) === 'sqlite'
+    ? sql<{
+        value: number;
+        data_version: number;
+      }>`select value, (select data_version from pragma_data_version) as data_version
+        from change_epochs where name = 'ticket_rows'`.compile(db)
+    : db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows'),
 );
+
+/** What a queue page is read under (ADR 0008, ADR 0011). */
+export interface PageStamp {
+  /** The rows epoch: replaced whenever a name shown on ticket rows changes or tickets are deleted (triggers of migration 0008). */
+  epoch: number;
+  /**
+   * Moves whenever the tickets table may have changed since: this process's statements that
+   * write tickets and other connections' commits, on SQLite. Null where no such mark is cheaper
+   * than the page's own query (PostgreSQL, or a transaction).
+   */
+  tickets: string | null;
+}
 
 /** A ticket on a page: its id, its version (every write to a ticket row moves it) and its value in the sort order. */
 export interface PageKey {
   id: number;
   version: number;
   sortKey: string | number;
+}
+
+/** What finds a page: filters, who is looking, sort, the cursor's key, and for a search the matching ids. */
+export interface PageQuery {
+  filters: ViewFilters;
+  viewer: Viewer;
+  sort: SortBy;
+  dir: 'asc' | 'desc';
+  limit: number;
+  after: [string | number, number] | null;
+  ids?: number[];
 }
 
 const teamIdsQuery = prepared((db, p: { userId: number }) =>
@@ -153,19 +184,8 @@ export const ticketsRepository = {
    * (sorting every match with six joins attached was the cost of busy views, and one query with
    * the ids as a subquery lets SQLite's planner walk every ticket in sort order instead).
    */
-  async pageKeys(
-    db: DbOrTrx,
-    params: {
-      filters: ViewFilters;
-      viewer: Viewer;
-      sort: SortBy;
-      dir: 'asc' | 'desc';
-      limit: number;
-      after: [string | number, number] | null;
-      ids?: number[];
-    },
-  ): Promise<PageKey[]> {
-    const rows = await pageKeysQuery(db, JSON.stringify(params), () => {
+  async pageKeys(db: DbOrTrx, params: PageQuery, key = JSON.stringify(params)): Promise<PageKey[]> {
+    const rows = await pageKeysQuery(db, key, () => {
       const sortExpr = sortExpression(params.sort);
       const dialect = dialectOf(db);
       let q = db
@@ -188,9 +208,15 @@ export const ticketsRepository = {
     return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
   },
 
-  /** Replaced whenever a name shown on ticket rows changes or tickets are deleted (triggers of migration 0008). */
-  async rowsEpoch(db: DbOrTrx): Promise<number> {
-    return (await rowsEpochQuery.first(db, {}))?.value ?? 0;
+  /** Read before a page's keys and rows, so a change that lands in between only makes the page look stale. */
+  async pageStamp(db: DbOrTrx): Promise<PageStamp> {
+    const local = localWritesTo(db, 'tickets');
+    const row = await pageStampQuery.first(db, {});
+    const epoch = row?.value ?? 0;
+    return {
+      epoch,
+      tickets: local === null || row?.data_version === undefined ? null : `${row.data_version}:${local}`,
+    };
   },
 
   async count(db: DbOrTrx, filters: ViewFilters, viewer: Viewer): Promise<number> {

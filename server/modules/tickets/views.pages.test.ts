@@ -1,11 +1,13 @@
+import path from 'node:path';
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import type { Ticket } from '../../../contracts/tickets';
 import { type Auth, describeApi } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
+import { createDatabase } from '../../db/database';
 
-// Queue pages keep rendered rows (tickets.cache.ts); whatever changes a row, by any path, must
-// show on the next page.
+// Queue pages keep rendered rows and, on SQLite, the pages' keys (tickets.cache.ts); whatever
+// changes a row or which tickets a page holds, by any path, must show on the next page.
 describeApi('ticket pages stay fresh', (t) => {
   const page = async (auth: Auth, query = 'view=all') =>
     (await t.request(auth, { method: 'GET', url: `/api/v1/tickets?${query}` })).json() as {
@@ -125,5 +127,40 @@ describeApi('ticket pages stay fresh', (t) => {
     const again = await page(agent, 'view=all&q=kettle');
     expect(again).toEqual(found);
     expect((await page(agent, 'view=all')).data[0]).not.toHaveProperty('snippet');
+  });
+
+  it('shows tickets opened, moved or changed since the same page was last read, by any connection', async () => {
+    const agent = await t.signIn('agent');
+    const ids = (query: string) => page(agent, query).then((p) => p.data.map((x) => x.id));
+    const first = await openTicket(t, agent, { subject: 'First' });
+    expect(await ids('view=unassigned')).toEqual([first.id]);
+    expect(await ids('view=unassigned')).toEqual([first.id]);
+
+    const second = await openTicket(t, agent, { subject: 'Second' });
+    expect(await ids('view=unassigned')).toEqual([first.id, second.id]);
+
+    // Written on this node's connection without the tickets repository.
+    await sql`update tickets set assignee_id = ${agent.userId}, version = version + 1 where id = ${second.id}`.execute(
+      t.handle.db,
+    );
+    expect(await ids('view=unassigned')).toEqual([first.id]);
+
+    // Written by another process or node: its own connection to the same database.
+    const other =
+      t.dialect === 'sqlite'
+        ? createDatabase({ dialect: 'sqlite', filename: path.join(t.dataDir, 'test.db') })
+        : createDatabase({ dialect: 'postgres', url: inject('postgresUrl')! }, { pgSchema: t.handle.schema });
+    try {
+      await sql`update tickets set assignee_id = ${agent.userId}, version = version + 1 where id = ${first.id}`.execute(
+        other.db,
+      );
+      expect(await ids('view=unassigned')).toEqual([]);
+      await sql`update tickets set subject = ${'Renamed elsewhere'}, version = version + 1 where id = ${first.id}`.execute(
+        other.db,
+      );
+      expect((await page(agent, 'view=my-open')).data.map((x) => x.subject)).toContain('Renamed elsewhere');
+    } finally {
+      await other.destroy();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { parseObject, parseStringList } from '../../platform/json';
-import { decodeCursor, encodeCursor } from '../../platform/pagination';
+import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search/search.service';
 import { ticketPages } from './ticket-pages';
@@ -291,19 +291,19 @@ export function viewsService({ db }: AppDeps) {
         snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
       }
       const who = await viewer(ctx, filters);
-      const keys = await ticketsRepository.pageKeys(db, {
-        filters,
-        viewer: who,
-        sort,
-        dir,
-        limit: query.limit,
-        after,
-        ids: snippets ? [...snippets.keys()] : undefined,
-      });
-      const page = keys.slice(0, query.limit);
-      const last = page.at(-1);
-      const nextCursor = keys.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null;
-      return prerendered<TicketPage>(await pages.render(page, nextCursor, snippets));
+      const body = await pages.render(
+        {
+          filters,
+          viewer: who,
+          sort,
+          dir,
+          limit: query.limit,
+          after,
+          ids: snippets ? [...snippets.keys()] : undefined,
+        },
+        snippets,
+      );
+      return prerendered<TicketPage>(body);
     },
   };
 }
