@@ -1,6 +1,7 @@
 // `npm run bench`: generates its own data (BENCH_TICKETS tickets, default 1,000,000, three
 // messages each), runs Steward on SQLite and, when reachable, PostgreSQL next to a bare
-// Fastify + SQLite baseline, and prints a table. BENCH_SECONDS sets each load run's length.
+// Fastify + SQLite baseline, and prints a table. BENCH_SECONDS sets each load run's length,
+// BENCH_WARMUP_SECONDS the unmeasured load before it.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,8 @@ import { searchQueries } from './vocabulary';
 
 const root = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds of the same load, not measured, before each run: a server answers warm, with its code compiled and its caches filled. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PASSWORD = 'bench-password-1';
 const log = (line: string) => console.log(line);
@@ -48,6 +51,7 @@ function cpuMsOf(pid: number): number {
 }
 
 async function load(url: string, connections: number, opts: Partial<autocannon.Options>, serverPid: number) {
+  if (WARMUP > 0) await autocannon({ url, connections, duration: WARMUP, ...opts });
   const cpuBefore = cpuMsOf(serverPid);
   const result = await autocannon({ url, connections, duration: DURATION, ...opts });
   const cpuMs = cpuMsOf(serverPid) - cpuBefore;
@@ -387,7 +391,7 @@ const cpuRatio = (r: Row) => {
 };
 
 console.log(
-  `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run; load generator on the same machine\n`,
+  `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run after ${WARMUP}s of the same load unmeasured; load generator on the same machine\n`,
 );
 console.log(
   '| target | scenario | conns | req/s | p50 ms | p99 ms | errors | vs baseline | server CPU µs/req | CPU vs baseline |',
