@@ -23,6 +23,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /** Seconds of the same load, not measured, before each run: a server answers warm, with its code compiled and its caches filled. */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+/** Tickets opened per second during the second view-page run. */
+const WRITES_PER_SECOND = 20;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PASSWORD = 'bench-password-1';
 const log = (line: string) => console.log(line);
@@ -173,27 +175,65 @@ async function benchSteward(
     const rows: Row[] = [];
     const views = ['all', 'unassigned', 'my-teams', 'my-open', 'pending'];
     let v = 0;
+    const viewing: Partial<autocannon.Options> = {
+      headers: agent,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/tickets?limit=50&view=${views[v++ % views.length]}`,
+          }),
+        },
+      ],
+    };
+    let n = 0;
+    const creating: Partial<autocannon.Options> = {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req) => {
+            n += 1;
+            const who =
+              n % 3 === 0 ? `bench${n % 5000}@customers.example` : `new${process.pid}-${n}@people.example`;
+            return {
+              ...req,
+              body: JSON.stringify({
+                subject: `Kettle stopped working ${n}`,
+                requester: { email: who, name: `Person ${n}` },
+                message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
+                type: 'complaint',
+                priority: 'normal',
+              }),
+            };
+          },
+        },
+      ],
+    };
     rows.push({
       target,
       scenario: 'view page: GET /api/v1/tickets?view=… (50 rows, 5 views in turn)',
       baseline: 'read',
-      ...(await load(
-        `${base}/api/v1/tickets`,
-        50,
-        {
-          headers: agent,
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                path: `/api/v1/tickets?limit=50&view=${views[v++ % views.length]}`,
-              }),
-            },
-          ],
-        },
-        pid,
-      )),
+      ...(await load(`${base}/api/v1/tickets`, 50, viewing, pid)),
     });
+    // Tickets keep arriving while agents page through their queues: each new one changes pages.
+    const writer = autocannon({
+      url: `${base}/api/v1/tickets`,
+      connections: 2,
+      overallRate: WRITES_PER_SECOND,
+      duration: WARMUP + DURATION,
+      ...creating,
+    });
+    rows.push({
+      target,
+      scenario: `view page while ${WRITES_PER_SECOND} tickets/s are opened (their CPU included)`,
+      baseline: 'read',
+      ...(await load(`${base}/api/v1/tickets`, 50, viewing, pid)),
+    });
+    const written = await writer;
+    log(
+      `  ${target}: ${written.requests.total} tickets opened during the second view run, ${written.errors + written.non2xx} failed`,
+    );
     /** The search queries in turn, from `connections` clients at once. */
     const search = (connections: number) => {
       let q = 0;
@@ -224,41 +264,11 @@ async function benchSteward(
       scenario: 'search, one client at a time (latency without queueing)',
       ...(await search(1)),
     });
-    let n = 0;
     rows.push({
       target,
       scenario: 'create: POST /api/v1/tickets (customer look-up, ticket, message, events, index, audit)',
       baseline: 'write',
-      ...(await load(
-        `${base}/api/v1/tickets`,
-        50,
-        {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          requests: [
-            {
-              setupRequest: (req) => {
-                n += 1;
-                const who =
-                  n % 3 === 0
-                    ? `bench${n % 5000}@customers.example`
-                    : `new${process.pid}-${n}@people.example`;
-                return {
-                  ...req,
-                  body: JSON.stringify({
-                    subject: `Kettle stopped working ${n}`,
-                    requester: { email: who, name: `Person ${n}` },
-                    message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
-                    type: 'complaint',
-                    priority: 'normal',
-                  }),
-                };
-              },
-            },
-          ],
-        },
-        pid,
-      )),
+      ...(await load(`${base}/api/v1/tickets`, 50, creating, pid)),
     });
     rows.push({
       target,
