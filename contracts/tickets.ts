@@ -247,6 +247,9 @@ export const ticketColumns = [
   'updated_at',
 ] as const;
 
+/** Live counts stop here: a queue's badge needs no more, and counting a million tickets on every change would not keep up. */
+export const VIEW_COUNT_LIMIT = 1000;
+
 export const viewSchema = z.object({
   id: z.string().describe('Built-in views have names such as "my-open"; saved views have numbers'),
   name: z.string(),
@@ -255,7 +258,13 @@ export const viewSchema = z.object({
   filters: viewFilters,
   sort: viewSort,
   columns: z.array(z.enum(ticketColumns)),
-  count: z.number().nullable(),
+  count: z
+    .number()
+    .nullable()
+    .describe(
+      `Tickets in the view, counted up to ${VIEW_COUNT_LIMIT.toLocaleString('en')} (see countCapped)`,
+    ),
+  countCapped: z.boolean().describe(`True when more tickets match than count: counting stops at the limit`),
 });
 export type View = z.infer<typeof viewSchema>;
 

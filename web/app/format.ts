@@ -64,3 +64,9 @@ export function timeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
 }
+
+/** A view's live count as shown: "1,000+" when counting stopped at the limit. */
+export function formatViewCount(view: { count: number | null; countCapped: boolean }): string {
+  if (view.count === null) return '';
+  return `${view.count.toLocaleString()}${view.countCapped ? '+' : ''}`;
+}

@@ -219,12 +219,18 @@ export const ticketsRepository = {
     };
   },
 
-  async count(db: DbOrTrx, filters: ViewFilters, viewer: Viewer): Promise<number> {
+  /** Matching tickets, counted up to `limit` + 1 so a caller can tell "exactly limit" from "more". */
+  async countUpTo(db: DbOrTrx, filters: ViewFilters, viewer: Viewer, limit: number): Promise<number> {
     const dialect = dialectOf(db);
-    const row = await db
+    const matches = db
       .selectFrom('tickets')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select('tickets.id')
       .where((eb) => filterCondition(eb, filters, viewer, dialect))
+      .limit(limit + 1)
+      .as('matches');
+    const row = await db
+      .selectFrom(matches)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Message, Ticket, TicketEvent } from '../../../contracts/tickets';
+import { type Message, type Ticket, type TicketEvent, VIEW_COUNT_LIMIT, type View } from '../../../contracts/tickets';
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { systemContext } from '../../platform/auth/actor';
@@ -350,6 +350,21 @@ describeApi('tickets', (t) => {
       const ids = [...page1.data, ...page2.data, ...page3.data].map((x: Ticket) => x.id);
       expect(new Set(ids).size).toBe(5);
       expect(page3.nextCursor).toBeNull();
+    });
+
+    it('counts a view up to the limit and says when more match', async () => {
+      const agent = await t.signIn('agent');
+      await openTicket(t, agent, { subject: 'Copied' });
+      // Eleven doublings of one ticket: 2,048 tickets, more than the count goes to.
+      const columns = sql.raw(
+        'subject, requester_id, organization_id, channel, type, priority, status, is_open, team_id, custom_fields, tags, version, message_count, created_at, updated_at',
+      );
+      for (let i = 0; i < 11; i += 1)
+        await sql`insert into tickets (${columns}) select ${columns} from tickets`.execute(t.handle.db);
+      const views = (await get(agent, '/api/v1/views')).data as View[];
+      const unassigned = views.find((v) => v.id === 'unassigned')!;
+      expect(unassigned).toMatchObject({ count: VIEW_COUNT_LIMIT, countCapped: true });
+      expect(views.find((v) => v.id === 'my-open')).toMatchObject({ count: 0, countCapped: false });
     });
 
     it('saves a personal view with custom-field filters and shows it only to its owner', async () => {

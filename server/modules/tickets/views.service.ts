@@ -5,11 +5,13 @@ import {
   type Ticket,
   ticketColumns,
   type updateViewBody,
+  VIEW_COUNT_LIMIT,
   type View,
   type ViewFilters,
   type ViewSort,
   viewFilters,
 } from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -25,6 +27,8 @@ import { type SortBy, ticketsRepository, type Viewer } from './tickets.repositor
 import { viewsRepository as repo, type ViewRow } from './views.repository';
 
 type Columns = View['columns'];
+/** A view without its live count. */
+type ViewDefinition = Omit<View, 'count' | 'countCapped'>;
 type TicketPage = { data: (Ticket & { snippet?: string })[]; nextCursor: string | null };
 const defaultColumns: Columns = [
   'id',
@@ -39,7 +43,7 @@ const open = ['new', 'open', 'pending', 'on_hold'] as const;
 const recent: ViewSort = { by: 'updated_at', dir: 'desc' };
 
 /** The queues every agent has. */
-export const builtInViews: Omit<View, 'count'>[] = [
+export const builtInViews: ViewDefinition[] = [
   {
     id: 'my-open',
     name: 'My open tickets',
@@ -105,7 +109,7 @@ export const builtInViews: Omit<View, 'count'>[] = [
   },
 ];
 
-function toView(row: ViewRow): Omit<View, 'count'> {
+function toView(row: ViewRow): ViewDefinition {
   const [by, dir] = row.sort.split(':');
   const filters = viewFilters.safeParse(parseObject(row.filters));
   return {
@@ -146,6 +150,12 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
+/** A view's live count, up to the limit. */
+async function counted(db: DbOrTrx, filters: ViewFilters, who: Viewer) {
+  const n = await ticketsRepository.countUpTo(db, filters, who, VIEW_COUNT_LIMIT);
+  return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
+}
+
 export function viewsService({ db }: AppDeps) {
   const pages = ticketPages(db);
 
@@ -159,7 +169,7 @@ export function viewsService({ db }: AppDeps) {
     };
   }
 
-  async function findView(ctx: RequestContext, id: string): Promise<Omit<View, 'count'>> {
+  async function findView(ctx: RequestContext, id: string): Promise<ViewDefinition> {
     const builtIn = builtInViews.find((v) => v.id === id);
     if (builtIn) return builtIn;
     const row = /^\d+$/.test(id) ? await repo.findById(db, Number(id)) : undefined;
@@ -185,9 +195,7 @@ export function viewsService({ db }: AppDeps) {
       const who = await viewer(ctx);
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
-      return Promise.all(
-        views.map(async (v) => ({ ...v, count: await ticketsRepository.count(db, v.filters, who) })),
-      );
+      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who)) })));
     },
 
     async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
@@ -217,7 +225,7 @@ export function viewsService({ db }: AppDeps) {
           after: { name: input.name, shared: input.shared, filters: input.filters },
         });
         const view = toView((await repo.findById(trx, id))!);
-        return { ...view, count: await ticketsRepository.count(trx, view.filters, who) };
+        return { ...view, ...(await counted(trx, view.filters, who)) };
       });
     },
 
@@ -255,7 +263,7 @@ export function viewsService({ db }: AppDeps) {
           before: { name: row.name, filters: parseObject(row.filters) },
           after: { name: view.name, filters: view.filters },
         });
-        return { ...view, count: await ticketsRepository.count(trx, view.filters, who) };
+        return { ...view, ...(await counted(trx, view.filters, who)) };
       });
     },
 

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconArrowRight, IconInbox, IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { greeting } from '../../app/format';
+import { formatViewCount, greeting } from '../../app/format';
 import { pagesFor } from '../../app/pages';
 import { useMe } from '../../app/session';
 import { CompactTicketList } from '../../components/CompactTicketList';
@@ -45,7 +45,8 @@ const MY_OPEN = 'my-open';
 function MyWork() {
   const tickets = useTicketPreview({ viewId: MY_OPEN, filters: {}, q: '', limit: 5 });
   const views = useViews();
-  const total = views.data?.find((v) => v.id === MY_OPEN)?.count ?? null;
+  const myOpen = views.data?.find((v) => v.id === MY_OPEN);
+  const total = myOpen?.count ?? null;
   const rows = tickets.data?.data ?? [];
   return (
     <SectionCard
@@ -59,7 +60,9 @@ function MyWork() {
           size="xs"
           rightSection={<IconArrowRight size={14} />}
         >
-          {total !== null && total > rows.length ? `All ${total} in the Inbox` : 'Open the Inbox'}
+          {myOpen && total !== null && total > rows.length
+            ? `All ${formatViewCount(myOpen)} in the Inbox`
+            : 'Open the Inbox'}
         </Button>
       }
     >

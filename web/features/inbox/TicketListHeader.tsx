@@ -2,6 +2,7 @@ import { ActionIcon, Group, Stack, Text, TextInput, Title, Tooltip } from '@mant
 import { IconDeviceFloppy, IconLayoutSidebar, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { View } from '../../../contracts/tickets';
+import { formatViewCount } from '../../app/format';
 import { DensityToggle } from './DensityToggle';
 import type { Density } from './density';
 import { FilterBar } from './FilterBar';
@@ -38,8 +39,6 @@ export function TicketListHeader({
   onSaveView,
   children,
 }: TicketListHeaderProps) {
-  const count = view?.count;
-
   return (
     <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -54,9 +53,9 @@ export function TicketListHeader({
           <Title order={1} fz="h4" lineClamp={1}>
             {view?.name ?? 'Tickets'}
           </Title>
-          {typeof count === 'number' && (
+          {view && view.count !== null && (
             <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
-              {count}
+              {formatViewCount(view)}
             </Text>
           )}
         </Group>

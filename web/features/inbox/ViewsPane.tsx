@@ -3,6 +3,7 @@ import { IconPlugConnected, IconPlugConnectedX, IconRefresh } from '@tabler/icon
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { View } from '../../../contracts/tickets';
+import { formatViewCount } from '../../app/format';
 import { useLiveStatus } from '../../app/live';
 import { ErrorState } from '../../components/ErrorState';
 import { ticketsKeys } from '../tickets/tickets.queries';
@@ -122,7 +123,7 @@ function ViewGroup({
                     size="sm"
                     variant={active ? 'filled' : 'default'}
                     circle={view.count < 10}
-                    aria-label={`${view.count} tickets`}
+                    aria-label={`${formatViewCount(view)} tickets`}
                   >
                     {view.count > 999 ? '999+' : view.count}
                   </Badge>
