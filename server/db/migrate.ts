@@ -8,6 +8,7 @@ import { migration0005 } from './migrations/0005_customer_search';
 import { migration0006 } from './migrations/0006_open_tickets';
 import { migration0007 } from './migrations/0007_mail';
 import { migration0008 } from './migrations/0008_ticket_row_cache';
+import { migration0009 } from './migrations/0009_sort_indexes';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -20,6 +21,7 @@ export const migrations: Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

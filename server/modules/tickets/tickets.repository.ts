@@ -164,6 +164,28 @@ export interface PageQuery {
   ids?: number[];
 }
 
+/** The query behind `pageKeys`; exported so tests can read its plan. */
+export function pageKeysSelect(db: DbOrTrx, params: PageQuery) {
+  const sortExpr = sortExpression(params.sort);
+  const dialect = dialectOf(db);
+  let q = db
+    .selectFrom('tickets')
+    .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
+    .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
+  if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
+  if (params.after) {
+    const [value, id] = params.after;
+    const op = params.dir === 'desc' ? '<' : '>';
+    q = q.where((eb) =>
+      eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
+    );
+  }
+  return q
+    .orderBy(sortExpr, params.dir)
+    .orderBy('tickets.id', params.dir)
+    .limit(params.limit + 1);
+}
+
 const teamIdsQuery = prepared((db, p: { userId: number }) =>
   db.selectFrom('team_members').select('team_id').where('user_id', '=', p.userId),
 );
@@ -185,26 +207,7 @@ export const ticketsRepository = {
    * the ids as a subquery lets SQLite's planner walk every ticket in sort order instead).
    */
   async pageKeys(db: DbOrTrx, params: PageQuery, key = JSON.stringify(params)): Promise<PageKey[]> {
-    const rows = await pageKeysQuery(db, key, () => {
-      const sortExpr = sortExpression(params.sort);
-      const dialect = dialectOf(db);
-      let q = db
-        .selectFrom('tickets')
-        .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
-        .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
-      if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
-      if (params.after) {
-        const [value, id] = params.after;
-        const op = params.dir === 'desc' ? '<' : '>';
-        q = q.where((eb) =>
-          eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
-        );
-      }
-      return q
-        .orderBy(sortExpr, params.dir)
-        .orderBy('tickets.id', params.dir)
-        .limit(params.limit + 1);
-    });
+    const rows = await pageKeysQuery(db, key, () => pageKeysSelect(db, params));
     return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
   },
 

@@ -1,10 +1,17 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { type Message, type Ticket, type TicketEvent, VIEW_COUNT_LIMIT, type View } from '../../../contracts/tickets';
+import {
+  type Message,
+  type Ticket,
+  type TicketEvent,
+  VIEW_COUNT_LIMIT,
+  type View,
+} from '../../../contracts/tickets';
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { systemContext } from '../../platform/auth/actor';
 import { addCustomerMessage } from './messages.service';
+import { pageKeysSelect } from './tickets.repository';
 
 describeApi('tickets', (t) => {
   const get = async (auth: Parameters<typeof t.request>[0], url: string) =>
@@ -366,6 +373,32 @@ describeApi('tickets', (t) => {
       expect(unassigned).toMatchObject({ count: VIEW_COUNT_LIMIT, countCapped: true });
       expect(views.find((v) => v.id === 'my-open')).toMatchObject({ count: 0, countCapped: false });
     });
+
+    // Plans are SQLite's to print: the test exists for SQLite only.
+    if (t.dialect === 'sqlite')
+      it('sorts every ticket by priority, due date or creation from an index, not by sorting the table', async () => {
+        const db = t.handle.db;
+        for (const sort of ['priority', 'due_at', 'created_at'] as const) {
+          for (const dir of ['asc', 'desc'] as const) {
+            const query = pageKeysSelect(db, {
+              filters: {},
+              viewer: { userId: null, teamIds: [] },
+              sort,
+              dir,
+              limit: 50,
+              after: null,
+            }).compile();
+            const plan = await db.executeQuery<{ detail: string }>(
+              CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+            );
+            const details = plan.rows.map((r) => r.detail).join('; ');
+            expect(details, `${sort} ${dir}`).toMatch(
+              /USING COVERING INDEX tickets_(priority_rank|due_sort|created_sort)_idx/,
+            );
+            expect(details, `${sort} ${dir}`).not.toContain('TEMP B-TREE');
+          }
+        }
+      });
 
     it('saves a personal view with custom-field filters and shows it only to its owner', async () => {
       const admin = await t.signIn('admin');
