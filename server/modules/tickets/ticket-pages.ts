@@ -1,9 +1,15 @@
 import { ticketSchema } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
 import { encodeCursor } from '../../platform/pagination';
-import { keptPageKeys, renderedTickets } from './tickets.cache';
+import { keptWhileUnchanged, renderedTickets } from './tickets.cache';
 import { toTicket } from './tickets.mapper';
-import { type PageKey, type PageQuery, type PageStamp, ticketsRepository } from './tickets.repository';
+import {
+  type PageKey,
+  type PageQuery,
+  type PageStamp,
+  relevantViewer,
+  ticketsRepository,
+} from './tickets.repository';
 
 /** A rendered ticket with its search snippet as one more field. */
 const withSnippet = (json: Buffer, snippet: string) =>
@@ -30,18 +36,13 @@ function pageBody(rows: Buffer[], nextCursor: string | null): Buffer {
  */
 export function ticketPages(db: Db) {
   const rendered = renderedTickets<Buffer>();
-  const keptKeys = keptPageKeys<PageKey>();
+  const keptKeys = keptWhileUnchanged<PageKey[]>();
 
-  async function keys(query: PageQuery, stamp: PageStamp): Promise<PageKey[]> {
+  function keys(query: PageQuery, stamp: PageStamp): Promise<PageKey[]> {
     // Search pages name their matches: they are many, and the hits have a cache of their own.
-    if (stamp.tickets === null || query.ids) return ticketsRepository.pageKeys(db, query);
-    keptKeys.enter(stamp.tickets);
-    const key = JSON.stringify(query);
-    const kept = keptKeys.get(key);
-    if (kept) return kept;
-    const found = await ticketsRepository.pageKeys(db, query, key);
-    keptKeys.put(key, found, stamp.tickets);
-    return found;
+    if (query.ids) return ticketsRepository.pageKeys(db, query);
+    const key = JSON.stringify({ ...query, viewer: relevantViewer(query.filters, query.viewer) });
+    return keptKeys.answer(stamp.tickets, key, () => ticketsRepository.pageKeys(db, query, key));
   }
 
   async function rows(page: PageKey[], epoch: number): Promise<{ id: number; json: Buffer }[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptPageKeys, RENDERED_TTL_MS, renderedTickets } from './tickets.cache';
+import { keptWhileUnchanged, RENDERED_TTL_MS, renderedTickets } from './tickets.cache';
 
 describe('rendered ticket rows', () => {
   it('serves a row only at the version and epoch it was rendered under, and not after the TTL', () => {
@@ -63,9 +63,9 @@ describe('rendered ticket rows', () => {
   });
 });
 
-describe('kept page keys', () => {
+describe('answers kept while tickets are unchanged', () => {
   it('keeps a page while the stamp stays, and never one found under another stamp', () => {
-    const kept = keptPageKeys<number>();
+    const kept = keptWhileUnchanged<number[]>();
     kept.enter('1:0');
     kept.put('all', [1, 2], '1:0');
     expect(kept.get('all')).toEqual([1, 2]);
@@ -90,7 +90,7 @@ describe('kept page keys', () => {
           { maxLength: 200 },
         ),
         (ops) => {
-          const kept = keptPageKeys<number>();
+          const kept = keptWhileUnchanged<number[]>();
           // A simple model: pages found under the current stamp since it last moved.
           const oracle = new Map<string, number[]>();
           let current: string | null = null;

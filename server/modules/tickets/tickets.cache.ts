@@ -52,35 +52,47 @@ export function renderedTickets<V>(now: () => number = Date.now) {
   };
 }
 
-const MAX_PAGES = 1_000;
+const MAX_KEPT = 1_000;
 
 /**
- * Pages' keys (ids, versions and sort values) by the query that found them, kept while the
- * tickets table is unchanged (ADR 0011). When a ticket changes, every open queue asks for its
- * page again at once; the first of each identical request reads it, the others reuse it.
- * `stamp` is the tickets mark of `PageStamp`, read before the keys: a page found under one
- * stamp is never served under another.
+ * Answers that depend only on the tickets table (a page's keys, a view's count) by the query
+ * that found them, kept while that table is unchanged (ADR 0011). When a ticket changes, every
+ * open Inbox asks again at once; the first of each identical question reads the database, the
+ * others reuse its answer. `stamp` is the tickets mark of `PageStamp`, read before the answer:
+ * an answer found under one stamp is never served under another.
  */
-export function keptPageKeys<K>() {
-  const entries = new Map<string, K[]>();
+export function keptWhileUnchanged<V>() {
+  const entries = new Map<string, V>();
   let current: string | null = null;
+
+  /** Starts a request under the stamp just read: answers found under another one are dropped. */
+  function enter(stamp: string): void {
+    if (stamp === current) return;
+    entries.clear();
+    current = stamp;
+  }
+
+  /** Keeps an answer found under `foundUnder`; ignored when the stamp has moved since. */
+  function put(query: string, value: V, foundUnder: string): void {
+    if (foundUnder !== current) return;
+    if (entries.size >= MAX_KEPT) entries.delete(entries.keys().next().value!);
+    entries.set(query, value);
+  }
+
   return {
-    /** Starts a request under the stamp just read: pages found under another one are dropped. */
-    enter(stamp: string): void {
-      if (stamp === current) return;
-      entries.clear();
-      current = stamp;
-    },
+    enter,
+    put,
+    get: (query: string): V | undefined => entries.get(query),
 
-    get(query: string): K[] | undefined {
-      return entries.get(query);
-    },
-
-    /** Keeps a page found under `foundUnder`; ignored when the stamp has moved since. */
-    put(query: string, keys: K[], foundUnder: string): void {
-      if (foundUnder !== current) return;
-      if (entries.size >= MAX_PAGES) entries.delete(entries.keys().next().value!);
-      entries.set(query, keys);
+    /** The kept answer to `query` under `stamp`, or `find`'s, kept; always `find`'s without a stamp. */
+    async answer(stamp: string | null, query: string, find: () => Promise<V>): Promise<V> {
+      if (stamp === null) return find();
+      enter(stamp);
+      const kept = entries.get(query);
+      if (kept !== undefined) return kept;
+      const found = await find();
+      put(query, found, stamp);
+      return found;
     },
 
     get size() {

@@ -41,6 +41,18 @@ function sortExpression(by: SortBy): RawBuilder<string | number> {
   return sql.ref<string>(`tickets.${by}`);
 }
 
+/**
+ * The part of who is looking that `filterCondition` reads for these filters: their id for
+ * "assigned to me", their teams for "my teams", nothing otherwise. Answers to a shared view's
+ * query are then the same for every agent, and can be kept once for all of them.
+ */
+export function relevantViewer(filters: ViewFilters, viewer: Viewer): Viewer {
+  return {
+    userId: filters.assignee?.includes('me') ? viewer.userId : null,
+    teamIds: filters.team?.includes('mine') ? viewer.teamIds : [],
+  };
+}
+
 /** The filters of a view as one condition over the tickets table. */
 export function filterCondition(
   eb: ExpressionBuilder<Database, 'tickets'>,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { expect, inject, it } from 'vitest';
-import type { Ticket } from '../../../contracts/tickets';
+import type { Ticket, View } from '../../../contracts/tickets';
 import { type Auth, describeApi } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { createDatabase } from '../../db/database';
@@ -162,5 +162,39 @@ describeApi('ticket pages stay fresh', (t) => {
     } finally {
       await other.destroy();
     }
+  });
+
+  it("keeps each agent's own counts apart and follows changes by any connection", async () => {
+    const first = await t.signIn('agent');
+    const second = await t.signIn('agent');
+    const counts = async (auth: Auth) =>
+      Object.fromEntries(
+        ((await t.request(auth, { method: 'GET', url: '/api/v1/views' })).json().data as View[]).map((v) => [
+          v.id,
+          v.count,
+        ]),
+      );
+    const ticket = await openTicket(t, first, { assigneeId: first.userId });
+    await openTicket(t, first, {});
+    expect(await counts(first)).toMatchObject({ 'my-open': 1, unassigned: 1 });
+    expect(await counts(second)).toMatchObject({ 'my-open': 0, unassigned: 1 });
+
+    const other =
+      t.dialect === 'sqlite'
+        ? createDatabase({ dialect: 'sqlite', filename: path.join(t.dataDir, 'test.db') })
+        : createDatabase({ dialect: 'postgres', url: inject('postgresUrl')! }, { pgSchema: t.handle.schema });
+    try {
+      await sql`update tickets set assignee_id = ${second.userId}, version = version + 1 where id = ${ticket.id}`.execute(
+        other.db,
+      );
+    } finally {
+      await other.destroy();
+    }
+    expect(await counts(first)).toMatchObject({ 'my-open': 0, unassigned: 1 });
+    expect(await counts(second)).toMatchObject({ 'my-open': 1, unassigned: 1 });
+    await sql`update tickets set assignee_id = null, version = version + 1 where id = ${ticket.id}`.execute(
+      t.handle.db,
+    );
+    expect(await counts(second)).toMatchObject({ 'my-open': 0, unassigned: 2 });
   });
 });

@@ -23,7 +23,8 @@ import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search/search.service';
 import { ticketPages } from './ticket-pages';
-import { type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
+import { keptWhileUnchanged } from './tickets.cache';
+import { relevantViewer, type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
 import { viewsRepository as repo, type ViewRow } from './views.repository';
 
 type Columns = View['columns'];
@@ -150,14 +151,22 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
-/** A view's live count, up to the limit. */
-async function counted(db: DbOrTrx, filters: ViewFilters, who: Viewer) {
-  const n = await ticketsRepository.countUpTo(db, filters, who, VIEW_COUNT_LIMIT);
-  return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
-}
-
 export function viewsService({ db }: AppDeps) {
   const pages = ticketPages(db);
+  const keptCounts = keptWhileUnchanged<number>();
+
+  /**
+   * A view's live count, up to the limit; kept while tickets are unchanged when `stamp` is given
+   * (ADR 0011): after each change every open Inbox asks for the counts again, and the shared
+   * views' counts are the same for all of them.
+   */
+  async function counted(on: DbOrTrx, filters: ViewFilters, who: Viewer, stamp: string | null) {
+    const viewer = relevantViewer(filters, who);
+    const n = await keptCounts.answer(stamp, JSON.stringify({ filters, viewer }), () =>
+      ticketsRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
+    );
+    return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
+  }
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
@@ -195,7 +204,8 @@ export function viewsService({ db }: AppDeps) {
       const who = await viewer(ctx);
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
-      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who)) })));
+      const { tickets: stamp } = await ticketsRepository.pageStamp(db);
+      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
     },
 
     async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
@@ -225,7 +235,7 @@ export function viewsService({ db }: AppDeps) {
           after: { name: input.name, shared: input.shared, filters: input.filters },
         });
         const view = toView((await repo.findById(trx, id))!);
-        return { ...view, ...(await counted(trx, view.filters, who)) };
+        return { ...view, ...(await counted(trx, view.filters, who, null)) };
       });
     },
 
@@ -263,7 +273,7 @@ export function viewsService({ db }: AppDeps) {
           before: { name: row.name, filters: parseObject(row.filters) },
           after: { name: view.name, filters: view.filters },
         });
-        return { ...view, ...(await counted(trx, view.filters, who)) };
+        return { ...view, ...(await counted(trx, view.filters, who, null)) };
       });
     },
 
