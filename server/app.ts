@@ -32,6 +32,11 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
 }
 
+/** Fastify's trust-proxy setting; a number of hops becomes the function its types ask for. */
+function proxyTrust(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 /** Builds the Fastify app: plugins, then modules. Tests build it too. */
 export async function buildApp({
   config,
@@ -40,7 +45,7 @@ export async function buildApp({
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: config.env === 'production',
+    trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

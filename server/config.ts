@@ -27,6 +27,15 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   PUBLIC_FORMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(
+      /^[\w.:/,\s-]+$/,
+      'must be true, false, a number of hops, or addresses and subnets separated by commas',
+    )
+    .default('loopback'),
   IN_CONTAINER: boolish.default(false),
   SMTP_URL: z
     .string()
@@ -72,6 +81,11 @@ export interface Config {
   };
   /** Contact form and sign-in link requests per minute per IP. */
   publicFormsPerMinute: number;
+  /**
+   * Whose X-Forwarded-For to believe for the client's address (rate limits, sessions, audit):
+   * proxies at these addresses or subnets, the nearest n hops, everyone (true) or no one (false).
+   */
+  trustProxy: boolean | number | string[];
   /** Run periodic work (mail delivery, auto-close) in this process. */
   backgroundJobs: boolean;
 }
@@ -117,8 +131,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tls: e.SMTP_TLS_KEY && e.SMTP_TLS_CERT ? { keyFile: e.SMTP_TLS_KEY, certFile: e.SMTP_TLS_CERT } : null,
     },
     publicFormsPerMinute: e.PUBLIC_FORMS_PER_MINUTE,
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
     backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
   };
+}
+
+function trustProxyFrom(value: string): Config['trustProxy'] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 function databaseFromUrl(url: string | undefined, dataDir: string): DatabaseConfig {

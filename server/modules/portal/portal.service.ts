@@ -19,7 +19,7 @@ import { type ClientInfo, startSession } from '../auth/auth.service';
 import { queueTicketMail } from '../channels/outbound';
 import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
 import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
-import { openTicket } from '../tickets/tickets.service';
+import { likelyNextTicketId, openTicket } from '../tickets/tickets.service';
 import { insertUserRow } from '../users/users.service';
 import { portalRepository as repo } from './portal.repository';
 
@@ -191,9 +191,9 @@ export function portalService({ db, config, live }: AppDeps) {
       return startSession(db, config, user, client, 'auth.magic_link');
     },
 
-    /** The public contact form: a robot that fills the hidden field gets a reply and no ticket. */
+    /** The public contact form: a robot that fills the hidden field gets a reply like anyone's, and no ticket. */
     async contact(input: z.output<typeof contactFormBody>): Promise<string> {
-      if (input.website) return `W-${randomToken(6)}`;
+      if (input.website) return `#${await likelyNextTicketId(db)}`;
       const ticket = await db.transaction().execute(async (trx) => {
         const opened = await openTicket(trx, systemContext('Contact form'), {
           subject: input.subject,

@@ -186,6 +186,7 @@ describeApi('customer portal', (t) => {
         },
       });
       expect(res.statusCode).toBe(202);
+      expect(res.json().reference).toMatch(/^#\d+$/);
       expect(await t.handle.db.selectFrom('tickets').select('id').execute()).toHaveLength(0);
     });
   });
@@ -205,6 +206,26 @@ describeApi(
         codes.push(res.statusCode);
       }
       expect(codes).toEqual([202, 202, 429]);
+    });
+
+    it('counts a client by its own address, whatever X-Forwarded-For it makes up', async () => {
+      const post = (remoteAddress: string, forwarded: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/contact',
+          remoteAddress,
+          headers: { 'x-forwarded-for': forwarded },
+          payload: { name: 'A', email: 'a@b.example', subject: 's', message: 'm' },
+        });
+      const direct = [];
+      for (const forwarded of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+        direct.push((await post('203.0.113.9', forwarded)).statusCode);
+      expect(direct).toEqual([202, 202, 429]);
+      // A proxy on this machine (nginx, Caddy) speaks for its clients: each is counted apart.
+      const proxied = [];
+      for (const forwarded of ['198.51.100.4', '198.51.100.5', '198.51.100.6'])
+        proxied.push((await post('127.0.0.1', forwarded)).statusCode);
+      expect(proxied).toEqual([202, 202, 202]);
     });
   },
   { PUBLIC_FORMS_PER_MINUTE: '2' },

@@ -250,6 +250,14 @@ export const ticketsRepository = {
     return Number(row.n);
   },
 
+  async lastId(db: DbOrTrx): Promise<number> {
+    const row = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  },
+
   async insert(db: DbOrTrx, values: TicketValues): Promise<number> {
     return (await ticketsRepository.insertRow(db, values)).id;
   },

@@ -71,6 +71,11 @@ export function statusStamps(to: TicketStatus, from: TicketStatus | null, now: s
   };
 }
 
+/** The id the next ticket will probably get: what a robot caught by the contact form is told, so it cannot tell. */
+export async function likelyNextTicketId(db: DbOrTrx): Promise<number> {
+  return (await repo.lastId(db)) + 1;
+}
+
 /** Opens a ticket with its first message in one transaction: customer, ticket, message, tags, events, index, audit. */
 export async function openTicket(
   db: DbOrTrx,
