@@ -48,6 +48,13 @@ test('an agent ticks two tickets and changes their priority and status at once',
   await expect(bar.getByRole('status')).toHaveText('2 tickets selected');
   await expect(page.getByRole('checkbox', { name: '2 selected' })).toBeVisible();
 
+  // Escape closes an open menu and keeps the selection; with no menu open it clears it.
+  await bar.getByRole('button', { name: 'Priority' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Urgent', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menuitem', { name: 'Urgent', exact: true })).toBeHidden();
+  await expect(bar.getByRole('status')).toHaveText('2 tickets selected');
+
   await bar.getByRole('button', { name: 'Priority' }).click();
   await page.getByRole('menuitem', { name: 'Urgent', exact: true }).click();
   await expect(page.getByText('2 tickets: priority urgent.')).toBeVisible();
@@ -57,6 +64,11 @@ test('an agent ticks two tickets and changes their priority and status at once',
   await expect(rowOf(second.subject).getByText('Urgent', { exact: true })).toBeVisible();
   await expect(rowOf(untouched.subject).getByText('Normal', { exact: true })).toBeVisible();
   await expect(rowOf(untouched.subject).getByText('Urgent', { exact: true })).toHaveCount(0);
+
+  await list.getByRole('checkbox', { name: `Select ticket #${first.id}` }).check();
+  await expect(bar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(bar).toBeHidden();
 
   // A second change on the same two: they wait on the customer now, and stay in the queue.
   await list.getByRole('checkbox', { name: `Select ticket #${first.id}` }).check();

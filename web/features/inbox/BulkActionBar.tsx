@@ -1,6 +1,7 @@
 import { ActionBar, Button, Group, Menu, Popover, ScrollArea, Stack, TagsInput, Text } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { IconChevronDown, IconTags } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
 import { priorityOptions, statusOptions } from '../../app/ticketLabels';
@@ -21,6 +22,24 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   const teams = useTeamOptions();
   const [tags, setTags] = useState<string[]>([]);
   const count = selected.length;
+  // Escape closes an open menu first; only with none open does it clear the selection. Read
+  // before the menu sees the key (capture), as the menu's closing re-renders within the event.
+  const openMenus = useRef(0);
+  const menuEvents = {
+    onOpen: () => {
+      openMenus.current += 1;
+    },
+    onClose: () => {
+      openMenus.current = Math.max(0, openMenus.current - 1);
+    },
+  };
+  useWindowEvent(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && count > 0 && openMenus.current === 0) onClear();
+    },
+    { capture: true },
+  );
 
   const apply = (changes: BulkChanges, what: string) =>
     bulk.mutate(
@@ -32,6 +51,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
               `${result.updated.length === 1 ? '1 ticket' : `${result.updated.length} tickets`}: ${what}.`,
               'Tickets updated',
             );
+            setTags([]);
             onClear();
             return;
           }
@@ -50,13 +70,13 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
     );
 
   return (
-    <ActionBar opened={count > 0} onClose={onClear} aria-label="Bulk actions" closeOnEscape>
+    <ActionBar opened={count > 0} onClose={onClear} aria-label="Bulk actions" closeOnEscape={false}>
       <Group gap="xs" wrap="nowrap" px="xs">
         <Text fz="sm" fw={600} style={{ whiteSpace: 'nowrap' }} role="status">
           {count === 1 ? '1 ticket selected' : `${count} tickets selected`}
         </Text>
         <ActionBar.Divider />
-        <BulkMenu label="Assign" loading={bulk.isPending}>
+        <BulkMenu label="Assign" loading={bulk.isPending} {...menuEvents}>
           <Menu.Item onClick={() => apply({ assigneeId: me.id }, 'assigned to you')}>Me</Menu.Item>
           <Menu.Item onClick={() => apply({ assigneeId: null }, 'unassigned')}>Nobody (unassign)</Menu.Item>
           <Menu.Divider />
@@ -71,7 +91,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
             ))}
           </ScrollArea.Autosize>
         </BulkMenu>
-        <BulkMenu label="Team" loading={bulk.isPending}>
+        <BulkMenu label="Team" loading={bulk.isPending} {...menuEvents}>
           <Menu.Item onClick={() => apply({ teamId: null }, 'no team')}>No team</Menu.Item>
           {(teams.data ?? []).map((team) => (
             <Menu.Item
@@ -82,7 +102,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
             </Menu.Item>
           ))}
         </BulkMenu>
-        <BulkMenu label="Status" loading={bulk.isPending}>
+        <BulkMenu label="Status" loading={bulk.isPending} {...menuEvents}>
           {statusOptions
             .filter((o) => o.value !== 'new')
             .map((o) => (
@@ -94,7 +114,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
               </Menu.Item>
             ))}
         </BulkMenu>
-        <BulkMenu label="Priority" loading={bulk.isPending}>
+        <BulkMenu label="Priority" loading={bulk.isPending} {...menuEvents}>
           {priorityOptions.map((o) => (
             <Menu.Item
               key={o.value}
@@ -104,7 +124,7 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
             </Menu.Item>
           ))}
         </BulkMenu>
-        <Popover position="top" shadow="md" trapFocus withinPortal>
+        <Popover position="top" shadow="md" trapFocus withinPortal {...menuEvents}>
           <Popover.Target>
             <Button size="compact-sm" variant="default" leftSection={<IconTags size={14} />}>
               Tags
@@ -148,9 +168,17 @@ export function BulkActionBar({ selected, onClear }: BulkActionBarProps) {
   );
 }
 
-function BulkMenu({ label, loading, children }: { label: string; loading: boolean; children: ReactNode }) {
+interface BulkMenuProps {
+  label: string;
+  loading: boolean;
+  children: ReactNode;
+  onOpen: () => void;
+  onClose: () => void;
+}
+
+function BulkMenu({ label, loading, children, onOpen, onClose }: BulkMenuProps) {
   return (
-    <Menu position="top" withinPortal shadow="md">
+    <Menu position="top" withinPortal shadow="md" onOpen={onOpen} onClose={onClose}>
       <Menu.Target>
         <Button
           size="compact-sm"

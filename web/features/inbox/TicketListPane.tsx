@@ -93,7 +93,10 @@ export function TicketListPane({
     const next = rows[nextIndex];
     if (!next) return;
     setCursor(next.id);
-    document.getElementById(`ticket-row-${next.id}`)?.scrollIntoView({ block: 'nearest' });
+    const row = document.getElementById(`ticket-row-${next.id}`);
+    row?.scrollIntoView({ block: 'nearest' });
+    // Focus follows the cursor, so a screen reader names the ticket Enter will open.
+    row?.querySelector<HTMLElement>('a')?.focus({ preventScroll: true });
   };
 
   useHotkeys([

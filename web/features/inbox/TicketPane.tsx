@@ -141,11 +141,13 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
 
   const closeTicket = () => navigate(viewPath(viewId, search));
 
+  // A closed ticket is final: the shortcuts do only what its buttons still offer.
+  const closed = ticket.status === 'closed';
   useHotkeys([
-    ['r', whenNoDialog(() => ticket.status !== 'closed' && openComposer('reply'))],
+    ['r', whenNoDialog(() => !closed && openComposer('reply'))],
     ['n', whenNoDialog(() => openComposer('note'))],
-    ['a', whenNoDialog(() => ticket.assignee?.id !== me.id && save({ assigneeId: me.id }))],
-    ['e', whenNoDialog(() => !ticket.escalation && setEscalating(true))],
+    ['a', whenNoDialog(() => !closed && ticket.assignee?.id !== me.id && save({ assigneeId: me.id }))],
+    ['e', whenNoDialog(() => !closed && !ticket.escalation && setEscalating(true))],
   ]);
 
   const properties = (
