@@ -42,9 +42,10 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
           description="Tickets from this customer and notes about them appear here."
         />
       ) : (
-        <Timeline bulletSize={26} lineWidth={2} aria-label="Timeline">
+        <Timeline bulletSize={26} lineWidth={2} role="list" aria-label="Timeline">
           {timeline.data.map((item) => (
             <Timeline.Item
+              role="listitem"
               key={itemKey(item)}
               bullet={
                 <ThemeIcon

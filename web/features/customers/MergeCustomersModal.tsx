@@ -7,7 +7,7 @@ import { errorMessage } from '../../app/api';
 import { notifySuccess } from '../../app/notify';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
-import { useCustomerSearch, useMergeCustomers } from './customers.queries';
+import { CUSTOMER_SEARCH_LIMIT, useCustomerSearch, useMergeCustomers } from './customers.queries';
 
 interface MergeCustomersModalProps {
   customer: Customer;
@@ -32,7 +32,9 @@ function MergeForm({ customer, onDone }: { customer: Customer; onDone: () => voi
   const [picked, setPicked] = useState<Map<number, Customer>>(() => new Map());
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const candidates = (search.data ?? []).filter((c) => c.id !== customer.id && c.mergedIntoId === null);
+  const candidates = (search.data?.customers ?? []).filter(
+    (c) => c.id !== customer.id && c.mergedIntoId === null,
+  );
 
   const toggle = (candidate: Customer) =>
     setPicked((prev) => {
@@ -105,6 +107,12 @@ function MergeForm({ customer, onDone }: { customer: Customer; onDone: () => voi
           />
         ) : (
           <Stack gap={6}>
+            {search.data?.more && (
+              <Text fz="xs" c="dimmed">
+                Showing the first {CUSTOMER_SEARCH_LIMIT} matches. Add more of a name, email or phone to find
+                others.
+              </Text>
+            )}
             {candidates.map((candidate) => (
               <Checkbox
                 key={candidate.id}

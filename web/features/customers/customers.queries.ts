@@ -54,12 +54,17 @@ export function useCustomersList(filters: CustomerFilters) {
 }
 
 /** Customers whose name or email matches, for pickers. */
+/** How many customers a picker shows for a search. */
+export const CUSTOMER_SEARCH_LIMIT = 10;
+
+/** The first customers matching a search, and whether more match than are shown. */
 export function useCustomerSearch(q: string, enabled = true) {
   const term = q.trim();
   return useQuery({
     queryKey: customersKeys.search(term),
-    queryFn: ({ signal }) => api.get<Page<Customer>>('/customers', { q: term, limit: 10 }, signal),
-    select: (page) => page.data,
+    queryFn: ({ signal }) =>
+      api.get<Page<Customer>>('/customers', { q: term, limit: CUSTOMER_SEARCH_LIMIT }, signal),
+    select: (page) => ({ customers: page.data, more: page.nextCursor !== null }),
     enabled: enabled && term.length >= 1,
     placeholderData: keepPreviousData,
     staleTime: 15_000,

@@ -100,7 +100,7 @@ function NewTicketForm({
 
   const customerOptions = [
     ...(requester ? [{ value: String(requester.id), label: requester.name }] : []),
-    ...(customers.data ?? [])
+    ...(customers.data?.customers ?? [])
       .filter((c) => c.id !== requester?.id)
       .map((c) => ({ value: String(c.id), label: c.email ? `${c.name} <${c.email}>` : c.name })),
   ];

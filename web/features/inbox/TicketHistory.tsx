@@ -83,9 +83,10 @@ export function TicketHistory({ events }: { events: TicketEvent[] }) {
     categories.data?.find((c) => String(c.id) === id)?.path ?? `category #${id}`;
 
   return (
-    <Timeline bulletSize={12} lineWidth={2} aria-label="History">
+    <Timeline bulletSize={12} lineWidth={2} role="list" aria-label="History">
       {events.map((event) => (
         <Timeline.Item
+          role="listitem"
           key={event.id}
           title={<Text fz="sm">{sentenceFor(event, people, teamName, categoryName)}</Text>}
         >
