@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminApi, createTicket, createUser, signIn, unique } from './helpers';
+import { adminApi, createTicket, createUser, openFromMainNav, signIn, unique } from './helpers';
 
 /**
  * Each visitor writes from an address of their own, as the reverse proxy reports it: the contact
@@ -51,10 +51,7 @@ test('a visitor sends the contact form without an account, and an agent finds th
   const page = await agentContext.newPage();
   await signIn(page, agent.email, agent.password);
   await expect(page).toHaveURL('/');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Inbox', exact: true })
-    .click();
+  await openFromMainNav(page, 'Inbox');
   await expect(page).toHaveURL(/\/inbox\/my-open/);
   await page.getByRole('button', { name: 'Show views' }).click();
   await page

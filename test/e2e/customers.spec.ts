@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { e2eAdmin } from './global-setup';
-import { adminApi, createUser, signIn, unique } from './helpers';
+import { adminApi, createUser, openFromMainNav, signIn, unique } from './helpers';
 
 interface OpenedTicket {
   id: number;
@@ -46,10 +46,7 @@ test('a manager finds a customer, reads and adds to their timeline, and merges a
 
   await signIn(page, manager.email, manager.password);
   await expect(page).toHaveURL('/');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Customers', exact: true })
-    .click();
+  await openFromMainNav(page, 'Customers');
   await expect(page).toHaveURL('/customers');
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 
@@ -109,10 +106,7 @@ test('a manager finds a customer, reads and adds to their timeline, and merges a
   await expect(timeline.getByText(earlierNote)).toBeVisible();
 
   // The duplicate's address now finds the kept customer, and the duplicate's page points there.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Customers', exact: true })
-    .click();
+  await openFromMainNav(page, 'Customers');
   await expect(page).toHaveURL('/customers');
   await page.getByRole('textbox', { name: 'Search customers' }).fill(duplicateEmail);
   await expect(table.getByRole('row')).toHaveCount(2);

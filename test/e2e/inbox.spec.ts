@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createTicket, createUser, signIn, unique } from './helpers';
+import { createTicket, createUser, openFromMainNav, signIn, unique } from './helpers';
 
 test('an agent opens a ticket from a view, replies, adds a note, and sees the status change', async ({
   page,
@@ -15,10 +15,7 @@ test('an agent opens a ticket from a view, replies, adds a note, and sees the st
 
   await signIn(page, agent.email, agent.password);
   await expect(page).toHaveURL('/');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Inbox', exact: true })
-    .click();
+  await openFromMainNav(page, 'Inbox');
   await expect(page).toHaveURL(/\/inbox\/my-open/);
 
   const list = page.getByRole('list', { name: 'Tickets' });

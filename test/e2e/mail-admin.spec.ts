@@ -1,12 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { e2eAdmin } from './global-setup';
-import { createUser, signIn, signOut, unique } from './helpers';
+import { createUser, openFromMainNav, signIn, signOut, unique } from './helpers';
 
 async function openMailAdmin(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Mail', exact: true })
-    .click();
+  await openFromMainNav(page, 'Mail');
   await expect(page).toHaveURL('/admin/mail');
   await expect(page.getByRole('heading', { level: 1, name: 'Mail' })).toBeVisible();
 }

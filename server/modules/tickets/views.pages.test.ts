@@ -20,6 +20,11 @@ describeApi('ticket pages stay fresh', (t) => {
     return (res.body ? res.json() : {}) as { id: number; version: number };
   };
   const only = async (auth: Auth) => (await page(auth)).data[0]!;
+  /** What another process or node has: its own connection to the same database. */
+  const otherConnection = () =>
+    t.dialect === 'sqlite'
+      ? createDatabase({ dialect: 'sqlite', filename: path.join(t.dataDir, 'test.db') })
+      : createDatabase({ dialect: 'postgres', url: inject('postgresUrl')! }, { pgSchema: t.handle.schema });
 
   it('shows changes to the ticket and to every name it shows', async () => {
     const admin = await t.signIn('admin');
@@ -145,11 +150,8 @@ describeApi('ticket pages stay fresh', (t) => {
     );
     expect(await ids('view=unassigned')).toEqual([first.id]);
 
-    // Written by another process or node: its own connection to the same database.
-    const other =
-      t.dialect === 'sqlite'
-        ? createDatabase({ dialect: 'sqlite', filename: path.join(t.dataDir, 'test.db') })
-        : createDatabase({ dialect: 'postgres', url: inject('postgresUrl')! }, { pgSchema: t.handle.schema });
+    // Written by another process or node.
+    const other = otherConnection();
     try {
       await sql`update tickets set assignee_id = ${agent.userId}, version = version + 1 where id = ${first.id}`.execute(
         other.db,
@@ -179,10 +181,7 @@ describeApi('ticket pages stay fresh', (t) => {
     expect(await counts(first)).toMatchObject({ 'my-open': 1, unassigned: 1 });
     expect(await counts(second)).toMatchObject({ 'my-open': 0, unassigned: 1 });
 
-    const other =
-      t.dialect === 'sqlite'
-        ? createDatabase({ dialect: 'sqlite', filename: path.join(t.dataDir, 'test.db') })
-        : createDatabase({ dialect: 'postgres', url: inject('postgresUrl')! }, { pgSchema: t.handle.schema });
+    const other = otherConnection();
     try {
       await sql`update tickets set assignee_id = ${second.userId}, version = version + 1 where id = ${ticket.id}`.execute(
         other.db,
