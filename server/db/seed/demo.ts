@@ -104,6 +104,8 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
         organizationId: org.id,
         timezone: rnd.pick(timezones),
         language: rnd.pick(languages),
+        // Customers for months or years before the 90 days of tickets.
+        createdAt: new Date(Date.now() - rnd.int(100, 1000) * 86_400_000).toISOString(),
       };
     });
     const customerIds = await insertCustomers(trx, customers);

@@ -122,6 +122,8 @@ export async function insertCustomers(
     organizationId?: number | null;
     timezone?: string;
     language?: string;
+    /** When they became a customer; now unless given. */
+    createdAt?: string;
   }[],
 ) {
   const now = nowIso();
@@ -137,8 +139,8 @@ export async function insertCustomers(
           organization_id: s.organizationId ?? null,
           timezone: s.timezone ?? null,
           language: s.language ?? null,
-          created_at: now,
-          updated_at: now,
+          created_at: s.createdAt ?? now,
+          updated_at: s.createdAt ?? now,
         })),
       )
       .returning(['id', 'email'])
