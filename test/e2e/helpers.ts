@@ -60,7 +60,7 @@ export class ApiSession {
 
 let adminSession: Promise<ApiSession> | null = null;
 
-/** The e2e admin's API session, shared by the specs so sign-ins stay under the rate limit. */
+/** The e2e admin's API session, shared by the specs. */
 export function adminApi(): Promise<ApiSession> {
   adminSession ??= ApiSession.signIn(e2eAdmin.email, e2eAdmin.password);
   return adminSession;
