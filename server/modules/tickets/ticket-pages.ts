@@ -6,7 +6,7 @@ import { toTicket } from './tickets.mapper';
 import {
   type PageKey,
   type PageQuery,
-  type PageStamp,
+  type QueueStamp,
   relevantViewer,
   ticketsRepository,
 } from './tickets.repository';
@@ -38,7 +38,7 @@ export function ticketPages(db: Db) {
   const rendered = renderedTickets<Buffer>();
   const keptKeys = keptWhileUnchanged<PageKey[]>();
 
-  function keys(query: PageQuery, stamp: PageStamp): Promise<PageKey[]> {
+  function keys(query: PageQuery, stamp: QueueStamp): Promise<PageKey[]> {
     // Search pages name their matches: they are many, and the hits have a cache of their own.
     if (query.ids) return ticketsRepository.pageKeys(db, query);
     const key = JSON.stringify({ ...query, viewer: relevantViewer(query.filters, query.viewer) });
@@ -69,7 +69,7 @@ export function ticketPages(db: Db) {
      * the page is a search.
      */
     async render(query: PageQuery, snippets: Map<number, string> | null): Promise<Buffer> {
-      const stamp = await ticketsRepository.pageStamp(db);
+      const stamp = await ticketsRepository.queueStamp(db);
       const found = await keys(query, stamp);
       const page = found.slice(0, query.limit);
       const last = page.at(-1);

@@ -58,7 +58,7 @@ const MAX_KEPT = 1_000;
  * Answers that depend only on the tickets table (a page's keys, a view's count) by the query
  * that found them, kept while that table is unchanged (ADR 0011). When a ticket changes, every
  * open Inbox asks again at once; the first of each identical question reads the database, the
- * others reuse its answer. `stamp` is the tickets mark of `PageStamp`, read before the answer:
+ * others reuse its answer. `stamp` is the tickets mark of `QueueStamp`, read before the answer:
  * an answer found under one stamp is never served under another.
  */
 export function keptWhileUnchanged<V>() {

@@ -136,7 +136,7 @@ const insertQuery = insertReturningId((db, p: StoredValues) =>
 const pageKeysQuery = compiledByKey<{ id: number; version: number; sort_key: string | number }>();
 
 /** The rows epoch and, on SQLite, the connection's count of other connections' commits. */
-const pageStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) =>
+const queueStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) =>
   dialectOf(db) === 'sqlite'
     ? sql<{
         value: number;
@@ -146,8 +146,8 @@ const pageStampQuery = prepared<Record<string, never>, { value: number; data_ver
     : db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows'),
 );
 
-/** What a queue page is read under (ADR 0008, ADR 0011). */
-export interface PageStamp {
+/** What queue pages and view counts are read under (ADR 0008, ADR 0011). */
+export interface QueueStamp {
   /** The rows epoch: replaced whenever a name shown on ticket rows changes or tickets are deleted (triggers of migration 0008). */
   epoch: number;
   /**
@@ -223,10 +223,10 @@ export const ticketsRepository = {
     return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
   },
 
-  /** Read before a page's keys and rows, so a change that lands in between only makes the page look stale. */
-  async pageStamp(db: DbOrTrx): Promise<PageStamp> {
+  /** Read before a page's keys and rows or a view's count, so a change that lands in between only costs a miss. */
+  async queueStamp(db: DbOrTrx): Promise<QueueStamp> {
     const local = localWritesTo(db, 'tickets');
-    const row = await pageStampQuery.first(db, {});
+    const row = await queueStampQuery.first(db, {});
     const epoch = row?.value ?? 0;
     return {
       epoch,

@@ -204,7 +204,7 @@ export function viewsService({ db }: AppDeps) {
       const who = await viewer(ctx);
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
-      const { tickets: stamp } = await ticketsRepository.pageStamp(db);
+      const { tickets: stamp } = await ticketsRepository.queueStamp(db);
       return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
     },
 
