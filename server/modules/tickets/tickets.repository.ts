@@ -152,7 +152,8 @@ export interface QueueStamp {
   epoch: number;
   /**
    * Moves whenever the tickets table may have changed since: this process's statements that
-   * write tickets and other connections' commits, on SQLite. Null where no such mark is cheaper
+   * write tickets, other connections' commits and the rows epoch (foreign keys clear tickets'
+   * references when what they name is deleted), on SQLite. Null where no such mark is cheaper
    * than the page's own query (PostgreSQL, or a transaction).
    */
   tickets: string | null;
@@ -230,7 +231,10 @@ export const ticketsRepository = {
     const epoch = row?.value ?? 0;
     return {
       epoch,
-      tickets: local === null || row?.data_version === undefined ? null : `${row.data_version}:${local}`,
+      // The epoch too: deleting a team, staff member, category, organisation or customer clears
+      // tickets' references through the foreign keys, with no statement that names tickets.
+      tickets:
+        local === null || row?.data_version === undefined ? null : `${epoch}:${row.data_version}:${local}`,
     };
   },
 

@@ -196,4 +196,16 @@ describeApi('ticket pages stay fresh', (t) => {
     );
     expect(await counts(second)).toMatchObject({ 'my-open': 0, unassigned: 2 });
   });
+
+  it('shows tickets whose team is deleted under them (the foreign key clears it)', async () => {
+    const admin = await t.signIn('admin');
+    const team = await send(admin, 'POST', '/api/v1/teams', { name: 'Night shift' });
+    const ticket = await openTicket(t, admin, { teamId: team.id });
+    const noTeam = `filters=${encodeURIComponent(JSON.stringify({ team: ['none'] }))}`;
+    expect((await page(admin, noTeam)).data).toEqual([]);
+    expect((await page(admin, noTeam)).data).toEqual([]);
+    // The foreign key clears the ticket's team: no statement names the tickets table.
+    await send(admin, 'DELETE', `/api/v1/teams/${team.id}`);
+    expect((await page(admin, noTeam)).data.map((x) => x.id)).toEqual([ticket.id]);
+  });
 });
