@@ -16,6 +16,8 @@ describe('written tables', () => {
     expect(writtenTable('UPDATE OR IGNORE tickets SET x = 1')).toBe('tickets');
     expect(writtenTable('delete from "tickets" where "id" in (?, ?)')).toBe('tickets');
     expect(writtenTable('  replace into users values (1)')).toBe('users');
+    expect(writtenTable('insert into "main"."tickets" ("subject") values (?)')).toBe('tickets');
+    expect(writtenTable('delete from main.tickets')).toBe('tickets');
   });
 
   it('writes nothing for reads and transaction control, and any table for the rest', () => {

@@ -9,7 +9,7 @@
 const READ_OR_CONTROL = /^\s*(?:select|values|explain|begin|commit|end|rollback|savepoint|release|pragma)\b/i;
 /** The table an insert, update or delete names first; anything else that writes counts as every table. */
 const WRITE_TARGET =
-  /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:"([^"]+)"|(\w+))/i;
+  /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\s*\.\s*)?(?:"([^"]+)"|(\w+))/i;
 
 /** The table a statement writes, `*` when it may write any (DDL, a `with` before the write), null when it writes none. */
 export function writtenTable(text: string): string | null {
