@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const e2eDataDir = resolve(repoRoot, '.tmp/e2e-data');
-export const e2ePort = 3210;
+export const e2ePort = Number(process.env.E2E_PORT ?? 3210);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 export const e2eAdmin = { email: 'admin@example.test', password: 'correct-horse-battery', name: 'Ada Admin' };
 
