@@ -343,6 +343,10 @@ export interface InboundMailTable {
   /** JSON array of envelope recipients */
   recipients: string;
   message_id: string | null;
+  /** SHA-256 of the content without transport headers; null for mail kept before it was taken */
+  fingerprint: string | null;
+  /** Another, different mail with the same Message-ID was kept before this one */
+  message_id_clash: Generated<number>;
   sender: string | null;
   subject: string;
   raw: Buffer;
@@ -362,6 +366,8 @@ export interface MailMessageIdsTable {
   ticket_id: number;
   direction: 'in' | 'out';
   created_at: Timestamp;
+  /** The outbox mail that carried an outgoing Message-ID */
+  outbox_id: number | null;
 }
 
 export interface TicketMailTable {

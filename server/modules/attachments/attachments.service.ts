@@ -12,7 +12,13 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { toAttachment } from '../tickets/tickets.mapper';
 import { loadTicket } from '../tickets/tickets.service';
-import { attachmentProblem, inlineTypes, MAX_ATTACHMENT_BYTES, safeFilename } from './attachment-rules';
+import {
+  attachmentProblem,
+  type FileOrigin,
+  inlineTypes,
+  MAX_ATTACHMENT_BYTES,
+  safeFilename,
+} from './attachment-rules';
 import { attachmentsRepository as repo } from './attachments.repository';
 
 export interface Upload {
@@ -35,6 +41,7 @@ export interface ReceivedFile {
   filename: string;
   contentType: string;
   content: Buffer;
+  origin: FileOrigin;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function storeReceivedFile(
   file: ReceivedFile,
 ): Promise<{ id: number } | { refused: string }> {
   const filename = safeFilename(file.filename);
-  const problem = attachmentProblem(filename, file.contentType);
+  const problem = attachmentProblem(filename, file.contentType, file.origin);
   if (problem) return { refused: problem };
   if (file.content.length > MAX_ATTACHMENT_BYTES)
     return { refused: `Files can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` };

@@ -30,12 +30,20 @@ export interface Lane {
 
 /** Received mail (raw, kept), the Message-IDs that thread a ticket, and each ticket's mail settings. */
 export const inboundRepository = {
-  /** Stores a received message; a Message-ID seen before stores nothing and answers null. */
+  /** Stores a received message; the same Message-ID and fingerprint seen before stores nothing and answers null. */
   async insert(
     db: DbOrTrx,
     values: Pick<
       InboundMailTable,
-      'mailbox_id' | 'source' | 'envelope_from' | 'recipients' | 'message_id' | 'sender' | 'subject' | 'raw'
+      | 'mailbox_id'
+      | 'source'
+      | 'envelope_from'
+      | 'recipients'
+      | 'message_id'
+      | 'fingerprint'
+      | 'sender'
+      | 'subject'
+      | 'raw'
     >,
     now: string,
   ): Promise<number | null> {
@@ -49,10 +57,28 @@ export const inboundRepository = {
         released: 0,
         received_at: now,
       })
-      .onConflict((oc) => oc.column('message_id').doNothing())
+      .onConflict((oc) => oc.columns(['message_id', 'fingerprint']).doNothing())
       .returning('id')
       .executeTakeFirst();
     return row?.id ?? null;
+  },
+
+  /** Marks a kept mail whose Message-ID an earlier, different mail already used. */
+  async markMessageIdClash(db: DbOrTrx, id: number, messageId: string) {
+    await db
+      .updateTable('inbound_mail')
+      .set({ message_id_clash: 1 })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('inbound_mail as other')
+            .select('other.id')
+            .where('other.message_id', '=', messageId)
+            .where('other.id', '!=', id),
+        ),
+      )
+      .execute();
   },
 
   /** Makes committed rows durable on disk now (SQLite WAL; PostgreSQL commits are already). */

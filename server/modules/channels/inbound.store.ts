@@ -2,6 +2,8 @@ import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../platform/clock';
 import { inboundRepository as repo } from './inbound.repository';
 import { normalizeMessageId } from './mail.rules';
+import { headerEnd, headerLines, mailFingerprint } from './mail-fingerprint';
+import { peopleIn } from './mail-senders';
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -11,22 +13,14 @@ export interface ReceivedMail {
   recipients: string[];
 }
 
-/** The header block of a raw message, unfolded, first occurrence of each name. */
+/** The first occurrence of each header of a raw message, unfolded, read from its first 64 KB. */
 function rawHeaders(raw: Buffer): Record<string, string> {
-  const head = raw.subarray(0, 64 * 1024).toString('latin1');
-  const end = head.search(/\r?\n\r?\n/);
-  const block = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const head = raw.subarray(0, 64 * 1024);
   const headers: Record<string, string> = {};
-  for (const line of block.split(/\r?\n/)) {
-    const match = /^([!-9;-~]+):\s*(.*)$/.exec(line);
-    if (match && !(match[1]!.toLowerCase() in headers)) headers[match[1]!.toLowerCase()] = match[2]!.trim();
+  for (const [name, value] of headerLines(head.subarray(0, headerEnd(head).head).toString('latin1'))) {
+    if (!(name in headers)) headers[name] = value;
   }
   return headers;
-}
-
-function addressIn(value: string | undefined): string | null {
-  const match = /<([^<>\s]+@[^<>\s]+)>/.exec(value ?? '') ?? /([^\s<>",;]+@[^\s<>",;]+)/.exec(value ?? '');
-  return match ? match[1]!.toLowerCase().slice(0, 254) : null;
 }
 
 /**
@@ -48,8 +42,9 @@ function durable(db: DbOrTrx): Promise<void> {
 
 /**
  * Keeps a received message before anyone is told it arrived: the SMTP listener answers 250,
- * and the IMAP poller moves the message, only after this resolves. A Message-ID already
- * received stores nothing (answers `duplicate`).
+ * and the IMAP poller moves the message, only after this resolves. A mail whose Message-ID and
+ * content fingerprint were both received before stores nothing (answers `duplicate`); a
+ * different mail that reuses a known Message-ID is kept, marked as a clash.
  */
 export async function storeInboundMail(
   db: DbOrTrx,
@@ -65,12 +60,14 @@ export async function storeInboundMail(
       envelope_from: mail.envelopeFrom?.toLowerCase().slice(0, 254) || null,
       recipients: JSON.stringify(mail.recipients.map((r) => r.toLowerCase())),
       message_id: messageId || null,
-      sender: addressIn(headers.from) ?? addressIn(mail.envelopeFrom ?? undefined),
+      fingerprint: messageId ? mailFingerprint(mail.raw) : null,
+      sender: peopleIn(headers.from ?? '')[0]?.address ?? peopleIn(mail.envelopeFrom ?? '')[0]?.address ?? null,
       subject: (headers.subject ?? '').slice(0, 300),
       raw: mail.raw,
     },
     nowIso(),
   );
+  if (id !== null && messageId) await repo.markMessageIdClash(db, id, messageId);
   await durable(db);
   return { id, duplicate: id === null };
 }

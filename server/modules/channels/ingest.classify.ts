@@ -1,14 +1,16 @@
-import type { AddressObject, ParsedMail } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { DbOrTrx } from '../../db/database';
 import type { InboundStatus } from '../../db/schema';
 import { addMinutes } from '../../platform/clock';
 import { inboundRepository, type QueuedMailRow } from './inbound.repository';
 import { isAutomated, isBounce, type MailHeaders, matchingRule } from './mail.rules';
+import type { ParsedInbound } from './mail-parse';
+import { senderOf } from './mail-senders';
 import { loadMailSettings } from './mail-rules.service';
 import { type MailboxRow, mailboxesRepository } from './mailboxes.repository';
 
 /** Header lines as a record: lower-case names, unfolded values, the first occurrence of each. */
-export function headerRecord(parsed: ParsedMail): MailHeaders {
+export function headerRecord(parsed: Pick<ParsedInbound, 'headerLines'>): MailHeaders {
   const headers: MailHeaders = {};
   for (const { key, line } of parsed.headerLines) {
     if (key in headers) continue;
@@ -59,16 +61,12 @@ export async function classify(
   db: DbOrTrx,
   setup: IntakeSetup,
   row: QueuedMailRow,
-  parsed: ParsedMail,
+  parsed: ParsedInbound,
   headers: MailHeaders,
   now: string,
 ): Promise<Verdict> {
-  const sender = addressesOf(parsed.from)[0] ?? addressesOf(parsed.replyTo)[0];
-  if (!sender) {
-    return parsed.headerLines.length === 0
-      ? { status: 'failed', reason: 'This is not a mail message: it has no headers' }
-      : { status: 'failed', reason: 'The message has no valid sender (From) address' };
-  }
+  if (parsed.headerLines.length === 0)
+    return { status: 'failed', reason: 'This is not a mail message: it has no headers' };
   const recipients = [
     ...(JSON.parse(row.recipients) as string[]),
     ...addressesOf(parsed.to).map((a) => a.address),
@@ -77,6 +75,12 @@ export async function classify(
   const mailbox = row.mailbox_id
     ? setup.mailboxes.find((m) => m.id === row.mailbox_id)
     : recipients.map((r) => setup.mailboxes.find((m) => m.address === r)).find((m) => m !== undefined);
+  const sender = senderOf(parsed);
+  // A delivery report with a broken sender is still a delivery report.
+  if (!sender && isBounce(null, headers))
+    return { status: 'ignored', reason: 'Bounce or delivery report with an unreadable sender', mailbox };
+  if (!sender)
+    return { status: 'failed', reason: 'The message has no valid sender (From, Reply-To or Sender) address' };
   if (!mailbox) {
     return {
       status: 'failed',

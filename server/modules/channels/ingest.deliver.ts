@@ -1,4 +1,3 @@
-import type { ParsedMail } from 'mailparser';
 import type { Ticket } from '../../../contracts/tickets';
 import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
@@ -12,26 +11,25 @@ import { loadTicket, openTicket } from '../tickets/tickets.service';
 import { inboundRepository, type QueuedMailRow } from './inbound.repository';
 import { addressesOf } from './ingest.classify';
 import { cleanSubject, normalizeMessageId, referencedIds, ticketRefInSubject } from './mail.rules';
-import { mailBodyHtml } from './mail-html';
+import { cidToken, type ParsedInbound } from './mail-parse';
+import { cleanDisplayName } from './mail-senders';
 import type { MailboxRow } from './mailboxes.repository';
 import { queueTicketMail } from './outbound';
 
 export interface Accepted {
   row: QueuedMailRow;
-  parsed: ParsedMail;
+  parsed: ParsedInbound;
   mailbox: MailboxRow;
   sender: { address: string; name: string };
   automated: boolean;
 }
 
-const MAX_BODY = 100_000;
-
 /** The ticket a mail answers: by the Message-IDs it replies to, else by `[#id]` from a participant. */
 async function threadedTicket(db: DbOrTrx, mail: Accepted): Promise<number | null> {
-  const ids = referencedIds(mail.parsed.inReplyTo, mail.parsed.references);
+  const ids = referencedIds(mail.parsed.inReplyTo ?? undefined, mail.parsed.references);
   const byHeaders = await inboundRepository.ticketForMessageIds(db, ids);
   if (byHeaders) return byHeaders;
-  const ref = ticketRefInSubject(mail.parsed.subject ?? '');
+  const ref = ticketRefInSubject(mail.parsed.subject);
   if (!ref) return null;
   const ticket = await loadTicket(db, ref).catch(() => null);
   if (!ticket) return null;
@@ -47,34 +45,35 @@ function copiesOf(mail: Accepted, ours: string[], previous: string[]): string[] 
   return [...new Set([...previous, ...all.filter((a) => !skip.has(a))])].slice(0, 20);
 }
 
-/** Keeps the mail's files on the message; inline pictures get addresses the HTML points at. */
+/** Keeps the mail's files on the message; inline pictures get the addresses the HTML points at. */
 async function keepFiles(
   db: DbOrTrx,
   config: Config,
   mail: Accepted,
-  ticketId: number,
-  messageId: number,
-  customerId: number,
+  target: { ticketId: number; messageId: number; customerId: number },
 ) {
-  const cidUrls = new Map<string, string>();
+  const urls = new Map<string, string>();
   const refused: { filename: string; reason: string }[] = [];
-  for (const file of mail.parsed.attachments) {
-    const filename = file.filename ?? (file.contentId ? 'inline-image' : 'attachment');
-    const stored = await storeReceivedFile(
-      db,
-      config.dataDir,
-      { ticketId, messageId, customerId },
-      {
-        filename,
-        contentType: file.contentType,
-        content: file.content,
-      },
-    );
-    if ('refused' in stored) refused.push({ filename, reason: stored.refused });
-    else if (file.contentId)
-      cidUrls.set(file.contentId.replace(/^<|>$/g, '').toLowerCase(), `/api/v1/attachments/${stored.id}`);
+  for (const [index, file] of mail.parsed.files.entries()) {
+    const stored = await storeReceivedFile(db, config.dataDir, target, {
+      filename: file.filename,
+      contentType: file.contentType,
+      content: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+      origin: 'mail',
+    });
+    if ('refused' in stored) refused.push({ filename: file.filename, reason: stored.refused });
+    if (file.contentId) {
+      urls.set(cidToken(mail.parsed.cidNonce, index), 'id' in stored ? `/api/v1/attachments/${stored.id}` : '');
+    }
   }
-  return { cidUrls, refused };
+  return { html: withFileUrls(mail.parsed.bodyHtml, urls), refused };
+}
+
+/** The body HTML with each inline picture's placeholder replaced by its kept file's address. */
+function withFileUrls(html: string, urls: Map<string, string>): string {
+  let out = html;
+  for (const [token, url] of urls) out = out.split(`"${token}"`).join(`"${url}"`);
+  return out;
 }
 
 /**
@@ -89,7 +88,7 @@ export async function deliverToTicket(
   ours: string[],
 ): Promise<{ ticket: Ticket; created: boolean } | { ignored: string }> {
   const { parsed, row, sender } = mail;
-  const text = (parsed.text ?? '').slice(0, MAX_BODY).trim() || '(no text)';
+  const text = parsed.text || '(no text)';
   const messageId = parsed.messageId
     ? normalizeMessageId(parsed.messageId)
     : `inbound-${row.id}@steward.invalid`;
@@ -98,13 +97,14 @@ export async function deliverToTicket(
       from: sender.name ? `${sender.name} <${sender.address}>` : sender.address,
       to: addressesOf(parsed.to).map((a) => a.address),
       cc: addressesOf(parsed.cc).map((a) => a.address),
-      subject: parsed.subject ?? '',
+      subject: parsed.subject,
       messageId,
+      ...(row.message_id_clash ? { messageIdReused: true } : {}),
     },
     inboundMailId: row.id,
     ...(mail.automated ? { automated: true } : {}),
   };
-  const rendered = { html: mailBodyHtml({ html: parsed.html || null, text }, new Map()), meta };
+  const rendered = { html: withFileUrls(parsed.bodyHtml, new Map()), meta };
   const ctx = systemContext(`Email from ${sender.address}`);
   const existing = await threadedTicket(db, mail);
   let ticket: Ticket;
@@ -115,7 +115,11 @@ export async function deliverToTicket(
     if (mail.automated && target.status === 'closed') {
       return { ignored: `Automatic reply to closed ticket #${existing}: no follow-up opened` };
     }
-    const customer = await findOrCreateCustomer(db, { email: sender.address, name: sender.name }, nowIso());
+    const customer = await findOrCreateCustomer(
+      db,
+      { email: sender.address, name: cleanDisplayName(sender.name) },
+      nowIso(),
+    );
     const result = await addCustomerMessage(db, ctx, existing, {
       customerId: customer.id,
       body: text,
@@ -132,12 +136,15 @@ export async function deliverToTicket(
       db,
       ctx,
       {
-        subject: cleanSubject(parsed.subject ?? ''),
-        requester: { email: sender.address, name: sender.name || sender.address.split('@')[0]! },
+        subject: cleanSubject(parsed.subject),
+        requester: {
+          email: sender.address,
+          name: cleanDisplayName(sender.name) || sender.address.split('@')[0]!.slice(0, 160),
+        },
         message: { body: text, attachmentIds: [] },
         channel: 'email',
         type: 'question',
-        priority: /^[12]\b/.test(parsed.headers.get('x-priority')?.toString() ?? '') ? 'high' : 'normal',
+        priority: parsed.highPriority ? 'high' : 'normal',
         status: 'new',
         categoryId: mail.mailbox.default_category_id,
         tags: [],
@@ -152,10 +159,13 @@ export async function deliverToTicket(
     messageRowId = (await messagesRepository.lastIdOf(db, ticket.id))!;
     created = true;
   }
-  if (parsed.attachments.length > 0) {
-    const files = await keepFiles(db, config, mail, ticket.id, messageRowId, ticket.requester.id);
-    const html = mailBodyHtml({ html: parsed.html || null, text }, files.cidUrls);
-    await messagesRepository.setHtml(db, messageRowId, html, {
+  if (parsed.files.length > 0) {
+    const files = await keepFiles(db, config, mail, {
+      ticketId: ticket.id,
+      messageId: messageRowId,
+      customerId: ticket.requester.id,
+    });
+    await messagesRepository.setHtml(db, messageRowId, files.html, {
       ...meta,
       ...(files.refused.length > 0 ? { refusedAttachments: files.refused } : {}),
     });

@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import type { DbOrTrx } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
@@ -7,9 +6,10 @@ import { announceTicket } from '../tickets/tickets.service';
 import { type Lane, type QueuedMailRow, inboundRepository as repo } from './inbound.repository';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToTicket } from './ingest.deliver';
+import type { ParsedInbound } from './mail-parse';
+import { parseOffThread } from './parse.pool';
 
 type Announce = () => void;
-type Parsed = Awaited<ReturnType<typeof simpleParser>>;
 
 /** Mail processed per transaction: fewer commits, while other work waits only briefly. */
 const BATCH = 8;
@@ -23,12 +23,12 @@ async function processOne(
   deps: AppDeps,
   setup: IntakeSetup,
   row: QueuedMailRow,
-  parsed: Parsed,
+  parsed: ParsedInbound,
 ): Promise<Announce | null> {
   const now = nowIso();
   const headers = headerRecord(parsed);
   const verdict = await classify(trx, setup, row, parsed, headers, now);
-  const subject = (parsed.subject ?? row.subject).slice(0, 300);
+  const subject = (parsed.subject || row.subject).slice(0, 300);
   if (verdict.status !== 'accept') {
     await repo.finish(
       trx,
@@ -68,7 +68,7 @@ async function processOne(
 
 /**
  * Works through queued mail until none is left (or `limit` is reached). Mail is parsed before
- * the transaction; each batch then commits together, each mail in its own savepoint, so one
+ * the transaction, in worker threads (parse.pool.ts); each batch then commits together, each mail in its own savepoint, so one
  * that throws is marked failed with the reason and never blocks the rest. A crash before the
  * commit leaves the batch queued: it is processed again, once.
  */
@@ -82,7 +82,7 @@ export async function processInboundMail(deps: AppDeps, limit = 500, lane?: Lane
     afterId = rows.at(-1)!.id;
     const parsed = await Promise.all(
       rows.map((row) =>
-        simpleParser(row.raw, { skipTextToHtml: true, skipImageLinks: true }).then(
+        parseOffThread(Buffer.from(row.raw)).then(
           (mail) => ({ row, mail, error: null }),
           (error: unknown) => ({ row, mail: null, error }),
         ),

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The headers that say what a mail is. Everything else is left out of the fingerprint: the
+ * Received trail, Return-Path, Delivered-To, authentication results, spam scores and the
+ * signatures relays add differ between two copies of the same mail.
+ */
+const contentHeaders = new Set([
+  'from',
+  'sender',
+  'reply-to',
+  'to',
+  'cc',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+]);
+
+/** Where the header block ends: the first empty line (LF or CRLF), found in one pass. */
+export function headerEnd(raw: Buffer): { head: number; body: number } {
+  for (let i = 0; i < raw.length; i += 1) {
+    if (raw[i] !== 0x0a) continue;
+    if (raw[i + 1] === 0x0a) return { head: i, body: i + 2 };
+    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) return { head: i, body: i + 3 };
+  }
+  return { head: raw.length, body: raw.length };
+}
+
+/** Unfolded header lines of a block, in order: `[lower-case name, value]`. */
+export function headerLines(block: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const line of block.split('\n')) {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if ((text.startsWith(' ') || text.startsWith('\t')) && out.length > 0) {
+      out[out.length - 1]![1] += ` ${text.trim()}`;
+      continue;
+    }
+    const colon = text.indexOf(':');
+    if (colon > 0) out.push([text.slice(0, colon).trim().toLowerCase(), text.slice(colon + 1).trim()]);
+  }
+  return out;
+}
+
+/** Collapses runs of spaces and tabs without a backtracking pattern. */
+function squeeze(value: string): string {
+  return value.split(/[ \t]+/).join(' ').trim();
+}
+
+/**
+ * A fingerprint of what a mail says: its content headers and its body, with line endings and
+ * trailing spaces normalised. Two copies of one mail that took different routes share it; two
+ * different mails that reuse a Message-ID do not.
+ */
+export function mailFingerprint(raw: Buffer): string {
+  const { head, body } = headerEnd(raw);
+  const hash = createHash('sha256');
+  for (const [name, value] of headerLines(raw.subarray(0, head).toString('latin1'))) {
+    if (contentHeaders.has(name)) hash.update(`${name}:${squeeze(value)}\n`);
+  }
+  hash.update('\n');
+  const text = raw.subarray(body).toString('latin1');
+  let pendingBlank = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trimEnd();
+    if (trimmed === '') {
+      pendingBlank += 1;
+      continue;
+    }
+    if (pendingBlank > 0) hash.update('\n'.repeat(pendingBlank));
+    pendingBlank = 0;
+    hash.update(`${trimmed}\n`);
+  }
+  return hash.digest('hex');
+}
