@@ -3,11 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { nowIso } from '../../platform/clock';
 import { type DeliveryHooks, transportFromUrl } from '../../platform/mail/outbox';
 import { attachmentsRepository } from '../attachments/attachments.repository';
-import { messagesRepository } from '../tickets/messages.repository';
-import { ticketsRepository } from '../tickets/tickets.repository';
+import { tellAuthorNotDelivered } from './delivery-failure';
 import { notifyRepository as repo } from './notify.repository';
 
 /**
@@ -41,18 +39,7 @@ export function deliveryHooks(db: Db, config: Config, log: FastifyBaseLogger) {
         path: path.join(config.dataDir, 'attachments', f.storage_key),
       }));
     },
-    async onPermanentFailure(mail) {
-      if (!mail.message_row_id || !mail.ticket_id) return;
-      const message = await messagesRepository.findById(db, mail.message_row_id);
-      if (message?.author_user_id)
-        await ticketsRepository.notify(db, [message.author_user_id], {
-          kind: 'mail_failed',
-          ticketId: mail.ticket_id,
-          messageId: message.id,
-          actorName: 'Mail delivery',
-          now: nowIso(),
-        });
-    },
+    onPermanentFailure: (mail) => tellAuthorNotDelivered(db, mail),
   };
   const close = () => {
     for (const t of transports.values()) t.close();

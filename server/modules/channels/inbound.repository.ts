@@ -230,12 +230,25 @@ export const inboundRepository = {
     ticketId: number,
     direction: 'in' | 'out',
     now: string,
+    outboxId: number | null = null,
   ) {
     await db
       .insertInto('mail_message_ids')
-      .values({ message_id: messageId, ticket_id: ticketId, direction, created_at: now })
+      .values({ message_id: messageId, ticket_id: ticketId, direction, created_at: now, outbox_id: outboxId })
       .onConflict((oc) => oc.column('message_id').doNothing())
       .execute();
+  },
+
+  /** The outbox mail that went out with one of these Message-IDs (a bounce names it). */
+  async outboxForMessageIds(db: DbOrTrx, ids: string[]) {
+    if (ids.length === 0) return undefined;
+    return db
+      .selectFrom('mail_message_ids')
+      .select(['outbox_id', 'ticket_id'])
+      .where('message_id', 'in', ids.slice(0, 20))
+      .where('direction', '=', 'out')
+      .where('outbox_id', 'is not', null)
+      .executeTakeFirst();
   },
 
   /** The thread's Message-IDs, oldest first (for References), and the newest one (for In-Reply-To). */

@@ -35,7 +35,13 @@ export function addressesOf(
 }
 
 export type Verdict =
-  | { status: Exclude<InboundStatus, 'queued' | 'processed'>; reason: string; mailbox?: MailboxRow }
+  | {
+      status: Exclude<InboundStatus, 'queued' | 'processed'>;
+      reason: string;
+      mailbox?: MailboxRow;
+      /** A delivery report: it may say one of our replies did not arrive. */
+      bounce?: boolean;
+    }
   | { status: 'accept'; mailbox: MailboxRow; sender: { address: string; name: string }; automated: boolean };
 
 /**
@@ -78,7 +84,7 @@ export async function classify(
   const sender = senderOf(parsed);
   // A delivery report with a broken sender is still a delivery report.
   if (!sender && isBounce(null, headers))
-    return { status: 'ignored', reason: 'Bounce or delivery report with an unreadable sender', mailbox };
+    return { status: 'ignored', reason: 'Bounce or delivery report with an unreadable sender', mailbox, bounce: true };
   if (!sender)
     return { status: 'failed', reason: 'The message has no valid sender (From, Reply-To or Sender) address' };
   if (!mailbox) {
@@ -92,7 +98,7 @@ export async function classify(
     return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}`, mailbox };
   }
   if (!released && isBounce(sender.address, headers)) {
-    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}`, mailbox };
+    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}`, mailbox, bounce: true };
   }
   if (!released) {
     const rule = matchingRule(setup.rules, sender.address, headers);

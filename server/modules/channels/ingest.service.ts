@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { announceTicket } from '../tickets/tickets.service';
 import { type Lane, type QueuedMailRow, inboundRepository as repo } from './inbound.repository';
+import { applyBounce } from './bounces';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToTicket } from './ingest.deliver';
 import type { ParsedInbound } from './mail-parse';
@@ -30,10 +31,19 @@ async function processOne(
   const verdict = await classify(trx, setup, row, parsed, headers, now);
   const subject = (parsed.subject || row.subject).slice(0, 300);
   if (verdict.status !== 'accept') {
+    const returned = verdict.bounce ? await applyBounce(trx, parsed) : null;
     await repo.finish(
       trx,
       row.id,
-      { status: verdict.status, reason: verdict.reason, subject, mailbox_id: verdict.mailbox?.id },
+      {
+        status: verdict.status,
+        reason: returned
+          ? `Delivery report: a reply on ticket #${returned.ticketId} was not delivered`
+          : verdict.reason,
+        subject,
+        mailbox_id: verdict.mailbox?.id,
+        ticket_id: returned?.ticketId ?? null,
+      },
       now,
     );
     return null;

@@ -93,6 +93,6 @@ export async function queueTicketMail(db: DbOrTrx, config: Config, mail: TicketM
     kind: mail.template,
   });
   if (customerFacing)
-    await inboundRepository.rememberMessageId(db, messageId, mail.ticket.id, 'out', nowIso());
+    await inboundRepository.rememberMessageId(db, messageId, mail.ticket.id, 'out', nowIso(), id);
   return id;
 }

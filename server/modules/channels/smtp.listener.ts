@@ -13,11 +13,20 @@ function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/**
+ * The message's bytes, or null once it grew past `maxBytes`: from then on the rest is read and
+ * dropped as it streams, so an oversized message never sits in memory.
+ */
+function readAll(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    let chunks: Buffer[] | null = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) chunks = null;
+      else chunks?.push(chunk);
+    });
+    stream.on('end', () => resolve(chunks && !stream.sizeExceeded ? Buffer.concat(chunks, size) : null));
     stream.on('error', reject);
   });
 }
@@ -67,9 +76,9 @@ export function createSmtpListener(
         .catch(() => callback(smtpError(451, '4.3.0 Temporary problem, try again later')));
     },
     onData(stream, session, callback) {
-      readAll(stream)
+      readAll(stream, config.maxBytes)
         .then(async (raw) => {
-          if (stream.sizeExceeded) {
+          if (!raw) {
             return callback(smtpError(552, `5.3.4 Message too big: the limit is ${config.maxBytes} bytes`));
           }
           const stored = await storeInboundMail(db, {

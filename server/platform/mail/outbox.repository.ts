@@ -78,6 +78,16 @@ export const outboxRepository = {
       .execute();
   },
 
+  /** A mail the receiving server accepted and later returned as undeliverable (a bounce). */
+  async markBounced(db: DbOrTrx, id: number, error: string) {
+    await db
+      .updateTable('mail_outbox')
+      .set({ status: 'failed', last_error: error.slice(0, 1000) })
+      .where('id', '=', id)
+      .execute();
+    return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   /** Mail stuck in 'sending' after a crash goes back to the queue. */
   async requeueStale(db: DbOrTrx, before: string) {
     await db
