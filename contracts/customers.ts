@@ -7,7 +7,9 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, 'A domain such as example.com');
+  .min(3)
+  .max(253)
+  .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'A domain such as example.com');
 
 export const organizationRef = z.object({ id: z.number(), name: z.string() });
 

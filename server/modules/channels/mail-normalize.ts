@@ -95,6 +95,14 @@ export function uudecode(text: string): { bytes: Buffer; filename: string | null
   return { bytes: Buffer.from(out), filename };
 }
 
+/** Bytes as a base64 body in lines of 76 characters. */
+function base64Body(bytes: Buffer): Buffer {
+  const encoded = bytes.toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
+}
+
 function split(raw: Buffer): Promise<Piece[]> {
   return new Promise((resolve, reject) => {
     const pieces: Piece[] = [];
@@ -171,7 +179,7 @@ export async function normalizeMail(raw: Buffer): Promise<Buffer> {
       if (!node.filename && decoded.filename) node.setFilename(decoded.filename);
       if (node.contentType === 'text/plain' && decoded.filename) node.setContentType('application/octet-stream');
       node.getEncoder('base64');
-      body = [Buffer.from(`${decoded.bytes.toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`)];
+      body = [base64Body(decoded.bytes)];
       changed = true;
     } else if (isTextLeaf(node)) {
       const content = await decodeTransfer(node, body);
@@ -180,7 +188,7 @@ export async function normalizeMail(raw: Buffer): Promise<Buffer> {
         const text = real === 'utf-8' ? content.toString('utf8') : iconv.decode(content, real);
         node.setCharset('utf-8');
         node.getEncoder('base64');
-        body = [Buffer.from(`${Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`)];
+        body = [base64Body(Buffer.from(text, 'utf8'))];
         changed = true;
       }
     }

@@ -92,28 +92,49 @@ export function matchingRule<R extends SpamRule>(
   return null;
 }
 
-const quoteStarts = [
-  /^On .{1,200}wrote:\s*$/,
-  /^Am .{1,200}schrieb .{0,200}:\s*$/,
-  /^Le .{1,200}a écrit\s*:\s*$/,
-  /^-{2,}\s*Original Message\s*-{2,}\s*$/i,
-  /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i,
-  /^_{10,}\s*$/,
-  /^From: .+$/,
+/** "On … wrote:" and its translations: the line starts and ends with fixed words, and is short. */
+const attributionLines: [start: string, end: string][] = [
+  ['On ', 'wrote:'],
+  ['Am ', ':'],
+  ['Le ', 'a écrit :'],
+  ['Le ', 'a écrit:'],
 ];
+
+/** Whether a (trimmed) line opens quoted history. Each test reads the line once. */
+function startsQuote(line: string): boolean {
+  if (line.startsWith('>')) return false;
+  if (line.length <= 400) {
+    for (const [start, end] of attributionLines) {
+      if (line.startsWith(start) && line.endsWith(end) && line.length > start.length + end.length)
+        return start !== 'Am ' || line.includes(' schrieb');
+    }
+  }
+  if (line.startsWith('From: ') && line.length > 6) return true;
+  if (line.length >= 10 && isRunOf(line, '_')) return true;
+  if (line.startsWith('--')) {
+    const inner = line.split('-').join(' ').trim().toLowerCase();
+    return inner === 'original message' || inner === 'forwarded message';
+  }
+  return false;
+}
+
+const isRunOf = (line: string, char: string) => line.split(char).every((part) => part === '');
 
 /**
  * Splits a plain-text body into what the sender wrote now and the quoted history below it
  * (">" lines, "On … wrote:", Outlook's "From:" block). The history is kept, only folded.
+ * Linear: whether only ">" and empty lines follow a line is worked out once, from the end.
  */
 export function splitQuoted(text: string): { fresh: string; quoted: string } {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!.trim();
-    const startsQuote = quoteStarts.some((re) => re.test(line));
-    const quoteBlock =
-      line.startsWith('>') && lines.slice(i).every((l) => l.trim() === '' || l.trim().startsWith('>'));
-    if ((startsQuote && i > 0) || (quoteBlock && i > 0)) {
+  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const trimmed = lines.map((line) => line.trim());
+  const onlyQuotesFrom: boolean[] = new Array(lines.length + 1).fill(true);
+  for (let i = lines.length - 1; i >= 0; i -= 1)
+    onlyQuotesFrom[i] = onlyQuotesFrom[i + 1]! && (trimmed[i] === '' || trimmed[i]!.startsWith('>'));
+  for (let i = 1; i < lines.length; i += 1) {
+    const line = trimmed[i]!;
+    const quoteBlock = line.startsWith('>') && onlyQuotesFrom[i]!;
+    if (startsQuote(line) || quoteBlock) {
       const fresh = lines.slice(0, i).join('\n').trimEnd();
       if (fresh.trim() === '') break;
       return { fresh, quoted: lines.slice(i).join('\n').trim() };
@@ -122,9 +143,29 @@ export function splitQuoted(text: string): { fresh: string; quoted: string } {
   return { fresh: text.trim(), quoted: '' };
 }
 
+/** The subject without `[#123]` references, found with indexOf instead of a pattern. */
+function withoutTicketRefs(subject: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const at = subject.indexOf('[#', from);
+    if (at === -1) return out + subject.slice(from);
+    const close = subject.indexOf(']', at + 2);
+    const digits = close === -1 ? '' : subject.slice(at + 2, close);
+    if (digits.length >= 1 && digits.length <= 9 && /^\d+$/.test(digits)) {
+      out += `${subject.slice(from, at)} `;
+      from = close + 1;
+    } else {
+      out += subject.slice(from, at + 2);
+      from = at + 2;
+    }
+  }
+}
+
 /** A subject without reply/forward prefixes and our own ticket reference. */
 export function cleanSubject(subject: string): string {
-  let s = subject.replace(/\s*\[#\d{1,9}\]\s*/g, ' ').trim();
+  // Only the start can matter: what is kept is at most 250 characters.
+  let s = withoutTicketRefs(subject.slice(0, 1000)).split(/\s+/).join(' ').trim();
   for (;;) {
     const next = s.replace(/^(re|fw|fwd|aw|wg|sv|vs|tr)(\[\d+\])?\s*:\s*/i, '').trim();
     if (next === s) break;

@@ -1,10 +1,16 @@
 import type { DbOrTrx } from '../../db/database';
 import { ticketsRepository } from './tickets.repository';
 
+function withoutTrailingDots(handle: string): string {
+  let end = handle.length;
+  while (end > 0 && handle[end - 1] === '.') end -= 1;
+  return handle.slice(0, end);
+}
+
 /** The handles written as @local-part-of-email in a note (e.g. @amara.adeyemi). */
 export function mentionHandles(body: string): string[] {
   const found = [...body.matchAll(/(?:^|[\s(])@([a-z0-9][a-z0-9._-]{0,62})/gi)].map((m) =>
-    m[1]!.toLowerCase().replace(/[.]+$/, ''),
+    withoutTrailingDots(m[1]!.toLowerCase()),
   );
   return [...new Set(found)];
 }
