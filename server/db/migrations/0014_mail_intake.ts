@@ -29,7 +29,12 @@ async function down(db: Kysely<unknown>, _dialect: Dialect) {
   await db.schema.dropIndex('inbound_mail_message_id_idx').execute();
   await db.schema.alterTable('inbound_mail').dropColumn('message_id_clash').execute();
   await db.schema.alterTable('inbound_mail').dropColumn('fingerprint').execute();
-  await db.schema.createIndex('inbound_mail_message_id_idx').on('inbound_mail').column('message_id').unique().execute();
+  await db.schema
+    .createIndex('inbound_mail_message_id_idx')
+    .on('inbound_mail')
+    .column('message_id')
+    .unique()
+    .execute();
 }
 
 export const migration0014: Migration = { name: '0014_mail_intake', up, down };

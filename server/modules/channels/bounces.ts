@@ -22,7 +22,14 @@ function fields(text: string): Map<string, string> {
     const colon = line.indexOf(':');
     if (colon < 1 || colon > 40) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
-    if (!out.has(name)) out.set(name, line.slice(colon + 1).trim().slice(0, 500));
+    if (!out.has(name))
+      out.set(
+        name,
+        line
+          .slice(colon + 1)
+          .trim()
+          .slice(0, 500),
+      );
   }
   return out;
 }
@@ -32,7 +39,11 @@ function returnedIds(mail: ParsedInbound, text: Map<string, string>): string[] {
   const ids: string[] = [];
   for (const file of mail.files) {
     if (file.contentType !== 'message/rfc822' && file.contentType !== 'text/rfc822-headers') continue;
-    const bytes = Buffer.from(file.content.buffer, file.content.byteOffset, Math.min(file.content.byteLength, 64 * 1024));
+    const bytes = Buffer.from(
+      file.content.buffer,
+      file.content.byteOffset,
+      Math.min(file.content.byteLength, 64 * 1024),
+    );
     const head = bytes.subarray(0, headerEnd(bytes).head).toString('latin1');
     const id = headerLines(head).find(([name]) => name === 'message-id')?.[1];
     if (id) ids.push(normalizeMessageId(id));

@@ -61,7 +61,8 @@ export async function storeInboundMail(
       recipients: JSON.stringify(mail.recipients.map((r) => r.toLowerCase())),
       message_id: messageId || null,
       fingerprint: messageId ? mailFingerprint(mail.raw) : null,
-      sender: peopleIn(headers.from ?? '')[0]?.address ?? peopleIn(mail.envelopeFrom ?? '')[0]?.address ?? null,
+      sender:
+        peopleIn(headers.from ?? '')[0]?.address ?? peopleIn(mail.envelopeFrom ?? '')[0]?.address ?? null,
       subject: (headers.subject ?? '').slice(0, 300),
       raw: mail.raw,
     },

@@ -5,8 +5,8 @@ import { addMinutes } from '../../platform/clock';
 import { inboundRepository, type QueuedMailRow } from './inbound.repository';
 import { isAutomated, isBounce, type MailHeaders, matchingRule } from './mail.rules';
 import type { ParsedInbound } from './mail-parse';
-import { senderOf } from './mail-senders';
 import { loadMailSettings } from './mail-rules.service';
+import { senderOf } from './mail-senders';
 import { type MailboxRow, mailboxesRepository } from './mailboxes.repository';
 
 /** Header lines as a record: lower-case names, unfolded values, the first occurrence of each. */
@@ -84,7 +84,12 @@ export async function classify(
   const sender = senderOf(parsed);
   // A delivery report with a broken sender is still a delivery report.
   if (!sender && isBounce(null, headers))
-    return { status: 'ignored', reason: 'Bounce or delivery report with an unreadable sender', mailbox, bounce: true };
+    return {
+      status: 'ignored',
+      reason: 'Bounce or delivery report with an unreadable sender',
+      mailbox,
+      bounce: true,
+    };
   if (!sender)
     return { status: 'failed', reason: 'The message has no valid sender (From, Reply-To or Sender) address' };
   if (!mailbox) {
@@ -98,7 +103,12 @@ export async function classify(
     return { status: 'ignored', reason: `Sent from our own mailbox ${sender.address}`, mailbox };
   }
   if (!released && isBounce(sender.address, headers)) {
-    return { status: 'ignored', reason: `Bounce or delivery report from ${sender.address}`, mailbox, bounce: true };
+    return {
+      status: 'ignored',
+      reason: `Bounce or delivery report from ${sender.address}`,
+      mailbox,
+      bounce: true,
+    };
   }
   if (!released) {
     const rule = matchingRule(setup.rules, sender.address, headers);

@@ -63,7 +63,10 @@ async function keepFiles(
     });
     if ('refused' in stored) refused.push({ filename: file.filename, reason: stored.refused });
     if (file.contentId) {
-      urls.set(cidToken(mail.parsed.cidNonce, index), 'id' in stored ? `/api/v1/attachments/${stored.id}` : '');
+      urls.set(
+        cidToken(mail.parsed.cidNonce, index),
+        'id' in stored ? `/api/v1/attachments/${stored.id}` : '',
+      );
     }
   }
   return { html: withFileUrls(mail.parsed.bodyHtml, urls), refused };

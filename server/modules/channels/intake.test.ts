@@ -15,7 +15,10 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+  'base64',
+);
 
 /** A raw message from header lines and a body, as bytes: headers may carry raw 8-bit bytes. */
 function raw(headers: (string | Buffer)[], body: string | Buffer): Buffer {
@@ -64,14 +67,19 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
     expect(id).not.toBeNull();
     const mail = await inbound(id!);
     expect(mail.ticketId, `${mail.status}: ${mail.reason}`).toBeTruthy();
-    const ticket = (await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${mail.ticketId}` })).json();
+    const ticket = (
+      await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${mail.ticketId}` })
+    ).json();
     const messages = (
       await t.request(admin, { method: 'GET', url: `/api/v1/tickets/${mail.ticketId}/messages` })
     ).json().data;
     return { ticket, messages };
   }
 
-  const nextId = () => `<m${(seq += 1)}.${Date.now()}@client.example>`;
+  const nextId = () => {
+    seq += 1;
+    return `<m${seq}.${Date.now()}@client.example>`;
+  };
 
   it('keeps a different mail that reuses a known Message-ID, and drops only a true duplicate', async () => {
     const id = nextId();
@@ -97,7 +105,12 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
       'My order 1001 never arrived.\r\n',
     );
     const template = raw(
-      ['From: Ben Ode <ben@customer.example>', 'To: help@shop.example', 'Subject: Refund please', `Message-ID: ${id}`],
+      [
+        'From: Ben Ode <ben@customer.example>',
+        'To: help@shop.example',
+        'Subject: Refund please',
+        `Message-ID: ${id}`,
+      ],
       'Please refund order 2002.',
     );
     const a = await receive(first);
@@ -176,12 +189,7 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
   });
 
   it('decodes x-uuencode parts into files', async () => {
-    const uu = [
-      'begin 644 notes.txt',
-      '=5&AE(&)O>"!A<G)I=F5D(&)R;VME;BX*',
-      '`',
-      'end',
-    ].join(CRLF);
+    const uu = ['begin 644 notes.txt', '=5&AE(&)O>"!A<G)I=F5D(&)R;VME;BX*', '`', 'end'].join(CRLF);
     const message = raw(
       [
         'From: Eli Stone <eli@customer.example>',
@@ -215,13 +223,27 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
 
   it.each([
     ['GBK', 'gbk', '您好，我的订单还没有到，请帮我查一下物流信息。谢谢！', '订单查询'],
-    ['Shift_JIS', 'shift_jis', 'こんにちは、注文した商品がまだ届いていません。確認をお願いします。', '注文について'],
-    ['windows-1252', 'win1252', 'Bonjour, je n’ai pas reçu ma commande – merci d’avance «vite»', 'Commande reçue?'],
+    [
+      'Shift_JIS',
+      'shift_jis',
+      'こんにちは、注文した商品がまだ届いていません。確認をお願いします。',
+      '注文について',
+    ],
+    [
+      'windows-1252',
+      'win1252',
+      'Bonjour, je n’ai pas reçu ma commande – merci d’avance «vite»',
+      'Commande reçue?',
+    ],
     ['Latin-1', 'latin1', 'Grüße aus München: die Bestellung kam beschädigt an.', 'Beschädigte Ware'],
   ])('decodes unlabelled 8-bit %s headers and bodies', async (_name, encoding, body, subject) => {
     const message = raw(
       [
-        Buffer.concat([Buffer.from('From: '), iconv.encode('Kundin', encoding), Buffer.from(' <kunde@customer.example>')]),
+        Buffer.concat([
+          Buffer.from('From: '),
+          iconv.encode('Kundin', encoding),
+          Buffer.from(' <kunde@customer.example>'),
+        ]),
         'To: help@shop.example',
         Buffer.concat([Buffer.from('Subject: '), iconv.encode(subject, encoding)]),
         `Message-ID: ${nextId()}`,
@@ -319,7 +341,12 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
     const long = 'Very Long Name '.repeat(40);
     const stored = await receive(
       raw(
-        [`From: "${long}" <long@customer.example>`, 'To: help@shop.example', 'Subject: Long name', `Message-ID: ${nextId()}`],
+        [
+          `From: "${long}" <long@customer.example>`,
+          'To: help@shop.example',
+          'Subject: Long name',
+          `Message-ID: ${nextId()}`,
+        ],
         'Hi',
       ),
     );
@@ -332,7 +359,12 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
     const part = (headers: string[], content: Buffer) =>
       ['--mix', ...headers, 'Content-Transfer-Encoding: base64', '', base64Lines(content)].join(CRLF);
     const attached = raw(
-      ['From: Hal Ito <hal@customer.example>', 'To: help@shop.example', 'Subject: Forwarded complaint', `Message-ID: ${nextId()}`],
+      [
+        'From: Hal Ito <hal@customer.example>',
+        'To: help@shop.example',
+        'Subject: Forwarded complaint',
+        `Message-ID: ${nextId()}`,
+      ],
       'irrelevant',
     );
     const message = raw(
@@ -349,13 +381,28 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
         'Content-Type: text/html; charset=utf-8',
         '',
         '<p>Pictures: <img src="cid:a@x"> <img src="cid:b@x"></p>',
-        part(['Content-Type: image/jpg; name="photo.jpg"', 'Content-ID: <a@x>', 'Content-Disposition: inline'], JPEG),
+        part(
+          ['Content-Type: image/jpg; name="photo.jpg"', 'Content-ID: <a@x>', 'Content-Disposition: inline'],
+          JPEG,
+        ),
         part(['Content-Type: image/pjpeg', 'Content-ID: <b@x>', 'Content-Disposition: inline'], JPEG),
         part(['Content-Type: application/octet-stream; name="scan.bin"'], PNG),
-        part(['Content-Type: image/jpeg; name="cute.jpg"'], Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1')),
-        part(['Content-Type: application/pkcs7-signature; name="smime.p7s"'], Buffer.from([0x30, 0x82, 0x01, 0x00])),
-        part(['Content-Type: application/ms-tnef; name="winmail.dat"'], Buffer.from([0x78, 0x9f, 0x3e, 0x22, 1, 0])),
-        part(['Content-Type: text/calendar; method=REQUEST; name="invite.ics"'], Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')),
+        part(
+          ['Content-Type: image/jpeg; name="cute.jpg"'],
+          Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'),
+        ),
+        part(
+          ['Content-Type: application/pkcs7-signature; name="smime.p7s"'],
+          Buffer.from([0x30, 0x82, 0x01, 0x00]),
+        ),
+        part(
+          ['Content-Type: application/ms-tnef; name="winmail.dat"'],
+          Buffer.from([0x78, 0x9f, 0x3e, 0x22, 1, 0]),
+        ),
+        part(
+          ['Content-Type: text/calendar; method=REQUEST; name="invite.ics"'],
+          Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'),
+        ),
         ['--mix', 'Content-Type: message/rfc822', '', attached.toString('latin1')].join(CRLF),
         '--mix--',
         '',

@@ -115,7 +115,8 @@ function nameFor(file: MailFile, type: string, index: number): string {
     const subject = subjectOf(file.content).slice(0, 100);
     return `${subject || `Attached message ${index}`}.eml`;
   }
-  if (type.startsWith('image/')) return `${file.contentId || file.related ? 'inline-image' : 'image'}-${index}.${ext}`;
+  if (type.startsWith('image/'))
+    return `${file.contentId || file.related ? 'inline-image' : 'image'}-${index}.${ext}`;
   if (type === 'text/calendar') return `invitation-${index}.ics`;
   return `attachment-${index}.${ext}`;
 }

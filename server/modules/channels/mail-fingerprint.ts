@@ -48,7 +48,10 @@ export function headerLines(block: string): [string, string][] {
 
 /** Collapses runs of spaces and tabs without a backtracking pattern. */
 function squeeze(value: string): string {
-  return value.split(/[ \t]+/).join(' ').trim();
+  return value
+    .split(/[ \t]+/)
+    .join(' ')
+    .trim();
 }
 
 /**

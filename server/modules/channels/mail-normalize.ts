@@ -20,7 +20,16 @@ type Piece = { kind: 'node'; node: MimeNode; body: Buffer[] } | { kind: 'data'; 
 const UNLABELLED = new Set(['', 'ascii', 'usascii', 'utf8', 'unknown8bit', 'xunknown', 'unknown']);
 const LATIN = new Set(['iso88591', 'latin1', 'windows1252', 'cp1252', 'iso885915']);
 const MULTIBYTE = new Set(['GB18030', 'GB2312', 'Big5', 'EUC-JP', 'SHIFT_JIS', 'CP932', 'EUC-KR', 'EUC-TW']);
-const SINGLE_BYTE_SURE = new Set(['windows-1251', 'KOI8-R', 'ISO-8859-5', 'ISO-8859-7', 'windows-1253', 'ISO-8859-8', 'windows-1255', 'TIS-620']);
+const SINGLE_BYTE_SURE = new Set([
+  'windows-1251',
+  'KOI8-R',
+  'ISO-8859-5',
+  'ISO-8859-7',
+  'windows-1253',
+  'ISO-8859-8',
+  'windows-1255',
+  'TIS-620',
+]);
 const UUENCODED = new Set(['x-uuencode', 'uuencode', 'x-uue', 'uue']);
 
 const squash = (charset: string | false) => (charset || '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -88,7 +97,11 @@ export function uudecode(text: string): { bytes: Buffer; filename: string | null
     const bytes: number[] = [];
     for (let i = 1; i < line.length && bytes.length < length; i += 4) {
       const c = [0, 1, 2, 3].map((k) => ((line.charCodeAt(i + k) || 32) - 32) & 63);
-      bytes.push(((c[0]! << 2) | (c[1]! >> 4)) & 255, ((c[1]! << 4) | (c[2]! >> 2)) & 255, ((c[2]! << 6) | c[3]!) & 255);
+      bytes.push(
+        ((c[0]! << 2) | (c[1]! >> 4)) & 255,
+        ((c[1]! << 4) | (c[2]! >> 2)) & 255,
+        ((c[2]! << 6) | c[3]!) & 255,
+      );
     }
     out.push(...bytes.slice(0, length));
   }
@@ -129,7 +142,9 @@ function fixHeaderBytes(head: Buffer, charset: () => string): Buffer {
   for (let i = 0; i <= head.length; i += 1) {
     if (i === head.length || head[i] === 0x0a) {
       const line = head.subarray(start, Math.min(i + 1, head.length));
-      lines.push(hasHighBytes(line) && !isUtf8(line) ? Buffer.from(iconv.decode(line, charset()), 'utf8') : line);
+      lines.push(
+        hasHighBytes(line) && !isUtf8(line) ? Buffer.from(iconv.decode(line, charset()), 'utf8') : line,
+      );
       start = i + 1;
     }
   }
@@ -177,7 +192,8 @@ export async function normalizeMail(raw: Buffer): Promise<Buffer> {
     if (UUENCODED.has((node.encoding || '').toLowerCase()) || encoding === 'x-uuencode') {
       const decoded = uudecode(Buffer.concat(body).toString('latin1'));
       if (!node.filename && decoded.filename) node.setFilename(decoded.filename);
-      if (node.contentType === 'text/plain' && decoded.filename) node.setContentType('application/octet-stream');
+      if (node.contentType === 'text/plain' && decoded.filename)
+        node.setContentType('application/octet-stream');
       node.getEncoder('base64');
       body = [base64Body(decoded.bytes)];
       changed = true;

@@ -21,7 +21,8 @@ export function isMailAddress(address: string): boolean {
   if (at < 1 || at !== address.lastIndexOf('@')) return false;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  if (!LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  if (!LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return false;
   const labels = domain.split('.');
   return domain.length <= 253 && labels.length >= 2 && labels.every((label) => LABEL.test(label));
 }
@@ -44,7 +45,7 @@ function standsAlone(raw: string, address: string): boolean {
 }
 
 /** The value of a raw header line (`Name: value`), unfolded. */
-function valueOf(line: string): string {
+function headerValue(line: string): string {
   const colon = line.indexOf(':');
   return line
     .slice(colon + 1)
@@ -95,7 +96,7 @@ export function senderOf(mail: SenderSource): MailPerson | null {
   for (const key of ['from', 'reply-to', 'sender']) {
     for (const header of mail.headerLines) {
       if (header.key !== key) continue;
-      const person = peopleIn(valueOf(header.line), decoded[key])[0];
+      const person = peopleIn(headerValue(header.line), decoded[key])[0];
       if (person) return person;
     }
   }
@@ -105,10 +106,23 @@ export function senderOf(mail: SenderSource): MailPerson | null {
 /** The longest customer name the API takes; longer names from mail are cut, never stored whole. */
 export const MAX_NAME = 160;
 
+/** Control characters, zero-width and direction marks: nothing a name should carry. */
+function isInvisible(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    code === 0xfeff
+  );
+}
+
 /** A display name fit to store: no control characters, spaces collapsed, at most MAX_NAME characters. */
 export function cleanDisplayName(name: string): string {
-  const spaced = name
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
+  const spaced = Array.from(name, (char) => (isInvisible(char) ? ' ' : char))
+    .join('')
     .split(/\s+/)
     .join(' ')
     .trim();
