@@ -1,8 +1,8 @@
 import { Anchor, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconDownload, IconFileOff } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconFileOff } from '@tabler/icons-react';
 import type { Delivery } from '../../../contracts/mail';
 import type { Message } from '../../../contracts/tickets';
-import { emailMeta, hasOriginalMail, originalMailUrl, refusedAttachments } from './mailMeta';
+import { emailMeta, hasOriginalMail, originalMailUrl, refusedAttachments, reusedMessageId } from './mailMeta';
 
 /** "From … · To … · Cc …" of a message that came by mail. */
 export function MailAddressLine({ message, pl }: { message: Message; pl?: number }) {
@@ -46,9 +46,19 @@ function distinctRefusals<F extends { filename: string; reason: string }>(files:
 export function MailFooter({ message }: { message: Message }) {
   const refused = refusedAttachments(message.meta);
   const original = hasOriginalMail(message.meta);
-  if (refused.length === 0 && !original) return null;
+  const reused = reusedMessageId(message.meta);
+  if (refused.length === 0 && !original && !reused) return null;
   return (
     <Stack gap={6}>
+      {reused && (
+        <Group gap={4} wrap="nowrap" c="dimmed" role="note">
+          <IconCopy size={14} aria-hidden style={{ flexShrink: 0 }} />
+          <Text fz="xs" c="inherit">
+            This mail carried the Message-ID of an earlier, different mail. It was kept as a message of its
+            own.
+          </Text>
+        </Group>
+      )}
       {refused.length > 0 && (
         <Stack gap={2} c="var(--steward-warning-text)" role="note" aria-label="Attachments not kept">
           <Group gap={4} wrap="nowrap">

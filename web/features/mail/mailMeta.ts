@@ -39,6 +39,10 @@ export function refusedAttachments(meta: Record<string, unknown>): RefusedAttach
   }));
 }
 
+/** The mail reused the Message-ID of an earlier, different mail (kept all the same). */
+export const reusedMessageId = (meta: Record<string, unknown>) =>
+  isRecord(meta.email) && meta.email.messageIdReused === true;
+
 export const isAutomatedMail = (meta: Record<string, unknown>) => meta.automated === true;
 
 /** Whether the mail a message arrived in is kept, so it can be downloaded. */
