@@ -9,6 +9,7 @@ import { localBus } from '../../platform/live/bus';
 import { inboundRepository } from './inbound.repository';
 import { storeInboundMail } from './inbound.store';
 import { processInboundMail } from './ingest.service';
+import { sendTicketNotifications } from './notify.job';
 
 const CRLF = '\r\n';
 const PNG = Buffer.from(
@@ -422,5 +423,105 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
     for (const inline of ['photo.jpg', 'inline-image-2.jpg'])
       expect(messages[0]!.html).toContain(`src="${byName.get(inline)!.url}"`);
     expect(JSON.stringify(messages[0]!.meta.refusedAttachments)).toContain('cute.jpg');
+  });
+
+  /** A delivery report (RFC 3464) about `messageId`, as Postfix sends it. */
+  function deliveryReport(
+    messageId: string,
+    from = 'MAILER-DAEMON@mx.customer.example (Mail Delivery System)',
+  ) {
+    return raw(
+      [
+        `From: ${from}`,
+        'To: help@shop.example',
+        'Subject: Undelivered Mail Returned to Sender',
+        `Message-ID: ${nextId()}`,
+        'Auto-Submitted: auto-replied',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"',
+      ],
+      [
+        '--dsn',
+        'Content-Type: text/plain',
+        '',
+        "I'm sorry to have to inform you that your message could not be delivered.",
+        '--dsn',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.customer.example',
+        '',
+        'Final-Recipient: rfc822; gone@customer.example',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 <gone@customer.example>: Recipient address rejected: User unknown',
+        '--dsn',
+        'Content-Type: text/rfc822-headers',
+        '',
+        'From: Shop Help <help@shop.example>',
+        'To: gone@customer.example',
+        `Message-ID: <${messageId}>`,
+        'Subject: Re: Where is my parcel?',
+        '--dsn--',
+        '',
+      ].join(CRLF),
+    );
+  }
+
+  it('marks a reply that bounced after sending as not delivered, and tells its author', async () => {
+    const first = await receive(
+      raw(
+        [
+          'From: Gone Soon <gone@customer.example>',
+          'To: help@shop.example',
+          'Subject: Where is my parcel?',
+          `Message-ID: ${nextId()}`,
+        ],
+        'Still waiting.',
+      ),
+    );
+    const { ticket } = await ticketOfMail(first.id);
+    await sendTicketNotifications(t.handle.db, deps.config, 0); // starts the notification cursor
+    const agent = await t.signIn('agent');
+    const reply = await t.request(agent, {
+      method: 'POST',
+      url: `/api/v1/tickets/${ticket.id}/messages`,
+      payload: { body: 'It is on its way.' },
+    });
+    expect(reply.statusCode).toBe(201);
+    await sendTicketNotifications(t.handle.db, deps.config, 0);
+    const sent = await t.handle.db
+      .selectFrom('mail_message_ids')
+      .innerJoin('mail_outbox', 'mail_outbox.id', 'mail_message_ids.outbox_id')
+      .select('mail_message_ids.message_id')
+      .where('mail_message_ids.ticket_id', '=', ticket.id)
+      .where('mail_outbox.kind', '=', 'agent_replied')
+      .executeTakeFirstOrThrow();
+    const bounce = await receive(deliveryReport(sent.message_id));
+    const report = await inbound(bounce.id!);
+    expect(report.status).toBe('ignored');
+    expect(report.ticketId).toBe(ticket.id);
+    const messages: Message[] = (
+      await t.request(agent, { method: 'GET', url: `/api/v1/tickets/${ticket.id}/messages` })
+    ).json().data;
+    const answered = messages.find((m) => m.kind === 'reply')!;
+    expect(answered.delivery).toMatchObject({ status: 'failed' });
+    expect(answered.delivery?.error).toMatch(/User unknown/);
+    const notes = (await t.request(agent, { method: 'GET', url: '/api/v1/me/notifications' })).json();
+    expect(
+      notes.data.some(
+        (n: { kind: string; ticketId: number }) => n.kind === 'mail_failed' && n.ticketId === ticket.id,
+      ),
+    ).toBe(true);
+  });
+
+  it('still treats a delivery report with a broken sender as a bounce', async () => {
+    const stored = await receive(
+      deliveryReport('unknown@shop.example', '"Mail Delivery" <mailer daemon@>'),
+      '',
+    );
+    const report = await inbound(stored.id!);
+    expect(report.status).toBe('ignored');
+    expect(report.reason).toMatch(/Bounce or delivery report/);
+    expect(report.ticketId).toBeNull();
   });
 });
