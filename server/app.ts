@@ -22,6 +22,7 @@ import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
 import { serializerWithPrerendered } from './platform/prerendered';
 import { securityHeaders } from './platform/security-headers';
+import { closeWorkerPools } from './platform/worker-pool';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -105,6 +106,7 @@ export async function buildApp({
       ? await postgresBus(config.database.url, app.log, database.schema)
       : localBus();
   app.addHook('onClose', () => live.close());
+  app.addHook('onClose', () => closeWorkerPools());
   await registerModules(app, { db: database.db, dialect: database.dialect, config, live });
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));

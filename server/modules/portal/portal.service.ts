@@ -15,6 +15,7 @@ import { randomToken, sha256 } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
+import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { type ClientInfo, startSession } from '../auth/auth.service';
 import { queueTicketMail } from '../channels/outbound';
 import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
@@ -90,22 +91,29 @@ export function portalService({ db, config, live }: AppDeps) {
 
     async create(ctx: RequestContext, input: { subject: string; body: string }) {
       const customerId = await me(ctx);
+      const rendered = { html: await renderMarkdownOffThread(input.body), meta: {} };
       const created = await db.transaction().execute(async (trx) => {
-        const ticket = await openTicket(trx, ctx, {
-          subject: input.subject,
-          requesterId: customerId,
-          message: { body: input.body, attachmentIds: [] },
-          channel: 'portal',
-          type: 'question',
-          priority: 'normal',
-          status: 'new',
-          categoryId: null,
-          tags: [],
-          assigneeId: null,
-          teamId: null,
-          dueAt: null,
-          customFields: {},
-        });
+        const ticket = await openTicket(
+          trx,
+          ctx,
+          {
+            subject: input.subject,
+            requesterId: customerId,
+            message: { body: input.body, attachmentIds: [] },
+            channel: 'portal',
+            type: 'question',
+            priority: 'normal',
+            status: 'new',
+            categoryId: null,
+            tags: [],
+            assigneeId: null,
+            teamId: null,
+            dueAt: null,
+            customFields: {},
+          },
+          'customer',
+          rendered,
+        );
         await acknowledge(trx, config, ticket);
         return detail(trx, ticket.id, customerId);
       });
@@ -115,6 +123,7 @@ export function portalService({ db, config, live }: AppDeps) {
 
     async reply(ctx: RequestContext, ticketId: number, body: string, attachmentIds: number[] = []) {
       const customerId = await me(ctx);
+      const rendered = { html: await renderMarkdownOffThread(body), meta: {} };
       const answer = await db.transaction().execute(async (trx) => {
         if (!(await repo.requestOf(trx, ticketId, customerId)))
           throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
@@ -123,6 +132,7 @@ export function portalService({ db, config, live }: AppDeps) {
           body,
           channel: 'portal',
           attachmentIds,
+          rendered,
         });
         return detail(trx, result.ticketId, customerId);
       });
@@ -194,22 +204,29 @@ export function portalService({ db, config, live }: AppDeps) {
     /** The public contact form: a robot that fills the hidden field gets a reply like anyone's, and no ticket. */
     async contact(input: z.output<typeof contactFormBody>): Promise<string> {
       if (input.website) return `#${await likelyNextTicketId(db)}`;
+      const rendered = { html: await renderMarkdownOffThread(input.message), meta: {} };
       const ticket = await db.transaction().execute(async (trx) => {
-        const opened = await openTicket(trx, systemContext('Contact form'), {
-          subject: input.subject,
-          requester: { email: input.email, name: input.name },
-          message: { body: input.message, attachmentIds: [] },
-          channel: 'web',
-          type: 'question',
-          priority: 'normal',
-          status: 'new',
-          categoryId: null,
-          tags: [],
-          assigneeId: null,
-          teamId: null,
-          dueAt: null,
-          customFields: {},
-        });
+        const opened = await openTicket(
+          trx,
+          systemContext('Contact form'),
+          {
+            subject: input.subject,
+            requester: { email: input.email, name: input.name },
+            message: { body: input.message, attachmentIds: [] },
+            channel: 'web',
+            type: 'question',
+            priority: 'normal',
+            status: 'new',
+            categoryId: null,
+            tags: [],
+            assigneeId: null,
+            teamId: null,
+            dueAt: null,
+            customFields: {},
+          },
+          'customer',
+          rendered,
+        );
         await acknowledge(trx, config, opened);
         return opened;
       });

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { renderMarkdown } from '../../platform/markdown';
+import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { appendToIndex } from '../search/search.service';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
@@ -26,6 +26,7 @@ export function contactsService({ db, live }: AppDeps) {
       authorize(ctx.actor, 'tickets.write');
       const channel = input.kind === 'call' ? 'phone' : 'walk_in';
       const meta = { contact: input.kind, durationMinutes: input.durationMinutes, outcome: input.outcome };
+      const html = await renderMarkdownOffThread(input.summary);
       const result = await db.transaction().execute(async (trx) => {
         if (!input.ticketId) {
           if (!input.subject || (!input.requesterId && !input.requester)) {
@@ -54,6 +55,7 @@ export function contactsService({ db, live }: AppDeps) {
               customFields: {},
             },
             'agent',
+            { html, meta: {} },
           );
           const [first] = await loadConversation(trx, ticket.id, false);
           await messagesRepository.setKind(trx, first!.id, input.kind, meta);
@@ -74,7 +76,7 @@ export function contactsService({ db, live }: AppDeps) {
           authorCustomerId: null,
           channel,
           body: input.summary,
-          html: renderMarkdown(input.summary),
+          html,
           meta,
           now,
         });

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { outboxRepository } from '../../platform/mail/outbox.repository';
 import { renderMarkdown } from '../../platform/markdown';
+import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { appendToIndex } from '../search/search.service';
 import { eventsRepository, type TicketEventInput } from './events.repository';
 import { mentionedUsers, notifyMentions } from './mentions';
@@ -158,6 +159,7 @@ export function messagesService({ db, live }: AppDeps) {
     /** An agent's public reply or internal note, with the status the agent chose. */
     async add(ctx: RequestContext, ticketId: number, input: AddInput) {
       authorize(ctx.actor, 'tickets.write');
+      const html = await renderMarkdownOffThread(input.body);
       const message = await db.transaction().execute(async (trx) => {
         const ticket = await loadTicket(trx, ticketId);
         if (input.version !== undefined && input.version !== ticket.version) {
@@ -192,7 +194,7 @@ export function messagesService({ db, live }: AppDeps) {
           authorCustomerId: null,
           channel: ticket.channel === 'email' ? 'email' : 'web',
           body: input.body,
-          html: renderMarkdown(input.body),
+          html,
           meta: ctx.actor.type === 'token' ? { via: `API token ${ctx.actor.name}` } : {},
           now,
         });

@@ -15,6 +15,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdown } from '../../platform/markdown';
+import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { indexNewTicket, setIndexedSubject } from '../search/search.service';
 import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
 import type { TicketEventInput } from './events.repository';
@@ -290,7 +291,12 @@ export function ticketsService({ db, dialect, live }: AppDeps) {
 
     async create(ctx: RequestContext, input: CreateInput) {
       authorize(ctx.actor, 'tickets.write');
-      return announceTicket(live, await opening((trx) => openTicket(trx, ctx, input)), true);
+      const rendered = { html: await renderMarkdownOffThread(input.message.body), meta: {} };
+      return announceTicket(
+        live,
+        await opening((trx) => openTicket(trx, ctx, input, 'customer', rendered)),
+        true,
+      );
     },
 
     async update(ctx: RequestContext, id: number, input: UpdateTicketBody) {
