@@ -3,7 +3,7 @@ import { outboxRepository } from '../../platform/mail/outbox.repository';
 import { tellAuthorNotDelivered } from './delivery-failure';
 import { inboundRepository } from './inbound.repository';
 import { normalizeMessageId, referencedIds } from './mail.rules';
-import { headerEnd, headerLines } from './mail-fingerprint';
+import { headerEnd, headerLines } from './mail-headers';
 import type { ParsedInbound } from './mail-parse';
 
 /** What a delivery report says about the mail it returns. */

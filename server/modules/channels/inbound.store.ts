@@ -2,7 +2,8 @@ import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../platform/clock';
 import { inboundRepository as repo } from './inbound.repository';
 import { normalizeMessageId } from './mail.rules';
-import { headerEnd, headerLines, mailFingerprint } from './mail-fingerprint';
+import { mailFingerprint } from './mail-fingerprint';
+import { headerEnd, headerLines } from './mail-headers';
 import { peopleIn } from './mail-senders';
 
 export interface ReceivedMail {

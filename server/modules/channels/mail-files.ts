@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import libmime from 'libmime';
-import { headerEnd, headerLines } from './mail-fingerprint';
+import { headerEnd, headerLines } from './mail-headers';
 
 /** A file as it came in a mail, before it is kept. */
 export interface MailFile {
