@@ -141,7 +141,7 @@ describeApi('copies on ticket mail', (t) => {
       await t.request(agent, { method: 'GET', url: `/api/v1/tickets/${ticketId}/messages` })
     ).json().data;
     const forged = messages.find((m) => m.id === copies.suggestions[0]!.messageId);
-    expect((forged?.meta.email as Record<string, unknown>).authentication).toEqual({
+    expect((forged!.meta.email as Record<string, unknown>).authentication).toEqual({
       spf: 'fail',
       dkim: 'none',
       dmarc: 'fail',
