@@ -34,6 +34,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       to: customer,
       cc: await copiesOfTicket(db, ticket.id),
       values: { 'message.body': message.body, 'agent.name': actor?.name ?? 'Support' },
+      html: { 'message.body': message.body_html },
       messageRowId: message.id,
       attachmentIds: (await messagesRepository.attachmentsOf(db, [message.id])).map((a) => a.id),
     });
