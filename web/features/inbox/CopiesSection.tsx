@@ -59,7 +59,7 @@ export function CopiesSection({ ticketId, disabled }: { ticketId: number; disabl
         </Stack>
       )}
       {data.suggestions.length > 0 && (
-        <Stack gap={6} aria-label="Suggested copies">
+        <Stack gap={6} aria-label="Suggested copies" component="section">
           <Text fz="xs" fw={600}>
             Suggested by mail: not in copy until you add them
           </Text>

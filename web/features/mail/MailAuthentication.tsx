@@ -27,7 +27,7 @@ export function MailAuthentication({ message, pl }: { message: Message; pl?: num
     .join(' · ');
   return (
     <>
-      <Text fz="xs" c="dimmed" pl={pl} aria-label="Sender authentication">
+      <Text fz="xs" c="dimmed" pl={pl}>
         {line}
       </Text>
       {auth.suspicious && (
