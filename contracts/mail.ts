@@ -222,3 +222,39 @@ export const deliverySchema = z
   })
   .describe('How the mail carrying this reply fared');
 export type Delivery = z.infer<typeof deliverySchema>;
+
+/** What the receiving mail server's Authentication-Results said about a mail (in `meta.email.authentication`). */
+export const emailAuthenticationSchema = z.object({
+  spf: z.string().nullable(),
+  dkim: z.string().nullable(),
+  dmarc: z.string().nullable(),
+  suspicious: z.boolean().describe('DMARC failed for the From domain: the mail never adds copies'),
+});
+export type EmailAuthentication = z.infer<typeof emailAuthenticationSchema>;
+
+export const copySuggestionSchema = z.object({
+  address: z.string(),
+  messageId: z.number().nullable().describe('The ticket message whose mail had the address in To or Cc'),
+  from: z.string().describe('Who sent that mail'),
+  suggestedAt: isoTimestamp,
+});
+export type CopySuggestion = z.infer<typeof copySuggestionSchema>;
+
+export const ticketCopiesSchema = z.object({
+  copies: z.array(z.string()).describe('Addresses in copy on mail to the customer'),
+  suggestions: z.array(copySuggestionSchema).describe('Addresses a mail put in copy, waiting for an agent'),
+});
+export type TicketCopies = z.infer<typeof ticketCopiesSchema>;
+
+const addressList = z.array(address).max(20).default([]);
+export const updateTicketCopiesBody = z
+  .object({
+    add: addressList.describe('Addresses to keep in copy (adding a suggestion accepts it)'),
+    dismiss: addressList.describe('Suggestions to drop'),
+    remove: addressList.describe('Copies to stop sending to'),
+  })
+  .strict()
+  .refine((b) => b.add.length + b.dismiss.length + b.remove.length > 0, {
+    message: 'Give at least one address to add, dismiss or remove',
+  });
+export type UpdateTicketCopiesBody = z.input<typeof updateTicketCopiesBody>;

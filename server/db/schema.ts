@@ -375,6 +375,8 @@ export interface TicketMailTable {
   mailbox_id: number | null;
   /** JSON array of addresses kept in copy on replies */
   cc: string;
+  /** JSON array of {address, messageId, from, at}: copies a mail suggested, for an agent to add or dismiss */
+  suggested_cc: Generated<string>;
 }
 
 export interface MailRulesTable {

@@ -221,6 +221,18 @@ const matrix: {
     path: '/api/v1/tickets/{id}/messages/{messageId}/original',
     allowed: staff,
   },
+  {
+    method: 'GET',
+    url: '/api/v1/tickets/999999/copies',
+    path: '/api/v1/tickets/{id}/copies',
+    allowed: staff,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/tickets/999999/copies',
+    path: '/api/v1/tickets/{id}/copies',
+    allowed: staff,
+  },
   { method: 'GET', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   { method: 'POST', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   {

@@ -144,6 +144,13 @@ const cases: Case[] = [
     typeField: 'senderLimitPerHour',
   },
   {
+    method: 'PATCH',
+    url: '/api/v1/tickets/{ticket}/copies',
+    body: { add: ['friend@elsewhere.example'] },
+    longField: 'add',
+    typeField: 'dismiss',
+  },
+  {
     method: 'GET',
     url: '/api/v1/inbound-mail',
     query: { status: 'failed' },
@@ -165,12 +172,21 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/mailboxes/abc' },
   { method: 'PATCH', url: '/api/v1/mailboxes/0' },
   { method: 'POST', url: '/api/v1/inbound-mail/abc/retry' },
+  { method: 'PATCH', url: '/api/v1/tickets/abc/copies' },
   { method: 'PATCH', url: '/api/v1/mail-templates/no_such_template' },
 ];
 
 describeApi('bad input', (t) => {
   async function counts() {
-    const tables = ['users', 'teams', 'team_members', 'sessions', 'api_tokens', 'audit_log'] as const;
+    const tables = [
+      'users',
+      'teams',
+      'team_members',
+      'sessions',
+      'api_tokens',
+      'audit_log',
+      'ticket_mail',
+    ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {
       const row = await t.handle.db
@@ -192,6 +208,22 @@ describeApi('bad input', (t) => {
     return { admin, teamId: team.json().id as number };
   }
 
+  async function newTicket(admin: Auth): Promise<number> {
+    const res = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: {
+        subject: 'Existing',
+        requester: { email: 'dana@customer.example', name: 'Dana' },
+        message: { body: 'Hello' },
+        type: 'question',
+        priority: 'normal',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  }
+
   const expect400 = async (auth: Auth, method: Method, url: string, payload: unknown, label: string) => {
     const headers = typeof payload === 'string' ? { 'content-type': 'application/json' } : undefined;
     const res = await t.request(auth, { method, url, payload: payload as string, headers });
@@ -203,7 +235,11 @@ describeApi('bad input', (t) => {
 
   it.each(cases)('$method $url', async (c) => {
     const { admin, teamId } = await setup();
-    const url = c.url.replace('{self}', String(admin.userId)).replace('{team}', String(teamId));
+    const ticketId = c.url.includes('{ticket}') ? await newTicket(admin) : 0;
+    const url = c.url
+      .replace('{self}', String(admin.userId))
+      .replace('{team}', String(teamId))
+      .replace('{ticket}', String(ticketId));
     const before = await counts();
     if (c.body) {
       await expect400(admin, c.method, url, '{"broken": ', 'malformed JSON');

@@ -17,7 +17,7 @@ import { describeApi, testConfig } from '../helpers/app';
  */
 const MB = 1 << 20;
 const nestedQuotes = Array.from({ length: 1 + MB / 64 }, (_, i) => `${'>'.repeat(i % 60)} x`).join('\n');
-export const adversarialInputs: Record<string, string> = {
+const adversarialInputs: Record<string, string> = {
   dashes: '-'.repeat(MB),
   'greater-than': '>'.repeat(MB),
   'less-than': '<'.repeat(MB),

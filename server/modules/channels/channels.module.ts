@@ -2,6 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps';
 import type { PeriodicJob } from '../../platform/jobs';
 import { deliverDueMail } from '../../platform/mail/outbox';
+import { copiesRoutes } from './copies.routes';
+import { copiesService } from './copies.service';
 import { deliveryHooks } from './delivery';
 import { pollDueMailboxes } from './imap.job';
 import { inboundRoutes } from './inbound.routes';
@@ -55,6 +57,7 @@ export async function registerChannels(app: FastifyInstance, deps: AppDeps): Pro
     templates: templatesService(deps),
   });
   await app.register(inboundRoutes, { inbound: inboundService(deps, () => runtime?.kick()) });
+  await app.register(copiesRoutes, { copies: copiesService(deps) });
   if (!runtime) return [];
   app.addHook('onReady', () => runtime.start());
   app.addHook('onClose', () => runtime.stop());

@@ -13,9 +13,11 @@ import {
   previewTemplateBody,
   renderedMailSchema,
   templateKeys,
+  ticketCopiesSchema,
   updateMailboxBody,
   updateMailSettingsBody,
   updateMailTemplateBody,
+  updateTicketCopiesBody,
 } from '../../../contracts/mail';
 
 const templateParam = z.object({ key: z.enum(templateKeys) }).strict();
@@ -60,5 +62,9 @@ export const channelsSchemas = {
     remove: { params: idParam },
     original: { params: idParam },
     messageOriginal: { params: messageParams },
+  },
+  copies: {
+    get: { params: idParam, response: ticketCopiesSchema },
+    update: { params: idParam, body: updateTicketCopiesBody, response: ticketCopiesSchema },
   },
 };

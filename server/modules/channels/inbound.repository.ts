@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
 import { containsText } from '../../db/like';
-import type { InboundMailTable, InboundStatus } from '../../db/schema';
+import type { InboundMailTable, InboundStatus, TicketMailTable } from '../../db/schema';
 
 const listColumns = [
   'inbound_mail.id',
@@ -267,13 +267,23 @@ export const inboundRepository = {
     return db.selectFrom('ticket_mail').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
   },
 
-  async saveTicketMail(db: DbOrTrx, ticketId: number, mailboxId: number | null, cc: string[]) {
+  /** The ticket's mail settings, locked on PostgreSQL until the transaction ends (copies are read, then written). */
+  lockTicketMail(db: DbOrTrx, ticketId: number) {
+    let query = db.selectFrom('ticket_mail').selectAll().where('ticket_id', '=', ticketId);
+    if (dialectOf(db) === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  /** Writes the copies and suggestions (JSON) and, when given, the mailbox the ticket's mail uses. */
+  async saveTicketMail(
+    db: DbOrTrx,
+    ticketId: number,
+    values: Pick<Updateable<TicketMailTable>, 'mailbox_id'> & { cc: string; suggested_cc: string },
+  ) {
     await db
       .insertInto('ticket_mail')
-      .values({ ticket_id: ticketId, mailbox_id: mailboxId, cc: JSON.stringify(cc) })
-      .onConflict((oc) =>
-        oc.column('ticket_id').doUpdateSet({ cc: JSON.stringify(cc), mailbox_id: mailboxId }),
-      )
+      .values({ ticket_id: ticketId, mailbox_id: values.mailbox_id ?? null, ...values })
+      .onConflict((oc) => oc.column('ticket_id').doUpdateSet(values))
       .execute();
   },
 };

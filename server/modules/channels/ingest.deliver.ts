@@ -8,6 +8,8 @@ import { findOrCreateCustomer } from '../customers/customers.service';
 import { messagesRepository } from '../tickets/messages.repository';
 import { addCustomerMessage } from '../tickets/messages.service';
 import { loadTicket, openTicket } from '../tickets/tickets.service';
+import { senderAuthentication } from './auth-results';
+import { keepMailCopies, trustsSender } from './copies';
 import { inboundRepository, type QueuedMailRow } from './inbound.repository';
 import { addressesOf } from './ingest.classify';
 import { cleanSubject, normalizeMessageId, referencedIds, ticketRefInSubject } from './mail.rules';
@@ -33,16 +35,14 @@ async function threadedTicket(db: DbOrTrx, mail: Accepted): Promise<number | nul
   if (!ref) return null;
   const ticket = await loadTicket(db, ref).catch(() => null);
   if (!ticket) return null;
-  const copies = JSON.parse((await inboundRepository.ticketMail(db, ref))?.cc ?? '[]') as string[];
-  const participant = ticket.requester.email === mail.sender.address || copies.includes(mail.sender.address);
-  return participant ? ref : null;
+  return (await trustsSender(db, ref, mail.sender.address)) ? ref : null;
 }
 
-/** Addresses in copy that stay on the thread: To and Cc, minus our mailboxes and the sender. */
-function copiesOf(mail: Accepted, ours: string[], previous: string[]): string[] {
+/** Addresses the mail puts in copy: To and Cc, minus our mailboxes, the sender and the requester. */
+function copiesOf(mail: Accepted, ours: string[], requester: string | null): string[] {
   const all = [...addressesOf(mail.parsed.to), ...addressesOf(mail.parsed.cc)].map((a) => a.address);
-  const skip = new Set([...ours, mail.sender.address]);
-  return [...new Set([...previous, ...all.filter((a) => !skip.has(a))])].slice(0, 20);
+  const skip = new Set([...ours, mail.sender.address, requester]);
+  return [...new Set(all.filter((a) => !skip.has(a)))];
 }
 
 /** Keeps the mail's files on the message; inline pictures get the addresses the HTML points at. */
@@ -95,6 +95,7 @@ export async function deliverToTicket(
   const messageId = parsed.messageId
     ? normalizeMessageId(parsed.messageId)
     : `inbound-${row.id}@steward.invalid`;
+  const authentication = senderAuthentication(parsed.headerLines, sender.address);
   const meta = {
     email: {
       from: sender.name ? `${sender.name} <${sender.address}>` : sender.address,
@@ -103,6 +104,7 @@ export async function deliverToTicket(
       subject: parsed.subject,
       messageId,
       ...(row.message_id_clash ? { messageIdReused: true } : {}),
+      ...(authentication ? { authentication } : {}),
     },
     inboundMailId: row.id,
     ...(mail.automated ? { automated: true } : {}),
@@ -173,8 +175,17 @@ export async function deliverToTicket(
       ...(files.refused.length > 0 ? { refusedAttachments: files.refused } : {}),
     });
   }
-  const previous = JSON.parse((await inboundRepository.ticketMail(db, ticket.id))?.cc ?? '[]') as string[];
-  await inboundRepository.saveTicketMail(db, ticket.id, mail.mailbox.id, copiesOf(mail, ours, previous));
+  // Copies: the first mail's To and Cc are the requester's choice; later mail adds them only
+  // from a sender the ticket trusts, else suggests them. A suspicious mail only suggests.
+  const trusted =
+    !authentication?.suspicious && (existing === null || (await trustsSender(db, existing, sender.address)));
+  await keepMailCopies(
+    db,
+    ticket.id,
+    mail.mailbox.id,
+    copiesOf(mail, ours, ticket.requester.email),
+    trusted ? null : { messageId: messageRowId, from: sender.address, suggestedAt: row.received_at },
+  );
   await inboundRepository.rememberMessageId(db, messageId, ticket.id, 'in', row.received_at);
   if (created && !mail.automated) {
     await queueTicketMail(db, config, {

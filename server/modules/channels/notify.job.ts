@@ -4,7 +4,7 @@ import { dialectOf } from '../../db/database';
 import { messagesRepository } from '../tickets/messages.repository';
 import { loadTicket } from '../tickets/tickets.service';
 import { usersRepository } from '../users/users.repository';
-import { inboundRepository } from './inbound.repository';
+import { copiesOfTicket } from './copies';
 import { notifyRepository as repo } from './notify.repository';
 import { queueTicketMail } from './outbound';
 
@@ -19,10 +19,6 @@ async function staffMember(db: DbOrTrx, id: number) {
 
 type EventRow = Awaited<ReturnType<typeof repo.eventsAfter>>[number];
 
-async function copiesOf(db: DbOrTrx, ticketId: number): Promise<string[]> {
-  return JSON.parse((await inboundRepository.ticketMail(db, ticketId))?.cc ?? '[]') as string[];
-}
-
 /** The mail one ticket event causes, if any. */
 async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   const ticket = await loadTicket(db, event.ticket_id);
@@ -36,8 +32,9 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       ticket,
       template: 'agent_replied',
       to: customer,
-      cc: await copiesOf(db, ticket.id),
+      cc: await copiesOfTicket(db, ticket.id),
       values: { 'message.body': message.body, 'agent.name': actor?.name ?? 'Support' },
+      html: { 'message.body': message.body_html },
       messageRowId: message.id,
       attachmentIds: (await messagesRepository.attachmentsOf(db, [message.id])).map((a) => a.id),
     });
@@ -48,7 +45,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       ticket,
       template: 'ticket_solved',
       to: customer,
-      cc: await copiesOf(db, ticket.id),
+      cc: await copiesOfTicket(db, ticket.id),
     });
   } else if (event.type === 'assigned' && event.to_value) {
     const assignee = await staffMember(db, Number(event.to_value));

@@ -17,6 +17,8 @@ export interface TicketMail {
   /** Addresses in copy (customer mails keep the thread's copies). */
   cc?: string[];
   values?: TemplateValues;
+  /** Values that are already sanitised HTML for the HTML part (an agent's reply); `values` fills the text part. */
+  html?: TemplateValues;
   /** An automatic reply (acknowledgment): marked so other robots do not answer it. */
   automatic?: boolean;
   messageRowId?: number | null;
@@ -66,6 +68,7 @@ export async function queueTicketMail(db: DbOrTrx, config: Config, mail: TicketM
     (useAck && mailbox.ack_subject) || template.subject,
     (useAck && mailbox.ack_body) || template.body,
     { ...ticketValues(mail.ticket, config.publicUrl, mailbox), ...mail.values },
+    mail.html,
   );
   const fromAddress = mailbox?.address ?? config.mail.from;
   const messageId = `${randomToken(12).toLowerCase()}.${mail.ticket.id}@${domainOf(fromAddress)}`;

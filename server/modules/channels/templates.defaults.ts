@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { TemplateKey } from '../../../contracts/mail';
-import { renderMarkdown } from '../../platform/markdown';
+import { escapeHtml, renderMarkdown } from '../../platform/markdown';
 
 export interface TemplateDefinition {
   audience: 'customer' | 'agent';
@@ -99,16 +100,87 @@ export function unknownPlaceholders(key: TemplateKey, ...texts: string[]): strin
 
 export type TemplateValues = Record<string, string>;
 
-/** Fills the placeholders; the plain text is the Markdown, the HTML part its rendering. */
-export function renderTemplate(subject: string, body: string, values: TemplateValues) {
-  const fill = (text: string) => text.replace(placeholderPattern, (_, name: string) => values[name] ?? '');
-  const text = fill(body)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+/** Links Steward makes to its own pages: shown as links when they are plain http(s) addresses. */
+const linkPlaceholders = new Set(['ticket.url', 'portal.url']);
+/** The mailbox signature is the admin's Markdown, like the template itself. */
+const markdownPlaceholders = new Set(['mailbox.signature']);
+const WEB_ADDRESS = /^https?:\/\/[^\s"'<>`]+$/;
+
+/**
+ * A value as inert HTML text: escaped, line breaks kept, and a zero-width space after `.`, `:`
+ * and `@`, so no mail reader turns a customer's `www.evil.example` into a link either.
+ */
+function textHtml(value: string): string {
+  return escapeHtml(value)
+    .replace(/\r\n?|\n/g, '<br>\n')
+    .replace(/[.:@]/g, (c) => `${c}&#8203;`);
+}
+
+/**
+ * The HTML of a template: the admin's Markdown is rendered with each placeholder as an inert
+ * token, then the tokens are replaced by their values, escaped for HTML. So nothing a customer
+ * types (a name, a subject) is ever read as Markdown or HTML: no links, images or markup of
+ * theirs reach the mail. Values given in `html` are already sanitised HTML (an agent's reply);
+ * one alone in its paragraph replaces the paragraph. Inside a tag (an admin's link) only
+ * Steward's own addresses are filled in.
+ */
+function templateHtml(body: string, values: TemplateValues, html: TemplateValues): string {
+  const nonce = randomBytes(6).toString('hex');
+  const names: string[] = [];
+  const tokenized = body.replace(placeholderPattern, (_, name: string) => {
+    if (!names.includes(name)) names.push(name);
+    return `stw${nonce}v${names.indexOf(name)}x`;
+  });
+  const rendered = renderMarkdown(tokenized.replace(/\n{3,}/g, '\n\n').trim());
+  const token = new RegExp(`(<p>)?stw${nonce}v(\\d+)x(</p>)?`, 'g');
+  const blockOf = (name: string) =>
+    name in html ? html[name]! : markdownPlaceholders.has(name) ? renderMarkdown(values[name] ?? '') : null;
+  const inlineOf = (name: string, inTag: boolean) => {
+    const value = values[name] ?? '';
+    const link = linkPlaceholders.has(name) && WEB_ADDRESS.test(value);
+    if (inTag) return link ? escapeHtml(value) : '';
+    if (link) return `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`;
+    return blockOf(name) ?? textHtml(value);
+  };
+  return rendered.replace(token, (...match: unknown[]) => {
+    const [, open = '', index, close = '', offset, whole] = match as [
+      string,
+      string | undefined,
+      string,
+      string | undefined,
+      number,
+      string,
+    ];
+    const name = names[Number(index)]!;
+    const at = offset + open.length;
+    const inTag = whole.lastIndexOf('<', at) > whole.lastIndexOf('>', at);
+    const block = open && close ? blockOf(name) : null;
+    return block !== null ? block.trim() : `${open}${inlineOf(name, inTag)}${close}`;
+  });
+}
+
+/**
+ * Fills the placeholders: the plain text is the Markdown with the values as they are, the HTML
+ * part is rendered as `templateHtml` says, and the subject is one line. `html` gives values that
+ * are already sanitised HTML (an agent's reply); their `values` entry fills the text part.
+ */
+export function renderTemplate(
+  subject: string,
+  body: string,
+  values: TemplateValues,
+  html: TemplateValues = {},
+) {
+  const fill = (text: string, oneLine: boolean) =>
+    text.replace(placeholderPattern, (_, name: string) => {
+      const value = values[name] ?? '';
+      return oneLine ? value.replace(/[\r\n]+/g, ' ') : value;
+    });
   return {
-    subject: fill(subject).replace(/\s+/g, ' ').trim().slice(0, 300),
-    text,
-    html: renderMarkdown(text),
+    subject: fill(subject, true).replace(/\s+/g, ' ').trim().slice(0, 300),
+    text: fill(body, false)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    html: templateHtml(body, values, html),
   };
 }
 

@@ -13,6 +13,7 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { renderMarkdown } from '../../platform/markdown';
 import { renderTemplate, sampleValues, templateDefaults, unknownPlaceholders } from './templates.defaults';
 import { templatesRepository as repo } from './templates.repository';
 
@@ -100,7 +101,9 @@ export function templatesService({ db }: AppDeps) {
     preview(ctx: RequestContext, key: TemplateKey, input: z.output<typeof previewTemplateBody>) {
       authorize(ctx.actor, 'channels.manage');
       checkPlaceholders(key, input.subject, input.body);
-      return renderTemplate(input.subject, input.body, sampleValues);
+      return renderTemplate(input.subject, input.body, sampleValues, {
+        'message.body': renderMarkdown(sampleValues['message.body']!),
+      });
     },
   };
 }

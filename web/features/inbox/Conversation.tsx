@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { MessageBody } from '../../components/MessageBody';
 import { RelativeTime } from '../../components/RelativeTime';
 import { UserAvatar } from '../../components/UserAvatar';
+import { MailAuthentication } from '../mail/MailAuthentication';
 import { DeliveryLine, MailAddressLine, MailFooter } from '../mail/MessageMail';
 import { isAutomatedMail } from '../mail/mailMeta';
 
@@ -129,6 +130,7 @@ function MessageItem({ message }: { message: Message }) {
             <RelativeTime value={message.createdAt} fz="xs" c="dimmed" style={{ flexShrink: 0 }} />
           </Group>
           <MailAddressLine message={message} pl={38} />
+          <MailAuthentication message={message} pl={38} />
         </Stack>
         <MessageBody html={message.html} />
         <AttachmentList attachments={message.attachments} />

@@ -19,6 +19,7 @@ import { useTeamOptions } from '../teams/teams.queries';
 import { fieldsForType, useCategories, useCustomFields } from '../ticket-fields/ticket-fields.queries';
 import { useDeescalate } from '../tickets/tickets.queries';
 import { useStaffOptions } from '../users/users.queries';
+import { CopiesSection } from './CopiesSection';
 import { CustomFieldInput } from './CustomFieldInput';
 
 export type TicketChanges = Omit<UpdateTicketBody, 'version'>;
@@ -168,6 +169,7 @@ export function PropertiesPanel({ ticket, onSave, saving, onEscalate }: Properti
           ))}
         </>
       )}
+      <CopiesSection ticketId={ticket.id} disabled={closed} />
       <Divider label="Escalation" labelPosition="left" />
       {ticket.escalation ? (
         <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} title="Escalated">

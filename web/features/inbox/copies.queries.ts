@@ -1,0 +1,22 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TicketCopies, UpdateTicketCopiesBody } from '../../../contracts/mail';
+import { api } from '../../app/api';
+import { ticketsKeys } from '../tickets/tickets.queries';
+
+/** Under the ticket's key: a live change to the ticket (a new mail) refetches its copies too. */
+const copiesKey = (id: number) => [...ticketsKeys.ticket(id), 'copies'] as const;
+
+export function useTicketCopies(id: number) {
+  return useQuery({
+    queryKey: copiesKey(id),
+    queryFn: ({ signal }) => api.get<TicketCopies>(`/tickets/${id}/copies`, undefined, signal),
+  });
+}
+
+export function useChangeCopies(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateTicketCopiesBody) => api.patch<TicketCopies>(`/tickets/${id}/copies`, body),
+    onSuccess: (copies) => queryClient.setQueryData(copiesKey(id), copies),
+  });
+}
