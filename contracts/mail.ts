@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { lineText, proseText } from './text';
 
 const ref = z.object({ id: z.number(), name: z.string() });
 const address = z.string().trim().toLowerCase().max(254).email('Enter an email address');
@@ -28,16 +29,16 @@ const smtpUrl = z
 
 const mailboxFields = {
   address,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: lineText(120),
   defaultTeamId: z.number().int().positive().nullable(),
   defaultCategoryId: z.number().int().positive().nullable(),
-  signature: z.string().max(5000),
+  signature: proseText(5000, { min: 0, trim: false }),
   inboundMethod: z.enum(inboundMethods),
   imap: imapSettingsInput.nullable(),
   smtpUrl: smtpUrl.nullable(),
   autoAck: z.boolean(),
-  ackSubject: z.string().trim().min(1).max(300).nullable(),
-  ackBody: z.string().trim().min(1).max(20_000).nullable(),
+  ackSubject: lineText(300).nullable(),
+  ackBody: proseText(20_000).nullable(),
   isDefault: z.boolean(),
 };
 
@@ -197,8 +198,8 @@ export type MailTemplate = z.infer<typeof mailTemplateSchema>;
 
 export const updateMailTemplateBody = z
   .object({
-    subject: z.string().trim().min(1).max(300).optional(),
-    body: z.string().trim().min(1).max(20_000).optional(),
+    subject: lineText(300).optional(),
+    body: proseText(20_000).optional(),
     enabled: z.boolean().optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isUnstorableText } from '../db/errors';
 import { AppError, type ErrorCode } from './errors';
 
 interface Issue {
@@ -61,6 +62,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(500)
         .send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
+    }
+    if (isUnstorableText(error)) {
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'The request contains characters that cannot be stored',
+        },
+      });
     }
     const known = error.code ? fastifyCodes[error.code] : undefined;
     if (known) {
