@@ -21,11 +21,40 @@ export const imapSettingsInput = z
   })
   .strict();
 
+/** Why an outbound SMTP URL cannot be used, or null when it can: parsed, not pattern-matched. */
+function smtpUrlProblem(value: string): string | null {
+  if (/[\s\p{Cc}]/u.test(value)) return 'Remove spaces and control characters';
+  const port = /^[a-z]+:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):([^/?#]*)/i.exec(value)?.[1];
+  if (port && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    return 'The port must be a number between 1 and 65535';
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Not a URL: use smtp://user:password@host:port or smtps://…';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return 'The scheme must be smtp:// or smtps://';
+  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname))
+    return 'Give the server host name';
+  if (url.pathname !== '' && url.pathname !== '/') return 'Leave out a path after the host';
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return 'Percent-encode the user name and password';
+  }
+  return null;
+}
+
 const smtpUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^smtps?:\/\/[^\s]+$/, 'Use smtp://user:password@host:port or smtps://…');
+  .superRefine((value, ctx) => {
+    const problem = smtpUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const mailboxFields = {
   address,
