@@ -31,7 +31,17 @@ export const customFieldKey = z
     /^[a-z][a-z0-9_]{0,39}$/,
     'A custom field key: lower-case letters, digits and _, starting with a letter',
   );
-export const customFieldValues = z.record(customFieldKey, customValue);
+const keyRule =
+  'custom field keys are lower-case letters, digits and _, start with a letter, at most 40 long';
+/** Values by custom field key; a key that cannot name a field is refused before it reaches a query. */
+const byCustomFieldKey = () =>
+  z.record(customFieldKey, customValue, {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? `"${String(issue.input).slice(0, 40)}" is not valid: ${keyRule}`
+        : undefined,
+  });
+export const customFieldValues = byCustomFieldKey();
 
 const ref = z.object({ id: z.number(), name: z.string() });
 
@@ -230,7 +240,7 @@ export const viewFilters = z
     createdBefore: z.iso.datetime({ offset: true }).optional(),
     updatedAfter: z.iso.datetime({ offset: true }).optional(),
     solvedAfter: z.iso.datetime({ offset: true }).optional(),
-    customFields: z.record(customFieldKey, customValue).optional(),
+    customFields: byCustomFieldKey().optional(),
   })
   .strict();
 export type ViewFilters = z.infer<typeof viewFilters>;
