@@ -16,7 +16,7 @@ import { registerModules } from './modules';
 import { MAX_ATTACHMENT_BYTES } from './modules/attachments/attachment-rules';
 import { accessPlugin } from './platform/auth/access';
 import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/cookies';
-import { registerErrorHandler } from './platform/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler';
 import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
@@ -47,6 +47,8 @@ export async function buildApp({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerWithPrerendered);
