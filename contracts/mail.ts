@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
-import { lineText, proseText } from './text';
+import { lineText, plainText, proseText } from './text';
 
 const ref = z.object({ id: z.number(), name: z.string() });
 const address = z.string().trim().toLowerCase().max(254).email('Enter an email address');
@@ -187,8 +187,8 @@ export const createMailRuleBody = z
       .regex(/^[a-z0-9-]{1,80}$/, 'A header name, e.g. X-Spam-Flag')
       .nullable()
       .default(null),
-    pattern: z.string().trim().toLowerCase().min(1).max(254),
-    note: z.string().trim().max(200).default(''),
+    pattern: plainText(254, { min: 1 }).toLowerCase(),
+    note: lineText(200, { min: 0 }).default(''),
   })
   .strict()
   .refine((r) => (r.kind === 'header') === (r.header !== null), {

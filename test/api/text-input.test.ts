@@ -72,6 +72,14 @@ const nameCases: Case[] = [
   },
   {
     method: 'POST',
+    url: '/api/v1/mail-rules',
+    who: 'admin',
+    body: { kind: 'block_sender', pattern: '@spam.example' },
+    field: ['note'],
+    blankAllowed: true,
+  },
+  {
+    method: 'POST',
     url: '/api/v1/portal/tickets',
     who: 'customer',
     body: { body: 'Please help' },
