@@ -25,6 +25,7 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
     code: 'BAD_REQUEST',
     message: 'The Content-Length header does not match the body',
   },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: 'A part of the URL path is too long' },
   FST_ERR_BAD_URL: { code: 'BAD_REQUEST', message: 'The URL is not valid (check its percent-encoding)' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -40,6 +41,7 @@ const byStatus: Record<number, ErrorCode> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   408: 'REQUEST_TIMEOUT',
+  414: 'URI_TOO_LONG',
   429: 'RATE_LIMITED',
   431: 'HEADERS_TOO_LARGE',
 };

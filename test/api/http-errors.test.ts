@@ -84,6 +84,12 @@ describeApi('errors before the handler', (t) => {
     expectErrorShape(res.body, 'BAD_REQUEST', 'bad URL');
   });
 
+  it('a path part over the router limit', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${'9'.repeat(200)}` });
+    expect(res.statusCode, res.body).toBe(414);
+    expectErrorShape(res.body, 'URI_TOO_LONG', 'long param');
+  });
+
   it('an upload that is not multipart', async () => {
     const admin = await t.signIn('admin');
     const res = await t.request(admin, {
