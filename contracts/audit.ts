@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { plainText } from './text';
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -17,9 +18,9 @@ export const listAuditQuery = pageQuery
   .extend({
     actorType: z.enum(['user', 'token', 'system']).optional(),
     actorId: z.coerce.number().int().positive().optional(),
-    entityType: z.string().trim().max(64).optional(),
-    entityId: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
+    entityType: plainText(64).optional(),
+    entityId: plainText(64).optional(),
+    action: plainText(64).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
   })

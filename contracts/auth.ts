@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, roleSchema } from './common';
+import { emailAddress, lineText, plainText } from './text';
 
 export const password = z
   .string()
@@ -8,7 +9,7 @@ export const password = z
 
 export const loginBody = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+    email: emailAddress,
     password: z.string().min(1).max(200),
     totp: z
       .string()
@@ -49,9 +50,12 @@ export type SessionInfo = z.infer<typeof sessionInfo>;
 
 export const updateMeBody = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    timezone: z.string().min(1).max(64).optional(),
-    languages: z.array(z.string().trim().min(2).max(16)).max(20).optional(),
+    name: lineText(120).optional(),
+    timezone: plainText(64, { min: 1 }).optional(),
+    languages: z
+      .array(lineText(16, { min: 2 }))
+      .max(20)
+      .optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const roles = ['admin', 'manager', 'agent', 'customer'] as const;
 export const staffRoles = ['admin', 'manager', 'agent'] as const;
@@ -21,7 +22,7 @@ export type ErrorBody = z.infer<typeof errorBody>;
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: plainText(200, { trim: false }).optional(),
 });
 
 export function page<T extends z.ZodType>(item: T) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { emailAddress, lineText, plainText, proseText } from './text';
 
-const tags = z.array(z.string().trim().min(1).max(40)).max(30);
-const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+const tags = z.array(lineText(40)).max(30);
+const email = emailAddress;
 const domain = z
   .string()
   .trim()
@@ -30,12 +31,12 @@ export type Customer = z.infer<typeof customerSchema>;
 
 export const createCustomerBody = z
   .object({
-    name: z.string().trim().min(1).max(160),
+    name: lineText(160),
     email: email.nullable().default(null),
-    phone: z.string().trim().max(40).nullable().default(null),
+    phone: plainText(40).nullable().default(null),
     organizationId: z.number().int().positive().nullable().default(null),
-    timezone: z.string().max(64).nullable().default(null),
-    language: z.string().trim().max(16).nullable().default(null),
+    timezone: plainText(64).nullable().default(null),
+    language: plainText(16).nullable().default(null),
     tags: tags.default([]),
   })
   .strict();
@@ -43,12 +44,12 @@ export type CreateCustomerBody = z.input<typeof createCustomerBody>;
 
 export const updateCustomerBody = z
   .object({
-    name: z.string().trim().min(1).max(160).optional(),
+    name: lineText(160).optional(),
     email: email.nullable().optional(),
-    phone: z.string().trim().max(40).nullable().optional(),
+    phone: plainText(40).nullable().optional(),
     organizationId: z.number().int().positive().nullable().optional(),
-    timezone: z.string().max(64).nullable().optional(),
-    language: z.string().trim().max(16).nullable().optional(),
+    timezone: plainText(64).nullable().optional(),
+    language: plainText(16).nullable().optional(),
     tags: tags.optional(),
   })
   .strict();
@@ -56,9 +57,9 @@ export type UpdateCustomerBody = z.input<typeof updateCustomerBody>;
 
 export const listCustomersQuery = pageQuery
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: plainText(100).optional(),
     organizationId: z.coerce.number().int().positive().optional(),
-    tag: z.string().trim().max(40).optional(),
+    tag: plainText(40).optional(),
   })
   .strict();
 
@@ -74,7 +75,7 @@ export const customerNoteSchema = z.object({
   createdAt: isoTimestamp,
 });
 export type CustomerNote = z.infer<typeof customerNoteSchema>;
-export const createCustomerNoteBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
+export const createCustomerNoteBody = z.object({ body: proseText(5000) }).strict();
 
 export const organizationSchema = z.object({
   id: z.number(),
@@ -90,21 +91,21 @@ export type Organization = z.infer<typeof organizationSchema>;
 
 export const createOrganizationBody = z
   .object({
-    name: z.string().trim().min(1).max(160),
+    name: lineText(160),
     domains: z.array(domain).max(20).default([]),
-    notes: z.string().trim().max(5000).default(''),
+    notes: proseText(5000, { min: 0 }).default(''),
     tags: tags.default([]),
   })
   .strict();
 export const updateOrganizationBody = z
   .object({
-    name: z.string().trim().min(1).max(160).optional(),
+    name: lineText(160).optional(),
     domains: z.array(domain).max(20).optional(),
-    notes: z.string().trim().max(5000).optional(),
+    notes: proseText(5000, { min: 0 }).optional(),
     tags: tags.optional(),
   })
   .strict();
-export const listOrganizationsQuery = pageQuery.extend({ q: z.string().trim().max(100).optional() }).strict();
+export const listOrganizationsQuery = pageQuery.extend({ q: plainText(100).optional() }).strict();
 
 export const timelineItem = z.discriminatedUnion('kind', [
   z.object({

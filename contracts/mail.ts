@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { lineText, plainText, proseText } from './text';
 
 const ref = z.object({ id: z.number(), name: z.string() });
 const address = z.string().trim().toLowerCase().max(254).email('Enter an email address');
@@ -20,24 +21,53 @@ export const imapSettingsInput = z
   })
   .strict();
 
+/** Why an outbound SMTP URL cannot be used, or null when it can: parsed, not pattern-matched. */
+function smtpUrlProblem(value: string): string | null {
+  if (/[\s\p{Cc}]/u.test(value)) return 'Remove spaces and control characters';
+  const port = /^[a-z]+:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):([^/?#]*)/i.exec(value)?.[1];
+  if (port && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    return 'The port must be a number between 1 and 65535';
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Not a URL: use smtp://user:password@host:port or smtps://…';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return 'The scheme must be smtp:// or smtps://';
+  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname))
+    return 'Give the server host name';
+  if (url.pathname !== '' && url.pathname !== '/') return 'Leave out a path after the host';
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return 'Percent-encode the user name and password';
+  }
+  return null;
+}
+
 const smtpUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^smtps?:\/\/[^\s]+$/, 'Use smtp://user:password@host:port or smtps://…');
+  .superRefine((value, ctx) => {
+    const problem = smtpUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const mailboxFields = {
   address,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: lineText(120),
   defaultTeamId: z.number().int().positive().nullable(),
   defaultCategoryId: z.number().int().positive().nullable(),
-  signature: z.string().max(5000),
+  signature: proseText(5000, { min: 0, trim: false }),
   inboundMethod: z.enum(inboundMethods),
   imap: imapSettingsInput.nullable(),
   smtpUrl: smtpUrl.nullable(),
   autoAck: z.boolean(),
-  ackSubject: z.string().trim().min(1).max(300).nullable(),
-  ackBody: z.string().trim().min(1).max(20_000).nullable(),
+  ackSubject: lineText(300).nullable(),
+  ackBody: proseText(20_000).nullable(),
   isDefault: z.boolean(),
 };
 
@@ -157,8 +187,8 @@ export const createMailRuleBody = z
       .regex(/^[a-z0-9-]{1,80}$/, 'A header name, e.g. X-Spam-Flag')
       .nullable()
       .default(null),
-    pattern: z.string().trim().toLowerCase().min(1).max(254),
-    note: z.string().trim().max(200).default(''),
+    pattern: plainText(254, { min: 1 }).toLowerCase(),
+    note: lineText(200, { min: 0 }).default(''),
   })
   .strict()
   .refine((r) => (r.kind === 'header') === (r.header !== null), {
@@ -197,8 +227,8 @@ export type MailTemplate = z.infer<typeof mailTemplateSchema>;
 
 export const updateMailTemplateBody = z
   .object({
-    subject: z.string().trim().min(1).max(300).optional(),
-    body: z.string().trim().min(1).max(20_000).optional(),
+    subject: lineText(300).optional(),
+    body: proseText(20_000).optional(),
     enabled: z.boolean().optional(),
   })
   .strict();

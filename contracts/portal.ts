@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from './common';
+import { emailAddress, lineText, plainText, proseText } from './text';
 import { attachmentSchema, statusSchema } from './tickets';
 
 /** What a customer sees of a request: no internal notes, assignees' private data, tags or fields. */
@@ -26,12 +27,10 @@ export type PortalTicket = z.infer<typeof portalTicketSchema>;
 export const portalTicketDetail = portalTicketSchema.extend({ messages: z.array(portalMessageSchema) });
 export type PortalTicketDetail = z.infer<typeof portalTicketDetail>;
 
-export const portalNewRequestBody = z
-  .object({ subject: z.string().trim().min(1).max(250), body: z.string().trim().min(1).max(20_000) })
-  .strict();
+export const portalNewRequestBody = z.object({ subject: lineText(250), body: proseText(20_000) }).strict();
 export const portalReplyBody = z
   .object({
-    body: z.string().trim().min(1).max(20_000),
+    body: proseText(20_000),
     attachmentIds: z
       .array(z.number().int().positive())
       .max(10)
@@ -40,18 +39,16 @@ export const portalReplyBody = z
   })
   .strict();
 
-export const magicLinkBody = z
-  .object({ email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })
-  .strict();
+export const magicLinkBody = z.object({ email: emailAddress }).strict();
 export const magicLinkRedeemBody = z.object({ token: z.string().min(20).max(200) }).strict();
 
 export const contactFormBody = z
   .object({
-    name: z.string().trim().min(1).max(160),
-    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-    subject: z.string().trim().min(1).max(250),
-    message: z.string().trim().min(1).max(20_000),
-    website: z.string().max(200).optional().describe('Leave empty: a field only robots fill in'),
+    name: lineText(160),
+    email: emailAddress,
+    subject: lineText(250),
+    message: proseText(20_000),
+    website: plainText(200, { trim: false }).optional().describe('Leave empty: a field only robots fill in'),
   })
   .strict();
 export const contactFormResult = z.object({ received: z.literal(true), reference: z.string() });

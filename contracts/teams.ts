@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
+import { lineText, plainText, proseText } from './text';
 
 export const teamMember = z.object({
   id: z.number(),
@@ -21,8 +22,8 @@ export type Team = z.infer<typeof teamSchema>;
 
 export const createTeamBody = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    description: z.string().trim().max(500).default(''),
+    name: lineText(80),
+    description: proseText(500, { min: 0 }).default(''),
     leadId: z.number().int().positive().nullable().default(null),
     memberIds: z.array(z.number().int().positive()).max(500).default([]),
   })
@@ -31,12 +32,12 @@ export type CreateTeamBody = z.input<typeof createTeamBody>;
 
 export const updateTeamBody = z
   .object({
-    name: z.string().trim().min(1).max(80).optional(),
-    description: z.string().trim().max(500).optional(),
+    name: lineText(80).optional(),
+    description: proseText(500, { min: 0 }).optional(),
     leadId: z.number().int().positive().nullable().optional(),
     memberIds: z.array(z.number().int().positive()).max(500).optional(),
   })
   .strict();
 export type UpdateTeamBody = z.input<typeof updateTeamBody>;
 
-export const listTeamsQuery = pageQuery.extend({ q: z.string().trim().max(80).optional() }).strict();
+export const listTeamsQuery = pageQuery.extend({ q: plainText(80).optional() }).strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
 import { deliverySchema } from './mail';
+import { emailAddress, lineText, plainText, proseText } from './text';
 
 export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in'] as const;
 export const ticketTypes = ['question', 'complaint', 'incident', 'task'] as const;
@@ -21,8 +22,26 @@ const tag = z
   .max(40)
   .regex(/^[\p{L}\p{N}_.:-]+$/u, 'Tags are single words (letters, digits, _ . : -)');
 export const tagsSchema = z.array(tag).max(30);
-const customValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
-export const customFieldValues = z.record(z.string().max(40), customValue);
+const customValue = z.union([proseText(2000, { min: 0, trim: false }), z.number(), z.boolean(), z.null()]);
+/** A custom field's key, as it is created: also how filters and values name the field. */
+export const customFieldKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    'A custom field key: lower-case letters, digits and _, starting with a letter',
+  );
+const keyRule =
+  'custom field keys are lower-case letters, digits and _, start with a letter, at most 40 long';
+/** Values by custom field key; a key that cannot name a field is refused before it reaches a query. */
+const byCustomFieldKey = () =>
+  z.record(customFieldKey, customValue, {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? `"${String(issue.input).slice(0, 40)}" is not valid: ${keyRule}`
+        : undefined,
+  });
+export const customFieldValues = byCustomFieldKey();
 
 const ref = z.object({ id: z.number(), name: z.string() });
 
@@ -55,15 +74,15 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-const body = z.string().trim().min(1, 'Write something').max(100_000);
+const body = proseText(100_000, { tooShort: 'Write something' });
 
 export const createTicketBody = z
   .object({
-    subject: z.string().trim().min(1).max(250),
+    subject: lineText(250),
     requester: z
       .object({
-        email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-        name: z.string().trim().max(160).optional(),
+        email: emailAddress,
+        name: lineText(160, { min: 0 }).optional(),
       })
       .strict()
       .optional(),
@@ -92,7 +111,7 @@ export type CreateTicketBody = z.input<typeof createTicketBody>;
 export const updateTicketBody = z
   .object({
     version: z.number().int().positive().optional(),
-    subject: z.string().trim().min(1).max(250).optional(),
+    subject: lineText(250).optional(),
     type: typeSchema.optional(),
     priority: prioritySchema.optional(),
     status: statusSchema.optional(),
@@ -109,7 +128,7 @@ export type UpdateTicketBody = z.input<typeof updateTicketBody>;
 
 export const escalateBody = z
   .object({
-    reason: z.string().trim().min(1).max(500),
+    reason: proseText(500),
     escalatedToId: z.number().int().positive().nullable().default(null),
     priority: prioritySchema.optional(),
   })
@@ -167,12 +186,12 @@ export const contactBody = z
       .positive()
       .optional()
       .describe('Log on an existing ticket; omit to open a new one'),
-    subject: z.string().trim().min(1).max(250).optional(),
+    subject: lineText(250).optional(),
     requesterId: z.number().int().positive().optional(),
     requester: z
       .object({
-        email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-        name: z.string().trim().max(160).optional(),
+        email: emailAddress,
+        name: lineText(160, { min: 0 }).optional(),
       })
       .strict()
       .optional(),
@@ -213,7 +232,7 @@ export const viewFilters = z
       .max(50)
       .optional(),
     categoryId: z.array(z.number().int().positive()).max(50).optional(),
-    tags: z.array(z.string().max(40)).max(10).optional(),
+    tags: z.array(plainText(40)).max(10).optional(),
     escalated: z.boolean().optional(),
     requesterId: z.number().int().positive().optional(),
     organizationId: z.number().int().positive().optional(),
@@ -221,7 +240,7 @@ export const viewFilters = z
     createdBefore: z.iso.datetime({ offset: true }).optional(),
     updatedAfter: z.iso.datetime({ offset: true }).optional(),
     solvedAfter: z.iso.datetime({ offset: true }).optional(),
-    customFields: z.record(z.string().max(40), customValue).optional(),
+    customFields: byCustomFieldKey().optional(),
   })
   .strict();
 export type ViewFilters = z.infer<typeof viewFilters>;
@@ -270,7 +289,7 @@ export type View = z.infer<typeof viewSchema>;
 
 export const createViewBody = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    name: lineText(80),
     shared: z.boolean().default(false),
     filters: viewFilters.default({}),
     sort: viewSort.default({ by: 'updated_at', dir: 'desc' }),
@@ -283,7 +302,7 @@ export const createViewBody = z
   .strict();
 export const updateViewBody = z
   .object({
-    name: z.string().trim().min(1).max(80).optional(),
+    name: lineText(80).optional(),
     shared: z.boolean().optional(),
     filters: viewFilters.optional(),
     sort: viewSort.optional(),
@@ -293,11 +312,11 @@ export const updateViewBody = z
 
 export const listTicketsQuery = pageQuery
   .extend({
-    view: z.string().max(40).optional().describe('A view id: its filters and sort apply'),
+    view: plainText(40).optional().describe('A view id: its filters and sort apply'),
     filters: z.string().max(4000).optional().describe('JSON of view filters, combined with the view'),
     sort: z.enum(sortKeys).optional(),
     dir: z.enum(['asc', 'desc']).optional(),
-    q: z.string().trim().max(200).optional().describe('Full-text search, combined with the filters'),
+    q: plainText(200).optional().describe('Full-text search, combined with the filters'),
   })
   .strict();
 
@@ -329,7 +348,7 @@ export const mergeTicketsBody = z
 
 export const searchQuery = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: plainText(200, { min: 1 }),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
@@ -358,14 +377,14 @@ export const categorySchema = z.object({
 export type Category = z.infer<typeof categorySchema>;
 export const createCategoryBody = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    name: lineText(80),
     parentId: z.number().int().positive().nullable().default(null),
     position: z.number().int().min(0).max(10_000).default(0),
   })
   .strict();
 export const updateCategoryBody = z
   .object({
-    name: z.string().trim().min(1).max(80).optional(),
+    name: lineText(80).optional(),
     parentId: z.number().int().positive().nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
     archived: z.boolean().optional(),
@@ -387,13 +406,10 @@ export const customFieldSchema = z.object({
 export type CustomField = z.infer<typeof customFieldSchema>;
 export const createCustomFieldBody = z
   .object({
-    key: z
-      .string()
-      .trim()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Lower-case letters, digits and _; starts with a letter'),
-    label: z.string().trim().min(1).max(80),
+    key: customFieldKey,
+    label: lineText(80),
     type: z.enum(customFieldTypes),
-    options: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
+    options: z.array(lineText(80)).max(100).default([]),
     ticketTypes: z.array(typeSchema).max(4).default([]),
     required: z.boolean().default(false),
     position: z.number().int().min(0).max(10_000).default(0),
@@ -401,8 +417,8 @@ export const createCustomFieldBody = z
   .strict();
 export const updateCustomFieldBody = z
   .object({
-    label: z.string().trim().min(1).max(80).optional(),
-    options: z.array(z.string().trim().min(1).max(80)).max(100).optional(),
+    label: lineText(80).optional(),
+    options: z.array(lineText(80)).max(100).optional(),
     ticketTypes: z.array(typeSchema).max(4).optional(),
     required: z.boolean().optional(),
     position: z.number().int().min(0).max(10_000).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery, staffRoleSchema } from './common';
+import { lineText } from './text';
 
 export const apiTokenSchema = z.object({
   id: z.number(),
@@ -13,9 +14,7 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-export const createApiTokenBody = z
-  .object({ name: z.string().trim().min(1).max(80), role: staffRoleSchema })
-  .strict();
+export const createApiTokenBody = z.object({ name: lineText(80), role: staffRoleSchema }).strict();
 export type CreateApiTokenBody = z.input<typeof createApiTokenBody>;
 
 export const createdApiToken = z.object({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { password } from './auth';
 import { isoTimestamp, pageQuery, roleSchema } from './common';
+import { emailAddress, lineText, plainText } from './text';
 
-const tagList = z.array(z.string().trim().min(1).max(40)).max(30);
-const timezone = z.string().min(1).max(64);
+const tagList = z.array(lineText(40)).max(30);
+const timezone = plainText(64, { min: 1 });
 
 export const userSchema = z.object({
   id: z.number(),
@@ -25,8 +26,8 @@ export type User = z.infer<typeof userSchema>;
 
 export const createUserBody = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-    name: z.string().trim().min(1).max(120),
+    email: emailAddress,
+    name: lineText(120),
     role: roleSchema,
     password: password.optional(),
     timezone: timezone.default('UTC'),
@@ -39,8 +40,8 @@ export type CreateUserBody = z.input<typeof createUserBody>;
 
 export const updateUserBody = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
-    name: z.string().trim().min(1).max(120).optional(),
+    email: emailAddress.optional(),
+    name: lineText(120).optional(),
     role: roleSchema.optional(),
     timezone: timezone.optional(),
     skills: tagList.optional(),
@@ -55,7 +56,7 @@ export const resetPasswordBody = z.object({ password }).strict();
 
 export const listUsersQuery = pageQuery
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: plainText(100).optional(),
     role: roleSchema.optional(),
     status: z.enum(['active', 'deactivated', 'all']).default('active'),
     teamId: z.coerce.number().int().positive().optional(),

@@ -9,17 +9,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { registerModules } from './modules';
 import { MAX_ATTACHMENT_BYTES } from './modules/attachments/attachment-rules';
 import { accessPlugin } from './platform/auth/access';
-import { CSRF_HEADER, SESSION_COOKIE } from './platform/auth/cookies';
-import { registerErrorHandler } from './platform/error-handler';
+import { CSRF_HEADER } from './platform/auth/cookies';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler';
 import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
+import { openapiTransform, securityOf, securitySchemes } from './platform/openapi';
 import { serializerWithPrerendered } from './platform/prerendered';
 import { securityHeaders } from './platform/security-headers';
 import { closeWorkerPools } from './platform/worker-pool';
@@ -48,6 +49,8 @@ export async function buildApp({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerWithPrerendered);
@@ -85,17 +88,12 @@ export async function buildApp({
       info: {
         title: 'Steward API',
         version: '1',
-        description: `REST API of Steward. Authenticate with \`Authorization: Bearer <token>\` (API tokens) or the session cookie from POST /api/v1/auth/login; cookie-authenticated writes must send the ${CSRF_HEADER} header. Errors are { "error": { "code", "message", "details" } }.`,
+        description: `REST API of Steward. Authenticate with \`Authorization: Bearer <token>\` (API tokens) or the session cookie from POST /api/v1/auth/login; cookie-authenticated writes must send the ${CSRF_HEADER} header. Routes under /me and /portal take the session cookie only. Errors are { "error": { "code", "message", "details" } }.`,
       },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
+      components: { securitySchemes },
+      security: securityOf('authenticated', 'POST'),
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

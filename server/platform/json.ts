@@ -20,11 +20,3 @@ export function parseObject(value: string | null | undefined): Record<string, un
     return {};
   }
 }
-
-export const initialsOf = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('') || '?';

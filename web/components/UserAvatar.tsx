@@ -1,4 +1,5 @@
 import { Avatar, type MantineSize, Tooltip } from '@mantine/core';
+import { initialsOf } from '../../contracts/text';
 
 interface UserAvatarProps {
   name: string;
@@ -6,13 +7,6 @@ interface UserAvatarProps {
   size?: MantineSize | number;
   /** Show the name on hover, e.g. in a group of avatars. */
   withTooltip?: boolean;
-}
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const first = parts[0]?.[0] ?? '?';
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
-  return `${first}${last}`.toUpperCase();
 }
 
 export function UserAvatar({ name, initials, size = 'md', withTooltip = false }: UserAvatarProps) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { createTeamBody, listTeamsQuery, Team, UpdateTeamBody } from '../../../contracts/teams';
+import { initialsOf } from '../../../contracts/text';
 import type { DbOrTrx } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { TeamRow } from '../../db/schema';
@@ -9,7 +10,6 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { initialsOf } from '../../platform/json';
 import { decodeCursor, splitPage } from '../../platform/pagination';
 import { teamsRepository as repo } from './teams.repository';
 

@@ -1,3 +1,4 @@
+import { changedColumns } from '../../db/changes';
 import type { DbOrTrx } from '../../db/database';
 import type { CustomFieldsTable } from '../../db/schema';
 
@@ -32,7 +33,8 @@ export const ticketFieldsRepository = {
     id: number,
     values: { name?: string; parent_id?: number | null; position?: number; archived_at?: string | null },
   ) {
-    await db.updateTable('categories').set(values).where('id', '=', id).execute();
+    const set = changedColumns(values);
+    if (set) await db.updateTable('categories').set(set).where('id', '=', id).execute();
   },
 
   customFields(db: DbOrTrx) {
@@ -57,7 +59,8 @@ export const ticketFieldsRepository = {
     id: number,
     values: Partial<Omit<CustomFieldsTable, 'id' | 'key' | 'type'>>,
   ) {
-    await db.updateTable('custom_fields').set(values).where('id', '=', id).execute();
+    const set = changedColumns(values);
+    if (set) await db.updateTable('custom_fields').set(set).where('id', '=', id).execute();
   },
 };
 

@@ -1,6 +1,7 @@
+import { initialsOf } from '../../../contracts/text';
 import type { User } from '../../../contracts/users';
 import type { UserRow } from '../../db/schema';
-import { initialsOf, parseStringList } from '../../platform/json';
+import { parseStringList } from '../../platform/json';
 import type { TeamRef } from './users.repository';
 
 export function toUser(row: UserRow, teams: TeamRef[]): User {
