@@ -150,6 +150,13 @@ const cases: Case[] = [
     longField: 'q',
     typeField: 'limit',
   },
+  {
+    method: 'GET',
+    url: '/api/v1/job-failures',
+    query: { status: 'dead' },
+    longField: 'cursor',
+    typeField: 'limit',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -165,6 +172,8 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/mailboxes/abc' },
   { method: 'PATCH', url: '/api/v1/mailboxes/0' },
   { method: 'POST', url: '/api/v1/inbound-mail/abc/retry' },
+  { method: 'POST', url: '/api/v1/job-failures/abc/retry' },
+  { method: 'DELETE', url: '/api/v1/job-failures/0' },
   { method: 'PATCH', url: '/api/v1/mail-templates/no_such_template' },
 ];
 
