@@ -58,22 +58,25 @@ export const outboxRepository = {
   },
 
   /**
-   * Claims due mail for this owner in one statement: queued mail whose time has come, and mail
-   * whose claim is older than `staleBefore` (its sender died). On PostgreSQL rows are locked
-   * with SKIP LOCKED so several nodes share the work; on SQLite the one statement is atomic.
+   * Claims due mail for this owner: queued mail whose time has come, and mail whose claim is
+   * older than `staleBefore` (its sender died). On PostgreSQL, inside the caller's transaction,
+   * rows are locked with SKIP LOCKED first so several nodes share the work (a locking subquery
+   * inside the update may be run again and claim past the limit); on SQLite one statement does it.
    */
-  async claimDue(db: DbOrTrx, claim: { owner: string; now: string; staleBefore: string }, limit: number) {
-    let pick = db
+  async claimDue(trx: DbOrTrx, claim: { owner: string; now: string; staleBefore: string }, limit: number) {
+    const pick = trx
       .selectFrom('mail_outbox')
       .select('id')
       .where((eb) => claimable(eb, claim))
       .orderBy('id')
       .limit(limit);
-    if (dialectOf(db) === 'postgres') pick = pick.forUpdate().skipLocked();
-    const rows = await db
+    const ids =
+      dialectOf(trx) === 'postgres' ? (await pick.forUpdate().skipLocked().execute()).map((r) => r.id) : pick;
+    if (Array.isArray(ids) && ids.length === 0) return [];
+    const rows = await trx
       .updateTable('mail_outbox')
       .set({ status: 'sending', claimed_at: claim.now, claimed_by: claim.owner })
-      .where('id', 'in', pick)
+      .where('id', 'in', ids)
       .where((eb) => claimable(eb, claim))
       .returningAll()
       .execute();
