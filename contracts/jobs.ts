@@ -7,8 +7,8 @@ export const jobFailureStatuses = ['retrying', 'dead'] as const;
 export const jobFailureSchema = z
   .object({
     id: z.number(),
-    job: z.string().describe('mail-notifications, mail or imap'),
-    item: z.string().describe('The item within the job: a ticket event, outbox or mailbox id'),
+    job: z.string().describe('mail-notifications, mail, imap or auto-close'),
+    item: z.string().describe('The item within the job: a ticket event, outbox, mailbox or ticket id'),
     label: z.string(),
     status: z.enum(jobFailureStatuses),
     attempts: z.number(),

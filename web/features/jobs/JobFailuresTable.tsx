@@ -11,6 +11,7 @@ export const jobNames: Record<string, string> = {
   'mail-notifications': 'Notification mail',
   mail: 'Outgoing mail',
   imap: 'IMAP polling',
+  'auto-close': 'Closing solved tickets',
 };
 
 /** Items background jobs could not process, with a retry and a discard for each. */

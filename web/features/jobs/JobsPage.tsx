@@ -44,7 +44,7 @@ export function JobsPage() {
     <>
       <PageHeader
         title="Background jobs"
-        description="Notification mail, outgoing mail and IMAP polling skip an item they cannot process and carry on. Those items wait here."
+        description="Notification mail, outgoing mail, IMAP polling and auto-close skip an item they cannot process and carry on. Those items wait here."
       />
       <Stack gap="md">
         <SegmentedControl
