@@ -108,7 +108,7 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
     db.prepare(`insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
     values (?, ?, ?, ?, 'email', ?, ?, '{}', ?)`);
   const insertEvent = db.prepare(
-    `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at) values (?, 'created', 'system', null, 'new', ?)`,
+    `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at, historic) values (?, 'created', 'system', null, 'new', ?, 1)`,
   );
   const insertSearch = db.prepare(
     'insert into ticket_search (rowid, subject, body, customer) values (?, ?, ?, ?)',
@@ -240,8 +240,8 @@ export async function generatePostgres(
       ],
     );
     await client.query(
-      `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at)
-       select id, 'created', 'system', null, 'new', c from unnest($1::int[], $2::timestamptz[]) as t(id, c)`,
+      `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at, historic)
+       select id, 'created', 'system', null, 'new', c, 1 from unnest($1::int[], $2::timestamptz[]) as t(id, c)`,
       [col((r) => r.id), col((r) => r.created)],
     );
     await client.query(

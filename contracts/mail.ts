@@ -245,7 +245,9 @@ export type RenderedMail = z.infer<typeof renderedMailSchema>;
 
 export const deliverySchema = z
   .object({
-    status: z.enum(['queued', 'sending', 'sent', 'failed']),
+    status: z
+      .enum(['queued', 'sending', 'sent', 'logged', 'failed'])
+      .describe('`logged`: no mail server is configured, so the mail was written to the log, not sent'),
     to: z.array(z.string()),
     error: z.string().nullable(),
     attempts: z.number(),

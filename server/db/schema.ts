@@ -233,6 +233,8 @@ export interface TicketEventsTable {
   from_value: string | null;
   to_value: string | null;
   created_at: Timestamp;
+  /** 1 for events written by seeding or a back-fill: history, never a reason to send mail */
+  historic: Generated<number>;
 }
 
 export interface ViewsTable {
@@ -289,7 +291,8 @@ export interface MailOutboxTable {
   /** JSON object of extra headers (Message-ID, In-Reply-To, References) */
   headers: string;
   ticket_id: number | null;
-  status: 'queued' | 'sending' | 'sent' | 'failed';
+  /** `logged`: no mail server was configured, so the mail went to the log instead */
+  status: 'queued' | 'sending' | 'sent' | 'logged' | 'failed';
   attempts: number;
   last_error: string | null;
   next_attempt_at: Timestamp;
@@ -306,6 +309,9 @@ export interface MailOutboxTable {
   attachment_ids: string | null;
   /** Template key or purpose, e.g. ticket_received, agent_replied, sign_in_link */
   kind: string | null;
+  /** When the current sending attempt claimed the mail, and which process did */
+  claimed_at: Timestamp | null;
+  claimed_by: string | null;
 }
 
 export type InboundMethod = 'smtp' | 'imap';
@@ -396,6 +402,23 @@ export interface MailTemplatesTable {
   updated_at: Timestamp;
 }
 
+/** An item a background job could not process: retried with backoff, then kept as a dead letter. */
+export interface JobFailuresTable {
+  id: Generated<number>;
+  /** The job, e.g. mail-notifications, mail, imap */
+  job: string;
+  /** The item within the job: a ticket event id, an outbox id, a mailbox id */
+  item_key: string;
+  /** What the item is, for people */
+  label: string;
+  status: 'retrying' | 'dead';
+  attempts: number;
+  last_error: string;
+  next_attempt_at: Timestamp;
+  first_failed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface EventCursorsTable {
   name: string;
   last_id: number;
@@ -439,6 +462,7 @@ export interface Database {
   mail_rules: MailRulesTable;
   mail_templates: MailTemplatesTable;
   event_cursors: EventCursorsTable;
+  job_failures: JobFailuresTable;
   change_epochs: ChangeEpochsTable;
 }
 

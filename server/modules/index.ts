@@ -13,6 +13,8 @@ import { registerChannels } from './channels/channels.module';
 import { customersRoutes } from './customers/customers.routes';
 import { customersService } from './customers/customers.service';
 import { organizationsService } from './customers/organizations.service';
+import { jobsRoutes } from './jobs/jobs.routes';
+import { jobsService } from './jobs/jobs.service';
 import { liveRoutes } from './live/live.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { portalService } from './portal/portal.service';
@@ -83,6 +85,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
   await app.register(searchRoutes, { search: searchService(deps) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
+  await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl });
   await app.register(portalRoutes, {
     portal: portalService(deps),

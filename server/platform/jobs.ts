@@ -6,9 +6,14 @@ export interface PeriodicJob {
   run(): Promise<unknown>;
 }
 
+/** The longest a failing job waits before it runs again. */
+export const MAX_JOB_BACKOFF_MS = 5 * 60_000;
+
 /**
  * Runs periodic jobs in this process. Each job's work is idempotent and claims rows in the
- * database, so several nodes may run the same jobs. Returns a stop function.
+ * database, so several nodes may run the same jobs. Jobs isolate their own failing items (see
+ * job-failures.ts); a run that fails as a whole (the database is away) is logged and the job
+ * waits twice as long after each failure in a row, up to five minutes. Returns a stop function.
  */
 export function startJobs(jobs: PeriodicJob[], log: FastifyBaseLogger): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
@@ -16,12 +21,25 @@ export function startJobs(jobs: PeriodicJob[], log: FastifyBaseLogger): () => Pr
   let stopped = false;
   for (const job of jobs) {
     let busy = false;
+    let failures = 0;
+    let resumeAt = 0;
     const tick = () => {
-      if (busy || stopped) return;
+      if (busy || stopped || Date.now() < resumeAt) return;
       busy = true;
       const work = job
         .run()
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job failed'))
+        .then(
+          () => {
+            failures = 0;
+            resumeAt = 0;
+          },
+          (error: unknown) => {
+            failures += 1;
+            const wait = Math.min(job.everyMs * 2 ** failures, MAX_JOB_BACKOFF_MS);
+            resumeAt = Date.now() + wait;
+            log.error({ err: error, job: job.name, failures, retryInMs: wait }, 'job failed');
+          },
+        )
         .finally(() => {
           busy = false;
           running.delete(work);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderMarkdownFully } from './markdown';
+import { poisonousBodies } from '../../test/helpers/poison';
+import {
+  isMarkdownTame,
+  markdownLimits,
+  renderGuarded,
+  renderMarkdown,
+  renderMarkdownFully,
+} from './markdown';
 
 describe('renderMarkdown', () => {
   it('keeps formatting', () => {
@@ -69,5 +76,38 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('My kettle stopped working after 5 days. Order SO-12.')).toBe(
       '<p>My kettle stopped working after 5 days. Order SO-12.</p>\n',
     );
+  });
+});
+
+describe('renderMarkdown on hostile input', () => {
+  it('renders every poisonous body quickly, as safe escaped text, without throwing', () => {
+    for (const [name, body] of Object.entries(poisonousBodies)) {
+      const started = performance.now();
+      const html = renderMarkdown(body);
+      expect(performance.now() - started, name).toBeLessThan(2_000);
+      expect(html, name).not.toMatch(/<(?!\/?(p|br|ul|li|hr)\b)/);
+    }
+  });
+
+  it('keeps markdown that nests a little, and shows deep nesting as the text it is', () => {
+    expect(renderMarkdown('> quoted\n>> twice')).toContain('<blockquote>');
+    const deep = `${'>'.repeat(17)} too deep <b>`;
+    expect(renderMarkdown(deep)).toBe(`<p>${'&gt;'.repeat(17)} too deep &lt;b&gt;</p>\n`);
+  });
+
+  it('shows text as plain paragraphs when the renderer throws', () => {
+    const html = renderGuarded('first *line*\nsecond <line>\n\nnext', () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(html).toBe('<p>first *line*<br>\nsecond &lt;line&gt;</p>\n<p>next</p>\n');
+  });
+
+  it('counts nesting and delimiters, not ordinary text', () => {
+    expect(isMarkdownTame('a'.repeat(markdownLimits.chars))).toBe(true);
+    expect(isMarkdownTame('a'.repeat(markdownLimits.chars + 1))).toBe(false);
+    expect(isMarkdownTame(`${'> '.repeat(markdownLimits.nesting)}x`)).toBe(true);
+    expect(isMarkdownTame(`${'> '.repeat(markdownLimits.nesting + 1)}x`)).toBe(false);
+    expect(isMarkdownTame('*a'.repeat(markdownLimits.delimiters))).toBe(true);
+    expect(isMarkdownTame('*a'.repeat(markdownLimits.delimiters + 1))).toBe(false);
   });
 });

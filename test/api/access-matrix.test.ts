@@ -215,6 +215,19 @@ const matrix: {
     path: '/api/v1/inbound-mail/{id}',
     allowed: admins,
   },
+  { method: 'GET', url: '/api/v1/job-failures', path: '/api/v1/job-failures', allowed: admins },
+  {
+    method: 'POST',
+    url: '/api/v1/job-failures/999999/retry',
+    path: '/api/v1/job-failures/{id}/retry',
+    allowed: admins,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/job-failures/999999',
+    path: '/api/v1/job-failures/{id}',
+    allowed: admins,
+  },
   {
     method: 'GET',
     url: '/api/v1/tickets/999999/messages/1/original',

@@ -157,6 +157,13 @@ const cases: Case[] = [
     longField: 'q',
     typeField: 'limit',
   },
+  {
+    method: 'GET',
+    url: '/api/v1/job-failures',
+    query: { status: 'dead' },
+    longField: 'cursor',
+    typeField: 'limit',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -173,6 +180,8 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'PATCH', url: '/api/v1/mailboxes/0' },
   { method: 'POST', url: '/api/v1/inbound-mail/abc/retry' },
   { method: 'PATCH', url: '/api/v1/tickets/abc/copies' },
+  { method: 'POST', url: '/api/v1/job-failures/abc/retry' },
+  { method: 'DELETE', url: '/api/v1/job-failures/0' },
   { method: 'PATCH', url: '/api/v1/mail-templates/no_such_template' },
 ];
 

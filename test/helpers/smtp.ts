@@ -15,8 +15,14 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** A real SMTP server that keeps what it receives; `refuse` answers 550 for chosen recipients. */
-export async function startSink(refuse: (rcpt: string) => boolean = () => false): Promise<SmtpSink> {
+/**
+ * A real SMTP server that keeps what it receives; `refuse` answers 550 for chosen recipients;
+ * `delayMs` makes it slow to accept each mail, as a busy server is.
+ */
+export async function startSink(
+  refuse: (rcpt: string) => boolean = () => false,
+  options: { delayMs?: number } = {},
+): Promise<SmtpSink> {
   const messages: SinkMail[] = [];
   const server = new SMTPServer({
     logger: false,
@@ -35,7 +41,7 @@ export async function startSink(refuse: (rcpt: string) => boolean = () => false)
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then((parsed) => {
           messages.push({ parsed, raw, rcptTo: session.envelope.rcptTo.map((r) => r.address) });
-          callback();
+          setTimeout(() => callback(), options.delayMs ?? 0);
         }, callback);
       });
     },

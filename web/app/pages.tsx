@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconAddressBook,
+  IconClockExclamation,
   IconForms,
   IconHome,
   IconInbox,
@@ -21,6 +22,7 @@ export type PageId =
   | 'teams'
   | 'ticket-fields'
   | 'mail'
+  | 'jobs'
   | 'tokens'
   | 'audit'
   | 'profile';
@@ -102,6 +104,15 @@ export const appPages: readonly AppPage[] = [
     path: '/admin/mail',
     description: 'Mailboxes, notification templates, failed and spam mail, spam rules',
     icon: IconMail,
+    section: 'admin',
+    roles: ['admin'],
+  },
+  {
+    id: 'jobs',
+    label: 'Background jobs',
+    path: '/admin/jobs',
+    description: 'Notifications, outgoing mail and IMAP polls that failed: retry or discard them',
+    icon: IconClockExclamation,
     section: 'admin',
     roles: ['admin'],
   },

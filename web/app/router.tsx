@@ -8,6 +8,7 @@ import { OrganizationDetailPage } from '../features/customers/OrganizationDetail
 import { OrganizationsPage } from '../features/customers/OrganizationsPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { JobsPage } from '../features/jobs/JobsPage';
 import { MailPage } from '../features/mail/MailPage';
 import { MagicLinkPage } from '../features/portal/MagicLinkPage';
 import { PortalAccountPage } from '../features/portal/PortalAccountPage';
@@ -139,6 +140,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="mail">
             <MailPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/jobs',
+        element: (
+          <PageGuard page="jobs">
+            <JobsPage />
           </PageGuard>
         ),
       },

@@ -181,7 +181,7 @@ export async function seedTickets(
         { type: 'status_changed', from: 'solved', to: 'closed' },
       ]);
     for (const [time, actor, event] of events)
-      await eventsRepository.append(db, id, actor, [event], at(Math.min(time, now)));
+      await eventsRepository.append(db, id, actor, [event], at(Math.min(time, now)), { historic: true });
     await indexNewTicket(db, id, {
       subject,
       body: conversation.map((m) => m.body).join('\n'),

@@ -1,5 +1,35 @@
 import { type DbOrTrx, dialectOf } from '../../db/database';
 
+function notifiable(db: DbOrTrx) {
+  return db
+    .selectFrom('ticket_events')
+    .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+    .select([
+      'ticket_events.id',
+      'ticket_events.ticket_id',
+      'ticket_events.type',
+      'ticket_events.actor_type',
+      'ticket_events.actor_id',
+      'ticket_events.to_value',
+      'ticket_events.created_at',
+      'tickets.assignee_id',
+    ])
+    .where('ticket_events.historic', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('ticket_events.type', 'in', ['replied', 'assigned']),
+        eb.and([
+          eb('ticket_events.type', '=', 'status_changed'),
+          eb('ticket_events.to_value', '=', 'solved'),
+        ]),
+        eb.and([
+          eb('ticket_events.type', '=', 'customer_replied'),
+          eb('tickets.assignee_id', 'is not', null),
+        ]),
+      ]),
+    );
+}
+
 /** What the mail notifier reads: its place in the ticket history, and who to write to. */
 export const notifyRepository = {
   /** The notifier's position; null the first time (it then starts from now). */
@@ -27,37 +57,21 @@ export const notifyRepository = {
 
   /**
    * Events that may send mail, after the cursor and up to a settled id: replies, solved,
-   * assignments, and customer replies on assigned tickets.
+   * assignments, and customer replies on assigned tickets. Historic events (seeding,
+   * back-fills) never do.
    */
   eventsAfter(db: DbOrTrx, afterId: number, upToId: number, limit: number) {
-    const query = db
-      .selectFrom('ticket_events')
-      .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
-      .select([
-        'ticket_events.id',
-        'ticket_events.ticket_id',
-        'ticket_events.type',
-        'ticket_events.actor_type',
-        'ticket_events.actor_id',
-        'ticket_events.to_value',
-        'ticket_events.created_at',
-        'tickets.assignee_id',
-      ])
+    return notifiable(db)
       .where('ticket_events.id', '>', afterId)
-      .where((eb) =>
-        eb.or([
-          eb('ticket_events.type', 'in', ['replied', 'assigned']),
-          eb.and([
-            eb('ticket_events.type', '=', 'status_changed'),
-            eb('ticket_events.to_value', '=', 'solved'),
-          ]),
-          eb.and([
-            eb('ticket_events.type', '=', 'customer_replied'),
-            eb('tickets.assignee_id', 'is not', null),
-          ]),
-        ]),
-      );
-    return query.where('ticket_events.id', '<=', upToId).orderBy('ticket_events.id').limit(limit).execute();
+      .where('ticket_events.id', '<=', upToId)
+      .orderBy('ticket_events.id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** One event, as eventsAfter reads it (for a retry); undefined when it is gone or sends no mail. */
+  eventById(db: DbOrTrx, id: number) {
+    return notifiable(db).where('ticket_events.id', '=', id).executeTakeFirst();
   },
 
   /**

@@ -18,6 +18,7 @@ const eventColumns = [
   'from_value',
   'to_value',
   'created_at',
+  'historic',
 ] as const satisfies readonly (keyof EventValues)[];
 /** One event: every ticket opened or changed writes a few (see server/db/prepared.ts). */
 const insertOne = prepared((db, p: EventValues) =>
@@ -35,6 +36,8 @@ export const eventsRepository = {
     actor: { type: TicketEventsTable['actor_type']; id: number | null },
     events: TicketEventInput[],
     at: string,
+    /** Seeding and back-fills write history: such events never send notification mail. */
+    options: { historic?: boolean } = {},
   ): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map(
@@ -46,6 +49,7 @@ export const eventsRepository = {
         from_value: text(e.from),
         to_value: text(e.to),
         created_at: at,
+        historic: options.historic ? 1 : 0,
       }),
     );
     // On SQLite a row at a time: a statement of several rows would open a statement journal,

@@ -321,21 +321,26 @@ export const ticketsRepository = {
 
   /** Solved tickets past the cutoff become closed; returns their ids. */
   /** Closes up to `limit` tickets solved before the cutoff; answers their ids. */
-  async closeSolvedBefore(db: DbOrTrx, cutoff: string, now: string, limit: number): Promise<number[]> {
-    const rows = await db
+  /** Tickets solved before the cutoff, oldest id first, leaving out `except`. */
+  async solvedBefore(db: DbOrTrx, cutoff: string, limit: number, except: number[]): Promise<number[]> {
+    let query = db
+      .selectFrom('tickets')
+      .select('id')
+      .where('status', '=', 'solved')
+      .where('solved_at', '<', cutoff);
+    if (except.length > 0) query = query.where('id', 'not in', except);
+    return (await query.orderBy('id').limit(limit).execute()).map((r) => r.id);
+  },
+
+  /** Closes one solved ticket; false when it is no longer solved. */
+  async closeSolved(db: DbOrTrx, id: number, now: string): Promise<boolean> {
+    const result = await db
       .updateTable('tickets')
       .set((eb) => ({ status: 'closed', closed_at: now, updated_at: now, version: eb('version', '+', 1) }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('tickets')
-          .select('id')
-          .where('status', '=', 'solved')
-          .where('solved_at', '<', cutoff)
-          .limit(limit),
-      )
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+      .where('id', '=', id)
+      .where('status', '=', 'solved')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 
   async moveMessages(db: DbOrTrx, fromId: number, toId: number) {

@@ -1,13 +1,51 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
-import type { MailOutboxTable } from '../../db/schema';
+import type { Database, MailOutboxTable } from '../../db/schema';
+
+type Claim = Pick<MailOutboxTable, 'claimed_at' | 'claimed_by'> & { id: number };
+
+/** Due queued mail, or mail whose claim is older than the lease. */
+function claimable(
+  eb: ExpressionBuilder<Database, 'mail_outbox'>,
+  claim: { now: string; staleBefore: string },
+) {
+  return eb.or([
+    eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', claim.now)]),
+    eb.and([
+      eb('status', '=', 'sending'),
+      eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', claim.staleBefore)]),
+    ]),
+  ]);
+}
+
+/** Restricts an update to a mail still being sent under this very claim. */
+function ours<Q extends UpdateQueryBuilder<Database, 'mail_outbox', 'mail_outbox', UpdateResult>>(
+  query: Q,
+  mail: Claim,
+): Q {
+  if (mail.claimed_at === null || mail.claimed_by === null)
+    throw new Error(`mail ${mail.id} was not claimed`);
+  return query
+    .where('id', '=', mail.id)
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', mail.claimed_by)
+    .where('claimed_at', '=', mail.claimed_at) as Q;
+}
 
 export const outboxRepository = {
   async enqueue(
     db: DbOrTrx,
     values: Omit<
       MailOutboxTable,
-      'id' | 'status' | 'attempts' | 'last_error' | 'next_attempt_at' | 'created_at' | 'sent_at'
+      | 'id'
+      | 'status'
+      | 'attempts'
+      | 'last_error'
+      | 'next_attempt_at'
+      | 'created_at'
+      | 'sent_at'
+      | 'claimed_at'
+      | 'claimed_by'
     >,
     now: string,
   ) {
@@ -20,51 +58,65 @@ export const outboxRepository = {
   },
 
   /**
-   * Claims due mail for sending. On PostgreSQL rows are locked with SKIP LOCKED so several nodes
-   * share the work; SQLite has one writer, so a plain update is enough.
+   * Claims due mail for this owner: queued mail whose time has come, and mail whose claim is
+   * older than `staleBefore` (its sender died). On PostgreSQL, inside the caller's transaction,
+   * rows are locked with SKIP LOCKED first so several nodes share the work (a locking subquery
+   * inside the update may be run again and claim past the limit); on SQLite one statement does it.
    */
-  async claimDue(db: DbOrTrx, now: string, limit: number) {
+  async claimDue(trx: DbOrTrx, claim: { owner: string; now: string; staleBefore: string }, limit: number) {
+    const pick = trx
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where((eb) => claimable(eb, claim))
+      .orderBy('id')
+      .limit(limit);
     const ids =
-      dialectOf(db) === 'postgres'
-        ? (
-            await sql<{
-              id: number;
-            }>`select id from mail_outbox where status = 'queued' and next_attempt_at <= ${now}
-              order by id limit ${limit} for update skip locked`.execute(db)
-          ).rows.map((r) => r.id)
-        : (
-            await db
-              .selectFrom('mail_outbox')
-              .select('id')
-              .where('status', '=', 'queued')
-              .where('next_attempt_at', '<=', now)
-              .orderBy('id')
-              .limit(limit)
-              .execute()
-          ).map((r) => r.id);
-    if (ids.length === 0) return [];
-    await db.updateTable('mail_outbox').set({ status: 'sending' }).where('id', 'in', ids).execute();
-    return db.selectFrom('mail_outbox').selectAll().where('id', 'in', ids).execute();
-  },
-
-  async markSent(db: DbOrTrx, id: number, now: string) {
-    await db
+      dialectOf(trx) === 'postgres' ? (await pick.forUpdate().skipLocked().execute()).map((r) => r.id) : pick;
+    if (Array.isArray(ids) && ids.length === 0) return [];
+    const rows = await trx
       .updateTable('mail_outbox')
-      .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), last_error: null }))
-      .where('id', '=', id)
+      .set({ status: 'sending', claimed_at: claim.now, claimed_by: claim.owner })
+      .where('id', 'in', ids)
+      .where((eb) => claimable(eb, claim))
+      .returningAll()
       .execute();
+    return rows.sort((a, b) => a.id - b.id);
   },
 
-  async markFailed(db: DbOrTrx, id: number, error: string, retryAt: string | null) {
-    await db
-      .updateTable('mail_outbox')
-      .set((eb) => ({
+  /** Marks a mail sent (or logged) if the claim is still ours; false when another process took it back. */
+  async markSent(db: DbOrTrx, mail: Claim, status: 'sent' | 'logged', now: string): Promise<boolean> {
+    const result = await ours(
+      db
+        .updateTable('mail_outbox')
+        .set((eb) => ({ status, sent_at: now, attempts: eb('attempts', '+', 1), last_error: null })),
+      mail,
+    ).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Queues the mail again at `retryAt`, or fails it for good; only while the claim is ours. */
+  async markFailed(db: DbOrTrx, mail: Claim, error: string, retryAt: string | null): Promise<boolean> {
+    const result = await ours(
+      db.updateTable('mail_outbox').set((eb) => ({
         status: retryAt ? 'queued' : 'failed',
         attempts: eb('attempts', '+', 1),
         last_error: error.slice(0, 1000),
         next_attempt_at: retryAt ?? sql<string>`next_attempt_at`,
-      }))
+        claimed_at: null,
+        claimed_by: null,
+      })),
+      mail,
+    ).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** A failed mail goes back to the queue with fresh attempts (an admin's retry). */
+  async requeueFailed(db: DbOrTrx, id: number, now: string) {
+    await db
+      .updateTable('mail_outbox')
+      .set({ status: 'queued', attempts: 0, next_attempt_at: now, claimed_at: null, claimed_by: null })
       .where('id', '=', id)
+      .where('status', '=', 'failed')
       .execute();
   },
 
@@ -86,16 +138,6 @@ export const outboxRepository = {
       .where('id', '=', id)
       .execute();
     return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
-  },
-
-  /** Mail stuck in 'sending' after a crash goes back to the queue. */
-  async requeueStale(db: DbOrTrx, before: string) {
-    await db
-      .updateTable('mail_outbox')
-      .set({ status: 'queued' })
-      .where('status', '=', 'sending')
-      .where('next_attempt_at', '<', before)
-      .execute();
   },
 };
 

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTrx } from '../../db/database';
 import { addMinutes, nowIso } from '../clock';
+import { clearJobFailure, dueJobFailures, recordJobFailure } from '../job-failures';
 import { type OutboxRow, outboxRepository as repo } from './outbox.repository';
 
 export interface OutgoingMail {
@@ -89,32 +92,72 @@ function sendOptions(mail: OutboxRow, defaultFrom: string) {
   };
 }
 
-/** Sends due mail; failures wait 1, 5, 15, 60 and 240 minutes, then count as permanent. */
-export async function deliverDueMail(db: Db, hooks: DeliveryHooks): Promise<number> {
+/** The outbox's name among background jobs (its dead letters). */
+export const MAIL_JOB = 'mail';
+/** A claim older than this is taken back: its sender is gone. Sending one mail never takes this long. */
+export const CLAIM_LEASE_MINUTES = 10;
+/** Who claims mail from this process. */
+export const PROCESS_OWNER = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
+
+/** An admin's retry of failed mail puts it back in the queue with fresh attempts. */
+async function requeueRetried(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const item of await dueJobFailures(trx, MAIL_JOB, 50)) {
+      await repo.requeueFailed(trx, Number(item.item_key), nowIso());
+      await clearJobFailure(trx, MAIL_JOB, item.item_key);
+    }
+  });
+}
+
+/** Sends one claimed mail, or writes it to the log when no server is configured. */
+async function sendOne(mail: OutboxRow, hooks: DeliveryHooks): Promise<'sent' | 'logged'> {
+  const transport = await hooks.transportFor(mail);
+  if (!transport) {
+    hooks.log.info(
+      { to: mail.to_address, subject: mail.subject, text: mail.text_body },
+      'mail (no SMTP_URL set: logged, not sent)',
+    );
+    return 'logged';
+  }
+  await transport.sendMail({
+    ...sendOptions(mail, hooks.defaultFrom),
+    attachments: await hooks.attachmentsFor(mail),
+  });
+  return 'sent';
+}
+
+/** A failed attempt: waits for the next one, or fails for good and becomes a dead letter. */
+async function failOne(db: Db, mail: OutboxRow, hooks: DeliveryHooks, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const wait = isPermanent(error) ? undefined : RETRY_MINUTES[mail.attempts];
+  hooks.log.warn({ err: error, mailId: mail.id }, 'mail delivery failed');
+  if (!(await repo.markFailed(db, mail, message, wait ? addMinutes(nowIso(), wait) : null))) return;
+  if (wait) return;
+  const item = { job: MAIL_JOB, key: String(mail.id), label: `Mail to ${mail.to_address}: ${mail.subject}` };
+  await recordJobFailure(db, item, message, { final: true, attempts: mail.attempts + 1 });
+  await hooks.onPermanentFailure(mail, message);
+}
+
+/**
+ * Sends due mail, each mail once: a claim carries its time and owner, only claims older than
+ * the lease are taken back, and a mail is marked sent or failed only while the claim is still
+ * ours. Failures wait 1, 5, 15, 60 and 240 minutes, then the mail fails for good and is kept
+ * as a dead letter an admin can retry.
+ */
+export async function deliverDueMail(db: Db, hooks: DeliveryHooks, owner = PROCESS_OWNER): Promise<number> {
+  await requeueRetried(db);
   const now = nowIso();
-  await repo.requeueStale(db, addMinutes(now, -10));
-  const due = await db.transaction().execute((trx) => repo.claimDue(trx, now, 20));
+  const claim = { owner, now, staleBefore: addMinutes(now, -CLAIM_LEASE_MINUTES) };
+  const due = await db.transaction().execute((trx) => repo.claimDue(trx, claim, 20));
   for (const mail of due) {
     try {
-      const transport = await hooks.transportFor(mail);
-      if (transport) {
-        await transport.sendMail({
-          ...sendOptions(mail, hooks.defaultFrom),
-          attachments: await hooks.attachmentsFor(mail),
-        });
-      } else {
-        hooks.log.info(
-          { to: mail.to_address, subject: mail.subject, text: mail.text_body },
-          'mail (no SMTP_URL set: logged, not sent)',
-        );
-      }
-      await repo.markSent(db, mail.id, nowIso());
+      const status = await sendOne(mail, hooks);
+      if (!(await repo.markSent(db, mail, status, nowIso())))
+        hooks.log.warn({ mailId: mail.id }, 'mail sent after its claim was taken back');
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const wait = isPermanent(error) ? undefined : RETRY_MINUTES[mail.attempts];
-      await repo.markFailed(db, mail.id, message, wait ? addMinutes(nowIso(), wait) : null);
-      if (!wait) await hooks.onPermanentFailure(mail, message);
-      hooks.log.warn({ err: error, mailId: mail.id }, 'mail delivery failed');
+      await failOne(db, mail, hooks, error).catch((e: unknown) =>
+        hooks.log.error({ err: e, mailId: mail.id }, 'recording a failed delivery failed'),
+      );
     }
   }
   return due.length;

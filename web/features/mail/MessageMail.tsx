@@ -1,5 +1,12 @@
 import { Anchor, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconFileOff } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconDownload,
+  IconFileOff,
+  IconFileText,
+} from '@tabler/icons-react';
 import type { Delivery } from '../../../contracts/mail';
 import type { Message } from '../../../contracts/tickets';
 import { emailMeta, hasOriginalMail, originalMailUrl, refusedAttachments, reusedMessageId } from './mailMeta';
@@ -111,6 +118,16 @@ export function DeliveryLine({ delivery }: { delivery: Delivery | null }) {
         <IconCheck size={14} aria-hidden />
         <Text fz="xs" c="inherit" style={{ overflowWrap: 'anywhere' }}>
           Sent to {to}
+        </Text>
+      </Group>
+    );
+  }
+  if (delivery.status === 'logged') {
+    return (
+      <Group gap={4} wrap="nowrap" c="var(--steward-warning-text)">
+        <IconFileText size={14} aria-hidden />
+        <Text fz="xs" c="inherit" style={{ overflowWrap: 'anywhere' }}>
+          Logged (no mail server configured){to ? `: not sent to ${to}` : ''}
         </Text>
       </Group>
     );
