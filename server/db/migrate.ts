@@ -9,6 +9,7 @@ import { migration0006 } from './migrations/0006_open_tickets';
 import { migration0007 } from './migrations/0007_mail';
 import { migration0008 } from './migrations/0008_ticket_row_cache';
 import { migration0009 } from './migrations/0009_sort_indexes';
+import { migration0010 } from './migrations/0010_sign_in';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

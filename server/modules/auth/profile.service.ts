@@ -5,11 +5,12 @@ import { nowIso } from '../../platform/clock';
 import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { newTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from '../../platform/totp';
+import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
 import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
 import { endUserSessions } from './auth.sessions';
+import { spendTotp } from './auth.totp';
 import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
@@ -95,7 +96,7 @@ export function profileService({ db }: AppDeps) {
       if (!user.totp_pending_secret) {
         throw new AppError('TWO_FACTOR_NOT_PENDING', 'Start the two-factor set-up first to get a secret');
       }
-      if (!(await verifyTotp(user.totp_pending_secret, code))) {
+      if (!(await spendTotp(db, user, code, user.totp_pending_secret))) {
         throw new AppError(
           'TOTP_INVALID',
           'The code does not match; check the time on your device and try again',
