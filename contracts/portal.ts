@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { totpCode } from './auth';
 import { isoTimestamp } from './common';
 import { attachmentSchema, statusSchema } from './tickets';
 
@@ -43,7 +44,10 @@ export const portalReplyBody = z
 export const magicLinkBody = z
   .object({ email: z.string().trim().toLowerCase().pipe(z.email().max(254)) })
   .strict();
-export const magicLinkRedeemBody = z.object({ token: z.string().min(20).max(200) }).strict();
+/** The token from a sign-in link, and the two-factor code when the customer has two-factor on. */
+export const magicLinkRedeemBody = z
+  .object({ token: z.string().min(20).max(200), totp: totpCode.optional() })
+  .strict();
 
 export const contactFormBody = z
   .object({
