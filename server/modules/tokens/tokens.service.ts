@@ -28,8 +28,9 @@ function toApiToken(row: TokenListRow): ApiToken {
     prefix: row.token_prefix,
     createdBy:
       row.created_by !== null && row.created_by_name !== null
-        ? { id: row.created_by, name: row.created_by_name }
+        ? { id: row.created_by, name: row.created_by_name, active: row.created_by_deactivated_at === null }
         : null,
+    suspended: row.created_by !== null && row.created_by_deactivated_at !== null,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
@@ -42,7 +43,11 @@ async function loadToken(db: DbOrTrx, id: number): Promise<ApiToken> {
   return toApiToken(row);
 }
 
-/** API tokens: the secret is shown once; only its SHA-256 is stored. */
+/**
+ * API tokens: the secret is shown once; only its SHA-256 is stored. A token belongs to the admin
+ * who made it: it is refused while they are deactivated and never does more than their role
+ * (see tokenActor in platform/auth).
+ */
 export function tokensService({ db }: AppDeps) {
   return {
     async list(ctx: RequestContext, query: ListInput) {
