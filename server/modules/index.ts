@@ -83,7 +83,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
   await app.register(searchRoutes, { search: searchService(deps) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
-  await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl });
+  await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),
     secureCookies: deps.config.cookieSecure,

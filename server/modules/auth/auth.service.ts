@@ -82,7 +82,7 @@ export const invalidCredentials = (minutes: number) =>
     `The email or password is not correct. After several failed attempts, sign-in pauses for ${minutes} minutes.`,
   );
 
-export function authService({ db, config }: AppDeps) {
+export function authService({ db, config, live }: AppDeps) {
   const refused = () => invalidCredentials(config.login.lockoutMinutes);
   const failures = failedSignIns(db, config);
 
@@ -123,6 +123,7 @@ export function authService({ db, config }: AppDeps) {
           changes: {},
         });
       });
+      live.publish({ type: 'access.changed', userId: ctx.actor.id });
     },
 
     async current(ctx: RequestContext) {

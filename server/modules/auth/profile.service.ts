@@ -14,7 +14,7 @@ import { spendTotp } from './auth.totp';
 import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
-export function profileService({ db }: AppDeps) {
+export function profileService({ db, live }: AppDeps) {
   function self(ctx: RequestContext) {
     if (ctx.actor.type !== 'user') throw new AppError('FORBIDDEN', 'API tokens have no profile');
     return { userId: ctx.actor.id, sessionId: ctx.actor.sessionId };
@@ -73,6 +73,7 @@ export function profileService({ db }: AppDeps) {
           changes: { password: { before: '[redacted]', after: '[redacted]' } },
         });
       });
+      live.publish({ type: 'access.changed', userId });
     },
 
     async startTwoFactor(ctx: RequestContext): Promise<TwoFactorSetup> {
@@ -195,6 +196,7 @@ export function profileService({ db }: AppDeps) {
           changes: {},
         });
       });
+      live.publish({ type: 'access.changed', userId });
     },
   };
 }

@@ -48,7 +48,7 @@ async function loadToken(db: DbOrTrx, id: number): Promise<ApiToken> {
  * who made it: it is refused while they are deactivated and never does more than their role
  * (see tokenActor in platform/auth).
  */
-export function tokensService({ db }: AppDeps) {
+export function tokensService({ db, live }: AppDeps) {
   return {
     async list(ctx: RequestContext, query: ListInput) {
       authorize(ctx.actor, 'tokens.manage');
@@ -81,7 +81,7 @@ export function tokensService({ db }: AppDeps) {
 
     async revoke(ctx: RequestContext, id: number): Promise<ApiToken> {
       authorize(ctx.actor, 'tokens.manage');
-      return db.transaction().execute(async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const before = await loadToken(trx, id);
         if (before.revokedAt) return before;
         await repo.revoke(trx, id, nowIso());
@@ -95,6 +95,8 @@ export function tokensService({ db }: AppDeps) {
         });
         return after;
       });
+      live.publish({ type: 'access.changed', userId: null });
+      return revoked;
     },
   };
 }
