@@ -55,7 +55,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
 
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(systemRoutes, { db: deps.db });
+  await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps),
     secureCookies: deps.config.cookieSecure,
