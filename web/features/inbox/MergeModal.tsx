@@ -132,8 +132,8 @@ function MergeForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
           <Stack gap="xs">
             <Text fz="sm">
               {otherRequesters.map((o) => `#${o.id} is from ${o.requester.name}`).join('; ')}. After the
-              merge, {ticket.requester.name} can read those replies and messages in the portal and in replies
-              by mail. Internal notes stay internal.
+              merge, {ticket.requester.name} can read those replies and messages in the portal. Internal notes
+              and unsent files stay internal.
             </Text>
             <Checkbox
               checked={acknowledged}
