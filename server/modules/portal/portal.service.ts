@@ -51,10 +51,10 @@ const toPortalTicket = (r: RequestRow): PortalTicket => ({
   followUpOfId: r.follow_up_of_id,
 });
 
-/** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
 const linkNotValid = () =>
   new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
 
+/** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
 export function portalService({ db, config, live }: AppDeps) {
   const failures = failedSignIns(db, config);
   async function me(ctx: RequestContext): Promise<number> {
