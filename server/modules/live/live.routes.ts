@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
+import { LIVE_ACCESS_ENDED, type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { currentActor } from '../../platform/auth/credentials';
@@ -26,8 +26,6 @@ function sameOrigin(origin: string | undefined, host: string | undefined, public
   }
 }
 
-/** Close code for a socket whose session or token no longer holds (4000–4999: the application's own). */
-export const ACCESS_ENDED = 4401;
 /** How often every socket's access is checked again, besides the checks the bus asks for. */
 const RECHECK_MS = 60_000;
 
@@ -63,7 +61,7 @@ export async function liveRoutes(
         continue;
       }
       clients.delete(client);
-      client.socket.close(ACCESS_ENDED, 'session ended');
+      client.socket.close(LIVE_ACCESS_ENDED, 'session ended');
     }
   };
   const timer = setInterval(() => void recheck(() => true), RECHECK_MS);
