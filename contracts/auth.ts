@@ -7,14 +7,14 @@ export const password = z
   .min(10, 'Password must be at least 10 characters')
   .max(200, 'Password must be at most 200 characters');
 
+/** A six-digit code from an authenticator app; each one works once. */
+export const totpCode = z.string().regex(/^\d{6}$/, 'A six-digit code');
+
 export const loginBody = z
   .object({
     email: emailAddress,
     password: z.string().min(1).max(200),
-    totp: z
-      .string()
-      .regex(/^\d{6}$/, 'A six-digit code')
-      .optional(),
+    totp: totpCode.optional(),
   })
   .strict();
 export type LoginBody = z.input<typeof loginBody>;

@@ -4,6 +4,9 @@ import { z } from 'zod';
  * The live channel: a WebSocket at /api/v1/live, authenticated by the session cookie.
  * The server tells staff what changed; clients say which ticket they have open.
  */
+/** The close code of a socket whose session ended, user was deactivated or role changed. */
+export const LIVE_ACCESS_ENDED = 4401;
+
 export const liveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), userId: z.number() }),
   z.object({ type: z.literal('ticket.created'), ticketId: z.number() }),

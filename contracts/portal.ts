@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { totpCode } from './auth';
 import { isoTimestamp } from './common';
 import { emailAddress, lineText, plainText, proseText } from './text';
 import { attachmentSchema, statusSchema } from './tickets';
@@ -40,7 +41,10 @@ export const portalReplyBody = z
   .strict();
 
 export const magicLinkBody = z.object({ email: emailAddress }).strict();
-export const magicLinkRedeemBody = z.object({ token: z.string().min(20).max(200) }).strict();
+/** The token from a sign-in link, and the two-factor code when the customer has two-factor on. */
+export const magicLinkRedeemBody = z
+  .object({ token: z.string().min(20).max(200), totp: totpCode.optional() })
+  .strict();
 
 export const contactFormBody = z
   .object({

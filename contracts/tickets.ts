@@ -342,7 +342,15 @@ export const bulkResult = z.object({
 });
 
 export const mergeTicketsBody = z
-  .object({ sourceIds: z.array(z.number().int().positive()).min(1).max(20) })
+  .object({
+    sourceIds: z.array(z.number().int().positive()).min(1).max(20),
+    acknowledgeRequesterChange: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Merge tickets of another requester too: their replies and messages (never notes) become visible to this ticket's requester",
+      ),
+  })
   .strict()
   .describe('Tickets to merge into this one: their conversations move here and they are closed with a link');
 

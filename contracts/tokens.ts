@@ -7,7 +7,13 @@ export const apiTokenSchema = z.object({
   name: z.string(),
   role: staffRoleSchema,
   prefix: z.string().describe('The first characters of the token, to recognise it'),
-  createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  createdBy: z
+    .object({ id: z.number(), name: z.string(), active: z.boolean() })
+    .nullable()
+    .describe('Who owns the token; null for tokens made on the command line'),
+  suspended: z
+    .boolean()
+    .describe('The owner is deactivated: the token is refused (401) until they are reactivated'),
   createdAt: isoTimestamp,
   lastUsedAt: isoTimestamp.nullable(),
   revokedAt: isoTimestamp.nullable(),
@@ -24,5 +30,8 @@ export const createdApiToken = z.object({
 export type CreatedApiToken = z.infer<typeof createdApiToken>;
 
 export const listApiTokensQuery = pageQuery
-  .extend({ status: z.enum(['active', 'revoked', 'all']).default('active') })
+  .extend({
+    status: z.enum(['active', 'revoked', 'all']).default('active'),
+    createdBy: z.coerce.number().int().positive().optional().describe('Only the tokens this user made'),
+  })
   .strict();

@@ -34,6 +34,20 @@ describe('config', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'every*one' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('lets loopback read /metrics by default, or the addresses and subnets in METRICS_ALLOW', () => {
+    expect(loadConfig({}).metricsAllow).toEqual([
+      { address: '127.0.0.0', prefix: 8, family: 'ipv4' },
+      { address: '::1', prefix: 128, family: 'ipv6' },
+    ]);
+    expect(loadConfig({ METRICS_ALLOW: '10.0.0.0/8, fd00::/8,192.0.2.7' }).metricsAllow).toEqual([
+      { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+      { address: 'fd00::', prefix: 8, family: 'ipv6' },
+      { address: '192.0.2.7', prefix: 32, family: 'ipv4' },
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.0/8/1', '10.0.0.0/x', ''])
+      expect(() => loadConfig({ METRICS_ALLOW: bad })).toThrow(/METRICS_ALLOW/);
+  });
+
   it('fails fast, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

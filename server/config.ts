@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,14 @@ const envSchema = z.object({
       'must be true, false, a number of hops, or addresses and subnets separated by commas',
     )
     .default('loopback'),
+  METRICS_ALLOW: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v.split(',').every((part) => addressRange(part.trim()) !== null),
+      'must be addresses or subnets (CIDR) separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+    )
+    .default('127.0.0.0/8,::1'),
   IN_CONTAINER: boolish.default(false),
   SMTP_URL: z
     .string()
@@ -88,6 +97,25 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Run periodic work (mail delivery, auto-close) in this process. */
   backgroundJobs: boolean;
+  /** Client addresses that may read /metrics without signing in (admins always may). */
+  metricsAllow: AddressRange[];
+}
+
+export interface AddressRange {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+/** `10.0.0.0/8`, `::1` or `192.0.2.7` as an address range; null when it is not one. */
+export function addressRange(value: string): AddressRange | null {
+  const [address = '', bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return null;
+  const max = version === 4 ? 32 : 128;
+  const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN;
+  if (!(prefix >= 0 && prefix <= max)) return null;
+  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicFormsPerMinute: e.PUBLIC_FORMS_PER_MINUTE,
     trustProxy: trustProxyFrom(e.TRUST_PROXY),
     backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
+    metricsAllow: e.METRICS_ALLOW.split(',').map((part) => addressRange(part.trim()) as AddressRange),
   };
 }
 

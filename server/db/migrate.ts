@@ -9,6 +9,7 @@ import { migration0006 } from './migrations/0006_open_tickets';
 import { migration0007 } from './migrations/0007_mail';
 import { migration0008 } from './migrations/0008_ticket_row_cache';
 import { migration0009 } from './migrations/0009_sort_indexes';
+import { migration0010 } from './migrations/0010_sign_in';
 import { migration0011 } from './migrations/0011_dead_letters';
 import { migration0012 } from './migrations/0012_trusted_copies';
 import { migration0014 } from './migrations/0014_mail_intake';
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
   migration0012,
   migration0014,

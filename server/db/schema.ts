@@ -21,6 +21,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** The last TOTP time step spent at sign-in or set-up; a code of that step or before is refused. */
+  totp_last_step: number | null;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
@@ -280,6 +282,8 @@ export interface MagicLinksTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
+  /** The address the link was asked from (null for links from before it was kept). */
+  requester_ip: string | null;
 }
 
 export interface MailOutboxTable {

@@ -57,7 +57,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
 
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(systemRoutes, { db: deps.db });
+  await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps),
     secureCookies: deps.config.cookieSecure,
@@ -86,7 +86,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(searchRoutes, { search: searchService(deps) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
-  await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl });
+  await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),
     secureCookies: deps.config.cookieSecure,

@@ -55,7 +55,6 @@ const responseDescriptions: Record<string, string> = {
   409: 'The change does not fit the current state: a value already taken, a stale version, …',
   413: 'The body or file is too large',
   415: 'The body or file type is not accepted',
-  423: 'The account is locked after too many failed sign-ins (ACCOUNT_LOCKED)',
   429: 'Too many requests (RATE_LIMITED); try again later',
   503: 'Unavailable: the database does not answer',
 };

@@ -9,14 +9,28 @@ export function totpUri(secret: string, account: string): string {
 
 export const totpQrDataUrl = (uri: string) => QRCode.toDataURL(uri, { margin: 1, width: 220 });
 
-/** Accepts the current code and the neighbouring 30-second step, for clock drift. */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * Checks a code against the current 30-second step and its neighbours (clock drift). Returns the
+ * step the code belongs to, or null; a step at or before `afterStep` (already spent) is refused.
+ */
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  afterStep: number | null = null,
+): Promise<number | null> {
   try {
-    const result = await verify({ secret, token: code, epochTolerance: 30 });
-    return result.valid;
+    const result = await verify({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
+    });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-export const currentTotp = (secret: string) => generate({ secret });
+/** The code of now, or of `stepsAhead` 30-second steps later (tests; a device running ahead). */
+export const currentTotp = (secret: string, stepsAhead = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });

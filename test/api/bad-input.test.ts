@@ -30,6 +30,20 @@ const cases: Case[] = [
   },
   { method: 'PATCH', url: '/api/v1/me', body: { name: 'Me' }, longField: 'name', typeField: 'languages' },
   {
+    method: 'POST',
+    url: '/api/v1/portal/sessions',
+    body: { token: 't'.repeat(40), totp: '123456' },
+    longField: 'token',
+    typeField: 'totp',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/tickets/999999/merges',
+    body: { sourceIds: [1], acknowledgeRequesterChange: true },
+    longField: 'acknowledgeRequesterChange',
+    typeField: 'acknowledgeRequesterChange',
+  },
+  {
     method: 'PUT',
     url: '/api/v1/me/password',
     body: { currentPassword: 'test-password-123', newPassword: 'another-password' },
@@ -100,6 +114,13 @@ const cases: Case[] = [
     query: { status: 'all' },
     longField: 'cursor',
     typeField: 'limit',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/api-tokens',
+    query: { status: 'all', createdBy: '1' },
+    longField: 'cursor',
+    typeField: 'createdBy',
   },
   {
     method: 'GET',

@@ -1,8 +1,9 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { LiveClientMessage, LiveServerMessage } from '../../contracts/live';
+import { LIVE_ACCESS_ENDED, type LiveClientMessage, type LiveServerMessage } from '../../contracts/live';
 import { notificationsKeys } from '../features/notifications/notifications.queries';
 import { isOwnVersion, ticketsKeys } from '../features/tickets/tickets.queries';
+import { meQueryKey } from './session';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
@@ -112,9 +113,12 @@ class LiveConnection {
       this.scheduleFlush();
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      // The server ended the channel because this session ended or the role changed: find out
+      // who we are now (the guards then show the sign-in page or the right app).
+      if (event.code === LIVE_ACCESS_ENDED) void this.queryClient.invalidateQueries({ queryKey: meQueryKey });
       this.presence.clear();
       this.setStatus('closed');
       this.scheduleRetry();

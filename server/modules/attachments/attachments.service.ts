@@ -83,13 +83,26 @@ export async function storeReceivedFile(
 export function attachmentsService({ db, config }: AppDeps) {
   const root = path.join(config.dataDir, 'attachments');
 
-  /** Staff see every ticket's files; a customer only files on their own tickets that are not in notes. */
-  async function mayRead(ctx: RequestContext, row: { requester_id: number; message_kind: string | null }) {
+  /**
+   * Staff see every ticket's files. A customer sees, on their own tickets, files on messages
+   * they can read (not notes) and their own uploads not sent yet; never a file staff uploaded
+   * and have not sent.
+   */
+  async function mayRead(
+    ctx: RequestContext,
+    row: {
+      requester_id: number;
+      message_id: number | null;
+      message_kind: string | null;
+      uploaded_by_customer_id: number | null;
+    },
+  ) {
     if (can(ctx.actor, 'tickets.read')) return true;
     if (ctx.actor.type !== 'user' || ctx.actor.role !== 'customer') return false;
-    return (
-      (await repo.customerIdOfUser(db, ctx.actor.id)) === row.requester_id && row.message_kind !== 'note'
-    );
+    const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
+    if (customerId === null || customerId !== row.requester_id) return false;
+    if (row.message_id === null) return row.uploaded_by_customer_id === customerId;
+    return row.message_kind !== 'note';
   }
 
   /** Streams the file to disk while hashing and counting; refused types and oversize files are not kept. */

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Sign in with email and password (and a TOTP code when two-factor is on)',
         body: s.login.body,
-        response: { 200: s.login.response, 400: errorBody, 401: errorBody, 423: errorBody, 429: errorBody },
+        response: { 200: s.login.response, 400: errorBody, 401: errorBody, 429: errorBody },
       },
     },
     async (req, reply) => {

@@ -9,9 +9,9 @@ import { addMinutes, nowIso } from '../../platform/clock';
 import { burnPasswordCheck, randomToken, sha256, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { verifyTotp } from '../../platform/totp';
 import { loadUser } from '../users/users.service';
 import { authRepository as repo } from './auth.repository';
+import { failedSignIns, spendTotp } from './auth.totp';
 
 type LoginInput = z.output<typeof loginBody>;
 
@@ -72,60 +72,39 @@ export async function startSession(
   return { cookieValue, csrfToken, expiresAt, user: await loadMe(db, user.id) };
 }
 
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'The email or password is not correct');
+/**
+ * One answer for every refused sign-in (unknown address, wrong password, locked or closed
+ * account): the same status, code and message, so the answer tells a stranger nothing.
+ */
+export const invalidCredentials = (minutes: number) =>
+  new AppError(
+    'INVALID_CREDENTIALS',
+    `The email or password is not correct. After several failed attempts, sign-in pauses for ${minutes} minutes.`,
+  );
 
-export function authService({ db, config }: AppDeps) {
-  const { lockoutThreshold, lockoutMinutes } = config.login;
-
-  async function recordFailure(userId: number, failedLogins: number, client: ClientInfo, email: string) {
-    const attempts = failedLogins + 1;
-    const now = nowIso();
-    const lock = attempts >= lockoutThreshold;
-    await db.transaction().execute(async (trx) => {
-      await repo.updateCredentials(trx, userId, {
-        failed_logins: lock ? 0 : attempts,
-        locked_until: lock ? addMinutes(now, lockoutMinutes) : null,
-      });
-      await recordAudit(
-        trx,
-        {
-          actor: { type: 'user', id: userId, name: email, email, role: 'agent', sessionId: null },
-          ip: client.ip,
-        },
-        {
-          action: lock ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: userId,
-          changes: { failedLogins: { before: failedLogins, after: attempts } },
-        },
-      );
-    });
-  }
+export function authService({ db, config, live }: AppDeps) {
+  const refused = () => invalidCredentials(config.login.lockoutMinutes);
+  const failures = failedSignIns(db, config);
 
   return {
     async login(input: LoginInput, client: ClientInfo): Promise<NewSession> {
       const user = await repo.findCredentialsByEmail(db, input.email);
-      if (!user || user.deactivated_at || !user.password_hash) {
-        await burnPasswordCheck(input.password);
-        throw invalidCredentials();
-      }
       const now = nowIso();
-      if (user.locked_until && user.locked_until > now) {
-        throw new AppError(
-          'ACCOUNT_LOCKED',
-          `Too many failed sign-ins. This account is locked until ${user.locked_until.slice(11, 16)} UTC.`,
-          { lockedUntil: user.locked_until },
-        );
+      const locked = user?.locked_until != null && user.locked_until > now;
+      if (!user || user.deactivated_at || !user.password_hash || locked) {
+        // The same work as a wrong password, so the time taken does not tell either.
+        await burnPasswordCheck(input.password);
+        throw refused();
       }
       if (!(await verifyPassword(user.password_hash, input.password))) {
-        await recordFailure(user.id, user.failed_logins, client, user.email);
-        throw invalidCredentials();
+        await failures.record(user, client);
+        throw refused();
       }
       if (user.totp_enabled_at && user.totp_secret) {
         if (!input.totp)
           throw new AppError('TOTP_REQUIRED', 'Enter the six-digit code from your authenticator app');
-        if (!(await verifyTotp(user.totp_secret, input.totp))) {
-          await recordFailure(user.id, user.failed_logins, client, user.email);
+        if (!(await spendTotp(db, user, input.totp))) {
+          await failures.record(user, client);
           throw new AppError('INVALID_CREDENTIALS', 'The two-factor code is not correct');
         }
       }
@@ -144,6 +123,7 @@ export function authService({ db, config }: AppDeps) {
           changes: {},
         });
       });
+      live.publish({ type: 'access.changed', userId: ctx.actor.id });
     },
 
     async current(ctx: RequestContext) {

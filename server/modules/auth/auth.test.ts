@@ -38,8 +38,8 @@ describeApi('auth', (t) => {
       for (let i = 0; i < 5; i += 1)
         expect((await t.login('ann@test.example', 'wrong-password')).statusCode).toBe(401);
       const locked = await t.login('ann@test.example', TEST_PASSWORD);
-      expect(locked.statusCode).toBe(423);
-      expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+      expect(locked.statusCode).toBe(401);
+      expect(locked.json().error.code).toBe('INVALID_CREDENTIALS');
       const audit = await t.handle.db
         .selectFrom('audit_log')
         .select('action')
@@ -208,7 +208,7 @@ describeApi('auth', (t) => {
       const needCode = await t.login('totp@test.example', TEST_PASSWORD);
       expect(needCode.statusCode).toBe(401);
       expect(needCode.json().error.code).toBe('TOTP_REQUIRED');
-      const withCode = await t.login('totp@test.example', TEST_PASSWORD, await currentTotp(secret));
+      const withCode = await t.login('totp@test.example', TEST_PASSWORD, await currentTotp(secret, 1));
       expect(withCode.statusCode).toBe(200);
 
       const admin = await t.signIn('admin');

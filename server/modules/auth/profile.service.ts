@@ -5,15 +5,16 @@ import { nowIso } from '../../platform/clock';
 import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { newTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from '../../platform/totp';
+import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
 import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
 import { endUserSessions } from './auth.sessions';
+import { spendTotp } from './auth.totp';
 import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
-export function profileService({ db }: AppDeps) {
+export function profileService({ db, live }: AppDeps) {
   function self(ctx: RequestContext) {
     if (ctx.actor.type !== 'user') throw new AppError('FORBIDDEN', 'API tokens have no profile');
     return { userId: ctx.actor.id, sessionId: ctx.actor.sessionId };
@@ -72,6 +73,7 @@ export function profileService({ db }: AppDeps) {
           changes: { password: { before: '[redacted]', after: '[redacted]' } },
         });
       });
+      live.publish({ type: 'access.changed', userId });
     },
 
     async startTwoFactor(ctx: RequestContext): Promise<TwoFactorSetup> {
@@ -95,7 +97,7 @@ export function profileService({ db }: AppDeps) {
       if (!user.totp_pending_secret) {
         throw new AppError('TWO_FACTOR_NOT_PENDING', 'Start the two-factor set-up first to get a secret');
       }
-      if (!(await verifyTotp(user.totp_pending_secret, code))) {
+      if (!(await spendTotp(db, user, code, user.totp_pending_secret))) {
         throw new AppError(
           'TOTP_INVALID',
           'The code does not match; check the time on your device and try again',
@@ -194,6 +196,7 @@ export function profileService({ db }: AppDeps) {
           changes: {},
         });
       });
+      live.publish({ type: 'access.changed', userId });
     },
   };
 }

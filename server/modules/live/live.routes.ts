@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
+import { LIVE_ACCESS_ENDED, type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
+import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
+import { currentActor } from '../../platform/auth/credentials';
+import { can } from '../../platform/auth/policies';
 import type { LiveBus } from '../../platform/live/bus';
 import { PresenceBoard } from '../../platform/live/presence';
 
@@ -23,10 +26,22 @@ function sameOrigin(origin: string | undefined, host: string | undefined, public
   }
 }
 
+/** How often every socket's access is checked again, besides the checks the bus asks for. */
+const RECHECK_MS = 60_000;
+
+/**
+ * Whether a socket's actor still holds: the session or token is alive, the person active, and
+ * the role the same as when the socket opened.
+ */
+async function stillAllowed(db: Db, actor: Actor): Promise<boolean> {
+  const now = await currentActor(db, actor);
+  return now !== null && now.role === actor.role && can(now, 'tickets.read');
+}
+
 /** The live channel: staff browsers hear about ticket changes and who else has a ticket open. */
 export async function liveRoutes(
   app: FastifyInstance,
-  { live, publicUrl }: { live: LiveBus; publicUrl: string },
+  { live, publicUrl, db }: { live: LiveBus; publicUrl: string; db: Db },
 ) {
   const node = randomBytes(6).toString('hex');
   const clients = new Set<Client>();
@@ -35,7 +50,28 @@ export async function liveRoutes(
     if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
   };
 
+  /** Closes the sockets whose access has ended; `match` picks which to check. */
+  const recheck = async (match: (client: Client) => boolean) => {
+    for (const client of [...clients]) {
+      if (!match(client)) continue;
+      try {
+        if (await stillAllowed(db, client.actor)) continue;
+      } catch (error) {
+        app.log.warn({ err: error }, 'live access check failed');
+        continue;
+      }
+      clients.delete(client);
+      client.socket.close(LIVE_ACCESS_ENDED, 'session ended');
+    }
+  };
+  const timer = setInterval(() => void recheck(() => true), RECHECK_MS);
+  timer.unref();
+
   const unsubscribe = live.subscribe((event) => {
+    if (event.type === 'access.changed') {
+      void recheck((c) => event.userId === null || c.actor.type === 'token' || c.actor.id === event.userId);
+      return;
+    }
     if (event.type === 'presence') {
       if (!board.apply(event)) return;
       const message: LiveServerMessage = {
@@ -62,6 +98,7 @@ export async function liveRoutes(
   };
 
   app.addHook('onClose', async () => {
+    clearInterval(timer);
     unsubscribe();
     for (const client of clients) client.socket.close(1001, 'server shutting down');
   });

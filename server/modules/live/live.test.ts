@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LiveServerMessage } from '../../../contracts/live';
-import { type Auth, describeApi } from '../../../test/helpers/app';
+import { type Auth, describeApi, sessionFrom, TEST_PASSWORD } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 
 describeApi('live updates', (t) => {
@@ -85,5 +85,70 @@ describeApi('live updates', (t) => {
     const agent = await t.signIn('agent');
     const evil = connect(agent, 'https://evil.example');
     await expect(evil.ready).rejects.toThrow();
+  });
+
+  describe('a socket closes when its access ends', () => {
+    /** An open socket and a promise of the code it closes with. */
+    async function opened(auth: Extract<Auth, { kind: 'session' }>) {
+      const c = connect(auth);
+      await c.ready;
+      const closed = new Promise<number>((resolve) => c.socket.on('close', (code) => resolve(code)));
+      return { ...c, closed };
+    }
+    const within = <T>(p: Promise<T>, ms = 3000) =>
+      Promise.race([p, new Promise<'still open'>((r) => setTimeout(() => r('still open'), ms))]);
+
+    it('on logout', async () => {
+      const agent = await t.signIn('agent');
+      const s = await opened(agent);
+      await t.request(agent, { method: 'POST', url: '/api/v1/auth/logout' });
+      expect(await within(s.closed)).toBe(4401);
+    });
+
+    it('when the session is revoked from another one, and not the other session’s socket', async () => {
+      const first = await t.signIn('agent', { email: 'two-places@test.example' });
+      const second = sessionFrom(await t.login('two-places@test.example', TEST_PASSWORD), first.userId);
+      const a = await opened(first);
+      const b = await opened(second);
+      const sessions = (await t.request(first, { method: 'GET', url: '/api/v1/me/sessions' })).json()
+        .data as { id: string; current: boolean }[];
+      const other = sessions.find((x) => !x.current)!;
+      await t.request(first, { method: 'DELETE', url: `/api/v1/me/sessions/${other.id}` });
+      expect(await within(b.closed)).toBe(4401);
+      expect(await within(a.closed, 300)).toBe('still open');
+      a.socket.close();
+    });
+
+    it('when a password change ends the other sessions', async () => {
+      const first = await t.signIn('agent', { email: 'pw-live@test.example' });
+      const second = sessionFrom(await t.login('pw-live@test.example', TEST_PASSWORD), first.userId);
+      const b = await opened(second);
+      await t.request(first, {
+        method: 'PUT',
+        url: '/api/v1/me/password',
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' },
+      });
+      expect(await within(b.closed)).toBe(4401);
+    });
+
+    it('when the user is deactivated or their role changes', async () => {
+      const admin = await t.signIn('admin');
+      const gone = await t.signIn('agent');
+      const moved = await t.signIn('agent');
+      const g = await opened(gone);
+      const m = await opened(moved);
+      await t.request(admin, {
+        method: 'PATCH',
+        url: `/api/v1/users/${gone.userId}`,
+        payload: { status: 'deactivated' },
+      });
+      expect(await within(g.closed)).toBe(4401);
+      await t.request(admin, {
+        method: 'PATCH',
+        url: `/api/v1/users/${moved.userId}`,
+        payload: { role: 'manager' },
+      });
+      expect(await within(m.closed)).toBe(4401);
+    });
   });
 });

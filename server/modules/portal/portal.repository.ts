@@ -32,26 +32,29 @@ export const portalRepository = {
 
   async insertMagicLink(
     db: DbOrTrx,
-    values: { tokenHash: string; email: string; expiresAt: string; now: string },
+    values: { tokenHash: string; email: string; requesterIp: string; expiresAt: string; now: string },
   ) {
     await db
       .insertInto('magic_links')
       .values({
         token_hash: values.tokenHash,
         email: values.email,
+        requester_ip: values.requesterIp,
         expires_at: values.expiresAt,
         created_at: values.now,
       })
       .execute();
   },
 
-  async recentLinkCount(db: DbOrTrx, email: string, since: string): Promise<number> {
-    const row = await db
+  /** Links asked from a client address since a time, for every address or only for `email`. */
+  async recentLinksFrom(db: DbOrTrx, ip: string, since: string, email?: string): Promise<number> {
+    let query = db
       .selectFrom('magic_links')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('email', '=', email)
-      .where('created_at', '>=', since)
-      .executeTakeFirstOrThrow();
+      .where('requester_ip', '=', ip)
+      .where('created_at', '>=', since);
+    if (email !== undefined) query = query.where('email', '=', email);
+    const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
@@ -68,10 +71,33 @@ export const portalRepository = {
     return row?.email;
   },
 
+  /** An unused, unexpired link's email, without spending it. */
+  async peekMagicLink(db: DbOrTrx, tokenHash: string, now: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('magic_links')
+      .select('email')
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row?.email;
+  },
+
   findUserByEmail(db: DbOrTrx, email: string) {
     return db
       .selectFrom('users')
-      .select(['id', 'name', 'email', 'role', 'customer_id', 'deactivated_at'])
+      .select([
+        'id',
+        'name',
+        'email',
+        'role',
+        'customer_id',
+        'deactivated_at',
+        'locked_until',
+        'totp_secret',
+        'totp_enabled_at',
+        'totp_last_step',
+      ])
       .where('email', '=', email)
       .executeTakeFirst();
   },

@@ -33,13 +33,14 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       config: { access: 'public', rateLimit: limited },
       schema: {
         tags,
-        summary: 'Email a one-time sign-in link (always answers 202)',
+        summary:
+          'Email a one-time sign-in link (202 whether or not the address is known; 429 when this client asked too often)',
         body: magicLinkBody,
         response: { 202: accepted, 400: errorBody, 429: errorBody },
       },
     },
     async (req, reply) => {
-      await portal.sendMagicLink(req.body.email);
+      await portal.sendMagicLink(req.body.email, req.ip ?? null);
       return reply.code(202).send({ accepted: true as const });
     },
   );
@@ -50,13 +51,13 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       config: { access: 'public', rateLimit: limited },
       schema: {
         tags,
-        summary: 'Sign in with the token from a sign-in link',
+        summary: 'Sign in with the token from a sign-in link (and a TOTP code when two-factor is on)',
         body: magicLinkRedeemBody,
         response: { 200: sessionInfo, 400: errorBody, 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (req, reply) => {
-      const session = await portal.redeemMagicLink(req.body.token, {
+      const session = await portal.redeemMagicLink(req.body.token, req.body.totp, {
         ip: req.ip ?? null,
         userAgent: req.headers['user-agent'] ?? null,
       });

@@ -16,7 +16,8 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { type ClientInfo, startSession } from '../auth/auth.service';
+import { type ClientInfo, invalidCredentials, startSession } from '../auth/auth.service';
+import { failedSignIns, spendTotp } from '../auth/auth.totp';
 import { queueTicketMail } from '../channels/outbound';
 import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
 import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
@@ -36,7 +37,10 @@ async function acknowledge(db: DbOrTrx, config: Config, ticket: Ticket) {
 }
 
 const LINK_MINUTES = 15;
-const LINKS_PER_HOUR = 5;
+/** Links for one address asked from one client address per hour: a stranger's requests never use up the customer's. */
+const LINKS_PER_ADDRESS_AND_IP = 5;
+/** Links one client address may ask for per hour, whatever the addresses: one machine cannot flood. */
+const LINKS_PER_IP = 10;
 
 type RequestRow = Awaited<ReturnType<typeof repo.requestsOf>>[number];
 const toPortalTicket = (r: RequestRow): PortalTicket => ({
@@ -48,8 +52,12 @@ const toPortalTicket = (r: RequestRow): PortalTicket => ({
   followUpOfId: r.follow_up_of_id,
 });
 
+const linkNotValid = () =>
+  new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
+
 /** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
 export function portalService({ db, config, live }: AppDeps) {
+  const failures = failedSignIns(db, config);
   async function me(ctx: RequestContext): Promise<number> {
     authorize(ctx.actor, 'portal.use');
     const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
@@ -144,15 +152,26 @@ export function portalService({ db, config, live }: AppDeps) {
       return answer;
     },
 
-    /** Mails a one-time sign-in link. Says nothing about whether the address is known. */
-    async sendMagicLink(email: string): Promise<void> {
+    /**
+     * Mails a one-time sign-in link. Says nothing about whether the address is known. Limited per
+     * asking client (429 past it) and per address and client (quietly not sent past it).
+     */
+    async sendMagicLink(email: string, requesterIp: string | null): Promise<void> {
       const now = nowIso();
-      if ((await repo.recentLinkCount(db, email, addMinutes(now, -60))) >= LINKS_PER_HOUR) return;
+      const ip = requesterIp ?? 'unknown';
+      const since = addMinutes(now, -60);
+      if ((await repo.recentLinksFrom(db, ip, since)) >= LINKS_PER_IP)
+        throw new AppError(
+          'RATE_LIMITED',
+          'Too many sign-in links were asked from your network; try again in an hour',
+        );
+      if ((await repo.recentLinksFrom(db, ip, since, email)) >= LINKS_PER_ADDRESS_AND_IP) return;
       const token = randomToken(32);
       await db.transaction().execute(async (trx) => {
         await repo.insertMagicLink(trx, {
           tokenHash: sha256(token),
           email,
+          requesterIp: ip,
           expiresAt: addMinutes(now, LINK_MINUTES),
           now,
         });
@@ -165,16 +184,28 @@ export function portalService({ db, config, live }: AppDeps) {
       });
     },
 
-    /** Turns a sign-in link into a portal session, creating the customer's account on first use. */
-    async redeemMagicLink(token: string, client: ClientInfo) {
+    /**
+     * Turns a sign-in link into a portal session, creating the customer's account on first use.
+     * A customer with two-factor on also gives a code; the link stays usable until it does.
+     */
+    async redeemMagicLink(token: string, totp: string | undefined, client: ClientInfo) {
       const now = nowIso();
+      const email = await repo.peekMagicLink(db, sha256(token), now);
+      if (!email) throw linkNotValid();
+      const holder = await repo.findUserByEmail(db, email);
+      const codeChecked = holder?.role === 'customer' && !holder.deactivated_at && !!holder.totp_enabled_at;
+      if (holder && codeChecked) {
+        if (holder.locked_until && holder.locked_until > now)
+          throw invalidCredentials(config.login.lockoutMinutes);
+        if (!totp)
+          throw new AppError('TOTP_REQUIRED', 'Enter the six-digit code from your authenticator app');
+        if (!(await spendTotp(db, holder, totp))) {
+          await failures.record(holder, client);
+          throw new AppError('INVALID_CREDENTIALS', 'The two-factor code is not correct');
+        }
+      }
       const user = await db.transaction().execute(async (trx) => {
-        const email = await repo.redeemMagicLink(trx, sha256(token), now);
-        if (!email)
-          throw new AppError(
-            'INVALID_CREDENTIALS',
-            'This sign-in link has expired or was already used; ask for a new one',
-          );
+        if ((await repo.redeemMagicLink(trx, sha256(token), now)) !== email) throw linkNotValid();
         const customer = await loadCustomer(trx, (await findOrCreateCustomer(trx, { email }, now)).id);
         const existing = await repo.findUserByEmail(trx, email);
         if (existing && existing.role !== 'customer') {
@@ -184,6 +215,9 @@ export function portalService({ db, config, live }: AppDeps) {
           );
         }
         if (existing?.deactivated_at) throw new AppError('INVALID_CREDENTIALS', 'This account is closed');
+        // Two-factor turned on since the check above: the code was not asked for yet.
+        if (existing?.totp_enabled_at && !codeChecked)
+          throw new AppError('TOTP_REQUIRED', 'Enter the six-digit code from your authenticator app');
         if (existing) {
           if (existing.customer_id !== customer.id)
             await repo.linkUserToCustomer(trx, existing.id, customer.id);

@@ -1,16 +1,36 @@
+import { BlockList, isIPv4 } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/common';
+import type { AddressRange } from '../../config';
 import type { Db } from '../../db/database';
+import { can } from '../../platform/auth/policies';
 import { AppError } from '../../platform/errors';
 import { renderMetrics } from '../../platform/metrics';
 
 const health = z.object({ status: z.literal('ok') });
 const tags = ['system'];
 
+/** Whether a request may read /metrics: an admin (session or token), or from an allowed address. */
+function metricsReader(ranges: AddressRange[]) {
+  const allowed = new BlockList();
+  for (const r of ranges) allowed.addSubnet(r.address, r.prefix, r.family);
+  return (req: FastifyRequest): boolean => {
+    if (req.actor && can(req.actor, 'metrics.read')) return true;
+    const mapped = /^::ffff:(.+)$/i.exec(req.ip)?.[1];
+    const ip = mapped && isIPv4(mapped) ? mapped : req.ip;
+    return allowed.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6');
+  };
+}
+
 /** Liveness, readiness and Prometheus metrics. */
-export const systemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; metricsAllow: AddressRange[] }> = async (
+  app,
+  { db, metricsAllow },
+) => {
+  const mayReadMetrics = metricsReader(metricsAllow);
   app.get(
     '/healthz',
     {
@@ -38,7 +58,15 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get(
     '/metrics',
-    { config: { access: 'public' }, schema: { tags, summary: 'Prometheus metrics', hide: true } },
+    {
+      // Signed-in admins and tokens are recognised; anyone else must come from METRICS_ALLOW.
+      config: { access: 'public' },
+      schema: { tags, summary: 'Prometheus metrics (admins, or addresses in METRICS_ALLOW)', hide: true },
+      onRequest: async (req) => {
+        if (!mayReadMetrics(req))
+          throw new AppError('FORBIDDEN', 'Metrics are for admins and the addresses in METRICS_ALLOW');
+      },
+    },
     async (_req, reply) => reply.type('text/plain; version=0.0.4').send(renderMetrics()),
   );
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { bulkUpdateBody, Ticket } from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -11,6 +12,23 @@ import { eventsRepository } from './events.repository';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { changeTicket, loadTicket } from './tickets.service';
+
+/** Refuses a merge that would show one requester's conversation to another, unless acknowledged. */
+async function refuseOtherRequesters(db: DbOrTrx, target: Ticket, sourceIds: number[]) {
+  const others: { id: number; requester: { id: number; name: string } }[] = [];
+  for (const id of sourceIds) {
+    const source = await loadTicket(db, id);
+    if (source.requester.id !== target.requester.id)
+      others.push({ id, requester: { id: source.requester.id, name: source.requester.name } });
+  }
+  if (others.length === 0) return;
+  const list = others.map((o) => `#${o.id} (${o.requester.name})`).join(', ');
+  throw new AppError(
+    'MERGE_REQUESTER_CHANGE',
+    `${list} ${others.length === 1 ? 'is' : 'are'} from another requester than #${target.id} (${target.requester.name}); merging lets ${target.requester.name} read their replies and messages (not notes). Send acknowledgeRequesterChange: true to merge anyway.`,
+    { tickets: others },
+  );
+}
 
 /** Bulk updates and merges: many tickets at once, each change checked as if made alone. */
 export function bulkService({ db, live }: AppDeps) {
@@ -45,9 +63,16 @@ export function bulkService({ db, live }: AppDeps) {
 
     /**
      * Merges tickets into a target: their messages move over, each source is closed with a
-     * link to the target and a note saying so.
+     * link to the target and a note saying so. Tickets of another requester need
+     * `acknowledgeRequesterChange`: their conversation (never notes) becomes the target
+     * requester's to read.
      */
-    async merge(ctx: RequestContext, targetId: number, sourceIds: number[]): Promise<Ticket> {
+    async merge(
+      ctx: RequestContext,
+      targetId: number,
+      sourceIds: number[],
+      acknowledgeRequesterChange = false,
+    ): Promise<Ticket> {
       authorize(ctx.actor, 'tickets.write');
       const sources = [...new Set(sourceIds)];
       if (sources.includes(targetId)) {
@@ -59,6 +84,7 @@ export function bulkService({ db, live }: AppDeps) {
         const target = await loadTicket(trx, targetId);
         if (target.status === 'closed' || target.mergedIntoId)
           throw new AppError('TICKET_CLOSED', `Ticket #${targetId} is closed and cannot take merges`);
+        if (!acknowledgeRequesterChange) await refuseOtherRequesters(trx, target, sources);
         const now = nowIso();
         for (const sourceId of sources) {
           const source = await loadTicket(trx, sourceId);
@@ -93,7 +119,12 @@ export function bulkService({ db, live }: AppDeps) {
             action: 'ticket.merged',
             entityType: 'ticket',
             entityId: targetId,
-            changes: { mergedFrom: { before: null, after: { id: sourceId, subject: source.subject } } },
+            changes: {
+              mergedFrom: { before: null, after: { id: sourceId, subject: source.subject } },
+              ...(source.requester.id !== target.requester.id
+                ? { requester: { before: source.requester.name, after: target.requester.name } }
+                : {}),
+            },
           });
         }
         await ticketsRepository.update(trx, targetId, { updated_at: now }, null);

@@ -110,15 +110,24 @@ export const messagesRepository = {
   },
 
   /** Binds uploaded attachments to a message; only unbound uploads of this ticket qualify. */
-  async bindAttachments(db: DbOrTrx, ticketId: number, messageId: number, ids: number[]): Promise<number> {
+  /** Puts unsent files of the ticket on a message; a customer's message takes only their own uploads. */
+  async bindAttachments(
+    db: DbOrTrx,
+    ticketId: number,
+    messageId: number,
+    ids: number[],
+    uploadedByCustomerId: number | null = null,
+  ): Promise<number> {
     if (ids.length === 0) return 0;
-    const result = await db
+    let query = db
       .updateTable('attachments')
       .set({ message_id: messageId })
       .where('id', 'in', ids)
       .where('ticket_id', '=', ticketId)
-      .where('message_id', 'is', null)
-      .executeTakeFirst();
+      .where('message_id', 'is', null);
+    if (uploadedByCustomerId !== null)
+      query = query.where('uploaded_by_customer_id', '=', uploadedByCustomerId);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 };

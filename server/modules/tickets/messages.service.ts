@@ -22,6 +22,13 @@ import { loadTicket, openTicket, type RenderedBody, statusStamps } from './ticke
 
 type AddInput = z.output<typeof createMessageBody>;
 
+const notAttachable = () =>
+  new AppError(
+    'VALIDATION_FAILED',
+    'Some attachments are unknown, already sent, or belong to another ticket',
+    [{ path: ['attachmentIds'], message: 'Not attachable' }],
+  );
+
 /** The conversation of a ticket with attachments; customers never get notes. */
 export async function loadConversation(
   db: DbOrTrx,
@@ -130,7 +137,11 @@ export async function addCustomerMessage(
     meta: input.rendered?.meta ?? {},
     now,
   });
-  await repo.bindAttachments(db, ticketId, id, input.attachmentIds);
+  if (
+    (await repo.bindAttachments(db, ticketId, id, input.attachmentIds, input.customerId)) !==
+    input.attachmentIds.length
+  )
+    throw notAttachable();
   await ticketsRepository.countMessage(db, ticketId, now);
   const status = input.keepStatus ? ticket.status : statusAfterCustomerReply(ticket.status);
   const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
@@ -199,13 +210,7 @@ export function messagesService({ db, live }: AppDeps) {
           now,
         });
         const bound = await repo.bindAttachments(trx, ticketId, id, input.attachmentIds);
-        if (bound !== input.attachmentIds.length) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            'Some attachments are unknown, already sent, or belong to another ticket',
-            [{ path: ['attachmentIds'], message: 'Not attachable' }],
-          );
-        }
+        if (bound !== input.attachmentIds.length) throw notAttachable();
         await ticketsRepository.countMessage(trx, ticketId, now);
         const events: TicketEventInput[] = [{ type: isReply ? 'replied' : 'note_added', to: id }];
         const changes: Record<string, string | null> = {};

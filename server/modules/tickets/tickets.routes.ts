@@ -123,7 +123,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{
         response: { 200: s.merge.response, ...withConflict },
       },
     },
-    (req) => bulk.merge(ctx(req), req.params.id, req.body.sourceIds),
+    (req) => bulk.merge(ctx(req), req.params.id, req.body.sourceIds, req.body.acknowledgeRequesterChange),
   );
   app.get(
     '/api/v1/tickets/:id/messages',

@@ -11,6 +11,7 @@ const columns = [
   'api_tokens.last_used_at',
   'api_tokens.revoked_at',
   'users.name as created_by_name',
+  'users.deactivated_at as created_by_deactivated_at',
 ] as const;
 
 export const tokensRepository = {
@@ -23,13 +24,18 @@ export const tokensRepository = {
       .executeTakeFirst();
   },
 
-  list(db: DbOrTrx, filter: { status: 'active' | 'revoked' | 'all'; limit: number }, afterId: number | null) {
+  list(
+    db: DbOrTrx,
+    filter: { status: 'active' | 'revoked' | 'all'; createdBy?: number; limit: number },
+    afterId: number | null,
+  ) {
     let query = db
       .selectFrom('api_tokens')
       .leftJoin('users', 'users.id', 'api_tokens.created_by')
       .select(columns);
     if (filter.status === 'active') query = query.where('api_tokens.revoked_at', 'is', null);
     if (filter.status === 'revoked') query = query.where('api_tokens.revoked_at', 'is not', null);
+    if (filter.createdBy !== undefined) query = query.where('api_tokens.created_by', '=', filter.createdBy);
     if (afterId !== null) query = query.where('api_tokens.id', '<', afterId);
     return query
       .orderBy('api_tokens.id', 'desc')

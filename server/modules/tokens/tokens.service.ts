@@ -28,8 +28,9 @@ function toApiToken(row: TokenListRow): ApiToken {
     prefix: row.token_prefix,
     createdBy:
       row.created_by !== null && row.created_by_name !== null
-        ? { id: row.created_by, name: row.created_by_name }
+        ? { id: row.created_by, name: row.created_by_name, active: row.created_by_deactivated_at === null }
         : null,
+    suspended: row.created_by !== null && row.created_by_deactivated_at !== null,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
@@ -42,8 +43,12 @@ async function loadToken(db: DbOrTrx, id: number): Promise<ApiToken> {
   return toApiToken(row);
 }
 
-/** API tokens: the secret is shown once; only its SHA-256 is stored. */
-export function tokensService({ db }: AppDeps) {
+/**
+ * API tokens: the secret is shown once; only its SHA-256 is stored. A token belongs to the admin
+ * who made it: it is refused while they are deactivated and never does more than their role
+ * (see tokenActor in platform/auth).
+ */
+export function tokensService({ db, live }: AppDeps) {
   return {
     async list(ctx: RequestContext, query: ListInput) {
       authorize(ctx.actor, 'tokens.manage');
@@ -76,7 +81,7 @@ export function tokensService({ db }: AppDeps) {
 
     async revoke(ctx: RequestContext, id: number): Promise<ApiToken> {
       authorize(ctx.actor, 'tokens.manage');
-      return db.transaction().execute(async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const before = await loadToken(trx, id);
         if (before.revokedAt) return before;
         await repo.revoke(trx, id, nowIso());
@@ -90,6 +95,8 @@ export function tokensService({ db }: AppDeps) {
         });
         return after;
       });
+      live.publish({ type: 'access.changed', userId: null });
+      return revoked;
     },
   };
 }

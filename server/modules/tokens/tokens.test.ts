@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ApiToken } from '../../../contracts/tokens';
-import { describeApi } from '../../../test/helpers/app';
+import { type Auth, describeApi } from '../../../test/helpers/app';
 
 describeApi('api tokens', (t) => {
   it('shows the secret once, stores only its hash, authenticates with its role and records last use', async () => {
@@ -69,5 +69,74 @@ describeApi('api tokens', (t) => {
       headers: { authorization: 'Bearer nonsense' },
     });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describeApi('api tokens and their owner', (t) => {
+  async function tokenOf(admin: Extract<Auth, { kind: 'session' }>, role: 'admin' | 'agent' = 'admin') {
+    const res = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      payload: { name: `Sync ${role}`, role },
+    });
+    return res.json() as { token: ApiToken; secret: string };
+  }
+  const setStatus = (by: Auth, id: number, status: 'active' | 'deactivated') =>
+    t.request(by, { method: 'PATCH', url: `/api/v1/users/${id}`, payload: { status } });
+
+  it('deactivating the admin who made a token stops it at once; reactivating restores it', async () => {
+    const owner = await t.signIn('admin');
+    const other = await t.signIn('admin');
+    const { token, secret } = await tokenOf(owner);
+    const bearer = { kind: 'token', token: secret } as const;
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(200);
+
+    expect((await setStatus(other, owner.userId, 'deactivated')).statusCode).toBe(200);
+    const refused = await t.request(bearer, { method: 'GET', url: '/api/v1/users' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('UNAUTHENTICATED');
+
+    // Another admin sees it as suspended, finds it by its owner and can revoke it.
+    const listed = (
+      await t.request(other, { method: 'GET', url: `/api/v1/api-tokens?createdBy=${owner.userId}` })
+    ).json().data as ApiToken[];
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: token.id,
+        suspended: true,
+        createdBy: expect.objectContaining({ active: false }),
+      }),
+    ]);
+
+    expect((await setStatus(other, owner.userId, 'active')).statusCode).toBe(200);
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(200);
+    expect(
+      (await t.request(other, { method: 'DELETE', url: `/api/v1/api-tokens/${token.id}` })).statusCode,
+    ).toBe(200);
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(401);
+  });
+
+  it('a token never does more than its owner may do now', async () => {
+    const owner = await t.signIn('admin');
+    const other = await t.signIn('admin');
+    const { secret } = await tokenOf(owner);
+    const bearer = { kind: 'token', token: secret } as const;
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/api-tokens' })).statusCode).toBe(200);
+    await t.request(other, {
+      method: 'PATCH',
+      url: `/api/v1/users/${owner.userId}`,
+      payload: { role: 'agent' },
+    });
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/api-tokens' })).statusCode).toBe(403);
+    expect((await t.request(bearer, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(200);
+  });
+
+  it('tokens made on the command line have no owner and keep their role', async () => {
+    const token = await t.tokenFor('admin');
+    expect((await t.request(token, { method: 'GET', url: '/api/v1/api-tokens' })).statusCode).toBe(200);
+    const admin = await t.signIn('admin');
+    const listed = (await t.request(admin, { method: 'GET', url: '/api/v1/api-tokens' })).json()
+      .data as ApiToken[];
+    expect(listed[0]).toMatchObject({ createdBy: null, suspended: false });
   });
 });

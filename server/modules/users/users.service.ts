@@ -77,7 +77,7 @@ function emailTaken(email: string) {
   ]);
 }
 
-export function usersService({ db }: AppDeps) {
+export function usersService({ db, live }: AppDeps) {
   return {
     async list(ctx: RequestContext, query: ListUsersInput) {
       authorize(ctx.actor, 'users.read');
@@ -137,7 +137,7 @@ export function usersService({ db }: AppDeps) {
 
     async update(ctx: RequestContext, id: number, input: UpdateUserBody): Promise<User> {
       try {
-        return await db.transaction().execute(async (trx) => {
+        const updated = await db.transaction().execute(async (trx) => {
           const before = await loadUser(trx, id);
           authorize(ctx.actor, 'users.manage-account', before);
           if (input.role) authorize(ctx.actor, 'users.manage-account', { role: input.role });
@@ -177,8 +177,12 @@ export function usersService({ db }: AppDeps) {
             before: auditSnapshot(before),
             after: auditSnapshot(after),
           });
-          return after;
+          return { before, after };
         });
+        // Open live sockets of a deactivated user, or one with a new role, close; so do their tokens'.
+        if (updated.before.role !== updated.after.role || updated.before.status !== updated.after.status)
+          live.publish({ type: 'access.changed', userId: id });
+        return updated.after;
       } catch (error) {
         if (isUniqueViolation(error) && input.email) throw emailTaken(input.email);
         throw error;
@@ -205,6 +209,7 @@ export function usersService({ db }: AppDeps) {
           changes: { password: { before: '[redacted]', after: '[redacted]' } },
         });
       });
+      live.publish({ type: 'access.changed', userId: id });
     },
 
     async resetTwoFactor(ctx: RequestContext, id: number): Promise<User> {
@@ -241,6 +246,7 @@ export function usersService({ db }: AppDeps) {
           changes: { sessions: { before: ended, after: 0 } },
         });
       });
+      live.publish({ type: 'access.changed', userId: id });
     },
   };
 }

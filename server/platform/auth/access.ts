@@ -6,6 +6,7 @@ import { safeEqual, sha256 } from '../crypto';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { CSRF_HEADER, SESSION_COOKIE, TOKEN_PREFIX } from './cookies';
+import { tokenActor } from './credentials';
 import { credentialsRepository } from './credentials.repository';
 import { can, type RoutePolicy } from './policies';
 
@@ -34,11 +35,17 @@ async function resolveActor(db: Db, request: FastifyRequest): Promise<void> {
       throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
     const token = await credentialsRepository.findActiveToken(db, sha256(match[1]));
     if (!token) throw new AppError('UNAUTHENTICATED', 'The API token is not valid or has been revoked');
+    const actor = tokenActor(token);
+    if (!actor)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'The API token belongs to a deactivated account; it works again if that account is reactivated',
+      );
     const now = nowIso();
     if (!token.last_used_at || Date.parse(now) - Date.parse(token.last_used_at) > TOUCH_AFTER_MS) {
       await credentialsRepository.touchToken(db, token.id, now);
     }
-    request.actor = { type: 'token', id: token.id, name: token.name, role: token.role };
+    request.actor = actor;
     return;
   }
   const cookie = request.cookies[SESSION_COOKIE];

@@ -20,12 +20,24 @@ const sessionQuery = prepared((db, p: { sessionHash: string }) =>
     .where('sessions.id', '=', p.sessionHash),
 );
 
+/** A token and its owner (the admin who made it), who decides whether and as what it acts. */
+const tokenColumns = [
+  'api_tokens.id',
+  'api_tokens.name',
+  'api_tokens.role',
+  'api_tokens.last_used_at',
+  'api_tokens.created_by as ownerId',
+  'users.role as ownerRole',
+  'users.deactivated_at as ownerDeactivatedAt',
+] as const;
+
 const tokenQuery = prepared((db, p: { tokenHash: string }) =>
   db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'last_used_at'])
-    .where('token_hash', '=', p.tokenHash)
-    .where('revoked_at', 'is', null),
+    .leftJoin('users', 'users.id', 'api_tokens.created_by')
+    .select(tokenColumns)
+    .where('api_tokens.token_hash', '=', p.tokenHash)
+    .where('api_tokens.revoked_at', 'is', null),
 );
 
 /** Look-ups that turn a cookie or a bearer token into an actor. */
@@ -44,6 +56,16 @@ export const credentialsRepository = {
 
   findActiveToken(db: DbOrTrx, tokenHash: string) {
     return tokenQuery.first(db, { tokenHash });
+  },
+
+  findTokenById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('api_tokens')
+      .leftJoin('users', 'users.id', 'api_tokens.created_by')
+      .select(tokenColumns)
+      .where('api_tokens.id', '=', id)
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst();
   },
 
   touchToken(db: DbOrTrx, id: number, at: string) {

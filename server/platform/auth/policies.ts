@@ -35,6 +35,8 @@ export const policies = {
   /** Shared views are everyone's queues: managers and admins keep them. */
   'views.share': isManagerOrAdmin,
   'settings.manage': isAdmin,
+  /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
+  'metrics.read': isAdmin,
   /** Mailboxes, mail templates, spam rules and the failed-mail list: admins only. */
   'channels.manage': isAdmin,
   /** The customer portal: people with the customer role, on their own requests only. */

@@ -2,8 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 
-/** What travels between nodes: ticket changes and who is looking at which ticket. */
+/**
+ * What travels between nodes: ticket changes, who is looking at which ticket, and whose access
+ * changed (sessions ended, deactivated, new role; `userId` null: API tokens), so every node
+ * checks its open sockets again.
+ */
 export type BusEvent =
+  | { type: 'access.changed'; userId: number | null }
   | { type: 'ticket.created'; ticketId: number }
   | { type: 'ticket.changed'; ticketId: number; version: number | null }
   | {

@@ -38,8 +38,6 @@ function loginErrorText(error: unknown, codeStep: boolean): { title: string; mes
         };
       case 'TOTP_INVALID':
         return { title: 'That code did not work', message: error.message };
-      case 'ACCOUNT_LOCKED':
-        return { title: 'Account locked', message: error.message };
       case 'RATE_LIMITED':
         return { title: 'Too many attempts', message: error.message };
       case 'VALIDATION_FAILED':

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Ticket } from '../../../contracts/tickets';
 import { errorMessage } from '../../app/api';
@@ -29,6 +29,7 @@ function MergeForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
   const [debounced] = useDebouncedValue(query, 250);
   const [picked, setPicked] = useState<Map<number, Ticket>>(() => new Map());
   const [error, setError] = useState<string | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const merge = useMergeTickets(ticket.id);
   const searching = debounced.trim().length >= 2;
   const search = useSearch(debounced, searching);
@@ -50,9 +51,17 @@ function MergeForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
       return next;
     });
 
+  // Tickets of someone else: their replies and messages (never notes) become this requester's to read.
+  const otherRequesters = [...picked.values()].filter((p) => p.requester.id !== ticket.requester.id);
+  const needsAcknowledgement = otherRequesters.length > 0;
+
   const confirm = () => {
     setError(null);
-    merge.mutate([...picked.keys()], {
+    const body = {
+      sourceIds: [...picked.keys()],
+      acknowledgeRequesterChange: needsAcknowledgement && acknowledged,
+    };
+    merge.mutate(body, {
       onSuccess: () => {
         notifySuccess(
           `${picked.size === 1 ? 'One ticket was' : `${picked.size} tickets were`} merged into #${ticket.id} and closed.`,
@@ -118,11 +127,31 @@ function MergeForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
           </Stack>
         )}
       </ScrollArea.Autosize>
+      {needsAcknowledgement && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Different requester" role="alert">
+          <Stack gap="xs">
+            <Text fz="sm">
+              {otherRequesters.map((o) => `#${o.id} is from ${o.requester.name}`).join('; ')}. After the
+              merge, {ticket.requester.name} can read those replies and messages in the portal. Internal notes
+              and unsent files stay internal.
+            </Text>
+            <Checkbox
+              checked={acknowledged}
+              onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+              label={`Merge anyway and let ${ticket.requester.name} see them`}
+            />
+          </Stack>
+        </Alert>
+      )}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
-        <Button onClick={confirm} disabled={picked.size === 0} loading={merge.isPending}>
+        <Button
+          onClick={confirm}
+          disabled={picked.size === 0 || (needsAcknowledgement && !acknowledged)}
+          loading={merge.isPending}
+        >
           {picked.size <= 1 ? `Merge into #${ticket.id}` : `Merge ${picked.size} tickets into #${ticket.id}`}
         </Button>
       </Group>

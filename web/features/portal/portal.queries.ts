@@ -89,8 +89,11 @@ export function useRequestMagicLink() {
 export function useRedeemMagicLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (token: string) => {
-      const session = await api.post<SessionResponse>('/portal/sessions', { token });
+    mutationFn: async ({ token, totp }: { token: string; totp?: string }) => {
+      const session = await api.post<SessionResponse>('/portal/sessions', {
+        token,
+        ...(totp ? { totp } : {}),
+      });
       setCsrfToken(session.csrfToken);
       return session.user ?? (await fetchMe());
     },

@@ -205,8 +205,9 @@ export function useDeescalate(id: number) {
 export function useMergeTickets(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (sourceIds: number[]) => api.post<Ticket>(`/tickets/${id}/merges`, { sourceIds }),
-    onSuccess: (ticket, sourceIds) => {
+    mutationFn: (body: { sourceIds: number[]; acknowledgeRequesterChange: boolean }) =>
+      api.post<Ticket>(`/tickets/${id}/merges`, body),
+    onSuccess: (ticket, { sourceIds }) => {
       storeTicket(queryClient, ticket);
       void queryClient.invalidateQueries({ queryKey: ticketsKeys.messages(id) });
       for (const sourceId of sourceIds) {

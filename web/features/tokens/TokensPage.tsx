@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Code,
   Group,
@@ -7,6 +8,7 @@ import {
   Stack,
   Table,
   Text,
+  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -147,6 +149,7 @@ function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                   {token.createdBy && (
                     <Text fz="xs" c="dimmed">
                       by {token.createdBy.name}
+                      {token.createdBy.active ? '' : ' (deactivated)'}
                     </Text>
                   )}
                 </Stack>
@@ -160,6 +163,12 @@ function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                     <StatusBadge active={false} inactiveLabel="Revoked" />
                     <RelativeTime value={token.revokedAt} c="dimmed" fz="xs" />
                   </Group>
+                ) : token.suspended ? (
+                  <Tooltip label="Its owner is deactivated. It works again if they are reactivated.">
+                    <Badge color="orange" variant="dot" size="sm" tabIndex={0}>
+                      Suspended
+                    </Badge>
+                  </Tooltip>
                 ) : (
                   <StatusBadge active inactiveLabel="Revoked" />
                 )}
