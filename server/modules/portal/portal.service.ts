@@ -52,6 +52,19 @@ const toPortalTicket = (r: RequestRow): PortalTicket => ({
   followUpOfId: r.follow_up_of_id,
 });
 
+/** What a request from the portal or the contact form starts as. */
+const newRequest = () => ({
+  type: 'question' as const,
+  priority: 'normal' as const,
+  status: 'new' as const,
+  categoryId: null,
+  tags: [] as string[],
+  assigneeId: null,
+  teamId: null,
+  dueAt: null,
+  customFields: {},
+});
+
 const linkNotValid = () =>
   new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
 
@@ -109,15 +122,7 @@ export function portalService({ db, config, live }: AppDeps) {
             requesterId: customerId,
             message: { body: input.body, attachmentIds: [] },
             channel: 'portal',
-            type: 'question',
-            priority: 'normal',
-            status: 'new',
-            categoryId: null,
-            tags: [],
-            assigneeId: null,
-            teamId: null,
-            dueAt: null,
-            customFields: {},
+            ...newRequest(),
           },
           'customer',
           rendered,
@@ -248,15 +253,7 @@ export function portalService({ db, config, live }: AppDeps) {
             requester: { email: input.email, name: input.name },
             message: { body: input.message, attachmentIds: [] },
             channel: 'web',
-            type: 'question',
-            priority: 'normal',
-            status: 'new',
-            categoryId: null,
-            tags: [],
-            assigneeId: null,
-            teamId: null,
-            dueAt: null,
-            customFields: {},
+            ...newRequest(),
           },
           'customer',
           rendered,
