@@ -44,7 +44,7 @@ export const inboundRepository = {
       | 'sender'
       | 'subject'
       | 'raw'
-    >,
+    > & { message_id_clash: number },
     now: string,
   ): Promise<number | null> {
     const row = await db
@@ -63,22 +63,15 @@ export const inboundRepository = {
     return row?.id ?? null;
   },
 
-  /** Marks a kept mail whose Message-ID an earlier, different mail already used. */
-  async markMessageIdClash(db: DbOrTrx, id: number, messageId: string) {
-    await db
-      .updateTable('inbound_mail')
-      .set({ message_id_clash: 1 })
-      .where('id', '=', id)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('inbound_mail as other')
-            .select('other.id')
-            .where('other.message_id', '=', messageId)
-            .where('other.id', '!=', id),
-        ),
-      )
-      .execute();
+  /** Whether a mail with this Message-ID was kept before. */
+  async messageIdKnown(db: DbOrTrx, messageId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('inbound_mail')
+      .select('id')
+      .where('message_id', '=', messageId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   /** Makes committed rows durable on disk now (SQLite WAL; PostgreSQL commits are already). */

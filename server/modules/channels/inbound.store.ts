@@ -53,6 +53,8 @@ export async function storeInboundMail(
 ): Promise<{ id: number | null; duplicate: boolean }> {
   const headers = rawHeaders(mail.raw);
   const messageId = headers['message-id'] ? normalizeMessageId(headers['message-id']) : null;
+  // A read, not a write: a mail that only repeats a kept one stores nothing below anyway.
+  const clash = messageId ? await repo.messageIdKnown(db, messageId) : false;
   const id = await repo.insert(
     db,
     {
@@ -66,10 +68,10 @@ export async function storeInboundMail(
         peopleIn(headers.from ?? '')[0]?.address ?? peopleIn(mail.envelopeFrom ?? '')[0]?.address ?? null,
       subject: (headers.subject ?? '').slice(0, 300),
       raw: mail.raw,
+      message_id_clash: clash ? 1 : 0,
     },
     nowIso(),
   );
-  if (id !== null && messageId) await repo.markMessageIdClash(db, id, messageId);
   await durable(db);
   return { id, duplicate: id === null };
 }

@@ -168,10 +168,22 @@ function realCharset(node: MimeNode, content: Buffer, fallback: () => string): s
 }
 
 /**
+ * Whether a message could carry anything to repair: 8-bit bytes, or transfer-encoded parts
+ * (which can decode to 8-bit text), or uuencoded ones. Most mail is 7-bit text and skips the
+ * second MIME walk. One pass over the bytes.
+ */
+function mayNeedRepair(raw: Buffer): boolean {
+  if (hasHighBytes(raw)) return true;
+  const text = raw.toString('latin1').toLowerCase();
+  return text.includes('quoted-printable') || text.includes('base64') || text.includes('uue');
+}
+
+/**
  * The message, with 8-bit text made UTF-8 and uuencoded parts made base64; the same bytes
  * when nothing needed repair. Linear in the size of the message.
  */
 export async function normalizeMail(raw: Buffer): Promise<Buffer> {
+  if (!mayNeedRepair(raw)) return raw;
   const pieces = await split(raw);
   const eightBit = pieces.flatMap((p) => (p.kind === 'node' ? [p.node.getHeaders(), ...p.body] : []));
   let detected: string | null = null;
