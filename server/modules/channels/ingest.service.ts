@@ -76,54 +76,73 @@ async function processOne(
   return () => announceTicket(deps.live, ticket, created);
 }
 
+type ParseResult = { row: QueuedMailRow; mail: ParsedInbound | null; error: unknown };
+
+/** Parses a batch in the worker threads; a mail that cannot be parsed carries its error. */
+async function parseBatch(rows: QueuedMailRow[]): Promise<ParseResult[]> {
+  const outcomes = await parseOffThread(rows.map((row) => Buffer.from(row.raw)));
+  return rows.map((row, i) => {
+    const outcome = outcomes[i]!;
+    return 'mail' in outcome
+      ? { row, mail: outcome.mail, error: null }
+      : { row, mail: null, error: new Error(outcome.error) };
+  });
+}
+
+/** One parsed batch in one transaction, each mail in its own savepoint. */
+function commitBatch(deps: AppDeps, setup: IntakeSetup, parsed: ParseResult[]) {
+  return deps.db.transaction().execute(async (trx) => {
+    const out: (Announce | null)[] = [];
+    for (const { row, mail, error } of parsed) {
+      if (!(await repo.lockQueued(trx, row.id))) continue;
+      const fail = async (e: unknown, prefix: string) => {
+        await repo.finish(trx, row.id, { status: 'failed', reason: failure(e, prefix) }, nowIso());
+        return null;
+      };
+      if (!mail) {
+        out.push(await fail(error, 'Could not be parsed'));
+        continue;
+      }
+      out.push(
+        await withSavepoint(
+          trx,
+          `mail_${row.id}`,
+          () => processOne(trx, deps, setup, row, mail),
+          (e) => fail(e, 'Could not be processed'),
+        ),
+      );
+    }
+    return out;
+  });
+}
+
 /**
  * Works through queued mail until none is left (or `limit` is reached). Mail is parsed before
- * the transaction, in worker threads (parse.pool.ts); each batch then commits together, each mail in its own savepoint, so one
- * that throws is marked failed with the reason and never blocks the rest. A crash before the
- * commit leaves the batch queued: it is processed again, once.
+ * the transaction, in worker threads (parse.pool.ts), the next batch while this one commits.
+ * Each batch commits together, each mail in its own savepoint, so one that throws is marked
+ * failed with the reason and never blocks the rest. A crash before the commit leaves the
+ * batch queued: it is processed again, once.
  */
 export async function processInboundMail(deps: AppDeps, limit = 500, lane?: Lane): Promise<number> {
   const setup = await loadIntakeSetup(deps.db);
-  let afterId = 0;
+  const next = (afterId: number, done: number) =>
+    done < limit
+      ? repo.nextQueued(deps.db, afterId, Math.min(BATCH, limit - done), lane)
+      : Promise.resolve([]);
   let done = 0;
-  while (done < limit) {
-    const rows = await repo.nextQueued(deps.db, afterId, Math.min(BATCH, limit - done), lane);
-    if (rows.length === 0) break;
-    afterId = rows.at(-1)!.id;
-    const parsed = await Promise.all(
-      rows.map((row) =>
-        parseOffThread(Buffer.from(row.raw)).then(
-          (mail) => ({ row, mail, error: null }),
-          (error: unknown) => ({ row, mail: null, error }),
-        ),
-      ),
-    );
-    const announces = await deps.db.transaction().execute(async (trx) => {
-      const out: (Announce | null)[] = [];
-      for (const { row, mail, error } of parsed) {
-        if (!(await repo.lockQueued(trx, row.id))) continue;
-        const fail = async (e: unknown, prefix: string) => {
-          await repo.finish(trx, row.id, { status: 'failed', reason: failure(e, prefix) }, nowIso());
-          return null;
-        };
-        if (!mail) {
-          out.push(await fail(error, 'Could not be parsed'));
-          continue;
-        }
-        out.push(
-          await withSavepoint(
-            trx,
-            `mail_${row.id}`,
-            () => processOne(trx, deps, setup, row, mail),
-            (e) => fail(e, 'Could not be processed'),
-          ),
-        );
-      }
-      return out;
-    });
+  let rows = await next(0, 0);
+  let parsing = parseBatch(rows);
+  while (rows.length > 0) {
+    const parsed = await parsing;
+    // The next batch parses in the worker threads while this one is written.
+    const following = await next(rows.at(-1)!.id, done + rows.length);
+    parsing = parseBatch(following);
+    const announces = await commitBatch(deps, setup, parsed);
     for (const announce of announces) announce?.();
     done += rows.length;
+    rows = following;
   }
+  await parsing;
   return done;
 }
 

@@ -167,15 +167,25 @@ function realCharset(node: MimeNode, content: Buffer, fallback: () => string): s
   return null;
 }
 
+/** A quoted-printable escape of a byte of 0x80 or more (`=E9`), which can decode to 8-bit text. */
+function hasHighEscape(lower: string): boolean {
+  for (let at = lower.indexOf('='); at !== -1; at = lower.indexOf('=', at + 1)) {
+    const high = lower[at + 1];
+    const low = lower[at + 2] ?? '';
+    if (high && '89abcdef'.includes(high) && low !== '' && '0123456789abcdef'.includes(low)) return true;
+  }
+  return false;
+}
+
 /**
- * Whether a message could carry anything to repair: 8-bit bytes, or transfer-encoded parts
- * (which can decode to 8-bit text), or uuencoded ones. Most mail is 7-bit text and skips the
- * second MIME walk. One pass over the bytes.
+ * Whether a message could carry anything to repair: 8-bit bytes, quoted-printable escapes of
+ * 8-bit bytes, base64 parts (which can decode to 8-bit text) or uuencoded ones. Most mail is
+ * 7-bit text and skips the second MIME walk. Linear in the size of the message.
  */
 function mayNeedRepair(raw: Buffer): boolean {
   if (hasHighBytes(raw)) return true;
   const text = raw.toString('latin1').toLowerCase();
-  return text.includes('quoted-printable') || text.includes('base64') || text.includes('uue');
+  return text.includes('base64') || text.includes('uue') || hasHighEscape(text);
 }
 
 /**

@@ -5,7 +5,18 @@ import { register } from 'tsx/esm/api';
 register();
 const { parseInbound } = await import('./mail-parse.ts');
 
-/** @param {Uint8Array} raw */
-export default function parse(raw) {
-  return parseInbound(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+/**
+ * Parses a batch of raw mails; one that cannot be parsed answers its error, the others still
+ * parse. A batch crosses the thread boundary once, not once per mail.
+ * @param {Uint8Array[]} raws
+ */
+export default function parse(raws) {
+  return Promise.all(
+    raws.map((raw) =>
+      parseInbound(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)).then(
+        (mail) => ({ mail }),
+        (error) => ({ error: error instanceof Error ? error.message : String(error) }),
+      ),
+    ),
+  );
 }
