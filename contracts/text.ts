@@ -26,8 +26,19 @@ export const textMessages = {
 } as const;
 
 const wellFormed = (value: string) => !LONE_SURROGATE.test(value);
-/** Empty is left to min(); text made only of invisible characters is refused. */
-const visible = (value: string) => value === '' || value.replace(INVISIBLE, '') !== '';
+/**
+ * Empty is left to min(); text made only of invisible characters is refused. Most text shows a
+ * printable ASCII character before any other: that settles it without copying the string.
+ */
+const visible = (value: string) => {
+  if (value === '') return true;
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) return true;
+    if (code >= 0x80) break;
+  }
+  return value.replace(INVISIBLE, '') !== '';
+};
 
 /**
  * A name, subject or title: one line, trimmed, at least one visible character.
