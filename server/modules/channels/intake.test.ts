@@ -87,6 +87,7 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
     const first = raw(
       [
         'Received: from a.example by mx1.shop.example; Mon, 1 Dec 2026 10:00:00 +0000',
+        'Date: Mon, 1 Dec 2026 10:00:00 +0000',
         'From: Ana Ruiz <ana@customer.example>',
         'To: help@shop.example',
         'Subject: Order 1001 missing',
@@ -98,6 +99,7 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
       [
         'Received: from b.example by mx2.shop.example; Mon, 1 Dec 2026 10:05:00 +0000',
         'Return-Path: <bounces@customer.example>',
+        'Date: Mon, 1 Dec 2026 10:04:59 +0000', // composed again by the client to resend it
         'From: Ana Ruiz <ana@customer.example>',
         'To: help@shop.example',
         'Subject: Order 1001 missing',

@@ -4,7 +4,8 @@ import { headerEnd, headerLines } from './mail-headers';
 /**
  * The headers that say what a mail is. Everything else is left out of the fingerprint: the
  * Received trail, Return-Path, Delivered-To, authentication results, spam scores and the
- * signatures relays add differ between two copies of the same mail.
+ * signatures relays add differ between two copies of the same mail. So does Date when a
+ * client composes the same mail again to resend it.
  */
 const contentHeaders = new Set([
   'from',
@@ -13,7 +14,6 @@ const contentHeaders = new Set([
   'to',
   'cc',
   'subject',
-  'date',
   'message-id',
   'in-reply-to',
   'references',
