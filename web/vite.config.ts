@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Where `npm run dev` runs the API; Vite forwards /api and the live socket there. */
+const api = `http://127.0.0.1:${process.env.STEWARD_API_PORT ?? '3000'}`;
 
 export default defineConfig({
   root,
@@ -16,12 +18,12 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: api, changeOrigin: false, ws: true },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: api, changeOrigin: false, ws: true },
     },
   },
 });
