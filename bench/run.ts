@@ -106,7 +106,6 @@ async function prepare(handle: DatabaseHandle) {
     );
   const tokens = tokensService({
     db: handle.db,
-    dialect: handle.dialect,
     config: loadConfig({}),
     live: localBus(),
   });

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
+import { sharedBusUrl } from './db/dialect';
 import { registerModules } from './modules';
 import { MAX_ATTACHMENT_BYTES } from './modules/attachments/attachment-rules';
 import { accessPlugin } from './platform/auth/access';
@@ -99,13 +100,11 @@ export async function buildApp({
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(accessPlugin, { db: database.db });
-  const live =
-    config.database.dialect === 'postgres'
-      ? await postgresBus(config.database.url, app.log, database.schema)
-      : localBus();
+  const busUrl = sharedBusUrl(config.database);
+  const live = busUrl ? await postgresBus(busUrl, app.log, database.schema) : localBus();
   app.addHook('onClose', () => live.close());
   app.addHook('onClose', () => closeWorkerPools());
-  await registerModules(app, { db: database.db, dialect: database.dialect, config, live });
+  await registerModules(app, { db: database.db, config, live });
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

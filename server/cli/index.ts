@@ -65,7 +65,7 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
     if (!pw.success) throw new UsageError(pw.error.issues[0]?.message ?? 'invalid password');
     const name = values.name?.trim() || email.data.split('@')[0] || 'Admin';
     await withDatabase(config, async (handle) => {
-      const users = usersService({ db: handle.db, dialect: handle.dialect, config, live: localBus() });
+      const users = usersService({ db: handle.db, config, live: localBus() });
       const user = await users.create(systemContext('steward create-admin'), {
         email: email.data,
         name,
@@ -89,7 +89,7 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
     const role = staffRoleSchema.safeParse(option(values, 'role'));
     if (!role.success) throw new UsageError('--role must be admin, manager or agent');
     await withDatabase(config, async (handle) => {
-      const tokens = tokensService({ db: handle.db, dialect: handle.dialect, config, live: localBus() });
+      const tokens = tokensService({ db: handle.db, config, live: localBus() });
       const created = await tokens.create(systemContext('steward create-token'), { name, role: role.data });
       console.log(created.secret);
       console.error(

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { Config } from '../config';
 import { createDatabase } from '../db/database';
+import { sharedBusUrl } from '../db/dialect';
 import { migrateToLatest } from '../db/migrate';
 import { mailRuntime } from '../modules/channels/channels.module';
 import { startJobs } from '../platform/jobs';
@@ -14,11 +15,9 @@ export async function runMailNode(config: Config): Promise<void> {
   const { log } = Fastify({ logger: { level: config.logLevel } });
   const handle = createDatabase(config.database);
   await migrateToLatest(handle);
-  const live =
-    config.database.dialect === 'postgres'
-      ? await postgresBus(config.database.url, log, handle.schema)
-      : localBus();
-  const runtime = mailRuntime({ db: handle.db, dialect: handle.dialect, config, live }, log);
+  const busUrl = sharedBusUrl(config.database);
+  const live = busUrl ? await postgresBus(busUrl, log, handle.schema) : localBus();
+  const runtime = mailRuntime({ db: handle.db, config, live }, log);
   await runtime.start();
   const stopJobs = startJobs(runtime.jobs, log);
   await new Promise<void>((resolve) => {

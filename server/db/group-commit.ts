@@ -1,5 +1,6 @@
 import type { ControlledTransaction, Transaction } from 'kysely';
-import type { Db, Dialect } from './database';
+import type { Db } from './database';
+import type { DialectAdapter } from './dialect';
 import type { Database } from './schema';
 
 /**
@@ -26,8 +27,10 @@ interface Pending {
 
 const SAVEPOINT = 'group_item';
 
-export const groupCommitDefaults = (dialect: Dialect): GroupCommitOptions =>
-  dialect === 'sqlite' ? { maxBatch: 64, maxConcurrent: 1 } : { maxBatch: 32, maxConcurrent: 4 };
+export const groupCommitDefaults = (dialect: DialectAdapter): GroupCommitOptions => ({
+  maxBatch: dialect.groupCommitBatch,
+  maxConcurrent: dialect.writers,
+});
 
 function pending<T>(work: GroupWork<T>, resolve: (value: T) => void, reject: (error: unknown) => void) {
   // Unset until the work ran (an Error made up front would capture a stack for every request).

@@ -38,8 +38,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
       const out: Record<string, KyselyMigration> = {};
       for (const m of migrations) {
         out[m.name] = {
-          up: (db: Kysely<unknown>) => m.up(db, handle.dialect),
-          down: (db: Kysely<unknown>) => m.down(db, handle.dialect),
+          up: (db: Kysely<unknown>) => m.up(db, handle.adapter.migration),
+          down: (db: Kysely<unknown>) => m.down(db, handle.adapter.migration),
         };
       }
       return out;

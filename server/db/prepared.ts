@@ -1,12 +1,6 @@
-import {
-  type Compilable,
-  type CompiledQuery,
-  type InsertQueryBuilder,
-  type InsertResult,
-  type QueryResult,
-  sql,
-} from 'kysely';
-import { type DbOrTrx, type Dialect, dialectOf } from './database';
+import type { Compilable, CompiledQuery, InsertQueryBuilder, InsertResult, QueryResult } from 'kysely';
+import type { DbOrTrx } from './database';
+import { adapterOf, type DialectAdapter } from './dialect';
 import type { Database } from './schema';
 
 const MARK = '\u0000param:';
@@ -28,10 +22,10 @@ interface Template<R> {
 export function prepared<P extends Record<string, Scalar>, R>(
   build: (db: DbOrTrx, params: P) => Compilable<R> | CompiledQuery<R>,
 ) {
-  const templates = new Map<Dialect, Template<R>>();
+  const templates = new Map<DialectAdapter, Template<R>>();
 
   function template(db: DbOrTrx): Template<R> {
-    const dialect = dialectOf(db);
+    const dialect = adapterOf(db);
     let found = templates.get(dialect);
     if (!found) {
       // Each input stands in as a marker string, so its place among the parameters can be found.
@@ -77,13 +71,12 @@ export function prepared<P extends Record<string, Scalar>, R>(
 export function insertReturningId<P extends Record<string, Scalar>, T extends keyof Database>(
   build: (db: DbOrTrx, params: P) => InsertQueryBuilder<Database, T, InsertResult>,
 ) {
-  const statement = prepared<P, { id?: number }>((db, params) => {
-    const insert = build(db, params);
-    return dialectOf(db) === 'postgres' ? insert.returning(sql<number>`id`.as('id')) : insert;
-  });
+  const statement = prepared<P, { id?: number }>((db, params) =>
+    adapterOf(db).returningId(build(db, params)),
+  );
   return async (db: DbOrTrx, values: P): Promise<number> => {
     const result = await statement.run(db, values);
-    const id = dialectOf(db) === 'postgres' ? result.rows[0]?.id : result.insertId;
+    const id = adapterOf(db).insertedId(result);
     if (id === undefined) throw new Error('The insert answered no id');
     return Number(id);
   };
@@ -102,7 +95,7 @@ export function pick<P extends Record<string, Scalar>, K extends keyof P>(params
 export function compiledByKey<R>(size = 500) {
   const cache = new Map<string, CompiledQuery<R>>();
   return async function run(db: DbOrTrx, key: string, build: () => Compilable<R>): Promise<R[]> {
-    const full = `${dialectOf(db)}\u0000${key}`;
+    const full = `${adapterOf(db).kind}\u0000${key}`;
     let query = cache.get(full);
     if (query) cache.delete(full);
     else {

@@ -101,7 +101,6 @@ export function describeApi(
     t.tokenFor = async (role) => {
       const service = tokensService({
         db: t.handle.db,
-        dialect: t.handle.dialect,
         config: testConfig(db.dataDir),
         live: localBus(),
       });

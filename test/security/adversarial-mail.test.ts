@@ -86,7 +86,6 @@ describeApi('a hostile mail never stalls the server', (t) => {
   }, async () => {
     const deps = {
       db: t.handle.db,
-      dialect: t.handle.dialect,
       config: testConfig(t.dataDir),
       live: localBus(),
     };

@@ -201,21 +201,24 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .execute();
 
   // Full-text search: one document per ticket (subject, messages, requester), kept by the search module.
-  if (dialect === 'sqlite') {
-    await sql`create virtual table ticket_search using fts5(subject, body, customer, tokenize = 'unicode61 remove_diacritics 2')`.execute(
-      db,
-    );
-  } else {
-    await db.schema
-      .createTable('ticket_search')
-      .addColumn('rowid', 'integer', (c) => c.primaryKey().references('tickets.id').onDelete('cascade'))
-      .addColumn('subject', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('customer', 'text', (c) => c.notNull())
-      .addColumn('document', sql`tsvector`, (c) => c.notNull())
-      .execute();
-    await sql`create index ticket_search_document_idx on ticket_search using gin (document)`.execute(db);
-  }
+  await dialect.choose({
+    async sqlite() {
+      await sql`create virtual table ticket_search using fts5(subject, body, customer, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+        db,
+      );
+    },
+    async postgres() {
+      await db.schema
+        .createTable('ticket_search')
+        .addColumn('rowid', 'integer', (c) => c.primaryKey().references('tickets.id').onDelete('cascade'))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('document', sql`tsvector`, (c) => c.notNull())
+        .execute();
+      await sql`create index ticket_search_document_idx on ticket_search using gin (document)`.execute(db);
+    },
+  })();
 }
 
 async function down(db: Kysely<unknown>) {

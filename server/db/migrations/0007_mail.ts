@@ -36,7 +36,7 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('message_id', 'varchar(500)')
     .addColumn('sender', 'varchar(254)')
     .addColumn('subject', 'varchar(300)', (c) => c.notNull().defaultTo(''))
-    .addColumn('raw', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('raw', t.binary, (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('reason', 'text')

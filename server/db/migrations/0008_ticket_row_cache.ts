@@ -84,19 +84,22 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
   await sql`insert into change_epochs (name, value) values (${EPOCH}, ${Math.floor(Math.random() * 2 ** 31)})`.execute(
     db,
   );
-  if (dialect === 'sqlite') await sqliteTriggers(db);
-  else await postgresTriggers(db);
+  await dialect.choose({ sqlite: sqliteTriggers, postgres: postgresTriggers })(db);
   await rebuildIndexes(db, true);
 }
 
 async function down(db: Kysely<unknown>, dialect: Dialect) {
   await rebuildIndexes(db, false);
-  const on = (table: string) => sql.raw(dialect === 'postgres' ? ` on ${table}` : '');
+  const on = (table: string) => sql.raw(dialect.choose({ sqlite: '', postgres: ` on ${table}` }));
   for (const [table] of named)
     await sql`drop trigger if exists ${sql.id(`${table}_epoch_update`)}${on(table)}`.execute(db);
   for (const table of [...named.map(([t]) => t), 'tickets'])
     await sql`drop trigger if exists ${sql.id(`${table}_epoch_delete`)}${on(table)}`.execute(db);
-  if (dialect === 'postgres') await sql`drop function if exists bump_ticket_rows_epoch()`.execute(db);
+  const dropFunction = dialect.choose({
+    sqlite: null,
+    postgres: sql`drop function if exists bump_ticket_rows_epoch()`,
+  });
+  if (dropFunction) await dropFunction.execute(db);
   await db.schema.dropTable('change_epochs').ifExists().execute();
 }
 

@@ -1,19 +1,16 @@
-import type { ColumnDataType, CreateTableBuilder, Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { MigrationDialect } from '../dialect';
 
-export type Dialect = 'sqlite' | 'postgres';
+/** What a migration knows of its database: column types, the id column, and DDL written for each (server/db/dialect). */
+export type Dialect = MigrationDialect;
 
-/** Column types that differ between the two dialects, in one place. */
+/** Column types that differ between the two databases. */
 export function columnTypes(dialect: Dialect) {
-  return {
-    id: (dialect === 'postgres' ? 'serial' : 'integer') as ColumnDataType,
-    timestamp: (dialect === 'postgres' ? 'timestamptz' : 'text') as ColumnDataType,
-  };
+  return dialect.types;
 }
 
 export function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: Dialect) {
-  return table.addColumn('id', columnTypes(dialect).id, (c) =>
-    dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-  );
+  return dialect.withId(table);
 }
 
 export type MigrationFn = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;

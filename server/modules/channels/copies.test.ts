@@ -43,7 +43,7 @@ describeApi('copies on ticket mail', (t) => {
   let agent: Awaited<ReturnType<typeof t.signIn>>;
 
   beforeEach(async () => {
-    deps = { db: t.handle.db, dialect: t.handle.dialect, config: testConfig(t.dataDir), live: localBus() };
+    deps = { db: t.handle.db, config: testConfig(t.dataDir), live: localBus() };
     admin = await t.signIn('admin');
     agent = await t.signIn('agent');
     const res = await t.request(admin, {

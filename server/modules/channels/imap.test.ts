@@ -64,7 +64,6 @@ describeApi('email channel over IMAP (a real dovecot)', (t) => {
     expect(await pollDueMailboxes(t.handle.db, silent, () => {})).toBe(0);
     const deps = {
       db: t.handle.db,
-      dialect: t.handle.dialect,
       config: testConfig(t.dataDir),
       live: localBus(),
     };

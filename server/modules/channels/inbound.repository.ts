@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { containsText } from '../../db/like';
 import type { InboundMailTable, InboundStatus, TicketMailTable } from '../../db/schema';
 
@@ -76,7 +77,7 @@ export const inboundRepository = {
 
   /** Makes committed rows durable on disk now (SQLite WAL; PostgreSQL commits are already). */
   async flush(db: DbOrTrx) {
-    if (dialectOf(db) === 'sqlite') await sql`pragma wal_checkpoint(passive)`.execute(db);
+    await adapterOf(db).flush(db);
   },
 
   /** The next queued messages after `afterId`, oldest first (read before they are locked). */
@@ -95,19 +96,17 @@ export const inboundRepository = {
    * PostgreSQL, another node holds it (the row stays locked until the transaction ends).
    */
   async lockQueued(db: DbOrTrx, id: number): Promise<boolean> {
-    let query = db
+    const query = db
       .selectFrom('inbound_mail')
       .select('id')
       .where('id', '=', id)
       .where('status', '=', 'queued');
-    if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
-    return (await query.executeTakeFirst()) !== undefined;
+    return (await adapterOf(db).skipLocked(query).executeTakeFirst()) !== undefined;
   },
 
   async lockById(db: DbOrTrx, id: number) {
-    let query = db.selectFrom('inbound_mail').selectAll().where('id', '=', id);
-    if (dialectOf(db) === 'postgres') query = query.forUpdate();
-    return query.executeTakeFirst();
+    const query = db.selectFrom('inbound_mail').selectAll().where('id', '=', id);
+    return adapterOf(db).forUpdate(query).executeTakeFirst();
   },
 
   async finish(
@@ -262,9 +261,8 @@ export const inboundRepository = {
 
   /** The ticket's mail settings, locked on PostgreSQL until the transaction ends (copies are read, then written). */
   lockTicketMail(db: DbOrTrx, ticketId: number) {
-    let query = db.selectFrom('ticket_mail').selectAll().where('ticket_id', '=', ticketId);
-    if (dialectOf(db) === 'postgres') query = query.forUpdate();
-    return query.executeTakeFirst();
+    const query = db.selectFrom('ticket_mail').selectAll().where('ticket_id', '=', ticketId);
+    return adapterOf(db).forUpdate(query).executeTakeFirst();
   },
 
   /** Writes the copies and suggestions (JSON) and, when given, the mailbox the ticket's mail uses. */

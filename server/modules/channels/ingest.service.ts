@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
@@ -152,7 +153,7 @@ export async function processInboundMail(deps: AppDeps, limit = 500, lane?: Lane
  * round trips of one mail do not hold up the next; SQLite has one writer and one lane.
  */
 export function inboundWorker(deps: AppDeps, onError: (error: unknown) => void) {
-  const lanes = deps.dialect === 'postgres' ? 4 : 1;
+  const lanes = adapterOf(deps.db).writers;
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {

@@ -37,7 +37,7 @@ describeApi('mail intake keeps every mail it accepts, and reads it right', (t) =
   let seq = 0;
 
   beforeEach(async () => {
-    deps = { db: t.handle.db, dialect: t.handle.dialect, config: testConfig(t.dataDir), live: localBus() };
+    deps = { db: t.handle.db, config: testConfig(t.dataDir), live: localBus() };
     admin = await t.signIn('admin');
     const res = await t.request(admin, {
       method: 'POST',

@@ -25,7 +25,7 @@ describeApi('email channel over real SMTP', (t) => {
   beforeAll(async () => {
     sink = await startSink((rcpt) => rcpt.startsWith('gone@'));
     const config = testConfig(t.dataDir, { SMTP_URL: sink.url });
-    deps = { db: t.handle.db, dialect: t.handle.dialect, config, live: localBus() };
+    deps = { db: t.handle.db, config, live: localBus() };
     listener = createSmtpListener(
       t.handle.db,
       { ...config.smtp, port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES },

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
-import { dialectOf } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
 import { messagesRepository } from '../tickets/messages.repository';
@@ -122,8 +122,9 @@ async function retryFailed(trx: DbOrTrx, config: Config): Promise<number> {
  */
 export async function sendTicketNotifications(db: Db, config: Config, settleMs = 2000): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const settledBefore =
-      dialectOf(trx) === 'postgres' ? new Date(Date.now() - settleMs).toISOString() : null;
+    const settledBefore = adapterOf(trx).idsCommitInOrder
+      ? null
+      : new Date(Date.now() - settleMs).toISOString();
     const cursor = await repo.cursor(trx, JOB);
     if (cursor === null) {
       await repo.setCursor(trx, JOB, await repo.lastEventId(trx));

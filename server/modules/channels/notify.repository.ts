@@ -1,4 +1,5 @@
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 
 function notifiable(db: DbOrTrx) {
   return db
@@ -34,9 +35,8 @@ function notifiable(db: DbOrTrx) {
 export const notifyRepository = {
   /** The notifier's position; null the first time (it then starts from now). */
   async cursor(db: DbOrTrx, name: string): Promise<number | null> {
-    let query = db.selectFrom('event_cursors').select('last_id').where('name', '=', name);
-    if (dialectOf(db) === 'postgres') query = query.forUpdate();
-    return (await query.executeTakeFirst())?.last_id ?? null;
+    const query = db.selectFrom('event_cursors').select('last_id').where('name', '=', name);
+    return (await adapterOf(db).forUpdate(query).executeTakeFirst())?.last_id ?? null;
   },
 
   async setCursor(db: DbOrTrx, name: string, lastId: number) {

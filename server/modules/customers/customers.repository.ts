@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { fullTextIndex } from '../../db/dialect/full-text';
 import { insertReturningId, pick, prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
 
@@ -43,17 +43,12 @@ const byEmailQuery = prepared((db, p: { email: string }) =>
     ),
 );
 
-/** A customer's search entry: each new customer writes one (see server/db/prepared.ts). */
-const searchEntryQuery = prepared(
-  (db, p: { rowid: number; name: string; emails: string; phone: string; document: string }) =>
-    dialectOf(db) === 'sqlite'
-      ? sql`insert into customer_search (rowid, name, emails, phone) values (${p.rowid}, ${p.name}, ${p.emails}, ${p.phone})`.compile(
-          db,
-        )
-      : sql`insert into customer_search (rowid, document) values (${p.rowid}, to_tsvector('simple', ${p.document}))`.compile(
-          db,
-        ),
-);
+/** Customers by name, addresses and phone (migration 0005); each new customer writes an entry. */
+const customerSearch = fullTextIndex({
+  table: 'customer_search',
+  columns: [{ name: 'name' }, { name: 'emails', addresses: true }, { name: 'phone' }],
+  keepsText: false,
+});
 
 /** Writes a customer's search entry; the caller has removed any old one. */
 async function addSearchEntry(
@@ -61,12 +56,10 @@ async function addSearchEntry(
   id: number,
   entry: { name: string; emails: string[]; phone: string | null },
 ): Promise<void> {
-  await searchEntryQuery.rows(db, {
-    rowid: id,
+  await customerSearch.insert(db, id, {
     name: entry.name,
     emails: entry.emails.join(' '),
     phone: entry.phone ?? '',
-    document: [entry.name, ...entry.emails.map((e) => e.replace('@', ' ')), entry.phone ?? ''].join(' '),
   });
 }
 
@@ -144,21 +137,8 @@ export const customersRepository = {
       .filter(Boolean)
       .slice(0, 6);
     if (terms.length === 0) return [];
-    if (dialectOf(db) === 'sqlite') {
-      const expr = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
-      const rows = await sql<{
-        rowid: number;
-      }>`select rowid from customer_search where customer_search match ${expr} order by rank limit ${limit}`.execute(
-        db,
-      );
-      return rows.rows.map((r) => Number(r.rowid));
-    }
-    const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
-    const rows = await sql<{
-      rowid: number;
-    }>`select rowid from customer_search where document @@ to_tsquery('simple', ${query})
-      order by ts_rank(document, to_tsquery('simple', ${query})) desc limit ${limit}`.execute(db);
-    return rows.rows.map((r) => Number(r.rowid));
+    const hits = await customerSearch.match(db, { terms, prefixLast: true, limit, within: null });
+    return hits.map((h) => h.rowid);
   },
 
   /** Rebuilds a customer's search entry from their name, addresses and phone; merged customers leave the index. */
@@ -171,7 +151,7 @@ export const customersRepository = {
     const emails = (
       await db.selectFrom('customer_emails').select('email').where('customer_id', '=', id).execute()
     ).map((e) => e.email);
-    await sql`delete from customer_search where rowid = ${id}`.execute(db);
+    await customerSearch.remove(db, id);
     if (!row || row.merged_into_id !== null) return;
     await addSearchEntry(db, id, { name: row.name, emails, phone: row.phone });
   },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
-import { prepared } from '../../db/prepared';
+import type { DbOrTrx } from '../../db/database';
+import { fullTextIndex } from '../../db/dialect/full-text';
 
 /** Each ticket's search document keeps at most this much message text. */
 const MAX_BODY = 20_000;
@@ -21,6 +21,18 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Each ticket's search document: subject, messages and requester, subject counting most (migration 0003). */
+const ticketSearch = fullTextIndex({
+  table: 'ticket_search',
+  columns: [
+    { name: 'subject', weight: { bm25: 6, class: 'A' } },
+    { name: 'body', weight: { bm25: 1, class: 'B' } },
+    { name: 'customer', weight: { bm25: 3, class: 'C' } },
+  ],
+  keepsText: true,
+  snippetFrom: ['subject', 'body'],
+});
+
 /** One full-text query over the newest RANK_WINDOW matches, ranked, with snippets. */
 async function matchTerms(
   db: DbOrTrx,
@@ -29,72 +41,23 @@ async function matchTerms(
   candidateIds: number[] | null,
   prefixLast: boolean,
 ): Promise<SearchHit[]> {
-  const within = candidateIds
-    ? sql`and rowid in (${sql.join(candidateIds.length ? candidateIds : [-1])})`
-    : sql``;
-  if (dialectOf(db) === 'sqlite') {
-    const expr = terms
-      .map((t, i) => `"${t.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? '*' : ''}`)
-      .join(' ');
-    const result = await sql<{ rowid: number; snippet: string }>`
-      select rowid, snippet(ticket_search, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) as snippet
-      from ticket_search
-      where ticket_search match ${expr}
-        and rowid >= coalesce((select min(rowid) from (select rowid from ticket_search where ticket_search match ${expr} ${within} order by rowid desc limit ${RANK_WINDOW})), 0)
-        ${within}
-      order by bm25(ticket_search, 6.0, 1.0, 3.0), rowid desc
-      limit ${limit}`.execute(db);
-    return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
-  }
-  const query = terms
-    .map((t) => t.replace(/[^\p{L}\p{N}_]/gu, ''))
-    .filter(Boolean)
-    .map((t, i, all) => `${t}${prefixLast && i === all.length - 1 ? ':*' : ''}`)
-    .join(' & ');
-  if (!query) return [];
-  const result = await sql<{ rowid: number; snippet: string }>`
-    with recent as (
-      select rowid, document, subject, body from ticket_search
-      where document @@ to_tsquery('simple', ${query}) ${within}
-      order by rowid desc limit ${RANK_WINDOW}
-    )
-    select rowid,
-      ts_headline('simple', subject || ' — ' || left(body, 4000), to_tsquery('simple', ${query}),
-        ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=30, MinWords=10, ShortWord=2`}) as snippet
-    from (
-      select rowid, subject, body, ts_rank(document, to_tsquery('simple', ${query})) as score
-      from recent order by score desc, rowid desc limit ${limit}
-    ) best
-    order by score desc, rowid desc`.execute(db);
-  return result.rows.map((r) => ({ ticketId: Number(r.rowid), snippet: r.snippet }));
+  const hits = await ticketSearch.match(db, {
+    terms,
+    prefixLast,
+    limit,
+    within: candidateIds,
+    window: RANK_WINDOW,
+    snippet: { open: MARK_OPEN, close: MARK_CLOSE },
+  });
+  return hits.map((h) => ({ ticketId: h.rowid, snippet: h.snippet }));
 }
-
-/** Writes a ticket's document; every ticket opened writes one (see server/db/prepared.ts). */
-const writeQuery = prepared((db, p: { rowid: number; subject: string; body: string; customer: string }) =>
-  dialectOf(db) === 'sqlite'
-    ? sql`insert into ticket_search (rowid, subject, body, customer) values (${p.rowid}, ${p.subject}, ${p.body}, ${p.customer})`.compile(
-        db,
-      )
-    : sql`
-      insert into ticket_search (rowid, subject, body, customer, document)
-      values (${p.rowid}, ${p.subject}, ${p.body}, ${p.customer},
-        setweight(to_tsvector('simple', ${p.subject}), 'A') || setweight(to_tsvector('simple', ${p.body}), 'B') || setweight(to_tsvector('simple', ${p.customer}), 'C'))
-      on conflict (rowid) do update set subject = excluded.subject, body = excluded.body, customer = excluded.customer, document = excluded.document`.compile(
-        db,
-      ),
-);
 
 export const searchRepository = {
   async upsert(db: DbOrTrx, ticketId: number, doc: SearchDocument, isNew = false): Promise<void> {
-    // FTS5 has no upsert: an old document is removed first.
-    if (dialectOf(db) === 'sqlite' && !isNew)
-      await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
-    await writeQuery.rows(db, {
-      rowid: ticketId,
-      subject: doc.subject,
-      body: doc.body.slice(0, MAX_BODY),
-      customer: doc.customer,
-    });
+    const entry = { subject: doc.subject, body: doc.body.slice(0, MAX_BODY), customer: doc.customer };
+    // Every ticket opened writes a new one: nothing to replace.
+    if (isNew) await ticketSearch.insert(db, ticketId, entry);
+    else await ticketSearch.replace(db, ticketId, entry);
   },
 
   /** A ticket's document as it should be: subject, every message, requester. */
@@ -128,7 +91,7 @@ export const searchRepository = {
   },
 
   async remove(db: DbOrTrx, ticketId: number): Promise<void> {
-    await sql`delete from ticket_search where rowid = ${ticketId}`.execute(db);
+    await ticketSearch.remove(db, ticketId);
   },
 
   /**

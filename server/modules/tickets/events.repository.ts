@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { pick, prepared } from '../../db/prepared';
 import type { TicketEventsTable } from '../../db/schema';
 
@@ -55,7 +56,7 @@ export const eventsRepository = {
     // On SQLite a row at a time: a statement of several rows would open a statement journal,
     // which flushes the full-text index (see insertReturningId in server/db/prepared.ts), and a
     // statement built once costs less than building one. PostgreSQL takes them in one round trip.
-    if (dialectOf(db) === 'sqlite') for (const row of rows) await insertOne.rows(db, row);
+    if (adapterOf(db).insertsRowByRow) for (const row of rows) await insertOne.rows(db, row);
     else await db.insertInto('ticket_events').values(rows).execute();
   },
 

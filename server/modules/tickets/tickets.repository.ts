@@ -7,7 +7,8 @@ import {
   sql,
 } from 'kysely';
 import type { ViewFilters } from '../../../contracts/tickets';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf, type DialectAdapter } from '../../db/dialect';
 import { compiledByKey, insertReturningId, pick, prepared } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
 import { localWritesTo } from '../../db/write-counts';
@@ -58,7 +59,7 @@ export function filterCondition(
   eb: ExpressionBuilder<Database, 'tickets'>,
   filters: ViewFilters,
   viewer: Viewer,
-  dialect: 'sqlite' | 'postgres',
+  dialect: DialectAdapter,
 ): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
   if (filters.status?.length) {
@@ -112,16 +113,8 @@ export function filterCondition(
     all.push(eb('tickets.updated_at', '>=', new Date(filters.updatedAfter).toISOString()));
   if (filters.solvedAfter)
     all.push(eb('tickets.solved_at', '>=', new Date(filters.solvedAfter).toISOString()));
-  for (const [key, value] of Object.entries(filters.customFields ?? {})) {
-    const extracted =
-      dialect === 'sqlite'
-        ? sql`json_extract(tickets.custom_fields, ${`$.${key}`})`
-        : sql`(tickets.custom_fields::jsonb ->> ${key})`;
-    if (value === null) all.push(sql<SqlBool>`${extracted} is null`);
-    else if (dialect === 'sqlite')
-      all.push(sql<SqlBool>`${extracted} = ${typeof value === 'boolean' ? (value ? 1 : 0) : value}`);
-    else all.push(sql<SqlBool>`${extracted} = ${String(value)}`);
-  }
+  for (const [key, value] of Object.entries(filters.customFields ?? {}))
+    all.push(dialect.jsonFieldEquals('tickets.custom_fields', key, value));
   return eb.and(all);
 }
 
@@ -136,15 +129,16 @@ const insertQuery = insertReturningId((db, p: StoredValues) =>
 const pageKeysQuery = compiledByKey<{ id: number; version: number; sort_key: string | number }>();
 
 /** The rows epoch and, on SQLite, the connection's count of other connections' commits. */
-const queueStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) =>
-  dialectOf(db) === 'sqlite'
+const queueStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) => {
+  const counter = adapterOf(db).commitCounter;
+  return counter
     ? sql<{
         value: number;
         data_version: number;
-      }>`select value, (select data_version from pragma_data_version) as data_version
+      }>`select value, ${counter} as data_version
         from change_epochs where name = 'ticket_rows'`.compile(db)
-    : db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows'),
-);
+    : db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows');
+});
 
 /** What queue pages and view counts are read under (ADR 0008, ADR 0011). */
 export interface QueueStamp {
@@ -180,7 +174,7 @@ export interface PageQuery {
 /** The query behind `pageKeys`; exported so tests can read its plan. */
 export function pageKeysSelect(db: DbOrTrx, params: PageQuery) {
   const sortExpr = sortExpression(params.sort);
-  const dialect = dialectOf(db);
+  const dialect = adapterOf(db);
   let q = db
     .selectFrom('tickets')
     .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
@@ -240,7 +234,7 @@ export const ticketsRepository = {
 
   /** Matching tickets, counted up to `limit` + 1 so a caller can tell "exactly limit" from "more". */
   async countUpTo(db: DbOrTrx, filters: ViewFilters, viewer: Viewer, limit: number): Promise<number> {
-    const dialect = dialectOf(db);
+    const dialect = adapterOf(db);
     const matches = db
       .selectFrom('tickets')
       .select('tickets.id')

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import type { TicketsTable } from '../../db/schema';
 
 // Reading whole tickets: the ticket row with the names it points at (requester, organisation,
@@ -74,27 +74,25 @@ export const ticketColumns: Record<keyof TicketsTable, true> = {
 };
 
 /**
- * A whole ticket row as one JSON text. better-sqlite3 builds a JavaScript object value by value,
- * which for thirty-odd columns costs more than the query; SQLite writing JSON and V8 parsing
- * it is a few times cheaper.
+ * A whole ticket row as the entries of one JSON object, where the database writing JSON and V8
+ * parsing it is cheaper than the driver building the row (see `readsRowsAsJson`).
  */
-const rowAsJson = sql<string>`json_object(${sql.raw(
-  // Written out once: the keys and columns are fixed names, and the query is on every hot path.
-  [...Object.keys(ticketColumns).map((column) => [column, `tickets.${column}`]), ...Object.entries(names)]
-    .map(([key, ref]) => {
-      const [table, column] = ref!.split('.');
-      return `'${key}', "${table}"."${column}"`;
-    })
-    .join(', '),
-)})`;
+const rowEntries = [
+  ...Object.keys(ticketColumns).map((column) => [column, `tickets.${column}`]),
+  ...Object.entries(names),
+].map(([key, ref]) => {
+  const [table, column] = ref!.split('.');
+  return [key!, table!, column!] as const;
+});
 
 /** Ticket rows with their names, in no particular order. */
 export async function rowsByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
   if (ids.length === 0) return [];
-  // One array parameter rather than a list: one statement text for any number of ids, so
-  // PostgreSQL keeps one prepared statement for it (ADR 0009).
-  if (dialectOf(db) === 'postgres')
-    return base(db).where(sql<boolean>`tickets.id = any(${ids}::integer[])`).execute();
-  const rows = await joined(db).select(rowAsJson.as('row')).where('tickets.id', 'in', ids).execute();
+  const dialect = adapterOf(db);
+  // On PostgreSQL one array parameter rather than a list: one statement text for any number of
+  // ids, so PostgreSQL keeps one prepared statement for it (ADR 0009).
+  const byId = dialect.idIn('tickets.id', ids);
+  if (!dialect.readsRowsAsJson) return base(db).where(byId).execute();
+  const rows = await joined(db).select(dialect.jsonObject(rowEntries).as('row')).where(byId).execute();
   return rows.map((r) => JSON.parse(r.row) as TicketRow);
 }

@@ -7,6 +7,7 @@ import type {
   UpdateTicketBody,
 } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { groupCommit, groupCommitDefaults } from '../../db/group-commit';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
@@ -280,9 +281,9 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
   return ticket;
 }
 
-export function ticketsService({ db, dialect, live }: AppDeps) {
+export function ticketsService({ db, live }: AppDeps) {
   // Tickets opened at the same time share one transaction (see docs/adr/0005-group-commit.md).
-  const opening = groupCommit(db, groupCommitDefaults(dialect));
+  const opening = groupCommit(db, groupCommitDefaults(adapterOf(db)));
   return {
     async get(ctx: RequestContext, id: number) {
       authorize(ctx.actor, 'tickets.read');

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
-import { type DbOrTrx, dialectOf } from '../../db/database';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import type { Database, MailOutboxTable } from '../../db/schema';
 
 type Claim = Pick<MailOutboxTable, 'claimed_at' | 'claimed_by'> & { id: number };
@@ -70,8 +71,7 @@ export const outboxRepository = {
       .where((eb) => claimable(eb, claim))
       .orderBy('id')
       .limit(limit);
-    const ids =
-      dialectOf(trx) === 'postgres' ? (await pick.forUpdate().skipLocked().execute()).map((r) => r.id) : pick;
+    const ids = await adapterOf(trx).idsToClaim(pick);
     if (Array.isArray(ids) && ids.length === 0) return [];
     const rows = await trx
       .updateTable('mail_outbox')

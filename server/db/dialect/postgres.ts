@@ -1,0 +1,142 @@
+import { Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from 'kysely';
+import pg from 'pg';
+import type { Db, DbOrTrx } from '../database';
+import { namedStatementsPool } from '../named-statements';
+import type { Database } from '../schema';
+import type { DialectAdapter, FullTextIndex, FullTextQuery } from './index';
+import { jsonObjects } from './json';
+
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const toIso = (value: string) => new Date(value).toISOString();
+
+/** A pool of ten connections (timestamps read as ISO strings, bigints as numbers), in `schema` when given. */
+function open(url: string, schema: string | undefined): Db {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === TIMESTAMPTZ_OID || oid === TIMESTAMP_OID) return toIso;
+      if (oid === INT8_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009).
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementsPool(pool) }) });
+}
+
+/** The index's document: each column's words, in the column's weight class when it has one. */
+function documentOf(index: FullTextIndex, values: Readonly<Record<string, string | number>>) {
+  return sql.join(
+    index.columns.map((c) => {
+      const text = c.addresses ? sql`replace(${values[c.name]}, '@', ' ')` : sql`${values[c.name]}`;
+      const words = sql`to_tsvector('simple', ${text})`;
+      return c.weight ? sql`setweight(${words}, ${sql.lit(c.weight.class)})` : words;
+    }),
+    sql` || `,
+  );
+}
+
+/** The columns a table keeps next to its document. */
+const keptColumns = (index: FullTextIndex) => (index.keepsText ? index.columns.map((c) => c.name) : []);
+
+function insert(index: FullTextIndex, values: Readonly<Record<string, string | number>>) {
+  const columns = ['rowid', ...keptColumns(index)];
+  return sql`insert into ${sql.raw(index.table)} (${sql.raw([...columns, 'document'].join(', '))})
+      values (${sql.join(columns.map((c) => values[c]))}, ${documentOf(index, values)})`;
+}
+
+/** A tsquery of plain words (anything else dropped), each required, the last a prefix when asked. */
+function tsquery(terms: readonly string[], prefixLast: boolean): string {
+  return terms
+    .map((t) => t.replace(/[^\p{L}\p{N}_]/gu, ''))
+    .filter(Boolean)
+    .map((t, i, all) => `${t}${prefixLast && i === all.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+}
+
+async function match(db: DbOrTrx, index: FullTextIndex, q: FullTextQuery) {
+  const words = tsquery(q.terms, q.prefixLast);
+  if (!words) return [];
+  const table = sql.raw(index.table);
+  const query = sql`to_tsquery('simple', ${words})`;
+  const within = q.within ? sql`and rowid in (${sql.join(q.within.length ? q.within : [-1])})` : sql``;
+  const from = index.snippetFrom ?? [];
+  const snippet =
+    q.snippet && from.length
+      ? sql`,
+      ts_headline('simple', ${sql.raw(from.map((c) => `left(${c}, 4000)`).join(` || ' — ' || `))}, ${query},
+        ${`StartSel=${q.snippet.open}, StopSel=${q.snippet.close}, MaxWords=30, MinWords=10, ShortWord=2`}) as snippet`
+      : sql``;
+  const text = sql.raw(from.map((c) => `, ${c}`).join(''));
+  const result = q.window
+    ? await sql<{ rowid: number; snippet?: string }>`
+    with recent as (
+      select rowid, document${text} from ${table}
+      where document @@ ${query} ${within}
+      order by rowid desc limit ${q.window}
+    )
+    select rowid${snippet}
+    from (
+      select rowid${text}, ts_rank(document, ${query}) as score
+      from recent order by score desc, rowid desc limit ${q.limit}
+    ) best
+    order by score desc, rowid desc`.execute(db)
+    : await sql<{ rowid: number; snippet?: string }>`
+    select rowid${snippet} from ${table}
+    where document @@ ${query} ${within}
+    order by ts_rank(document, ${query}) desc limit ${q.limit}`.execute(db);
+  return result.rows.map((r) => ({ rowid: Number(r.rowid), snippet: r.snippet ?? '' }));
+}
+
+const jsonObject = jsonObjects('json_build_object');
+
+export const postgresDialect = {
+  kind: 'postgres',
+  open,
+  writers: 4,
+  groupCommitBatch: 32,
+  idsCommitInOrder: false,
+  insertsRowByRow: false,
+
+  returningId: (insert) => insert.returning(sql<number>`id`.as('id')),
+  insertedId: (result) => result.rows[0]?.id,
+
+  forUpdate: (query) => query.forUpdate(),
+  skipLocked: (query) => query.forUpdate().skipLocked(),
+  idsToClaim: async (query) => (await query.forUpdate().skipLocked().execute()).map((r) => r.id),
+
+  async flush() {},
+  commitCounter: null,
+
+  idIn: (column, ids) => sql<SqlBool>`${sql.ref(column)} = any(${ids}::integer[])`,
+  jsonFieldEquals(column, key, value) {
+    const extracted: RawBuilder<unknown> = sql`(${sql.ref(column)}::jsonb ->> ${key})`;
+    if (value === null) return sql<SqlBool>`${extracted} is null`;
+    return sql<SqlBool>`${extracted} = ${String(value)}`;
+  },
+  readsRowsAsJson: false,
+  jsonObject,
+
+  fullText: {
+    insert,
+    upsert: (index, values) => {
+      const set = [...keptColumns(index), 'document'].map((c) => `${c} = excluded.${c}`).join(', ');
+      return sql`${insert(index, values)}
+      on conflict (rowid) do update set ${sql.raw(set)}`;
+    },
+    match,
+  },
+
+  migration: {
+    kind: 'postgres',
+    types: { id: 'serial', timestamp: 'timestamptz', binary: 'bytea' },
+    withId: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
+    choose: (choices) => choices.postgres,
+  },
+} satisfies DialectAdapter & { open: typeof open };
