@@ -1,5 +1,6 @@
 // Runs before every web component test file (vitest.config.ts, project "web").
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
@@ -24,11 +25,18 @@ class ResizeObserverShim implements ResizeObserver {
   disconnect(): void {}
 }
 window.ResizeObserver = ResizeObserverShim;
+// Autosizing textareas listen for web fonts loading.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: Object.assign(new EventTarget(), { ready: Promise.resolve() }),
+});
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
 window.HTMLElement.prototype.scrollTo = () => undefined;
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps notifications in a module-wide store: one test's must not show in the next.
+  notifications.clean();
   window.localStorage.clear();
   vi.unstubAllGlobals();
 });
