@@ -21,7 +21,7 @@ export default defineConfig({
         // Web component tests: jsdom, the network stubbed at fetch; no database, no browser.
         test: {
           name: 'web',
-          include: ['web/**/*.test.tsx'],
+          include: ['web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['web/test/setup.ts'],
           testTimeout: 15_000,

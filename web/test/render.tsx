@@ -4,7 +4,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type RenderResult, render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { Me } from '../../contracts/auth';
@@ -66,7 +66,8 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
       </MantineProvider>
     </QueryClientProvider>
   );
-  const user = userEvent.setup({ delay: null });
+  // No pointer-events CSS is loaded in jsdom, so checking it on every click only costs time.
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   const result = render(ui, { wrapper });
   return { ...result, user, queryClient, location: () => location.current };
 }

@@ -230,8 +230,9 @@ describe('Composer', () => {
       expect(
         within(screen.getByRole('listbox', { name: 'Mention a colleague' }))
           .getAllByRole('option')
-          .map((o) => o.querySelector('p')?.textContent),
-      ).toEqual(['Grace Murray', 'Margaret Hamilton']),
+          // Initials, name, handle.
+          .map((o) => o.textContent),
+      ).toEqual(['GMGrace Murray@gmurray', 'MHMargaret Hamilton@grace.h']),
     );
   });
 
