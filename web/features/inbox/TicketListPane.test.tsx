@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeTicket, makeUser, page } from '../../test/fixtures';
-import { replyError, stubNetwork } from '../../test/network';
+import { replyError, type StubRequest, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { TicketListPane } from './TicketListPane';
 
@@ -68,7 +68,7 @@ describe('TicketListPane', () => {
 
   it('loads the next page after the last and appends its rows', async () => {
     const net = stubList();
-    net.on('GET /tickets', (request: { query: URLSearchParams }) =>
+    net.on('GET /tickets', (request: StubRequest) =>
       request.query.get('cursor') === 'page-2' ? page([three[2]]) : page(three.slice(0, 2), 'page-2'),
     );
     const { user } = renderList();
