@@ -1,8 +1,11 @@
 // Runs before every web component test file (vitest.config.ts, project "web").
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy… and waitFor wait up to 5 s (not 1 s): on a busy machine a render can take a while.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks the layout APIs Mantine reads; these answer as a wide, static screen would.
 Object.defineProperty(window, 'matchMedia', {
