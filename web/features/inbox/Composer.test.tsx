@@ -104,7 +104,6 @@ describe('Composer', () => {
     });
     first.unmount();
 
-    renderComposer(makeTicket(8)).unmount();
     const other = renderComposer(makeTicket(8));
     expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('');
     other.unmount();
