@@ -1,5 +1,6 @@
-// `npm test`: every test. Vitest (unit + API on SQLite and, when reachable, PostgreSQL),
-// then the browser tests in Debian's Chromium. Ends with one line: "N passed, N failed".
+// `npm test`: every test. Vitest (project "server": unit + API on SQLite and, when reachable,
+// PostgreSQL; project "web": component tests in jsdom), then the browser tests in Debian's
+// Chromium. Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

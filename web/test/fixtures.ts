@@ -1,0 +1,107 @@
+// Objects shaped as the API answers them (the contracts' types), for web component tests.
+import type { Me } from '../../contracts/auth';
+import type { Category, CustomField, Ticket } from '../../contracts/tickets';
+import type { User } from '../../contracts/users';
+import type { Page } from '../app/api';
+
+const AT = '2026-11-20T09:00:00.000Z';
+
+export const me: Me = {
+  id: 1,
+  email: 'ada.lovelace@example.test',
+  name: 'Ada Lovelace',
+  role: 'agent',
+  timezone: 'UTC',
+  skills: [],
+  languages: ['en'],
+  initials: 'AL',
+  twoFactorEnabled: false,
+  teams: [{ id: 1, name: 'Support' }],
+  lastLoginAt: AT,
+};
+
+export function makeUser(id: number, name: string, email: string, overrides: Partial<User> = {}): User {
+  return {
+    id,
+    email,
+    name,
+    role: 'agent',
+    initials: name
+      .split(' ')
+      .map((part) => part[0] ?? '')
+      .join('')
+      .slice(0, 2),
+    timezone: 'UTC',
+    skills: [],
+    languages: ['en'],
+    teams: [],
+    status: 'active',
+    twoFactorEnabled: false,
+    lastLoginAt: null,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function makeTicket(id: number, overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    subject: `Ticket number ${id}`,
+    requester: { id: 100 + id, name: 'Grace Hopper', email: 'grace@example.test' },
+    organization: null,
+    channel: 'email',
+    type: 'question',
+    priority: 'normal',
+    status: 'open',
+    category: null,
+    tags: [],
+    assignee: null,
+    team: null,
+    dueAt: null,
+    escalation: null,
+    customFields: {},
+    version: 1,
+    firstReplyAt: null,
+    solvedAt: null,
+    closedAt: null,
+    lastMessageAt: AT,
+    mergedIntoId: null,
+    followUpOfId: null,
+    messageCount: 1,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function makeCustomField(id: number, overrides: Partial<CustomField> = {}): CustomField {
+  return {
+    id,
+    key: `field_${id}`,
+    label: `Field ${id}`,
+    type: 'text',
+    options: [],
+    ticketTypes: [],
+    required: false,
+    position: id,
+    archived: false,
+    ...overrides,
+  };
+}
+
+export function makeCategory(id: number, path: string, overrides: Partial<Category> = {}): Category {
+  return {
+    id,
+    name: path.split(' › ').at(-1) ?? path,
+    parentId: null,
+    path,
+    position: 0,
+    archived: false,
+    ...overrides,
+  };
+}
+
+export function page<T>(data: T[], nextCursor: string | null = null): Page<T> {
+  return { data, nextCursor };
+}
