@@ -188,9 +188,21 @@ describe('Composer', () => {
     expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1);
   });
 
-  // Today `submit` does not look at `send.isPending`: Ctrl+Enter in the text box while a reply
-  // is on its way posts it a second time. Left as found (this change adds tests only).
-  it.todo('Ctrl+Enter while a reply is on its way does not send it twice');
+  it('Ctrl+Enter while a reply is on its way does not send it twice', async () => {
+    const net = stubComposer(makeTicket(7));
+    const inFlight = deferred();
+    net.on('POST /tickets/7/messages', inFlight.answer);
+    const { user, onClose } = renderComposer();
+
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(sendButton()).toBeDisabled());
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    inFlight.resolve({ id: 900 });
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1);
+  });
 
   it('shows why a reply was not sent, and keeps the draft', async () => {
     const net = stubComposer(makeTicket(7));

@@ -115,7 +115,7 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
   };
 
   const submit = (status: SendStatus | undefined) => {
-    if (!draft.body.trim() || replyBlocked || collision) return;
+    if (send.isPending || !draft.body.trim() || replyBlocked || collision) return;
     setSendError(null);
     send.mutate(
       {
