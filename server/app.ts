@@ -57,7 +57,7 @@ export async function buildApp({
   // The API speaks JSON only; anything else is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
-  registerMetrics(app);
+  registerMetrics(app, database.db);
 
   await app.register(securityHeaders, {
     contentSecurityPolicy: {
@@ -99,10 +99,11 @@ export async function buildApp({
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(accessPlugin, { db: database.db });
-  const live =
+  const live = app.metrics.countAnnounced(
     config.database.dialect === 'postgres'
       ? await postgresBus(config.database.url, app.log, database.schema)
-      : localBus();
+      : localBus(),
+  );
   app.addHook('onClose', () => live.close());
   app.addHook('onClose', () => closeWorkerPools());
   await registerModules(app, { db: database.db, dialect: database.dialect, config, live });
