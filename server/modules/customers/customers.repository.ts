@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type DbOrTrx, dialectOf } from '../../db/database';
 import { insertReturningId, pick, prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
+import { updateTickets } from '../tickets/tickets.repository';
 
 type CustomerValues = Pick<
   CustomersTable,
@@ -231,9 +232,7 @@ export const customersRepository = {
   async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
     const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
     // The version moves with the requester, so open editors and rendered rows see the change.
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ requester_id: toId, version: eb('version', '+', 1) }))
+    await updateTickets(db, () => ({ requester_id: toId }))
       .where('requester_id', '=', fromId)
       .execute();
     return rows.map((r) => r.id);
