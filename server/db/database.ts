@@ -11,7 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
-import { namedStatementsPool } from './named-statements';
+import { statementsPool } from './named-statements';
 import type { Database } from './schema';
 import { attachWriteCounts, type WriteCounts, writeCounts, writtenTable } from './write-counts';
 
@@ -116,7 +116,8 @@ export function createDatabase(config: DatabaseConfig, options: { pgSchema?: str
     types,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
-  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009).
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementsPool(pool) }) });
+  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009);
+  // unnamed, with a warning, when pg no longer has the internals that relies on.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: statementsPool(pool) }) });
   return { db, dialect: 'postgres', schema: options.pgSchema, destroy: () => db.destroy() };
 }
