@@ -32,7 +32,8 @@ declare module 'fastify' {
 
 /** Request durations in seconds: most API answers take milliseconds; uploads and exports take longer. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-const STATUS_CLASSES = ['1xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
+/** By the status's first digit; anything outside 100–599 counts as a server error. */
+const STATUS_CLASSES = ['5xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 /** The route label of requests no route matched: raw URLs would make a series per scanner probe. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
@@ -61,7 +62,7 @@ function routeTimer(route: string, histogram: Histogram<string>, summary: Summar
       classes = [];
       byMethod.set(method, classes);
     }
-    const index = status >= 100 && status < 600 ? Math.floor(status / 100) : 5;
+    const index = status >= 100 && status < 600 ? Math.floor(status / 100) : 0;
     let series = classes[index];
     if (!series) {
       const labels = [method, route, STATUS_CLASSES[index]!];

@@ -132,12 +132,12 @@ export type TicketChange = Omit<UpdateObject<Database, 'tickets'>, 'version' | '
 };
 
 /**
- * The one statement that changes ticket rows; the caller adds its `where`. Every change moves
- * `version` by one, which tells open editors, rendered rows (ADR 0008) and kept queue pages
- * (ADR 0011) that the ticket changed, and `is_open` follows `status`. Like any write, SQLite's
- * statement cache counts it as a write to `tickets` (`server/db/write-counts.ts`), and that
- * drops the kept pages. `test/architecture/ticket-writes.test.ts` fails on any other statement that
- * writes the table.
+ * The one statement that changes ticket rows (ADR 0017); the caller adds its `where`. Every
+ * change moves `version` by one, which tells open editors, rendered rows (ADR 0008) and kept
+ * queue pages (ADR 0011) that the ticket changed, and `is_open` follows `status`. Like any
+ * write, SQLite's statement cache counts it as a write to `tickets` (`server/db/write-counts.ts`),
+ * and that drops the kept pages. `test/architecture/ticket-writes.test.ts` fails on any other
+ * statement that writes the table.
  */
 export function updateTickets(
   db: DbOrTrx,
