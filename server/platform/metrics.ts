@@ -195,14 +195,26 @@ function scrapeTimeGauge(
   });
 }
 
+/** `read`, called once for all the callers that ask while it runs (the gauges of one scrape). */
+function shared<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () => {
+    running ??= read().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
 /** The outbox and the failed background work, read from their tables at scrape time. */
 function platformGauges(metrics: AppMetrics, db: Db): void {
+  const backlog = shared(() => outboxRepository.backlog(db));
   metrics.gauge({
     name: 'steward_mail_outbox_depth',
     help: 'Outgoing mail not yet sent, by status (queued: waiting or retrying; sending: claimed by a process)',
     label: 'status',
     read: async () => {
-      const { queued, sending } = await outboxRepository.backlog(db);
+      const { queued, sending } = await backlog();
       return { queued, sending };
     },
   });
@@ -210,7 +222,7 @@ function platformGauges(metrics: AppMetrics, db: Db): void {
     name: 'steward_mail_outbox_oldest_age_seconds',
     help: 'Age of the oldest outgoing mail not yet sent (0 when none waits): how far delivery lags',
     read: async () => {
-      const { oldest } = await outboxRepository.backlog(db);
+      const { oldest } = await backlog();
       return oldest ? Math.max(0, (Date.now() - Date.parse(oldest)) / 1000) : 0;
     },
   });
