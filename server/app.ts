@@ -58,7 +58,7 @@ export async function buildApp({
   // The API speaks JSON only; anything else is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
-  registerMetrics(app);
+  registerMetrics(app, database.db);
 
   await app.register(securityHeaders, {
     contentSecurityPolicy: {
@@ -101,7 +101,9 @@ export async function buildApp({
 
   await app.register(accessPlugin, { db: database.db });
   const busUrl = sharedBusUrl(config.database);
-  const live = busUrl ? await postgresBus(busUrl, app.log, database.schema) : localBus();
+  const live = app.metrics.countAnnounced(
+    busUrl ? await postgresBus(busUrl, app.log, database.schema) : localBus(),
+  );
   app.addHook('onClose', () => live.close());
   app.addHook('onClose', () => closeWorkerPools());
   await registerModules(app, { db: database.db, config, live });

@@ -34,6 +34,13 @@ describe('config', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'every*one' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('keeps caches on unless CACHES=off', () => {
+    expect(loadConfig({}).caches).toBe(true);
+    expect(loadConfig({ CACHES: 'on' }).caches).toBe(true);
+    expect(loadConfig({ CACHES: 'off' }).caches).toBe(false);
+    expect(() => loadConfig({ CACHES: 'no' })).toThrow(/CACHES/);
+  });
+
   it('lets loopback read /metrics by default, or the addresses and subnets in METRICS_ALLOW', () => {
     expect(loadConfig({}).metricsAllow).toEqual([
       { address: '127.0.0.0', prefix: 8, family: 'ipv4' },

@@ -52,6 +52,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Steward <support@localhost>'),
   BACKGROUND_JOBS: boolish.optional(),
+  CACHES: z.enum(['on', 'off']).default('on'),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_MAX_MESSAGE_BYTES: z.coerce
@@ -99,6 +100,11 @@ export interface Config {
   backgroundJobs: boolean;
   /** Client addresses that may read /metrics without signing in (admins always may). */
   metricsAllow: AddressRange[];
+  /**
+   * Keep answers in memory (kept queue pages and view counts, rendered ticket rows, search
+   * hits). CACHES=off turns every one of them off, for debugging: each request reads the database.
+   */
+  caches: boolean;
 }
 
 export interface AddressRange {
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(e.TRUST_PROXY),
     backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
     metricsAllow: e.METRICS_ALLOW.split(',').map((part) => addressRange(part.trim()) as AddressRange),
+    caches: e.CACHES === 'on',
   };
 }
 

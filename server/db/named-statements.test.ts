@@ -1,8 +1,14 @@
-import { sql } from 'kysely';
-import { beforeEach, expect, it } from 'vitest';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/db';
 import type { Db } from './database';
-import { STATEMENTS_PER_CONNECTION, statementName } from './named-statements';
+import {
+  missingPgInternals,
+  STATEMENTS_PER_CONNECTION,
+  statementName,
+  statementsPool,
+} from './named-statements';
 
 interface Prepared {
   name: string;
@@ -138,5 +144,51 @@ describeEachDatabase('named statements', (t) => {
       return { own, theirs, back: await read() };
     });
     expect(seen).toEqual({ own: [{ id: 1 }], theirs: [{ id: 2 }], back: [{ id: 1 }] });
+  });
+});
+
+describe('the pg internals named statements read', () => {
+  it('are there in the pg this project installs', () => {
+    expect(missingPgInternals()).toBeNull();
+  });
+
+  it('are found missing when pg changes them', () => {
+    const status = { getTransactionStatus: () => 'I' };
+    expect(missingPgInternals({ ...status, connection: {} })).toMatch(/parsedStatements/);
+    expect(missingPgInternals({ ...status, connection: { parsedStatements: new Map() } })).toBeNull();
+    expect(missingPgInternals({ ...status, connection: { parsedStatements: [] } })).toMatch(
+      /parsedStatements/,
+    );
+    expect(missingPgInternals({ ...status })).toMatch(/parsedStatements/);
+    expect(missingPgInternals({ connection: { parsedStatements: {} } })).toMatch(/getTransactionStatus/);
+  });
+
+  it('without them, leave the pool as it is and say so once', async () => {
+    const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none' });
+    const warn = vi.fn();
+    expect(statementsPool(pool, { probe: { getTransactionStatus: () => 'I', connection: {} }, warn })).toBe(
+      pool,
+    );
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/statements run unnamed.*parsedStatements/);
+    expect(statementsPool(pool, { warn })).not.toBe(pool);
+    expect(warn).toHaveBeenCalledTimes(1);
+    await pool.end();
+  });
+
+  const postgresUrl = inject('postgresUrl');
+  it.runIf(postgresUrl)('without them, run every statement unnamed on PostgreSQL', async () => {
+    const pool = new pg.Pool({ connectionString: postgresUrl!, max: 1 });
+    const db = new Kysely<Record<string, never>>({
+      dialect: new PostgresDialect({ pool: statementsPool(pool, { probe: {}, warn: () => undefined }) }),
+    });
+    try {
+      for (let i = 0; i < 3; i += 1)
+        expect((await sql<{ n: number }>`select ${i}::int as n`.execute(db)).rows).toEqual([{ n: i }]);
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(db);
+      expect(prepared.rows).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 
 // PostgreSQL parses and plans an unnamed statement on every run. A named (prepared) one is parsed
 // once per connection, and after five runs PostgreSQL settles on a generic plan when it costs
@@ -141,6 +141,45 @@ class NamingClient implements PostgresPoolClient {
   #idle(): boolean {
     return this.client.getTransactionStatus() === 'I';
   }
+}
+
+/**
+ * Why the pg in use lacks what naming statements relies on, or null when it has it: the client's
+ * transaction status, and the connection's record of the names it has parsed (`parsedStatements`,
+ * not public API: a pg upgrade may change it). Read on a client that never connects.
+ */
+export function missingPgInternals(client: unknown = new pg.Client()): string | null {
+  const probe = client as { getTransactionStatus?: unknown; connection?: { parsedStatements?: unknown } };
+  if (typeof probe.getTransactionStatus !== 'function') return 'pg clients have no getTransactionStatus()';
+  const parsed = probe.connection?.parsedStatements;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return 'pg connections keep no parsedStatements record';
+  return null;
+}
+
+let warned = false;
+const warnOnce = (message: string) => {
+  if (warned) return;
+  warned = true;
+  process.emitWarning(message, { code: 'STEWARD_NAMED_STATEMENTS' });
+};
+
+/**
+ * The pool for Kysely: naming its statements when this pg has the internals that needs, else
+ * as it is (statements run unnamed, as before ADR 0009: correct, planned on every run), with
+ * one warning saying why.
+ */
+export function statementsPool(
+  pool: pg.Pool,
+  { probe, warn = warnOnce }: { probe?: unknown; warn?: (message: string) => void } = {},
+): PostgresPool {
+  const missing = missingPgInternals(probe);
+  if (missing === null) return namedStatementsPool(pool);
+  warn(
+    `PostgreSQL statements run unnamed (planned on every run, slower): ${missing}. The pg package ` +
+      'changed what server/db/named-statements.ts reads; adapt that file to this pg version.',
+  );
+  return pool;
 }
 
 /**

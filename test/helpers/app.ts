@@ -18,6 +18,8 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}) {
     DATA_DIR: dataDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     PUBLIC_FORMS_PER_MINUTE: '10000',
+    // CI runs the API tests once more with CACHES=off (scripts/test.mjs).
+    ...(process.env.CACHES ? { CACHES: process.env.CACHES } : {}),
     ...env,
   });
 }

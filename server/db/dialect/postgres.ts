@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import type { Db, DbOrTrx } from '../database';
-import { namedStatementsPool } from '../named-statements';
+import { statementsPool } from '../named-statements';
 import type { Database } from '../schema';
 import type { DialectAdapter, FullTextIndex, FullTextQuery } from './index';
 import { jsonObjects } from './json';
@@ -26,8 +26,9 @@ function open(url: string, schema: string | undefined): Db {
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009).
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementsPool(pool) }) });
+  // Statements run prepared, so PostgreSQL plans the hot ones once per connection (ADR 0009);
+  // unnamed, with a warning, when pg no longer has the internals that relies on.
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: statementsPool(pool) }) });
 }
 
 /** The index's document: each column's words, in the column's weight class when it has one. */

@@ -91,6 +91,25 @@ export async function seedTickets(
     const subject = rnd.pick(topic.subjects);
     const opener = fill(rnd.pick(topic.openers), values);
     const last = Math.min(now, closed ?? solved ?? firstReply ?? created);
+    // The conversation first, so the ticket is stored with its message count in one write.
+    const conversation: { kind: 'customer' | 'reply' | 'note'; body: string; time: number }[] = [
+      { kind: 'customer', body: opener, time: created },
+    ];
+    if (firstReply) {
+      if (rnd.next() < 0.3)
+        conversation.push({ kind: 'note', body: rnd.pick(notes), time: firstReply - 2 * MINUTE });
+      conversation.push({ kind: 'reply', body: fill(rnd.pick(topic.replies), values), time: firstReply });
+      if (rnd.next() < 0.5) {
+        const follow = firstReply + rnd.int(30, 600) * MINUTE;
+        conversation.push({ kind: 'customer', body: rnd.pick(followUps), time: follow });
+        if (solved)
+          conversation.push({
+            kind: 'reply',
+            body: 'Glad we could sort this out. I will close the ticket now.',
+            time: Math.max(follow + MINUTE, solved - MINUTE),
+          });
+      }
+    }
     const id = await ticketsRepository.insert(db, {
       subject,
       requester_id: customer.id,
@@ -114,28 +133,11 @@ export async function seedTickets(
       last_message_at: at(last),
       merged_into_id: null,
       follow_up_of_id: null,
+      message_count: conversation.length,
       created_at: at(created),
       updated_at: at(last),
     });
     if (priority === 'urgent') await ticketsRepository.setTags(db, id, ['vip']);
-    const conversation: { kind: 'customer' | 'reply' | 'note'; body: string; time: number }[] = [
-      { kind: 'customer', body: opener, time: created },
-    ];
-    if (firstReply) {
-      if (rnd.next() < 0.3)
-        conversation.push({ kind: 'note', body: rnd.pick(notes), time: firstReply - 2 * MINUTE });
-      conversation.push({ kind: 'reply', body: fill(rnd.pick(topic.replies), values), time: firstReply });
-      if (rnd.next() < 0.5) {
-        const follow = firstReply + rnd.int(30, 600) * MINUTE;
-        conversation.push({ kind: 'customer', body: rnd.pick(followUps), time: follow });
-        if (solved)
-          conversation.push({
-            kind: 'reply',
-            body: 'Glad we could sort this out. I will close the ticket now.',
-            time: Math.max(follow + MINUTE, solved - MINUTE),
-          });
-      }
-    }
     for (const m of conversation) {
       await messagesRepository.insert(db, {
         ticketId: id,
@@ -149,11 +151,6 @@ export async function seedTickets(
         now: at(Math.min(m.time, now)),
       });
     }
-    await db
-      .updateTable('tickets')
-      .set({ message_count: conversation.length })
-      .where('id', '=', id)
-      .execute();
     const events: [number, { type: 'user' | 'customer' | 'system'; id: number | null }, TicketEventInput][] =
       [[created, { type: 'system', id: null }, { type: 'created', to: 'new' }]];
     if (firstReply) {

@@ -6,6 +6,7 @@ import { copiesRoutes } from './copies.routes';
 import { copiesService } from './copies.service';
 import { deliveryHooks } from './delivery';
 import { pollDueMailboxes } from './imap.job';
+import { inboundRepository } from './inbound.repository';
 import { inboundRoutes } from './inbound.routes';
 import { inboundService } from './inbound.service';
 import { inboundWorker } from './ingest.service';
@@ -51,6 +52,11 @@ export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
 /** The email channel's admin routes, and its runtime when background work runs in this process. */
 export async function registerChannels(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
   const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
+  app.metrics.gauge({
+    name: 'steward_mail_inbound_waiting',
+    help: 'Received mail kept but not yet turned into tickets or replies',
+    read: async () => (await inboundRepository.countByStatus(deps.db)).queued,
+  });
   await app.register(mailboxesRoutes, {
     mailboxes: mailboxesService(deps),
     rules: mailRulesService(deps),

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../platform/clock';
+import { reportMetric } from '../../platform/metric-events';
 import { inboundRepository as repo } from './inbound.repository';
 import { normalizeMessageId } from './mail.rules';
 import { mailFingerprint } from './mail-fingerprint';
@@ -73,5 +74,6 @@ export async function storeInboundMail(
     nowIso(),
   );
   await durable(db);
+  reportMetric({ type: 'mail.received', source: mail.source });
   return { id, duplicate: id === null };
 }

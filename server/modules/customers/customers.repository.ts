@@ -2,6 +2,7 @@ import type { DbOrTrx } from '../../db/database';
 import { fullTextIndex } from '../../db/dialect/full-text';
 import { insertReturningId, pick, prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
+import { updateTickets } from '../tickets/tickets.repository';
 
 type CustomerValues = Pick<
   CustomersTable,
@@ -211,9 +212,7 @@ export const customersRepository = {
   async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
     const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
     // The version moves with the requester, so open editors and rendered rows see the change.
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ requester_id: toId, version: eb('version', '+', 1) }))
+    await updateTickets(db, () => ({ requester_id: toId }))
       .where('requester_id', '=', fromId)
       .execute();
     return rows.map((r) => r.id);

@@ -45,6 +45,11 @@ export async function liveRoutes(
 ) {
   const node = randomBytes(6).toString('hex');
   const clients = new Set<Client>();
+  app.metrics.gauge({
+    name: 'steward_live_connections',
+    help: 'Open live-update websockets (staff browsers) on this node',
+    read: async () => clients.size,
+  });
   const board = new PresenceBoard();
   const send = (client: Client, message: LiveServerMessage) => {
     if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));

@@ -27,4 +27,12 @@ describe('hit cache', () => {
     await expect(cached('broken', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cached('broken', async () => hit(9))).toEqual(hit(9));
   });
+
+  it('keeps nothing with caches off', async () => {
+    let computed = 0;
+    const cached = hitCache(() => 0, false);
+    const compute = async () => hit(++computed);
+    expect(await cached('order', compute)).toEqual(hit(1));
+    expect(await cached('order', compute)).toEqual(hit(2));
+  });
 });

@@ -21,11 +21,12 @@ interface Entry {
  * Ranked hits of recent queries. Ranking the newest matches of a word found in most tickets
  * costs milliseconds; several people searching at once queue behind each other. Hits (ids and
  * snippets) are kept for HITS_TTL_MS; the tickets themselves are always read fresh. Concurrent
- * identical queries share one computation.
+ * identical queries share one computation. With `keep` false (CACHES=off) every query is ranked anew.
  */
-export function hitCache(now: () => number = Date.now) {
+export function hitCache(now: () => number = Date.now, keep = true) {
   const entries = new Map<string, Entry>();
   return async function cached(key: string, compute: () => Promise<SearchHit[]>): Promise<SearchHit[]> {
+    if (!keep) return compute();
     const entry = entries.get(key);
     if (entry && entry.generation === indexGeneration && now() - entry.at < HITS_TTL_MS) return entry.hits;
     entries.delete(key);

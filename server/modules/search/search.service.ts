@@ -65,8 +65,8 @@ export async function searchTicketIds(
   return repo.match(db, queryTerms(q), limit, candidateIds);
 }
 
-export function searchService({ db }: AppDeps) {
-  const recentHits = hitCache();
+export function searchService({ db, config }: AppDeps) {
+  const recentHits = hitCache(Date.now, config.caches);
   return {
     /** Tickets ranked by relevance among the newest matches, and customers by name, email or phone. */
     async search(context: RequestContext, q: string, limit: number) {

@@ -8,7 +8,6 @@ import type { AddressRange } from '../../config';
 import type { Db } from '../../db/database';
 import { can } from '../../platform/auth/policies';
 import { AppError } from '../../platform/errors';
-import { renderMetrics } from '../../platform/metrics';
 
 const health = z.object({ status: z.literal('ok') });
 const tags = ['system'];
@@ -67,6 +66,9 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; metricsAllow: Address
           throw new AppError('FORBIDDEN', 'Metrics are for admins and the addresses in METRICS_ALLOW');
       },
     },
-    async (_req, reply) => reply.type('text/plain; version=0.0.4').send(renderMetrics()),
+    async (_req, reply) => {
+      const { contentType, body } = await app.metrics.render();
+      return reply.type(contentType).send(body);
+    },
   );
 };

@@ -32,11 +32,12 @@ function pageBody(rows: Buffer[], nextCursor: string | null): Buffer {
 /**
  * Turns a page query into the page's JSON: its keys, kept while the tickets table is
  * unchanged (ADR 0011), then its rows, kept when their version and the rows epoch still match
- * and otherwise read and rendered through the ticket schema (ADR 0008).
+ * and otherwise read and rendered through the ticket schema (ADR 0008). With `caches` false
+ * (CACHES=off) nothing is kept.
  */
-export function ticketPages(db: Db) {
-  const rendered = renderedTickets<Buffer>();
-  const keptKeys = keptWhileUnchanged<PageKey[]>();
+export function ticketPages(db: Db, caches = true) {
+  const rendered = renderedTickets<Buffer>(Date.now, caches);
+  const keptKeys = keptWhileUnchanged<PageKey[]>(caches);
 
   function keys(query: PageQuery, stamp: QueueStamp): Promise<PageKey[]> {
     // Search pages name their matches: they are many, and the hits have a cache of their own.

@@ -63,6 +63,20 @@ describe('rendered ticket rows', () => {
   });
 });
 
+describe('with caches off', () => {
+  it('keeps no rendered row and no answer', async () => {
+    const rows = renderedTickets<string>(Date.now, false);
+    rows.enterEpoch(1);
+    rows.put(7, 1, '{"id":7}', 1);
+    expect(rows.get(7, 1)).toBeUndefined();
+    const kept = keptWhileUnchanged<number>(false);
+    let found = 0;
+    expect(await kept.answer('1:0', 'all', async () => ++found)).toBe(1);
+    expect(await kept.answer('1:0', 'all', async () => ++found)).toBe(2);
+    expect(kept.size).toBe(0);
+  });
+});
+
 describe('answers kept while tickets are unchanged', () => {
   it('keeps a page while the stamp stays, and never one found under another stamp', () => {
     const kept = keptWhileUnchanged<number[]>();

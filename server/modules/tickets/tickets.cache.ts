@@ -17,8 +17,9 @@ interface Entry<V> {
  * index) is the one it was rendered at, and while the rows epoch (replaced by database triggers
  * whenever a shown name changes or tickets are deleted, on any node) is the one it was rendered
  * under. Oldest rows leave first when the cache is full (about 20,000 rows, a few megabytes).
+ * With `keep` false (CACHES=off) nothing is kept: every row is read and rendered.
  */
-export function renderedTickets<V>(now: () => number = Date.now) {
+export function renderedTickets<V>(now: () => number = Date.now, keep = true) {
   const entries = new Map<number, Entry<V>>();
   let epoch: number | null = null;
   return {
@@ -40,7 +41,7 @@ export function renderedTickets<V>(now: () => number = Date.now) {
      * since (a page that started before a rename must not store the old name afterwards).
      */
     put(id: number, version: number, json: V, renderedUnder: number): void {
-      if (renderedUnder !== epoch) return;
+      if (!keep || renderedUnder !== epoch) return;
       entries.delete(id);
       if (entries.size >= MAX_ROWS) entries.delete(entries.keys().next().value!);
       entries.set(id, { version, json, at: now() });
@@ -59,9 +60,10 @@ const MAX_KEPT = 1_000;
  * that found them, kept while that table is unchanged (ADR 0011). When a ticket changes, every
  * open Inbox asks again at once; the first of each identical question reads the database, the
  * others reuse its answer. `stamp` is the tickets mark of `QueueStamp`, read before the answer:
- * an answer found under one stamp is never served under another.
+ * an answer found under one stamp is never served under another. With `keep` false
+ * (CACHES=off) every answer is found anew.
  */
-export function keptWhileUnchanged<V>() {
+export function keptWhileUnchanged<V>(keep = true) {
   const entries = new Map<string, V>();
   let current: string | null = null;
 
@@ -74,7 +76,7 @@ export function keptWhileUnchanged<V>() {
 
   /** Keeps an answer found under `foundUnder`; ignored when the stamp has moved since. */
   function put(query: string, value: V, foundUnder: string): void {
-    if (foundUnder !== current) return;
+    if (!keep || foundUnder !== current) return;
     if (entries.size >= MAX_KEPT) entries.delete(entries.keys().next().value!);
     entries.set(query, value);
   }
@@ -86,7 +88,7 @@ export function keptWhileUnchanged<V>() {
 
     /** The kept answer to `query` under `stamp`, or `find`'s, kept; always `find`'s without a stamp. */
     async answer(stamp: string | null, query: string, find: () => Promise<V>): Promise<V> {
-      if (stamp === null) return find();
+      if (stamp === null || !keep) return find();
       enter(stamp);
       const kept = entries.get(query);
       if (kept !== undefined) return kept;

@@ -5,6 +5,7 @@ import {
   type Selectable,
   type SqlBool,
   sql,
+  type UpdateObject,
 } from 'kysely';
 import type { ViewFilters } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
@@ -116,6 +117,33 @@ export function filterCondition(
   for (const [key, value] of Object.entries(filters.customFields ?? {}))
     all.push(dialect.jsonFieldEquals('tickets.custom_fields', key, value));
   return eb.and(all);
+}
+
+/** What a change to tickets may set: never `version` or `is_open`, which follow from it, and `status` only as a value. */
+export type TicketChange = Omit<UpdateObject<Database, 'tickets'>, 'version' | 'is_open' | 'status'> & {
+  status?: TicketsTable['status'];
+};
+
+/**
+ * The one statement that changes ticket rows (ADR 0017); the caller adds its `where`. Every
+ * change moves `version` by one, which tells open editors, rendered rows (ADR 0008) and kept
+ * queue pages (ADR 0011) that the ticket changed, and `is_open` follows `status`. Like any
+ * write, SQLite's statement cache counts it as a write to `tickets` (`server/db/write-counts.ts`),
+ * and that drops the kept pages. `test/architecture/ticket-writes.test.ts` fails on any other
+ * statement that writes the table.
+ */
+export function updateTickets(
+  db: DbOrTrx,
+  change: (eb: ExpressionBuilder<Database, 'tickets'>) => TicketChange,
+) {
+  return db.updateTable('tickets').set((eb) => {
+    const values = change(eb);
+    return {
+      ...values,
+      ...(values.status ? { is_open: isOpen(values.status) } : {}),
+      version: eb('version', '+', 1),
+    };
+  });
 }
 
 type StoredValues = Omit<Selectable<TicketsTable>, 'id'>;
@@ -278,28 +306,18 @@ export const ticketsRepository = {
     values: Partial<TicketValues>,
     expectedVersion: number | null,
   ): Promise<boolean> {
-    let q = db
-      .updateTable('tickets')
-      .set((eb) => ({
-        ...values,
-        ...(values.status ? { is_open: isOpen(values.status) } : {}),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id);
+    let q = updateTickets(db, () => values).where('id', '=', id);
     if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
     const result = await q.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
   async countMessage(db: DbOrTrx, id: number, at: string) {
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({
-        message_count: eb('message_count', '+', 1),
-        last_message_at: at,
-        updated_at: at,
-        version: eb('version', '+', 1),
-      }))
+    await updateTickets(db, (eb) => ({
+      message_count: eb('message_count', '+', 1),
+      last_message_at: at,
+      updated_at: at,
+    }))
       .where('id', '=', id)
       .execute();
   },
@@ -328,9 +346,7 @@ export const ticketsRepository = {
 
   /** Closes one solved ticket; false when it is no longer solved. */
   async closeSolved(db: DbOrTrx, id: number, now: string): Promise<boolean> {
-    const result = await db
-      .updateTable('tickets')
-      .set((eb) => ({ status: 'closed', closed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    const result = await updateTickets(db, () => ({ status: 'closed', closed_at: now, updated_at: now }))
       .where('id', '=', id)
       .where('status', '=', 'solved')
       .executeTakeFirst();
@@ -345,14 +361,10 @@ export const ticketsRepository = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('ticket_id', '=', toId)
       .executeTakeFirstOrThrow();
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ message_count: Number(count.n), version: eb('version', '+', 1) }))
+    await updateTickets(db, () => ({ message_count: Number(count.n) }))
       .where('id', '=', toId)
       .execute();
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ message_count: 0, version: eb('version', '+', 1) }))
+    await updateTickets(db, () => ({ message_count: 0 }))
       .where('id', '=', fromId)
       .execute();
   },

@@ -151,9 +151,9 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
-export function viewsService({ db }: AppDeps) {
-  const pages = ticketPages(db);
-  const keptCounts = keptWhileUnchanged<number>();
+export function viewsService({ db, config }: AppDeps) {
+  const pages = ticketPages(db, config.caches);
+  const keptCounts = keptWhileUnchanged<number>(config.caches);
 
   /**
    * A view's live count, up to the limit; kept while tickets are unchanged when `stamp` is given

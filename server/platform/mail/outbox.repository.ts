@@ -130,6 +130,27 @@ export const outboxRepository = {
       .execute();
   },
 
+  /** Mail not yet sent: how many wait (queued) or are being sent (sending), and when the oldest was queued. */
+  async backlog(db: DbOrTrx): Promise<{ queued: number; sending: number; oldest: string | null }> {
+    const rows = await db
+      .selectFrom('mail_outbox')
+      .select([
+        'status',
+        (eb) => eb.fn.countAll<number | string>().as('n'),
+        (eb) => eb.fn.min('created_at').as('oldest'),
+      ])
+      .where('status', 'in', ['queued', 'sending'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    const oldest =
+      rows
+        .map((r) => r.oldest)
+        .filter((at): at is string => at !== null)
+        .sort()[0] ?? null;
+    return { queued: count('queued'), sending: count('sending'), oldest };
+  },
+
   /** A mail the receiving server accepted and later returned as undeliverable (a bounce). */
   async markBounced(db: DbOrTrx, id: number, error: string) {
     await db

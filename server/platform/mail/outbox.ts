@@ -5,6 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTrx } from '../../db/database';
 import { addMinutes, nowIso } from '../clock';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../job-failures';
+import { reportMetric } from '../metric-events';
 import { type OutboxRow, outboxRepository as repo } from './outbox.repository';
 
 export interface OutgoingMail {
@@ -131,6 +132,7 @@ async function failOne(db: Db, mail: OutboxRow, hooks: DeliveryHooks, error: unk
   const message = error instanceof Error ? error.message : String(error);
   const wait = isPermanent(error) ? undefined : RETRY_MINUTES[mail.attempts];
   hooks.log.warn({ err: error, mailId: mail.id }, 'mail delivery failed');
+  reportMetric({ type: 'mail.failed', final: !wait });
   if (!(await repo.markFailed(db, mail, message, wait ? addMinutes(nowIso(), wait) : null))) return;
   if (wait) return;
   const item = { job: MAIL_JOB, key: String(mail.id), label: `Mail to ${mail.to_address}: ${mail.subject}` };
@@ -152,6 +154,7 @@ export async function deliverDueMail(db: Db, hooks: DeliveryHooks, owner = PROCE
   for (const mail of due) {
     try {
       const status = await sendOne(mail, hooks);
+      reportMetric({ type: 'mail.sent', transport: status === 'sent' ? 'smtp' : 'log' });
       if (!(await repo.markSent(db, mail, status, nowIso())))
         hooks.log.warn({ mailId: mail.id }, 'mail sent after its claim was taken back');
     } catch (error) {
