@@ -25,6 +25,7 @@ import { noContent, rawFile, route } from './route';
 
 /** A ticket in a list: with the matching words marked when the list was searched. */
 export const ticketListItem = ticketSchema.extend({ snippet: z.string().optional() });
+export type TicketListItem = z.infer<typeof ticketListItem>;
 export const ticketsPage = page(ticketListItem);
 export const messageList = z.object({ data: z.array(messageSchema) });
 export const ticketEventList = z.object({ data: z.array(ticketEventSchema) });
