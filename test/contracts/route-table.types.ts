@@ -32,6 +32,9 @@ export async function typedCalls(signal: AbortSignal): Promise<string[]> {
   // @ts-expect-error an upload needs its file
   await api.call(routes.tickets.attach, { params: { id: 3 } });
 
+  // @ts-expect-error a link to a message's original mail needs the message too
+  api.urlOf(routes.tickets.messageOriginal, { id: 1 });
+
   // @ts-expect-error a user has no such field
   const wrongField: string = user.colour;
   // @ts-expect-error a page's items are in data, not items

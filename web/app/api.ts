@@ -213,7 +213,8 @@ function pathOf(route: Route, params: Partial<Record<string, string | number>> =
 /**
  * Calls one route of the table in contracts/api: path parameters, query and body are typed
  * from the route's schemas, and so is the answer. Writes without a body send `{}`; a route
- * that takes a file sends it as multipart/form-data.
+ * that takes a file sends it as multipart/form-data. CSRF header, 401 handling, errors and
+ * abort signals are those of `request`.
  */
 async function call<R extends Route>(route: R, ...options: CallArgs<R>): Promise<Answer<R>>;
 async function call(route: Route, options: SentOptions = {}): Promise<unknown> {
@@ -225,14 +226,22 @@ async function call(route: Route, options: SentOptions = {}): Promise<unknown> {
   } else if (body === undefined && route.method !== 'GET' && route.method !== 'DELETE') {
     body = {};
   }
-  return request(route.method, pathOf(route, options.params), {
+  const answer = await request(route.method, pathOf(route, options.params), {
     query: options.query,
     body,
     signal: options.signal,
   });
+  // 204 No Content has no body: its schema (contracts/api `noContent`) says null.
+  return answer ?? null;
 }
 
-export const api = { call };
+/** The address of a route that answers a file, for a link or a download: its path parameters typed. */
+function urlOf<R extends Route & { method: 'GET' }>(route: R, params: PathParams<R>): string;
+function urlOf(route: Route, params: Partial<Record<string, string | number>>): string {
+  return pathOf(route, params);
+}
+
+export const api = { call, urlOf };
 
 /** "email" from ["body", "email"], "body.email" or "/email". */
 function pathToString(path: unknown): string {
