@@ -186,6 +186,9 @@ export type CallOptions<R extends Route> = ([PathKeys<R['path']>] extends [never
   (R extends { body: infer S } ? { body: InputOf<S> } : { body?: undefined }) &
   (R extends { file: string } ? { file: File } : { file?: undefined }) & { signal?: AbortSignal };
 
+/** What a route takes as its body, for the forms and mutations that build one. */
+export type BodyOf<R extends Route> = R extends { body: infer S } ? InputOf<S> : never;
+
 /** What a route answers, as the server's response schema gives it. */
 export type Answer<R extends Route> = z.output<R['response']>;
 

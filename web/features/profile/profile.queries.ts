@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from '../../../contracts/api';
 import type { Me } from '../../../contracts/auth';
-import { api } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import { meQueryKey } from '../../app/session';
 
 const sessionsKey = ['me', 'sessions'] as const;
 
-export interface UpdateMeBody {
-  name?: string;
-  timezone?: string;
-  languages?: string[];
-}
+export type UpdateMeBody = BodyOf<typeof routes.profile.update>;
 
 function useSetMe() {
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from '../../../contracts/api';
 import type { TicketSettings } from '../../../contracts/settings';
 import type { CustomField } from '../../../contracts/tickets';
-import { api } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import type { CustomFieldType, TicketType } from '../../app/ticketLabels';
 
 export const ticketFieldsKeys = {
@@ -36,12 +36,7 @@ export function fieldsForType(fields: CustomField[], type: TicketType): CustomFi
     .sort((a, b) => a.position - b.position || a.id - b.id);
 }
 
-export interface CategoryBody {
-  name?: string;
-  parentId?: number | null;
-  position?: number;
-  archived?: boolean;
-}
+export type CategoryBody = BodyOf<typeof routes.ticketFields.updateCategory>;
 
 export function useCreateCategory() {
   const queryClient = useQueryClient();

@@ -18,7 +18,7 @@ import type {
   ViewFilters,
   ViewSort,
 } from '../../../contracts/tickets';
-import { api } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import type { TicketType } from '../../app/ticketLabels';
 
 export const ticketsKeys = {
@@ -179,11 +179,7 @@ export function useUploadAttachment(id: number) {
   });
 }
 
-export interface EscalateBody {
-  reason: string;
-  escalatedToId?: number | null;
-  priority?: TicketPriority;
-}
+export type EscalateBody = BodyOf<typeof routes.tickets.escalate>;
 
 export function useEscalate(id: number) {
   const queryClient = useQueryClient();
@@ -275,12 +271,7 @@ export function useBulkUpdate() {
   });
 }
 
-export interface ViewBody {
-  name: string;
-  shared: boolean;
-  filters: ViewFilters;
-  sort: ViewSort;
-}
+export type ViewBody = BodyOf<typeof routes.views.create>;
 
 export function useCreateView() {
   const queryClient = useQueryClient();
