@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, roleSchema } from './common';
+import { PASSWORD_MAX_LENGTH, password, passwordEntered } from './passwords';
 import { emailAddress, lineText, plainText } from './text';
-
-export const password = z
-  .string()
-  .min(10, 'Password must be at least 10 characters')
-  .max(200, 'Password must be at most 200 characters');
 
 /** A six-digit code from an authenticator app; each one works once. */
 export const totpCode = z.string().regex(/^\d{6}$/, 'A six-digit code');
@@ -13,7 +9,7 @@ export const totpCode = z.string().regex(/^\d{6}$/, 'A six-digit code');
 export const loginBody = z
   .object({
     email: emailAddress,
-    password: z.string().min(1).max(200),
+    password: passwordEntered,
     totp: totpCode.optional(),
   })
   .strict();
@@ -63,7 +59,7 @@ export const changePasswordBody = z
   .object({
     currentPassword: z
       .string()
-      .max(200)
+      .max(PASSWORD_MAX_LENGTH)
       .describe('Empty for an account that has no password yet (signed in by link)'),
     newPassword: password,
   })
@@ -78,7 +74,7 @@ export type TwoFactorSetup = z.infer<typeof twoFactorSetup>;
 export const twoFactorEnableBody = z
   .object({ code: z.string().regex(/^\d{6}$/, 'A six-digit code') })
   .strict();
-export const twoFactorDisableBody = z.object({ password: z.string().min(1).max(200) }).strict();
+export const twoFactorDisableBody = z.object({ password: passwordEntered }).strict();
 
 export const sessionListItem = z.object({
   id: z.string(),

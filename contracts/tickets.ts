@@ -265,6 +265,17 @@ export const ticketColumns = [
   'created_at',
   'updated_at',
 ] as const;
+export type TicketColumn = (typeof ticketColumns)[number];
+/** The columns of a list whose view has none of its own, and of a view created without any. */
+export const defaultTicketColumns: readonly TicketColumn[] = [
+  'id',
+  'subject',
+  'requester',
+  'status',
+  'priority',
+  'assignee',
+  'updated_at',
+];
 
 /** Live counts stop here: a queue's badge needs no more, and counting a million tickets on every change would not keep up. */
 export const VIEW_COUNT_LIMIT = 1000;
@@ -297,7 +308,7 @@ export const createViewBody = z
       .array(z.enum(ticketColumns))
       .min(1)
       .max(ticketColumns.length)
-      .default(['id', 'subject', 'requester', 'status', 'priority', 'assignee', 'updated_at']),
+      .default([...defaultTicketColumns]),
   })
   .strict();
 export const updateViewBody = z

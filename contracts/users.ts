@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { password } from './auth';
 import { isoTimestamp, pageQuery, roleSchema } from './common';
+import { password } from './passwords';
 import { emailAddress, lineText, plainText } from './text';
 
 const tagList = z.array(lineText(40)).max(30);

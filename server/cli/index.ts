@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { password as passwordSchema } from '../../contracts/auth';
 import { staffRoleSchema } from '../../contracts/common';
+import { password as passwordSchema } from '../../contracts/passwords';
 import type { Config } from '../config';
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';

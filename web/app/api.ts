@@ -1,11 +1,12 @@
+import type { z } from 'zod';
+import type { Method, Route } from '../../contracts/api';
 import type { ErrorBody } from '../../contracts/common';
 
-const BASE = '/api/v1';
+const AUTH_PATHS = '/api/v1/auth/';
 const CSRF_COOKIE = 'steward_csrf';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | null | undefined;
 
 /** One field-level problem, as the server reports it in `details` of VALIDATION_FAILED. */
 export interface FieldIssue {
@@ -79,7 +80,7 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
     }
   }
   const qs = params.toString();
-  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+  return `${path}${qs ? `?${qs}` : ''}`;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
@@ -105,14 +106,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   query?: Record<string, QueryValue>;
   /** JSON-encoded, unless it is FormData (sent as multipart/form-data). */
   body?: unknown;
   signal?: AbortSignal;
 }
 
-export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const body =
     options.body === undefined
@@ -155,30 +156,95 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
         `The server answered with an unexpected error (${response.status}). Please try again.`,
       );
 
-  if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+  if (response.status === 401 && !path.startsWith(AUTH_PATHS)) onUnauthorized?.();
   throw error;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
-  /** One file as multipart/form-data, in the field the server reads. */
-  upload: <T>(path: string, file: File, field = 'file') => {
-    const form = new FormData();
-    form.append(field, file);
-    return request<T>('POST', path, { body: form });
-  },
-};
+/** The names of a path's parameters: `id` and `messageId` of `/tickets/:id/messages/:messageId`. */
+type PathKeys<P extends string> = P extends `${string}:${infer Key}/${infer Rest}`
+  ? Key | PathKeys<`/${Rest}`>
+  : P extends `${string}:${infer Key}`
+    ? Key
+    : never;
 
-/** A cursor page, as every list endpoint answers. */
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
+/** A field the server coerces from text (its input is unknown) takes what becomes that text. */
+type Sent<T, Text> = unknown extends T ? Text : T;
+type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
+
+type PathParams<R extends Route> = {
+  [K in PathKeys<R['path']>]: K extends keyof InputOf<R['params']>
+    ? Sent<InputOf<R['params']>[K], string | number>
+    : string | number;
+};
+type Query<S> = { [K in keyof InputOf<S>]?: Sent<InputOf<S>[K], QueryValue> | null };
+
+/** What a call to a route sends: exactly the parts the route table gives it. */
+export type CallOptions<R extends Route> = ([PathKeys<R['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: PathParams<R> }) &
+  (R extends { querystring: infer S } ? { query?: Query<S> } : { query?: undefined }) &
+  (R extends { body: infer S } ? { body: InputOf<S> } : { body?: undefined }) &
+  (R extends { file: string } ? { file: File } : { file?: undefined }) & { signal?: AbortSignal };
+
+/** What a route takes as its body, for the forms and mutations that build one. */
+export type BodyOf<R extends Route> = R extends { body: infer S } ? InputOf<S> : never;
+
+/** What a route answers, as the server's response schema gives it. */
+export type Answer<R extends Route> = z.output<R['response']>;
+
+type CallArgs<R extends Route> =
+  object extends CallOptions<R> ? [options?: CallOptions<R>] : [options: CallOptions<R>];
+
+/** What any call may send, as the client reads it. */
+interface SentOptions {
+  params?: Partial<Record<string, string | number>>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  file?: File;
+  signal?: AbortSignal;
 }
+
+/** The route's path with its parameters filled in, each encoded. */
+function pathOf(route: Route, params: Partial<Record<string, string | number>> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`${route.method} ${route.path}: no value for :${key}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/**
+ * Calls one route of the table in contracts/api: path parameters, query and body are typed
+ * from the route's schemas, and so is the answer. Writes without a body send `{}`; a route
+ * that takes a file sends it as multipart/form-data. CSRF header, 401 handling, errors and
+ * abort signals are those of `request`.
+ */
+async function call<R extends Route>(route: R, ...options: CallArgs<R>): Promise<Answer<R>>;
+async function call(route: Route, options: SentOptions = {}): Promise<unknown> {
+  let body: unknown = options.body;
+  if (route.file && options.file) {
+    const form = new FormData();
+    form.append(route.file, options.file);
+    body = form;
+  } else if (body === undefined && route.method !== 'GET' && route.method !== 'DELETE') {
+    body = {};
+  }
+  const answer = await request(route.method, pathOf(route, options.params), {
+    query: options.query,
+    body,
+    signal: options.signal,
+  });
+  // 204 No Content has no body: its schema (contracts/api `noContent`) says null.
+  return answer ?? null;
+}
+
+/** The address of a route that answers a file, for a link or a download: its path parameters typed. */
+function urlOf<R extends Route & { method: 'GET' }>(route: R, params: PathParams<R>): string;
+function urlOf(route: Route, params: Partial<Record<string, string | number>>): string {
+  return pathOf(route, params);
+}
+
+export const api = { call, urlOf };
 
 /** "email" from ["body", "email"], "body.email" or "/email". */
 function pathToString(path: unknown): string {

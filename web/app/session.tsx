@@ -1,15 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
+import { routes } from '../../contracts/api';
 import type { Me } from '../../contracts/auth';
 import { api, isApiError, setCsrfToken } from './api';
-
-/** What login and `GET /auth/me` answer. */
-export interface SessionResponse {
-  user: Me | null;
-  token?: string | null;
-  csrfToken: string;
-  expiresAt: string;
-}
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -29,7 +22,7 @@ export function wasSignedOutOnPurpose(): boolean {
 
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const session = await api.get<SessionResponse>('/auth/me');
+    const session = await api.call(routes.auth.session);
     setCsrfToken(session.csrfToken);
     return session.user;
   } catch (error) {

@@ -1,4 +1,7 @@
 import type { MantineColor } from '@mantine/core';
+
+export { nextStatuses } from '../../contracts/ticket-rules';
+
 import type {
   customFieldTypes,
   TicketPriority,
@@ -89,18 +92,4 @@ export function isTicketPriority(value: string | null | undefined): value is Tic
 
 export function isTicketType(value: string | null | undefined): value is TicketType {
   return typeof value === 'string' && value in typeLabels;
-}
-
-/** Statuses a ticket may move to from where it is (the server's lifecycle rules). */
-const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
-  new: ['open', 'pending', 'on_hold', 'solved'],
-  open: ['pending', 'on_hold', 'solved'],
-  pending: ['open', 'on_hold', 'solved'],
-  on_hold: ['open', 'pending', 'solved'],
-  solved: ['open', 'closed'],
-  closed: [],
-};
-
-export function nextStatuses(from: TicketStatus): TicketStatus[] {
-  return [from, ...transitions[from]];
 }

@@ -2,7 +2,6 @@
 import type { Me } from '../../contracts/auth';
 import type { Category, CustomField, Ticket } from '../../contracts/tickets';
 import type { User } from '../../contracts/users';
-import type { Page } from '../app/api';
 
 const AT = '2026-11-20T09:00:00.000Z';
 
@@ -100,6 +99,12 @@ export function makeCategory(id: number, path: string, overrides: Partial<Catego
     archived: false,
     ...overrides,
   };
+}
+
+/** A cursor page, as every list route answers. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
 }
 
 export function page<T>(data: T[], nextCursor: string | null = null): Page<T> {

@@ -1,21 +1,7 @@
 import type { TicketStatus } from '../../../contracts/tickets';
 
-/**
- * The ticket lifecycle. `new` is only where tickets start; `closed` is final (a later message
- * opens a follow-up ticket instead); `solved` can reopen or close.
- */
-const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
-  new: ['open', 'pending', 'on_hold', 'solved'],
-  open: ['pending', 'on_hold', 'solved'],
-  pending: ['open', 'on_hold', 'solved'],
-  on_hold: ['open', 'pending', 'solved'],
-  solved: ['open', 'closed'],
-  closed: [],
-};
-
-export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
-  return from === to || transitions[from].includes(to);
-}
+/** The lifecycle itself (which status may follow which) is shared with the web app. */
+export { canTransition } from '../../../contracts/ticket-rules';
 
 /** Status after an agent's public reply: a new ticket becomes open unless the agent chose. */
 export function statusAfterAgentReply(current: TicketStatus, chosen: TicketStatus | undefined): TicketStatus {

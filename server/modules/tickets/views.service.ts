@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   type createViewBody,
+  defaultTicketColumns,
   type listTicketsQuery,
   type Ticket,
   ticketColumns,
@@ -31,15 +32,7 @@ type Columns = View['columns'];
 /** A view without its live count. */
 type ViewDefinition = Omit<View, 'count' | 'countCapped'>;
 type TicketPage = { data: (Ticket & { snippet?: string })[]; nextCursor: string | null };
-const defaultColumns: Columns = [
-  'id',
-  'subject',
-  'requester',
-  'status',
-  'priority',
-  'assignee',
-  'updated_at',
-];
+const defaultColumns: Columns = [...defaultTicketColumns];
 const open = ['new', 'open', 'pending', 'on_hold'] as const;
 const recent: ViewSort = { by: 'updated_at', dir: 'desc' };
 

@@ -1,44 +1,24 @@
+import { canManageAccount, type RolePolicy, roleHolds, rolePolicies } from '../../../contracts/access';
 import type { Role } from '../../../contracts/common';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 
-const isStaff = (a: Actor) => a.role === 'admin' || a.role === 'manager' || a.role === 'agent';
-const isManagerOrAdmin = (a: Actor) => a.role === 'admin' || a.role === 'manager';
-const isAdmin = (a: Actor) => a.role === 'admin';
+/** The role-only policies of the shared table, as checks on an actor. */
+const byRole = Object.fromEntries(
+  (Object.keys(rolePolicies) as RolePolicy[]).map((name) => [name, (a: Actor) => roleHolds(a.role, name)]),
+) as Record<RolePolicy, (a: Actor) => boolean>;
 
 /**
  * Who may do what. Every route names one of these (or 'public'); nothing is open by default.
- * Policies that take a resource are checked in services, with the resource loaded.
+ * Policies that take a resource are checked in services, with the resource loaded. The
+ * role → policy table lives in contracts/access.ts, shared with the web app.
  */
 export const policies = {
+  ...byRole,
   /** Own profile, password, 2FA and sessions: people only, not API tokens. */
   'profile.manage': (a: Actor) => a.type === 'user',
-  'users.read': isStaff,
-  'users.write': isManagerOrAdmin,
   /** Managers run their agents' accounts (and customers'); only admins touch admins and managers. */
-  'users.manage-account': (a: Actor, target: { role: Role }) =>
-    isAdmin(a) || (a.role === 'manager' && (target.role === 'agent' || target.role === 'customer')),
-  'users.reset-credentials': isAdmin,
-  'teams.read': isStaff,
-  'teams.write': isManagerOrAdmin,
-  'tokens.manage': isAdmin,
-  'audit.read': isManagerOrAdmin,
-  'customers.read': isStaff,
-  /** Agents create and correct customers as they work (logging a call, fixing an address). */
-  'customers.write': isStaff,
-  'customers.merge': isStaff,
-  'organizations.write': isManagerOrAdmin,
-  'tickets.read': isStaff,
-  'tickets.write': isStaff,
-  /** Categories and custom fields shape everyone's tickets: admins only. */
-  'ticket-fields.manage': isAdmin,
-  /** Shared views are everyone's queues: managers and admins keep them. */
-  'views.share': isManagerOrAdmin,
-  'settings.manage': isAdmin,
-  /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
-  'metrics.read': isAdmin,
-  /** Mailboxes, mail templates, spam rules and the failed-mail list: admins only. */
-  'channels.manage': isAdmin,
+  'users.manage-account': (a: Actor, target: { role: Role }) => canManageAccount(a.role, target.role),
   /** The customer portal: people with the customer role, on their own requests only. */
   'portal.use': (a: Actor) => a.type === 'user' && a.role === 'customer',
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../contracts/audit';
-import { api, type Page } from '../../app/api';
+import { routes } from '../../../contracts/api';
+import { api } from '../../app/api';
 
 export interface AuditFilters {
   actorId: number | null;
@@ -14,9 +14,8 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', 'list', filters] as const,
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit-log',
-        {
+      api.call(routes.audit.list, {
+        query: {
           actorType: filters.actorId === null ? undefined : 'user',
           actorId: filters.actorId,
           entityType: filters.entityType,
@@ -26,7 +25,7 @@ export function useAuditLog(filters: AuditFilters) {
           cursor: pageParam,
         },
         signal,
-      ),
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

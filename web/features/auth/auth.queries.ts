@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { routes } from '../../../contracts/api';
 import type { LoginBody } from '../../../contracts/auth';
 import { api, setCsrfToken } from '../../app/api';
 import { notifyError } from '../../app/notify';
-import { fetchMe, meQueryKey, noteSignedOutOnPurpose, type SessionResponse } from '../../app/session';
+import { fetchMe, meQueryKey, noteSignedOutOnPurpose } from '../../app/session';
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: LoginBody) => {
-      const session = await api.post<SessionResponse>('/auth/login', body);
+      const session = await api.call(routes.auth.login, { body });
       setCsrfToken(session.csrfToken);
       return session.user ?? (await fetchMe());
     },
@@ -23,7 +24,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    mutationFn: () => api.call(routes.auth.logout),
     onError: (error) => notifyError(error, 'Sign-out did not reach the server'),
     onSettled: () => {
       setCsrfToken(null);

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { routes } from '../../../contracts/api';
 import { api, isApiError } from '../../app/api';
 import { applyServerErrors, looksLikeEmail } from '../../app/forms';
 
@@ -40,8 +41,7 @@ const honeypotStyle = {
 /** The public contact form: no sign-in, minimal chrome, fit for an iframe on another site. */
 export function ContactPage() {
   const send = useMutation({
-    mutationFn: (body: ContactBody) =>
-      api.post<{ received: true; reference: string }>('/public/contact', body),
+    mutationFn: (body: ContactBody) => api.call(routes.public.contact, { body }),
   });
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ContactBody>({

@@ -5,15 +5,9 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type {
-  CreateCustomerBody,
-  Customer,
-  CustomerNote,
-  Organization,
-  TimelineItem,
-  UpdateCustomerBody,
-} from '../../../contracts/customers';
-import { api, type Page } from '../../app/api';
+import { routes } from '../../../contracts/api';
+import type { CreateCustomerBody, UpdateCustomerBody } from '../../../contracts/customers';
+import { api } from '../../app/api';
 
 export const customersKeys = {
   all: ['customers'] as const,
@@ -36,9 +30,8 @@ export function useCustomersList(filters: CustomerFilters) {
   return useInfiniteQuery({
     queryKey: customersKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Customer>>(
-        '/customers',
-        {
+      api.call(routes.customers.list, {
+        query: {
           q: filters.q.trim(),
           organizationId: filters.organizationId,
           tag: filters.tag,
@@ -46,7 +39,7 @@ export function useCustomersList(filters: CustomerFilters) {
           cursor: pageParam,
         },
         signal,
-      ),
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -63,7 +56,7 @@ export function useCustomerSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: customersKeys.search(term),
     queryFn: ({ signal }) =>
-      api.get<Page<Customer>>('/customers', { q: term, limit: CUSTOMER_SEARCH_LIMIT }, signal),
+      api.call(routes.customers.list, { query: { q: term, limit: CUSTOMER_SEARCH_LIMIT }, signal }),
     select: (page) => ({ customers: page.data, more: page.nextCursor !== null }),
     enabled: enabled && term.length >= 1,
     placeholderData: keepPreviousData,
@@ -74,7 +67,7 @@ export function useCustomerSearch(q: string, enabled = true) {
 export function useCustomer(id: number) {
   return useQuery({
     queryKey: customersKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Customer>(`/customers/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.customers.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -82,8 +75,7 @@ export function useCustomer(id: number) {
 export function useCustomerTimeline(id: number) {
   return useQuery({
     queryKey: customersKeys.timeline(id),
-    queryFn: ({ signal }) =>
-      api.get<{ data: TimelineItem[] }>(`/customers/${id}/timeline`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.customers.timeline, { params: { id }, signal }),
     select: (result) => result.data,
     enabled: Number.isInteger(id) && id > 0,
   });
@@ -100,7 +92,7 @@ function useInvalidateCustomers() {
 export function useCreateCustomer() {
   const invalidate = useInvalidateCustomers();
   return useMutation({
-    mutationFn: (body: CreateCustomerBody) => api.post<Customer>('/customers', body),
+    mutationFn: (body: CreateCustomerBody) => api.call(routes.customers.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -109,7 +101,7 @@ export function useUpdateCustomer(id: number) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateCustomers();
   return useMutation({
-    mutationFn: (body: UpdateCustomerBody) => api.patch<Customer>(`/customers/${id}`, body),
+    mutationFn: (body: UpdateCustomerBody) => api.call(routes.customers.update, { params: { id }, body }),
     onSuccess: (customer) => {
       queryClient.setQueryData(customersKeys.detail(id), customer);
       invalidate();
@@ -121,7 +113,8 @@ export function useMergeCustomers(id: number) {
   const invalidate = useInvalidateCustomers();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (sourceIds: number[]) => api.post<Customer>(`/customers/${id}/merges`, { sourceIds }),
+    mutationFn: (sourceIds: number[]) =>
+      api.call(routes.customers.merge, { params: { id }, body: { sourceIds } }),
     onSuccess: () => {
       invalidate();
       void queryClient.invalidateQueries({ queryKey: ['tickets'] });
@@ -132,7 +125,7 @@ export function useMergeCustomers(id: number) {
 export function useAddCustomerNote(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.post<CustomerNote>(`/customers/${id}/notes`, { body }),
+    mutationFn: (body: string) => api.call(routes.customers.addNote, { params: { id }, body: { body } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: customersKeys.timeline(id) }),
   });
 }
@@ -141,7 +134,7 @@ export function useOrganizationsList(q: string) {
   return useInfiniteQuery({
     queryKey: customersKeys.organizationList(q.trim()),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Organization>>('/organizations', { q: q.trim(), limit: 50, cursor: pageParam }, signal),
+      api.call(routes.organizations.list, { query: { q: q.trim(), limit: 50, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -153,7 +146,7 @@ export function useOrganizationOptions(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: [...customersKeys.organizations, 'options', term] as const,
-    queryFn: ({ signal }) => api.get<Page<Organization>>('/organizations', { q: term, limit: 20 }, signal),
+    queryFn: ({ signal }) => api.call(routes.organizations.list, { query: { q: term, limit: 20 }, signal }),
     select: (page) => page.data.map((o) => ({ value: String(o.id), label: o.name })),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -163,7 +156,7 @@ export function useOrganizationOptions(q: string) {
 export function useOrganization(id: number) {
   return useQuery({
     queryKey: customersKeys.organization(id),
-    queryFn: ({ signal }) => api.get<Organization>(`/organizations/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.organizations.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -178,7 +171,7 @@ export interface OrganizationBody {
 export function useCreateOrganization() {
   const invalidate = useInvalidateCustomers();
   return useMutation({
-    mutationFn: (body: OrganizationBody) => api.post<Organization>('/organizations', body),
+    mutationFn: (body: OrganizationBody) => api.call(routes.organizations.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -187,7 +180,8 @@ export function useUpdateOrganization(id: number) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateCustomers();
   return useMutation({
-    mutationFn: (body: Partial<OrganizationBody>) => api.patch<Organization>(`/organizations/${id}`, body),
+    mutationFn: (body: Partial<OrganizationBody>) =>
+      api.call(routes.organizations.update, { params: { id }, body }),
     onSuccess: (organization) => {
       queryClient.setQueryData(customersKeys.organization(id), organization);
       invalidate();

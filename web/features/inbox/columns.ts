@@ -1,4 +1,4 @@
-import type { View } from '../../../contracts/tickets';
+import { defaultTicketColumns, type View } from '../../../contracts/tickets';
 
 export type ColumnKey = View['columns'][number];
 
@@ -22,15 +22,7 @@ export const columnLabels: Record<ColumnKey, string> = {
 };
 
 /** The columns of a list whose view has none of its own. */
-export const defaultColumns: readonly ColumnKey[] = [
-  'id',
-  'subject',
-  'requester',
-  'status',
-  'priority',
-  'assignee',
-  'updated_at',
-];
+export const defaultColumns: readonly ColumnKey[] = defaultTicketColumns;
 
 /** Every column, in the order the contract lists them. */
 export const allColumns = Object.keys(columnLabels) as ColumnKey[];

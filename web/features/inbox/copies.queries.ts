@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TicketCopies, UpdateTicketCopiesBody } from '../../../contracts/mail';
+import { routes } from '../../../contracts/api';
+import type { UpdateTicketCopiesBody } from '../../../contracts/mail';
 import { api } from '../../app/api';
 import { ticketsKeys } from '../tickets/tickets.queries';
 
@@ -9,14 +10,15 @@ const copiesKey = (id: number) => [...ticketsKeys.ticket(id), 'copies'] as const
 export function useTicketCopies(id: number) {
   return useQuery({
     queryKey: copiesKey(id),
-    queryFn: ({ signal }) => api.get<TicketCopies>(`/tickets/${id}/copies`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.copies, { params: { id }, signal }),
   });
 }
 
 export function useChangeCopies(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateTicketCopiesBody) => api.patch<TicketCopies>(`/tickets/${id}/copies`, body),
+    mutationFn: (body: UpdateTicketCopiesBody) =>
+      api.call(routes.tickets.updateCopies, { params: { id }, body }),
     onSuccess: (copies) => queryClient.setQueryData(copiesKey(id), copies),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { View, ViewFilters, ViewSort } from '../../../contracts/tickets';
+import { routes } from '../../../contracts/api';
+import type { ViewFilters, ViewSort } from '../../../contracts/tickets';
 import { api } from '../../app/api';
 import { ticketsKeys } from '../tickets/tickets.queries';
 import type { ColumnKey } from './columns';
@@ -22,7 +23,7 @@ export interface ViewChanges {
 export function useSaveView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewViewBody) => api.post<View>('/views', body),
+    mutationFn: (body: NewViewBody) => api.call(routes.views.create, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
   });
 }
@@ -30,7 +31,7 @@ export function useSaveView() {
 export function useUpdateView(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: ViewChanges) => api.patch<View>(`/views/${encodeURIComponent(id)}`, changes),
+    mutationFn: (changes: ViewChanges) => api.call(routes.views.update, { params: { id }, body: changes }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
   });
 }

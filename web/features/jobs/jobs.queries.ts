@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { JobFailure, JobFailuresPage, jobFailureStatuses } from '../../../contracts/jobs';
+import { routes } from '../../../contracts/api';
+import type { jobFailureStatuses } from '../../../contracts/jobs';
 import { api } from '../../app/api';
 
 export type JobFailureStatus = (typeof jobFailureStatuses)[number];
@@ -13,7 +14,7 @@ export function useJobFailures(status: JobFailureStatus) {
   return useInfiniteQuery({
     queryKey: jobKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<JobFailuresPage>('/job-failures', { status, limit: 50, cursor: pageParam }, signal),
+      api.call(routes.jobs.list, { query: { status, limit: 50, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -24,7 +25,7 @@ export function useJobFailures(status: JobFailureStatus) {
 export function useRetryJobFailure() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<JobFailure>(`/job-failures/${id}/retry`),
+    mutationFn: (id: number) => api.call(routes.jobs.retry, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }
@@ -32,7 +33,7 @@ export function useRetryJobFailure() {
 export function useDiscardJobFailure() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/job-failures/${id}`),
+    mutationFn: (id: number) => api.call(routes.jobs.remove, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }

@@ -5,26 +5,21 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { routes } from '../../../contracts/api';
 import type {
   CreateMailboxBody,
   CreateMailRuleBody,
   InboundMail,
-  Mailbox,
-  MailRule,
   MailSettings,
   MailTemplate,
-  RenderedMail,
   TemplateKey,
   UpdateMailboxBody,
   UpdateMailTemplateBody,
 } from '../../../contracts/mail';
-import { api, type Page } from '../../app/api';
+import { api } from '../../app/api';
 
 export type InboundStatus = InboundMail['status'];
 export type InboundCounts = Record<InboundStatus, number>;
-interface InboundPage extends Page<InboundMail> {
-  counts: InboundCounts;
-}
 
 export const mailKeys = {
   mailboxes: ['mailboxes'] as const,
@@ -41,7 +36,7 @@ export const mailKeys = {
 export function useMailboxes() {
   return useQuery({
     queryKey: mailKeys.mailboxes,
-    queryFn: ({ signal }) => api.get<{ data: Mailbox[] }>('/mailboxes', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.mail.mailboxes, { signal }),
     select: (result) => result.data,
   });
 }
@@ -51,8 +46,8 @@ export function useSaveMailbox() {
   return useMutation({
     mutationFn: (input: { id: null; body: CreateMailboxBody } | { id: number; body: UpdateMailboxBody }) =>
       input.id === null
-        ? api.post<Mailbox>('/mailboxes', input.body)
-        : api.patch<Mailbox>(`/mailboxes/${input.id}`, input.body),
+        ? api.call(routes.mail.createMailbox, { body: input.body })
+        : api.call(routes.mail.updateMailbox, { params: { id: input.id }, body: input.body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.mailboxes }),
   });
 }
@@ -60,7 +55,7 @@ export function useSaveMailbox() {
 export function useDeleteMailbox() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/mailboxes/${id}`),
+    mutationFn: (id: number) => api.call(routes.mail.removeMailbox, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.mailboxes }),
   });
 }
@@ -68,7 +63,7 @@ export function useDeleteMailbox() {
 export function useMailRules() {
   return useQuery({
     queryKey: mailKeys.rules,
-    queryFn: ({ signal }) => api.get<{ data: MailRule[] }>('/mail-rules', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.mail.rules, { signal }),
     select: (result) => result.data,
   });
 }
@@ -76,7 +71,7 @@ export function useMailRules() {
 export function useAddMailRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMailRuleBody) => api.post<MailRule>('/mail-rules', body),
+    mutationFn: (body: CreateMailRuleBody) => api.call(routes.mail.createRule, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.rules }),
   });
 }
@@ -84,7 +79,7 @@ export function useAddMailRule() {
 export function useDeleteMailRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/mail-rules/${id}`),
+    mutationFn: (id: number) => api.call(routes.mail.removeRule, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.rules }),
   });
 }
@@ -92,14 +87,14 @@ export function useDeleteMailRule() {
 export function useMailSettings() {
   return useQuery({
     queryKey: mailKeys.settings,
-    queryFn: ({ signal }) => api.get<MailSettings>('/settings/mail', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.mail.settings, { signal }),
   });
 }
 
 export function useUpdateMailSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<MailSettings>) => api.patch<MailSettings>('/settings/mail', body),
+    mutationFn: (body: Partial<MailSettings>) => api.call(routes.mail.updateSettings, { body }),
     onSuccess: (settings) => queryClient.setQueryData(mailKeys.settings, settings),
   });
 }
@@ -107,7 +102,7 @@ export function useUpdateMailSettings() {
 export function useMailTemplates() {
   return useQuery({
     queryKey: mailKeys.templates,
-    queryFn: ({ signal }) => api.get<{ data: MailTemplate[] }>('/mail-templates', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.mail.templates, { signal }),
     select: (result) => result.data,
   });
 }
@@ -124,7 +119,7 @@ export function useUpdateTemplate() {
   const store = useStoreTemplate();
   return useMutation({
     mutationFn: ({ key, body }: { key: TemplateKey; body: UpdateMailTemplateBody }) =>
-      api.patch<MailTemplate>(`/mail-templates/${key}`, body),
+      api.call(routes.mail.updateTemplate, { params: { key }, body }),
     onSuccess: store,
   });
 }
@@ -132,7 +127,7 @@ export function useUpdateTemplate() {
 export function useResetTemplate() {
   const store = useStoreTemplate();
   return useMutation({
-    mutationFn: (key: TemplateKey) => api.delete<MailTemplate>(`/mail-templates/${key}`),
+    mutationFn: (key: TemplateKey) => api.call(routes.mail.resetTemplate, { params: { key } }),
     onSuccess: store,
   });
 }
@@ -141,7 +136,7 @@ export function useResetTemplate() {
 export function useTemplatePreview(key: TemplateKey, subject: string, body: string) {
   return useQuery({
     queryKey: mailKeys.preview(key, subject, body),
-    queryFn: () => api.post<RenderedMail>(`/mail-templates/${key}/preview`, { subject, body }),
+    queryFn: () => api.call(routes.mail.previewTemplate, { params: { key }, body: { subject, body } }),
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -152,7 +147,7 @@ export function useInboundMail(status: InboundStatus, q: string) {
   return useInfiniteQuery({
     queryKey: mailKeys.inboundList(status, q.trim()),
     queryFn: ({ pageParam, signal }) =>
-      api.get<InboundPage>('/inbound-mail', { status, q: q.trim(), limit: 50, cursor: pageParam }, signal),
+      api.call(routes.mail.inbound, { query: { status, q: q.trim(), limit: 50, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -163,7 +158,7 @@ export function useInboundMail(status: InboundStatus, q: string) {
 export function useInboundCounts() {
   return useQuery({
     queryKey: mailKeys.inboundCounts,
-    queryFn: ({ signal }) => api.get<InboundPage>('/inbound-mail', { limit: 1 }, signal),
+    queryFn: ({ signal }) => api.call(routes.mail.inbound, { query: { limit: 1 }, signal }),
     select: (page) => page.counts,
     staleTime: 30_000,
   });
@@ -172,7 +167,7 @@ export function useInboundCounts() {
 export function useRetryInbound() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<InboundMail>(`/inbound-mail/${id}/retry`),
+    mutationFn: (id: number) => api.call(routes.mail.retryInbound, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.inbound }),
   });
 }
@@ -180,7 +175,7 @@ export function useRetryInbound() {
 export function useDeleteInbound() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/inbound-mail/${id}`),
+    mutationFn: (id: number) => api.call(routes.mail.removeInbound, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mailKeys.inbound }),
   });
 }

@@ -1,3 +1,6 @@
+import { routes } from '../../../contracts/api';
+import { api } from '../../app/api';
+
 /** What a ticket message's `meta` says about the mail it came in or went out with. */
 
 export interface EmailMeta {
@@ -49,4 +52,4 @@ export const isAutomatedMail = (meta: Record<string, unknown>) => meta.automated
 export const hasOriginalMail = (meta: Record<string, unknown>) => typeof meta.inboundMailId === 'number';
 
 export const originalMailUrl = (ticketId: number, messageId: number) =>
-  `/api/v1/tickets/${ticketId}/messages/${messageId}/original`;
+  api.urlOf(routes.tickets.messageOriginal, { id: ticketId, messageId });

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PortalTicket, PortalTicketDetail } from '../../../contracts/portal';
-import type { Attachment, TicketStatus } from '../../../contracts/tickets';
+import { routes } from '../../../contracts/api';
+import type { TicketStatus } from '../../../contracts/tickets';
 import { api, setCsrfToken } from '../../app/api';
-import { fetchMe, meQueryKey, type SessionResponse } from '../../app/session';
+import { fetchMe, meQueryKey } from '../../app/session';
 
 export const portalKeys = {
   all: ['portal'] as const,
@@ -32,7 +32,7 @@ export const portalStatusColors: Record<TicketStatus, string> = {
 export function usePortalRequests() {
   return useQuery({
     queryKey: portalKeys.requests,
-    queryFn: ({ signal }) => api.get<{ data: PortalTicket[] }>('/portal/tickets', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.portal.list, { signal }),
     select: (result) => result.data,
     refetchInterval: 60_000,
   });
@@ -41,7 +41,7 @@ export function usePortalRequests() {
 export function usePortalRequest(id: number) {
   return useQuery({
     queryKey: portalKeys.request(id),
-    queryFn: ({ signal }) => api.get<PortalTicketDetail>(`/portal/tickets/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.portal.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
     refetchInterval: 30_000,
   });
@@ -50,8 +50,7 @@ export function usePortalRequest(id: number) {
 export function useCreatePortalRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { subject: string; body: string }) =>
-      api.post<PortalTicketDetail>('/portal/tickets', body),
+    mutationFn: (body: { subject: string; body: string }) => api.call(routes.portal.create, { body }),
     onSuccess: (detail) => {
       queryClient.setQueryData(portalKeys.request(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: portalKeys.requests });
@@ -63,7 +62,7 @@ export function usePortalReply(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { body: string; attachmentIds: number[] }) =>
-      api.post<PortalTicketDetail>(`/portal/tickets/${id}/messages`, body),
+      api.call(routes.portal.reply, { params: { id }, body }),
     onSuccess: (detail) => {
       queryClient.setQueryData(portalKeys.request(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: portalKeys.requests });
@@ -75,13 +74,13 @@ export function usePortalReply(id: number) {
 /** One file, uploaded to the request to go with the next reply. */
 export function usePortalUpload(id: number) {
   return useMutation({
-    mutationFn: (file: File) => api.upload<Attachment>(`/portal/tickets/${id}/attachments`, file),
+    mutationFn: (file: File) => api.call(routes.portal.attach, { params: { id }, file }),
   });
 }
 
 export function useRequestMagicLink() {
   return useMutation({
-    mutationFn: (email: string) => api.post<unknown>('/portal/magic-links', { email }),
+    mutationFn: (email: string) => api.call(routes.portal.requestLink, { body: { email } }),
   });
 }
 
@@ -90,9 +89,8 @@ export function useRedeemMagicLink() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ token, totp }: { token: string; totp?: string }) => {
-      const session = await api.post<SessionResponse>('/portal/sessions', {
-        token,
-        ...(totp ? { totp } : {}),
+      const session = await api.call(routes.portal.redeemLink, {
+        body: { token, ...(totp ? { totp } : {}) },
       });
       setCsrfToken(session.csrfToken);
       return session.user ?? (await fetchMe());

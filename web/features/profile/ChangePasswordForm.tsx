@@ -1,6 +1,7 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { passwordTooShort } from '../../../contracts/passwords';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { SectionCard } from '../../components/SectionCard';
@@ -19,11 +20,8 @@ export function ChangePasswordForm({ currentOptional = false }: ChangePasswordFo
     validate: {
       currentPassword: (value) => (value || currentOptional ? null : 'Enter your current password'),
       newPassword: (value, values) =>
-        value.length < 10
-          ? 'A password needs at least 10 characters'
-          : value === values.currentPassword
-            ? 'Choose a password different from the current one'
-            : null,
+        passwordTooShort(value) ??
+        (value === values.currentPassword ? 'Choose a password different from the current one' : null),
       confirmPassword: (value, values) =>
         value === values.newPassword ? null : 'The passwords do not match',
     },

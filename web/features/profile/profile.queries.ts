@@ -1,15 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, SessionListItem, TwoFactorSetup } from '../../../contracts/auth';
-import { api } from '../../app/api';
+import { routes } from '../../../contracts/api';
+import type { Me } from '../../../contracts/auth';
+import { api, type BodyOf } from '../../app/api';
 import { meQueryKey } from '../../app/session';
 
 const sessionsKey = ['me', 'sessions'] as const;
 
-export interface UpdateMeBody {
-  name?: string;
-  timezone?: string;
-  languages?: string[];
-}
+export type UpdateMeBody = BodyOf<typeof routes.profile.update>;
 
 function useSetMe() {
   const queryClient = useQueryClient();
@@ -21,26 +18,29 @@ function useSetMe() {
 
 export function useUpdateMe() {
   const setMe = useSetMe();
-  return useMutation({ mutationFn: (body: UpdateMeBody) => api.patch<Me>('/me', body), onSuccess: setMe });
+  return useMutation({
+    mutationFn: (body: UpdateMeBody) => api.call(routes.profile.update, { body }),
+    onSuccess: setMe,
+  });
 }
 
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.put<{ ok: true }>('/me/password', body),
+      api.call(routes.profile.changePassword, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
 
 export function useStartTwoFactor() {
-  return useMutation({ mutationFn: () => api.post<TwoFactorSetup>('/me/two-factor') });
+  return useMutation({ mutationFn: () => api.call(routes.profile.setUpTwoFactor) });
 }
 
 export function useEnableTwoFactor() {
   const setMe = useSetMe();
   return useMutation({
-    mutationFn: (code: string) => api.put<Me>('/me/two-factor', { code }),
+    mutationFn: (code: string) => api.call(routes.profile.enableTwoFactor, { body: { code } }),
     onSuccess: setMe,
   });
 }
@@ -48,7 +48,7 @@ export function useEnableTwoFactor() {
 export function useDisableTwoFactor() {
   const setMe = useSetMe();
   return useMutation({
-    mutationFn: (password: string) => api.delete<Me>('/me/two-factor', { password }),
+    mutationFn: (password: string) => api.call(routes.profile.disableTwoFactor, { body: { password } }),
     onSuccess: setMe,
   });
 }
@@ -56,7 +56,7 @@ export function useDisableTwoFactor() {
 export function useMySessions() {
   return useQuery({
     queryKey: sessionsKey,
-    queryFn: ({ signal }) => api.get<{ data: SessionListItem[] }>('/me/sessions', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.profile.sessions, { signal }),
     select: (result) => result.data,
   });
 }
@@ -64,7 +64,7 @@ export function useMySessions() {
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/me/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.call(routes.profile.revokeSession, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }

@@ -5,8 +5,9 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { CreateTeamBody, Team, UpdateTeamBody } from '../../../contracts/teams';
-import { api, type Page } from '../../app/api';
+import { routes } from '../../../contracts/api';
+import type { CreateTeamBody, UpdateTeamBody } from '../../../contracts/teams';
+import { api } from '../../app/api';
 import { meQueryKey } from '../../app/session';
 
 export const teamsKeys = {
@@ -19,7 +20,7 @@ export function useTeamsList(q: string) {
   return useInfiniteQuery({
     queryKey: teamsKeys.list(q.trim()),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Team>>('/teams', { q: q.trim(), limit: 50, cursor: pageParam }, signal),
+      api.call(routes.teams.list, { query: { q: q.trim(), limit: 50, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -30,7 +31,7 @@ export function useTeamsList(q: string) {
 export function useTeamOptions(enabled = true) {
   return useQuery({
     queryKey: teamsKeys.options,
-    queryFn: ({ signal }) => api.get<Page<Team>>('/teams', { limit: 200 }, signal),
+    queryFn: ({ signal }) => api.call(routes.teams.list, { query: { limit: 200 }, signal }),
     select: (page) => page.data.map((t) => ({ value: String(t.id), label: t.name })),
     staleTime: 60_000,
     enabled,
@@ -49,7 +50,7 @@ function useInvalidateTeams() {
 export function useCreateTeam() {
   const invalidate = useInvalidateTeams();
   return useMutation({
-    mutationFn: (body: CreateTeamBody) => api.post<Team>('/teams', body),
+    mutationFn: (body: CreateTeamBody) => api.call(routes.teams.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -57,7 +58,8 @@ export function useCreateTeam() {
 export function useUpdateTeam() {
   const invalidate = useInvalidateTeams();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: UpdateTeamBody }) => api.patch<Team>(`/teams/${id}`, body),
+    mutationFn: ({ id, body }: { id: number; body: UpdateTeamBody }) =>
+      api.call(routes.teams.update, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -65,7 +67,7 @@ export function useUpdateTeam() {
 export function useDeleteTeam() {
   const invalidate = useInvalidateTeams();
   return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/teams/${id}`),
+    mutationFn: (id: number) => api.call(routes.teams.remove, { params: { id } }),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { routes } from '../../../contracts/api';
 import type { TicketSettings } from '../../../contracts/settings';
-import type { Category, CustomField } from '../../../contracts/tickets';
-import { api } from '../../app/api';
+import type { CustomField } from '../../../contracts/tickets';
+import { api, type BodyOf } from '../../app/api';
 import type { CustomFieldType, TicketType } from '../../app/ticketLabels';
 
 export const ticketFieldsKeys = {
@@ -13,7 +14,7 @@ export const ticketFieldsKeys = {
 export function useCategories() {
   return useQuery({
     queryKey: ticketFieldsKeys.categories,
-    queryFn: ({ signal }) => api.get<{ data: Category[] }>('/categories', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.ticketFields.categories, { signal }),
     select: (result) => result.data,
     staleTime: 5 * 60_000,
   });
@@ -22,7 +23,7 @@ export function useCategories() {
 export function useCustomFields() {
   return useQuery({
     queryKey: ticketFieldsKeys.customFields,
-    queryFn: ({ signal }) => api.get<{ data: CustomField[] }>('/custom-fields', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.ticketFields.customFields, { signal }),
     select: (result) => result.data,
     staleTime: 5 * 60_000,
   });
@@ -35,18 +36,13 @@ export function fieldsForType(fields: CustomField[], type: TicketType): CustomFi
     .sort((a, b) => a.position - b.position || a.id - b.id);
 }
 
-export interface CategoryBody {
-  name?: string;
-  parentId?: number | null;
-  position?: number;
-  archived?: boolean;
-}
+export type CategoryBody = BodyOf<typeof routes.ticketFields.updateCategory>;
 
 export function useCreateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; parentId: number | null; position: number }) =>
-      api.post<Category>('/categories', body),
+      api.call(routes.ticketFields.createCategory, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketFieldsKeys.categories }),
   });
 }
@@ -55,7 +51,7 @@ export function useUpdateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: CategoryBody }) =>
-      api.patch<Category>(`/categories/${id}`, body),
+      api.call(routes.ticketFields.updateCategory, { params: { id }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketFieldsKeys.categories }),
   });
 }
@@ -73,7 +69,7 @@ export interface CustomFieldBody {
 export function useCreateCustomField() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CustomFieldBody) => api.post<CustomField>('/custom-fields', body),
+    mutationFn: (body: CustomFieldBody) => api.call(routes.ticketFields.createCustomField, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketFieldsKeys.customFields }),
   });
 }
@@ -87,7 +83,7 @@ export function useUpdateCustomField() {
     }: {
       id: number;
       body: Partial<Omit<CustomFieldBody, 'key' | 'type'>> & { archived?: boolean };
-    }) => api.patch<CustomField>(`/custom-fields/${id}`, body),
+    }) => api.call(routes.ticketFields.updateCustomField, { params: { id }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketFieldsKeys.customFields }),
   });
 }
@@ -95,14 +91,14 @@ export function useUpdateCustomField() {
 export function useTicketSettings() {
   return useQuery({
     queryKey: ticketFieldsKeys.settings,
-    queryFn: ({ signal }) => api.get<TicketSettings>('/settings/tickets', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.ticketFields.settings, { signal }),
   });
 }
 
 export function useUpdateTicketSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<TicketSettings>) => api.patch<TicketSettings>('/settings/tickets', body),
+    mutationFn: (body: Partial<TicketSettings>) => api.call(routes.ticketFields.updateSettings, { body }),
     onSuccess: (settings) => queryClient.setQueryData(ticketFieldsKeys.settings, settings),
   });
 }

@@ -6,20 +6,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { routes } from '../../../contracts/api';
+import type { TicketListItem } from '../../../contracts/api/tickets';
 import type {
-  Attachment,
   CreateMessageBody,
   CreateTicketBody,
   Message,
   Ticket,
-  TicketEvent,
   TicketPriority,
   UpdateTicketBody,
-  View,
   ViewFilters,
   ViewSort,
 } from '../../../contracts/tickets';
-import { api, type Page } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import type { TicketType } from '../../app/ticketLabels';
 
 export const ticketsKeys = {
@@ -73,13 +72,13 @@ function listQuery(params: TicketListParams, cursor: string | undefined) {
 }
 
 /** A ticket as lists answer it: with a highlighted snippet when searching. */
-export type TicketRow = Ticket & { snippet?: string };
+export type TicketRow = TicketListItem;
 
 export function useTicketList(params: TicketListParams, options: { refetchInterval?: number | false } = {}) {
   return useInfiniteQuery({
     queryKey: ticketsKeys.list(params),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<TicketRow>>('/tickets', listQuery(params, pageParam), signal),
+      api.call(routes.tickets.list, { query: listQuery(params, pageParam), signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -91,7 +90,7 @@ export function useTicketList(params: TicketListParams, options: { refetchInterv
 export function useTicketPreview(params: TicketListParams, enabled = true) {
   return useQuery({
     queryKey: ticketsKeys.preview(params),
-    queryFn: ({ signal }) => api.get<Page<TicketRow>>('/tickets', listQuery(params, undefined), signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.list, { query: listQuery(params, undefined), signal }),
     enabled,
   });
 }
@@ -99,7 +98,7 @@ export function useTicketPreview(params: TicketListParams, enabled = true) {
 export function useViews(options: { refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: ticketsKeys.views,
-    queryFn: ({ signal }) => api.get<{ data: View[] }>('/views', undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.views.list, { signal }),
     select: (result) => result.data,
     refetchInterval: options.refetchInterval,
   });
@@ -108,7 +107,7 @@ export function useViews(options: { refetchInterval?: number | false } = {}) {
 export function useTicket(id: number) {
   return useQuery({
     queryKey: ticketsKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Ticket>(`/tickets/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -116,7 +115,7 @@ export function useTicket(id: number) {
 export function useTicketMessages(id: number) {
   return useQuery({
     queryKey: ticketsKeys.messages(id),
-    queryFn: ({ signal }) => api.get<{ data: Message[] }>(`/tickets/${id}/messages`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.messages, { params: { id }, signal }),
     select: (result) => result.data,
     enabled: Number.isInteger(id) && id > 0,
   });
@@ -125,7 +124,7 @@ export function useTicketMessages(id: number) {
 export function useTicketEvents(id: number) {
   return useQuery({
     queryKey: ticketsKeys.events(id),
-    queryFn: ({ signal }) => api.get<{ data: TicketEvent[] }>(`/tickets/${id}/events`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.events, { params: { id }, signal }),
     select: (result) => result.data,
     enabled: Number.isInteger(id) && id > 0,
   });
@@ -144,7 +143,7 @@ function storeTicket(queryClient: QueryClient, ticket: Ticket): void {
 async function refreshOwnTicket(queryClient: QueryClient, id: number): Promise<void> {
   const ticket = await queryClient.fetchQuery({
     queryKey: ticketsKeys.detail(id),
-    queryFn: () => api.get<Ticket>(`/tickets/${id}`),
+    queryFn: () => api.call(routes.tickets.get, { params: { id } }),
     staleTime: 0,
   });
   markOwnVersion(id, ticket.version);
@@ -156,7 +155,7 @@ async function refreshOwnTicket(queryClient: QueryClient, id: number): Promise<v
 export function useUpdateTicket(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateTicketBody) => api.patch<Ticket>(`/tickets/${id}`, body),
+    mutationFn: (body: UpdateTicketBody) => api.call(routes.tickets.update, { params: { id }, body }),
     onSuccess: (ticket) => storeTicket(queryClient, ticket),
   });
 }
@@ -164,7 +163,7 @@ export function useUpdateTicket(id: number) {
 export function useSendMessage(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMessageBody) => api.post<Message>(`/tickets/${id}/messages`, body),
+    mutationFn: (body: CreateMessageBody) => api.call(routes.tickets.addMessage, { params: { id }, body }),
     onSuccess: async (message) => {
       queryClient.setQueryData<{ data: Message[] }>(ticketsKeys.messages(id), (current) =>
         current ? { data: [...current.data.filter((m) => m.id !== message.id), message] } : current,
@@ -176,20 +175,16 @@ export function useSendMessage(id: number) {
 
 export function useUploadAttachment(id: number) {
   return useMutation({
-    mutationFn: (file: File) => api.upload<Attachment>(`/tickets/${id}/attachments`, file),
+    mutationFn: (file: File) => api.call(routes.tickets.attach, { params: { id }, file }),
   });
 }
 
-export interface EscalateBody {
-  reason: string;
-  escalatedToId?: number | null;
-  priority?: TicketPriority;
-}
+export type EscalateBody = BodyOf<typeof routes.tickets.escalate>;
 
 export function useEscalate(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: EscalateBody) => api.put<Ticket>(`/tickets/${id}/escalation`, body),
+    mutationFn: (body: EscalateBody) => api.call(routes.tickets.escalate, { params: { id }, body }),
     onSuccess: (ticket) => storeTicket(queryClient, ticket),
   });
 }
@@ -197,7 +192,7 @@ export function useEscalate(id: number) {
 export function useDeescalate(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<Ticket>(`/tickets/${id}/escalation`),
+    mutationFn: () => api.call(routes.tickets.deescalate, { params: { id } }),
     onSuccess: (ticket) => storeTicket(queryClient, ticket),
   });
 }
@@ -206,7 +201,7 @@ export function useMergeTickets(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { sourceIds: number[]; acknowledgeRequesterChange: boolean }) =>
-      api.post<Ticket>(`/tickets/${id}/merges`, body),
+      api.call(routes.tickets.merge, { params: { id }, body }),
     onSuccess: (ticket, { sourceIds }) => {
       storeTicket(queryClient, ticket);
       void queryClient.invalidateQueries({ queryKey: ticketsKeys.messages(id) });
@@ -233,8 +228,7 @@ export interface LogContactBody {
 export function useLogContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LogContactBody) =>
-      api.post<{ ticket: Ticket; message: Message; created: boolean }>('/contacts', body),
+    mutationFn: (body: LogContactBody) => api.call(routes.tickets.contact, { body }),
     onSuccess: (result) => {
       storeTicket(queryClient, result.ticket);
       void queryClient.invalidateQueries({ queryKey: ticketsKeys.messages(result.ticket.id) });
@@ -246,7 +240,7 @@ export function useLogContact() {
 export function useCreateTicket() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTicketBody) => api.post<Ticket>('/tickets', body),
+    mutationFn: (body: CreateTicketBody) => api.call(routes.tickets.create, { body }),
     onSuccess: (ticket) => {
       storeTicket(queryClient, ticket);
       void queryClient.invalidateQueries({ queryKey: ['customers'] });
@@ -263,16 +257,11 @@ export interface BulkChanges {
   removeTags?: string[];
 }
 
-export interface BulkResult {
-  updated: number[];
-  failed: { ticketId: number; code: string; message: string }[];
-}
-
 export function useBulkUpdate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { ticketIds: number[]; changes: BulkChanges }) =>
-      api.patch<BulkResult>('/tickets', body),
+      api.call(routes.tickets.bulkUpdate, { body }),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ticketsKeys.lists });
       void queryClient.invalidateQueries({ queryKey: ticketsKeys.views });
@@ -282,17 +271,12 @@ export function useBulkUpdate() {
   });
 }
 
-export interface ViewBody {
-  name: string;
-  shared: boolean;
-  filters: ViewFilters;
-  sort: ViewSort;
-}
+export type ViewBody = BodyOf<typeof routes.views.create>;
 
 export function useCreateView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ViewBody) => api.post<View>('/views', body),
+    mutationFn: (body: ViewBody) => api.call(routes.views.create, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
   });
 }
@@ -300,14 +284,9 @@ export function useCreateView() {
 export function useDeleteView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/views/${id}`),
+    mutationFn: (id: string) => api.call(routes.views.remove, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketsKeys.views }),
   });
-}
-
-export interface SearchResult {
-  tickets: { ticket: Ticket; snippet: string }[];
-  customers: { id: number; name: string; email: string | null; organization: string | null }[];
 }
 
 /** Tickets and customers matching words, for pickers and the command palette. */
@@ -315,7 +294,7 @@ export function useSearch(q: string, enabled = true) {
   const term = q.trim();
   return useQuery({
     queryKey: ticketsKeys.search(term),
-    queryFn: ({ signal }) => api.get<SearchResult>('/search', { q: term, limit: 10 }, signal),
+    queryFn: ({ signal }) => api.call(routes.tickets.search, { query: { q: term, limit: 10 }, signal }),
     enabled: enabled && term.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 15_000,

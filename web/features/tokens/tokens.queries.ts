@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../../contracts/tokens';
-import { api, type Page } from '../../app/api';
+import { routes } from '../../../contracts/api';
+import type { CreateApiTokenBody } from '../../../contracts/tokens';
+import { api } from '../../app/api';
 
 export type TokenStatusFilter = 'active' | 'revoked' | 'all';
 
@@ -13,7 +14,7 @@ export function useTokensList(status: TokenStatusFilter) {
   return useInfiniteQuery({
     queryKey: tokensKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ApiToken>>('/api-tokens', { status, limit: 50, cursor: pageParam }, signal),
+      api.call(routes.tokens.list, { query: { status, limit: 50, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -23,7 +24,7 @@ export function useTokensList(status: TokenStatusFilter) {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) => api.post<CreatedApiToken>('/api-tokens', body),
+    mutationFn: (body: CreateApiTokenBody) => api.call(routes.tokens.create, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensKeys.all }),
   });
 }
@@ -31,7 +32,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete<ApiToken>(`/api-tokens/${id}`),
+    mutationFn: (id: number) => api.call(routes.tokens.revoke, { params: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { passwordTooShort } from '../../../contracts/passwords';
 import type { User } from '../../../contracts/users';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
@@ -18,7 +19,7 @@ export function SetPasswordModal({ user, opened, onClose }: SetPasswordModalProp
   const form = useForm({
     initialValues: { password: '' },
     validate: {
-      password: (value) => (value.length >= 10 ? null : 'A password needs at least 10 characters'),
+      password: passwordTooShort,
     },
   });
 

@@ -1,6 +1,7 @@
 import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Role } from '../../../contracts/common';
+import { passwordTooShort } from '../../../contracts/passwords';
 import type { User } from '../../../contracts/users';
 import { assignableRoles, roleLabels } from '../../app/access';
 import { looksLikeEmail } from '../../app/forms';
@@ -35,8 +36,7 @@ export function userFormValues(user: User): UserFormValues {
 export const userFormValidation = {
   name: (value: string) => (value.trim() ? null : 'Enter a name'),
   email: (value: string) => (looksLikeEmail(value) ? null : 'Enter a valid email address'),
-  password: (value: string) =>
-    value === '' || value.length >= 10 ? null : 'A password needs at least 10 characters',
+  password: (value: string) => (value === '' ? null : passwordTooShort(value)),
 };
 
 function isRole(value: string | null): value is Role {

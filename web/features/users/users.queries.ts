@@ -5,9 +5,10 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { routes } from '../../../contracts/api';
 import type { Role } from '../../../contracts/common';
-import type { CreateUserBody, UpdateUserBody, User } from '../../../contracts/users';
-import { api, type Page } from '../../app/api';
+import type { CreateUserBody, UpdateUserBody } from '../../../contracts/users';
+import { api } from '../../app/api';
 import { meQueryKey } from '../../app/session';
 
 export type UserStatusFilter = 'active' | 'deactivated' | 'all';
@@ -31,9 +32,8 @@ export function useUsersList(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: usersKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<User>>(
-        '/users',
-        {
+      api.call(routes.users.list, {
+        query: {
           q: filters.q.trim(),
           role: filters.role,
           status: filters.status,
@@ -42,7 +42,7 @@ export function useUsersList(filters: UserFilters) {
           cursor: pageParam,
         },
         signal,
-      ),
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -52,7 +52,7 @@ export function useUsersList(filters: UserFilters) {
 export function useUser(id: number) {
   return useQuery({
     queryKey: usersKeys.detail(id),
-    queryFn: ({ signal }) => api.get<User>(`/users/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.call(routes.users.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -61,7 +61,7 @@ export function useUser(id: number) {
 export function useStaffOptions(enabled = true) {
   return useQuery({
     queryKey: usersKeys.options,
-    queryFn: ({ signal }) => api.get<Page<User>>('/users', { status: 'active', limit: 200 }, signal),
+    queryFn: ({ signal }) => api.call(routes.users.list, { query: { status: 'active', limit: 200 }, signal }),
     select: (page) => page.data.filter((u) => u.role !== 'customer'),
     staleTime: 60_000,
     enabled,
@@ -73,7 +73,8 @@ export function useUserSearch(q: string, enabled: boolean) {
   const term = q.trim();
   return useQuery({
     queryKey: usersKeys.search(term),
-    queryFn: ({ signal }) => api.get<Page<User>>('/users', { q: term, status: 'all', limit: 8 }, signal),
+    queryFn: ({ signal }) =>
+      api.call(routes.users.list, { query: { q: term, status: 'all', limit: 8 }, signal }),
     enabled: enabled && term.length >= 2,
     staleTime: 30_000,
     placeholderData: keepPreviousData,
@@ -83,7 +84,7 @@ export function useUserSearch(q: string, enabled: boolean) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => api.post<User>('/users', body),
+    mutationFn: (body: CreateUserBody) => api.call(routes.users.create, { body }),
     onSuccess: (user) => {
       queryClient.setQueryData(usersKeys.detail(user.id), user);
       void queryClient.invalidateQueries({ queryKey: usersKeys.all });
@@ -95,7 +96,7 @@ export function useCreateUser() {
 export function useUpdateUser(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateUserBody) => api.patch<User>(`/users/${id}`, body),
+    mutationFn: (body: UpdateUserBody) => api.call(routes.users.update, { params: { id }, body }),
     onSuccess: (user) => {
       queryClient.setQueryData(usersKeys.detail(id), user);
       void queryClient.invalidateQueries({ queryKey: usersKeys.all });
@@ -107,14 +108,15 @@ export function useUpdateUser(id: number) {
 
 export function useSetUserPassword(id: number) {
   return useMutation({
-    mutationFn: (password: string) => api.put<{ ok: true }>(`/users/${id}/password`, { password }),
+    mutationFn: (password: string) =>
+      api.call(routes.users.setPassword, { params: { id }, body: { password } }),
   });
 }
 
 export function useResetUserTwoFactor(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<User>(`/users/${id}/two-factor`),
+    mutationFn: () => api.call(routes.users.resetTwoFactor, { params: { id } }),
     onSuccess: (user) => {
       queryClient.setQueryData(usersKeys.detail(id), user);
       void queryClient.invalidateQueries({ queryKey: usersKeys.all });
@@ -124,6 +126,6 @@ export function useResetUserTwoFactor(id: number) {
 
 export function useSignOutUserEverywhere(id: number) {
   return useMutation({
-    mutationFn: () => api.delete<{ ok: true }>(`/users/${id}/sessions`),
+    mutationFn: () => api.call(routes.users.signOut, { params: { id } }),
   });
 }

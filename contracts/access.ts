@@ -1,0 +1,50 @@
+import { type Role, roles, staffRoles } from './common';
+
+const managers = ['admin', 'manager'] as const satisfies readonly Role[];
+const admins = ['admin'] as const satisfies readonly Role[];
+
+/**
+ * Which roles hold each policy that depends on the role alone. The server checks these on every
+ * route (`config.access`); the web app reads the same table to show only what a person may do.
+ */
+export const rolePolicies = {
+  'users.read': staffRoles,
+  'users.write': managers,
+  'users.reset-credentials': admins,
+  'teams.read': staffRoles,
+  'teams.write': managers,
+  'tokens.manage': admins,
+  'audit.read': managers,
+  'customers.read': staffRoles,
+  /** Agents create and correct customers as they work (logging a call, fixing an address). */
+  'customers.write': staffRoles,
+  'customers.merge': staffRoles,
+  'organizations.write': managers,
+  'tickets.read': staffRoles,
+  'tickets.write': staffRoles,
+  /** Categories and custom fields shape everyone's tickets: admins only. */
+  'ticket-fields.manage': admins,
+  /** Shared views are everyone's queues: managers and admins keep them. */
+  'views.share': managers,
+  'settings.manage': admins,
+  /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
+  'metrics.read': admins,
+  /** Mailboxes, mail templates, spam rules and the failed-mail list: admins only. */
+  'channels.manage': admins,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RolePolicy = keyof typeof rolePolicies;
+
+export function roleHolds(role: Role, policy: RolePolicy): boolean {
+  return (rolePolicies[policy] as readonly Role[]).includes(role);
+}
+
+/** Managers run their agents' accounts (and customers'); only admins touch admins and managers. */
+export function canManageAccount(actor: Role, target: Role): boolean {
+  return actor === 'admin' || (actor === 'manager' && (target === 'agent' || target === 'customer'));
+}
+
+/** Roles an actor may give to a user they create or edit: those of the accounts they run. */
+export function assignableRoles(actor: Role): Role[] {
+  return roles.filter((target) => canManageAccount(actor, target));
+}

@@ -1,0 +1,41 @@
+import { auditRoutes } from './audit';
+import { authRoutes, profileRoutes } from './auth';
+import { customersRoutes, organizationsRoutes } from './customers';
+import { jobsRoutes } from './jobs';
+import { mailRoutes } from './mail';
+import { portalRoutes, publicRoutes } from './portal';
+import type { Route } from './route';
+import { teamsRoutes } from './teams';
+import { ticketFieldsRoutes } from './ticket-fields';
+import { ticketsRoutes, viewsRoutes } from './tickets';
+import { tokensRoutes } from './tokens';
+import { usersRoutes } from './users';
+
+export type { Method, Route } from './route';
+
+/**
+ * Every route the server registers under /api/v1, by area, with the schemas it validates and
+ * answers with. The web client can only call what is listed here.
+ */
+export const routes = {
+  auth: authRoutes,
+  profile: profileRoutes,
+  users: usersRoutes,
+  teams: teamsRoutes,
+  tokens: tokensRoutes,
+  audit: auditRoutes,
+  customers: customersRoutes,
+  organizations: organizationsRoutes,
+  ticketFields: ticketFieldsRoutes,
+  tickets: ticketsRoutes,
+  views: viewsRoutes,
+  jobs: jobsRoutes,
+  mail: mailRoutes,
+  portal: portalRoutes,
+  public: publicRoutes,
+} satisfies Record<string, Record<string, Route>>;
+
+/** The table as a flat list, for checks that walk every route. */
+export function allRoutes(): Route[] {
+  return Object.values(routes).flatMap((area): Route[] => Object.values(area));
+}
