@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import type { Config } from '../config';
 import { createDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { mailRuntime } from '../modules/channels/channels.module';
+import { mailRuntime } from '../modules/mail-runtime';
 import { startJobs } from '../platform/jobs';
 import { localBus, postgresBus } from '../platform/live/bus';
 

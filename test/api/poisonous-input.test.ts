@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
 import type { Message, Ticket } from '../../contracts/tickets';
-import { deliveryHooks } from '../../server/modules/channels/delivery';
-import { sendTicketNotifications } from '../../server/modules/channels/notify.job';
+import { deliveryHooks } from '../../server/modules/mailboxes/delivery';
+import { sendTicketNotifications } from '../../server/modules/notifications/notify.job';
 import { deliverDueMail } from '../../server/platform/mail/outbox';
 import { describeApi, sessionFrom, TEST_PASSWORD, testConfig } from '../helpers/app';
 import { poisonousBodies } from '../helpers/poison';

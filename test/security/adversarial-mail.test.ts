@@ -1,12 +1,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { storeInboundMail } from '../../server/modules/channels/inbound.store';
-import { processInboundMail } from '../../server/modules/channels/ingest.service';
-import { cleanSubject, splitQuoted } from '../../server/modules/channels/mail.rules';
-import { mailFingerprint } from '../../server/modules/channels/mail-fingerprint';
-import { mailBodyHtml, textToHtml } from '../../server/modules/channels/mail-html';
-import { parseInbound } from '../../server/modules/channels/mail-parse';
-import { peopleIn } from '../../server/modules/channels/mail-senders';
+import { mailFingerprint } from '../../server/modules/mail-intake/inbound.fingerprint';
+import { storeInboundMail } from '../../server/modules/mail-intake/inbound.store';
+import { processInboundMail } from '../../server/modules/mail-intake/ingest.service';
+import { cleanSubject, splitQuoted } from '../../server/modules/mail-intake/mail-intake.rules';
+import { parseInbound } from '../../server/modules/mail-intake/parse';
+import { mailBodyHtml, textToHtml } from '../../server/modules/mail-intake/parse.html';
+import { peopleIn } from '../../server/modules/mail-intake/parse.senders';
 import { localBus } from '../../server/platform/live/bus';
 import { describeApi, testConfig } from '../helpers/app';
 

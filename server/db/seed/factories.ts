@@ -1,7 +1,7 @@
 import type { Role } from '../../../contracts/common';
-import { mailboxesRepository } from '../../modules/channels/mailboxes.repository';
 import { customersRepository } from '../../modules/customers/customers.repository';
 import { findOrCreateCustomer } from '../../modules/customers/customers.service';
+import { mailboxesRepository } from '../../modules/mailboxes/mailboxes.repository';
 import { teamsRepository } from '../../modules/teams/teams.repository';
 import { usersRepository } from '../../modules/users/users.repository';
 import { nowIso } from '../../platform/clock';

@@ -6,12 +6,12 @@ import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
+import { notificationsRepository } from '../notifications/notifications.repository';
 import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
 import { endUserSessions } from './auth.sessions';
 import { spendTotp } from './auth.totp';
-import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
 export function profileService({ db, live }: AppDeps) {

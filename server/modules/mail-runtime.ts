@@ -1,0 +1,65 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/deps';
+import type { PeriodicJob } from '../platform/jobs';
+import { deliverDueMail } from '../platform/mail/outbox';
+import { pollDueMailboxes } from './mail-intake/imap.job';
+import { inboundWorker } from './mail-intake/ingest.service';
+import { inboundRoutes } from './mail-intake/mail-intake.routes';
+import { inboundService } from './mail-intake/mail-intake.service';
+import { createSmtpListener } from './mail-intake/smtp.listener';
+import { copiesRoutes } from './mailboxes/copies.routes';
+import { copiesService } from './mailboxes/copies.service';
+import { deliveryHooks } from './mailboxes/delivery';
+import { mailboxesRoutes } from './mailboxes/mailboxes.routes';
+import { mailboxesService } from './mailboxes/mailboxes.service';
+import { mailRulesService } from './mailboxes/rules.service';
+import { templatesService } from './mailboxes/templates.service';
+import { sendTicketNotifications } from './notifications/notify.job';
+
+/**
+ * What runs the email channel in a process: the SMTP listener (when SMTP_PORT is set),
+ * processing of received mail, IMAP polling, notification mail and delivery.
+ */
+export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
+  const worker = inboundWorker(deps, (error) => log.error({ err: error }, 'processing received mail failed'));
+  const kick = () => void worker.kick();
+  const delivery = deliveryHooks(deps.db, deps.config, log);
+  const listener =
+    deps.config.smtp.port !== null ? createSmtpListener(deps.db, deps.config.smtp, kick, log) : null;
+  const jobs: PeriodicJob[] = [
+    { name: 'inbound-mail', everyMs: 5_000, run: () => worker.kick() },
+    { name: 'imap', everyMs: 10_000, run: () => pollDueMailboxes(deps.db, log, kick) },
+    { name: 'mail-notifications', everyMs: 2_000, run: () => sendTicketNotifications(deps.db, deps.config) },
+    { name: 'mail', everyMs: 2_000, run: () => deliverDueMail(deps.db, delivery.hooks) },
+  ];
+  return {
+    jobs,
+    kick,
+    async start() {
+      if (!listener) return;
+      const port = await listener.listen();
+      log.info(`SMTP listener on ${deps.config.smtp.host}:${port}`);
+    },
+    async stop() {
+      await listener?.close();
+      await worker.idle();
+      delivery.close();
+    },
+  };
+}
+
+/** The email channel's admin routes, and its runtime when background work runs in this process. */
+export async function registerChannels(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
+  const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
+  await app.register(mailboxesRoutes, {
+    mailboxes: mailboxesService(deps),
+    rules: mailRulesService(deps),
+    templates: templatesService(deps),
+  });
+  await app.register(inboundRoutes, { inbound: inboundService(deps, () => runtime?.kick()) });
+  await app.register(copiesRoutes, { copies: copiesService(deps) });
+  if (!runtime) return [];
+  app.addHook('onReady', () => runtime.start());
+  app.addHook('onClose', () => runtime.stop());
+  return runtime.jobs;
+}
