@@ -18,6 +18,8 @@ import { liveRoutes } from './live/live.routes';
 import { registerChannels } from './mail-runtime';
 import { portalRoutes } from './portal/portal.routes';
 import { portalService } from './portal/portal.service';
+import { queuesRoutes } from './queues/queues.routes';
+import { queuesService } from './queues/queues.service';
 import { searchRoutes } from './search/search.routes';
 import { searchService } from './search/search.service';
 import { settingsRoutes } from './settings/settings.routes';
@@ -33,8 +35,6 @@ import { contactsService } from './tickets/contacts.service';
 import { messagesService } from './tickets/messages.service';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { ticketsService } from './tickets/tickets.service';
-import { viewsRoutes } from './tickets/views.routes';
-import { viewsService } from './tickets/views.service';
 import { tokensRoutes } from './tokens/tokens.routes';
 import { tokensService } from './tokens/tokens.service';
 import { usersRoutes } from './users/users.routes';
@@ -73,15 +73,13 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     organizations: organizationsService(deps),
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
-  const views = viewsService(deps);
+  await app.register(queuesRoutes, { views: queuesService(deps) });
   await app.register(ticketsRoutes, {
     tickets: ticketsService(deps),
     messages: messagesService(deps),
-    views,
     bulk: bulkService(deps),
     contacts: contactsService(deps),
   });
-  await app.register(viewsRoutes, { views });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
   await app.register(searchRoutes, { search: searchService(deps) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });

@@ -1,13 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctx, protectedErrors, withNotFound } from '../../platform/http';
-import { viewsSchemas as s } from './tickets.schemas';
-import type { ViewsService } from './views.service';
+import { queuesSchemas } from './queues.schemas';
+import type { QueuesService } from './queues.service';
 
+const s = queuesSchemas.views;
 const tags = ['views'];
 const config = { access: 'tickets.read' } as const;
 
-export const viewsRoutes: FastifyPluginAsyncZod<{ views: ViewsService }> = async (app, { views }) => {
+export const queuesRoutes: FastifyPluginAsyncZod<{ views: QueuesService }> = async (app, { views }) => {
+  app.get(
+    '/api/v1/tickets',
+    {
+      config,
+      schema: {
+        tags: ['tickets'],
+        summary: 'A page of tickets: a view, filters, sort and full-text search',
+        querystring: queuesSchemas.tickets.querystring,
+        response: { 200: queuesSchemas.tickets.response, ...withNotFound },
+      },
+    },
+    (req) => views.tickets(ctx(req), req.query),
+  );
   app.get(
     '/api/v1/views',
     {

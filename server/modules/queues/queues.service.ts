@@ -22,10 +22,10 @@ import { parseObject, parseStringList } from '../../platform/json';
 import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search/search.service';
-import { ticketPages } from './ticket-pages';
-import { keptWhileUnchanged } from './tickets.cache';
-import { relevantViewer, type SortBy, ticketsRepository, type Viewer } from './tickets.repository';
-import { viewsRepository as repo, type ViewRow } from './views.repository';
+import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
+import { keptWhileUnchanged } from './queues.cache';
+import { ticketPages } from './queues.pages';
+import { queuesRepository as repo, type ViewRow } from './queues.repository';
 
 type Columns = View['columns'];
 /** A view without its live count. */
@@ -151,7 +151,7 @@ function parseFilters(json: string | undefined): ViewFilters {
   return parsed.data;
 }
 
-export function viewsService({ db }: AppDeps) {
+export function queuesService({ db }: AppDeps) {
   const pages = ticketPages(db);
   const keptCounts = keptWhileUnchanged<number>();
 
@@ -163,7 +163,7 @@ export function viewsService({ db }: AppDeps) {
   async function counted(on: DbOrTrx, filters: ViewFilters, who: Viewer, stamp: string | null) {
     const viewer = relevantViewer(filters, who);
     const n = await keptCounts.answer(stamp, JSON.stringify({ filters, viewer }), () =>
-      ticketsRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
+      queueIndexRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
     );
     return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
   }
@@ -174,7 +174,7 @@ export function viewsService({ db }: AppDeps) {
     const needsTeams = !filters || filters.team?.includes('mine');
     return {
       userId: ctx.actor.id,
-      teamIds: needsTeams ? await ticketsRepository.teamIdsOf(db, ctx.actor.id) : [],
+      teamIds: needsTeams ? await queueIndexRepository.teamIdsOf(db, ctx.actor.id) : [],
     };
   }
 
@@ -204,7 +204,7 @@ export function viewsService({ db }: AppDeps) {
       const who = await viewer(ctx);
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
-      const { tickets: stamp } = await ticketsRepository.queueStamp(db);
+      const { tickets: stamp } = await queueIndexRepository.queueStamp(db);
       return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
     },
 
@@ -326,4 +326,4 @@ export function viewsService({ db }: AppDeps) {
   };
 }
 
-export type ViewsService = ReturnType<typeof viewsService>;
+export type QueuesService = ReturnType<typeof queuesService>;

@@ -1,15 +1,16 @@
 import { ticketSchema } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
 import { encodeCursor } from '../../platform/pagination';
-import { keptWhileUnchanged, renderedTickets } from './tickets.cache';
-import { toTicket } from './tickets.mapper';
+import { toTicket } from '../tickets/tickets.mapper';
+import { ticketsRepository } from '../tickets/tickets.repository';
 import {
   type PageKey,
   type PageQuery,
   type QueueStamp,
+  queueIndexRepository,
   relevantViewer,
-  ticketsRepository,
-} from './tickets.repository';
+} from './queue-index.repository';
+import { keptWhileUnchanged, renderedTickets } from './queues.cache';
 
 /** A rendered ticket with its search snippet as one more field. */
 const withSnippet = (json: Buffer, snippet: string) =>
@@ -40,9 +41,9 @@ export function ticketPages(db: Db) {
 
   function keys(query: PageQuery, stamp: QueueStamp): Promise<PageKey[]> {
     // Search pages name their matches: they are many, and the hits have a cache of their own.
-    if (query.ids) return ticketsRepository.pageKeys(db, query);
+    if (query.ids) return queueIndexRepository.pageKeys(db, query);
     const key = JSON.stringify({ ...query, viewer: relevantViewer(query.filters, query.viewer) });
-    return keptKeys.answer(stamp.tickets, key, () => ticketsRepository.pageKeys(db, query, key));
+    return keptKeys.answer(stamp.tickets, key, () => queueIndexRepository.pageKeys(db, query, key));
   }
 
   async function rows(page: PageKey[], epoch: number): Promise<{ id: number; json: Buffer }[]> {
@@ -69,7 +70,7 @@ export function ticketPages(db: Db) {
      * the page is a search.
      */
     async render(query: PageQuery, snippets: Map<number, string> | null): Promise<Buffer> {
-      const stamp = await ticketsRepository.queueStamp(db);
+      const stamp = await queueIndexRepository.queueStamp(db);
       const found = await keys(query, stamp);
       const page = found.slice(0, query.limit);
       const last = page.at(-1);

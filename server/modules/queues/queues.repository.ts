@@ -3,7 +3,7 @@ import type { ViewsTable } from '../../db/schema';
 
 type ViewValues = Pick<ViewsTable, 'name' | 'owner_id' | 'filters' | 'sort' | 'columns' | 'position'>;
 
-export const viewsRepository = {
+export const queuesRepository = {
   /** Shared views and the user's own. */
   visibleTo(db: DbOrTrx, userId: number | null) {
     return db
@@ -41,4 +41,4 @@ export const viewsRepository = {
   },
 };
 
-export type ViewRow = Awaited<ReturnType<typeof viewsRepository.visibleTo>>[number];
+export type ViewRow = Awaited<ReturnType<typeof queuesRepository.visibleTo>>[number];
