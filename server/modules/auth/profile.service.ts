@@ -1,6 +1,8 @@
 import type { Me, SessionListItem, TwoFactorSetup } from '../../../contracts/auth';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
+import { endUserSessions } from '../../platform/auth/sessions';
+import { sessionsRepository } from '../../platform/auth/sessions.repository';
 import { nowIso } from '../../platform/clock';
 import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
@@ -10,7 +12,6 @@ import { notificationsRepository } from '../notifications/notifications.reposito
 import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
-import { endUserSessions } from './auth.sessions';
 import { spendTotp } from './auth.totp';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
@@ -150,7 +151,7 @@ export function profileService({ db, live }: AppDeps) {
 
     async sessions(ctx: RequestContext): Promise<SessionListItem[]> {
       const { userId, sessionId } = self(ctx);
-      const rows = await repo.listSessions(db, userId, nowIso());
+      const rows = await sessionsRepository.listSessions(db, userId, nowIso());
       return rows.map((row) => ({
         id: row.id,
         current: row.id === sessionId,
@@ -185,10 +186,10 @@ export function profileService({ db, live }: AppDeps) {
 
     async revokeSession(ctx: RequestContext, id: string): Promise<void> {
       const { userId } = self(ctx);
-      const session = await repo.findSession(db, id);
+      const session = await sessionsRepository.findSession(db, id);
       if (!session || session.user_id !== userId) throw notFound('SESSION_NOT_FOUND', 'The session');
       await db.transaction().execute(async (trx) => {
-        await repo.deleteSession(trx, id);
+        await sessionsRepository.deleteSession(trx, id);
         await recordAudit(trx, ctx, {
           action: 'auth.session_revoked',
           entityType: 'session',
