@@ -10,12 +10,14 @@ import { authService } from './auth/auth.service';
 import { profileRoutes } from './auth/profile.routes';
 import { profileService } from './auth/profile.service';
 import { customersRoutes } from './customers/customers.routes';
-import { customersService } from './customers/customers.service';
+import { customersMatching, customersService } from './customers/customers.service';
 import { organizationsService } from './customers/organizations.service';
 import { jobsRoutes } from './jobs/jobs.routes';
 import { jobsService } from './jobs/jobs.service';
 import { liveRoutes } from './live/live.routes';
 import { registerChannels } from './mail-runtime';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { notificationsService, notifyUsers } from './notifications/notifications.service';
 import { portalRoutes } from './portal/portal.routes';
 import { portalService } from './portal/portal.service';
 import { queuesRoutes } from './queues/queues.routes';
@@ -34,11 +36,11 @@ import { bulkService } from './tickets/bulk.service';
 import { contactsService } from './tickets/contacts.service';
 import { messagesService } from './tickets/messages.service';
 import { ticketsRoutes } from './tickets/tickets.routes';
-import { ticketsService } from './tickets/tickets.service';
+import { loadTicket, moveRequesterTickets, ticketsByIds, ticketsService } from './tickets/tickets.service';
 import { tokensRoutes } from './tokens/tokens.routes';
 import { tokensService } from './tokens/tokens.service';
 import { usersRoutes } from './users/users.routes';
-import { usersService } from './users/users.service';
+import { movePortalAccounts, usersService } from './users/users.service';
 
 /** Periodic work: closing long-solved tickets here, the mail jobs from the channels module. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
@@ -64,24 +66,25 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     loginPerMinute: deps.config.login.ratePerMinute,
   });
   await app.register(profileRoutes, { profile: profileService(deps) });
+  await app.register(notificationsRoutes, { notifications: notificationsService(deps) });
   await app.register(usersRoutes, { users: usersService(deps) });
   await app.register(teamsRoutes, { teams: teamsService(deps) });
   await app.register(tokensRoutes, { tokens: tokensService(deps) });
   await app.register(auditRoutes, { audit: auditService(deps) });
   await app.register(customersRoutes, {
-    customers: customersService(deps),
+    customers: customersService(deps, { moveTickets: moveRequesterTickets, movePortalAccounts }),
     organizations: organizationsService(deps),
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
   await app.register(queuesRoutes, { views: queuesService(deps) });
   await app.register(ticketsRoutes, {
     tickets: ticketsService(deps),
-    messages: messagesService(deps),
+    messages: messagesService(deps, notifyUsers),
     bulk: bulkService(deps),
     contacts: contactsService(deps),
   });
-  await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
-  await app.register(searchRoutes, { search: searchService(deps) });
+  await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
+  await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });

@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
 import type { AppDeps } from '../platform/deps';
 import type { PeriodicJob } from '../platform/jobs';
 import { deliverDueMail } from '../platform/mail/outbox';
@@ -15,6 +17,12 @@ import { mailboxesService } from './mailboxes/mailboxes.service';
 import { mailRulesService } from './mailboxes/rules.service';
 import { templatesService } from './mailboxes/templates.service';
 import { sendTicketNotifications } from './notifications/notify.job';
+import { tellAuthorNotDelivered } from './notifications/undelivered';
+
+/** How queued mail leaves, and a reply that cannot be delivered tells its author (notifications). */
+export function mailDelivery(db: Db, config: Config, log: FastifyBaseLogger) {
+  return deliveryHooks(db, config, log, (mail) => tellAuthorNotDelivered(db, mail));
+}
 
 /**
  * What runs the email channel in a process: the SMTP listener (when SMTP_PORT is set),
@@ -23,7 +31,7 @@ import { sendTicketNotifications } from './notifications/notify.job';
 export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
   const worker = inboundWorker(deps, (error) => log.error({ err: error }, 'processing received mail failed'));
   const kick = () => void worker.kick();
-  const delivery = deliveryHooks(deps.db, deps.config, log);
+  const delivery = mailDelivery(deps.db, deps.config, log);
   const listener =
     deps.config.smtp.port !== null ? createSmtpListener(deps.db, deps.config.smtp, kick, log) : null;
   const jobs: PeriodicJob[] = [

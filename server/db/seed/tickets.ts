@@ -1,10 +1,10 @@
 import type { TicketPriority, TicketStatus } from '../../../contracts/tickets';
 import { indexNewTicket } from '../../modules/search/search.service';
+import { DEFAULT_AUTO_CLOSE_DAYS } from '../../modules/settings/settings.service';
 import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-fields.repository';
 import { eventsRepository, type TicketEventInput } from '../../modules/tickets/events.repository';
 import { messagesRepository } from '../../modules/tickets/messages.repository';
 import { ticketsRepository } from '../../modules/tickets/tickets.repository';
-import { DEFAULT_AUTO_CLOSE_DAYS } from '../../modules/tickets/tickets.rules';
 import { renderMarkdown } from '../../platform/markdown';
 import type { DbOrTrx } from '../database';
 import type { Random } from './random';

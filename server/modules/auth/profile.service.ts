@@ -8,7 +8,6 @@ import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
-import { notificationsRepository } from '../notifications/notifications.repository';
 import { usersRepository } from '../users/users.repository';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
@@ -161,27 +160,6 @@ export function profileService({ db, live }: AppDeps) {
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
       }));
-    },
-
-    async notifications(ctx: RequestContext) {
-      const { userId } = self(ctx);
-      const rows = await notificationsRepository.latest(db, userId);
-      return {
-        data: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind === 'mail_failed' ? ('mail_failed' as const) : ('mention' as const),
-          ticketId: r.ticket_id,
-          actorName: r.actor_name,
-          read: r.read_at !== null,
-          createdAt: r.created_at,
-        })),
-        unread: await notificationsRepository.unreadCount(db, userId),
-      };
-    },
-
-    async markNotificationsRead(ctx: RequestContext, ids: number[] | undefined) {
-      const { userId } = self(ctx);
-      await notificationsRepository.markRead(db, userId, ids, nowIso());
     },
 
     async revokeSession(ctx: RequestContext, id: string): Promise<void> {

@@ -223,22 +223,6 @@ export const customersRepository = {
       .execute();
   },
 
-  async movePortalAccounts(db: DbOrTrx, fromId: number, toId: number) {
-    await db.updateTable('users').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
-  },
-
-  /** Tickets that moved, for re-indexing. */
-  async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
-    const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
-    // The version moves with the requester, so open editors and rendered rows see the change.
-    await db
-      .updateTable('tickets')
-      .set((eb) => ({ requester_id: toId, version: eb('version', '+', 1) }))
-      .where('requester_id', '=', fromId)
-      .execute();
-    return rows.map((r) => r.id);
-  },
-
   notes(db: DbOrTrx, customerId: number) {
     return db
       .selectFrom('customer_notes')

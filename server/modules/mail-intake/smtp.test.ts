@@ -7,7 +7,7 @@ import { type SmtpSink, smtpClient, startSink } from '../../../test/helpers/smtp
 import type { AppDeps } from '../../platform/deps';
 import { localBus } from '../../platform/live/bus';
 import { deliverDueMail } from '../../platform/mail/outbox';
-import { deliveryHooks } from '../mailboxes/delivery';
+import { mailDelivery } from '../mail-runtime';
 import { sendTicketNotifications } from '../notifications/notify.job';
 import { processInboundMail } from './ingest.service';
 import { createSmtpListener, type SmtpListener } from './smtp.listener';
@@ -53,7 +53,7 @@ describeApi('email channel over real SMTP', (t) => {
   async function runJobs() {
     await processInboundMail(deps);
     await sendTicketNotifications(t.handle.db, deps.config, 0);
-    const { hooks, close } = deliveryHooks(t.handle.db, deps.config, silent);
+    const { hooks, close } = mailDelivery(t.handle.db, deps.config, silent);
     await deliverDueMail(t.handle.db, hooks);
     close();
   }

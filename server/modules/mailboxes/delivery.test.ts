@@ -5,8 +5,8 @@ import type { Message, Ticket } from '../../../contracts/tickets';
 import { type Auth, describeApi, type TestApp, testConfig } from '../../../test/helpers/app';
 import { type SmtpSink, startSink } from '../../../test/helpers/smtp';
 import { deliverDueMail } from '../../platform/mail/outbox';
+import { mailDelivery } from '../mail-runtime';
 import { sendTicketNotifications } from '../notifications/notify.job';
-import { deliveryHooks } from './delivery';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
 
@@ -50,7 +50,7 @@ describeApi('mail the server refuses for good', (t) => {
     const ticket = await openAndReply(t, admin, 'gone@customer.example');
     const deliver = async () => {
       await sendTicketNotifications(t.handle.db, config, 0);
-      const { hooks, close } = deliveryHooks(t.handle.db, config, silent);
+      const { hooks, close } = mailDelivery(t.handle.db, config, silent);
       await deliverDueMail(t.handle.db, hooks);
       close();
     };
@@ -110,7 +110,7 @@ describeApi('delivery without a mail server', (t) => {
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await sendTicketNotifications(t.handle.db, config, 0);
-    const { hooks, close } = deliveryHooks(t.handle.db, config, silent);
+    const { hooks, close } = mailDelivery(t.handle.db, config, silent);
     await deliverDueMail(t.handle.db, hooks);
     close();
     const messages = (

@@ -5,14 +5,19 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { type DeliveryHooks, transportFromUrl } from '../../platform/mail/outbox';
 import { attachmentsRepository } from '../attachments/attachments.repository';
-import { notifyRepository as repo } from '../notifications/notify.repository';
-import { tellAuthorNotDelivered } from '../notifications/undelivered';
+import { mailboxesRepository as repo } from './mailboxes.repository';
 
 /**
  * How queued mail leaves: through the mailbox's own SMTP server when it has one, else SMTP_URL
- * (else it is logged); with the files of the reply; and a permanent failure tells the agent.
+ * (else it is logged); with the files of the reply. A permanent failure goes to `onPermanentFailure`
+ * (the registry passes the notifications module's, which tells the agent).
  */
-export function deliveryHooks(db: Db, config: Config, log: FastifyBaseLogger) {
+export function deliveryHooks(
+  db: Db,
+  config: Config,
+  log: FastifyBaseLogger,
+  onPermanentFailure: DeliveryHooks['onPermanentFailure'],
+) {
   const transports = new Map<string, Transporter>();
   const transport = (url: string | null) => {
     if (!url) return null;
@@ -39,7 +44,7 @@ export function deliveryHooks(db: Db, config: Config, log: FastifyBaseLogger) {
         path: path.join(config.dataDir, 'attachments', f.storage_key),
       }));
     },
-    onPermanentFailure: (mail) => tellAuthorNotDelivered(db, mail),
+    onPermanentFailure,
   };
   const close = () => {
     for (const t of transports.values()) t.close();

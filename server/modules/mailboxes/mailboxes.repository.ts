@@ -141,6 +141,11 @@ export const mailboxesRepository = {
   async removeRule(db: DbOrTrx, id: number) {
     await db.deleteFrom('mail_rules').where('id', '=', id).execute();
   },
+
+  /** The mailbox's own SMTP server, if it has one. */
+  smtpUrlOf(db: DbOrTrx, mailboxId: number) {
+    return db.selectFrom('mailboxes').select('smtp_url').where('id', '=', mailboxId).executeTakeFirst();
+  },
 };
 
 export type MailboxRow = NonNullable<Awaited<ReturnType<typeof mailboxesRepository.findById>>>;

@@ -1,6 +1,29 @@
 import type { DbOrTrx } from '../../db/database';
 
+/** The in-app bell: what each user was told about, and whether they read it. */
 export const notificationsRepository = {
+  /** One notification for each of the users, about a message on a ticket. */
+  async insert(
+    db: DbOrTrx,
+    userIds: number[],
+    at: { kind: string; ticketId: number; messageId: number; actorName: string; now: string },
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await db
+      .insertInto('notifications')
+      .values(
+        userIds.map((userId) => ({
+          user_id: userId,
+          kind: at.kind,
+          ticket_id: at.ticketId,
+          message_id: at.messageId,
+          actor_name: at.actorName,
+          created_at: at.now,
+        })),
+      )
+      .execute();
+  },
+
   latest(db: DbOrTrx, userId: number) {
     return db
       .selectFrom('notifications')

@@ -95,8 +95,4 @@ export const notifyRepository = {
       .executeTakeFirst();
     return row !== undefined;
   },
-
-  smtpUrlOf(db: DbOrTrx, mailboxId: number) {
-    return db.selectFrom('mailboxes').select('smtp_url').where('id', '=', mailboxId).executeTakeFirst();
-  },
 };

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../../db/database';
 import { nowIso } from '../../platform/clock';
 import type { OutboxRow } from '../../platform/mail/outbox.repository';
 import { messagesRepository } from '../tickets/messages.repository';
-import { ticketsRepository } from '../tickets/tickets.repository';
+import { notifyUsers } from './notifications.service';
 
 /** Tells the agent who wrote a reply that its mail did not reach the customer (refused or bounced). */
 export async function tellAuthorNotDelivered(
@@ -12,7 +12,7 @@ export async function tellAuthorNotDelivered(
   if (!mail.message_row_id || !mail.ticket_id) return;
   const message = await messagesRepository.findById(db, mail.message_row_id);
   if (!message?.author_user_id) return;
-  await ticketsRepository.notify(db, [message.author_user_id], {
+  await notifyUsers(db, [message.author_user_id], {
     kind: 'mail_failed',
     ticketId: mail.ticket_id,
     messageId: message.id,

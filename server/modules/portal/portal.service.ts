@@ -22,7 +22,7 @@ import { findOrCreateCustomer, loadCustomer } from '../customers/customers.servi
 import { queueTicketMail } from '../mailboxes/outbound';
 import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
 import { likelyNextTicketId, openTicket } from '../tickets/tickets.service';
-import { insertUserRow } from '../users/users.service';
+import { insertUserRow, linkToCustomer } from '../users/users.service';
 import { portalRepository as repo } from './portal.repository';
 
 /** A request from the portal or the contact form gets the same acknowledgment as one by mail. */
@@ -224,8 +224,7 @@ export function portalService({ db, config, live }: AppDeps) {
         if (existing?.totp_enabled_at && !codeChecked)
           throw new AppError('TOTP_REQUIRED', 'Enter the six-digit code from your authenticator app');
         if (existing) {
-          if (existing.customer_id !== customer.id)
-            await repo.linkUserToCustomer(trx, existing.id, customer.id);
+          if (existing.customer_id !== customer.id) await linkToCustomer(trx, existing.id, customer.id);
           return { id: existing.id, name: existing.name, email, role: 'customer' as const };
         }
         const id = await insertUserRow(trx, {

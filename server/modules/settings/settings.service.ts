@@ -6,8 +6,10 @@ import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { DEFAULT_AUTO_CLOSE_DAYS } from '../tickets/tickets.rules';
 import { settingsRepository as repo } from './settings.repository';
+
+/** Days a solved ticket waits before it closes, until an admin sets another number. */
+export const DEFAULT_AUTO_CLOSE_DAYS = 4;
 
 export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
   const days = Number(await repo.get(db, 'tickets.autoCloseDays'));

@@ -120,7 +120,6 @@ export const ticketsRepository = {
 
   async moveMessages(db: DbOrTrx, fromId: number, toId: number) {
     await db.updateTable('messages').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
-    await db.updateTable('attachments').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
     const count = await db
       .selectFrom('messages')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -159,24 +158,15 @@ export const ticketsRepository = {
     return rows.map((r) => r.id);
   },
 
-  async notify(
-    db: DbOrTrx,
-    userIds: number[],
-    at: { kind: string; ticketId: number; messageId: number; actorName: string; now: string },
-  ): Promise<void> {
-    if (userIds.length === 0) return;
+  /** Moves a requester's tickets to another customer; answers the tickets that moved, for re-indexing. */
+  async moveRequester(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
+    const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
+    // The version moves with the requester, so open editors and rendered rows see the change.
     await db
-      .insertInto('notifications')
-      .values(
-        userIds.map((userId) => ({
-          user_id: userId,
-          kind: at.kind,
-          ticket_id: at.ticketId,
-          message_id: at.messageId,
-          actor_name: at.actorName,
-          created_at: at.now,
-        })),
-      )
+      .updateTable('tickets')
+      .set((eb) => ({ requester_id: toId, version: eb('version', '+', 1) }))
+      .where('requester_id', '=', fromId)
       .execute();
+    return rows.map((r) => r.id);
   },
 };

@@ -16,6 +16,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
+import { bindFilesToMessage } from '../attachments/attachments.service';
 import { indexNewTicket, setIndexedSubject } from '../search/search.service';
 import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
 import type { TicketEventInput } from './events.repository';
@@ -63,6 +64,15 @@ const snapshot = (t: Ticket) => ({
 });
 
 /** Timestamps that follow from a status change. */
+/** A customer merge moves the merged customer's tickets; answers the tickets that moved. */
+export const moveRequesterTickets = (db: DbOrTrx, fromCustomerId: number, toCustomerId: number) =>
+  repo.moveRequester(db, fromCustomerId, toCustomerId);
+
+/** Tickets as the API shows them, in no particular order; ids that do not exist are left out. */
+export async function ticketsByIds(db: DbOrTrx, ids: number[]): Promise<Ticket[]> {
+  return (await repo.findByIds(db, ids)).map(toTicket);
+}
+
 export function statusStamps(to: TicketStatus, from: TicketStatus | null, now: string) {
   if (to === from) return {};
   return {
@@ -138,7 +148,7 @@ export async function openTicket(
     meta: rendered?.meta ?? {},
     now,
   });
-  await messagesRepository.bindAttachments(db, id, messageId, input.message.attachmentIds);
+  await bindFilesToMessage(db, id, messageId, input.message.attachmentIds);
   const events: TicketEventInput[] = [{ type: 'created', to: status }];
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });

@@ -102,4 +102,12 @@ export const usersRepository = {
     const rows = await db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
     return rows.map((r) => r.id);
   },
+
+  async movePortalAccounts(db: DbOrTrx, fromId: number, toId: number) {
+    await db.updateTable('users').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
+  async linkUserToCustomer(db: DbOrTrx, userId: number, customerId: number) {
+    await db.updateTable('users').set({ customer_id: customerId }).where('id', '=', userId).execute();
+  },
 };

@@ -37,6 +37,14 @@ export function insertUserRow(
   });
 }
 
+/** A customer merge moves the merged customer's portal accounts to the customer that stays. */
+export const movePortalAccounts = (db: DbOrTrx, fromCustomerId: number, toCustomerId: number) =>
+  repo.movePortalAccounts(db, fromCustomerId, toCustomerId);
+
+/** Ties a portal account to the customer its email belongs to. */
+export const linkToCustomer = (db: DbOrTrx, userId: number, customerId: number) =>
+  repo.linkUserToCustomer(db, userId, customerId);
+
 export async function loadUser(db: DbOrTrx, id: number): Promise<User> {
   const row = await repo.findById(db, id);
   if (!row) throw notFound('USER_NOT_FOUND', `User ${id}`);
