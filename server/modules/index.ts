@@ -1,46 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
 import { type PeriodicJob, startJobs } from '../platform/jobs';
-import { attachmentsRoutes } from './attachments/attachments.routes';
-import { attachmentsService } from './attachments/attachments.service';
-import { auditRoutes } from './audit/audit.routes';
-import { auditService } from './audit/audit.service';
-import { authRoutes } from './auth/auth.routes';
-import { authService } from './auth/auth.service';
-import { profileRoutes } from './auth/profile.routes';
-import { profileService } from './auth/profile.service';
-import { customersRoutes } from './customers/customers.routes';
-import { customersMatching, customersService } from './customers/customers.service';
-import { organizationsService } from './customers/organizations.service';
-import { jobsRoutes } from './jobs/jobs.routes';
-import { jobsService } from './jobs/jobs.service';
-import { liveRoutes } from './live/live.routes';
+import { attachmentsRoutes, attachmentsService } from './attachments';
+import { auditRoutes, auditService } from './audit';
+import { authRoutes, authService, profileRoutes, profileService } from './auth';
+import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
+import { jobsRoutes, jobsService } from './jobs';
+import { liveRoutes } from './live';
 import { registerChannels } from './mail-runtime';
-import { notificationsRoutes } from './notifications/notifications.routes';
-import { notificationsService, notifyUsers } from './notifications/notifications.service';
-import { portalRoutes } from './portal/portal.routes';
-import { portalService } from './portal/portal.service';
-import { queuesRoutes } from './queues/queues.routes';
-import { queuesService } from './queues/queues.service';
-import { searchRoutes } from './search/search.routes';
-import { searchService } from './search/search.service';
-import { settingsRoutes } from './settings/settings.routes';
-import { settingsService } from './settings/settings.service';
-import { systemRoutes } from './system/system.routes';
-import { teamsRoutes } from './teams/teams.routes';
-import { teamsService } from './teams/teams.service';
-import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes';
-import { ticketFieldsService } from './ticket-fields/ticket-fields.service';
-import { closeStaleSolvedTickets } from './tickets/auto-close.job';
-import { bulkService } from './tickets/bulk.service';
-import { contactsService } from './tickets/contacts.service';
-import { messagesService } from './tickets/messages.service';
-import { ticketsRoutes } from './tickets/tickets.routes';
-import { loadTicket, moveRequesterTickets, ticketsByIds, ticketsService } from './tickets/tickets.service';
-import { tokensRoutes } from './tokens/tokens.routes';
-import { tokensService } from './tokens/tokens.service';
-import { usersRoutes } from './users/users.routes';
-import { movePortalAccounts, usersService } from './users/users.service';
+import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
+import { portalRoutes, portalService } from './portal';
+import { queuesRoutes, queuesService } from './queues';
+import { searchRoutes, searchService } from './search';
+import { settingsRoutes, settingsService } from './settings';
+import { systemRoutes } from './system';
+import { teamsRoutes, teamsService } from './teams';
+import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
+import {
+  bulkService,
+  closeStaleSolvedTickets,
+  contactsService,
+  loadTicket,
+  messagesService,
+  moveRequesterTickets,
+  ticketsByIds,
+  ticketsRoutes,
+  ticketsService,
+} from './tickets';
+import { tokensRoutes, tokensService } from './tokens';
+import { movePortalAccounts, usersRoutes, usersService } from './users';
 
 /** Periodic work: closing long-solved tickets here, the mail jobs from the channels module. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {

@@ -4,20 +4,23 @@ import type { Db } from '../db/database';
 import type { AppDeps } from '../platform/deps';
 import type { PeriodicJob } from '../platform/jobs';
 import { deliverDueMail } from '../platform/mail/outbox';
-import { pollDueMailboxes } from './mail-intake/imap.job';
-import { inboundWorker } from './mail-intake/ingest.service';
-import { inboundRoutes } from './mail-intake/mail-intake.routes';
-import { inboundService } from './mail-intake/mail-intake.service';
-import { createSmtpListener } from './mail-intake/smtp.listener';
-import { copiesRoutes } from './mailboxes/copies.routes';
-import { copiesService } from './mailboxes/copies.service';
-import { deliveryHooks } from './mailboxes/delivery';
-import { mailboxesRoutes } from './mailboxes/mailboxes.routes';
-import { mailboxesService } from './mailboxes/mailboxes.service';
-import { mailRulesService } from './mailboxes/rules.service';
-import { templatesService } from './mailboxes/templates.service';
-import { sendTicketNotifications } from './notifications/notify.job';
-import { tellAuthorNotDelivered } from './notifications/undelivered';
+import {
+  createSmtpListener,
+  inboundRoutes,
+  inboundService,
+  inboundWorker,
+  pollDueMailboxes,
+} from './mail-intake';
+import {
+  copiesRoutes,
+  copiesService,
+  deliveryHooks,
+  mailboxesRoutes,
+  mailboxesService,
+  mailRulesService,
+  templatesService,
+} from './mailboxes';
+import { sendTicketNotifications, tellAuthorNotDelivered } from './notifications';
 
 /** How queued mail leaves, and a reply that cannot be delivered tells its author (notifications). */
 export function mailDelivery(db: Db, config: Config, log: FastifyBaseLogger) {

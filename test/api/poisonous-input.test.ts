@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
 import type { Message, Ticket } from '../../contracts/tickets';
 import { mailDelivery } from '../../server/modules/mail-runtime';
-import { sendTicketNotifications } from '../../server/modules/notifications/notify.job';
+import { sendTicketNotifications } from '../../server/modules/notifications';
 import { deliverDueMail } from '../../server/platform/mail/outbox';
 import { describeApi, sessionFrom, TEST_PASSWORD, testConfig } from '../helpers/app';
 import { poisonousBodies } from '../helpers/poison';

@@ -1,12 +1,16 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { mailFingerprint } from '../../server/modules/mail-intake/inbound.fingerprint';
-import { storeInboundMail } from '../../server/modules/mail-intake/inbound.store';
-import { processInboundMail } from '../../server/modules/mail-intake/ingest.service';
-import { cleanSubject, splitQuoted } from '../../server/modules/mail-intake/mail-intake.rules';
-import { parseInbound } from '../../server/modules/mail-intake/parse';
-import { mailBodyHtml, textToHtml } from '../../server/modules/mail-intake/parse.html';
-import { peopleIn } from '../../server/modules/mail-intake/parse.senders';
+import {
+  cleanSubject,
+  mailBodyHtml,
+  mailFingerprint,
+  parseInbound,
+  peopleIn,
+  processInboundMail,
+  splitQuoted,
+  storeInboundMail,
+  textToHtml,
+} from '../../server/modules/mail-intake';
 import { localBus } from '../../server/platform/live/bus';
 import { describeApi, testConfig } from '../helpers/app';
 

@@ -95,6 +95,9 @@ export const moveTicketFiles = (db: DbOrTrx, fromTicketId: number, toTicketId: n
 /** Throws TICKET_NOT_FOUND for a ticket that does not exist; the tickets module's loadTicket, passed in. */
 export type TicketCheck = (db: DbOrTrx, ticketId: number) => Promise<unknown>;
 
+/** Stored files by id, to attach to outgoing mail. */
+export const filesByIds = (...args: Parameters<typeof repo.filesByIds>) => repo.filesByIds(...args);
+
 export function attachmentsService({ db, config }: AppDeps, loadTicket: TicketCheck) {
   const root = path.join(config.dataDir, 'attachments');
 

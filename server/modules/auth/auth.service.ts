@@ -10,7 +10,7 @@ import { addMinutes, nowIso } from '../../platform/clock';
 import { burnPasswordCheck, randomToken, sha256, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { loadUser } from '../users/users.service';
+import { loadUser } from '../users';
 import { authRepository as repo } from './auth.repository';
 import { failedSignIns, spendTotp } from './auth.totp';
 

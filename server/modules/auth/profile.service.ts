@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
-import { usersRepository } from '../users/users.repository';
+import { updateUserRow } from '../users';
 import { authRepository as repo } from './auth.repository';
 import { loadMe } from './auth.service';
 import { spendTotp } from './auth.totp';
@@ -34,7 +34,7 @@ export function profileService({ db, live }: AppDeps) {
       const { userId } = self(ctx);
       return db.transaction().execute(async (trx) => {
         const before = await loadMe(trx, userId);
-        await usersRepository.update(trx, userId, {
+        await updateUserRow(trx, userId, {
           name: input.name,
           timezone: input.timezone,
           languages: input.languages ? JSON.stringify(input.languages) : undefined,

@@ -16,7 +16,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, toPage } from '../../platform/pagination';
-import { reindexTickets } from '../search/search.service';
+import { reindexTickets } from '../search';
 import { customerSnapshot, toCustomer, toNote } from './customers.mapper';
 import { customersRepository as repo } from './customers.repository';
 import { organizationsRepository } from './organizations.repository';
@@ -115,6 +115,9 @@ export interface CustomerMoves {
   moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]>;
   movePortalAccounts(db: DbOrTrx, fromId: number, toId: number): Promise<void>;
 }
+
+/** Rebuilds a customer's search words. */
+export const reindexCustomer = (...args: Parameters<typeof repo.reindex>) => repo.reindex(...args);
 
 export function customersService({ db }: AppDeps, moves: CustomerMoves) {
   return {

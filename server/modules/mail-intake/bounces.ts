@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../db/database';
 import { outboxRepository } from '../../platform/mail/outbox.repository';
-import { threadsRepository } from '../mailboxes/threads.repository';
-import { tellAuthorNotDelivered } from '../notifications/undelivered';
+import { outboxOfMessageIds } from '../mailboxes';
+import { tellAuthorNotDelivered } from '../notifications';
 import { normalizeMessageId, referencedIds } from './mail-intake.rules';
 import type { ParsedInbound } from './parse';
 import { headerEnd, headerLines } from './parse.headers';
@@ -79,7 +79,7 @@ export function readBounce(mail: ParsedInbound): BounceReport {
 export async function applyBounce(db: DbOrTrx, mail: ParsedInbound): Promise<{ ticketId: number } | null> {
   const report = readBounce(mail);
   if (report.action !== 'failed') return null;
-  const sent = await threadsRepository.outboxForMessageIds(db, report.originalIds);
+  const sent = await outboxOfMessageIds(db, report.originalIds);
   if (!sent?.outbox_id) return null;
   const row = await outboxRepository.markBounced(db, sent.outbox_id, `Returned: ${report.diagnostic}`);
   if (row) await tellAuthorNotDelivered(db, row);

@@ -2,8 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database';
 import { addMinutes, nowIso } from '../../platform/clock';
 import { clearJobFailure, heldJobItems, recordJobFailure } from '../../platform/job-failures';
-import { mailboxesRepository as repo } from '../mailboxes/mailboxes.repository';
-import { parseImap } from '../mailboxes/mailboxes.service';
+import { claimDueImap, parseImap, releaseImap } from '../mailboxes';
 import { pollImap } from './imap.poller';
 import { storeInboundMail } from './inbound.store';
 
@@ -23,14 +22,14 @@ export async function pollDueMailboxes(
   onStored: () => void,
 ): Promise<number> {
   const now = nowIso();
-  const due = await repo.claimDueImap(db, now, addMinutes(now, 2));
+  const due = await claimDueImap(db, now, addMinutes(now, 2));
   const held = await heldJobItems(db, IMAP_JOB, now);
   let stored = 0;
   for (const box of due) {
     const settings = parseImap(box.imap)!;
     const item = { job: IMAP_JOB, key: String(box.id), label: `Mailbox ${box.id}: IMAP ${settings.host}` };
     if (held.has(item.key)) {
-      await repo.releaseImap(db, box.id, nowIso(), HELD);
+      await releaseImap(db, box.id, nowIso(), HELD);
       continue;
     }
     let error: string | null = null;
@@ -60,7 +59,7 @@ export async function pollDueMailboxes(
     await db.transaction().execute(async (trx) => {
       if (failed) await recordJobFailure(trx, item, error);
       else await clearJobFailure(trx, IMAP_JOB, item.key);
-      await repo.releaseImap(trx, box.id, nowIso(), error);
+      await releaseImap(trx, box.id, nowIso(), error);
     });
   }
   if (stored > 0) onStored();

@@ -2,8 +2,7 @@ import type { AddressObject } from 'mailparser';
 import type { DbOrTrx } from '../../db/database';
 import type { InboundStatus } from '../../db/schema';
 import { addMinutes } from '../../platform/clock';
-import { type MailboxRow, mailboxesRepository } from '../mailboxes/mailboxes.repository';
-import { loadMailSettings } from '../mailboxes/rules.service';
+import { listMailboxes, listSpamRules, loadMailSettings, type MailboxRow } from '../mailboxes';
 import { inboundRepository, type QueuedMailRow } from './mail-intake.repository';
 import { isAutomated, isBounce, type MailHeaders, matchingRule } from './mail-intake.rules';
 import type { ParsedInbound } from './parse';
@@ -50,15 +49,15 @@ export type Verdict =
  */
 export interface IntakeSetup {
   mailboxes: MailboxRow[];
-  rules: Awaited<ReturnType<typeof mailboxesRepository.listRules>>;
+  rules: Awaited<ReturnType<typeof listSpamRules>>;
   senderLimitPerHour: number;
 }
 
 /** What every mail of one processing run is checked against, read once per run. */
 export async function loadIntakeSetup(db: DbOrTrx): Promise<IntakeSetup> {
   return {
-    mailboxes: await mailboxesRepository.list(db),
-    rules: await mailboxesRepository.listRules(db),
+    mailboxes: await listMailboxes(db),
+    rules: await listSpamRules(db),
     senderLimitPerHour: (await loadMailSettings(db)).senderLimitPerHour,
   };
 }

@@ -3,15 +3,17 @@ import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import { systemContext } from '../../platform/auth/actor';
 import { nowIso } from '../../platform/clock';
-import { storeReceivedFile } from '../attachments/attachments.service';
-import { findOrCreateCustomer } from '../customers/customers.service';
-import { keepMailCopies, trustsSender } from '../mailboxes/copies';
-import type { MailboxRow } from '../mailboxes/mailboxes.repository';
-import { queueTicketMail } from '../mailboxes/outbound';
-import { threadsRepository } from '../mailboxes/threads.repository';
-import { messagesRepository } from '../tickets/messages.repository';
-import { addCustomerMessage } from '../tickets/messages.service';
-import { loadTicket, openTicket } from '../tickets/tickets.service';
+import { storeReceivedFile } from '../attachments';
+import { findOrCreateCustomer } from '../customers';
+import type { MailboxRow } from '../mailboxes';
+import {
+  keepMailCopies,
+  queueTicketMail,
+  rememberMessageId,
+  ticketOfMessageIds,
+  trustsSender,
+} from '../mailboxes';
+import { addCustomerMessage, lastMessageId, loadTicket, openTicket, setMessageHtml } from '../tickets';
 import { senderAuthentication } from './auth-results';
 import { addressesOf } from './ingest.classify';
 import type { QueuedMailRow } from './mail-intake.repository';
@@ -30,7 +32,7 @@ export interface Accepted {
 /** The ticket a mail answers: by the Message-IDs it replies to, else by `[#id]` from a participant. */
 async function threadedTicket(db: DbOrTrx, mail: Accepted): Promise<number | null> {
   const ids = referencedIds(mail.parsed.inReplyTo ?? undefined, mail.parsed.references);
-  const byHeaders = await threadsRepository.ticketForMessageIds(db, ids);
+  const byHeaders = await ticketOfMessageIds(db, ids);
   if (byHeaders) return byHeaders;
   const ref = ticketRefInSubject(mail.parsed.subject);
   if (!ref) return null;
@@ -162,7 +164,7 @@ export async function deliverToTicket(
       'customer',
       rendered,
     );
-    messageRowId = (await messagesRepository.lastIdOf(db, ticket.id))!;
+    messageRowId = (await lastMessageId(db, ticket.id))!;
     created = true;
   }
   if (parsed.files.length > 0) {
@@ -171,7 +173,7 @@ export async function deliverToTicket(
       messageId: messageRowId,
       customerId: ticket.requester.id,
     });
-    await messagesRepository.setHtml(db, messageRowId, files.html, {
+    await setMessageHtml(db, messageRowId, files.html, {
       ...meta,
       ...(files.refused.length > 0 ? { refusedAttachments: files.refused } : {}),
     });
@@ -187,7 +189,7 @@ export async function deliverToTicket(
     copiesOf(mail, ours, ticket.requester.email),
     trusted ? null : { messageId: messageRowId, from: sender.address, suggestedAt: row.received_at },
   );
-  await threadsRepository.rememberMessageId(db, messageId, ticket.id, 'in', row.received_at);
+  await rememberMessageId(db, messageId, ticket.id, 'in', row.received_at);
   if (created && !mail.automated) {
     await queueTicketMail(db, config, {
       ticket,

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { announceTicket } from '../tickets/tickets.service';
+import { announceTicket } from '../tickets';
 import { applyBounce } from './bounces';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToTicket } from './ingest.deliver';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, templateDefaults, unknownPlaceholders } from '../mailboxes/templates.defaults';
+import { renderTemplate, templateDefaults, unknownPlaceholders } from '../mailboxes';
 import {
   cleanSubject,
   isAutomated,

@@ -6,8 +6,7 @@ import { authorize } from '../../platform/auth/policies';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, encodeCursor } from '../../platform/pagination';
-import { loadConversation } from '../tickets/messages.service';
-import { loadTicket } from '../tickets/tickets.service';
+import { loadConversation, loadTicket } from '../tickets';
 import { type InboundListRow, inboundRepository as repo } from './mail-intake.repository';
 
 function toInboundMail(row: InboundListRow): InboundMail {

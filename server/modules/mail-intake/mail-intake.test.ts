@@ -6,7 +6,7 @@ import type { Message, Ticket } from '../../../contracts/tickets';
 import { describeApi, testConfig } from '../../../test/helpers/app';
 import type { AppDeps } from '../../platform/deps';
 import { localBus } from '../../platform/live/bus';
-import { sendTicketNotifications } from '../notifications/notify.job';
+import { sendTicketNotifications } from '../notifications';
 import { storeInboundMail } from './inbound.store';
 import { processInboundMail } from './ingest.service';
 import { inboundRepository } from './mail-intake.repository';

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/db';
-import { insertMailbox } from '../../db/seed/factories';
+import { insertMailbox } from '../../seed/factories';
 import { createSmtpListener, type SmtpListener } from './smtp.listener';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;

@@ -5,7 +5,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { safeEqual } from '../../platform/crypto';
-import { mailboxesRepository } from '../mailboxes/mailboxes.repository';
+import { mailboxAddressExists } from '../mailboxes';
 import { storeInboundMail } from './inbound.store';
 
 /** An SMTP reply with its code, e.g. 550 for an unknown mailbox. */
@@ -70,8 +70,7 @@ export function createSmtpListener(
     },
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
-      mailboxesRepository
-        .addressExists(db, to)
+      mailboxAddressExists(db, to)
         .then((known) => callback(known ? undefined : smtpError(550, `5.1.1 <${to}>: no such mailbox here`)))
         .catch(() => callback(smtpError(451, '4.3.0 Temporary problem, try again later')));
     },

@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/db';
-import { insertMailbox } from '../../db/seed/factories';
+import { insertMailbox } from '../../seed/factories';
 import { createSmtpListener, type SmtpListener } from './smtp.listener';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../platform/deps';
 import { localBus } from '../../platform/live/bus';
 import { deliverDueMail } from '../../platform/mail/outbox';
 import { mailDelivery } from '../mail-runtime';
-import { sendTicketNotifications } from '../notifications/notify.job';
+import { sendTicketNotifications } from '../notifications';
 import { processInboundMail } from './ingest.service';
 import { createSmtpListener, type SmtpListener } from './smtp.listener';
 

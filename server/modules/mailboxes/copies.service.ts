@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { loadTicket } from '../tickets/tickets.service';
+import { loadTicket } from '../tickets';
 import { MAX_COPIES, readCopies, saveCopies } from './copies';
 import { mailboxesRepository } from './mailboxes.repository';
 import { threadsRepository as repo } from './threads.repository';

@@ -4,9 +4,8 @@ import type { Message } from '../../../contracts/tickets';
 import { describeApi, testConfig } from '../../../test/helpers/app';
 import type { AppDeps } from '../../platform/deps';
 import { localBus } from '../../platform/live/bus';
-import { storeInboundMail } from '../mail-intake/inbound.store';
-import { processInboundMail } from '../mail-intake/ingest.service';
-import { sendTicketNotifications } from '../notifications/notify.job';
+import { processInboundMail, storeInboundMail } from '../mail-intake';
+import { sendTicketNotifications } from '../notifications';
 
 const SUPPORT = 'support@acme.example';
 const DANA = 'dana@customer.example';

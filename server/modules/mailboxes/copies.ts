@@ -1,6 +1,6 @@
 import type { CopySuggestion, TicketCopies } from '../../../contracts/mail';
 import type { DbOrTrx } from '../../db/database';
-import { loadTicket } from '../tickets/tickets.service';
+import { loadTicket } from '../tickets';
 import { threadsRepository as repo } from './threads.repository';
 
 /**

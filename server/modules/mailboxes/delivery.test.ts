@@ -6,7 +6,7 @@ import { type Auth, describeApi, type TestApp, testConfig } from '../../../test/
 import { type SmtpSink, startSink } from '../../../test/helpers/smtp';
 import { deliverDueMail } from '../../platform/mail/outbox';
 import { mailDelivery } from '../mail-runtime';
-import { sendTicketNotifications } from '../notifications/notify.job';
+import { sendTicketNotifications } from '../notifications';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
 

@@ -4,7 +4,7 @@ import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { type DeliveryHooks, transportFromUrl } from '../../platform/mail/outbox';
-import { attachmentsRepository } from '../attachments/attachments.repository';
+import { filesByIds } from '../attachments';
 import { mailboxesRepository as repo } from './mailboxes.repository';
 
 /**
@@ -37,7 +37,7 @@ export function deliveryHooks(
     },
     async attachmentsFor(mail) {
       const ids = mail.attachment_ids ? (JSON.parse(mail.attachment_ids) as number[]) : [];
-      const files = await attachmentsRepository.filesByIds(db, ids);
+      const files = await filesByIds(db, ids);
       return files.map((f) => ({
         filename: f.filename,
         contentType: f.content_type,

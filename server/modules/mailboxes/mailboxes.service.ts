@@ -12,9 +12,9 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import type { ImapSettings } from '../mail-intake/imap.poller';
-import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
-import { assertTeam } from '../tickets/tickets.refs';
+import type { ImapSettings } from '../mail-intake';
+import { assertUsableCategory } from '../ticket-fields';
+import { assertTeam } from '../tickets';
 import { type MailboxRow, mailboxesRepository as repo } from './mailboxes.repository';
 
 type CreateInput = z.output<typeof createMailboxBody>;
@@ -116,6 +116,20 @@ const addressTaken = (address: string) =>
 
 /** What the audit log keeps of a mailbox: never its passwords. */
 const auditable = (m: Mailbox) => ({ ...m, imap: m.imap ? { ...m.imap, lastPolledAt: undefined } : null });
+
+/** Whether an address belongs to one of the mailboxes. */
+export const mailboxAddressExists = (...args: Parameters<typeof repo.addressExists>) =>
+  repo.addressExists(...args);
+/** Every mailbox row (intake matches recipients against them). */
+export const listMailboxes = (...args: Parameters<typeof repo.list>) => repo.list(...args);
+/** The spam rules, in order. */
+export const listSpamRules = (...args: Parameters<typeof repo.listRules>) => repo.listRules(...args);
+/** Claims the mailboxes whose IMAP poll is due. */
+export const claimDueImap = (...args: Parameters<typeof repo.claimDueImap>) => repo.claimDueImap(...args);
+/** Releases a mailbox after a poll, with its outcome. */
+export const releaseImap = (...args: Parameters<typeof repo.releaseImap>) => repo.releaseImap(...args);
+/** Stores a mailbox row (seed data). */
+export const insertMailboxRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
 
 export function mailboxesService({ db }: AppDeps) {
   async function checkRefs(

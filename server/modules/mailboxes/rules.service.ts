@@ -14,7 +14,7 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { settingsRepository } from '../settings/settings.repository';
+import { readSetting, writeSetting } from '../settings';
 import { mailboxesRepository as repo } from './mailboxes.repository';
 
 export const DEFAULT_SENDER_LIMIT_PER_HOUR = 30;
@@ -29,7 +29,7 @@ const toRule = (row: Selectable<MailRulesTable>): MailRule => ({
 });
 
 export async function loadMailSettings(db: DbOrTrx): Promise<MailSettings> {
-  const limit = Number(await settingsRepository.get(db, 'mail.senderLimitPerHour'));
+  const limit = Number(await readSetting(db, 'mail.senderLimitPerHour'));
   return { senderLimitPerHour: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_SENDER_LIMIT_PER_HOUR };
 }
 
@@ -81,12 +81,7 @@ export function mailRulesService({ db }: AppDeps) {
       return db.transaction().execute(async (trx) => {
         const before = await loadMailSettings(trx);
         if (input.senderLimitPerHour !== undefined)
-          await settingsRepository.set(
-            trx,
-            'mail.senderLimitPerHour',
-            String(input.senderLimitPerHour),
-            nowIso(),
-          );
+          await writeSetting(trx, 'mail.senderLimitPerHour', String(input.senderLimitPerHour), nowIso());
         const after = await loadMailSettings(trx);
         await recordAudit(trx, ctx, {
           action: 'settings.updated',

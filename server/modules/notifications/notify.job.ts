@@ -3,11 +3,9 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { dialectOf } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
-import { copiesOfTicket } from '../mailboxes/copies';
-import { queueTicketMail } from '../mailboxes/outbound';
-import { messagesRepository } from '../tickets/messages.repository';
-import { loadTicket } from '../tickets/tickets.service';
-import { usersRepository } from '../users/users.repository';
+import { copiesOfTicket, queueTicketMail } from '../mailboxes';
+import { attachmentsOfMessages, findMessage, loadTicket } from '../tickets';
+import { findUserRow } from '../users';
 import { notifyRepository as repo } from './notify.repository';
 
 /** The job's name: its cursor, and its failed items. */
@@ -18,7 +16,7 @@ const RETRY_BATCH = 20;
 
 /** An active staff member (assignee, author), or undefined. */
 async function staffMember(db: DbOrTrx, id: number) {
-  const user = await usersRepository.findById(db, id);
+  const user = await findUserRow(db, id);
   return user && user.role !== 'customer' ? user : undefined;
 }
 
@@ -31,7 +29,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   const actor =
     event.actor_type === 'user' && event.actor_id ? await staffMember(db, event.actor_id) : undefined;
   if (event.type === 'replied' && customer) {
-    const message = await messagesRepository.findById(db, Number(event.to_value));
+    const message = await findMessage(db, Number(event.to_value));
     if (message?.kind !== 'reply') return;
     await queueTicketMail(db, config, {
       ticket,
@@ -41,7 +39,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       values: { 'message.body': message.body, 'agent.name': actor?.name ?? 'Support' },
       html: { 'message.body': message.body_html },
       messageRowId: message.id,
-      attachmentIds: (await messagesRepository.attachmentsOf(db, [message.id])).map((a) => a.id),
+      attachmentIds: (await attachmentsOfMessages(db, [message.id])).map((a) => a.id),
     });
   } else if (event.type === 'status_changed' && customer) {
     // A reply that also solves the ticket already told the customer.
@@ -65,7 +63,7 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
     // The first message of a new ticket is not a reply to anyone.
     if (await repo.sameChangeHas(db, ticket.id, event.created_at, ['created'])) return;
     const assignee = await staffMember(db, event.assignee_id);
-    const message = await messagesRepository.findById(db, Number(event.to_value));
+    const message = await findMessage(db, Number(event.to_value));
     if (!assignee || assignee.deactivated_at || !message) return;
     await queueTicketMail(db, config, {
       ticket,

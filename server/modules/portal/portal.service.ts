@@ -16,13 +16,11 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { type ClientInfo, invalidCredentials, startSession } from '../auth/auth.service';
-import { failedSignIns, spendTotp } from '../auth/auth.totp';
-import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
-import { queueTicketMail } from '../mailboxes/outbound';
-import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
-import { likelyNextTicketId, openTicket } from '../tickets/tickets.service';
-import { insertUserRow, linkToCustomer } from '../users/users.service';
+import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
+import { findOrCreateCustomer, loadCustomer } from '../customers';
+import { queueTicketMail } from '../mailboxes';
+import { addCustomerMessage, likelyNextTicketId, loadConversation, openTicket } from '../tickets';
+import { insertUserRow, linkToCustomer } from '../users';
 import { portalRepository as repo } from './portal.repository';
 
 /** A request from the portal or the contact form gets the same acknowledgment as one by mail. */

@@ -4,7 +4,7 @@ import { type DbOrTrx, dialectOf } from '../../db/database';
 import { compiledByKey, prepared } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { localWritesTo } from '../../db/write-counts';
-import { OPEN_STATUSES } from '../tickets/tickets.repository';
+import { OPEN_STATUSES } from '../tickets';
 
 /** True when a status filter is exactly the open statuses, which the is_open flag answers from an index. */
 const isOpenSet = (statuses: readonly string[]) =>

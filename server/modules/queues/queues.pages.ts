@@ -1,8 +1,7 @@
 import { ticketSchema } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
 import { encodeCursor } from '../../platform/pagination';
-import { toTicket } from '../tickets/tickets.mapper';
-import { ticketsRepository } from '../tickets/tickets.repository';
+import { ticketRowsByIds, toTicket } from '../tickets';
 import {
   type PageKey,
   type PageQuery,
@@ -52,7 +51,7 @@ export function ticketPages(db: Db) {
     const missing = page.filter((_, i) => out[i] === undefined).map((key) => key.id);
     if (missing.length === 0) return page.map((key, i) => ({ id: key.id, json: out[i]! }));
     const fresh = new Map<number, Buffer>();
-    for (const row of await ticketsRepository.findByIds(db, missing)) {
+    for (const row of await ticketRowsByIds(db, missing)) {
       const json = Buffer.from(JSON.stringify(ticketSchema.parse(toTicket(row))));
       rendered.put(row.id, row.version, json, epoch);
       fresh.set(row.id, json);

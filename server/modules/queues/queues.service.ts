@@ -21,7 +21,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { parseObject, parseStringList } from '../../platform/json';
 import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
-import { searchTicketIds, snippetHtml } from '../search/search.service';
+import { searchTicketIds, snippetHtml } from '../search';
 import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
 import { keptWhileUnchanged } from './queues.cache';
 import { ticketPages } from './queues.pages';

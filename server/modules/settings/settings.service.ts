@@ -16,6 +16,11 @@ export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
   return { autoCloseDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS };
 }
 
+/** A stored setting's raw value. */
+export const readSetting = (...args: Parameters<typeof repo.get>) => repo.get(...args);
+/** Stores a setting's raw value. */
+export const writeSetting = (...args: Parameters<typeof repo.set>) => repo.set(...args);
+
 export function settingsService({ db }: AppDeps) {
   return {
     async tickets(ctx: RequestContext) {

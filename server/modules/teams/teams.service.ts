@@ -75,6 +75,11 @@ const snapshot = (t: Team) => ({
   members: t.members.map((m) => m.name),
 });
 
+/** Stores a team row (seed data). */
+export const insertTeamRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+/** Replaces a team's members (seed data). */
+export const setTeamMembers = (...args: Parameters<typeof repo.setMembers>) => repo.setMembers(...args);
+
 export function teamsService({ db }: AppDeps) {
   async function guardUnique<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
     try {

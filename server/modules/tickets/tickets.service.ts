@@ -16,9 +16,9 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { bindFilesToMessage } from '../attachments/attachments.service';
-import { indexNewTicket, setIndexedSubject } from '../search/search.service';
-import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
+import { bindFilesToMessage } from '../attachments';
+import { indexNewTicket, setIndexedSubject } from '../search';
+import { assertUsableCategory } from '../ticket-fields';
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
@@ -289,6 +289,31 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
   );
   return ticket;
 }
+
+/** Whole ticket rows by id, for pages that render them (queues). */
+export const ticketRowsByIds = (...args: Parameters<typeof repo.findByIds>) => repo.findByIds(...args);
+/** Stores a ticket row as given (seed data and generated benchmarks). */
+export const insertTicketRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+/** Replaces a ticket's tags. */
+export const setTicketTags = (...args: Parameters<typeof repo.setTags>) => repo.setTags(...args);
+/** Appends events to a ticket's history. */
+export const appendTicketEvents = (...args: Parameters<typeof eventsRepository.append>) =>
+  eventsRepository.append(...args);
+/** One message row by id (notification mail, delivery failures). */
+export const findMessage = (...args: Parameters<typeof messagesRepository.findById>) =>
+  messagesRepository.findById(...args);
+/** The files of these messages. */
+export const attachmentsOfMessages = (...args: Parameters<typeof messagesRepository.attachmentsOf>) =>
+  messagesRepository.attachmentsOf(...args);
+/** The newest message of a ticket. */
+export const lastMessageId = (...args: Parameters<typeof messagesRepository.lastIdOf>) =>
+  messagesRepository.lastIdOf(...args);
+/** Keeps the HTML of a received mail on its message. */
+export const setMessageHtml = (...args: Parameters<typeof messagesRepository.setHtml>) =>
+  messagesRepository.setHtml(...args);
+/** Stores a message row as given (seed data). */
+export const insertMessageRow = (...args: Parameters<typeof messagesRepository.insert>) =>
+  messagesRepository.insert(...args);
 
 export function ticketsService({ db, dialect, live }: AppDeps) {
   // Tickets opened at the same time share one transaction (see docs/adr/0005-group-commit.md).

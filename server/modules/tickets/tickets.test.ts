@@ -10,7 +10,7 @@ import {
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { systemContext } from '../../platform/auth/actor';
-import { pageKeysSelect } from '../queues/queue-index.repository';
+import { pageKeysSelect } from '../queues';
 import { addCustomerMessage } from './messages.service';
 
 describeApi('tickets', (t) => {

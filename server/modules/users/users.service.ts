@@ -11,7 +11,7 @@ import { hashPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, toPage } from '../../platform/pagination';
-import { findOrCreateCustomer } from '../customers/customers.service';
+import { findOrCreateCustomer } from '../customers';
 import { auditSnapshot, toUser } from './users.mapper';
 import { usersRepository as repo } from './users.repository';
 
@@ -84,6 +84,13 @@ function emailTaken(email: string) {
     { path: ['email'], message: 'Already in use' },
   ]);
 }
+
+/** One account row by id. */
+export const findUserRow = (...args: Parameters<typeof repo.findById>) => repo.findById(...args);
+/** Changes fields of an account (the profile use cases of auth). */
+export const updateUserRow = (...args: Parameters<typeof repo.update>) => repo.update(...args);
+/** Stores an account row as given (seed data). */
+export const insertUserAccount = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
 
 export function usersService({ db, live }: AppDeps) {
   return {

@@ -1,6 +1,6 @@
-import type { Config } from '../../config';
-import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-fields.repository';
-import type { DatabaseHandle } from '../database';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/database';
+import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
@@ -112,7 +112,7 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
 
     const now = new Date().toISOString();
     const categoryIds = await seedCategories(trx, now);
-    await ticketFieldsRepository.insertCustomField(trx, {
+    await insertCustomFieldRow(trx, {
       key: 'order_no',
       label: 'Order number',
       type: 'text',

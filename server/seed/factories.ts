@@ -1,12 +1,11 @@
-import type { Role } from '../../../contracts/common';
-import { customersRepository } from '../../modules/customers/customers.repository';
-import { findOrCreateCustomer } from '../../modules/customers/customers.service';
-import { mailboxesRepository } from '../../modules/mailboxes/mailboxes.repository';
-import { teamsRepository } from '../../modules/teams/teams.repository';
-import { usersRepository } from '../../modules/users/users.repository';
-import { nowIso } from '../../platform/clock';
-import { hashPassword } from '../../platform/crypto';
-import type { DbOrTrx } from '../database';
+import type { Role } from '../../contracts/common';
+import type { DbOrTrx } from '../db/database';
+import { findOrCreateCustomer, reindexCustomer } from '../modules/customers';
+import { insertMailboxRow } from '../modules/mailboxes';
+import { insertTeamRow, setTeamMembers } from '../modules/teams';
+import { insertUserAccount } from '../modules/users';
+import { nowIso } from '../platform/clock';
+import { hashPassword } from '../platform/crypto';
 
 /** Row builders shared by demo data, API tests and browser tests. */
 
@@ -37,7 +36,7 @@ export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
     seed.role === 'customer'
       ? (await findOrCreateCustomer(db, { email: seed.email, name: seed.name }, now)).id
       : null;
-  return usersRepository.insert(db, {
+  return insertUserAccount(db, {
     customer_id: customerId,
     email: seed.email.toLowerCase(),
     name: seed.name,
@@ -56,14 +55,14 @@ export async function insertTeam(
   seed: { name: string; description?: string; leadId?: number | null; memberIds?: number[] },
 ): Promise<number> {
   const now = nowIso();
-  const id = await teamsRepository.insert(db, {
+  const id = await insertTeamRow(db, {
     name: seed.name,
     description: seed.description ?? '',
     leadId: seed.leadId ?? null,
     now,
   });
   const members = [...new Set([...(seed.memberIds ?? []), ...(seed.leadId ? [seed.leadId] : [])])];
-  await teamsRepository.setMembers(db, id, members, now);
+  await setTeamMembers(db, id, members, now);
   return id;
 }
 
@@ -73,7 +72,7 @@ export async function insertMailbox(
   seed: { address: string; displayName?: string; defaultTeamId?: number | null; isDefault?: boolean },
 ): Promise<number> {
   const now = nowIso();
-  return mailboxesRepository.insert(
+  return insertMailboxRow(
     db,
     {
       address: seed.address,
@@ -148,7 +147,7 @@ export async function insertCustomers(
     ids.push(...rows.map((r) => r.id));
     const emails = rows.filter((r) => r.email !== null).map((r) => ({ email: r.email!, customer_id: r.id }));
     if (emails.length > 0) await db.insertInto('customer_emails').values(emails).execute();
-    for (const row of rows) await customersRepository.reindex(db, row.id);
+    for (const row of rows) await reindexCustomer(db, row.id);
   }
   return ids;
 }

@@ -1,12 +1,16 @@
-import type { TicketPriority, TicketStatus } from '../../../contracts/tickets';
-import { indexNewTicket } from '../../modules/search/search.service';
-import { DEFAULT_AUTO_CLOSE_DAYS } from '../../modules/settings/settings.service';
-import { ticketFieldsRepository } from '../../modules/ticket-fields/ticket-fields.repository';
-import { eventsRepository, type TicketEventInput } from '../../modules/tickets/events.repository';
-import { messagesRepository } from '../../modules/tickets/messages.repository';
-import { ticketsRepository } from '../../modules/tickets/tickets.repository';
-import { renderMarkdown } from '../../platform/markdown';
-import type { DbOrTrx } from '../database';
+import type { TicketPriority, TicketStatus } from '../../contracts/tickets';
+import type { DbOrTrx } from '../db/database';
+import { indexNewTicket } from '../modules/search';
+import { DEFAULT_AUTO_CLOSE_DAYS } from '../modules/settings';
+import { insertCategoryRow } from '../modules/ticket-fields';
+import {
+  appendTicketEvents,
+  insertMessageRow,
+  insertTicketRow,
+  setTicketTags,
+  type TicketEventInput,
+} from '../modules/tickets';
+import { renderMarkdown } from '../platform/markdown';
 import type { Random } from './random';
 import { fill, followUps, notes, topics } from './ticket-content';
 
@@ -22,7 +26,7 @@ export async function seedCategories(db: DbOrTrx, now: string): Promise<number[]
     const [parent, child] = topic.category;
     let parentId = parents.get(parent);
     if (!parentId) {
-      parentId = await ticketFieldsRepository.insertCategory(db, {
+      parentId = await insertCategoryRow(db, {
         name: parent,
         parentId: null,
         position: parents.size,
@@ -30,9 +34,7 @@ export async function seedCategories(db: DbOrTrx, now: string): Promise<number[]
       });
       parents.set(parent, parentId);
     }
-    ids.push(
-      await ticketFieldsRepository.insertCategory(db, { name: child, parentId, position: ids.length, now }),
-    );
+    ids.push(await insertCategoryRow(db, { name: child, parentId, position: ids.length, now }));
   }
   return ids;
 }
@@ -91,7 +93,7 @@ export async function seedTickets(
     const subject = rnd.pick(topic.subjects);
     const opener = fill(rnd.pick(topic.openers), values);
     const last = Math.min(now, closed ?? solved ?? firstReply ?? created);
-    const id = await ticketsRepository.insert(db, {
+    const id = await insertTicketRow(db, {
       subject,
       requester_id: customer.id,
       organization_id: customer.organizationId,
@@ -117,7 +119,7 @@ export async function seedTickets(
       created_at: at(created),
       updated_at: at(last),
     });
-    if (priority === 'urgent') await ticketsRepository.setTags(db, id, ['vip']);
+    if (priority === 'urgent') await setTicketTags(db, id, ['vip']);
     const conversation: { kind: 'customer' | 'reply' | 'note'; body: string; time: number }[] = [
       { kind: 'customer', body: opener, time: created },
     ];
@@ -137,7 +139,7 @@ export async function seedTickets(
       }
     }
     for (const m of conversation) {
-      await messagesRepository.insert(db, {
+      await insertMessageRow(db, {
         ticketId: id,
         kind: m.kind,
         authorUserId: m.kind === 'customer' ? null : agent.id,
@@ -181,7 +183,7 @@ export async function seedTickets(
         { type: 'status_changed', from: 'solved', to: 'closed' },
       ]);
     for (const [time, actor, event] of events)
-      await eventsRepository.append(db, id, actor, [event], at(Math.min(time, now)), { historic: true });
+      await appendTicketEvents(db, id, actor, [event], at(Math.min(time, now)), { historic: true });
     await indexNewTicket(db, id, {
       subject,
       body: conversation.map((m) => m.body).join('\n'),

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/helpers/db';
-import { loadConfig } from '../../config';
-import { sendTicketNotifications } from '../../modules/notifications/notify.job';
+import { describeEachDatabase } from '../../test/helpers/db';
+import { loadConfig } from '../config';
+import { sendTicketNotifications } from '../modules/notifications';
 import { seedDemo } from './demo';
 
 describeEachDatabase('demo department', (t) => {
