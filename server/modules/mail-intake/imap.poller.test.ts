@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotAvailable, startDovecot, type TestImapServer } from '../../../test/helpers/dovecot';
-import { type ImapSettings, type PolledMessage, PROCESSED_KEYWORD, pollImap } from './imap.poller';
+import type { ImapSettings } from '../mailboxes';
+import { type PolledMessage, PROCESSED_KEYWORD, pollImap } from './imap.poller';
 
 function rawMail(n: number, folder: string): string {
   return [

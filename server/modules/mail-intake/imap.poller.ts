@@ -1,15 +1,5 @@
 import { ImapFlow, type SearchObject } from 'imapflow';
-
-export interface ImapSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  password: string;
-  folder: string;
-  processedAction: 'move' | 'flag';
-  processedFolder: string | null;
-}
+import type { ImapSettings } from '../mailboxes';
 
 export interface PolledMessage {
   raw: Buffer;

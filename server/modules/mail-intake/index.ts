@@ -1,6 +1,5 @@
 // The mail-intake module's front door (received mail: SMTP listener, IMAP poller, ingestion, parsing, bounces): other modules, the registry, the CLI and tests import only this.
 export { pollDueMailboxes } from './imap.job';
-export type { ImapSettings } from './imap.poller';
 export { mailFingerprint } from './inbound.fingerprint';
 export { storeInboundMail } from './inbound.store';
 export { inboundWorker, processInboundMail } from './ingest.service';

@@ -8,6 +8,7 @@ export type { MailboxRow } from './mailboxes.repository';
 export { mailboxesRoutes } from './mailboxes.routes';
 export {
   claimDueImap,
+  type ImapSettings,
   insertMailboxRow,
   listMailboxes,
   listSpamRules,

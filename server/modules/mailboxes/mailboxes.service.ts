@@ -12,7 +12,6 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import type { ImapSettings } from '../mail-intake';
 import { assertUsableCategory } from '../ticket-fields';
 import { assertTeam } from '../tickets';
 import { type MailboxRow, mailboxesRepository as repo } from './mailboxes.repository';
@@ -20,6 +19,18 @@ import { type MailboxRow, mailboxesRepository as repo } from './mailboxes.reposi
 type CreateInput = z.output<typeof createMailboxBody>;
 type UpdateInput = z.output<typeof updateMailboxBody>;
 type ImapInput = z.output<typeof imapSettingsInput>;
+
+/** How a mailbox's IMAP server is reached and what happens to mail once it is read. */
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  folder: string;
+  processedAction: 'move' | 'flag';
+  processedFolder: string | null;
+}
 
 export interface StoredImap extends ImapSettings {
   intervalSeconds: number;
