@@ -127,26 +127,34 @@ export function violations(paths = DEFAULT_PATHS, cwd = root) {
 const GRAPH_START = '<!-- graph:start -->';
 const GRAPH_END = '<!-- graph:end -->';
 
-/** The picture: layers, and the modules with the entries they import (mermaid). */
-export function mermaidGraph(result = cruise(DEFAULT_PATHS.filter((p) => p !== 'test' && p !== 'bench'))) {
-  const edges = moduleGraph(result);
-  const id = (name) => name.replaceAll('-', '_');
-  const lines = [
-    'flowchart LR',
-    '  web["web/"] --> contracts["contracts/"]',
-    '  edges["server/app.ts, main.ts, cli/, seed/"] --> registry["server/modules/index.ts"]',
-    '  registry --> modules',
-    '  subgraph modules["server/modules (each through its index.ts)"]',
-  ];
-  const names = [...new Set(result.modules.map((m) => moduleOf(m.source)).filter((m) => m !== null))].sort();
-  for (const name of names) lines.push(`    ${id(name)}["${name}"]`);
-  for (const from of [...edges.keys()].sort())
-    for (const to of [...edges.get(from).keys()].sort()) lines.push(`    ${id(from)} --> ${id(to)}`);
-  lines.push('  end');
-  lines.push('  modules --> contracts');
-  lines.push('  modules --> platform["server/platform/"]');
-  lines.push('  platform --> db["server/db/"]');
-  return `${GRAPH_START}\n\n\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n${GRAPH_END}`;
+/** The picture: dependency-cruiser's mermaid reporter, collapsed to layers and modules (tests left out). */
+export function mermaidGraph() {
+  const run = spawnSync(
+    process.execPath,
+    [
+      bin,
+      '--config',
+      path.join(root, '.dependency-cruiser.cjs'),
+      '--output-type',
+      'mermaid',
+      '--include-only',
+      '^(server|contracts|web)/',
+      '--exclude',
+      '(\\.test\\.tsx?|\\.tsx)$|(^|/)node_modules/',
+      '--collapse',
+      '^(server/modules/[^/]+|server/(platform|db|seed|cli)|contracts|web)/|^server/[^/]+\\.ts$',
+      'server',
+      'contracts',
+      'web',
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`dependency-cruiser failed:\n${run.stderr}`);
+  const body = run.stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+  return `${GRAPH_START}\n\n\`\`\`mermaid\n${body}\n\`\`\`\n\n${GRAPH_END}`;
 }
 
 function writeGraph(check) {

@@ -78,3 +78,14 @@ describe('module boundaries', () => {
     expect(fs.existsSync(path.join(modules, b))).toBe(false);
   });
 });
+
+describe('the module picture in docs/ARCHITECTURE.md', () => {
+  it('is what `npm run arch:graph` writes from the code', () => {
+    const run = spawnSync(process.execPath, ['scripts/boundaries.mjs', '--graph-check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});

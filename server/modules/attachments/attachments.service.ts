@@ -10,15 +10,15 @@ import { can } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { toAttachment } from './attachments.mapper';
+import { attachmentsRepository as repo } from './attachments.repository';
 import {
   attachmentProblem,
   type FileOrigin,
   inlineTypes,
   MAX_ATTACHMENT_BYTES,
   safeFilename,
-} from './attachment-rules';
-import { toAttachment } from './attachments.mapper';
-import { attachmentsRepository as repo } from './attachments.repository';
+} from './attachments.rules';
 
 export interface Upload {
   filename: string;

@@ -1,7 +1,8 @@
 // The attachments module's front door (files on tickets): other modules, the registry, the CLI and tests import only this.
-export { MAX_ATTACHMENT_BYTES } from './attachment-rules';
+
 export { toAttachment } from './attachments.mapper';
 export { attachmentsRoutes } from './attachments.routes';
+export { MAX_ATTACHMENT_BYTES } from './attachments.rules';
 export {
   type AttachmentsService,
   attachmentsService,
