@@ -10,8 +10,7 @@ import { addMinutes, nowIso } from '../../platform/clock';
 import { burnPasswordCheck, randomToken, sha256, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { loadUser } from '../users';
-import { authRepository as repo } from './auth.repository';
+import { findCredentialsByEmail, loadUser, updateCredentials } from '../users';
 import { failedSignIns, spendTotp } from './auth.totp';
 
 type LoginInput = z.output<typeof loginBody>;
@@ -50,7 +49,7 @@ export async function startSession(
   const expiresAt = addMinutes(now, config.sessionTtlHours * 60);
   const sessionId = sha256(cookieValue);
   await db.transaction().execute(async (trx) => {
-    await repo.updateCredentials(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await updateCredentials(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
     await sessionsRepository.createSession(trx, {
       id: sessionId,
       userId: user.id,
@@ -89,7 +88,7 @@ export function authService({ db, config, live }: AppDeps) {
 
   return {
     async login(input: LoginInput, client: ClientInfo): Promise<NewSession> {
-      const user = await repo.findCredentialsByEmail(db, input.email);
+      const user = await findCredentialsByEmail(db, input.email);
       const now = nowIso();
       const locked = user?.locked_until != null && user.locked_until > now;
       if (!user || user.deactivated_at || !user.password_hash || locked) {

@@ -8,8 +8,7 @@ import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
-import { updateUserRow } from '../users';
-import { authRepository as repo } from './auth.repository';
+import { findCredentialsById, updateCredentials, updateUserRow } from '../users';
 import { loadMe } from './auth.service';
 import { spendTotp } from './auth.totp';
 
@@ -21,7 +20,7 @@ export function profileService({ db, live }: AppDeps) {
   }
 
   async function credentials(userId: number) {
-    const user = await repo.findCredentialsById(db, userId);
+    const user = await findCredentialsById(db, userId);
     if (!user) throw notFound('USER_NOT_FOUND', 'Your account');
     return user;
   }
@@ -64,7 +63,7 @@ export function profileService({ db, live }: AppDeps) {
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await repo.updateCredentials(trx, userId, { password_hash: passwordHash, updated_at: nowIso() });
+        await updateCredentials(trx, userId, { password_hash: passwordHash, updated_at: nowIso() });
         await endUserSessions(trx, userId, sessionId);
         await recordAudit(trx, ctx, {
           action: 'user.password_changed',
@@ -86,7 +85,7 @@ export function profileService({ db, live }: AppDeps) {
         );
       }
       const secret = newTotpSecret();
-      await repo.updateCredentials(db, userId, { totp_pending_secret: secret });
+      await updateCredentials(db, userId, { totp_pending_secret: secret });
       const otpauthUrl = totpUri(secret, user.email);
       return { secret, otpauthUrl, qrCodeDataUrl: await totpQrDataUrl(otpauthUrl) };
     },
@@ -107,7 +106,7 @@ export function profileService({ db, live }: AppDeps) {
       const secret = user.totp_pending_secret;
       return db.transaction().execute(async (trx) => {
         const now = nowIso();
-        await repo.updateCredentials(trx, userId, {
+        await updateCredentials(trx, userId, {
           totp_secret: secret,
           totp_pending_secret: null,
           totp_enabled_at: now,
@@ -132,7 +131,7 @@ export function profileService({ db, live }: AppDeps) {
         ]);
       }
       return db.transaction().execute(async (trx) => {
-        await repo.updateCredentials(trx, userId, {
+        await updateCredentials(trx, userId, {
           totp_secret: null,
           totp_pending_secret: null,
           totp_enabled_at: null,
