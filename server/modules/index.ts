@@ -7,7 +7,7 @@ import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
-import { registerChannels } from './mail-runtime';
+import { registerMailModules } from './mail-runtime';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService } from './queues';
@@ -30,7 +30,7 @@ import {
 import { tokensRoutes, tokensService } from './tokens';
 import { movePortalAccounts, usersRoutes, usersService } from './users';
 
-/** Periodic work: closing long-solved tickets here, the mail jobs from the channels module. Off in tests (they call the jobs directly). */
+/** Periodic work: closing long-solved tickets here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
   if (!deps.config.backgroundJobs) return;
   let stop: (() => Promise<void>) | null = null;
@@ -81,5 +81,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     secureCookies: deps.config.cookieSecure,
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
-  startJobsOnReady(app, deps, await registerChannels(app, deps));
+  startJobsOnReady(app, deps, await registerMailModules(app, deps));
 }

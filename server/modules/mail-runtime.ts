@@ -59,8 +59,8 @@ export function mailRuntime(deps: AppDeps, log: FastifyBaseLogger) {
   };
 }
 
-/** The email channel's admin routes, and its runtime when background work runs in this process. */
-export async function registerChannels(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
+/** The mail modules' admin routes (mailboxes, received mail, copies), and their runtime when background work runs in this process. */
+export async function registerMailModules(app: FastifyInstance, deps: AppDeps): Promise<PeriodicJob[]> {
   const runtime = deps.config.backgroundJobs ? mailRuntime(deps, app.log) : null;
   await app.register(mailboxesRoutes, {
     mailboxes: mailboxesService(deps),

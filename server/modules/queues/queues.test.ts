@@ -6,7 +6,7 @@ import { type Auth, describeApi } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { createDatabase } from '../../db/database';
 
-// Queue pages keep rendered rows and, on SQLite, the pages' keys (tickets.cache.ts); whatever
+// Queue pages keep rendered rows and, on SQLite, the pages' keys (queues.cache.ts); whatever
 // changes a row or which tickets a page holds, by any path, must show on the next page.
 describeApi('ticket pages stay fresh', (t) => {
   const page = async (auth: Auth, query = 'view=all') =>
