@@ -1,5 +1,5 @@
-import { seededRandom } from '../server/db/seed/random';
-import { fill, followUps, topics } from '../server/db/seed/ticket-content';
+import { seededRandom } from '../server/seed/random';
+import { fill, followUps, topics } from '../server/seed/ticket-content';
 
 /** Words that make search realistic: a few very common ones, many rare ones. */
 const rareWords = Array.from({ length: 5000 }, (_, i) => `item${i.toString(36)}x`);

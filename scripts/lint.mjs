@@ -1,4 +1,4 @@
-// Runs Biome (lint + format check). Biome is installed on first use into .tmp/tools rather than
+// Runs Biome (lint + format check), then the boundary check over the whole tree. Biome is installed on first use into .tmp/tools rather than
 // as a devDependency: the registry lacks some of its platform packages, which makes `npm ci`
 // refuse the lock file (docs/adr/0003-biome-outside-the-lock-file.md).
 import { spawnSync } from 'node:child_process';
@@ -33,5 +33,11 @@ if (!installed) {
   fs.writeFileSync(stamp, BIOME_VERSION);
 }
 const args = process.argv.slice(2);
-const run = spawnSync(bin, args.length ? args : ['check', '.'], { cwd: root, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const biomeArgs = args.length ? args : ['check', '.'];
+const run = spawnSync(bin, biomeArgs, { cwd: root, stdio: 'inherit' });
+// `check .` (npm run lint) and `ci .` (CI) also check the module boundaries (scripts/boundaries.mjs).
+const wholeTree = ['check', 'ci'].includes(biomeArgs[0]) && biomeArgs.includes('.');
+const boundaries = wholeTree
+  ? spawnSync(process.execPath, [path.join(root, 'scripts/boundaries.mjs')], { cwd: root, stdio: 'inherit' })
+  : { status: 0 };
+process.exit(run.status || boundaries.status || 0);

@@ -14,7 +14,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { sharedBusUrl } from './db/dialect';
 import { registerModules } from './modules';
-import { MAX_ATTACHMENT_BYTES } from './modules/attachments/attachment-rules';
+import { MAX_ATTACHMENT_BYTES } from './modules/attachments';
 import { accessPlugin } from './platform/auth/access';
 import { CSRF_HEADER } from './platform/auth/cookies';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler';

@@ -6,12 +6,12 @@ import type { Config } from '../config';
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { seedDemo } from '../db/seed/demo';
-import { tokensService } from '../modules/tokens/tokens.service';
-import { usersService } from '../modules/users/users.service';
+import { tokensService } from '../modules/tokens';
+import { usersService } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
 import { AppError } from '../platform/errors';
 import { localBus } from '../platform/live/bus';
+import { seedDemo } from '../seed/demo';
 import { runMailNode } from './mail-node';
 
 const usage = `Usage: npx steward <command> [options]

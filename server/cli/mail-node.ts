@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { createDatabase } from '../db/database';
 import { sharedBusUrl } from '../db/dialect';
 import { migrateToLatest } from '../db/migrate';
-import { mailRuntime } from '../modules/channels/channels.module';
+import { mailRuntime } from '../modules/mail-runtime';
 import { startJobs } from '../platform/jobs';
 import { localBus, postgresBus } from '../platform/live/bus';
 

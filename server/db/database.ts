@@ -1,13 +1,10 @@
-import type { Kysely as KyselyType, Transaction } from 'kysely';
 import type { DatabaseConfig } from '../config';
 import { type DialectAdapter, type DialectKind, openDatabase } from './dialect';
-import type { Database } from './schema';
+import type { Db } from './schema';
+
+export type { Db, DbOrTrx } from './schema';
 
 export type Dialect = DialectKind;
-
-export type Db = KyselyType<Database>;
-/** A database handle or an open transaction: repositories accept either. */
-export type DbOrTrx = Db | Transaction<Database>;
 
 export interface DatabaseHandle {
   db: Db;

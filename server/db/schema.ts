@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /** Timestamps are ISO-8601 UTC strings in both dialects (timestamptz on PostgreSQL, normalised on read). */
 type Timestamp = string;
@@ -477,3 +477,8 @@ export type TeamRow = Selectable<TeamsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** A handle on the database (the tables above). */
+export type Db = Kysely<Database>;
+/** A database handle or an open transaction: repositories accept either. */
+export type DbOrTrx = Db | Transaction<Database>;

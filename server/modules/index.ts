@@ -1,46 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
 import { type PeriodicJob, startJobs } from '../platform/jobs';
-import { attachmentsRoutes } from './attachments/attachments.routes';
-import { attachmentsService } from './attachments/attachments.service';
-import { auditRoutes } from './audit/audit.routes';
-import { auditService } from './audit/audit.service';
-import { authRoutes } from './auth/auth.routes';
-import { authService } from './auth/auth.service';
-import { profileRoutes } from './auth/profile.routes';
-import { profileService } from './auth/profile.service';
-import { registerChannels } from './channels/channels.module';
-import { customersRoutes } from './customers/customers.routes';
-import { customersService } from './customers/customers.service';
-import { organizationsService } from './customers/organizations.service';
-import { jobsRoutes } from './jobs/jobs.routes';
-import { jobsService } from './jobs/jobs.service';
-import { liveRoutes } from './live/live.routes';
-import { portalRoutes } from './portal/portal.routes';
-import { portalService } from './portal/portal.service';
-import { searchRoutes } from './search/search.routes';
-import { searchService } from './search/search.service';
-import { settingsRoutes } from './settings/settings.routes';
-import { settingsService } from './settings/settings.service';
-import { systemRoutes } from './system/system.routes';
-import { teamsRoutes } from './teams/teams.routes';
-import { teamsService } from './teams/teams.service';
-import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes';
-import { ticketFieldsService } from './ticket-fields/ticket-fields.service';
-import { closeStaleSolvedTickets } from './tickets/auto-close.job';
-import { bulkService } from './tickets/bulk.service';
-import { contactsService } from './tickets/contacts.service';
-import { messagesService } from './tickets/messages.service';
-import { ticketsRoutes } from './tickets/tickets.routes';
-import { ticketsService } from './tickets/tickets.service';
-import { viewsRoutes } from './tickets/views.routes';
-import { viewsService } from './tickets/views.service';
-import { tokensRoutes } from './tokens/tokens.routes';
-import { tokensService } from './tokens/tokens.service';
-import { usersRoutes } from './users/users.routes';
-import { usersService } from './users/users.service';
+import { attachmentsRoutes, attachmentsService } from './attachments';
+import { auditRoutes, auditService } from './audit';
+import { authRoutes, authService, profileRoutes, profileService } from './auth';
+import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
+import { jobsRoutes, jobsService } from './jobs';
+import { liveRoutes } from './live';
+import { registerMailModules } from './mail-runtime';
+import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
+import { portalRoutes, portalService } from './portal';
+import { queuesRoutes, queuesService } from './queues';
+import { searchRoutes, searchService } from './search';
+import { settingsRoutes, settingsService } from './settings';
+import { systemRoutes } from './system';
+import { teamsRoutes, teamsService } from './teams';
+import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
+import {
+  bulkService,
+  closeStaleSolvedTickets,
+  contactsService,
+  loadTicket,
+  messagesService,
+  moveRequesterTickets,
+  ticketsByIds,
+  ticketsRoutes,
+  ticketsService,
+} from './tickets';
+import { tokensRoutes, tokensService } from './tokens';
+import { movePortalAccounts, usersRoutes, usersService } from './users';
 
-/** Periodic work: closing long-solved tickets here, the mail jobs from the channels module. Off in tests (they call the jobs directly). */
+/** Periodic work: closing long-solved tickets here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
   if (!deps.config.backgroundJobs) return;
   let stop: (() => Promise<void>) | null = null;
@@ -64,26 +54,25 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     loginPerMinute: deps.config.login.ratePerMinute,
   });
   await app.register(profileRoutes, { profile: profileService(deps) });
+  await app.register(notificationsRoutes, { notifications: notificationsService(deps) });
   await app.register(usersRoutes, { users: usersService(deps) });
   await app.register(teamsRoutes, { teams: teamsService(deps) });
   await app.register(tokensRoutes, { tokens: tokensService(deps) });
   await app.register(auditRoutes, { audit: auditService(deps) });
   await app.register(customersRoutes, {
-    customers: customersService(deps),
+    customers: customersService(deps, { moveTickets: moveRequesterTickets, movePortalAccounts }),
     organizations: organizationsService(deps),
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
-  const views = viewsService(deps);
+  await app.register(queuesRoutes, { views: queuesService(deps) });
   await app.register(ticketsRoutes, {
     tickets: ticketsService(deps),
-    messages: messagesService(deps),
-    views,
+    messages: messagesService(deps, notifyUsers),
     bulk: bulkService(deps),
     contacts: contactsService(deps),
   });
-  await app.register(viewsRoutes, { views });
-  await app.register(attachmentsRoutes, { attachments: attachmentsService(deps) });
-  await app.register(searchRoutes, { search: searchService(deps) });
+  await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
+  await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
@@ -92,5 +81,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     secureCookies: deps.config.cookieSecure,
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
-  startJobsOnReady(app, deps, await registerChannels(app, deps));
+  startJobsOnReady(app, deps, await registerMailModules(app, deps));
 }

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
 import type { Message, Ticket } from '../../contracts/tickets';
-import { deliveryHooks } from '../../server/modules/channels/delivery';
-import { sendTicketNotifications } from '../../server/modules/channels/notify.job';
+import { mailDelivery } from '../../server/modules/mail-runtime';
+import { sendTicketNotifications } from '../../server/modules/notifications';
 import { deliverDueMail } from '../../server/platform/mail/outbox';
 import { describeApi, sessionFrom, TEST_PASSWORD, testConfig } from '../helpers/app';
 import { poisonousBodies } from '../helpers/poison';
@@ -116,7 +116,7 @@ describeApi('poisonous message bodies', (t) => {
     // The notification mail these replies cause is made and delivered, nothing is held back.
     await new Promise((resolve) => setTimeout(resolve, 5));
     while ((await sendTicketNotifications(t.handle.db, config, 0)) > 0);
-    const { hooks, close } = deliveryHooks(t.handle.db, config, silent);
+    const { hooks, close } = mailDelivery(t.handle.db, config, silent);
     while ((await deliverDueMail(t.handle.db, hooks)) > 0);
     close();
     expect(await t.handle.db.selectFrom('job_failures').selectAll().execute()).toEqual([]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
-import { insertMailbox } from '../../server/db/seed/factories';
+import { insertMailbox } from '../../server/seed/factories';
 import { smtpClient } from '../helpers/smtp';
 
 /**

@@ -3,10 +3,10 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role, StaffRole } from '../../contracts/common';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { insertUser } from '../../server/db/seed/factories';
-import { tokensService } from '../../server/modules/tokens/tokens.service';
+import { tokensService } from '../../server/modules/tokens';
 import { systemContext } from '../../server/platform/auth/actor';
 import { localBus } from '../../server/platform/live/bus';
+import { insertUser } from '../../server/seed/factories';
 import { describeEachDatabase, type TestDatabase } from './db';
 
 export const TEST_PASSWORD = 'test-password-123';

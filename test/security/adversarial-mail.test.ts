@@ -1,12 +1,16 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { storeInboundMail } from '../../server/modules/channels/inbound.store';
-import { processInboundMail } from '../../server/modules/channels/ingest.service';
-import { cleanSubject, splitQuoted } from '../../server/modules/channels/mail.rules';
-import { mailFingerprint } from '../../server/modules/channels/mail-fingerprint';
-import { mailBodyHtml, textToHtml } from '../../server/modules/channels/mail-html';
-import { parseInbound } from '../../server/modules/channels/mail-parse';
-import { peopleIn } from '../../server/modules/channels/mail-senders';
+import {
+  cleanSubject,
+  mailBodyHtml,
+  mailFingerprint,
+  parseInbound,
+  peopleIn,
+  processInboundMail,
+  splitQuoted,
+  storeInboundMail,
+  textToHtml,
+} from '../../server/modules/mail-intake';
 import { localBus } from '../../server/platform/live/bus';
 import { describeApi, testConfig } from '../helpers/app';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../database';
 import { prepared } from '../prepared';
+import type { DbOrTrx } from '../schema';
 import { adapterOf, type FullTextHit, type FullTextIndex, type FullTextQuery } from './index';
 
 /** A row's entry: its text by column name. */

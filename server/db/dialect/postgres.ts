@@ -1,10 +1,9 @@
 import { Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
-import type { Db, DbOrTrx } from '../database';
 import { statementsPool } from '../named-statements';
-import type { Database } from '../schema';
-import type { DialectAdapter, FullTextIndex, FullTextQuery } from './index';
+import type { Database, Db, DbOrTrx } from '../schema';
 import { jsonObjects } from './json';
+import type { DialectAdapter, FullTextIndex, FullTextQuery } from './types';
 
 const TIMESTAMPTZ_OID = 1184;
 const TIMESTAMP_OID = 1114;

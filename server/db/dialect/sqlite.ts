@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type RawBuilder, type SqlBool, SqliteDialect, sql } from 'kysely';
-import type { Db, DbOrTrx } from '../database';
-import type { Database } from '../schema';
+import type { Database, Db, DbOrTrx } from '../schema';
 import { attachWriteCounts, type WriteCounts, writeCounts, writtenTable } from '../write-counts';
-import type { DialectAdapter, FullTextIndex, FullTextQuery } from './index';
 import { jsonObjects } from './json';
+import type { DialectAdapter, FullTextIndex, FullTextQuery } from './types';
 
 const STATEMENT_CACHE_SIZE = 500;
 

@@ -55,4 +55,31 @@ export const attachmentsRepository = {
       .where('attachments.id', '=', id)
       .executeTakeFirst();
   },
+
+  /** Binds uploaded attachments to a message; only unbound uploads of this ticket qualify. */
+  /** Puts unsent files of the ticket on a message; a customer's message takes only their own uploads. */
+  async bindToMessage(
+    db: DbOrTrx,
+    ticketId: number,
+    messageId: number,
+    ids: number[],
+    uploadedByCustomerId: number | null = null,
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    let query = db
+      .updateTable('attachments')
+      .set({ message_id: messageId })
+      .where('id', 'in', ids)
+      .where('ticket_id', '=', ticketId)
+      .where('message_id', 'is', null);
+    if (uploadedByCustomerId !== null)
+      query = query.where('uploaded_by_customer_id', '=', uploadedByCustomerId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** A ticket merge moves the source ticket's files to the target. */
+  async moveToTicket(db: DbOrTrx, fromId: number, toId: number) {
+    await db.updateTable('attachments').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
+  },
 };

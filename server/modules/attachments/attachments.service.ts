@@ -10,16 +10,15 @@ import { can } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { toAttachment } from '../tickets/tickets.mapper';
-import { loadTicket } from '../tickets/tickets.service';
+import { toAttachment } from './attachments.mapper';
+import { attachmentsRepository as repo } from './attachments.repository';
 import {
   attachmentProblem,
   type FileOrigin,
   inlineTypes,
   MAX_ATTACHMENT_BYTES,
   safeFilename,
-} from './attachment-rules';
-import { attachmentsRepository as repo } from './attachments.repository';
+} from './attachments.rules';
 
 export interface Upload {
   filename: string;
@@ -80,7 +79,26 @@ export async function storeReceivedFile(
 }
 
 /** Files on tickets, stored under DATA_DIR/attachments and served only to people who may see the ticket. */
-export function attachmentsService({ db, config }: AppDeps) {
+/** Puts unsent files of the ticket on a message (a customer's message takes only their own uploads); answers how many. */
+export const bindFilesToMessage = (
+  db: DbOrTrx,
+  ticketId: number,
+  messageId: number,
+  ids: number[],
+  uploadedByCustomerId: number | null = null,
+) => repo.bindToMessage(db, ticketId, messageId, ids, uploadedByCustomerId);
+
+/** A ticket merge moves the source ticket's files to the target. */
+export const moveTicketFiles = (db: DbOrTrx, fromTicketId: number, toTicketId: number) =>
+  repo.moveToTicket(db, fromTicketId, toTicketId);
+
+/** Throws TICKET_NOT_FOUND for a ticket that does not exist; the tickets module's loadTicket, passed in. */
+export type TicketCheck = (db: DbOrTrx, ticketId: number) => Promise<unknown>;
+
+/** Stored files by id, to attach to outgoing mail. */
+export const filesByIds = (...args: Parameters<typeof repo.filesByIds>) => repo.filesByIds(...args);
+
+export function attachmentsService({ db, config }: AppDeps, loadTicket: TicketCheck) {
   const root = path.join(config.dataDir, 'attachments');
 
   /**

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import {
   changePasswordBody,
   loginBody,
-  markNotificationsBody,
   meSchema,
-  notificationsList,
   sessionInfo,
   sessionListItem,
   twoFactorDisableBody,
@@ -27,8 +25,6 @@ export const profileSchemas = {
   twoFactorEnable: { body: twoFactorEnableBody, response: meSchema },
   twoFactorDisable: { body: twoFactorDisableBody, response: meSchema },
   sessions: { response: z.object({ data: z.array(sessionListItem) }) },
-  notifications: { response: notificationsList },
-  markNotifications: { body: markNotificationsBody, response: okBody },
   revokeSession: {
     params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'A session id') }).strict(),
     response: okBody,

@@ -5,12 +5,12 @@ import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
+import { sessionsRepository } from '../../platform/auth/sessions.repository';
 import { addMinutes, nowIso } from '../../platform/clock';
 import { burnPasswordCheck, randomToken, sha256, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { loadUser } from '../users/users.service';
-import { authRepository as repo } from './auth.repository';
+import { findCredentialsByEmail, loadUser, updateCredentials } from '../users';
 import { failedSignIns, spendTotp } from './auth.totp';
 
 type LoginInput = z.output<typeof loginBody>;
@@ -49,8 +49,8 @@ export async function startSession(
   const expiresAt = addMinutes(now, config.sessionTtlHours * 60);
   const sessionId = sha256(cookieValue);
   await db.transaction().execute(async (trx) => {
-    await repo.updateCredentials(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
-    await repo.createSession(trx, {
+    await updateCredentials(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await sessionsRepository.createSession(trx, {
       id: sessionId,
       userId: user.id,
       csrfToken,
@@ -59,7 +59,7 @@ export async function startSession(
       now,
       expiresAt,
     });
-    await repo.deleteExpiredSessions(trx, now);
+    await sessionsRepository.deleteExpiredSessions(trx, now);
     await recordAudit(
       trx,
       {
@@ -88,7 +88,7 @@ export function authService({ db, config, live }: AppDeps) {
 
   return {
     async login(input: LoginInput, client: ClientInfo): Promise<NewSession> {
-      const user = await repo.findCredentialsByEmail(db, input.email);
+      const user = await findCredentialsByEmail(db, input.email);
       const now = nowIso();
       const locked = user?.locked_until != null && user.locked_until > now;
       if (!user || user.deactivated_at || !user.password_hash || locked) {
@@ -115,7 +115,7 @@ export function authService({ db, config, live }: AppDeps) {
       if (ctx.actor.type !== 'user' || !ctx.actor.sessionId) return;
       const sessionId = ctx.actor.sessionId;
       await db.transaction().execute(async (trx) => {
-        await repo.deleteSession(trx, sessionId);
+        await sessionsRepository.deleteSession(trx, sessionId);
         await recordAudit(trx, ctx, {
           action: 'auth.logout',
           entityType: 'user',
@@ -136,7 +136,7 @@ export function authService({ db, config, live }: AppDeps) {
           expiresAt: null,
         };
       }
-      const session = actor.sessionId ? await repo.findSession(db, actor.sessionId) : undefined;
+      const session = actor.sessionId ? await sessionsRepository.findSession(db, actor.sessionId) : undefined;
       return {
         user: await loadMe(db, actor.id),
         token: null,

@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import { addMinutes, nowIso } from '../../platform/clock';
 import { verifyTotp } from '../../platform/totp';
-import { authRepository as repo } from './auth.repository';
+import { claimTotpStep, recordFailedLogin } from '../users';
 
 /**
  * Checks a two-factor code and spends its time step, so each code works once (at sign-in, with
@@ -17,7 +17,7 @@ export async function spendTotp(
 ): Promise<boolean> {
   if (!secret) return false;
   const step = await verifyTotp(secret, code, user.totp_last_step);
-  return step !== null && (await repo.claimTotpStep(db, user.id, step));
+  return step !== null && (await claimTotpStep(db, user.id, step));
 }
 
 /** Failed sign-ins: counted in the database (one statement), locking the account at the threshold. */
@@ -27,7 +27,7 @@ export function failedSignIns(db: Db, config: Config) {
     async record(user: { id: number; email: string }, client: { ip: string | null }): Promise<void> {
       const now = nowIso();
       await db.transaction().execute(async (trx) => {
-        const counted = await repo.recordFailedLogin(trx, user.id, {
+        const counted = await recordFailedLogin(trx, user.id, {
           now,
           lockUntil: addMinutes(now, lockoutMinutes),
           threshold: lockoutThreshold,

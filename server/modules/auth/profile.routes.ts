@@ -80,36 +80,6 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
   );
 
   app.get(
-    '/api/v1/me/notifications',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'My latest notifications (mentions) and the unread count',
-        response: { 200: s.notifications.response, ...protectedErrors },
-      },
-    },
-    (req) => profile.notifications(ctx(req)),
-  );
-
-  app.patch(
-    '/api/v1/me/notifications',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Mark notifications read (all, or the given ids)',
-        body: s.markNotifications.body,
-        response: { 200: s.markNotifications.response, ...protectedErrors },
-      },
-    },
-    async (req) => {
-      await profile.markNotificationsRead(ctx(req), req.body.ids);
-      return { ok: true as const };
-    },
-  );
-
-  app.get(
     '/api/v1/me/sessions',
     {
       config,

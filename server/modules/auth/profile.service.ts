@@ -1,17 +1,16 @@
 import type { Me, SessionListItem, TwoFactorSetup } from '../../../contracts/auth';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
+import { endUserSessions } from '../../platform/auth/sessions';
+import { sessionsRepository } from '../../platform/auth/sessions.repository';
 import { nowIso } from '../../platform/clock';
 import { hashPassword, verifyPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { newTotpSecret, totpQrDataUrl, totpUri } from '../../platform/totp';
-import { usersRepository } from '../users/users.repository';
-import { authRepository as repo } from './auth.repository';
+import { findCredentialsById, updateCredentials, updateUserRow } from '../users';
 import { loadMe } from './auth.service';
-import { endUserSessions } from './auth.sessions';
 import { spendTotp } from './auth.totp';
-import { notificationsRepository } from './notifications.repository';
 
 /** What people do to their own account: name and timezone, password, two-factor, sessions. */
 export function profileService({ db, live }: AppDeps) {
@@ -21,7 +20,7 @@ export function profileService({ db, live }: AppDeps) {
   }
 
   async function credentials(userId: number) {
-    const user = await repo.findCredentialsById(db, userId);
+    const user = await findCredentialsById(db, userId);
     if (!user) throw notFound('USER_NOT_FOUND', 'Your account');
     return user;
   }
@@ -34,7 +33,7 @@ export function profileService({ db, live }: AppDeps) {
       const { userId } = self(ctx);
       return db.transaction().execute(async (trx) => {
         const before = await loadMe(trx, userId);
-        await usersRepository.update(trx, userId, {
+        await updateUserRow(trx, userId, {
           name: input.name,
           timezone: input.timezone,
           languages: input.languages ? JSON.stringify(input.languages) : undefined,
@@ -64,7 +63,7 @@ export function profileService({ db, live }: AppDeps) {
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await repo.updateCredentials(trx, userId, { password_hash: passwordHash, updated_at: nowIso() });
+        await updateCredentials(trx, userId, { password_hash: passwordHash, updated_at: nowIso() });
         await endUserSessions(trx, userId, sessionId);
         await recordAudit(trx, ctx, {
           action: 'user.password_changed',
@@ -86,7 +85,7 @@ export function profileService({ db, live }: AppDeps) {
         );
       }
       const secret = newTotpSecret();
-      await repo.updateCredentials(db, userId, { totp_pending_secret: secret });
+      await updateCredentials(db, userId, { totp_pending_secret: secret });
       const otpauthUrl = totpUri(secret, user.email);
       return { secret, otpauthUrl, qrCodeDataUrl: await totpQrDataUrl(otpauthUrl) };
     },
@@ -107,7 +106,7 @@ export function profileService({ db, live }: AppDeps) {
       const secret = user.totp_pending_secret;
       return db.transaction().execute(async (trx) => {
         const now = nowIso();
-        await repo.updateCredentials(trx, userId, {
+        await updateCredentials(trx, userId, {
           totp_secret: secret,
           totp_pending_secret: null,
           totp_enabled_at: now,
@@ -132,7 +131,7 @@ export function profileService({ db, live }: AppDeps) {
         ]);
       }
       return db.transaction().execute(async (trx) => {
-        await repo.updateCredentials(trx, userId, {
+        await updateCredentials(trx, userId, {
           totp_secret: null,
           totp_pending_secret: null,
           totp_enabled_at: null,
@@ -150,7 +149,7 @@ export function profileService({ db, live }: AppDeps) {
 
     async sessions(ctx: RequestContext): Promise<SessionListItem[]> {
       const { userId, sessionId } = self(ctx);
-      const rows = await repo.listSessions(db, userId, nowIso());
+      const rows = await sessionsRepository.listSessions(db, userId, nowIso());
       return rows.map((row) => ({
         id: row.id,
         current: row.id === sessionId,
@@ -162,33 +161,12 @@ export function profileService({ db, live }: AppDeps) {
       }));
     },
 
-    async notifications(ctx: RequestContext) {
-      const { userId } = self(ctx);
-      const rows = await notificationsRepository.latest(db, userId);
-      return {
-        data: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind === 'mail_failed' ? ('mail_failed' as const) : ('mention' as const),
-          ticketId: r.ticket_id,
-          actorName: r.actor_name,
-          read: r.read_at !== null,
-          createdAt: r.created_at,
-        })),
-        unread: await notificationsRepository.unreadCount(db, userId),
-      };
-    },
-
-    async markNotificationsRead(ctx: RequestContext, ids: number[] | undefined) {
-      const { userId } = self(ctx);
-      await notificationsRepository.markRead(db, userId, ids, nowIso());
-    },
-
     async revokeSession(ctx: RequestContext, id: string): Promise<void> {
       const { userId } = self(ctx);
-      const session = await repo.findSession(db, id);
+      const session = await sessionsRepository.findSession(db, id);
       if (!session || session.user_id !== userId) throw notFound('SESSION_NOT_FOUND', 'The session');
       await db.transaction().execute(async (trx) => {
-        await repo.deleteSession(trx, id);
+        await sessionsRepository.deleteSession(trx, id);
         await recordAudit(trx, ctx, {
           action: 'auth.session_revoked',
           entityType: 'session',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeApi, sessionFrom, TEST_PASSWORD } from '../../../test/helpers/app';
-import { insertUser } from '../../db/seed/factories';
 import { currentTotp } from '../../platform/totp';
+import { insertUser } from '../../seed/factories';
 
 describeApi('sign-in hardening', (t) => {
   let counter = 0;

@@ -2,7 +2,6 @@ import type { DbOrTrx } from '../../db/database';
 import { fullTextIndex } from '../../db/dialect/full-text';
 import { insertReturningId, pick, prepared } from '../../db/prepared';
 import type { CustomersTable } from '../../db/schema';
-import { updateTickets } from '../tickets/tickets.repository';
 
 type CustomerValues = Pick<
   CustomersTable,
@@ -202,20 +201,6 @@ export const customersRepository = {
       .set({ customer_id: toId })
       .where('customer_id', '=', fromId)
       .execute();
-  },
-
-  async movePortalAccounts(db: DbOrTrx, fromId: number, toId: number) {
-    await db.updateTable('users').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
-  },
-
-  /** Tickets that moved, for re-indexing. */
-  async moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
-    const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
-    // The version moves with the requester, so open editors and rendered rows see the change.
-    await updateTickets(db, () => ({ requester_id: toId }))
-      .where('requester_id', '=', fromId)
-      .execute();
-    return rows.map((r) => r.id);
   },
 
   notes(db: DbOrTrx, customerId: number) {

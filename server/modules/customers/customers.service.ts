@@ -16,7 +16,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, toPage } from '../../platform/pagination';
-import { reindexTickets } from '../search/search.service';
+import { reindexTickets } from '../search';
 import { customerSnapshot, toCustomer, toNote } from './customers.mapper';
 import { customersRepository as repo } from './customers.repository';
 import { organizationsRepository } from './organizations.repository';
@@ -101,7 +101,25 @@ export async function findOrCreateByEmail(
   return { customer: toCustomer(row), created: true };
 }
 
-export function customersService({ db }: AppDeps) {
+/** Customers whose name, email or phone match a search, at most `limit`, with their organisation's name. */
+export async function customersMatching(db: DbOrTrx, q: string, limit: number) {
+  const rows = await repo.list(db, { q, limit }, null);
+  return rows
+    .slice(0, limit)
+    .map((c) => ({ id: c.id, name: c.name, email: c.email, organization: c.organization_name }));
+}
+
+/** What a customer merge moves that other modules own; the registry passes their functions in. */
+export interface CustomerMoves {
+  /** The requester's tickets; answers the ids that moved. */
+  moveTickets(db: DbOrTrx, fromId: number, toId: number): Promise<number[]>;
+  movePortalAccounts(db: DbOrTrx, fromId: number, toId: number): Promise<void>;
+}
+
+/** Rebuilds a customer's search words. */
+export const reindexCustomer = (...args: Parameters<typeof repo.reindex>) => repo.reindex(...args);
+
+export function customersService({ db }: AppDeps, moves: CustomerMoves) {
   return {
     async list(ctx: RequestContext, query: ListInput) {
       authorize(ctx.actor, 'customers.read');
@@ -214,10 +232,10 @@ export function customersService({ db }: AppDeps) {
           const source = await loadCustomer(trx, sourceId);
           if (source.mergedIntoId)
             throw new AppError('CUSTOMER_MERGED', `Customer ${sourceId} was already merged`);
-          const moved = await repo.moveTickets(trx, sourceId, targetId);
+          const moved = await moves.moveTickets(trx, sourceId, targetId);
           await repo.moveNotes(trx, sourceId, targetId);
           await repo.moveEmails(trx, sourceId, targetId);
-          await repo.movePortalAccounts(trx, sourceId, targetId);
+          await moves.movePortalAccounts(trx, sourceId, targetId);
           await repo.update(trx, sourceId, { email: null, merged_into_id: targetId }, now);
           await reindexTickets(trx, moved);
           await repo.reindex(trx, sourceId);

@@ -101,8 +101,4 @@ export const portalRepository = {
       .where('email', '=', email)
       .executeTakeFirst();
   },
-
-  async linkUserToCustomer(db: DbOrTrx, userId: number, customerId: number) {
-    await db.updateTable('users').set({ customer_id: customerId }).where('id', '=', userId).execute();
-  },
 };

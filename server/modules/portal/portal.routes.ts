@@ -13,7 +13,7 @@ import {
   portalTicketSchema,
 } from '../../../contracts/portal';
 import { ctx, protectedErrors, withNotFound } from '../../platform/http';
-import { sessionBody, setSessionCookies } from '../auth/auth.cookies';
+import { sessionBody, setSessionCookies } from '../auth';
 import type { PortalService } from './portal.service';
 
 const tags = ['portal'];

@@ -16,13 +16,11 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { type ClientInfo, invalidCredentials, startSession } from '../auth/auth.service';
-import { failedSignIns, spendTotp } from '../auth/auth.totp';
-import { queueTicketMail } from '../channels/outbound';
-import { findOrCreateCustomer, loadCustomer } from '../customers/customers.service';
-import { addCustomerMessage, loadConversation } from '../tickets/messages.service';
-import { likelyNextTicketId, openTicket } from '../tickets/tickets.service';
-import { insertUserRow } from '../users/users.service';
+import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
+import { findOrCreateCustomer, loadCustomer } from '../customers';
+import { queueTicketMail } from '../mailboxes';
+import { addCustomerMessage, likelyNextTicketId, loadConversation, openTicket } from '../tickets';
+import { insertUserRow, linkToCustomer } from '../users';
 import { portalRepository as repo } from './portal.repository';
 
 /** A request from the portal or the contact form gets the same acknowledgment as one by mail. */
@@ -224,8 +222,7 @@ export function portalService({ db, config, live }: AppDeps) {
         if (existing?.totp_enabled_at && !codeChecked)
           throw new AppError('TOTP_REQUIRED', 'Enter the six-digit code from your authenticator app');
         if (existing) {
-          if (existing.customer_id !== customer.id)
-            await repo.linkUserToCustomer(trx, existing.id, customer.id);
+          if (existing.customer_id !== customer.id) await linkToCustomer(trx, existing.id, customer.id);
           return { id: existing.id, name: existing.name, email, role: 'customer' as const };
         }
         const id = await insertUserRow(trx, {

@@ -1,11 +1,9 @@
+import type { Ticket } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import type { AppDeps } from '../../platform/deps';
 import { escapeHtml } from '../../platform/markdown';
-import { customersRepository } from '../customers/customers.repository';
-import { toTicket } from '../tickets/tickets.mapper';
-import { ticketsRepository } from '../tickets/tickets.repository';
 import { hitCache, noteIndexChanged } from './search.cache';
 import { MARK_CLOSE, MARK_OPEN, searchRepository as repo, type SearchHit } from './search.repository';
 
@@ -65,7 +63,19 @@ export async function searchTicketIds(
   return repo.match(db, queryTerms(q), limit, candidateIds);
 }
 
-export function searchService({ db, config }: AppDeps) {
+/** What the search shows besides its own index; the tickets and customers modules' reads, passed in. */
+export interface SearchSources {
+  /** Tickets as the API shows them; ids that do not exist are left out. */
+  ticketsByIds(db: DbOrTrx, ids: number[]): Promise<Ticket[]>;
+  /** Customers whose name, email or phone match, at most `limit`. */
+  customersMatching(
+    db: DbOrTrx,
+    q: string,
+    limit: number,
+  ): Promise<{ id: number; name: string; email: string | null; organization: string | null }[]>;
+}
+
+export function searchService({ db, config }: AppDeps, sources: SearchSources) {
   const recentHits = hitCache(Date.now, config.caches);
   return {
     /** Tickets ranked by relevance among the newest matches, and customers by name, email or phone. */
@@ -73,22 +83,19 @@ export function searchService({ db, config }: AppDeps) {
       authorize(context.actor, 'tickets.read');
       const terms = queryTerms(q);
       const hits = await recentHits(JSON.stringify([terms, limit]), () => repo.match(db, terms, limit, null));
-      const rows = await ticketsRepository.findByIds(
+      const tickets = await sources.ticketsByIds(
         db,
         hits.map((h) => h.ticketId),
       );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const customers = await customersRepository.list(db, { q, limit: 10 }, null);
+      const byId = new Map(tickets.map((t) => [t.id, t]));
       return {
         tickets: hits
           .filter((h) => byId.has(h.ticketId))
           .map((h) => ({
-            ticket: toTicket(byId.get(h.ticketId)!),
+            ticket: byId.get(h.ticketId)!,
             snippet: snippetHtml(h.snippet),
           })),
-        customers: customers
-          .slice(0, 10)
-          .map((c) => ({ id: c.id, name: c.name, email: c.email, organization: c.organization_name })),
+        customers: await sources.customersMatching(db, q, 10),
       };
     },
   };

@@ -6,13 +6,20 @@ import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { DEFAULT_AUTO_CLOSE_DAYS } from '../tickets/tickets.rules';
 import { settingsRepository as repo } from './settings.repository';
+
+/** Days a solved ticket waits before it closes, until an admin sets another number. */
+export const DEFAULT_AUTO_CLOSE_DAYS = 4;
 
 export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
   const days = Number(await repo.get(db, 'tickets.autoCloseDays'));
   return { autoCloseDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS };
 }
+
+/** A stored setting's raw value. */
+export const readSetting = (...args: Parameters<typeof repo.get>) => repo.get(...args);
+/** Stores a setting's raw value. */
+export const writeSetting = (...args: Parameters<typeof repo.set>) => repo.set(...args);
 
 export function settingsService({ db }: AppDeps) {
   return {

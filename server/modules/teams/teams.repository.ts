@@ -109,4 +109,25 @@ export const teamsRepository = {
   async delete(db: DbOrTrx, id: number): Promise<void> {
     await db.deleteFrom('teams').where('id', '=', id).execute();
   },
+
+  async setTeamsOfUser(db: DbOrTrx, userId: number, teamIds: number[], at: string): Promise<void> {
+    await db.deleteFrom('team_members').where('user_id', '=', userId).execute();
+    if (teamIds.length === 0) return;
+    await db
+      .insertInto('team_members')
+      .values(teamIds.map((teamId) => ({ team_id: teamId, user_id: userId, created_at: at })))
+      .execute();
+  },
+
+  /** Removes the user as lead of any team they leave or when they are deactivated. */
+  async clearLeadership(
+    db: DbOrTrx,
+    userId: number,
+    keepTeamIds: number[] | null,
+    at: string,
+  ): Promise<void> {
+    let query = db.updateTable('teams').set({ lead_id: null, updated_at: at }).where('lead_id', '=', userId);
+    if (keepTeamIds && keepTeamIds.length > 0) query = query.where('id', 'not in', keepTeamIds);
+    await query.execute();
+  },
 };

@@ -75,6 +75,18 @@ const snapshot = (t: Team) => ({
   members: t.members.map((m) => m.name),
 });
 
+/** Stores a team row (seed data). */
+export const insertTeamRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+/** Replaces a team's members (seed data). */
+export const setTeamMembers = (...args: Parameters<typeof repo.setMembers>) => repo.setMembers(...args);
+
+/** Replaces the teams a user belongs to (the users module edits a user's teams). */
+export const setTeamsOfUser = (...args: Parameters<typeof repo.setTeamsOfUser>) =>
+  repo.setTeamsOfUser(...args);
+/** Removes the user as lead of any team they leave or when they are deactivated. */
+export const clearLeadership = (...args: Parameters<typeof repo.clearLeadership>) =>
+  repo.clearLeadership(...args);
+
 export function teamsService({ db }: AppDeps) {
   async function guardUnique<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
     try {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Team } from '../../../contracts/teams';
 import { describeApi } from '../../../test/helpers/app';
-import { insertUser } from '../../db/seed/factories';
+import { insertUser } from '../../seed/factories';
 
 describeApi('teams', (t) => {
   const agent = (email: string, name: string) => insertUser(t.handle.db, { email, name, role: 'agent' });

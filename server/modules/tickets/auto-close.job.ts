@@ -2,7 +2,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import { clearJobFailure, heldJobItems, recordJobFailure } from '../../platform/job-failures';
-import { loadTicketSettings } from '../settings/settings.service';
+import { loadTicketSettings } from '../settings';
 import { eventsRepository } from './events.repository';
 import { ticketsRepository } from './tickets.repository';
 import { autoCloseCutoff } from './tickets.rules';

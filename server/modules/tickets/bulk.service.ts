@@ -7,7 +7,8 @@ import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { reindexTickets } from '../search/search.service';
+import { moveTicketFiles } from '../attachments';
+import { reindexTickets } from '../search';
 import { eventsRepository } from './events.repository';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
@@ -94,6 +95,7 @@ export function bulkService({ db, live }: AppDeps) {
               `Ticket #${sourceId} was already merged into #${source.mergedIntoId}`,
             );
           await ticketsRepository.moveMessages(trx, sourceId, targetId);
+          await moveTicketFiles(trx, sourceId, targetId);
           await eventsRepository.moveEvents(trx, sourceId, targetId);
           await ticketsRepository.update(
             trx,

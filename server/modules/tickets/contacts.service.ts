@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { appendToIndex } from '../search/search.service';
+import { appendToIndex } from '../search';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
 import { loadConversation } from './messages.service';

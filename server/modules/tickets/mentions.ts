@@ -20,10 +20,12 @@ export function mentionedUsers(db: DbOrTrx, body: string): Promise<number[]> {
   return ticketsRepository.staffByHandles(db, mentionHandles(body));
 }
 
-export function notifyMentions(
+/**
+ * Rings the bell of the people mentioned in a note, in the caller's transaction. The
+ * notifications module owns the bell; the registry passes its function in.
+ */
+export type MentionNotifier = (
   db: DbOrTrx,
   userIds: number[],
-  at: { ticketId: number; messageId: number; actorName: string; now: string },
-): Promise<void> {
-  return ticketsRepository.notify(db, userIds, { ...at, kind: 'mention' });
-}
+  about: { kind: 'mention'; ticketId: number; messageId: number; actorName: string; now: string },
+) => Promise<void>;

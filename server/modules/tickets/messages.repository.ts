@@ -108,28 +108,6 @@ export const messagesRepository = {
       .orderBy('id')
       .execute();
   },
-
-  /** Binds uploaded attachments to a message; only unbound uploads of this ticket qualify. */
-  /** Puts unsent files of the ticket on a message; a customer's message takes only their own uploads. */
-  async bindAttachments(
-    db: DbOrTrx,
-    ticketId: number,
-    messageId: number,
-    ids: number[],
-    uploadedByCustomerId: number | null = null,
-  ): Promise<number> {
-    if (ids.length === 0) return 0;
-    let query = db
-      .updateTable('attachments')
-      .set({ message_id: messageId })
-      .where('id', 'in', ids)
-      .where('ticket_id', '=', ticketId)
-      .where('message_id', 'is', null);
-    if (uploadedByCustomerId !== null)
-      query = query.where('uploaded_by_customer_id', '=', uploadedByCustomerId);
-    const result = await query.executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  },
 };
 
 export type MessageRow = Awaited<ReturnType<typeof messagesRepository.list>>[number];

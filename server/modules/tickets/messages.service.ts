@@ -10,11 +10,12 @@ import { AppError } from '../../platform/errors';
 import { outboxRepository } from '../../platform/mail/outbox.repository';
 import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { appendToIndex } from '../search/search.service';
+import { bindFilesToMessage, toAttachment } from '../attachments';
+import { appendToIndex } from '../search';
 import { eventsRepository, type TicketEventInput } from './events.repository';
-import { mentionedUsers, notifyMentions } from './mentions';
+import { type MentionNotifier, mentionedUsers } from './mentions';
 import { messagesRepository as repo } from './messages.repository';
-import { toAttachment, toMessage } from './tickets.mapper';
+import { toMessage } from './tickets.mapper';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { canTransition, statusAfterAgentReply, statusAfterCustomerReply } from './tickets.rules';
@@ -138,7 +139,7 @@ export async function addCustomerMessage(
     now,
   });
   if (
-    (await repo.bindAttachments(db, ticketId, id, input.attachmentIds, input.customerId)) !==
+    (await bindFilesToMessage(db, ticketId, id, input.attachmentIds, input.customerId)) !==
     input.attachmentIds.length
   )
     throw notAttachable();
@@ -159,7 +160,7 @@ export async function addCustomerMessage(
   return { ticketId, message: await loadMessage(db, id), followUp: false };
 }
 
-export function messagesService({ db, live }: AppDeps) {
+export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionNotifier) {
   return {
     async list(ctx: RequestContext, ticketId: number) {
       authorize(ctx.actor, 'tickets.read');
@@ -209,7 +210,7 @@ export function messagesService({ db, live }: AppDeps) {
           meta: ctx.actor.type === 'token' ? { via: `API token ${ctx.actor.name}` } : {},
           now,
         });
-        const bound = await repo.bindAttachments(trx, ticketId, id, input.attachmentIds);
+        const bound = await bindFilesToMessage(trx, ticketId, id, input.attachmentIds);
         if (bound !== input.attachmentIds.length) throw notAttachable();
         await ticketsRepository.countMessage(trx, ticketId, now);
         const events: TicketEventInput[] = [{ type: isReply ? 'replied' : 'note_added', to: id }];
@@ -232,7 +233,8 @@ export function messagesService({ db, live }: AppDeps) {
         await eventsRepository.append(trx, ticketId, eventActor(ctx), events, now);
         await appendToIndex(trx, ticketId, input.body);
         if (!isReply)
-          await notifyMentions(trx, await mentionedUsers(trx, input.body), {
+          await notifyMentioned(trx, await mentionedUsers(trx, input.body), {
+            kind: 'mention',
             ticketId,
             messageId: id,
             actorName: ctx.actor.name,

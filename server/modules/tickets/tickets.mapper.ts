@@ -5,7 +5,7 @@ import type { Attachment, Message, Ticket, TicketEvent } from '../../../contract
 import type { TicketsTable } from '../../db/schema';
 import { parseObject, parseStringList } from '../../platform/json';
 import type { EventRow } from './events.repository';
-import type { AttachmentRefRow, MessageRow } from './messages.repository';
+import type { MessageRow } from './messages.repository';
 import type { TicketRow } from './tickets.repository';
 
 const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
@@ -64,18 +64,6 @@ export function toUnassignedTicket(
     team_name: null,
     escalated_to_name: null,
   });
-}
-
-export function toAttachment(
-  row: Pick<AttachmentRefRow, 'id' | 'filename' | 'content_type' | 'size'>,
-): Attachment {
-  return {
-    id: row.id,
-    filename: row.filename,
-    contentType: row.content_type,
-    size: row.size,
-    url: `/api/v1/attachments/${row.id}`,
-  };
 }
 
 export function toMessage(

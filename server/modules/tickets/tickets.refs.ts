@@ -2,9 +2,8 @@ import type { DbOrTrx } from '../../db/database';
 import type { TicketEventsTable } from '../../db/schema';
 import type { RequestContext } from '../../platform/auth/actor';
 import { AppError, notFound } from '../../platform/errors';
-import { findOrCreateByEmail, loadCustomer } from '../customers/customers.service';
-import { validateCustomFields } from '../ticket-fields/custom-field-values';
-import { loadCustomFields } from '../ticket-fields/ticket-fields.service';
+import { findOrCreateByEmail, loadCustomer } from '../customers';
+import { loadCustomFields, validateCustomFields } from '../ticket-fields';
 import { ticketsRepository } from './tickets.repository';
 
 /** Checks the people and teams a ticket points at exist and may hold tickets. */

@@ -1,18 +1,7 @@
-import {
-  type Expression,
-  type ExpressionBuilder,
-  type RawBuilder,
-  type Selectable,
-  type SqlBool,
-  sql,
-  type UpdateObject,
-} from 'kysely';
-import type { ViewFilters } from '../../../contracts/tickets';
+import type { ExpressionBuilder, Selectable, UpdateObject } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { adapterOf, type DialectAdapter } from '../../db/dialect';
-import { compiledByKey, insertReturningId, pick, prepared } from '../../db/prepared';
+import { insertReturningId, pick } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
-import { localWritesTo } from '../../db/write-counts';
 import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
@@ -21,103 +10,9 @@ type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count' | 'is_
   message_count?: number;
 };
 
-const OPEN_STATUSES = ['new', 'open', 'pending', 'on_hold'] as const;
+/** The statuses the is_open flag stands for. */
+export const OPEN_STATUSES = ['new', 'open', 'pending', 'on_hold'] as const;
 const isOpen = (status: string) => ((OPEN_STATUSES as readonly string[]).includes(status) ? 1 : 0);
-/** True when a status filter is exactly the open statuses, which the is_open flag answers from an index. */
-const isOpenSet = (statuses: readonly string[]) =>
-  statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s));
-
-/** Who is looking, for "me" and "my teams" in filters. */
-export interface Viewer {
-  userId: number | null;
-  teamIds: number[];
-}
-
-export type SortBy = 'updated_at' | 'created_at' | 'priority' | 'due_at' | 'id';
-
-const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
-
-function sortExpression(by: SortBy): RawBuilder<string | number> {
-  if (by === 'priority') return priorityRankSql;
-  if (by === 'due_at') return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
-  return sql.ref<string>(`tickets.${by}`);
-}
-
-/**
- * The part of who is looking that `filterCondition` reads for these filters: their id for
- * "assigned to me", their teams for "my teams", nothing otherwise. Answers to a shared view's
- * query are then the same for every agent, and can be kept once for all of them.
- */
-export function relevantViewer(filters: ViewFilters, viewer: Viewer): Viewer {
-  return {
-    userId: filters.assignee?.includes('me') ? viewer.userId : null,
-    teamIds: filters.team?.includes('mine') ? viewer.teamIds : [],
-  };
-}
-
-/** The filters of a view as one condition over the tickets table. */
-export function filterCondition(
-  eb: ExpressionBuilder<Database, 'tickets'>,
-  filters: ViewFilters,
-  viewer: Viewer,
-  dialect: DialectAdapter,
-): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [];
-  if (filters.status?.length) {
-    all.push(
-      isOpenSet(filters.status) ? eb('tickets.is_open', '=', 1) : eb('tickets.status', 'in', filters.status),
-    );
-  }
-  if (filters.priority?.length) all.push(eb('tickets.priority', 'in', filters.priority));
-  if (filters.type?.length) all.push(eb('tickets.type', 'in', filters.type));
-  if (filters.channel?.length) all.push(eb('tickets.channel', 'in', filters.channel));
-  if (filters.assignee?.length) {
-    const ids = filters.assignee.flatMap((a) =>
-      a === 'me' ? [viewer.userId ?? -1] : a === 'none' ? [] : [a],
-    );
-    const anyOf: Expression<SqlBool>[] = [];
-    if (ids.length) anyOf.push(eb('tickets.assignee_id', 'in', ids));
-    if (filters.assignee.includes('none')) anyOf.push(eb('tickets.assignee_id', 'is', null));
-    all.push(eb.or(anyOf));
-  }
-  if (filters.team?.length) {
-    const ids = filters.team.flatMap((t) =>
-      t === 'mine' ? (viewer.teamIds.length ? viewer.teamIds : [-1]) : t === 'none' ? [] : [t],
-    );
-    const anyOf: Expression<SqlBool>[] = [];
-    if (ids.length) anyOf.push(eb('tickets.team_id', 'in', ids));
-    if (filters.team.includes('none')) anyOf.push(eb('tickets.team_id', 'is', null));
-    all.push(eb.or(anyOf));
-  }
-  if (filters.categoryId?.length) all.push(eb('tickets.category_id', 'in', filters.categoryId));
-  for (const tag of filters.tags ?? []) {
-    all.push(
-      eb(
-        'tickets.id',
-        'in',
-        eb
-          .selectFrom('ticket_tags')
-          .select('ticket_tags.ticket_id')
-          .where('ticket_tags.tag', '=', tag.toLowerCase()),
-      ),
-    );
-  }
-  if (filters.escalated !== undefined)
-    all.push(eb('tickets.escalated_at', filters.escalated ? 'is not' : 'is', null));
-  if (filters.requesterId) all.push(eb('tickets.requester_id', '=', filters.requesterId));
-  if (filters.organizationId) all.push(eb('tickets.organization_id', '=', filters.organizationId));
-  if (filters.createdAfter)
-    all.push(eb('tickets.created_at', '>=', new Date(filters.createdAfter).toISOString()));
-  if (filters.createdBefore)
-    all.push(eb('tickets.created_at', '<', new Date(filters.createdBefore).toISOString()));
-  if (filters.updatedAfter)
-    all.push(eb('tickets.updated_at', '>=', new Date(filters.updatedAfter).toISOString()));
-  if (filters.solvedAfter)
-    all.push(eb('tickets.solved_at', '>=', new Date(filters.solvedAfter).toISOString()));
-  for (const [key, value] of Object.entries(filters.customFields ?? {}))
-    all.push(dialect.jsonFieldEquals('tickets.custom_fields', key, value));
-  return eb.and(all);
-}
 
 /** What a change to tickets may set: never `version` or `is_open`, which follow from it, and `status` only as a value. */
 export type TicketChange = Omit<UpdateObject<Database, 'tickets'>, 'version' | 'is_open' | 'status'> & {
@@ -153,78 +48,6 @@ const insertQuery = insertReturningId((db, p: StoredValues) =>
   db.insertInto('tickets').values(pick(p, insertColumns)),
 );
 
-/** Page queries by their parameters: an agent's queues ask the same first page again and again. */
-const pageKeysQuery = compiledByKey<{ id: number; version: number; sort_key: string | number }>();
-
-/** The rows epoch and, on SQLite, the connection's count of other connections' commits. */
-const queueStampQuery = prepared<Record<string, never>, { value: number; data_version?: number }>((db) => {
-  const counter = adapterOf(db).commitCounter;
-  return counter
-    ? sql<{
-        value: number;
-        data_version: number;
-      }>`select value, ${counter} as data_version
-        from change_epochs where name = 'ticket_rows'`.compile(db)
-    : db.selectFrom('change_epochs').select('value').where('name', '=', 'ticket_rows');
-});
-
-/** What queue pages and view counts are read under (ADR 0008, ADR 0011). */
-export interface QueueStamp {
-  /** The rows epoch: replaced whenever a name shown on ticket rows changes or tickets are deleted (triggers of migration 0008). */
-  epoch: number;
-  /**
-   * Moves whenever the tickets table may have changed since: this process's statements that
-   * write tickets, other connections' commits and the rows epoch (foreign keys clear tickets'
-   * references when what they name is deleted), on SQLite. Null where no such mark is cheaper
-   * than the page's own query (PostgreSQL, or a transaction).
-   */
-  tickets: string | null;
-}
-
-/** A ticket on a page: its id, its version (every write to a ticket row moves it) and its value in the sort order. */
-export interface PageKey {
-  id: number;
-  version: number;
-  sortKey: string | number;
-}
-
-/** What finds a page: filters, who is looking, sort, the cursor's key, and for a search the matching ids. */
-export interface PageQuery {
-  filters: ViewFilters;
-  viewer: Viewer;
-  sort: SortBy;
-  dir: 'asc' | 'desc';
-  limit: number;
-  after: [string | number, number] | null;
-  ids?: number[];
-}
-
-/** The query behind `pageKeys`; exported so tests can read its plan. */
-export function pageKeysSelect(db: DbOrTrx, params: PageQuery) {
-  const sortExpr = sortExpression(params.sort);
-  const dialect = adapterOf(db);
-  let q = db
-    .selectFrom('tickets')
-    .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
-    .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
-  if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
-  if (params.after) {
-    const [value, id] = params.after;
-    const op = params.dir === 'desc' ? '<' : '>';
-    q = q.where((eb) =>
-      eb.or([eb(sortExpr, op, value), eb.and([eb(sortExpr, '=', value), eb('tickets.id', op, id)])]),
-    );
-  }
-  return q
-    .orderBy(sortExpr, params.dir)
-    .orderBy('tickets.id', params.dir)
-    .limit(params.limit + 1);
-}
-
-const teamIdsQuery = prepared((db, p: { userId: number }) =>
-  db.selectFrom('team_members').select('team_id').where('user_id', '=', p.userId),
-);
-
 export const ticketsRepository = {
   async findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
     return (await rowsByIds(db, [id]))[0];
@@ -232,48 +55,6 @@ export const ticketsRepository = {
 
   findByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
     return rowsByIds(db, ids);
-  },
-
-  /**
-   * One page of tickets matching the filters, sorted, after the cursor key: ids with what tells
-   * a rendered row apart from a stale one, and the sort value for the next cursor. Fetches limit+1.
-   * Works on the tickets table alone; the names are joined only for rows not already rendered
-   * (sorting every match with six joins attached was the cost of busy views, and one query with
-   * the ids as a subquery lets SQLite's planner walk every ticket in sort order instead).
-   */
-  async pageKeys(db: DbOrTrx, params: PageQuery, key = JSON.stringify(params)): Promise<PageKey[]> {
-    const rows = await pageKeysQuery(db, key, () => pageKeysSelect(db, params));
-    return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
-  },
-
-  /** Read before a page's keys and rows or a view's count, so a change that lands in between only costs a miss. */
-  async queueStamp(db: DbOrTrx): Promise<QueueStamp> {
-    const local = localWritesTo(db, 'tickets');
-    const row = await queueStampQuery.first(db, {});
-    const epoch = row?.value ?? 0;
-    return {
-      epoch,
-      // The epoch too: deleting a team, staff member, category, organisation or customer clears
-      // tickets' references through the foreign keys, with no statement that names tickets.
-      tickets:
-        local === null || row?.data_version === undefined ? null : `${epoch}:${row.data_version}:${local}`,
-    };
-  },
-
-  /** Matching tickets, counted up to `limit` + 1 so a caller can tell "exactly limit" from "more". */
-  async countUpTo(db: DbOrTrx, filters: ViewFilters, viewer: Viewer, limit: number): Promise<number> {
-    const dialect = adapterOf(db);
-    const matches = db
-      .selectFrom('tickets')
-      .select('tickets.id')
-      .where((eb) => filterCondition(eb, filters, viewer, dialect))
-      .limit(limit + 1)
-      .as('matches');
-    const row = await db
-      .selectFrom(matches)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   },
 
   async lastId(db: DbOrTrx): Promise<number> {
@@ -355,7 +136,6 @@ export const ticketsRepository = {
 
   async moveMessages(db: DbOrTrx, fromId: number, toId: number) {
     await db.updateTable('messages').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
-    await db.updateTable('attachments').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
     const count = await db
       .selectFrom('messages')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -390,29 +170,13 @@ export const ticketsRepository = {
     return rows.map((r) => r.id);
   },
 
-  async notify(
-    db: DbOrTrx,
-    userIds: number[],
-    at: { kind: string; ticketId: number; messageId: number; actorName: string; now: string },
-  ): Promise<void> {
-    if (userIds.length === 0) return;
-    await db
-      .insertInto('notifications')
-      .values(
-        userIds.map((userId) => ({
-          user_id: userId,
-          kind: at.kind,
-          ticket_id: at.ticketId,
-          message_id: at.messageId,
-          actor_name: at.actorName,
-          created_at: at.now,
-        })),
-      )
+  /** Moves a requester's tickets to another customer; answers the tickets that moved, for re-indexing. */
+  async moveRequester(db: DbOrTrx, fromId: number, toId: number): Promise<number[]> {
+    const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', fromId).execute();
+    // The version moves with the requester, so open editors and rendered rows see the change.
+    await updateTickets(db, () => ({ requester_id: toId }))
+      .where('requester_id', '=', fromId)
       .execute();
-  },
-
-  /** The staff member's teams, for "my teams" views. */
-  async teamIdsOf(db: DbOrTrx, userId: number): Promise<number[]> {
-    return (await teamIdsQuery.rows(db, { userId })).map((r) => r.team_id);
+    return rows.map((r) => r.id);
   },
 };

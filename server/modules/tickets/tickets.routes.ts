@@ -5,7 +5,6 @@ import type { ContactsService } from './contacts.service';
 import type { MessagesService } from './messages.service';
 import { ticketsSchemas as s } from './tickets.schemas';
 import type { TicketsService } from './tickets.service';
-import type { ViewsService } from './views.service';
 
 const tags = ['tickets'];
 const read = { access: 'tickets.read' } as const;
@@ -14,23 +13,9 @@ const write = { access: 'tickets.write' } as const;
 export const ticketsRoutes: FastifyPluginAsyncZod<{
   tickets: TicketsService;
   messages: MessagesService;
-  views: ViewsService;
   bulk: BulkService;
   contacts: ContactsService;
-}> = async (app, { tickets, messages, views, bulk, contacts }) => {
-  app.get(
-    '/api/v1/tickets',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'A page of tickets: a view, filters, sort and full-text search',
-        querystring: s.list.querystring,
-        response: { 200: s.list.response, ...withNotFound },
-      },
-    },
-    (req) => views.tickets(ctx(req), req.query),
-  );
+}> = async (app, { tickets, messages, bulk, contacts }) => {
   app.post(
     '/api/v1/tickets',
     {

@@ -25,9 +25,6 @@ export function statusAfterAssignment(current: TicketStatus, assigneeId: number 
 
 export const priorityRank = { low: 1, normal: 2, high: 3, urgent: 4 } as const;
 
-/** Solved tickets older than this many days close on their own (setting `tickets.autoCloseDays`). */
-export const DEFAULT_AUTO_CLOSE_DAYS = 4;
-
 export function autoCloseCutoff(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString();
 }

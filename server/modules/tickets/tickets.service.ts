@@ -17,8 +17,9 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
-import { indexNewTicket, setIndexedSubject } from '../search/search.service';
-import { assertUsableCategory } from '../ticket-fields/ticket-fields.service';
+import { bindFilesToMessage } from '../attachments';
+import { indexNewTicket, setIndexedSubject } from '../search';
+import { assertUsableCategory } from '../ticket-fields';
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
@@ -64,6 +65,15 @@ const snapshot = (t: Ticket) => ({
 });
 
 /** Timestamps that follow from a status change. */
+/** A customer merge moves the merged customer's tickets; answers the tickets that moved. */
+export const moveRequesterTickets = (db: DbOrTrx, fromCustomerId: number, toCustomerId: number) =>
+  repo.moveRequester(db, fromCustomerId, toCustomerId);
+
+/** Tickets as the API shows them, in no particular order; ids that do not exist are left out. */
+export async function ticketsByIds(db: DbOrTrx, ids: number[]): Promise<Ticket[]> {
+  return (await repo.findByIds(db, ids)).map(toTicket);
+}
+
 export function statusStamps(to: TicketStatus, from: TicketStatus | null, now: string) {
   if (to === from) return {};
   return {
@@ -139,7 +149,7 @@ export async function openTicket(
     meta: rendered?.meta ?? {},
     now,
   });
-  await messagesRepository.bindAttachments(db, id, messageId, input.message.attachmentIds);
+  await bindFilesToMessage(db, id, messageId, input.message.attachmentIds);
   const events: TicketEventInput[] = [{ type: 'created', to: status }];
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
@@ -280,6 +290,31 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
   );
   return ticket;
 }
+
+/** Whole ticket rows by id, for pages that render them (queues). */
+export const ticketRowsByIds = (...args: Parameters<typeof repo.findByIds>) => repo.findByIds(...args);
+/** Stores a ticket row as given (seed data and generated benchmarks). */
+export const insertTicketRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+/** Replaces a ticket's tags. */
+export const setTicketTags = (...args: Parameters<typeof repo.setTags>) => repo.setTags(...args);
+/** Appends events to a ticket's history. */
+export const appendTicketEvents = (...args: Parameters<typeof eventsRepository.append>) =>
+  eventsRepository.append(...args);
+/** One message row by id (notification mail, delivery failures). */
+export const findMessage = (...args: Parameters<typeof messagesRepository.findById>) =>
+  messagesRepository.findById(...args);
+/** The files of these messages. */
+export const attachmentsOfMessages = (...args: Parameters<typeof messagesRepository.attachmentsOf>) =>
+  messagesRepository.attachmentsOf(...args);
+/** The newest message of a ticket. */
+export const lastMessageId = (...args: Parameters<typeof messagesRepository.lastIdOf>) =>
+  messagesRepository.lastIdOf(...args);
+/** Keeps the HTML of a received mail on its message. */
+export const setMessageHtml = (...args: Parameters<typeof messagesRepository.setHtml>) =>
+  messagesRepository.setHtml(...args);
+/** Stores a message row as given (seed data). */
+export const insertMessageRow = (...args: Parameters<typeof messagesRepository.insert>) =>
+  messagesRepository.insert(...args);
 
 export function ticketsService({ db, live }: AppDeps) {
   // Tickets opened at the same time share one transaction (see docs/adr/0005-group-commit.md).

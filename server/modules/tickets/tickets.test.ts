@@ -10,8 +10,8 @@ import {
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { systemContext } from '../../platform/auth/actor';
+import { pageKeysSelect } from '../queues';
 import { addCustomerMessage } from './messages.service';
-import { pageKeysSelect } from './tickets.repository';
 
 describeApi('tickets', (t) => {
   const get = async (auth: Parameters<typeof t.request>[0], url: string) =>

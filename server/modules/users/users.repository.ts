@@ -1,11 +1,26 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { listUsersQuery } from '../../../contracts/users';
 import type { DbOrTrx } from '../../db/database';
 import { containsText } from '../../db/like';
-import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema';
+import type { NewUserRow, UserRow, UsersTable, UserUpdate } from '../../db/schema';
 
 export type TeamRef = { id: number; name: string };
 type ListFilter = z.output<typeof listUsersQuery>;
+
+type CredentialUpdate = Partial<
+  Pick<
+    UsersTable,
+    | 'password_hash'
+    | 'totp_secret'
+    | 'totp_pending_secret'
+    | 'totp_enabled_at'
+    | 'totp_last_step'
+    | 'locked_until'
+    | 'last_login_at'
+    | 'updated_at'
+  > & { failed_logins: number }
+>;
 
 export const usersRepository = {
   findById(db: DbOrTrx, id: number): Promise<UserRow | undefined> {
@@ -66,27 +81,6 @@ export const usersRepository = {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
   },
 
-  async setTeams(db: DbOrTrx, userId: number, teamIds: number[], at: string): Promise<void> {
-    await db.deleteFrom('team_members').where('user_id', '=', userId).execute();
-    if (teamIds.length === 0) return;
-    await db
-      .insertInto('team_members')
-      .values(teamIds.map((teamId) => ({ team_id: teamId, user_id: userId, created_at: at })))
-      .execute();
-  },
-
-  /** Removes the user as lead of any team they leave or when they are deactivated. */
-  async clearLeadership(
-    db: DbOrTrx,
-    userId: number,
-    keepTeamIds: number[] | null,
-    at: string,
-  ): Promise<void> {
-    let query = db.updateTable('teams').set({ lead_id: null, updated_at: at }).where('lead_id', '=', userId);
-    if (keepTeamIds && keepTeamIds.length > 0) query = query.where('id', 'not in', keepTeamIds);
-    await query.execute();
-  },
-
   async countActiveAdmins(db: DbOrTrx): Promise<number> {
     const row = await db
       .selectFrom('users')
@@ -101,5 +95,94 @@ export const usersRepository = {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
     return rows.map((r) => r.id);
+  },
+
+  async movePortalAccounts(db: DbOrTrx, fromId: number, toId: number) {
+    await db.updateTable('users').set({ customer_id: toId }).where('customer_id', '=', fromId).execute();
+  },
+
+  async linkUserToCustomer(db: DbOrTrx, userId: number, customerId: number) {
+    await db.updateTable('users').set({ customer_id: customerId }).where('id', '=', userId).execute();
+  },
+
+  // The credential columns (passwords, 2FA, lockout), for sign-in and the profile.
+  findCredentialsByEmail(db: DbOrTrx, email: string) {
+    return db
+      .selectFrom('users')
+      .select([
+        'id',
+        'email',
+        'name',
+        'role',
+        'password_hash',
+        'totp_secret',
+        'totp_pending_secret',
+        'totp_enabled_at',
+        'totp_last_step',
+        'failed_logins',
+        'locked_until',
+        'deactivated_at',
+      ])
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+  },
+
+  findCredentialsById(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('users')
+      .select([
+        'id',
+        'email',
+        'name',
+        'password_hash',
+        'totp_secret',
+        'totp_pending_secret',
+        'totp_enabled_at',
+        'totp_last_step',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async updateCredentials(db: DbOrTrx, userId: number, values: CredentialUpdate): Promise<void> {
+    await db.updateTable('users').set(values).where('id', '=', userId).execute();
+  },
+
+  /**
+   * Counts one failed sign-in in a single statement, so concurrent guesses each count: a lock
+   * that has run out starts the count again, and reaching `threshold` locks until `lockUntil`.
+   */
+  async recordFailedLogin(
+    db: DbOrTrx,
+    userId: number,
+    at: { now: string; lockUntil: string; threshold: number },
+  ): Promise<{ failedLogins: number; lockedUntil: string | null } | undefined> {
+    const next = sql<number>`case when locked_until is not null and locked_until <= ${at.now} then 1 else failed_logins + 1 end`;
+    const row = await db
+      .updateTable('users')
+      .set({
+        failed_logins: next,
+        locked_until: sql<
+          string | null
+        >`case when locked_until > ${at.now} then locked_until when ${next} >= ${at.threshold} then ${at.lockUntil} else null end`,
+      })
+      .where('id', '=', userId)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirst();
+    return row && { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  },
+
+  /**
+   * Spends a TOTP time step: true only when it is later than the last one spent, checked and
+   * written in one statement so the same code cannot sign in twice, even at the same moment.
+   */
+  async claimTotpStep(db: DbOrTrx, userId: number, step: number): Promise<boolean> {
+    const result = await db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 };

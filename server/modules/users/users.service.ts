@@ -5,13 +5,14 @@ import { isUniqueViolation } from '../../db/errors';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
+import { endUserSessions } from '../../platform/auth/sessions';
 import { nowIso } from '../../platform/clock';
 import { hashPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { cursorId, toPage } from '../../platform/pagination';
-import { endUserSessions } from '../auth/auth.sessions';
-import { findOrCreateCustomer } from '../customers/customers.service';
+import { findOrCreateCustomer } from '../customers';
+import { clearLeadership, setTeamsOfUser } from '../teams';
 import { auditSnapshot, toUser } from './users.mapper';
 import { usersRepository as repo } from './users.repository';
 
@@ -36,6 +37,14 @@ export function insertUserRow(
     updated_at: values.now,
   });
 }
+
+/** A customer merge moves the merged customer's portal accounts to the customer that stays. */
+export const movePortalAccounts = (db: DbOrTrx, fromCustomerId: number, toCustomerId: number) =>
+  repo.movePortalAccounts(db, fromCustomerId, toCustomerId);
+
+/** Ties a portal account to the customer its email belongs to. */
+export const linkToCustomer = (db: DbOrTrx, userId: number, customerId: number) =>
+  repo.linkUserToCustomer(db, userId, customerId);
 
 export async function loadUser(db: DbOrTrx, id: number): Promise<User> {
   const row = await repo.findById(db, id);
@@ -76,6 +85,28 @@ function emailTaken(email: string) {
     { path: ['email'], message: 'Already in use' },
   ]);
 }
+
+/** One account row by id. */
+export const findUserRow = (...args: Parameters<typeof repo.findById>) => repo.findById(...args);
+/** Changes fields of an account (the profile use cases of auth). */
+export const updateUserRow = (...args: Parameters<typeof repo.update>) => repo.update(...args);
+/** Stores an account row as given (seed data). */
+export const insertUserAccount = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+
+/** An account with its credential columns, by email (sign-in). */
+export const findCredentialsByEmail = (...args: Parameters<typeof repo.findCredentialsByEmail>) =>
+  repo.findCredentialsByEmail(...args);
+/** An account with its credential columns, by id (the profile). */
+export const findCredentialsById = (...args: Parameters<typeof repo.findCredentialsById>) =>
+  repo.findCredentialsById(...args);
+/** Changes credential columns: password, 2FA, lockout, last sign-in. */
+export const updateCredentials = (...args: Parameters<typeof repo.updateCredentials>) =>
+  repo.updateCredentials(...args);
+/** Counts a failed sign-in and locks the account past the limit. */
+export const recordFailedLogin = (...args: Parameters<typeof repo.recordFailedLogin>) =>
+  repo.recordFailedLogin(...args);
+/** Spends a 2FA time step once; false when it was already used. */
+export const claimTotpStep = (...args: Parameters<typeof repo.claimTotpStep>) => repo.claimTotpStep(...args);
 
 export function usersService({ db, live }: AppDeps) {
   return {
@@ -123,7 +154,7 @@ export function usersService({ db, live }: AppDeps) {
             created_at: now,
             updated_at: now,
           });
-          await repo.setTeams(trx, id, teamIds, now);
+          await setTeamsOfUser(trx, id, teamIds, now);
           const user = await loadUser(trx, id);
           const after = { ...auditSnapshot(user), password: passwordHash ? 'set' : null };
           await recordAudit(trx, ctx, { action: 'user.created', entityType: 'user', entityId: id, after });
@@ -159,12 +190,12 @@ export function usersService({ db, live }: AppDeps) {
           });
           if (input.teamIds) {
             const teamIds = await assertTeamsExist(trx, input.teamIds);
-            await repo.setTeams(trx, id, teamIds, now);
-            await repo.clearLeadership(trx, id, teamIds, now);
+            await setTeamsOfUser(trx, id, teamIds, now);
+            await clearLeadership(trx, id, teamIds, now);
           }
           if (input.status === 'deactivated') {
             await endUserSessions(trx, id);
-            await repo.clearLeadership(trx, id, null, now);
+            await clearLeadership(trx, id, null, now);
           }
           const after = await loadUser(trx, id);
           await recordAudit(trx, ctx, {

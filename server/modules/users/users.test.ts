@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../../contracts/users';
 import { describeApi, sessionFrom } from '../../../test/helpers/app';
-import { insertTeam } from '../../db/seed/factories';
+import { insertTeam } from '../../seed/factories';
 
 describeApi('users', (t) => {
   const create = (auth: Parameters<typeof t.request>[0], payload: Record<string, unknown>) =>

@@ -1,0 +1,13 @@
+// The customers module's front door (customers and organisations): other modules, the registry, the CLI and tests import only this.
+export { customersRoutes } from './customers.routes';
+export {
+  type CustomerMoves,
+  type CustomersService,
+  customersMatching,
+  customersService,
+  findOrCreateByEmail,
+  findOrCreateCustomer,
+  loadCustomer,
+  reindexCustomer,
+} from './customers.service';
+export { type OrganizationsService, organizationsService } from './organizations.service';

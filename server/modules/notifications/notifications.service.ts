@@ -1,0 +1,52 @@
+import type { DbOrTrx } from '../../db/database';
+import type { RequestContext } from '../../platform/auth/actor';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { notificationsRepository as repo } from './notifications.repository';
+
+/** What a notification is about: a message on a ticket, and who caused it. */
+export interface NotificationAbout {
+  kind: 'mention' | 'mail_failed';
+  ticketId: number;
+  messageId: number;
+  actorName: string;
+  now: string;
+}
+
+/** Rings the bell of each of the users, in the caller's transaction. */
+export function notifyUsers(db: DbOrTrx, userIds: number[], about: NotificationAbout): Promise<void> {
+  return repo.insert(db, userIds, about);
+}
+
+function userOf(ctx: RequestContext): number {
+  if (ctx.actor.type !== 'user') throw new AppError('FORBIDDEN', 'API tokens have no profile');
+  return ctx.actor.id;
+}
+
+/** The bell as its owner reads it: the latest notifications, the unread count, marking read. */
+export function notificationsService({ db }: AppDeps) {
+  return {
+    async list(ctx: RequestContext) {
+      const userId = userOf(ctx);
+      const rows = await repo.latest(db, userId);
+      return {
+        data: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind === 'mail_failed' ? ('mail_failed' as const) : ('mention' as const),
+          ticketId: r.ticket_id,
+          actorName: r.actor_name,
+          read: r.read_at !== null,
+          createdAt: r.created_at,
+        })),
+        unread: await repo.unreadCount(db, userId),
+      };
+    },
+
+    async markRead(ctx: RequestContext, ids: number[] | undefined) {
+      await repo.markRead(db, userOf(ctx), ids, nowIso());
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof notificationsService>;

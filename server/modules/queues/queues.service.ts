@@ -1,0 +1,322 @@
+import type { z } from 'zod';
+import {
+  type createViewBody,
+  defaultTicketColumns,
+  type listTicketsQuery,
+  type Ticket,
+  ticketColumns,
+  type updateViewBody,
+  VIEW_COUNT_LIMIT,
+  type View,
+  type ViewFilters,
+  type ViewSort,
+  viewFilters,
+} from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
+import { recordAudit } from '../../platform/audit/audit.writer';
+import type { RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
+import { nowIso } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { parseObject, parseStringList } from '../../platform/json';
+import { decodeCursor } from '../../platform/pagination';
+import { prerendered } from '../../platform/prerendered';
+import { searchTicketIds, snippetHtml } from '../search';
+import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
+import { keptWhileUnchanged } from './queues.cache';
+import { ticketPages } from './queues.pages';
+import { queuesRepository as repo, type ViewRow } from './queues.repository';
+
+type Columns = View['columns'];
+/** A view without its live count. */
+type ViewDefinition = Omit<View, 'count' | 'countCapped'>;
+type TicketPage = { data: (Ticket & { snippet?: string })[]; nextCursor: string | null };
+const defaultColumns: Columns = [...defaultTicketColumns];
+const open = ['new', 'open', 'pending', 'on_hold'] as const;
+const recent: ViewSort = { by: 'updated_at', dir: 'desc' };
+
+/** The queues every agent has. */
+export const builtInViews: ViewDefinition[] = [
+  {
+    id: 'my-open',
+    name: 'My open tickets',
+    builtIn: true,
+    shared: true,
+    filters: { assignee: ['me'], status: [...open] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'unassigned',
+    name: 'Unassigned',
+    builtIn: true,
+    shared: true,
+    filters: { assignee: ['none'], status: ['new', 'open', 'pending', 'on_hold'] },
+    sort: { by: 'created_at', dir: 'asc' },
+    columns: defaultColumns,
+  },
+  {
+    id: 'my-teams',
+    name: 'My teams',
+    builtIn: true,
+    shared: true,
+    filters: { team: ['mine'], status: [...open] },
+    sort: recent,
+    columns: [...defaultColumns, 'team'],
+  },
+  {
+    id: 'escalated',
+    name: 'Escalated',
+    builtIn: true,
+    shared: true,
+    filters: { escalated: true, status: [...open] },
+    sort: { by: 'priority', dir: 'desc' },
+    columns: defaultColumns,
+  },
+  {
+    id: 'pending',
+    name: 'Waiting on customer',
+    builtIn: true,
+    shared: true,
+    filters: { status: ['pending'] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'recently-solved',
+    name: 'Recently solved',
+    builtIn: true,
+    shared: true,
+    filters: { status: ['solved', 'closed'] },
+    sort: recent,
+    columns: defaultColumns,
+  },
+  {
+    id: 'all',
+    name: 'All tickets',
+    builtIn: true,
+    shared: true,
+    filters: {},
+    sort: recent,
+    columns: defaultColumns,
+  },
+];
+
+function toView(row: ViewRow): ViewDefinition {
+  const [by, dir] = row.sort.split(':');
+  const filters = viewFilters.safeParse(parseObject(row.filters));
+  return {
+    id: String(row.id),
+    name: row.name,
+    builtIn: false,
+    shared: row.owner_id === null,
+    filters: filters.success ? filters.data : {},
+    sort: { by: (by as ViewSort['by']) ?? 'updated_at', dir: dir === 'asc' ? 'asc' : 'desc' },
+    columns: parseStringList(row.columns).filter((c): c is Columns[number] =>
+      (ticketColumns as readonly string[]).includes(c),
+    ),
+  };
+}
+
+function parseFilters(json: string | undefined): ViewFilters {
+  if (!json) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'filters must be JSON', [
+      { path: ['filters'], message: 'Not JSON' },
+    ]);
+  }
+  const parsed = viewFilters.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: ['filters', ...i.path.map(String)],
+      message: i.message,
+    }));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `filters.${issues[0]?.path.slice(1).join('.')}: ${issues[0]?.message}`,
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
+export function queuesService({ db, config }: AppDeps) {
+  const pages = ticketPages(db, config.caches);
+  const keptCounts = keptWhileUnchanged<number>(config.caches);
+
+  /**
+   * A view's live count, up to the limit; kept while tickets are unchanged when `stamp` is given
+   * (ADR 0011): after each change every open Inbox asks for the counts again, and the shared
+   * views' counts are the same for all of them.
+   */
+  async function counted(on: DbOrTrx, filters: ViewFilters, who: Viewer, stamp: string | null) {
+    const viewer = relevantViewer(filters, who);
+    const n = await keptCounts.answer(stamp, JSON.stringify({ filters, viewer }), () =>
+      queueIndexRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
+    );
+    return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
+  }
+
+  /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
+  async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
+    if (ctx.actor.type !== 'user' || ctx.actor.id === 0) return { userId: null, teamIds: [] };
+    const needsTeams = !filters || filters.team?.includes('mine');
+    return {
+      userId: ctx.actor.id,
+      teamIds: needsTeams ? await queueIndexRepository.teamIdsOf(db, ctx.actor.id) : [],
+    };
+  }
+
+  async function findView(ctx: RequestContext, id: string): Promise<ViewDefinition> {
+    const builtIn = builtInViews.find((v) => v.id === id);
+    if (builtIn) return builtIn;
+    const row = /^\d+$/.test(id) ? await repo.findById(db, Number(id)) : undefined;
+    const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
+    if (!row || (row.owner_id !== null && row.owner_id !== userId))
+      throw notFound('VIEW_NOT_FOUND', `View ${id}`);
+    return toView(row);
+  }
+
+  async function ownView(ctx: RequestContext, id: number) {
+    const row = await repo.findById(db, id);
+    const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
+    if (!row || (row.owner_id !== null && row.owner_id !== userId))
+      throw notFound('VIEW_NOT_FOUND', `View ${id}`);
+    if (row.owner_id === null) authorize(ctx.actor, 'views.share');
+    return row;
+  }
+
+  return {
+    /** Built-in and saved views with live counts. */
+    async list(ctx: RequestContext): Promise<View[]> {
+      authorize(ctx.actor, 'tickets.read');
+      const who = await viewer(ctx);
+      const saved = (await repo.visibleTo(db, who.userId)).map(toView);
+      const views = [...builtInViews, ...saved];
+      const { tickets: stamp } = await queueIndexRepository.queueStamp(db);
+      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
+    },
+
+    async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
+      authorize(ctx.actor, 'tickets.read');
+      if (input.shared) authorize(ctx.actor, 'views.share');
+      const ownerId = input.shared ? null : ctx.actor.type === 'user' ? ctx.actor.id : null;
+      if (!input.shared && ownerId === null)
+        throw new AppError('FORBIDDEN', 'API tokens can only create shared views');
+      const who = await viewer(ctx);
+      return db.transaction().execute(async (trx) => {
+        const id = await repo.insert(
+          trx,
+          {
+            name: input.name,
+            owner_id: ownerId,
+            filters: JSON.stringify(input.filters),
+            sort: `${input.sort.by}:${input.sort.dir}`,
+            columns: JSON.stringify(input.columns),
+            position: 0,
+          },
+          nowIso(),
+        );
+        await recordAudit(trx, ctx, {
+          action: 'view.created',
+          entityType: 'view',
+          entityId: id,
+          after: { name: input.name, shared: input.shared, filters: input.filters },
+        });
+        const view = toView((await repo.findById(trx, id))!);
+        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+      });
+    },
+
+    async update(ctx: RequestContext, id: number, input: z.output<typeof updateViewBody>): Promise<View> {
+      authorize(ctx.actor, 'tickets.read');
+      const row = await ownView(ctx, id);
+      if (input.shared) authorize(ctx.actor, 'views.share');
+      const who = await viewer(ctx);
+      return db.transaction().execute(async (trx) => {
+        const ownerId =
+          input.shared === undefined
+            ? row.owner_id
+            : input.shared
+              ? null
+              : ctx.actor.type === 'user'
+                ? ctx.actor.id
+                : row.owner_id;
+        await repo.update(
+          trx,
+          id,
+          {
+            name: input.name,
+            owner_id: ownerId,
+            filters: input.filters ? JSON.stringify(input.filters) : undefined,
+            sort: input.sort ? `${input.sort.by}:${input.sort.dir}` : undefined,
+            columns: input.columns ? JSON.stringify(input.columns) : undefined,
+          },
+          nowIso(),
+        );
+        const view = toView((await repo.findById(trx, id))!);
+        await recordAudit(trx, ctx, {
+          action: 'view.updated',
+          entityType: 'view',
+          entityId: id,
+          before: { name: row.name, filters: parseObject(row.filters) },
+          after: { name: view.name, filters: view.filters },
+        });
+        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+      });
+    },
+
+    async remove(ctx: RequestContext, id: number) {
+      authorize(ctx.actor, 'tickets.read');
+      const row = await ownView(ctx, id);
+      await db.transaction().execute(async (trx) => {
+        await repo.remove(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'view.deleted',
+          entityType: 'view',
+          entityId: id,
+          before: { name: row.name },
+        });
+      });
+    },
+
+    /** A page of tickets: a view's filters and sort, extra filters, optional full-text search. */
+    async tickets(ctx: RequestContext, query: z.output<typeof listTicketsQuery>): Promise<TicketPage> {
+      authorize(ctx.actor, 'tickets.read');
+      const view = query.view ? await findView(ctx, query.view) : builtInViews.find((v) => v.id === 'all')!;
+      const filters = { ...view.filters, ...parseFilters(query.filters) };
+      const sort: SortBy = query.sort ?? view.sort.by;
+      const dir = query.dir ?? view.sort.dir;
+      const key = decodeCursor(query.cursor);
+      const after =
+        key && key.length === 2 && typeof key[1] === 'number'
+          ? ([key[0]!, key[1]] as [string | number, number])
+          : null;
+      let snippets: Map<number, string> | null = null;
+      if (query.q) {
+        const hits = await searchTicketIds(db, query.q, 500);
+        snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
+      }
+      const who = await viewer(ctx, filters);
+      const body = await pages.render(
+        {
+          filters,
+          viewer: who,
+          sort,
+          dir,
+          limit: query.limit,
+          after,
+          ids: snippets ? [...snippets.keys()] : undefined,
+        },
+        snippets,
+      );
+      return prerendered<TicketPage>(body);
+    },
+  };
+}
+
+export type QueuesService = ReturnType<typeof queuesService>;

@@ -1,0 +1,10 @@
+// The teams module's front door (teams with members and a lead): other modules, the registry, the CLI and tests import only this.
+export { teamsRoutes } from './teams.routes';
+export {
+  clearLeadership,
+  insertTeamRow,
+  setTeamMembers,
+  setTeamsOfUser,
+  type TeamsService,
+  teamsService,
+} from './teams.service';

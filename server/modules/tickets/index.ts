@@ -1,0 +1,35 @@
+// The tickets module's front door (tickets, messages, events, bulk changes and merges): other modules, the registry, the CLI and tests import only this.
+export { closeStaleSolvedTickets } from './auto-close.job';
+export { type BulkService, bulkService } from './bulk.service';
+export { type ContactsService, contactsService } from './contacts.service';
+export type { TicketEventInput } from './events.repository';
+export type { MentionNotifier } from './mentions';
+export {
+  addCustomerMessage,
+  loadConversation,
+  type MessagesService,
+  messagesService,
+} from './messages.service';
+export { toTicket } from './tickets.mapper';
+export { assertTeam } from './tickets.refs';
+export { OPEN_STATUSES } from './tickets.repository';
+export { ticketsRoutes } from './tickets.routes';
+export {
+  announceTicket,
+  appendTicketEvents,
+  attachmentsOfMessages,
+  findMessage,
+  insertMessageRow,
+  insertTicketRow,
+  lastMessageId,
+  likelyNextTicketId,
+  loadTicket,
+  moveRequesterTickets,
+  openTicket,
+  setMessageHtml,
+  setTicketTags,
+  type TicketsService,
+  ticketRowsByIds,
+  ticketsByIds,
+  ticketsService,
+} from './tickets.service';

@@ -1,0 +1,148 @@
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/database';
+import { insertCustomFieldRow } from '../modules/ticket-fields';
+import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
+import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
+import { seededRandom } from './random';
+import { seedCategories, seedTickets } from './tickets';
+
+export const DEMO_PASSWORD = 'steward-demo';
+export const DEMO_DOMAIN = 'steward.example';
+const DEMO_TICKETS = 2000;
+
+export const demoLogins = [
+  { role: 'admin', email: `admin@${DEMO_DOMAIN}`, name: 'Alex Admin' },
+  { role: 'manager', email: `morgan@${DEMO_DOMAIN}`, name: 'Morgan Reyes' },
+  { role: 'manager', email: `sam@${DEMO_DOMAIN}`, name: 'Sam Okoye' },
+] as const;
+
+const teamNames = [
+  { name: 'Frontline', description: 'First contact: questions, orders and returns' },
+  { name: 'Technical', description: 'Product faults, incidents and escalations from Frontline' },
+  { name: 'Key Accounts', description: 'Contract customers and complaints that need a senior touch' },
+] as const;
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.');
+
+/**
+ * A realistic department: 3 teams, 12 agents, 2 managers (each leading teams), an admin,
+ * and 200 customers in 40 organisations. Deterministic, and refuses to run twice.
+ */
+export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise<string> {
+  const { db } = handle;
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoLogins[0].email)
+    .executeTakeFirst();
+  if (existing) return 'The demo department is already there; nothing changed.';
+  const rnd = seededRandom(2026);
+
+  await db.transaction().execute(async (trx) => {
+    const staffIds: number[] = [];
+    for (const login of demoLogins) {
+      staffIds.push(
+        await insertUser(trx, {
+          ...login,
+          password: DEMO_PASSWORD,
+          timezone: 'Europe/Berlin',
+          languages: ['en', 'de'],
+        }),
+      );
+    }
+    const [, morgan, sam] = staffIds;
+    const agentIds: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const name = `${firstNames[(i * 3) % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+      agentIds.push(
+        await insertUser(trx, {
+          email: `${slug(name)}@${DEMO_DOMAIN}`,
+          name,
+          role: 'agent',
+          password: DEMO_PASSWORD,
+          timezone: rnd.pick(timezones),
+          skills: [...new Set([rnd.pick(skills), rnd.pick(skills)])],
+          languages: [...new Set(['en', rnd.pick(languages)])],
+        }),
+      );
+    }
+    const leads = [morgan!, sam!, agentIds[8]!];
+    const teamIds: number[] = [];
+    for (const [index, team] of teamNames.entries()) {
+      const teamId = await insertTeam(trx, {
+        ...team,
+        leadId: leads[index]!,
+        memberIds: agentIds.slice(index * 4, index * 4 + 4),
+      });
+      teamIds.push(teamId);
+    }
+    await insertMailbox(trx, {
+      address: `support@${DEMO_DOMAIN}`,
+      displayName: 'Steward Support',
+      defaultTeamId: teamIds[0]!,
+      isDefault: true,
+    });
+
+    const orgIds: { id: number; domain: string }[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const name = `${companyWords[i % companyWords.length]} ${companySuffixes[Math.floor(i / companyWords.length) * 3 + (i % 3)]}`;
+      const domain = `${slug(name).replace(/\./g, '')}.example`;
+      orgIds.push({ id: await insertOrganization(trx, { name, domains: [domain] }), domain });
+    }
+    const customers = Array.from({ length: 200 }, (_, i) => {
+      const org = orgIds[i % orgIds.length]!;
+      const name = `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`;
+      return {
+        email: `${slug(name)}.${i}@${org.domain}`,
+        name,
+        phone: `+49 30 ${rnd.int(1000000, 9999999)}`,
+        organizationId: org.id,
+        timezone: rnd.pick(timezones),
+        language: rnd.pick(languages),
+        // Customers for months or years before the 90 days of tickets.
+        createdAt: new Date(Date.now() - rnd.int(100, 1000) * 86_400_000).toISOString(),
+      };
+    });
+    const customerIds = await insertCustomers(trx, customers);
+
+    const now = new Date().toISOString();
+    const categoryIds = await seedCategories(trx, now);
+    await insertCustomFieldRow(trx, {
+      key: 'order_no',
+      label: 'Order number',
+      type: 'text',
+      options: '[]',
+      ticket_types: '[]',
+      required: 0,
+      position: 0,
+      created_at: now,
+    });
+    await seedTickets(
+      trx,
+      rnd,
+      {
+        customers: customers.map((c, i) => ({
+          id: customerIds[i]!,
+          name: c.name,
+          email: c.email,
+          organizationId: c.organizationId,
+        })),
+        agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+        categoryIds,
+      },
+      DEMO_TICKETS,
+    );
+  });
+
+  const lines = demoLogins.map((l) => `  ${l.role.padEnd(8)} ${l.email}`);
+  return [
+    `Demo department created: a support mailbox, 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
+    `Sign in with any of these (password "${DEMO_PASSWORD}"), or any agent such as amara.adeyemi@${DEMO_DOMAIN}:`,
+    ...lines,
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const modules = path.resolve(import.meta.dirname, '../../server/modules');
+
+/** Which module's repository writes each table (docs/ARCHITECTURE.md, "Boundaries"). */
+const OWNERS: Record<string, string> = {
+  api_tokens: 'tokens',
+  attachments: 'attachments',
+  categories: 'ticket-fields',
+  custom_fields: 'ticket-fields',
+  customer_emails: 'customers',
+  customer_notes: 'customers',
+  customers: 'customers',
+  event_cursors: 'notifications',
+  inbound_mail: 'mail-intake',
+  magic_links: 'portal',
+  mail_message_ids: 'mailboxes',
+  mail_rules: 'mailboxes',
+  mail_templates: 'mailboxes',
+  mailboxes: 'mailboxes',
+  messages: 'tickets',
+  notifications: 'notifications',
+  organizations: 'customers',
+  settings: 'settings',
+  team_members: 'teams',
+  teams: 'teams',
+  ticket_events: 'tickets',
+  ticket_mail: 'mailboxes',
+  ticket_tags: 'tickets',
+  tickets: 'tickets',
+  users: 'users',
+  views: 'queues',
+};
+
+/** Every `insertInto('t')`, `updateTable('t')`, `deleteFrom('t')` in a module's files other than tests. */
+function writes() {
+  const found: { module: string; file: string; table: string }[] = [];
+  for (const module of fs.readdirSync(modules)) {
+    const dir = path.join(modules, module);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const file of fs.readdirSync(dir)) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/\b(?:insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)'/g))
+        found.push({ module, file, table: m[1]! });
+    }
+  }
+  return found;
+}
+
+describe("a module's tables", () => {
+  it('are written only by that module, and only in its repositories', () => {
+    const all = writes();
+    expect(all.length).toBeGreaterThan(20);
+    const foreign = all
+      .filter((w) => OWNERS[w.table] !== w.module)
+      .map((w) => `${w.module}/${w.file}: ${w.table}`);
+    expect(foreign).toEqual([]);
+    const outsideRepositories = all.filter((w) => !w.file.endsWith('.repository.ts')).map((w) => w.file);
+    expect(outsideRepositories).toEqual([]);
+  });
+});
