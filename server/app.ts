@@ -21,8 +21,8 @@ import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
 import { openapiTransform, securityOf, securitySchemes } from './platform/openapi';
-import { serializerWithPrerendered } from './platform/prerendered';
 import { securityHeaders } from './platform/security-headers';
+import { registerResponseSerializers } from './platform/serializers';
 import { closeWorkerPools } from './platform/worker-pool';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -53,7 +53,8 @@ export async function buildApp({
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerWithPrerendered);
+  // Compiled once per route from its Zod schema; outside production Zod still checks every response.
+  registerResponseSerializers(app, { checked: config.env !== 'production' });
   // The API speaks JSON only; anything else is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
