@@ -21,7 +21,7 @@ import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
 import { registerMetrics } from './platform/metrics';
 import { openapiTransform, securityOf, securitySchemes } from './platform/openapi';
-import { securityHeaders } from './platform/security-headers';
+import { allowFraming, securityHeaders } from './platform/security-headers';
 import { registerResponseSerializers } from './platform/serializers';
 import { closeWorkerPools } from './platform/worker-pool';
 
@@ -115,15 +115,7 @@ export async function buildApp({
       (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasWeb;
     if (wantsPage) {
       // The contact form is meant to be embedded in the company's own site.
-      if (/^\/contact(\/|\?|$)/.test(request.url)) {
-        // Helmet writes its headers on the raw response, so they are changed there.
-        reply.raw.removeHeader('x-frame-options');
-        const csp = String(reply.raw.getHeader('content-security-policy') ?? '');
-        reply.raw.setHeader(
-          'content-security-policy',
-          csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'),
-        );
-      }
+      if (/^\/contact(\/|\?|$)/.test(request.url)) allowFraming(reply);
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({
