@@ -109,13 +109,21 @@ function zodEncoder(schema: z.ZodType, method: string, url: string): (data: unkn
   };
 }
 
+/** Compiled once per schema: routes share schemas (every error response is `errorBody`). */
+const compiledSchemas = new WeakMap<z.ZodType, Encode | string>();
+
 /** The compiled serializer for `schema`, or the reason there is none. */
 export function compileSchema(schema: z.ZodType): Encode | string {
-  try {
-    return fastJson(responseJsonSchema(schema)) as Encode;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+  let compiled = compiledSchemas.get(schema);
+  if (compiled === undefined) {
+    try {
+      compiled = fastJson(responseJsonSchema(schema)) as Encode;
+    } catch (error) {
+      compiled = error instanceof Error ? error.message : String(error);
+    }
+    compiledSchemas.set(schema, compiled);
   }
+  return compiled;
 }
 
 /**
