@@ -7,13 +7,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  */
 export function trackInFlight(app: FastifyInstance): { idle(timeoutMs: number): Promise<void> } {
   const running = new Set<FastifyRequest>();
-  app.addHook('preHandler', async (request) => {
+  // Callback hooks: on every request, so no promise each.
+  app.addHook('preHandler', (request, _reply, done) => {
     // WebSocket upgrades hand the connection over and never send a reply.
     if (request.headers.upgrade?.toLowerCase() !== 'websocket') running.add(request);
+    done();
   });
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     running.delete(request);
-    return payload;
+    done(null, payload);
   });
   return {
     async idle(timeoutMs) {

@@ -1,10 +1,9 @@
 import { initialsOf } from '../../../contracts/text';
 import type { User } from '../../../contracts/users';
-import type { UserRow } from '../../db/schema';
 import { parseStringList } from '../../platform/json';
-import type { TeamRef } from './users.repository';
+import type { ListedUserRow, TeamRef } from './users.repository';
 
-export function toUser(row: UserRow, teams: TeamRef[]): User {
+export function toUser(row: ListedUserRow, teams: TeamRef[]): User {
   return {
     id: row.id,
     email: row.email,
