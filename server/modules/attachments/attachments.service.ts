@@ -96,7 +96,7 @@ export const moveTicketFiles = (db: DbOrTrx, fromTicketId: number, toTicketId: n
 export type TicketCheck = (db: DbOrTrx, ticketId: number) => Promise<unknown>;
 
 /** Stored files by id, to attach to outgoing mail. */
-export const filesByIds = (...args: Parameters<typeof repo.filesByIds>) => repo.filesByIds(...args);
+export const filesByIds = repo.filesByIds;
 
 export function attachmentsService({ db, config }: AppDeps, loadTicket: TicketCheck) {
   const root = path.join(config.dataDir, 'attachments');

@@ -117,7 +117,7 @@ export interface CustomerMoves {
 }
 
 /** Rebuilds a customer's search words. */
-export const reindexCustomer = (...args: Parameters<typeof repo.reindex>) => repo.reindex(...args);
+export const reindexCustomer = repo.reindex;
 
 export function customersService({ db }: AppDeps, moves: CustomerMoves) {
   return {

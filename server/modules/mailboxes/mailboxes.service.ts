@@ -129,18 +129,17 @@ const addressTaken = (address: string) =>
 const auditable = (m: Mailbox) => ({ ...m, imap: m.imap ? { ...m.imap, lastPolledAt: undefined } : null });
 
 /** Whether an address belongs to one of the mailboxes. */
-export const mailboxAddressExists = (...args: Parameters<typeof repo.addressExists>) =>
-  repo.addressExists(...args);
+export const mailboxAddressExists = repo.addressExists;
 /** Every mailbox row (intake matches recipients against them). */
-export const listMailboxes = (...args: Parameters<typeof repo.list>) => repo.list(...args);
+export const listMailboxes = repo.list;
 /** The spam rules, in order. */
-export const listSpamRules = (...args: Parameters<typeof repo.listRules>) => repo.listRules(...args);
+export const listSpamRules = repo.listRules;
 /** Claims the mailboxes whose IMAP poll is due. */
-export const claimDueImap = (...args: Parameters<typeof repo.claimDueImap>) => repo.claimDueImap(...args);
+export const claimDueImap = repo.claimDueImap;
 /** Releases a mailbox after a poll, with its outcome. */
-export const releaseImap = (...args: Parameters<typeof repo.releaseImap>) => repo.releaseImap(...args);
+export const releaseImap = repo.releaseImap;
 /** Stores a mailbox row (seed data). */
-export const insertMailboxRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+export const insertMailboxRow = repo.insert;
 
 export function mailboxesService({ db }: AppDeps) {
   async function checkRefs(

@@ -17,9 +17,9 @@ export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
 }
 
 /** A stored setting's raw value. */
-export const readSetting = (...args: Parameters<typeof repo.get>) => repo.get(...args);
+export const readSetting = repo.get;
 /** Stores a setting's raw value. */
-export const writeSetting = (...args: Parameters<typeof repo.set>) => repo.set(...args);
+export const writeSetting = repo.set;
 
 export function settingsService({ db }: AppDeps) {
   return {

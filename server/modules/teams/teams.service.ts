@@ -76,16 +76,14 @@ const snapshot = (t: Team) => ({
 });
 
 /** Stores a team row (seed data). */
-export const insertTeamRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+export const insertTeamRow = repo.insert;
 /** Replaces a team's members (seed data). */
-export const setTeamMembers = (...args: Parameters<typeof repo.setMembers>) => repo.setMembers(...args);
+export const setTeamMembers = repo.setMembers;
 
 /** Replaces the teams a user belongs to (the users module edits a user's teams). */
-export const setTeamsOfUser = (...args: Parameters<typeof repo.setTeamsOfUser>) =>
-  repo.setTeamsOfUser(...args);
+export const setTeamsOfUser = repo.setTeamsOfUser;
 /** Removes the user as lead of any team they leave or when they are deactivated. */
-export const clearLeadership = (...args: Parameters<typeof repo.clearLeadership>) =>
-  repo.clearLeadership(...args);
+export const clearLeadership = repo.clearLeadership;
 
 export function teamsService({ db }: AppDeps) {
   async function guardUnique<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {

@@ -70,11 +70,9 @@ export async function assertUsableCategory(db: DbOrTrx, id: number | null | unde
 }
 
 /** Stores a category row (seed data). */
-export const insertCategoryRow = (...args: Parameters<typeof repo.insertCategory>) =>
-  repo.insertCategory(...args);
+export const insertCategoryRow = repo.insertCategory;
 /** Stores a custom field row (seed data). */
-export const insertCustomFieldRow = (...args: Parameters<typeof repo.insertCustomField>) =>
-  repo.insertCustomField(...args);
+export const insertCustomFieldRow = repo.insertCustomField;
 
 export function ticketFieldsService({ db }: AppDeps) {
   async function assertParent(trx: DbOrTrx, parentId: number | null | undefined, selfId: number | null) {

@@ -292,29 +292,23 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
 }
 
 /** Whole ticket rows by id, for pages that render them (queues). */
-export const ticketRowsByIds = (...args: Parameters<typeof repo.findByIds>) => repo.findByIds(...args);
+export const ticketRowsByIds = repo.findByIds;
 /** Stores a ticket row as given (seed data and generated benchmarks). */
-export const insertTicketRow = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+export const insertTicketRow = repo.insert;
 /** Replaces a ticket's tags. */
-export const setTicketTags = (...args: Parameters<typeof repo.setTags>) => repo.setTags(...args);
+export const setTicketTags = repo.setTags;
 /** Appends events to a ticket's history. */
-export const appendTicketEvents = (...args: Parameters<typeof eventsRepository.append>) =>
-  eventsRepository.append(...args);
+export const appendTicketEvents = eventsRepository.append;
 /** One message row by id (notification mail, delivery failures). */
-export const findMessage = (...args: Parameters<typeof messagesRepository.findById>) =>
-  messagesRepository.findById(...args);
+export const findMessage = messagesRepository.findById;
 /** The files of these messages. */
-export const attachmentsOfMessages = (...args: Parameters<typeof messagesRepository.attachmentsOf>) =>
-  messagesRepository.attachmentsOf(...args);
+export const attachmentsOfMessages = messagesRepository.attachmentsOf;
 /** The newest message of a ticket. */
-export const lastMessageId = (...args: Parameters<typeof messagesRepository.lastIdOf>) =>
-  messagesRepository.lastIdOf(...args);
+export const lastMessageId = messagesRepository.lastIdOf;
 /** Keeps the HTML of a received mail on its message. */
-export const setMessageHtml = (...args: Parameters<typeof messagesRepository.setHtml>) =>
-  messagesRepository.setHtml(...args);
+export const setMessageHtml = messagesRepository.setHtml;
 /** Stores a message row as given (seed data). */
-export const insertMessageRow = (...args: Parameters<typeof messagesRepository.insert>) =>
-  messagesRepository.insert(...args);
+export const insertMessageRow = messagesRepository.insert;
 
 export function ticketsService({ db, live }: AppDeps) {
   // Tickets opened at the same time share one transaction (see docs/adr/0005-group-commit.md).

@@ -87,26 +87,22 @@ function emailTaken(email: string) {
 }
 
 /** One account row by id. */
-export const findUserRow = (...args: Parameters<typeof repo.findById>) => repo.findById(...args);
+export const findUserRow = repo.findById;
 /** Changes fields of an account (the profile use cases of auth). */
-export const updateUserRow = (...args: Parameters<typeof repo.update>) => repo.update(...args);
+export const updateUserRow = repo.update;
 /** Stores an account row as given (seed data). */
-export const insertUserAccount = (...args: Parameters<typeof repo.insert>) => repo.insert(...args);
+export const insertUserAccount = repo.insert;
 
 /** An account with its credential columns, by email (sign-in). */
-export const findCredentialsByEmail = (...args: Parameters<typeof repo.findCredentialsByEmail>) =>
-  repo.findCredentialsByEmail(...args);
+export const findCredentialsByEmail = repo.findCredentialsByEmail;
 /** An account with its credential columns, by id (the profile). */
-export const findCredentialsById = (...args: Parameters<typeof repo.findCredentialsById>) =>
-  repo.findCredentialsById(...args);
+export const findCredentialsById = repo.findCredentialsById;
 /** Changes credential columns: password, 2FA, lockout, last sign-in. */
-export const updateCredentials = (...args: Parameters<typeof repo.updateCredentials>) =>
-  repo.updateCredentials(...args);
+export const updateCredentials = repo.updateCredentials;
 /** Counts a failed sign-in and locks the account past the limit. */
-export const recordFailedLogin = (...args: Parameters<typeof repo.recordFailedLogin>) =>
-  repo.recordFailedLogin(...args);
+export const recordFailedLogin = repo.recordFailedLogin;
 /** Spends a 2FA time step once; false when it was already used. */
-export const claimTotpStep = (...args: Parameters<typeof repo.claimTotpStep>) => repo.claimTotpStep(...args);
+export const claimTotpStep = repo.claimTotpStep;
 
 export function usersService({ db, live }: AppDeps) {
   return {
