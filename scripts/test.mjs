@@ -56,7 +56,10 @@ vitest('vitest', extraArgs);
 // third of the full run.
 if (process.env.CI === 'true' && extraArgs.length === 0) {
   console.log('\n--- again with CACHES=off (server/modules, test/api; SQLite)');
-  vitest('vitest-caches-off', ['server/modules', 'test/api'], { CACHES: 'off', TEST_DATABASES: 'sqlite' });
+  vitest('vitest-caches-off', ['--project', 'server', 'server/modules', 'test/api'], {
+    CACHES: 'off',
+    TEST_DATABASES: 'sqlite',
+  });
 }
 
 if (fs.existsSync(chromium)) {
