@@ -31,12 +31,18 @@ export function splitPage<Row>(
   return { rows: pageRows, nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
 }
 
+/** A cursor page, as every list route answers. */
+export interface Page<Item> {
+  data: Item[];
+  nextCursor: string | null;
+}
+
 export function toPage<Row, Item>(
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,
   keyOf: (row: Row) => (string | number)[],
-): { data: Item[]; nextCursor: string | null } {
+): Page<Item> {
   const page = splitPage(rows, limit, keyOf);
   return { data: page.rows.map(map), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptWhileUnchanged, RENDERED_TTL_MS, renderedTickets } from './queues.cache';
+import { keptWhileUnchanged } from '../../platform/kept';
+import { RENDERED_TTL_MS, renderedTickets } from './queues.cache';
 
 describe('rendered ticket rows', () => {
   it('serves a row only at the version and epoch it was rendered under, and not after the TTL', () => {

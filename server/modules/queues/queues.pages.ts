@@ -1,5 +1,6 @@
 import { ticketSchema } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
+import { keptWhileUnchanged } from '../../platform/kept';
 import { encodeCursor } from '../../platform/pagination';
 import { ticketRowsByIds, toTicket } from '../tickets';
 import {
@@ -9,7 +10,7 @@ import {
   queueIndexRepository,
   relevantViewer,
 } from './queue-index.repository';
-import { keptWhileUnchanged, renderedTickets } from './queues.cache';
+import { renderedTickets } from './queues.cache';
 
 /** A rendered ticket with its search snippet as one more field. */
 const withSnippet = (json: Buffer, snippet: string) =>

@@ -20,11 +20,11 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { parseObject, parseStringList } from '../../platform/json';
+import { keptWhileUnchanged } from '../../platform/kept';
 import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search';
 import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
-import { keptWhileUnchanged } from './queues.cache';
 import { ticketPages } from './queues.pages';
 import { queuesRepository as repo, type ViewRow } from './queues.repository';
 

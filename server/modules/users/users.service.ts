@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { usersPage } from '../../../contracts/api/users';
 import type { createUserBody, listUsersQuery, UpdateUserBody, User } from '../../../contracts/users';
 import type { DbOrTrx } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
+import { tablesStamp } from '../../db/stamps';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -10,7 +12,9 @@ import { nowIso } from '../../platform/clock';
 import { hashPassword } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { cursorId, toPage } from '../../platform/pagination';
+import { keptWhileUnchanged } from '../../platform/kept';
+import { cursorId, type Page, toPage } from '../../platform/pagination';
+import { prerendered } from '../../platform/prerendered';
 import { findOrCreateCustomer } from '../customers';
 import { clearLeadership, setTeamsOfUser } from '../teams';
 import { auditSnapshot, toUser } from './users.mapper';
@@ -104,21 +108,35 @@ export const recordFailedLogin = repo.recordFailedLogin;
 /** Spends a 2FA time step once; false when it was already used. */
 export const claimTotpStep = repo.claimTotpStep;
 
-export function usersService({ db, live }: AppDeps) {
+/** What a page of users is read from: a page is kept while none of them changes. */
+const LISTED_TABLES = ['users', 'team_members', 'teams'] as const;
+
+export function usersService({ db, live, config }: AppDeps) {
+  const keptPages = keptWhileUnchanged<Buffer>(config.caches);
+
+  /** A page of users, checked against the route's schema once and kept as the bytes that go out. */
+  async function renderPage(query: ListUsersInput): Promise<Buffer> {
+    const rows = await repo.list(db, query, cursorId(query.cursor));
+    const teams = await repo.teamsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const page = toPage(
+      rows,
+      query.limit,
+      (row) => toUser(row, teams.get(row.id) ?? []),
+      (row) => [row.id],
+    );
+    return Buffer.from(JSON.stringify(usersPage.parse(page)));
+  }
+
   return {
     async list(ctx: RequestContext, query: ListUsersInput) {
       authorize(ctx.actor, 'users.read');
-      const rows = await repo.list(db, query, cursorId(query.cursor));
-      const teams = await repo.teamsOf(
-        db,
-        rows.map((r) => r.id),
-      );
-      return toPage(
-        rows,
-        query.limit,
-        (row) => toUser(row, teams.get(row.id) ?? []),
-        (row) => [row.id],
-      );
+      // Every admin screen and picker asks for the same pages, and users change rarely.
+      const stamp = await tablesStamp(db, LISTED_TABLES);
+      const body = await keptPages.answer(stamp, JSON.stringify(query), () => renderPage(query));
+      return prerendered<Page<User>>(body);
     },
 
     async get(ctx: RequestContext, id: number) {
