@@ -2,6 +2,7 @@
 // written with raw prepared statements (SQLite) or unnest() batches (PostgreSQL).
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { WORD_SEPARATORS } from '../server/db/dialect/postgres';
 import { renderMarkdown } from '../server/platform/markdown';
 import { textSource } from './vocabulary';
 
@@ -246,9 +247,15 @@ export async function generatePostgres(
     );
     await client.query(
       `insert into ticket_search (rowid, subject, body, customer, document)
-       select id, s, b, c, setweight(to_tsvector('simple', s), 'A') || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', c), 'C')
+       select id, s, b, c, setweight(to_tsvector('simple', regexp_replace(s, $5, ' ', 'g')), 'A') || setweight(to_tsvector('simple', regexp_replace(b, $5, ' ', 'g')), 'B') || setweight(to_tsvector('simple', regexp_replace(c, $5, ' ', 'g')), 'C')
        from unnest($1::int[], $2::text[], $3::text[], $4::text[]) as t(id, s, b, c)`,
-      [col((r) => r.id), col((r) => r.subject), col((r) => r.bodies.join('\n')), col((r) => r.customer)],
+      [
+        col((r) => r.id),
+        col((r) => r.subject),
+        col((r) => r.bodies.join('\n')),
+        col((r) => r.customer),
+        WORD_SEPARATORS,
+      ],
     );
     await client.query('commit');
   };

@@ -34,7 +34,8 @@ function open(url: string, schema: string | undefined): Db {
 function documentOf(index: FullTextIndex, values: Readonly<Record<string, string | number>>) {
   return sql.join(
     index.columns.map((c) => {
-      const text = c.addresses ? sql`replace(${values[c.name]}, '@', ' ')` : sql`${values[c.name]}`;
+      // Words split at every mark, as SQLite's tokenizer splits them ("SO-4821" is so, 4821).
+      const text = sql`regexp_replace(${values[c.name]}, ${WORD_SEPARATORS}, ' ', 'g')`;
       const words = sql`to_tsvector('simple', ${text})`;
       return c.weight ? sql`setweight(${words}, ${sql.lit(c.weight.class)})` : words;
     }),
@@ -51,12 +52,27 @@ function insert(index: FullTextIndex, values: Readonly<Record<string, string | n
       values (${sql.join(columns.map((c) => values[c]))}, ${documentOf(index, values)})`;
 }
 
-/** A tsquery of plain words (anything else dropped), each required, the last a prefix when asked. */
+/**
+ * What splits text into words in the index: punctuation and spaces. Named as marks, not as
+ * "not a letter", so a database whose locale knows no letters beyond ASCII keeps its words whole.
+ */
+export const WORD_SEPARATORS = '[[:punct:][:space:]]+';
+
+/**
+ * A tsquery of plain words, each term required: a term with punctuation inside is the phrase of
+ * its words ("lena@harbour.example" is lena <-> harbour <-> example), as FTS5 reads a quoted
+ * term; the last word a prefix when asked.
+ */
 function tsquery(terms: readonly string[], prefixLast: boolean): string {
-  return terms
-    .map((t) => t.replace(/[^\p{L}\p{N}_]/gu, ''))
-    .filter(Boolean)
-    .map((t, i, all) => `${t}${prefixLast && i === all.length - 1 ? ':*' : ''}`)
+  const phrases = terms
+    .map((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    .filter((words) => words.length);
+  return phrases
+    .map((words, i) => {
+      const last = prefixLast && i === phrases.length - 1;
+      const phrase = words.map((w, j) => (last && j === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
+      return words.length > 1 ? `(${phrase})` : phrase;
+    })
     .join(' & ');
 }
 

@@ -23,8 +23,6 @@ export interface FullTextColumn<C extends string = string> {
    * tsvector weight class on PostgreSQL. Without one, every column counts the same.
    */
   weight?: { bm25: number; class: 'A' | 'B' | 'C' | 'D' };
-  /** Address parts are words of their own (PostgreSQL's parser keeps an address as one word; FTS5 splits it). */
-  addresses?: boolean;
 }
 
 /**

@@ -46,7 +46,7 @@ const byEmailQuery = prepared((db, p: { email: string }) =>
 /** Customers by name, addresses and phone (migration 0005); each new customer writes an entry. */
 const customerSearch = fullTextIndex({
   table: 'customer_search',
-  columns: [{ name: 'name' }, { name: 'emails', addresses: true }, { name: 'phone' }],
+  columns: [{ name: 'name' }, { name: 'emails' }, { name: 'phone' }],
   keepsText: false,
 });
 

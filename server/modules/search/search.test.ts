@@ -38,7 +38,13 @@ describeApi('search', (t) => {
       message: { body: 'Please send a copy of the invoice' },
     });
 
+    const order = await openTicket(t, agent, {
+      subject: 'Refund for order SO-4821',
+      message: { body: 'Paid twice' },
+    });
     expect((await search(agent, 'humming')).tickets.map((x) => x.ticket.id)).toEqual([fridge.id]);
+    expect((await search(agent, 'SO-4821')).tickets.map((x) => x.ticket.id)).toEqual([order.id]);
+    expect((await search(agent, 'SO-48')).tickets.map((x) => x.ticket.id)).toEqual([order.id]);
     expect((await search(agent, 'night')).tickets.map((x) => x.ticket.id)).toEqual([fridge.id]);
     const byName = await search(agent, 'okafor');
     expect(byName.customers).toMatchObject([
