@@ -27,6 +27,9 @@ export const rolePolicies = {
   /** Shared views are everyone's queues: managers and admins keep them. */
   'views.share': managers,
   'settings.manage': admins,
+  /** Business hours: everyone reads the calendars their clocks run on; managers keep them. */
+  'business-hours.read': staffRoles,
+  'business-hours.manage': managers,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules and the failed-mail list: admins only. */

@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit';
 import { authRoutes, profileRoutes } from './auth';
+import { businessHoursRoutes } from './business-hours';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
@@ -30,6 +31,7 @@ export const routes = {
   tickets: ticketsRoutes,
   views: viewsRoutes,
   jobs: jobsRoutes,
+  businessHours: businessHoursRoutes,
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,

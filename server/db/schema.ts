@@ -423,6 +423,26 @@ export interface JobFailuresTable {
   updated_at: Timestamp;
 }
 
+/** A business-hours calendar (migration 0024): its zone and weekly hours; holidays beside it. */
+export interface BusinessCalendarsTable {
+  id: Generated<number>;
+  name: string;
+  timezone: string;
+  is_default: number;
+  /** JSON: [{ day, start, end }] with "HH:MM" times */
+  hours: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BusinessHolidaysTable {
+  id: Generated<number>;
+  calendar_id: number;
+  date: string;
+  name: string;
+  yearly: number;
+}
+
 export interface EventCursorsTable {
   name: string;
   last_id: number;
@@ -468,6 +488,8 @@ export interface Database {
   event_cursors: EventCursorsTable;
   job_failures: JobFailuresTable;
   change_epochs: ChangeEpochsTable;
+  business_calendars: BusinessCalendarsTable;
+  business_holidays: BusinessHolidaysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

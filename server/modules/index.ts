@@ -4,6 +4,7 @@ import { type PeriodicJob, startJobs } from '../platform/jobs';
 import { attachmentsRoutes, attachmentsService } from './attachments';
 import { auditRoutes, auditService } from './audit';
 import { authRoutes, authService, profileRoutes, profileService } from './auth';
+import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
@@ -74,6 +75,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
   await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });
   await app.register(settingsRoutes, { settings: settingsService(deps) });
+  await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

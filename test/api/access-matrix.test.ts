@@ -228,6 +228,38 @@ const matrix: {
     path: '/api/v1/job-failures/{id}',
     allowed: admins,
   },
+  { method: 'GET', url: '/api/v1/business-hours', path: '/api/v1/business-hours', allowed: staff },
+  { method: 'POST', url: '/api/v1/business-hours', path: '/api/v1/business-hours', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/business-hours/999999',
+    path: '/api/v1/business-hours/{id}',
+    allowed: staff,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/business-hours/999999',
+    path: '/api/v1/business-hours/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/business-hours/999999',
+    path: '/api/v1/business-hours/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/business-hours/999999/holidays/import',
+    path: '/api/v1/business-hours/{id}/holidays/import',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/business-hours/999999/preview',
+    path: '/api/v1/business-hours/{id}/preview',
+    allowed: staff,
+  },
   {
     method: 'GET',
     url: '/api/v1/tickets/999999/messages/1/original',

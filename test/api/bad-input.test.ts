@@ -185,6 +185,17 @@ const cases: Case[] = [
     longField: 'cursor',
     typeField: 'limit',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/business-hours',
+    body: {
+      name: 'Head office',
+      timezone: 'Europe/London',
+      hours: [{ day: 1, start: '09:00', end: '17:00' }],
+    },
+    longField: 'name',
+    typeField: 'hours',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -204,6 +215,11 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'POST', url: '/api/v1/job-failures/abc/retry' },
   { method: 'DELETE', url: '/api/v1/job-failures/0' },
   { method: 'PATCH', url: '/api/v1/mail-templates/no_such_template' },
+  { method: 'GET', url: '/api/v1/business-hours/abc' },
+  { method: 'PATCH', url: '/api/v1/business-hours/0' },
+  { method: 'DELETE', url: '/api/v1/business-hours/1.5' },
+  { method: 'POST', url: '/api/v1/business-hours/abc/holidays/import' },
+  { method: 'GET', url: '/api/v1/business-hours/-1/preview' },
 ];
 
 describeApi('bad input', (t) => {
@@ -216,6 +232,8 @@ describeApi('bad input', (t) => {
       'api_tokens',
       'audit_log',
       'ticket_mail',
+      'business_calendars',
+      'business_holidays',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -8,6 +8,8 @@ const modules = path.resolve(import.meta.dirname, '../../server/modules');
 const OWNERS: Record<string, string> = {
   api_tokens: 'tokens',
   attachments: 'attachments',
+  business_calendars: 'business-hours',
+  business_holidays: 'business-hours',
   categories: 'ticket-fields',
   custom_fields: 'ticket-fields',
   customer_emails: 'customers',

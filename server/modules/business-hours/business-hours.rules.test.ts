@@ -107,14 +107,15 @@ const startArb = fc
   .tuple(fc.constantFrom(...anchors), fc.integer({ min: -2 * 24 * 4, max: 2 * 24 * 4 }))
   .map(([anchor, quarter]) => anchor + quarter * 15 * MINUTE + (quarter % 3) * MINUTE);
 
-describe('business-hours arithmetic against a minute-by-minute oracle', () => {
+// The oracle reads every minute through Intl: generous time limits for a busy machine.
+describe('business-hours arithmetic against a minute-by-minute oracle', { timeout: 120_000 }, () => {
   it('open time between two instants', () => {
     fc.assert(
       fc.property(rulesArb, startArb, fc.integer({ min: 0, max: 4 * 24 * 60 }), (rules, from, minutes) => {
         const to = from + minutes * MINUTE;
         expect(openTimeBetween(compileCalendar(rules), from, to)).toBe(oracleBetween(rules, from, to));
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -127,7 +128,7 @@ describe('business-hours arithmetic against a minute-by-minute oracle', () => {
         if (expected === undefined) expect(due === null || due >= limit).toBe(true);
         else expect(due).toBe(expected);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 

@@ -1,5 +1,6 @@
-// Business hours: calendars with a time zone, weekly opening hours and holidays, and the
-// arithmetic of open time that service-level clocks run on.
+// The business-hours module's front door: calendars with a time zone, weekly opening hours and
+// holidays, and the arithmetic of open time that service-level clocks run on.
+export { businessHoursRoutes } from './business-hours.routes';
 export {
   addOpenTime,
   type Calendar,
@@ -11,4 +12,5 @@ export {
   openStretches,
   openTimeBetween,
 } from './business-hours.rules';
+export { type BusinessHoursService, businessHoursService, loadCalendar } from './business-hours.service';
 export { isTimeZone } from './local-time';
