@@ -35,7 +35,8 @@ function withScratch(files: Record<string, string>, body: (paths: string[]) => v
   }
 }
 
-describe('module boundaries', () => {
+// Each check reads the whole tree in a child process: time limits for a busy machine.
+describe('module boundaries', { timeout: 120_000 }, () => {
   it('hold in the tree as it is', () => {
     const { status, report } = check([]);
     expect(report).toContain('Boundaries hold.');
