@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconAddressBook,
+  IconCalendarTime,
   IconClockExclamation,
   IconForms,
   IconHome,
@@ -21,6 +22,7 @@ export type PageId =
   | 'users'
   | 'teams'
   | 'ticket-fields'
+  | 'business-hours'
   | 'mail'
   | 'jobs'
   | 'tokens'
@@ -97,6 +99,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconForms,
     section: 'admin',
     roles: ['admin'],
+  },
+  {
+    id: 'business-hours',
+    label: 'Business hours',
+    path: '/admin/business-hours',
+    description: 'Opening hours, time zones and holidays the service-level clocks run on',
+    icon: IconCalendarTime,
+    section: 'admin',
+    roles: ['admin', 'manager'],
   },
   {
     id: 'mail',

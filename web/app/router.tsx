@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { BusinessHoursPage } from '../features/business-hours/BusinessHoursPage';
 import { ContactPage } from '../features/contact/ContactPage';
 import { CustomerDetailPage } from '../features/customers/CustomerDetailPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
@@ -132,6 +133,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="ticket-fields">
             <TicketFieldsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/business-hours',
+        element: (
+          <PageGuard page="business-hours">
+            <BusinessHoursPage />
           </PageGuard>
         ),
       },
