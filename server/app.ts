@@ -20,6 +20,7 @@ import { CSRF_HEADER } from './platform/auth/cookies';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler';
 import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
+import { type LogOutput, loggerOptions, RequestLog } from './platform/logging';
 import { registerMetrics } from './platform/metrics';
 import { openapiTransform, securityOf, securitySchemes } from './platform/openapi';
 import { allowFraming, securityHeaders } from './platform/security-headers';
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** Where log lines go (default stdout). */
+  logOutput?: LogOutput;
 }
 
 /** Fastify's trust-proxy setting; a number of hops becomes the function its types ask for. */
@@ -45,9 +48,11 @@ export async function buildApp({
   config,
   database,
   serveWeb = true,
+  logOutput,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config, logOutput),
+    logController: new RequestLog(config.slowRequestMs),
     trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
     clientErrorHandler,
