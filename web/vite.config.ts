@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where `npm run dev` runs the API; Vite forwards /api and the live socket there. */
@@ -8,11 +9,12 @@ const api = `http://127.0.0.1:${process.env.STEWARD_API_PORT ?? '3000'}`;
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build the server serves; `npm run dev` has them.
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   server: {
