@@ -9,9 +9,9 @@ export const UNHASHED_CACHE = 'no-cache';
 
 /**
  * How the built web app (dist/web) is served: the brotli and gzip copies the build wrote beside
- * each file (web/vite-precompress.ts) go to browsers that take them, nothing is compressed per
- * request; hashed assets under assets/ are cached for a year, everything else revalidated; in
- * production no source map is served even if a build left one behind.
+ * each file (`precompress` in web/vite.config.ts) go to browsers that take them, and nothing is
+ * compressed per request; hashed assets under assets/ are cached for a year, everything else
+ * revalidated; in production no source map is served even if a build left one behind.
  */
 export function webAssetOptions(root: string, env: Config['env']): FastifyStaticOptions {
   const hashed = `${path.join(root, 'assets')}${path.sep}`;

@@ -13,7 +13,7 @@ const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/index-AbCd1234.js"></script></head></html>';
 const BUNDLE = `console.log(${JSON.stringify('Steward '.repeat(400))});`;
 
-/** A built web app as Vite and web/vite-precompress.ts leave it, including a stray source map. */
+/** A built web app as the build leaves it (`precompress` in web/vite.config.ts), plus a stray source map. */
 function writeBuild(root: string) {
   const files: Record<string, string> = {
     'index.html': INDEX,

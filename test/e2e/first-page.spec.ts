@@ -69,7 +69,8 @@ const firstPages: { path: string; ready: (page: Page) => ReturnType<Page['getByR
 for (const { path: url, ready } of firstPages) {
   test(`${url.split('?')[0]} has the styles of every Mantine component it shows`, async ({ page }) => {
     await page.goto(url);
-    await expect(ready(page)).toBeVisible();
+    // The first visit loads everything cold.
+    await expect(ready(page)).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     expect(styledMantineClasses.size).toBeGreaterThan(100);
     expect(await unstyledMantineClasses(page)).toEqual([]);

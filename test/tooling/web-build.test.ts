@@ -4,8 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { ResolvedConfig } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import viteConfig from '../../web/vite.config';
-import { precompress } from '../../web/vite-precompress';
+import viteConfig, { precompress } from '../../web/vite.config';
 
 describe('the web build', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-build-'));

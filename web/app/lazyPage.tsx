@@ -18,9 +18,10 @@ export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
   { firstPage = false }: LazyPageOptions = {},
-): ComponentType {
+): ComponentType & { preload: () => Promise<unknown> } {
+  const preload = () => Promise.all([load(), firstPage ? null : import('./styles-all')]);
   const Page = lazy(async (): Promise<{ default: ComponentType }> => {
-    const [module] = await Promise.all([load(), firstPage ? null : import('./styles-all')]);
+    const [module] = await preload();
     return { default: module[name] };
   });
   // biome-ignore lint/correctness/noComponentHookFactories: made once per page when the router module loads, never during a render
@@ -32,5 +33,7 @@ export function lazyPage<Name extends string>(
     );
   }
   LazyPage.displayName = name;
+  /** Starts loading the page's code before it is shown. */
+  LazyPage.preload = preload;
   return LazyPage;
 }
