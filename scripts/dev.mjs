@@ -3,7 +3,9 @@
 // socket) to the API on PORT (default 3000). Ctrl-C stops both.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { assertNodeVersion } from './node-version.mjs';
 
+assertNodeVersion();
 const root = path.resolve(import.meta.dirname, '..');
 const port = process.env.PORT ?? '3000';
 const env = { ...process.env, PORT: port, STEWARD_API_PORT: port };

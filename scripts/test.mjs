@@ -1,17 +1,24 @@
 // `npm test`: every test. Vitest (project "server": unit + API on SQLite and, when reachable,
 // PostgreSQL, and in CI the modules' and API tests again with CACHES=off; project "web":
-// component tests in jsdom), then the browser tests in Debian's
-// Chromium. Ends with one line: "N passed, N failed".
+// component tests in jsdom), then the browser tests in Debian's Chromium.
+// A tier whose service or program is missing (PostgreSQL, dovecot, Chromium) is skipped with one
+// line saying what to install; under CI=true it fails the run instead. Ends with one line:
+// "tests: N passed, N failed", naming the skipped tiers.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { register } from 'tsx/esm/api';
+
+register();
+const { chromiumStatus, dovecotStatus, everyTierRequired, missingLine, postgresStatus, skippedSummary } =
+  await import('../test/helpers/tiers.ts');
 
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.join(root, '.tmp/test-results');
+const out = path.resolve(root, process.env.TEST_RESULTS_DIR ?? '.tmp/test-results');
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = process.argv.slice(2);
+const ci = everyTierRequired();
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -30,13 +37,28 @@ let passed = 0;
 let failed = 0;
 let exitCode = 0;
 
+// Each tier is looked for once, and each missing one said once, here (Vitest's setup stays quiet).
+const sqliteOnly = process.env.TEST_DATABASES === 'sqlite';
+const postgres = sqliteOnly ? null : await postgresStatus();
+const chromium = chromiumStatus();
+const missing = [postgres, dovecotStatus(), chromium].filter((status) => status && !status.available);
+for (const status of missing) (ci ? console.error : console.warn)(missingLine(status));
+if (ci && missing.length > 0) {
+  exitCode = 1;
+  failed += missing.length;
+}
+const vitestEnv = {
+  STEWARD_TIERS_ANNOUNCED: '1',
+  ...(postgres && !postgres.available ? { TEST_DATABASES: 'sqlite' } : {}),
+};
+
 /** One Vitest run, its results added to the totals. */
 function vitest(name, args, env = {}) {
   const json = path.join(out, `${name}.json`);
   const status = run(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...args],
-    env,
+    { ...vitestEnv, ...env },
   );
   const results = readJson(json);
   if (results) {
@@ -54,7 +76,7 @@ vitest('vitest', extraArgs);
 // In CI, the modules' and API tests once more with every cache off (CACHES=off): answers must
 // not depend on what is kept in memory. SQLite only, where the caches do the most; about a
 // third of the full run.
-if (process.env.CI === 'true' && extraArgs.length === 0) {
+if (ci && extraArgs.length === 0) {
   console.log('\n--- again with CACHES=off (server/modules, test/api; SQLite)');
   vitest('vitest-caches-off', ['--project', 'server', 'server/modules', 'test/api'], {
     CACHES: 'off',
@@ -62,7 +84,7 @@ if (process.env.CI === 'true' && extraArgs.length === 0) {
   });
 }
 
-if (fs.existsSync(chromium)) {
+if (chromium.available) {
   const build = run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
   if (build !== 0) {
     exitCode = 1;
@@ -86,15 +108,8 @@ if (fs.existsSync(chromium)) {
       if (!e2e?.stats?.unexpected) failed += 1;
     }
   }
-} else if (process.env.CI === 'true') {
-  console.error(`Browser tests need Chromium at ${chromium}; .ci/run installs it.`);
-  exitCode = 1;
-  failed += 1;
-} else {
-  console.warn(
-    `\nBrowser tests NOT run: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`,
-  );
 }
 
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+const skipped = ci || missing.length === 0 ? '' : `; skipped: ${skippedSummary(missing)}`;
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped}`);
 process.exit(exitCode);

@@ -20,19 +20,25 @@ import { CSRF_HEADER } from './platform/auth/cookies';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler';
 import { AppError } from './platform/errors';
 import { localBus, postgresBus } from './platform/live/bus';
+import { type LogOutput, loggerOptions, RequestLog } from './platform/logging';
 import { registerMetrics } from './platform/metrics';
 import { openapiTransform, securityOf, securitySchemes } from './platform/openapi';
 import { allowFraming, securityHeaders } from './platform/security-headers';
 import { registerResponseSerializers } from './platform/serializers';
+import { webAssetOptions } from './platform/web-assets';
 import { closeWorkerPools } from './platform/worker-pool';
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const builtWebApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 export interface BuildAppOptions {
   config: Config;
   database: DatabaseHandle;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** The built web app to serve (default dist/web). */
+  webRoot?: string;
+  /** Where log lines go (default stdout). */
+  logOutput?: LogOutput;
 }
 
 /** Fastify's trust-proxy setting; a number of hops becomes the function its types ask for. */
@@ -45,9 +51,12 @@ export async function buildApp({
   config,
   database,
   serveWeb = true,
+  webRoot = builtWebApp,
+  logOutput,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config, logOutput),
+    logController: new RequestLog(config.slowRequestMs),
     trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
     clientErrorHandler,
@@ -110,10 +119,14 @@ export async function buildApp({
   await registerModules(app, { db: database.db, config, live });
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, webAssetOptions(webRoot, config.env));
   app.setNotFoundHandler((request, reply) => {
+    // A missing bundle (an old build's, or a source map) is a 404, not the app's page.
     const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasWeb;
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/') &&
+      hasWeb;
     if (wantsPage) {
       // The contact form is meant to be embedded in the company's own site.
       if (/^\/contact(\/|\?|$)/.test(request.url)) allowFraming(reply);

@@ -17,6 +17,8 @@ const envSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  LOG_SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(1000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -77,6 +79,10 @@ export interface Config {
   database: DatabaseConfig;
   publicUrl: string;
   logLevel: string;
+  /** auto: readable lines on a terminal, JSON otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
+  /** Requests slower than this are logged at info; others only at debug (errors always). */
+  slowRequestMs: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
   login: { ratePerMinute: number; lockoutThreshold: number; lockoutMinutes: number };
@@ -146,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: databaseFromUrl(e.DATABASE_URL, dataDir),
     publicUrl,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    slowRequestMs: e.LOG_SLOW_REQUEST_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     login: {

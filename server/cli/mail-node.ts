@@ -6,13 +6,14 @@ import { migrateToLatest } from '../db/migrate';
 import { mailRuntime } from '../modules/mail-runtime';
 import { startJobs } from '../platform/jobs';
 import { localBus, postgresBus } from '../platform/live/bus';
+import { loggerOptions } from '../platform/logging';
 
 /**
  * `steward smtp`: the mail side of Steward without the web server (the SMTP listener, mail
  * processing, IMAP polling, notifications and delivery), until SIGINT or SIGTERM.
  */
 export async function runMailNode(config: Config): Promise<void> {
-  const { log } = Fastify({ logger: { level: config.logLevel } });
+  const { log } = Fastify({ logger: loggerOptions(config) });
   const handle = createDatabase(config.database);
   await migrateToLatest(handle);
   const busUrl = sharedBusUrl(config.database);

@@ -29,18 +29,54 @@ const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '.');
 
+const AGENTS = 12;
+const agentName = (i: number) =>
+  `${firstNames[(i * 3) % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+
+const organizationName = (i: number) =>
+  `${companyWords[i % companyWords.length]} ${companySuffixes[Math.floor(i / companyWords.length) * 3 + (i % 3)]}`;
+const organizationDomain = (i: number) => `${slug(organizationName(i)).replace(/\./g, '')}.example`;
+
+/** The customer who has a portal password, with requests of their own to look at. */
+export const demoCustomer = {
+  name: 'Petra Lindqvist',
+  email: `petra.lindqvist@${organizationDomain(0)}`,
+  organization: organizationName(0),
+};
+
+/** What `steward seed-demo` prints: who can sign in, where, with which password. */
+export function demoSignIns(config: Pick<Config, 'publicUrl'>): string {
+  const agent = { role: 'agent', email: `${slug(agentName(0))}@${DEMO_DOMAIN}`, name: agentName(0) };
+  const customer = {
+    role: 'customer',
+    ...demoCustomer,
+    name: `${demoCustomer.name} (${demoCustomer.organization})`,
+  };
+  const width = Math.max(...[...demoLogins, customer].map((l) => l.email.length));
+  const row = (l: { role: string; email: string; name: string }) =>
+    `  ${l.role.padEnd(9)} ${l.email.padEnd(width)}  ${l.name}`;
+  return [
+    `Staff sign in at ${config.publicUrl}/login with the password "${DEMO_PASSWORD}":`,
+    ...[...demoLogins, agent].map(row),
+    `  (and ${AGENTS - 1} more agents, listed under Admin → Users, with the same password)`,
+    '',
+    `A customer signs in to the portal at ${config.publicUrl}/portal/login (the Password tab), with the same password:`,
+    row(customer),
+  ].join('\n');
+}
+
 /**
  * A realistic department: 3 teams, 12 agents, 2 managers (each leading teams), an admin,
  * and 200 customers in 40 organisations. Deterministic, and refuses to run twice.
  */
-export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise<string> {
+export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<string> {
   const { db } = handle;
   const existing = await db
     .selectFrom('users')
     .select('id')
     .where('email', '=', demoLogins[0].email)
     .executeTakeFirst();
-  if (existing) return 'The demo department is already there; nothing changed.';
+  if (existing) return `The demo department is already there; nothing changed.\n\n${demoSignIns(config)}`;
   const rnd = seededRandom(2026);
 
   await db.transaction().execute(async (trx) => {
@@ -57,8 +93,8 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
     }
     const [, morgan, sam] = staffIds;
     const agentIds: number[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      const name = `${firstNames[(i * 3) % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+    for (let i = 0; i < AGENTS; i += 1) {
+      const name = agentName(i);
       agentIds.push(
         await insertUser(trx, {
           email: `${slug(name)}@${DEMO_DOMAIN}`,
@@ -90,15 +126,18 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
 
     const orgIds: { id: number; domain: string }[] = [];
     for (let i = 0; i < 40; i += 1) {
-      const name = `${companyWords[i % companyWords.length]} ${companySuffixes[Math.floor(i / companyWords.length) * 3 + (i % 3)]}`;
-      const domain = `${slug(name).replace(/\./g, '')}.example`;
-      orgIds.push({ id: await insertOrganization(trx, { name, domains: [domain] }), domain });
+      const domain = organizationDomain(i);
+      orgIds.push({
+        id: await insertOrganization(trx, { name: organizationName(i), domains: [domain] }),
+        domain,
+      });
     }
     const customers = Array.from({ length: 200 }, (_, i) => {
       const org = orgIds[i % orgIds.length]!;
-      const name = `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`;
+      const generated = `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`;
+      const name = i === 0 ? demoCustomer.name : generated;
       return {
-        email: `${slug(name)}.${i}@${org.domain}`,
+        email: i === 0 ? demoCustomer.email : `${slug(name)}.${i}@${org.domain}`,
         name,
         phone: `+49 30 ${rnd.int(1000000, 9999999)}`,
         organizationId: org.id,
@@ -109,6 +148,13 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
       };
     });
     const customerIds = await insertCustomers(trx, customers);
+    // Linked to the customer above by address: the portal shows them their own requests.
+    await insertUser(trx, {
+      email: demoCustomer.email,
+      name: demoCustomer.name,
+      role: 'customer',
+      password: DEMO_PASSWORD,
+    });
 
     const now = new Date().toISOString();
     const categoryIds = await seedCategories(trx, now);
@@ -139,10 +185,9 @@ export async function seedDemo(handle: DatabaseHandle, _config: Config): Promise
     );
   });
 
-  const lines = demoLogins.map((l) => `  ${l.role.padEnd(8)} ${l.email}`);
   return [
-    `Demo department created: a support mailbox, 3 teams, 12 agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
-    `Sign in with any of these (password "${DEMO_PASSWORD}"), or any agent such as amara.adeyemi@${DEMO_DOMAIN}:`,
-    ...lines,
+    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
+    '',
+    demoSignIns(config),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { chromiumPath } from '../helpers/tiers';
 import { e2eBaseUrl, e2eDataDir, e2ePort, prepareE2eData, repoRoot } from './global-setup';
 
 // The config is loaded again in each worker; only the runner prepares the data (before the server starts).
@@ -26,7 +27,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     viewport: { width: 1280, height: 720 },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

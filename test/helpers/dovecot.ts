@@ -4,8 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type FetchMessageObject, ImapFlow } from 'imapflow';
-
-const DOVECOT = '/usr/sbin/dovecot';
+import { dovecotPath, dovecotStatus, missingLine } from './tiers';
 
 export interface TestImapServer {
   host: string;
@@ -17,19 +16,13 @@ export interface TestImapServer {
   stop(): Promise<void>;
 }
 
-/** Whether Debian's dovecot-imapd is installed (CI installs it; see .ci/run). */
-export function dovecotAvailable(): boolean {
-  return fs.existsSync(DOVECOT);
-}
-
 /**
  * Starts a private dovecot for one test file: its own config, state, maildir and log in a temp
  * dir, plain-text sign-in on 127.0.0.1 and a free port. The system-wide dovecot is not touched.
  */
 export async function startDovecot(): Promise<TestImapServer> {
-  if (!dovecotAvailable()) {
-    throw new Error(`${DOVECOT} is missing: install it with \`apt-get install -y dovecot-imapd\``);
-  }
+  const dovecot = dovecotStatus();
+  if (!dovecot.available) throw new Error(missingLine(dovecot));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-dovecot-'));
   fs.chmodSync(dir, 0o755); // the unprivileged dovecot processes must reach the maildir and users file
   const port = await freePort();
@@ -43,7 +36,7 @@ export async function startDovecot(): Promise<TestImapServer> {
   const conf = path.join(dir, 'dovecot.conf');
   fs.writeFileSync(conf, config(dir, port, accounts));
 
-  const child = spawn(DOVECOT, ['-F', '-c', conf], { detached: true, stdio: 'ignore' });
+  const child = spawn(dovecotPath(), ['-F', '-c', conf], { detached: true, stdio: 'ignore' });
   const killGroup = () => {
     if (child.pid && child.exitCode === null) {
       try {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { dovecotStatus, everyTierRequired, missingLine, postgresStatus } from './tiers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,37 +8,28 @@ declare module 'vitest' {
   }
 }
 
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
-
 /**
  * Finds out once whether PostgreSQL is reachable. Database tests then run on SQLite and,
- * when it is, on PostgreSQL too. In CI (CI=true) PostgreSQL must be there.
+ * when it is, on PostgreSQL too. In CI (CI=true) PostgreSQL must be there. Says in one line
+ * what is skipped for a missing tier, unless `npm test` already did (STEWARD_TIERS_ANNOUNCED).
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_POSTGRES_URL ?? DEFAULT_URL;
   const wanted = process.env.TEST_DATABASES ?? 'auto';
-  let reachable = false;
-  if (wanted !== 'sqlite') {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      reachable = true;
-    } catch {
-      reachable = false;
-    } finally {
-      await client.end().catch(() => undefined);
+  const postgres = wanted === 'sqlite' ? null : await postgresStatus();
+  const url = postgres?.where ?? null;
+  // In CI PostgreSQL must be there, unless a run asked for SQLite alone (TEST_DATABASES=sqlite).
+  if (postgres && !postgres.available && (everyTierRequired() || wanted === 'postgres')) {
+    throw new Error(`PostgreSQL is required here but not reachable at ${postgres.where}`);
+  }
+  if (process.env.STEWARD_TIERS_ANNOUNCED !== '1') {
+    const dovecot = dovecotStatus();
+    for (const status of [postgres, dovecot]) {
+      if (status && !status.available) console.warn(missingLine(status));
     }
   }
-  // In CI PostgreSQL must be there, unless a run asked for SQLite alone (TEST_DATABASES=sqlite).
-  if (!reachable && wanted !== 'sqlite' && (process.env.CI === 'true' || wanted === 'postgres')) {
-    throw new Error(`PostgreSQL is required here but not reachable at ${url}`);
-  }
-  if (!reachable && wanted !== 'sqlite') {
-    console.warn(`PostgreSQL not reachable at ${url}: database tests run on SQLite only.`);
-  }
+  const reachable = postgres?.available === true;
   project.provide('postgresUrl', reachable ? url : null);
-  if (!reachable) return;
+  if (!reachable || !url) return;
   await dropTestSchemas(url);
   return () => dropTestSchemas(url);
 }

@@ -59,6 +59,11 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/** Whether this browser seems to hold a session (its readable CSRF cookie): a hint, never a check. */
+export function mayBeSignedIn(): boolean {
+  return readCookie(CSRF_COOKIE) !== null;
+}
+
 function currentCsrfToken(): string | null {
   return readCookie(CSRF_COOKIE) ?? csrfToken;
 }

@@ -4,9 +4,16 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { NoAccess } from '../components/NoAccess';
-import { AppLayout } from './layout/AppLayout';
+import { mayBeSignedIn } from './api';
+import { lazyPage } from './lazyPage';
 import { canOpenPage, getPage, type PageId } from './pages';
 import { SessionProvider, useMe, useMeQuery, wasSignedOutOnPurpose } from './session';
+
+// The staff app's frame (header, navigation, command palette, live channel) loads once someone is
+// signed in, not with the sign-in page; in a browser that holds a session it loads at once,
+// while /auth/me is asked.
+const AppLayout = lazyPage(() => import('./layout/AppLayout'), 'AppLayout');
+if (mayBeSignedIn()) void AppLayout.preload();
 
 /** The signed-in part of the app: sends signed-out people to /login, customers to the portal. */
 export function SignedInApp() {

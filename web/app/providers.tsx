@@ -1,14 +1,11 @@
-import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/spotlight/styles.css';
+import './styles-first';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications, notifications } from '@mantine/notifications';
+import { notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from './api';
 import { cssVariablesResolver } from './cssVariables';
+import { Overlays } from './overlays';
 import { queryClient } from './queryClient';
 import { meQueryKey } from './session';
 import { theme } from './theme';
@@ -37,10 +34,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-        <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
-          <Notifications position="bottom-right" limit={4} />
-          {children}
-        </ModalsProvider>
+        {children}
+        <Overlays />
       </MantineProvider>
     </QueryClientProvider>
   );

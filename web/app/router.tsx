@@ -1,33 +1,63 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { BusinessHoursPage } from '../features/business-hours/BusinessHoursPage';
-import { ContactPage } from '../features/contact/ContactPage';
-import { CustomerDetailPage } from '../features/customers/CustomerDetailPage';
-import { CustomersPage } from '../features/customers/CustomersPage';
-import { OrganizationDetailPage } from '../features/customers/OrganizationDetailPage';
-import { OrganizationsPage } from '../features/customers/OrganizationsPage';
-import { HomePage } from '../features/home/HomePage';
-import { InboxPage } from '../features/inbox/InboxPage';
-import { JobsPage } from '../features/jobs/JobsPage';
-import { MailPage } from '../features/mail/MailPage';
-import { MagicLinkPage } from '../features/portal/MagicLinkPage';
-import { PortalAccountPage } from '../features/portal/PortalAccountPage';
-import { PortalApp } from '../features/portal/PortalApp';
-import { PortalNewRequestPage } from '../features/portal/PortalNewRequestPage';
-import { PortalRequestPage } from '../features/portal/PortalRequestPage';
-import { PortalRequestsPage } from '../features/portal/PortalRequestsPage';
-import { PortalSignInPage } from '../features/portal/PortalSignInPage';
-import { ProfilePage } from '../features/profile/ProfilePage';
-import { TeamsPage } from '../features/teams/TeamsPage';
-import { TicketFieldsPage } from '../features/ticket-fields/TicketFieldsPage';
-import { TokensPage } from '../features/tokens/TokensPage';
-import { UserDetailPage } from '../features/users/UserDetailPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { PageGuard, SignedInApp } from './guards';
 import type { RouteHandle } from './layout/AppLayout';
+import { lazyPage } from './lazyPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
+
+// Each page is its own chunk, loaded when first opened.
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage', { firstPage: true });
+const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'ContactPage', {
+  firstPage: true,
+});
+const CustomerDetailPage = lazyPage(
+  () => import('../features/customers/CustomerDetailPage'),
+  'CustomerDetailPage',
+);
+const CustomersPage = lazyPage(() => import('../features/customers/CustomersPage'), 'CustomersPage');
+const OrganizationDetailPage = lazyPage(
+  () => import('../features/customers/OrganizationDetailPage'),
+  'OrganizationDetailPage',
+);
+const OrganizationsPage = lazyPage(
+  () => import('../features/customers/OrganizationsPage'),
+  'OrganizationsPage',
+);
+const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
+const InboxPage = lazyPage(() => import('../features/inbox/InboxPage'), 'InboxPage');
+const JobsPage = lazyPage(() => import('../features/jobs/JobsPage'), 'JobsPage');
+const MailPage = lazyPage(() => import('../features/mail/MailPage'), 'MailPage');
+const MagicLinkPage = lazyPage(() => import('../features/portal/MagicLinkPage'), 'MagicLinkPage', {
+  firstPage: true,
+});
+const PortalAccountPage = lazyPage(() => import('../features/portal/PortalAccountPage'), 'PortalAccountPage');
+const PortalApp = lazyPage(() => import('../features/portal/PortalApp'), 'PortalApp');
+const PortalNewRequestPage = lazyPage(
+  () => import('../features/portal/PortalNewRequestPage'),
+  'PortalNewRequestPage',
+);
+const PortalRequestPage = lazyPage(() => import('../features/portal/PortalRequestPage'), 'PortalRequestPage');
+const PortalRequestsPage = lazyPage(
+  () => import('../features/portal/PortalRequestsPage'),
+  'PortalRequestsPage',
+);
+const PortalSignInPage = lazyPage(() => import('../features/portal/PortalSignInPage'), 'PortalSignInPage', {
+  firstPage: true,
+});
+const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage'), 'ProfilePage');
+const TeamsPage = lazyPage(() => import('../features/teams/TeamsPage'), 'TeamsPage');
+const TicketFieldsPage = lazyPage(
+  () => import('../features/ticket-fields/TicketFieldsPage'),
+  'TicketFieldsPage',
+);
+const BusinessHoursPage = lazyPage(
+  () => import('../features/business-hours/BusinessHoursPage'),
+  'BusinessHoursPage',
+);
+const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
+const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 
 const workspace: RouteHandle = { workspace: true };
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { routes } from '../../contracts/api';
+// The auth routes alone, not the whole table, which the first page does not need.
+import { authRoutes } from '../../contracts/api/auth';
 import type { Me } from '../../contracts/auth';
 import { api, isApiError, setCsrfToken } from './api';
 
@@ -22,7 +23,7 @@ export function wasSignedOutOnPurpose(): boolean {
 
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const session = await api.call(routes.auth.session);
+    const session = await api.call(authRoutes.session);
     setCsrfToken(session.csrfToken);
     return session.user;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Button, type ButtonProps, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
+import { withModals } from '../app/overlays';
 
 interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
   children: ReactNode;
@@ -41,11 +42,14 @@ export function confirmAction(options: {
   danger?: boolean;
   onConfirm: () => void;
 }): void {
-  modals.openConfirmModal({
-    title: options.title,
-    children: typeof options.message === 'string' ? <Text fz="sm">{options.message}</Text> : options.message,
-    labels: { confirm: options.confirmLabel, cancel: 'Cancel' },
-    confirmProps: { color: options.danger ? 'red' : undefined },
-    onConfirm: options.onConfirm,
-  });
+  withModals(() =>
+    modals.openConfirmModal({
+      title: options.title,
+      children:
+        typeof options.message === 'string' ? <Text fz="sm">{options.message}</Text> : options.message,
+      labels: { confirm: options.confirmLabel, cancel: 'Cancel' },
+      confirmProps: { color: options.danger ? 'red' : undefined },
+      onConfirm: options.onConfirm,
+    }),
+  );
 }

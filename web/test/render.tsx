@@ -9,6 +9,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { Me } from '../../contracts/auth';
 import { cssVariablesResolver } from '../app/cssVariables';
+import { modalsReady } from '../app/overlays';
 import { SessionProvider } from '../app/session';
 import { theme } from '../app/theme';
 import { me as defaultMe } from './fixtures';
@@ -36,6 +37,9 @@ function testQueryClient(): QueryClient {
     },
   });
 }
+
+// The app loads its dialogs' host on first use (app/overlays.tsx); here it is always there.
+modalsReady();
 
 function LocationProbe({ into }: { into: { current: string } }) {
   const location = useLocation();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dovecotAvailable, startDovecot, type TestImapServer } from '../../../test/helpers/dovecot';
+import { startDovecot, type TestImapServer } from '../../../test/helpers/dovecot';
+import { skipWithoutDovecot } from '../../../test/helpers/tiers';
 import type { ImapSettings } from '../mailboxes';
 import { type PolledMessage, PROCESSED_KEYWORD, pollImap } from './imap.poller';
 
@@ -31,16 +32,11 @@ function recordingLog() {
   return { warnings, warn: (obj: object, msg: string) => warnings.push({ obj, msg }) };
 }
 
-describe('pollImap against a real IMAP server (dovecot)', () => {
+describe.skipIf(skipWithoutDovecot())('pollImap against a real IMAP server (dovecot)', () => {
   let server: TestImapServer;
   let folders = 0;
 
   beforeAll(async () => {
-    if (!dovecotAvailable()) {
-      throw new Error(
-        'These tests need dovecot: apt-get install -y dovecot-imapd (CI installs it in .ci/run)',
-      );
-    }
     server = await startDovecot();
   });
   afterAll(async () => {

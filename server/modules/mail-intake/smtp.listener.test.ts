@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
@@ -11,38 +8,16 @@ import { createSmtpListener, type SmtpListener } from './smtp.listener';
 
 const silent = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
 
-/** A self-signed certificate for the listener's STARTTLS, made with the system's openssl. */
-function selfSigned(dir: string) {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  return { keyFile: key, certFile: cert };
-}
+/** A self-signed certificate for localhost (valid for a century), so no openssl is needed to test STARTTLS. */
+const tlsFixture = path.resolve(import.meta.dirname, '../../../test/helpers/tls');
+const selfSigned = {
+  keyFile: path.join(tlsFixture, 'localhost.key'),
+  certFile: path.join(tlsFixture, 'localhost.crt'),
+};
 
 describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
   let listener: SmtpListener;
   let port: number;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-tls-'));
 
   beforeAll(async () => {
     listener = createSmtpListener(
@@ -52,7 +27,7 @@ describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
         host: '127.0.0.1',
         maxBytes: 100_000,
         auth: { user: 'relay', password: 'relay-password' },
-        tls: selfSigned(dir),
+        tls: selfSigned,
       },
       () => {},
       silent,
@@ -64,7 +39,6 @@ describeEachDatabase('SMTP listener with AUTH and STARTTLS', (t) => {
   });
   afterAll(async () => {
     await listener?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const mail = { from: 'a@customer.example', to: 'help@tls.example', subject: 'Over TLS', text: 'Hello' };

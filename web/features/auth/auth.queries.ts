@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { routes } from '../../../contracts/api';
+// The auth routes alone, not the whole table: the sign-in page is the first page most people load.
+import { authRoutes } from '../../../contracts/api/auth';
 import type { LoginBody } from '../../../contracts/auth';
 import { api, setCsrfToken } from '../../app/api';
 import { notifyError } from '../../app/notify';
@@ -9,7 +10,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: LoginBody) => {
-      const session = await api.call(routes.auth.login, { body });
+      const session = await api.call(authRoutes.login, { body });
       setCsrfToken(session.csrfToken);
       return session.user ?? (await fetchMe());
     },
@@ -24,7 +25,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.call(routes.auth.logout),
+    mutationFn: () => api.call(authRoutes.logout),
     onError: (error) => notifyError(error, 'Sign-out did not reach the server'),
     onSettled: () => {
       setCsrfToken(null);
