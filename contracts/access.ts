@@ -32,7 +32,7 @@ export const rolePolicies = {
   'business-hours.manage': managers,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
-  /** Mailboxes, mail templates, spam rules and the failed-mail list: admins only. */
+  /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */
   'channels.manage': admins,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -3,7 +3,10 @@ import { isoTimestamp, pageQuery } from './common';
 import { deliverySchema } from './mail';
 import { emailAddress, lineText, plainText, proseText } from './text';
 
-export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in'] as const;
+export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in', 'other'] as const;
+/** The channels an agent opens a ticket on with their own first message. */
+export const agentChannels = ['phone', 'email', 'walk_in', 'other'] as const;
+export type AgentChannel = (typeof agentChannels)[number];
 export const ticketTypes = ['question', 'complaint', 'incident', 'task'] as const;
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
@@ -66,6 +69,12 @@ export const ticketSchema = z.object({
   solvedAt: isoTimestamp.nullable(),
   closedAt: isoTimestamp.nullable(),
   lastMessageAt: isoTimestamp.nullable(),
+  lastCustomerMessageAt: isoTimestamp.nullable().describe('When the customer last wrote'),
+  waitingSince: isoTimestamp
+    .nullable()
+    .describe(
+      "The customer's oldest message not yet answered by an agent (reply, call, visit or logged contact)",
+    ),
   mergedIntoId: z.number().nullable(),
   followUpOfId: z.number().nullable(),
   messageCount: z.number(),
@@ -88,7 +97,16 @@ export const createTicketBody = z
       .optional(),
     requesterId: z.number().int().positive().optional(),
     message: z
-      .object({ body, attachmentIds: z.array(z.number().int().positive()).max(20).default([]) })
+      .object({
+        body,
+        attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
+        author: z
+          .enum(['requester', 'agent'])
+          .default('requester')
+          .describe(
+            "Who wrote it: the requester (a request passed on by an integration), or the agent calling, on the ticket's channel: on email it is mailed to the requester; on phone, walk_in or other it records the contact",
+          ),
+      })
       .strict(),
     channel: channelSchema.default('api'),
     type: typeSchema.default('question'),
@@ -105,7 +123,15 @@ export const createTicketBody = z
   .refine((v) => v.requester || v.requesterId, {
     message: 'Give requester {email, name} or requesterId',
     path: ['requester'],
-  });
+  })
+  .refine(
+    (v) => v.message.author === 'requester' || (agentChannels as readonly string[]).includes(v.channel),
+    {
+      message:
+        "An agent's first message goes out by email, or records a phone call, a visit or another contact",
+      path: ['channel'],
+    },
+  );
 export type CreateTicketBody = z.input<typeof createTicketBody>;
 
 export const updateTicketBody = z
@@ -134,7 +160,7 @@ export const escalateBody = z
   })
   .strict();
 
-export const messageKinds = ['reply', 'note', 'customer', 'call', 'visit', 'system'] as const;
+export const messageKinds = ['reply', 'note', 'customer', 'call', 'visit', 'contact', 'system'] as const;
 export const attachmentSchema = z.object({
   id: z.number(),
   filename: z.string(),
@@ -222,7 +248,7 @@ export const viewFilters = z
     status: z.array(statusSchema).max(6).optional(),
     priority: z.array(prioritySchema).max(4).optional(),
     type: z.array(typeSchema).max(4).optional(),
-    channel: z.array(channelSchema).max(6).optional(),
+    channel: z.array(channelSchema).max(ticketChannels.length).optional(),
     assignee: z
       .array(z.union([z.number().int().positive(), z.enum(['me', 'none'])]))
       .max(50)

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idParam } from '../common';
-import { ticketSettingsSchema, updateTicketSettingsBody } from '../settings';
+import {
+  channelSettingsSchema,
+  ticketSettingsSchema,
+  updateChannelSettingsBody,
+  updateTicketSettingsBody,
+} from '../settings';
 import {
   categorySchema,
   createCategoryBody,
@@ -50,5 +55,16 @@ export const ticketFieldsRoutes = {
     path: '/api/v1/settings/tickets',
     body: updateTicketSettingsBody,
     response: ticketSettingsSchema,
+  }),
+  channelSettings: route({
+    method: 'GET',
+    path: '/api/v1/settings/channels',
+    response: channelSettingsSchema,
+  }),
+  updateChannelSettings: route({
+    method: 'PATCH',
+    path: '/api/v1/settings/channels',
+    body: updateChannelSettingsBody,
+    response: channelSettingsSchema,
   }),
 };

@@ -13,6 +13,7 @@ import { migration0010 } from './migrations/0010_sign_in';
 import { migration0011 } from './migrations/0011_dead_letters';
 import { migration0012 } from './migrations/0012_trusted_copies';
 import { migration0014 } from './migrations/0014_mail_intake';
+import { migration0015 } from './migrations/0015_conversation_stamps';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
 import type { Migration } from './migrations/helpers';
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   migration0011,
   migration0012,
   migration0014,
+  migration0015,
   migration0023,
   migration0024,
 ];

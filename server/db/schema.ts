@@ -150,7 +150,7 @@ export interface CustomFieldsTable {
   created_at: Timestamp;
 }
 
-export type TicketChannel = 'email' | 'web' | 'portal' | 'api' | 'phone' | 'walk_in';
+export type TicketChannel = 'email' | 'web' | 'portal' | 'api' | 'phone' | 'walk_in' | 'other';
 export type TicketType = 'question' | 'complaint' | 'incident' | 'task';
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed';
@@ -182,6 +182,10 @@ export interface TicketsTable {
   solved_at: Timestamp | null;
   closed_at: Timestamp | null;
   last_message_at: Timestamp | null;
+  /** When the customer last wrote (automatic mail left out). */
+  last_customer_message_at: Timestamp | null;
+  /** The customer's oldest message after the last public answer of an agent; null when answered. */
+  waiting_since: Timestamp | null;
   merged_into_id: number | null;
   follow_up_of_id: number | null;
   message_count: Generated<number>;
@@ -194,7 +198,7 @@ export interface TicketTagsTable {
   tag: string;
 }
 
-export type MessageKind = 'reply' | 'note' | 'customer' | 'call' | 'visit' | 'system';
+export type MessageKind = 'reply' | 'note' | 'customer' | 'call' | 'visit' | 'contact' | 'system';
 
 export interface MessagesTable {
   id: Generated<number>;

@@ -13,7 +13,7 @@ import { notificationsRoutes, notificationsService, notifyUsers } from './notifi
 import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService } from './queues';
 import { searchRoutes, searchService } from './search';
-import { settingsRoutes, settingsService } from './settings';
+import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
@@ -74,7 +74,10 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
   await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });
-  await app.register(settingsRoutes, { settings: settingsService(deps) });
+  await app.register(settingsRoutes, {
+    settings: settingsService(deps),
+    channels: channelSettingsService(deps),
+  });
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });

@@ -68,6 +68,8 @@ const operationIds: Record<string, string> = {
   'GET /api/v1/audit-log': 'listAuditLog',
   'GET /api/v1/settings/tickets': 'getTicketSettings',
   'PATCH /api/v1/settings/tickets': 'updateTicketSettings',
+  'GET /api/v1/settings/channels': 'getChannelSettings',
+  'PATCH /api/v1/settings/channels': 'updateChannelSettings',
   'GET /api/v1/settings/mail': 'getMailSettings',
   'PATCH /api/v1/settings/mail': 'updateMailSettings',
   'GET /api/v1/inbound-mail': 'listInboundMail',

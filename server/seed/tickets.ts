@@ -133,6 +133,8 @@ export async function seedTickets(
       solved_at: solved ? at(solved) : null,
       closed_at: closed ? at(closed) : null,
       last_message_at: at(last),
+      last_customer_message_at: null,
+      waiting_since: null,
       merged_into_id: null,
       follow_up_of_id: null,
       message_count: conversation.length,

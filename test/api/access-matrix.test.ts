@@ -166,6 +166,8 @@ const matrix: {
   { method: 'GET', url: '/api/v1/search?q=x', path: '/api/v1/search', allowed: staff },
   { method: 'GET', url: '/api/v1/settings/tickets', path: '/api/v1/settings/tickets', allowed: staff },
   { method: 'PATCH', url: '/api/v1/settings/tickets', path: '/api/v1/settings/tickets', allowed: admins },
+  { method: 'GET', url: '/api/v1/settings/channels', path: '/api/v1/settings/channels', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/settings/channels', path: '/api/v1/settings/channels', allowed: admins },
   { method: 'GET', url: '/api/v1/mailboxes', path: '/api/v1/mailboxes', allowed: admins },
   { method: 'POST', url: '/api/v1/mailboxes', path: '/api/v1/mailboxes', allowed: admins },
   { method: 'GET', url: '/api/v1/mailboxes/999999', path: '/api/v1/mailboxes/{id}', allowed: admins },

@@ -61,6 +61,7 @@ export const channelLabels: Record<TicketChannel, string> = {
   api: 'API',
   phone: 'Phone',
   walk_in: 'Walk-in',
+  other: 'Other',
 };
 
 export const customFieldTypeLabels: Record<CustomFieldType, string> = {

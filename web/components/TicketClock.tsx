@@ -41,28 +41,33 @@ interface Clock {
   hint: string;
 }
 
-type ClockTicket = Pick<Ticket, 'status' | 'createdAt' | 'firstReplyAt' | 'dueAt'>;
+type ClockTicket = Pick<Ticket, 'status' | 'createdAt' | 'firstReplyAt' | 'waitingSince' | 'dueAt'>;
 
-/** The clocks that matter on a ticket: waiting for a first reply, and the due date. */
+/**
+ * The clocks that matter on a ticket: how long the customer has waited for an answer (or how
+ * soon the first reply came once nobody is waiting), and the due date.
+ */
 export function ticketClocks(ticket: ClockTicket, now: number): Clock[] {
   const clocks: Clock[] = [];
   const done = ticket.status === 'solved' || ticket.status === 'closed';
-  if (ticket.firstReplyAt) {
+  if (ticket.waitingSince && !done) {
+    const waiting = now - Date.parse(ticket.waitingSince);
+    clocks.push({
+      text: ticket.firstReplyAt
+        ? `Customer waiting ${formatDuration(waiting)}`
+        : `No reply yet · waiting ${formatDuration(waiting)}`,
+      tone: waiting > 4 * HOUR ? 'danger' : waiting > HOUR ? 'warning' : 'calm',
+      icon: waiting > HOUR ? IconClockExclamation : IconClock,
+      at: ticket.waitingSince,
+      hint: 'Waiting since',
+    });
+  } else if (ticket.firstReplyAt) {
     clocks.push({
       text: `First reply after ${formatDuration(Date.parse(ticket.firstReplyAt) - Date.parse(ticket.createdAt))}`,
       tone: 'calm',
       icon: IconClockCheck,
       at: ticket.firstReplyAt,
       hint: 'First reply sent',
-    });
-  } else if (!done) {
-    const waiting = now - Date.parse(ticket.createdAt);
-    clocks.push({
-      text: `No reply yet · waiting ${formatDuration(waiting)}`,
-      tone: waiting > 4 * HOUR ? 'danger' : waiting > HOUR ? 'warning' : 'calm',
-      icon: waiting > HOUR ? IconClockExclamation : IconClock,
-      at: ticket.createdAt,
-      hint: 'Opened',
     });
   }
   if (ticket.dueAt && !done) {

@@ -65,6 +65,8 @@ export function makeTicket(id: number, overrides: Partial<Ticket> = {}): Ticket 
     solvedAt: null,
     closedAt: null,
     lastMessageAt: AT,
+    lastCustomerMessageAt: AT,
+    waitingSince: AT,
     mergedIntoId: null,
     followUpOfId: null,
     messageCount: 1,

@@ -19,6 +19,7 @@ import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
 import { findOrCreateCustomer, loadCustomer } from '../customers';
 import { queueTicketMail } from '../mailboxes';
+import { loadChannelSettings } from '../settings';
 import { addCustomerMessage, likelyNextTicketId, loadConversation, openTicket } from '../tickets';
 import { insertUserRow, linkToCustomer } from '../users';
 import { portalRepository as repo } from './portal.repository';
@@ -50,18 +51,21 @@ const toPortalTicket = (r: RequestRow): PortalTicket => ({
   followUpOfId: r.follow_up_of_id,
 });
 
-/** What a request from the portal or the contact form starts as. */
-const newRequest = () => ({
-  type: 'question' as const,
-  priority: 'normal' as const,
-  status: 'new' as const,
-  categoryId: null,
-  tags: [] as string[],
-  assigneeId: null,
-  teamId: null,
-  dueAt: null,
-  customFields: {},
-});
+/** What a request from the portal or the contact form starts as: in the team and category set for its channel. */
+async function newRequest(db: DbOrTrx, channel: 'portal' | 'contactForm') {
+  const goes = (await loadChannelSettings(db))[channel];
+  return {
+    type: 'question' as const,
+    priority: 'normal' as const,
+    status: 'new' as const,
+    categoryId: goes.categoryId,
+    tags: [] as string[],
+    assigneeId: null,
+    teamId: goes.teamId,
+    dueAt: null,
+    customFields: {},
+  };
+}
 
 const linkNotValid = () =>
   new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
@@ -120,7 +124,7 @@ export function portalService({ db, config, live }: AppDeps) {
             requesterId: customerId,
             message: { body: input.body, attachmentIds: [] },
             channel: 'portal',
-            ...newRequest(),
+            ...(await newRequest(trx, 'portal')),
           },
           'customer',
           rendered,
@@ -250,7 +254,7 @@ export function portalService({ db, config, live }: AppDeps) {
             requester: { email: input.email, name: input.name },
             message: { body: input.message, attachmentIds: [] },
             channel: 'web',
-            ...newRequest(),
+            ...(await newRequest(trx, 'contactForm')),
           },
           'customer',
           rendered,

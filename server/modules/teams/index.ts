@@ -6,5 +6,6 @@ export {
   setTeamMembers,
   setTeamsOfUser,
   type TeamsService,
+  teamExists,
   teamsService,
 } from './teams.service';

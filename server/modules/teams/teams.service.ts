@@ -77,6 +77,8 @@ const snapshot = (t: Team) => ({
 
 /** Stores a team row (seed data). */
 export const insertTeamRow = repo.insert;
+/** Whether a team with this id exists. */
+export const teamExists = async (db: DbOrTrx, id: number) => (await repo.findById(db, id)) !== undefined;
 /** Replaces a team's members (seed data). */
 export const setTeamMembers = repo.setMembers;
 

@@ -5,6 +5,7 @@ export {
   assertUsableCategory,
   insertCategoryRow,
   insertCustomFieldRow,
+  isUsableCategory,
   loadCustomFields,
   type TicketFieldsService,
   ticketFieldsService,

@@ -58,13 +58,22 @@ export function toCustomField(row: CustomFieldRow): CustomField {
 
 export const loadCustomFields = async (db: DbOrTrx) => (await repo.customFields(db)).map(toCustomField);
 
-/** A category a ticket may use: it exists and is not archived. */
-export async function assertUsableCategory(db: DbOrTrx, id: number | null | undefined) {
-  if (id === null || id === undefined) return;
+/** Whether a ticket may use this category: it exists and is not archived. */
+export async function isUsableCategory(db: DbOrTrx, id: number): Promise<boolean> {
   const row = await repo.findCategory(db, id);
-  if (!row || row.archived_at) {
+  return row !== undefined && !row.archived_at;
+}
+
+/** Refuses a category a ticket may not use (unknown or archived). */
+export async function assertUsableCategory(
+  db: DbOrTrx,
+  id: number | null | undefined,
+  path: string[] = ['categoryId'],
+) {
+  if (id === null || id === undefined) return;
+  if (!(await isUsableCategory(db, id))) {
     throw new AppError('VALIDATION_FAILED', `No active category with id ${id}`, [
-      { path: ['categoryId'], message: 'Unknown or archived category' },
+      { path, message: 'Unknown or archived category' },
     ]);
   }
 }

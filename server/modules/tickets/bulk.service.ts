@@ -9,7 +9,9 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { moveTicketFiles } from '../attachments';
 import { reindexTickets } from '../search';
+import { conversationStamps } from './conversation.rules';
 import { eventsRepository } from './events.repository';
+import { messagesRepository } from './messages.repository';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { changeTicket, loadTicket } from './tickets.service';
@@ -129,7 +131,10 @@ export function bulkService({ db, live }: AppDeps) {
             },
           });
         }
-        await ticketsRepository.update(trx, targetId, { updated_at: now }, null);
+        // The conversation is now the target's: its first reply, last customer message and
+        // wait follow from all of it.
+        const stamps = conversationStamps(await messagesRepository.stampsOf(trx, targetId));
+        await ticketsRepository.update(trx, targetId, { ...stamps, updated_at: now }, null);
         await reindexTickets(trx, [targetId, ...sources]);
         return loadTicket(trx, targetId);
       });

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { appendToIndex } from '../search';
+import { afterAnswer } from './conversation.rules';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
 import { loadConversation } from './messages.service';
@@ -55,10 +56,8 @@ export function contactsService({ db, live }: AppDeps) {
               customFields: {},
             },
             'agent',
-            { html, meta: {} },
+            { html, meta },
           );
-          const [first] = await loadConversation(trx, ticket.id, false);
-          await messagesRepository.setKind(trx, first!.id, input.kind, meta);
           const [message] = await loadConversation(trx, ticket.id, false);
           return { ticket, message: message!, created: true };
         }
@@ -80,12 +79,13 @@ export function contactsService({ db, live }: AppDeps) {
           meta,
           now,
         });
-        await ticketsRepository.countMessage(trx, ticket.id, now);
+        const answered = afterAnswer(ticket, now);
+        await ticketsRepository.countMessage(trx, ticket.id, now, answered.changes);
         await eventsRepository.append(
           trx,
           ticket.id,
           eventActor(ctx),
-          [{ type: `${input.kind}_logged`, to: id }],
+          [{ type: `${input.kind}_logged`, to: id }, ...answered.events],
           now,
         );
         await appendToIndex(trx, ticket.id, input.summary);

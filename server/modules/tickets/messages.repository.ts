@@ -1,7 +1,8 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { insertReturningId, pick } from '../../db/prepared';
 import type { MessageKind, MessagesTable, TicketChannel } from '../../db/schema';
+import type { StampedMessage } from './conversation.rules';
 
 const insertColumns = [
   'ticket_id',
@@ -60,6 +61,21 @@ export const messagesRepository = {
     return q.orderBy('messages.id').execute();
   },
 
+  /** What each message of a ticket adds to the times kept from its conversation (see conversation.rules.ts). */
+  async stampsOf(db: DbOrTrx, ticketId: number): Promise<StampedMessage[]> {
+    const rows = await db
+      .selectFrom('messages')
+      .select([
+        'kind',
+        'created_at',
+        sql<number>`case when meta like '%"automated":true%' then 1 else 0 end`.as('automatic'),
+      ])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, createdAt: r.created_at, automatic: Number(r.automatic) === 1 }));
+  },
+
   findById(db: DbOrTrx, id: number) {
     return db
       .selectFrom('messages')
@@ -69,14 +85,6 @@ export const messagesRepository = {
       .select(['users.name as user_name', 'customers.name as customer_name'])
       .where('messages.id', '=', id)
       .executeTakeFirst();
-  },
-
-  async setKind(db: DbOrTrx, id: number, kind: MessageKind, meta: Record<string, unknown>) {
-    await db
-      .updateTable('messages')
-      .set({ kind, meta: JSON.stringify(meta) })
-      .where('id', '=', id)
-      .execute();
   },
 
   async lastIdOf(db: DbOrTrx, ticketId: number): Promise<number | null> {

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { bindFilesToMessage, toAttachment } from '../attachments';
 import { appendToIndex } from '../search';
+import { afterAnswer, afterCustomerMessage, isAutomatic } from './conversation.rules';
 import { eventsRepository, type TicketEventInput } from './events.repository';
 import { type MentionNotifier, mentionedUsers } from './mentions';
 import { messagesRepository as repo } from './messages.repository';
@@ -143,18 +144,13 @@ export async function addCustomerMessage(
     input.attachmentIds.length
   )
     throw notAttachable();
-  await ticketsRepository.countMessage(db, ticketId, now);
   const status = input.keepStatus ? ticket.status : statusAfterCustomerReply(ticket.status);
+  await ticketsRepository.countMessage(db, ticketId, now, {
+    ...afterCustomerMessage(ticket, now, isAutomatic(input.rendered?.meta)),
+    ...statusStamps(status, ticket.status, now),
+  });
   const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
-  if (status !== ticket.status) {
-    await ticketsRepository.update(
-      db,
-      ticketId,
-      { ...statusStamps(status, ticket.status, now), updated_at: now },
-      null,
-    );
-    events.push({ type: 'status_changed', from: ticket.status, to: status });
-  }
+  if (status !== ticket.status) events.push({ type: 'status_changed', from: ticket.status, to: status });
   await eventsRepository.append(db, ticketId, eventActor(ctx), events, now);
   await appendToIndex(db, ticketId, input.body);
   return { ticketId, message: await loadMessage(db, id), followUp: false };
@@ -212,24 +208,17 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
         });
         const bound = await bindFilesToMessage(trx, ticketId, id, input.attachmentIds);
         if (bound !== input.attachmentIds.length) throw notAttachable();
-        await ticketsRepository.countMessage(trx, ticketId, now);
-        const events: TicketEventInput[] = [{ type: isReply ? 'replied' : 'note_added', to: id }];
-        const changes: Record<string, string | null> = {};
-        if (isReply && !ticket.firstReplyAt) {
-          changes.first_reply_at = now;
-          events.push({
-            type: 'first_reply',
-            to: Math.round((Date.parse(now) - Date.parse(ticket.createdAt)) / 1000),
-          });
-        }
+        const answered = isReply ? afterAnswer(ticket, now) : { changes: {}, events: [] };
+        await ticketsRepository.countMessage(trx, ticketId, now, {
+          ...answered.changes,
+          ...statusStamps(status, ticket.status, now),
+        });
+        const events: TicketEventInput[] = [
+          { type: isReply ? 'replied' : 'note_added', to: id },
+          ...answered.events,
+        ];
         if (status !== ticket.status)
           events.push({ type: 'status_changed', from: ticket.status, to: status });
-        await ticketsRepository.update(
-          trx,
-          ticketId,
-          { ...changes, ...statusStamps(status, ticket.status, now), updated_at: now },
-          null,
-        );
         await eventsRepository.append(trx, ticketId, eventActor(ctx), events, now);
         await appendToIndex(trx, ticketId, input.body);
         if (!isReply)

@@ -41,6 +41,8 @@ export function toTicket(row: TicketRow): Ticket {
     solvedAt: row.solved_at,
     closedAt: row.closed_at,
     lastMessageAt: row.last_message_at,
+    lastCustomerMessageAt: row.last_customer_message_at,
+    waitingSince: row.waiting_since,
     mergedIntoId: row.merged_into_id,
     followUpOfId: row.follow_up_of_id,
     messageCount: row.message_count,

@@ -93,8 +93,10 @@ export const ticketsRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  async countMessage(db: DbOrTrx, id: number, at: string) {
+  /** One more message at `at`, with what else it changes (the times kept from the conversation). */
+  async countMessage(db: DbOrTrx, id: number, at: string, changes: Partial<TicketValues> = {}) {
     await updateTickets(db, (eb) => ({
+      ...changes,
       message_count: eb('message_count', '+', 1),
       last_message_at: at,
       updated_at: at,
@@ -134,17 +136,10 @@ export const ticketsRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
+  /** Moves a conversation to another ticket; the source is left with none (the caller re-counts the target). */
   async moveMessages(db: DbOrTrx, fromId: number, toId: number) {
     await db.updateTable('messages').set({ ticket_id: toId }).where('ticket_id', '=', fromId).execute();
-    const count = await db
-      .selectFrom('messages')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ticket_id', '=', toId)
-      .executeTakeFirstOrThrow();
-    await updateTickets(db, () => ({ message_count: Number(count.n) }))
-      .where('id', '=', toId)
-      .execute();
-    await updateTickets(db, () => ({ message_count: 0 }))
+    await updateTickets(db, () => ({ message_count: 0, waiting_since: null }))
       .where('id', '=', fromId)
       .execute();
   },

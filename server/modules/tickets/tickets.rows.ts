@@ -66,6 +66,8 @@ export const ticketColumns: Record<keyof TicketsTable, true> = {
   solved_at: true,
   closed_at: true,
   last_message_at: true,
+  last_customer_message_at: true,
+  waiting_since: true,
   merged_into_id: true,
   follow_up_of_id: true,
   message_count: true,

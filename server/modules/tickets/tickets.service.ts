@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type {
-  createTicketBody,
-  escalateBody,
-  Ticket,
-  TicketStatus,
-  UpdateTicketBody,
+import {
+  agentChannels,
+  type createTicketBody,
+  type escalateBody,
+  type Ticket,
+  type TicketStatus,
+  type UpdateTicketBody,
 } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
@@ -20,6 +21,7 @@ import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { bindFilesToMessage } from '../attachments';
 import { indexNewTicket, setIndexedSubject } from '../search';
 import { assertUsableCategory } from '../ticket-fields';
+import { afterCustomerMessage, agentMessageKind, isAutomatic } from './conversation.rules';
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
@@ -34,9 +36,14 @@ import {
   ticketNotFound,
 } from './tickets.refs';
 import { ticketsRepository as repo } from './tickets.repository';
-import { canTransition, statusAfterAssignment } from './tickets.rules';
+import { canTransition, statusAfterAgentReply, statusAfterAssignment } from './tickets.rules';
 
 type CreateInput = z.output<typeof createTicketBody>;
+/** What a ticket opens with; who wrote the first message is told apart (see openTicket). */
+type OpenInput = Omit<CreateInput, 'message'> & { message: Omit<CreateInput['message'], 'author'> };
+
+const isAgentChannel = (channel: string): channel is (typeof agentChannels)[number] =>
+  (agentChannels as readonly string[]).includes(channel);
 
 /** A first message that arrives already rendered (mail: sanitised HTML, sender and copies in meta). */
 export interface RenderedBody {
@@ -88,11 +95,23 @@ export async function likelyNextTicketId(db: DbOrTrx): Promise<number> {
   return (await repo.lastId(db)) + 1;
 }
 
-/** Opens a ticket with its first message in one transaction: customer, ticket, message, tags, events, index, audit. */
+/** The first message's kind and history entry: the customer's request, or the agent's own message on their channel. */
+function firstMessageOf(author: 'customer' | 'agent', channel: OpenInput['channel']) {
+  if (author === 'customer') return { kind: 'customer', event: 'customer_replied' } as const;
+  const kind = isAgentChannel(channel) ? agentMessageKind[channel] : 'reply';
+  return { kind, event: kind === 'reply' ? 'replied' : `${kind}_logged` } as const;
+}
+
+/**
+ * Opens a ticket with its first message in one transaction: customer, ticket, message, tags,
+ * events, index, audit. The first message is the requester's, or (author `agent`) the acting
+ * agent's on the ticket's channel: mailed to the requester on email, a logged call, visit or
+ * other contact otherwise; an agent's message makes a new ticket open.
+ */
 export async function openTicket(
   db: DbOrTrx,
   ctx: RequestContext,
-  input: CreateInput,
+  input: OpenInput,
   author: 'customer' | 'agent' = 'customer',
   rendered?: RenderedBody,
 ) {
@@ -106,7 +125,11 @@ export async function openTicket(
     assertTeam(db, input.teamId),
   ]);
   const customFields = await checkCustomFields(db, input.type, input.customFields, input.status === 'solved');
-  const status = statusAfterAssignment(input.status, input.assigneeId);
+  const fromCustomer = author === 'customer';
+  const assigned = statusAfterAssignment(input.status, input.assigneeId);
+  const status = fromCustomer ? assigned : statusAfterAgentReply(assigned, undefined);
+  const first = firstMessageOf(author, input.channel);
+  const meta = rendered?.meta ?? {};
   const tags = [...new Set(input.tags)];
   const row = await repo.insertRow(db, {
     subject: input.subject,
@@ -126,6 +149,9 @@ export async function openTicket(
     custom_fields: JSON.stringify(customFields),
     tags: JSON.stringify(tags),
     first_reply_at: null,
+    last_customer_message_at: null,
+    waiting_since: null,
+    ...(fromCustomer ? afterCustomerMessage({ waitingSince: null }, now, isAutomatic(meta)) : {}),
     solved_at: status === 'solved' ? now : null,
     closed_at: null,
     message_count: 1,
@@ -137,23 +163,23 @@ export async function openTicket(
   });
   const id = row.id;
   if (tags.length > 0) await repo.setTags(db, id, tags);
-  const fromCustomer = author === 'customer';
   const messageId = await messagesRepository.insert(db, {
     ticketId: id,
-    kind: fromCustomer ? 'customer' : 'reply',
+    kind: first.kind,
     authorUserId: fromCustomer || ctx.actor.type !== 'user' || ctx.actor.id === 0 ? null : ctx.actor.id,
     authorCustomerId: fromCustomer ? requester.id : null,
     channel: input.channel,
     body: input.message.body,
     html: rendered?.html ?? renderMarkdown(input.message.body),
-    meta: rendered?.meta ?? {},
+    meta:
+      !fromCustomer && ctx.actor.type === 'token' ? { ...meta, via: `API token ${ctx.actor.name}` } : meta,
     now,
   });
   await bindFilesToMessage(db, id, messageId, input.message.attachmentIds);
   const events: TicketEventInput[] = [{ type: 'created', to: status }];
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
-  events.push({ type: fromCustomer ? 'customer_replied' : 'replied', to: messageId });
+  events.push({ type: first.event, to: messageId });
   await eventsRepository.append(db, id, eventActor(ctx), events, now);
   await indexNewTicket(db, id, {
     subject: input.subject,
@@ -322,9 +348,10 @@ export function ticketsService({ db, live }: AppDeps) {
     async create(ctx: RequestContext, input: CreateInput) {
       authorize(ctx.actor, 'tickets.write');
       const rendered = { html: await renderMarkdownOffThread(input.message.body), meta: {} };
+      const author = input.message.author === 'agent' ? 'agent' : 'customer';
       return announceTicket(
         live,
-        await opening((trx) => openTicket(trx, ctx, input, 'customer', rendered)),
+        await opening((trx) => openTicket(trx, ctx, input, author, rendered)),
         true,
       );
     },

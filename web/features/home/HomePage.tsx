@@ -12,18 +12,18 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconArrowRight, IconInbox, IconShieldLock } from '@tabler/icons-react';
+import { IconArrowRight, IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatViewCount, greeting } from '../../app/format';
 import { pagesFor } from '../../app/pages';
 import { useMe } from '../../app/session';
 import { CompactTicketList } from '../../components/CompactTicketList';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
+import { EmptyQueueState } from '../inbox/EmptyQueueState';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
 
 function todayLabel(timeZone: string): string {
@@ -76,17 +76,7 @@ function MyWork() {
           retrying={tickets.isRefetching}
         />
       ) : rows.length === 0 ? (
-        <EmptyState
-          size="sm"
-          icon={<IconInbox size={22} stroke={1.5} />}
-          title="Nothing assigned to you"
-          description="Pick up the next ticket from the unassigned queue."
-          action={
-            <Button component={Link} to="/inbox/unassigned" variant="default" size="xs">
-              Go to Unassigned
-            </Button>
-          }
-        />
+        <EmptyQueueState viewId={MY_OPEN} view={myOpen} />
       ) : (
         <CompactTicketList
           tickets={rows}

@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconLock, IconPhone, IconRobot, IconWalk } from '@tabler/icons-react';
+import { IconLock, IconMessageCircle, IconPhone, IconRobot, IconWalk } from '@tabler/icons-react';
 import type { Message } from '../../../contracts/tickets';
 import { AttachmentList } from '../../components/AttachmentList';
 import { EmptyState } from '../../components/EmptyState';
@@ -18,8 +18,16 @@ const outcomeLabels: Record<string, string> = {
   information_given: 'Information given',
 };
 
+const contactLabels: Partial<Record<Message['kind'], string>> = {
+  call: 'Phone call',
+  visit: 'Visit',
+  contact: 'Other contact',
+};
+const contactIcons = { call: IconPhone, visit: IconWalk, contact: IconMessageCircle };
+const isContact = (kind: Message['kind']): kind is keyof typeof contactIcons => kind in contactIcons;
+
 function contactSummary(message: Message): string {
-  const parts = [message.kind === 'call' ? 'Phone call' : 'Visit'];
+  const parts = [contactLabels[message.kind] ?? 'Contact'];
   const minutes = message.meta.durationMinutes;
   if (typeof minutes === 'number') parts.push(`${minutes} min`);
   const outcome = message.meta.outcome;
@@ -49,6 +57,7 @@ function lookOf(message: Message): Look {
       };
     case 'call':
     case 'visit':
+    case 'contact':
       return {
         label: contactSummary(message),
         background: 'var(--steward-contact-bg)',
@@ -57,6 +66,15 @@ function lookOf(message: Message): Look {
     default:
       return { label: 'Customer', border: '1px solid var(--mantine-color-default-border)' };
   }
+}
+
+function ContactBadge({ kind, label }: { kind: keyof typeof contactIcons; label: string }) {
+  const Icon = contactIcons[kind];
+  return (
+    <Badge size="sm" variant="light" color="teal" tt="none" leftSection={<Icon size={12} />}>
+      {label}
+    </Badge>
+  );
 }
 
 function MessageItem({ message }: { message: Message }) {
@@ -100,16 +118,8 @@ function MessageItem({ message }: { message: Message }) {
                 >
                   Internal note
                 </Badge>
-              ) : message.kind === 'call' || message.kind === 'visit' ? (
-                <Badge
-                  size="sm"
-                  variant="light"
-                  color="teal"
-                  tt="none"
-                  leftSection={message.kind === 'call' ? <IconPhone size={12} /> : <IconWalk size={12} />}
-                >
-                  {look.label}
-                </Badge>
+              ) : isContact(message.kind) ? (
+                <ContactBadge kind={message.kind} label={look.label} />
               ) : isAutomatedMail(message.meta) ? (
                 <Badge
                   size="sm"

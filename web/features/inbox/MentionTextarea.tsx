@@ -2,6 +2,7 @@ import { Combobox, Group, Text, Textarea, type TextareaProps, useCombobox } from
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useStaffOptions } from '../users/users.queries';
+import { handleOf, rankMentions } from './mentions';
 
 interface MentionTextareaProps extends Omit<TextareaProps, 'value' | 'onChange'> {
   value: string;
@@ -16,10 +17,6 @@ function mentionAt(value: string, caret: number): string | null {
   return match ? (match[2] ?? '') : null;
 }
 
-function localPart(email: string): string {
-  return email.split('@')[0] ?? email;
-}
-
 /** A Markdown textarea that completes @mentions (the part of a colleague's email before the @). */
 export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaProps>(function MentionTextarea(
   { value, onChange, mentions, onKeyDown, ...props },
@@ -31,15 +28,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
   const staff = useStaffOptions(mentions);
   const [query, setQuery] = useState<string | null>(null);
 
-  const term = (query ?? '').toLowerCase();
-  const options =
-    query === null
-      ? []
-      : (staff.data ?? [])
-          .filter(
-            (u) => localPart(u.email).toLowerCase().includes(term) || u.name.toLowerCase().includes(term),
-          )
-          .slice(0, 6);
+  const options = query === null ? [] : rankMentions(staff.data ?? [], query);
 
   const update = (next: string, caret: number) => {
     onChange(next);
@@ -88,13 +77,13 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
       <Combobox.Dropdown hidden={options.length === 0}>
         <Combobox.Options aria-label="Mention a colleague">
           {options.map((user) => (
-            <Combobox.Option key={user.id} value={localPart(user.email)}>
+            <Combobox.Option key={user.id} value={handleOf(user.email)}>
               <Group gap="xs" wrap="nowrap">
                 <UserAvatar name={user.name} initials={user.initials} size="sm" />
                 <div>
                   <Text fz="sm">{user.name}</Text>
                   <Text fz="xs" opacity={0.8}>
-                    @{localPart(user.email)}
+                    @{handleOf(user.email)}
                   </Text>
                 </div>
               </Group>

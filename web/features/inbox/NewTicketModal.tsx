@@ -7,6 +7,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -14,12 +15,14 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { CreateTicketBody } from '../../../contracts/tickets';
+import { type AgentChannel, agentChannels, type CreateTicketBody } from '../../../contracts/tickets';
 import { applyServerErrors, looksLikeEmail } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { useMe } from '../../app/session';
 import { isTicketPriority, isTicketType, priorityOptions, typeOptions } from '../../app/ticketLabels';
 import { useCustomerSearch } from '../customers/customers.queries';
 import { useTeamOptions } from '../teams/teams.queries';
+import { useCategories } from '../ticket-fields/ticket-fields.queries';
 import { useCreateTicket } from '../tickets/tickets.queries';
 import { useStaffOptions } from '../users/users.queries';
 import { ticketPath } from './inbox.url';
@@ -41,7 +44,34 @@ export function NewTicketModal({ opened, onClose, viewId = 'all', requester }: N
   );
 }
 
+/** How the customer got in touch, and what the agent's first message is on each channel. */
+const channelChoices: Record<AgentChannel, { label: string; message: string; description: string }> = {
+  phone: {
+    label: 'Phone',
+    message: 'Call summary',
+    description: 'What the customer told you on the phone, in Markdown',
+  },
+  email: {
+    label: 'Email',
+    message: 'Email to the customer',
+    description: 'Sent to the customer by mail when you create the ticket, in Markdown',
+  },
+  walk_in: {
+    label: 'Walk-in',
+    message: 'Visit summary',
+    description: 'What the customer told you when they came in, in Markdown',
+  },
+  other: {
+    label: 'Other',
+    message: 'Contact summary',
+    description: 'Where the customer got in touch and what they need, in Markdown',
+  },
+};
+const isAgentChannel = (value: string | null): value is AgentChannel =>
+  value !== null && (agentChannels as readonly string[]).includes(value);
+
 interface Values {
+  channel: AgentChannel;
   requesterMode: 'customer' | 'email';
   requesterId: string | null;
   email: string;
@@ -52,6 +82,7 @@ interface Values {
   priority: string | null;
   assigneeId: string | null;
   teamId: string | null;
+  categoryId: string | null;
 }
 
 function NewTicketForm({
@@ -67,6 +98,8 @@ function NewTicketForm({
   const create = useCreateTicket();
   const staff = useStaffOptions();
   const teams = useTeamOptions();
+  const categories = useCategories();
+  const me = useMe();
   const [customerSearch, setCustomerSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(customerSearch, 250);
   const customers = useCustomerSearch(debouncedSearch);
@@ -74,6 +107,7 @@ function NewTicketForm({
 
   const form = useForm<Values>({
     initialValues: {
+      channel: 'phone',
       requesterMode: 'customer',
       requesterId: requester ? String(requester.id) : null,
       email: '',
@@ -83,7 +117,9 @@ function NewTicketForm({
       type: 'question',
       priority: 'normal',
       assigneeId: null,
-      teamId: null,
+      // The agent's own team's queue, unless they choose another.
+      teamId: me.teams[0] ? String(me.teams[0].id) : null,
+      categoryId: null,
     },
     validate: {
       requesterId: (value, values) =>
@@ -93,10 +129,20 @@ function NewTicketForm({
           ? "Enter the requester's email address"
           : null,
       subject: (value) => (value.trim() ? null : 'Give the ticket a subject'),
-      body: (value) => (value.trim() ? null : 'Write what the customer needs'),
+      body: (value, values) =>
+        value.trim()
+          ? null
+          : values.channel === 'email'
+            ? 'Write the email to the customer'
+            : 'Write what the customer needs',
     },
   });
   const values = form.getValues();
+  const channel = channelChoices[values.channel];
+  const categoryOptions = (categories.data ?? [])
+    .filter((c) => !c.archived)
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((c) => ({ value: String(c.id), label: c.path }));
 
   const customerOptions = [
     ...(requester ? [{ value: String(requester.id), label: requester.name }] : []),
@@ -109,12 +155,13 @@ function NewTicketForm({
     setFormError(null);
     const body: CreateTicketBody = {
       subject: v.subject.trim(),
-      message: { body: v.body, attachmentIds: [] },
-      channel: 'web',
+      message: { body: v.body, attachmentIds: [], author: 'agent' },
+      channel: v.channel,
       type: isTicketType(v.type) ? v.type : 'question',
       priority: isTicketPriority(v.priority) ? v.priority : 'normal',
       assigneeId: v.assigneeId ? Number(v.assigneeId) : null,
       teamId: v.teamId ? Number(v.teamId) : null,
+      categoryId: v.categoryId ? Number(v.categoryId) : null,
       ...(v.requesterMode === 'customer'
         ? { requesterId: Number(v.requesterId) }
         : { requester: { email: v.email.trim(), name: v.name.trim() || undefined } }),
@@ -137,6 +184,19 @@ function NewTicketForm({
             {formError}
           </Alert>
         )}
+        <Stack gap={4}>
+          <Text id="new-ticket-channel" fz="sm" fw={500}>
+            How did the customer get in touch?
+          </Text>
+          <SegmentedControl
+            aria-labelledby="new-ticket-channel"
+            data={agentChannels.map((value) => ({ value, label: channelChoices[value].label }))}
+            value={values.channel}
+            onChange={(value) => {
+              if (isAgentChannel(value)) form.setFieldValue('channel', value);
+            }}
+          />
+        </Stack>
         <SegmentedControl
           aria-label="Requester"
           data={[
@@ -168,8 +228,8 @@ function NewTicketForm({
         )}
         <TextInput label="Subject" required {...form.getInputProps('subject')} />
         <Textarea
-          label="Message"
-          description="What the customer needs, in Markdown"
+          label={channel.message}
+          description={channel.description}
           required
           autosize
           minRows={4}
@@ -196,9 +256,19 @@ function NewTicketForm({
           <Select
             label="Team"
             placeholder="No team"
+            description="Whose queue it reaches"
             data={teams.data ?? []}
             clearable
             {...form.getInputProps('teamId')}
+          />
+          <Select
+            label="Category"
+            placeholder="No category"
+            data={categoryOptions}
+            searchable
+            clearable
+            nothingFoundMessage="No category by that name"
+            {...form.getInputProps('categoryId')}
           />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm">
@@ -206,7 +276,7 @@ function NewTicketForm({
             Cancel
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Create ticket
+            {values.channel === 'email' ? 'Create and send' : 'Create ticket'}
           </Button>
         </Group>
       </Stack>

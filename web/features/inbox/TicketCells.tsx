@@ -11,6 +11,7 @@ import {
   IconHeadset,
   IconLayoutDashboard,
   IconMail,
+  IconMessageCircle,
   IconPhone,
   IconTag,
   IconUser,
@@ -35,6 +36,7 @@ const channelIcons: Record<TicketChannel, Icon> = {
   api: IconApi,
   phone: IconPhone,
   walk_in: IconWalk,
+  other: IconMessageCircle,
 };
 
 const HOUR = 3600_000;

@@ -51,7 +51,7 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
     case 'note_added':
       return `${who} added an internal note`;
     case 'first_reply':
-      return `First reply, ${formatDuration(Number(event.to ?? 0) * 1000)} after the ticket opened`;
+      return `First reply, ${formatDuration(Number(event.to ?? 0) * 1000)} after the customer wrote`;
     case 'escalated':
       return `${who} escalated it${event.to ? `: ${event.to}` : ''}`;
     case 'deescalated':
@@ -66,6 +66,8 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return `${who} logged a phone call`;
     case 'visit_logged':
       return `${who} logged a visit`;
+    case 'contact_logged':
+      return `${who} logged a contact`;
     default:
       return `${who}: ${event.type.replace(/_/g, ' ')}`;
   }

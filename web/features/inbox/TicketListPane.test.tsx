@@ -1,12 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { View } from '../../../contracts/tickets';
 import { makeTicket, makeUser, page } from '../../test/fixtures';
 import { replyError, type StubRequest, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { TicketListPane } from './TicketListPane';
 
 type Props = ComponentProps<typeof TicketListPane>;
+
+const view = (id: string, count: number): View => ({
+  id,
+  name: id,
+  builtIn: true,
+  shared: true,
+  filters: {},
+  sort: { by: 'updated_at', dir: 'desc' },
+  columns: ['id', 'subject'],
+  count,
+  countCapped: false,
+});
 
 const three = [
   makeTicket(11, { subject: 'Printer on fire' }),
@@ -82,16 +95,30 @@ describe('TicketListPane', () => {
     expect(net.callsTo('GET /tickets').map((c) => c.query.get('cursor'))).toEqual([null, 'page-2']);
   });
 
-  it('says when nothing is assigned, and offers the unassigned queue', async () => {
-    stubList([]);
+  it('says when nothing is assigned, and offers the unassigned queue when tickets wait there', async () => {
+    const net = stubList([]);
+    net.on('GET /views', { data: [view('all', 12), view('unassigned', 2)] });
     renderList();
 
     expect(await screen.findByText('Nothing assigned to you')).toBeInTheDocument();
+    expect(await screen.findByText(/2 tickets wait for an owner in Unassigned/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to Unassigned' })).toHaveAttribute(
       'href',
       '/inbox/unassigned',
     );
     expect(screen.queryByLabelText('Select all shown')).not.toBeInTheDocument();
+  });
+
+  it('on a help desk with no tickets yet, says how tickets arrive and offers to open one', async () => {
+    const net = stubList([]);
+    net.on('GET /views', { data: [view('all', 0), view('unassigned', 0)] });
+    const { user, props } = renderList({ viewId: 'all' });
+
+    expect(await screen.findByText('No tickets yet')).toBeInTheDocument();
+    expect(screen.getByText(/Tickets arrive by mail/)).toBeInTheDocument();
+    expect(screen.queryByText(/unassigned/i)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open a ticket' }));
+    expect(props.onNewTicket).toHaveBeenCalled();
   });
 
   it('with a search that matches nothing, offers to clear the search and filters', async () => {

@@ -1,8 +1,8 @@
 import { Box, Button, Checkbox, ScrollArea, Stack } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
-import { IconInbox, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { View } from '../../../contracts/tickets';
 import { usePollInterval } from '../../app/live';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,7 +13,8 @@ import { useTicketList } from '../tickets/tickets.queries';
 import { BulkActionBar } from './BulkActionBar';
 import { columnsOf, isColumnKey, rowLayout } from './columns';
 import { useInboxDensity } from './density';
-import { type ChipFilters, ticketPath, viewPath } from './inbox.url';
+import { EmptyQueueState } from './EmptyQueueState';
+import { type ChipFilters, ticketPath } from './inbox.url';
 import { focusTakesEnter, whenNoDialog } from './shortcuts';
 import { TicketListHeader } from './TicketListHeader';
 import { TicketListRow } from './TicketListRow';
@@ -178,23 +179,7 @@ export function TicketListPane({
               }
             />
           ) : (
-            <EmptyState
-              size="sm"
-              icon={<IconInbox size={22} stroke={1.5} />}
-              title={viewId === 'my-open' ? 'Nothing assigned to you' : 'No tickets in this view'}
-              description={
-                viewId === 'unassigned'
-                  ? 'Every ticket has an owner. Well done.'
-                  : 'Pick up the next ticket from the unassigned queue, or open a new one.'
-              }
-              action={
-                viewId !== 'unassigned' && (
-                  <Button component={Link} to={viewPath('unassigned')} variant="default" size="xs">
-                    Go to Unassigned
-                  </Button>
-                )
-              }
-            />
+            <EmptyQueueState viewId={viewId} view={view} onNewTicket={onNewTicket} />
           )
         ) : (
           <>

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AutoCloseCard } from './AutoCloseCard';
 import { CategoriesCard } from './CategoriesCard';
 import { CustomFieldsCard } from './CustomFieldsCard';
+import { NewRequestsCard } from './NewRequestsCard';
 
 export function TicketFieldsPage() {
   return (
@@ -13,6 +14,7 @@ export function TicketFieldsPage() {
       />
       <Stack gap="lg">
         <CategoriesCard />
+        <NewRequestsCard />
         <CustomFieldsCard />
         <AutoCloseCard />
       </Stack>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from '../../../contracts/api';
-import type { TicketSettings } from '../../../contracts/settings';
+import type { ChannelSettings, TicketSettings } from '../../../contracts/settings';
 import type { CustomField } from '../../../contracts/tickets';
 import { api, type BodyOf } from '../../app/api';
 import type { CustomFieldType, TicketType } from '../../app/ticketLabels';
@@ -9,6 +9,7 @@ export const ticketFieldsKeys = {
   categories: ['categories'] as const,
   customFields: ['custom-fields'] as const,
   settings: ['settings', 'tickets'] as const,
+  channels: ['settings', 'channels'] as const,
 };
 
 export function useCategories() {
@@ -100,5 +101,21 @@ export function useUpdateTicketSettings() {
   return useMutation({
     mutationFn: (body: Partial<TicketSettings>) => api.call(routes.ticketFields.updateSettings, { body }),
     onSuccess: (settings) => queryClient.setQueryData(ticketFieldsKeys.settings, settings),
+  });
+}
+
+/** Where new requests from the contact form and the portal go. */
+export function useChannelSettings() {
+  return useQuery({
+    queryKey: ticketFieldsKeys.channels,
+    queryFn: ({ signal }) => api.call(routes.ticketFields.channelSettings, { signal }),
+  });
+}
+
+export function useUpdateChannelSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChannelSettings) => api.call(routes.ticketFields.updateChannelSettings, { body }),
+    onSuccess: (settings) => queryClient.setQueryData(ticketFieldsKeys.channels, settings),
   });
 }
