@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <EmptyState
       icon={<IconMapQuestion size={28} stroke={1.5} />}
       title="There is no page here"
-      description="The link may be old or mistyped. Use the menu on the left, or press Ctrl+K to jump anywhere."
+      description="The link may be old or mistyped. Use the menu, or search (Ctrl+K) to jump anywhere."
       action={
         <Button component={Link} to="/" variant="default">
           Go to Home

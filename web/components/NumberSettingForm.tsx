@@ -61,6 +61,7 @@ export function NumberSettingForm(props: NumberSettingFormProps) {
             rightSection={props.unit}
             rightSectionWidth={props.unitWidth}
             rightSectionPointerEvents="none"
+            styles={{ section: { whiteSpace: 'nowrap' } }}
             min={props.min}
             max={props.max}
             clampBehavior="none"

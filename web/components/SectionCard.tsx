@@ -1,5 +1,6 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TitleRow } from './TitleRow';
 
 interface SectionCardProps {
   title: string;
@@ -13,7 +14,7 @@ export function SectionCard({ title, description, actions, children }: SectionCa
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-label={title}>
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <TitleRow actions={actions}>
           <Stack gap={2}>
             <Title order={2} fz="h4">
               {title}
@@ -24,8 +25,7 @@ export function SectionCard({ title, description, actions, children }: SectionCa
               </Text>
             )}
           </Stack>
-          {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
-        </Group>
+        </TitleRow>
         {children}
       </Stack>
     </Paper>

@@ -32,21 +32,19 @@ const isMac =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 interface AppHeaderProps {
+  /** A phone: a menu button for the navigation drawer, and only icons, so the header fits 390 px. */
+  phone: boolean;
   navOpened: boolean;
   onToggleNav: () => void;
 }
 
-export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
+export function AppHeader({ phone, navOpened, onToggleNav }: AppHeaderProps) {
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
-        <Burger
-          opened={navOpened}
-          onClick={onToggleNav}
-          hiddenFrom="sm"
-          size="sm"
-          aria-label="Toggle navigation"
-        />
+    <Group h="100%" px={phone ? 'sm' : 'md'} justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="sm" wrap="nowrap" miw={0}>
+        {phone && (
+          <Burger opened={navOpened} onClick={onToggleNav} size="sm" aria-label="Toggle navigation" />
+        )}
         <UnstyledButton component={Link} to="/" aria-label="Steward home">
           <Group gap={8} wrap="nowrap">
             <ThemeIcon size={30} radius="md">
@@ -58,50 +56,72 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
           </Group>
         </UnstyledButton>
       </Group>
-      <Group gap="sm" wrap="nowrap">
-        <Button
-          variant="default"
-          leftSection={<IconSearch size={16} />}
-          rightSection={
-            <Group gap={2} visibleFrom="md">
-              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
-              <Kbd size="xs">K</Kbd>
-            </Group>
-          }
-          onClick={() => spotlight.open()}
-          aria-label="Open command palette"
-          c="dimmed"
-          fw={400}
-          w={{ base: 'auto', md: 240 }}
-          justify="space-between"
-        >
-          Search
-        </Button>
+      <Group gap={phone ? 'xs' : 'sm'} wrap="nowrap">
+        {phone ? (
+          <ActionIcon
+            variant="default"
+            size="lg"
+            onClick={() => spotlight.open()}
+            aria-label="Open command palette"
+          >
+            <IconSearch size={18} />
+          </ActionIcon>
+        ) : (
+          <Button
+            variant="default"
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              <Group gap={2} visibleFrom="md">
+                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
+                <Kbd size="xs">K</Kbd>
+              </Group>
+            }
+            onClick={() => spotlight.open()}
+            aria-label="Open command palette"
+            c="dimmed"
+            fw={400}
+            w={{ base: 'auto', md: 240 }}
+            justify="space-between"
+          >
+            Search
+          </Button>
+        )}
         <NotificationsBell />
-        <ColorSchemeToggle />
-        <UserMenu />
+        {!phone && <ColorSchemeToggle />}
+        <UserMenu withColorScheme={phone} />
       </Group>
     </Group>
   );
 }
 
-function ColorSchemeToggle() {
+/** Light or dark: the one the app is not showing now, its name and its icon. */
+function useColorSchemeSwitch() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: true });
   const next = computed === 'dark' ? 'light' : 'dark';
-  const label = `Switch to ${next} theme`;
+  return {
+    label: `Switch to ${next} theme`,
+    Icon: computed === 'dark' ? IconSun : IconMoon,
+    toggle: () => setColorScheme(next),
+  };
+}
+
+function ColorSchemeToggle() {
+  const scheme = useColorSchemeSwitch();
   return (
-    <Tooltip label={label}>
-      <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={label}>
-        {computed === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+    <Tooltip label={scheme.label}>
+      <ActionIcon variant="default" size="lg" onClick={scheme.toggle} aria-label={scheme.label}>
+        <scheme.Icon size={18} />
       </ActionIcon>
     </Tooltip>
   );
 }
 
-function UserMenu() {
+/** The account menu; on a phone it also holds the light/dark switch that has no room in the header. */
+function UserMenu({ withColorScheme }: { withColorScheme: boolean }) {
   const me = useMe();
   const logout = useLogout();
+  const scheme = useColorSchemeSwitch();
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
@@ -128,6 +148,11 @@ function UserMenu() {
         <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />}>
           My profile
         </Menu.Item>
+        {withColorScheme && (
+          <Menu.Item leftSection={<scheme.Icon size={16} />} onClick={scheme.toggle}>
+            {scheme.label}
+          </Menu.Item>
+        )}
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()}>
           Sign out
         </Menu.Item>

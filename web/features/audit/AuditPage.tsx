@@ -28,6 +28,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
+import { TableFrame } from '../../components/TableFrame';
 import { useStaffOptions } from '../users/users.queries';
 import { AuditChanges } from './AuditChanges';
 import { type AuditFilters, useAuditLog } from './audit.queries';
@@ -189,7 +190,7 @@ export function AuditPage() {
               />
             }
           >
-            <Table.ScrollContainer minWidth={900}>
+            <TableFrame minWidth={900}>
               <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Audit log">
                 <Table.Thead>
                   <Table.Tr>
@@ -266,7 +267,7 @@ export function AuditPage() {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableFrame>
             <LoadMore
               hasNextPage={log.hasNextPage}
               isFetchingNextPage={log.isFetchingNextPage}

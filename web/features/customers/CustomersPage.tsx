@@ -9,6 +9,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
+import { TableFrame } from '../../components/TableFrame';
 import { TagList } from '../../components/TagList';
 import { UserAvatar } from '../../components/UserAvatar';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -144,7 +145,7 @@ export function CustomersTable({
 }) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableFrame minWidth={720}>
       <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Customers">
         <Table.Thead>
           <Table.Tr>
@@ -206,6 +207,6 @@ export function CustomersTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }

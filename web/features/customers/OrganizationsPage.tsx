@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { TableFrame } from '../../components/TableFrame';
 import { TagList } from '../../components/TagList';
 import { CustomersTabs } from './CustomersTabs';
 import { useOrganizationsList } from './customers.queries';
@@ -90,7 +91,7 @@ export function OrganizationsPage() {
             />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={640}>
+              <TableFrame minWidth={640}>
                 <Table
                   highlightOnHover
                   verticalSpacing="sm"
@@ -135,7 +136,7 @@ export function OrganizationsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableFrame>
               <LoadMore
                 hasNextPage={organizations.hasNextPage}
                 isFetchingNextPage={organizations.isFetchingNextPage}

@@ -84,7 +84,7 @@ export function InboxPage() {
       {showTicket && (
         <Box style={{ flex: 1, minWidth: 0 }}>
           {ticketId !== null ? (
-            <TicketPane key={ticketId} ticketId={ticketId} viewId={viewId} search={search} />
+            <TicketPane key={ticketId} ticketId={ticketId} viewId={viewId} search={search} onePane={narrow} />
           ) : (
             <EmptyState
               icon={<IconKeyboard size={28} stroke={1.5} />}

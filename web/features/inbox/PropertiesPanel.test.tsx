@@ -164,9 +164,12 @@ describe('PropertiesPanel in the ticket pane', () => {
   }
 
   async function renderPane() {
-    const rendered = renderWithProviders(<TicketPane ticketId={7} viewId="my-open" search="" />, {
-      route: '/inbox/my-open/tickets/7',
-    });
+    const rendered = renderWithProviders(
+      <TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />,
+      {
+        route: '/inbox/my-open/tickets/7',
+      },
+    );
     await screen.findByRole('region', { name: 'Ticket properties' });
     return rendered;
   }

@@ -1,8 +1,10 @@
 import { ActionIcon, Avatar, Badge, Button, Group, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconArrowLeft,
   IconArrowMerge,
   IconDots,
+  IconLayoutSidebarRightExpand,
   IconPhone,
   IconUserCheck,
   IconWalk,
@@ -28,6 +30,10 @@ interface TicketHeaderProps {
   onMerge: () => void;
   onLogContact: (kind: 'call' | 'visit') => void;
   onClose: () => void;
+  /** The ticket fills the screen (a phone): an arrow back to the list leads, and the actions are icons. */
+  onePane: boolean;
+  /** Opens the properties drawer; null when the properties are beside the conversation. */
+  onShowProperties: (() => void) | null;
 }
 
 function presenceText(others: LiveViewer[]): string {
@@ -50,28 +56,52 @@ export function TicketHeader({
   onMerge,
   onLogContact,
   onClose,
+  onePane,
+  onShowProperties,
 }: TicketHeaderProps) {
   const me = useMe();
   const closed = ticket.status === 'closed';
+  const canAssignToMe = ticket.assignee?.id !== me.id && !closed;
   return (
     <Stack gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-        <Title order={2} fz="h4" lineClamp={2} style={{ minWidth: 0 }}>
-          <Text span c="dimmed" fz="inherit" fw={500}>
-            #{ticket.id}
-          </Text>{' '}
-          {ticket.subject}
-        </Title>
+        <Group gap={4} wrap="nowrap" align="flex-start" miw={0}>
+          {onePane && (
+            <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Back to the list" ml={-4}>
+              <IconArrowLeft size={18} />
+            </ActionIcon>
+          )}
+          <Title order={2} fz="h4" lineClamp={2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            <Text span c="dimmed" fz="inherit" fw={500}>
+              #{ticket.id}
+            </Text>{' '}
+            {ticket.subject}
+          </Title>
+        </Group>
         <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-          {ticket.assignee?.id !== me.id && !closed && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconUserCheck size={14} />}
-              onClick={onAssignToMe}
-            >
-              Assign to me
-            </Button>
+          {canAssignToMe &&
+            (onePane ? (
+              <Tooltip label="Assign to me">
+                <ActionIcon variant="default" size="md" onClick={onAssignToMe} aria-label="Assign to me">
+                  <IconUserCheck size={16} />
+                </ActionIcon>
+              </Tooltip>
+            ) : (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconUserCheck size={14} />}
+                onClick={onAssignToMe}
+              >
+                Assign to me
+              </Button>
+            ))}
+          {onShowProperties && (
+            <Tooltip label="Properties">
+              <ActionIcon variant="default" size="md" onClick={onShowProperties} aria-label="Properties">
+                <IconLayoutSidebarRightExpand size={16} />
+              </ActionIcon>
+            </Tooltip>
           )}
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
@@ -100,14 +130,16 @@ export function TicketHeader({
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          <Tooltip label="Close ticket">
-            <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close ticket">
-              <IconX size={16} />
-            </ActionIcon>
-          </Tooltip>
+          {!onePane && (
+            <Tooltip label="Close ticket">
+              <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close ticket">
+                <IconX size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
         </Group>
       </Group>
-      <Text fz="xs" c="dimmed">
+      <Text fz="xs" c="dimmed" lineClamp={onePane ? 2 : undefined} style={{ overflowWrap: 'anywhere' }}>
         {ticket.requester.name}
         {ticket.requester.email ? ` <${ticket.requester.email}>` : ''}
         {ticket.organization ? ` · ${ticket.organization.name}` : ''} · via {channelLabels[ticket.channel]} ·

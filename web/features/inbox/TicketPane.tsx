@@ -1,5 +1,5 @@
-import { Alert, Box, Button, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useElementSize, useHotkeys } from '@mantine/hooks';
+import { Alert, Box, Button, Drawer, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useDisclosure, useElementSize, useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconLock, IconMessage, IconRefresh, IconTicket } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -37,9 +37,11 @@ interface TicketPaneProps {
   ticketId: number;
   viewId: string;
   search: string;
+  /** The ticket is the only pane on the screen (a phone), without the list beside it. */
+  onePane: boolean;
 }
 
-export function TicketPane({ ticketId, viewId, search }: TicketPaneProps) {
+export function TicketPane({ ticketId, viewId, search, onePane }: TicketPaneProps) {
   const ticket = useTicket(ticketId);
   if (ticket.isPending) {
     return (
@@ -70,7 +72,7 @@ export function TicketPane({ ticketId, viewId, search }: TicketPaneProps) {
       />
     );
   }
-  return <OpenTicket ticket={ticket.data} viewId={viewId} search={search} />;
+  return <OpenTicket ticket={ticket.data} viewId={viewId} search={search} onePane={onePane} />;
 }
 
 function initialComposer(ticketId: number): ComposerMode | null {
@@ -79,7 +81,15 @@ function initialComposer(ticketId: number): ComposerMode | null {
   return null;
 }
 
-function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string; search: string }) {
+/** Wide enough for the properties beside the conversation; narrower panes open them in a drawer. */
+const SIDE_PANEL_FROM = 760;
+
+function OpenTicket({
+  ticket,
+  viewId,
+  search,
+  onePane,
+}: Omit<TicketPaneProps, 'ticketId'> & { ticket: Ticket }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -87,9 +97,11 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
   const events = useTicketEvents(ticket.id);
   const update = useUpdateTicket(ticket.id);
   const others = useTicketPresence(ticket.id, me.id);
-  // Properties beside the conversation when the pane is wide enough, under it otherwise.
+  // Properties beside the conversation when the pane is wide enough, in a drawer otherwise, so
+  // the conversation always comes first. Before the pane is measured, a lone pane is a phone's.
   const pane = useElementSize();
-  const sidePanel = pane.width === 0 || pane.width >= 760;
+  const sidePanel = pane.width === 0 ? !onePane : pane.width >= SIDE_PANEL_FROM;
+  const [propertiesOpened, propertiesDrawer] = useDisclosure(false);
   const [tab, setTab] = useState<'conversation' | 'history'>('conversation');
   const [composer, setComposer] = useState<ComposerMode | null>(() => initialComposer(ticket.id));
   const [focusComposer, setFocusComposer] = useState(false);
@@ -151,12 +163,15 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
   ]);
 
   const properties = (
-    <PropertiesPanel
-      ticket={ticket}
-      onSave={save}
-      saving={update.isPending}
-      onEscalate={() => setEscalating(true)}
-    />
+    <Stack gap="xl">
+      <PropertiesPanel
+        ticket={ticket}
+        onSave={save}
+        saving={update.isPending}
+        onEscalate={() => setEscalating(true)}
+      />
+      <CustomerPanel ticket={ticket} viewId={viewId} />
+    </Stack>
   );
 
   return (
@@ -176,6 +191,8 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
           onMerge={() => setMerging(true)}
           onLogContact={setContactKind}
           onClose={closeTicket}
+          onePane={onePane}
+          onShowProperties={sidePanel ? null : propertiesDrawer.open}
         />
         {conflict && (
           <Alert color="orange" role="alert" radius={0} icon={<IconAlertTriangle size={18} />} py="xs">
@@ -259,17 +276,6 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
             ) : (
               <TicketHistory events={events.data} />
             )}
-            {!sidePanel && (
-              <Stack
-                gap="lg"
-                mt="xl"
-                pt="md"
-                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-              >
-                {properties}
-                <CustomerPanel ticket={ticket} viewId={viewId} />
-              </Stack>
-            )}
           </Box>
         </ScrollArea>
         {composer && (
@@ -286,17 +292,24 @@ function OpenTicket({ ticket, viewId, search }: { ticket: Ticket; viewId: string
           />
         )}
       </Stack>
-      {sidePanel && (
+      {sidePanel ? (
         <ScrollArea
           w={290}
           style={{ flexShrink: 0, borderLeft: '1px solid var(--mantine-color-default-border)' }}
           type="auto"
         >
-          <Stack gap="xl" p="md">
-            {properties}
-            <CustomerPanel ticket={ticket} viewId={viewId} />
-          </Stack>
+          <Box p="md">{properties}</Box>
         </ScrollArea>
+      ) : (
+        <Drawer
+          opened={propertiesOpened}
+          onClose={propertiesDrawer.close}
+          position="right"
+          size={onePane ? '100%' : 340}
+          title={`Ticket #${ticket.id}`}
+        >
+          {properties}
+        </Drawer>
       )}
       <EscalateModal ticket={ticket} opened={escalating} onClose={() => setEscalating(false)} />
       <MergeModal ticket={ticket} opened={merging} onClose={() => setMerging(false)} />

@@ -4,6 +4,7 @@ import type { JobFailure } from '../../../contracts/jobs';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { confirmAction } from '../../components/ConfirmButton';
 import { RelativeTime } from '../../components/RelativeTime';
+import { TableFrame } from '../../components/TableFrame';
 import { useDiscardJobFailure, useRetryJobFailure } from './jobs.queries';
 
 /** What each job does, in the words of the people who run Steward. */
@@ -17,7 +18,7 @@ export const jobNames: Record<string, string> = {
 /** Items background jobs could not process, with a retry and a discard for each. */
 export function JobFailuresTable({ items }: { items: JobFailure[] }) {
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableFrame minWidth={820}>
       <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Failed background work">
         <Table.Thead>
           <Table.Tr>
@@ -36,7 +37,7 @@ export function JobFailuresTable({ items }: { items: JobFailure[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }
 

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { usePhone } from '../../app/layout/screen';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryList } from '../../components/QueryList';
@@ -69,6 +70,7 @@ export function InboundTab() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('status');
   const status: InboundStatus = isStatus(requested) ? requested : 'failed';
+  const phone = usePhone();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const mail = useInboundMail(status, debouncedSearch);
@@ -81,6 +83,9 @@ export function InboundTab() {
       <Group gap="sm" align="center" wrap="wrap">
         <SegmentedControl
           aria-label="Show mail that is"
+          // Five choices don't fit side by side on a phone: one under the other there.
+          orientation={phone ? 'vertical' : 'horizontal'}
+          fullWidth={phone}
           value={status}
           onChange={(value) => isStatus(value) && setParams({ status: value }, { replace: true })}
           data={statuses.map((s) => ({ value: s.value, label: countLabel(s.label, counts, s.value) }))}

@@ -15,6 +15,7 @@ import type { InboundMail } from '../../../contracts/mail';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { confirmAction } from '../../components/ConfirmButton';
 import { RelativeTime } from '../../components/RelativeTime';
+import { TableFrame } from '../../components/TableFrame';
 import { useDeleteInbound, useRetryInbound } from './mail.queries';
 
 const removable = new Set<InboundMail['status']>(['failed', 'spam', 'ignored']);
@@ -22,7 +23,7 @@ const removable = new Set<InboundMail['status']>(['failed', 'spam', 'ignored']);
 /** Received messages with what can be done about each. */
 export function InboundTable({ mail }: { mail: InboundMail[] }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableFrame minWidth={900}>
       <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Received mail">
         <Table.Thead>
           <Table.Tr>
@@ -41,7 +42,7 @@ export function InboundTable({ mail }: { mail: InboundMail[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }
 

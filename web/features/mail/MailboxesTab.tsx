@@ -8,6 +8,7 @@ import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
+import { TableFrame } from '../../components/TableFrame';
 import { MailboxDrawer } from './MailboxDrawer';
 import { useDeleteMailbox, useMailboxes } from './mail.queries';
 
@@ -87,7 +88,7 @@ interface TableProps {
 
 function MailboxesTable({ mailboxes, onEdit, onDelete }: TableProps) {
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableFrame minWidth={820}>
       <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Mailboxes">
         <Table.Thead>
           <Table.Tr>
@@ -146,7 +147,7 @@ function MailboxesTable({ mailboxes, onEdit, onDelete }: TableProps) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }
 

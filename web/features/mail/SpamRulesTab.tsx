@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SectionCard } from '../../components/SectionCard';
+import { TableFrame } from '../../components/TableFrame';
 import { LoopGuardCard } from './LoopGuardCard';
 import { useDeleteMailRule, useMailRules } from './mail.queries';
 import { SpamRuleForm } from './SpamRuleForm';
@@ -67,7 +68,7 @@ function SpamRulesCard() {
           description="Block a sender such as offers@spam.example, a whole domain such as @spam.example, or mail your filter marks with X-Spam-Flag: yes."
         />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <TableFrame minWidth={640}>
           <Table verticalSpacing="sm" aria-label="Spam rules">
             <Table.Thead>
               <Table.Tr>
@@ -122,7 +123,7 @@ function SpamRulesCard() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableFrame>
       )}
     </SectionCard>
   );

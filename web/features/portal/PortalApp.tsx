@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconChevronDown, IconLifebuoy, IconLogout, IconPlus, IconUserCircle } from '@tabler/icons-react';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { usePhone } from '../../app/layout/screen';
 import { SessionProvider, useMe, useMeQuery } from '../../app/session';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -72,6 +73,7 @@ function StaffNotice() {
 }
 
 function PortalLayout() {
+  const phone = usePhone();
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-light)">
       <Box
@@ -86,12 +88,12 @@ function PortalLayout() {
                 <ThemeIcon size={30} radius="md">
                   <IconLifebuoy size={18} />
                 </ThemeIcon>
-                <Text fw={700} fz="lg">
+                <Text fw={700} fz="lg" style={{ whiteSpace: 'nowrap' }}>
                   Help center
                 </Text>
               </Group>
             </UnstyledButton>
-            <Group gap="md" wrap="nowrap" component="nav" aria-label="Help center">
+            <Group gap={phone ? 'sm' : 'md'} wrap="nowrap" component="nav" aria-label="Help center">
               <Anchor component={NavLink} to="/portal" end fz="sm" visibleFrom="xs">
                 My requests
               </Anchor>
@@ -99,7 +101,7 @@ function PortalLayout() {
                 component={Link}
                 to="/portal/requests/new"
                 size="xs"
-                leftSection={<IconPlus size={14} />}
+                leftSection={phone ? undefined : <IconPlus size={14} />}
               >
                 New request
               </Button>

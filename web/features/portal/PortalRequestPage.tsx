@@ -76,9 +76,10 @@ function RequestDetail({ request }: { request: PortalTicketDetail }) {
   return (
     <Stack gap="lg">
       <PortalBackLink />
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4} miw={0}>
-          <Title order={1} fz="h2">
+      {/* The status goes under the subject when both don't fit on one line (a phone). */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
+          <Title order={1} fz={{ base: 'h3', sm: 'h2' }} style={{ overflowWrap: 'anywhere' }}>
             {request.subject}
           </Title>
           <Text c="dimmed" fz="sm">

@@ -55,12 +55,14 @@ export function PortalRequestsPage() {
                 key={request.id}
                 component="li"
                 justify="space-between"
-                wrap="nowrap"
-                px="lg"
+                wrap="wrap"
+                gap="xs"
+                px={{ base: 'md', sm: 'lg' }}
                 py="md"
                 style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
               >
-                <Stack gap={2} miw={0}>
+                {/* The status goes under the subject when both don't fit on one line (a phone). */}
+                <Stack gap={2} miw={0} style={{ flex: '1 1 12rem' }}>
                   <Anchor component={Link} to={`/portal/requests/${request.id}`} fw={600} truncate="end">
                     {request.subject}
                   </Anchor>

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SectionCard } from '../../components/SectionCard';
+import { TableFrame } from '../../components/TableFrame';
 import { useMySessions, useRevokeSession } from './profile.queries';
 
 export function SessionsCard() {
@@ -31,7 +32,7 @@ export function SessionsCard() {
       ) : sessions.data.length === 0 ? (
         <EmptyState size="sm" title="No sessions" description="Sessions appear here when you sign in." />
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <TableFrame minWidth={760}>
           <Table verticalSpacing="sm" aria-label="Your sessions">
             <Table.Thead>
               <Table.Tr>
@@ -107,7 +108,7 @@ export function SessionsCard() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableFrame>
       )}
     </SectionCard>
   );

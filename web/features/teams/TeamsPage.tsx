@@ -24,6 +24,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { TableFrame } from '../../components/TableFrame';
 import { UserAvatar } from '../../components/UserAvatar';
 import { TeamFormModal } from './TeamFormModal';
 import { useDeleteTeam, useTeamsList } from './teams.queries';
@@ -132,7 +133,7 @@ export function TeamsPage() {
             )
           ) : (
             <>
-              <Table.ScrollContainer minWidth={760}>
+              <TableFrame minWidth={760}>
                 <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Teams">
                   <Table.Thead>
                     <Table.Tr>
@@ -221,7 +222,7 @@ export function TeamsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableFrame>
               <LoadMore
                 hasNextPage={teams.hasNextPage}
                 isFetchingNextPage={teams.isFetchingNextPage}

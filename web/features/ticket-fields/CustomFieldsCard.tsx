@@ -35,6 +35,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { SectionCard } from '../../components/SectionCard';
+import { TableFrame } from '../../components/TableFrame';
 import { useCreateCustomField, useCustomFields, useUpdateCustomField } from './ticket-fields.queries';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; field: CustomField };
@@ -102,7 +103,7 @@ export function CustomFieldsCard() {
               onChange={(event) => setShowArchived(event.currentTarget.checked)}
             />
           )}
-          <Table.ScrollContainer minWidth={720}>
+          <TableFrame minWidth={720}>
             <Table aria-label="Custom fields" verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -190,7 +191,7 @@ export function CustomFieldsCard() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableFrame>
         </Stack>
       )}
       <Modal

@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RelativeTime } from '../../components/RelativeTime';
 import { RoleBadge } from '../../components/RoleBadge';
 import { StatusBadge } from '../../components/StatusBadge';
+import { TableFrame } from '../../components/TableFrame';
 import { CreateTokenModal } from './CreateTokenModal';
 import { type TokenStatusFilter, useRevokeToken, useTokensList } from './tokens.queries';
 
@@ -114,7 +115,7 @@ export function TokensPage() {
 function TokensTable({ tokens }: { tokens: ApiToken[] }) {
   const revoke = useRevokeToken();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableFrame minWidth={900}>
       <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="API tokens">
         <Table.Thead>
           <Table.Tr>
@@ -200,6 +201,6 @@ function TokensTable({ tokens }: { tokens: ApiToken[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }

@@ -26,6 +26,7 @@ import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
 import { RoleBadge } from '../../components/RoleBadge';
 import { StatusBadge } from '../../components/StatusBadge';
+import { TableFrame } from '../../components/TableFrame';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useTeamOptions } from '../teams/teams.queries';
 import { CreateUserModal } from './CreateUserModal';
@@ -180,7 +181,7 @@ export function UsersPage() {
 function UsersTable({ users }: { users: User[] }) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <TableFrame minWidth={860}>
       <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Users">
         <Table.Thead>
           <Table.Tr>
@@ -253,6 +254,6 @@ function UsersTable({ users }: { users: User[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }
