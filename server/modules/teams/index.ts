@@ -6,5 +6,6 @@ export {
   setTeamMembers,
   setTeamsOfUser,
   type TeamsService,
+  teamNames,
   teamsService,
 } from './teams.service';

@@ -77,6 +77,8 @@ const snapshot = (t: Team) => ({
 
 /** Stores a team row (seed data). */
 export const insertTeamRow = repo.insert;
+/** Teams' ids and names by name: the given ones, or all (home counts, the audit log's names). */
+export const teamNames = repo.names;
 /** Replaces a team's members (seed data). */
 export const setTeamMembers = repo.setMembers;
 
