@@ -1,4 +1,4 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFilterOff, IconX } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -49,73 +49,74 @@ export function AuditFilterBar({ filters, onChange, onClear, filtered, entityNam
     ...(staff.data ?? []).map((u) => ({ value: String(u.id), label: u.name })),
     { value: 'system', label: 'Steward (system)' },
   ];
-  const width = { base: '100%', xs: 220 };
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <Select
-        label="Who"
-        placeholder="Anyone"
-        data={actors}
-        value={filters.actor}
-        onChange={(actor) => onChange({ actor })}
-        searchable
-        clearable
-        nothingFoundMessage="Nobody by that name"
-        w={width}
-      />
-      <Select
-        label="Action"
-        placeholder="Any action"
-        data={actionOptions}
-        value={filters.action}
-        onChange={(action) => onChange({ action: isAction(action) ? action : null })}
-        searchable
-        clearable
-        nothingFoundMessage="No such action"
-        w={width}
-      />
-      <Select
-        label="About"
-        placeholder="Anything"
-        data={entityOptions}
-        value={filters.entityType}
-        onChange={(type) => onChange({ entityType: isEntityType(type) ? type : null, entityId: null })}
-        clearable
-        w={width}
-      />
-      <DatePickerInput
-        type="range"
-        label="When"
-        placeholder="Any date"
-        leftSection={<IconCalendar size={16} />}
-        value={[filters.from, filters.to]}
-        onChange={([from, to]) => onChange({ from, to })}
-        allowSingleDateInRange
-        clearable
-        maxDate={today()}
-        presets={[
-          { value: [today(), today()], label: 'Today' },
-          { value: [daysAgo(6), today()], label: 'Last 7 days' },
-          { value: [daysAgo(29), today()], label: 'Last 30 days' },
-        ]}
-        w={{ base: '100%', xs: 260 }}
-      />
-      {filters.entityId && (
-        <Button
-          variant="light"
-          rightSection={<IconX size={14} />}
-          onClick={() => onChange({ entityId: null })}
-          aria-label={`Only ${entityName ?? `#${filters.entityId}`}: show everything instead`}
-          maw="100%"
-        >
-          Only {entityName ?? `#${filters.entityId}`}
-        </Button>
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" maw={1040}>
+        <Select
+          label="Who"
+          placeholder="Anyone"
+          data={actors}
+          value={filters.actor}
+          onChange={(actor) => onChange({ actor })}
+          searchable
+          clearable
+          nothingFoundMessage="Nobody by that name"
+        />
+        <Select
+          label="Action"
+          placeholder="Any action"
+          data={actionOptions}
+          value={filters.action}
+          onChange={(action) => onChange({ action: isAction(action) ? action : null })}
+          searchable
+          clearable
+          nothingFoundMessage="No such action"
+        />
+        <Select
+          label="About"
+          placeholder="Anything"
+          data={entityOptions}
+          value={filters.entityType}
+          onChange={(type) => onChange({ entityType: isEntityType(type) ? type : null, entityId: null })}
+          clearable
+        />
+        <DatePickerInput
+          type="range"
+          label="When"
+          placeholder="Any date"
+          leftSection={<IconCalendar size={16} />}
+          value={[filters.from, filters.to]}
+          onChange={([from, to]) => onChange({ from, to })}
+          allowSingleDateInRange
+          clearable
+          maxDate={today()}
+          presets={[
+            { value: [today(), today()], label: 'Today' },
+            { value: [daysAgo(6), today()], label: 'Last 7 days' },
+            { value: [daysAgo(29), today()], label: 'Last 30 days' },
+          ]}
+        />
+      </SimpleGrid>
+      {(filters.entityId || filtered) && (
+        <Group gap="sm">
+          {filters.entityId && (
+            <Button
+              variant="light"
+              rightSection={<IconX size={14} />}
+              onClick={() => onChange({ entityId: null })}
+              aria-label={`Only ${entityName ?? `#${filters.entityId}`}: show everything instead`}
+              maw="100%"
+            >
+              Only {entityName ?? `#${filters.entityId}`}
+            </Button>
+          )}
+          {filtered && (
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
       )}
-      {filtered && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
-          Clear filters
-        </Button>
-      )}
-    </Group>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconDownload, IconListDetails } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -14,6 +14,7 @@ import { AuditSentence } from './AuditSentence';
 import { auditExportUrl, useAuditLog } from './audit.queries';
 import { useAuditFilters } from './audit.url';
 
+/** Opens the before and after of each field; nothing to open for entries that changed no field (sign-ins). */
 function ToggleChanges({
   entry,
   open,
@@ -23,6 +24,7 @@ function ToggleChanges({
   open: boolean;
   onToggle: () => void;
 }) {
+  if (Object.keys(entry.changes).length === 0) return <Box w={28} />;
   return (
     <ActionIcon
       variant="subtle"
