@@ -24,6 +24,8 @@ export const rolePolicies = {
   'tickets.write': staffRoles,
   /** Categories and custom fields shape everyone's tickets: admins only. */
   'ticket-fields.manage': admins,
+  /** Every team's queue counts on the home page; agents see their own teams'. */
+  'workload.all-teams': managers,
   /** Shared views are everyone's queues: managers and admins keep them. */
   'views.share': managers,
   'settings.manage': admins,

@@ -212,6 +212,15 @@ export const templateKeys = [
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 
+/** Each template's name, as admins see it (the editor, the audit log). */
+export const templateLabels: Record<TemplateKey, string> = {
+  ticket_received: 'Request received',
+  agent_replied: 'Agent reply',
+  ticket_solved: 'Request solved',
+  agent_ticket_assigned: 'Ticket assigned',
+  agent_customer_replied: 'Customer replied',
+};
+
 export const mailTemplateSchema = z.object({
   key: z.enum(templateKeys),
   audience: z.enum(['customer', 'agent']),

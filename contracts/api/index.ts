@@ -11,6 +11,7 @@ import { ticketFieldsRoutes } from './ticket-fields';
 import { ticketsRoutes, viewsRoutes } from './tickets';
 import { tokensRoutes } from './tokens';
 import { usersRoutes } from './users';
+import { workloadRoutes } from './workload';
 
 export type { Method, Route } from './route';
 
@@ -30,6 +31,7 @@ export const routes = {
   ticketFields: ticketFieldsRoutes,
   tickets: ticketsRoutes,
   views: viewsRoutes,
+  workload: workloadRoutes,
   jobs: jobsRoutes,
   businessHours: businessHoursRoutes,
   mail: mailRoutes,

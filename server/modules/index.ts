@@ -11,7 +11,7 @@ import { liveRoutes } from './live';
 import { registerMailModules } from './mail-runtime';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalRoutes, portalService } from './portal';
-import { queuesRoutes, queuesService } from './queues';
+import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { systemRoutes } from './system';
@@ -66,6 +66,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
   await app.register(queuesRoutes, { views: queuesService(deps) });
+  await app.register(workloadRoutes, { workload: workloadService(deps) });
   await app.register(ticketsRoutes, {
     tickets: ticketsService(deps),
     messages: messagesService(deps, notifyUsers),

@@ -66,6 +66,7 @@ const operationIds: Record<string, string> = {
   'GET /api/v1/auth/me': 'getSession',
   'GET /api/v1/search': 'search',
   'GET /api/v1/audit-log': 'listAuditLog',
+  'GET /api/v1/audit-log/export': 'exportAuditLog',
   'GET /api/v1/settings/tickets': 'getTicketSettings',
   'PATCH /api/v1/settings/tickets': 'updateTicketSettings',
   'GET /api/v1/settings/channels': 'getChannelSettings',

@@ -130,6 +130,13 @@ const cases: Case[] = [
     typeField: 'actorId',
   },
   {
+    method: 'GET',
+    url: '/api/v1/audit-log/export',
+    query: { entityType: 'user' },
+    longField: 'entityId',
+    typeField: 'actorId',
+  },
+  {
     method: 'POST',
     url: '/api/v1/mailboxes',
     body: { address: 'help@acme.example', displayName: 'Help' },

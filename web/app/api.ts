@@ -243,10 +243,18 @@ async function call(route: Route, options: SentOptions = {}): Promise<unknown> {
   return answer ?? null;
 }
 
-/** The address of a route that answers a file, for a link or a download: its path parameters typed. */
-function urlOf<R extends Route & { method: 'GET' }>(route: R, params: PathParams<R>): string;
-function urlOf(route: Route, params: Partial<Record<string, string | number>>): string {
-  return pathOf(route, params);
+/** The address of a route that answers a file, for a link or a download: its path parameters and query typed. */
+function urlOf<R extends Route & { method: 'GET' }>(
+  route: R,
+  params: PathParams<R>,
+  query?: R extends { querystring: infer S } ? Query<S> : undefined,
+): string;
+function urlOf(
+  route: Route,
+  params: Partial<Record<string, string | number>>,
+  query?: Record<string, QueryValue>,
+): string {
+  return buildUrl(pathOf(route, params), query);
 }
 
 export const api = { call, urlOf };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../../../contracts/audit-actions';
 import type { loginBody, Me } from '../../../contracts/auth';
 import type { Role } from '../../../contracts/common';
 import type { Config } from '../../config';
@@ -41,7 +42,7 @@ export async function startSession(
   config: Config,
   user: { id: number; name: string; email: string; role: Role },
   client: ClientInfo,
-  action: string,
+  action: Extract<AuditAction, 'auth.login' | 'auth.magic_link'>,
 ): Promise<NewSession> {
   const now = nowIso();
   const cookieValue = randomToken();

@@ -93,6 +93,11 @@ export const customersRepository = {
       .executeTakeFirst();
   },
 
+  namesByIds(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
+  },
+
   /** The customer an address belongs to (merges move addresses to the customer kept). */
   findByEmail(db: DbOrTrx, email: string) {
     return byEmailQuery.first(db, { email: email.toLowerCase() });

@@ -118,6 +118,10 @@ export interface CustomerMoves {
 
 /** Rebuilds a customer's search words. */
 export const reindexCustomer = repo.reindex;
+/** Customers' names by id (the audit log names whom an entry is about). */
+export const customerNames = repo.namesByIds;
+/** Organisations' names by id (the audit log). */
+export const organizationNames = organizationsRepository.namesByIds;
 
 export function customersService({ db }: AppDeps, moves: CustomerMoves) {
   return {

@@ -3,11 +3,13 @@ export { customersRoutes } from './customers.routes';
 export {
   type CustomerMoves,
   type CustomersService,
+  customerNames,
   customersMatching,
   customersService,
   findOrCreateByEmail,
   findOrCreateCustomer,
   loadCustomer,
+  organizationNames,
   reindexCustomer,
 } from './customers.service';
 export { type OrganizationsService, organizationsService } from './organizations.service';

@@ -23,6 +23,11 @@ export const organizationsRepository = {
     return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  namesByIds(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+  },
+
   findByName(db: DbOrTrx, name: string) {
     return db.selectFrom('organizations').selectAll().where('name', '=', name).executeTakeFirst();
   },

@@ -2,3 +2,5 @@
 export { pageKeysSelect } from './queue-index.repository';
 export { queuesRoutes } from './queues.routes';
 export { type QueuesService, queuesService } from './queues.service';
+export { workloadRoutes } from './workload.routes';
+export { type WorkloadService, workloadService } from './workload.service';

@@ -6,13 +6,11 @@ import {
   type Ticket,
   ticketColumns,
   type updateViewBody,
-  VIEW_COUNT_LIMIT,
   type View,
   type ViewFilters,
   type ViewSort,
   viewFilters,
 } from '../../../contracts/tickets';
-import type { DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -20,11 +18,11 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { parseObject, parseStringList } from '../../platform/json';
-import { keptWhileUnchanged } from '../../platform/kept';
 import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search';
-import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
+import { queueIndexRepository, type SortBy, type Viewer } from './queue-index.repository';
+import { queueCounter } from './queues.counts';
 import { ticketPages } from './queues.pages';
 import { queuesRepository as repo, type ViewRow } from './queues.repository';
 
@@ -146,20 +144,7 @@ function parseFilters(json: string | undefined): ViewFilters {
 
 export function queuesService({ db, config }: AppDeps) {
   const pages = ticketPages(db, config.caches);
-  const keptCounts = keptWhileUnchanged<number>(config.caches);
-
-  /**
-   * A view's live count, up to the limit; kept while tickets are unchanged when `stamp` is given
-   * (ADR 0011): after each change every open Inbox asks for the counts again, and the shared
-   * views' counts are the same for all of them.
-   */
-  async function counted(on: DbOrTrx, filters: ViewFilters, who: Viewer, stamp: string | null) {
-    const viewer = relevantViewer(filters, who);
-    const n = await keptCounts.answer(stamp, JSON.stringify({ filters, viewer }), () =>
-      queueIndexRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
-    );
-    return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
-  }
+  const counted = queueCounter(config.caches);
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {

@@ -7,5 +7,6 @@ export {
   setTeamsOfUser,
   type TeamsService,
   teamExists,
+  teamNames,
   teamsService,
 } from './teams.service';

@@ -18,6 +18,14 @@ export const teamsRepository = {
     return db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst();
   },
 
+  /** Ids and names by name: of the given teams, or of every team without ids. */
+  names(db: DbOrTrx, ids?: number[]): Promise<{ id: number; name: string }[]> {
+    if (ids?.length === 0) return Promise.resolve([]);
+    let query = db.selectFrom('teams').select(['id', 'name']);
+    if (ids) query = query.where('id', 'in', ids);
+    return query.orderBy('name').execute();
+  },
+
   list(db: DbOrTrx, filter: { q?: string; limit: number }, afterName: string | null): Promise<TeamRow[]> {
     let query = db.selectFrom('teams').selectAll();
     if (filter.q) {

@@ -79,6 +79,8 @@ const snapshot = (t: Team) => ({
 export const insertTeamRow = repo.insert;
 /** Whether a team with this id exists. */
 export const teamExists = async (db: DbOrTrx, id: number) => (await repo.findById(db, id)) !== undefined;
+/** Teams' ids and names by name: the given ones, or all (home counts, the audit log's names). */
+export const teamNames = repo.names;
 /** Replaces a team's members (seed data). */
 export const setTeamMembers = repo.setMembers;
 

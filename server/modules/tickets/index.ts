@@ -30,6 +30,7 @@ export {
   setTicketTags,
   type TicketsService,
   ticketRowsByIds,
+  ticketSubjects,
   ticketsByIds,
   ticketsService,
 } from './tickets.service';

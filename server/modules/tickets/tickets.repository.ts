@@ -57,6 +57,11 @@ export const ticketsRepository = {
     return rowsByIds(db, ids);
   },
 
+  subjectsByIds(db: DbOrTrx, ids: number[]): Promise<{ id: number; subject: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('tickets').select(['id', 'subject']).where('id', 'in', ids).execute();
+  },
+
   async lastId(db: DbOrTrx): Promise<number> {
     const row = await db
       .selectFrom('tickets')

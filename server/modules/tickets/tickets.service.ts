@@ -319,6 +319,8 @@ export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = 
 
 /** Whole ticket rows by id, for pages that render them (queues). */
 export const ticketRowsByIds = repo.findByIds;
+/** Tickets' subjects by id (the audit log names the tickets its entries are about). */
+export const ticketSubjects = repo.subjectsByIds;
 /** Stores a ticket row as given (seed data and generated benchmarks). */
 export const insertTicketRow = repo.insert;
 /** Replaces a ticket's tags. */

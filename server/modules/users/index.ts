@@ -14,5 +14,6 @@ export {
   type UsersService,
   updateCredentials,
   updateUserRow,
+  userNames,
   usersService,
 } from './users.service';

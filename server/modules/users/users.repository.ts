@@ -44,6 +44,11 @@ export const usersRepository = {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  namesByIds(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  },
+
   findByEmail(db: DbOrTrx, email: string): Promise<UserRow | undefined> {
     return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   },

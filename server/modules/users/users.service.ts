@@ -92,6 +92,8 @@ function emailTaken(email: string) {
 
 /** One account row by id. */
 export const findUserRow = repo.findById;
+/** Accounts' names by id (the audit log names whom an entry is about). */
+export const userNames = repo.namesByIds;
 /** Changes fields of an account (the profile use cases of auth). */
 export const updateUserRow = repo.update;
 /** Stores an account row as given (seed data). */

@@ -1,9 +1,11 @@
+import type { AuditAction } from '../../../contracts/audit-actions';
+import type { Changes } from '../../../contracts/audit-wording';
 import type { DbOrTrx } from '../../db/database';
 import { prepared } from '../../db/prepared';
 import type { RequestContext } from '../auth/actor';
 import { nowIso } from '../clock';
 
-export type Changes = Record<string, { before: unknown; after: unknown }>;
+export type { Changes };
 
 /** Fields whose values never enter the audit log; a change to them reads as "changed". */
 const SECRET_FIELDS = new Set([
@@ -40,7 +42,8 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
 }
 
 export interface AuditEvent {
-  action: string;
+  /** One of the table in contracts/audit-actions.ts, which says how the entry reads. */
+  action: AuditAction;
   entityType: string;
   entityId: string | number | null;
   before?: Record<string, unknown> | null;

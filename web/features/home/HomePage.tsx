@@ -6,6 +6,7 @@ import {
   Card,
   Grid,
   Group,
+  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -14,6 +15,7 @@ import {
 } from '@mantine/core';
 import { IconArrowRight, IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { can } from '../../app/access';
 import { formatViewCount, greeting } from '../../app/format';
 import { pagesFor } from '../../app/pages';
 import { useMe } from '../../app/session';
@@ -25,6 +27,9 @@ import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
 import { EmptyQueueState } from '../inbox/EmptyQueueState';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
+import { useWorkload } from './home.queries';
+import { TeamQueues } from './TeamQueues';
+import { OldestUnassigned, WorkloadFigures } from './WorkloadSummary';
 
 function todayLabel(timeZone: string): string {
   try {
@@ -89,10 +94,71 @@ function MyWork() {
   );
 }
 
+/** The signed-in person's role and teams. */
+function YouCard() {
+  const me = useMe();
+  return (
+    <SectionCard title="You" description="Your role and teams in Steward.">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fz="sm" c="dimmed">
+            Role
+          </Text>
+          <RoleBadge role={me.role} />
+        </Group>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fz="sm" c="dimmed">
+            Teams
+          </Text>
+          {me.teams.length === 0 ? (
+            <Text fz="sm" c="dimmed" ta="right">
+              Not in a team yet
+            </Text>
+          ) : (
+            <Group gap={4} justify="flex-end">
+              {me.teams.map((team) => (
+                <Badge key={team.id} variant="default" tt="none">
+                  {team.name}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Group>
+        <Anchor component={Link} to="/profile" fz="sm">
+          Edit your profile
+        </Anchor>
+      </Stack>
+    </SectionCard>
+  );
+}
+
+/** A part of the page that waits for the numbers: a placeholder until they come. */
+function Waiting({ label }: { label: string }) {
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <LoadingState label={label} rows={3} />
+    </Paper>
+  );
+}
+
 export function HomePage() {
   const me = useMe();
   const firstName = me.name.split(/\s+/)[0] || me.name;
   const shortcuts = pagesFor(me.role).filter((p) => p.id !== 'home');
+  const workload = useWorkload();
+  const data = workload.data;
+  const leadsTeams = can(me.role, 'workload.all-teams');
+
+  const queues = data ? (
+    <TeamQueues workload={data} canManageTeams={can(me.role, 'teams.write')} />
+  ) : workload.isPending ? (
+    <Waiting label="Loading the team queues" />
+  ) : null;
+  const oldest = data ? (
+    <OldestUnassigned workload={data} />
+  ) : workload.isPending ? (
+    <Waiting label="Loading the unassigned queue" />
+  ) : null;
 
   return (
     <>
@@ -113,42 +179,32 @@ export function HomePage() {
             </Group>
           </Alert>
         )}
+        {data ? (
+          <WorkloadFigures workload={data} />
+        ) : workload.isError ? (
+          <Paper withBorder radius="md">
+            <ErrorState
+              error={workload.error}
+              title="The queues could not be loaded"
+              onRetry={() => void workload.refetch()}
+              retrying={workload.isRefetching}
+            />
+          </Paper>
+        ) : (
+          <Waiting label="Loading your numbers" />
+        )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <MyWork />
+            <Stack gap="lg">
+              {leadsTeams ? queues : <MyWork />}
+              {leadsTeams ? <MyWork /> : queues}
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <SectionCard title="You" description="Your role and teams in Steward.">
-              <Stack gap="sm">
-                <Group justify="space-between">
-                  <Text fz="sm" c="dimmed">
-                    Role
-                  </Text>
-                  <RoleBadge role={me.role} />
-                </Group>
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <Text fz="sm" c="dimmed">
-                    Teams
-                  </Text>
-                  {me.teams.length === 0 ? (
-                    <Text fz="sm" c="dimmed" ta="right">
-                      Not in a team yet
-                    </Text>
-                  ) : (
-                    <Group gap={4} justify="flex-end">
-                      {me.teams.map((team) => (
-                        <Badge key={team.id} variant="default" tt="none">
-                          {team.name}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
-                </Group>
-                <Anchor component={Link} to="/profile" fz="sm">
-                  Edit your profile
-                </Anchor>
-              </Stack>
-            </SectionCard>
+            <Stack gap="lg">
+              {oldest}
+              <YouCard />
+            </Stack>
           </Grid.Col>
         </Grid>
         <Stack gap="sm">

@@ -1,13 +1,7 @@
 import { Badge, Flex, NavLink, Paper, Text } from '@mantine/core';
-import type { MailTemplate, TemplateKey } from '../../../contracts/mail';
+import { type MailTemplate, type TemplateKey, templateLabels } from '../../../contracts/mail';
 
-export const templateLabels: Record<TemplateKey, string> = {
-  ticket_received: 'Request received',
-  agent_replied: 'Agent reply',
-  ticket_solved: 'Request solved',
-  agent_ticket_assigned: 'Ticket assigned',
-  agent_customer_replied: 'Customer replied',
-};
+export { templateLabels };
 
 const audiences = [
   { audience: 'customer', label: 'To customers' },

@@ -1,0 +1,91 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Workload } from '../../../contracts/workload';
+import { me } from '../../test/fixtures';
+import { deferred, replyError, stubNetwork } from '../../test/network';
+import { renderWithProviders } from '../../test/render';
+import { HomePage } from './HomePage';
+
+const n = (count: number, countCapped = false) => ({ count, countCapped });
+
+const managerWorkload: Workload = {
+  scope: 'all',
+  mine: { open: n(2), pending: n(1) },
+  teams: [
+    { team: { id: 3, name: 'Billing' }, open: n(12), unassigned: n(4), pending: n(3) },
+    { team: { id: 4, name: 'Shipping' }, open: n(1000, true), unassigned: n(0), pending: n(7) },
+    { team: null, open: n(2), unassigned: n(2), pending: n(0) },
+  ],
+  oldestUnassigned: {
+    id: 88,
+    subject: 'Refund never arrived',
+    priority: 'high',
+    createdAt: '2026-11-18T09:00:00.000Z',
+    team: { id: 3, name: 'Billing' },
+  },
+};
+
+function stubHome(workload: unknown) {
+  return stubNetwork({
+    'GET /workload': workload,
+    'GET /views': { data: [] },
+    'GET /tickets': { data: [], nextCursor: null },
+  });
+}
+
+const manager = { ...me, role: 'manager' as const };
+
+describe('HomePage', () => {
+  it('shows a manager every team’s queues, each figure a way into the Inbox, and the oldest unassigned ticket', async () => {
+    stubHome(managerWorkload);
+    renderWithProviders(<HomePage />, { me: manager });
+
+    const table = await screen.findByRole('table', { name: 'Team queues' });
+    const billing = within(table).getByRole('row', { name: /Billing/ });
+    expect(within(billing).getByRole('link', { name: '4 unassigned in Billing' })).toHaveAttribute(
+      'href',
+      `/inbox/unassigned?f=${encodeURIComponent('{"team":[3]}')}`,
+    );
+    const shipping = within(table).getByRole('row', { name: /Shipping/ });
+    expect(within(shipping).getByRole('link', { name: '1,000+ open in Shipping' })).toBeInTheDocument();
+    // Nothing to open: a zero is not a link.
+    expect(within(shipping).queryByRole('link', { name: /unassigned/ })).toBeNull();
+    expect(within(table).getByRole('row', { name: /No team/ })).toBeInTheDocument();
+
+    expect(screen.getByRole('link', { name: 'Your open tickets: 2' })).toHaveAttribute(
+      'href',
+      '/inbox/my-open',
+    );
+    expect(screen.getByRole('link', { name: 'Unassigned in all teams: 6' })).toBeInTheDocument();
+    const oldest = screen.getByRole('region', { name: 'Waiting longest for an owner' });
+    expect(within(oldest).getByRole('link', { name: '#88 Refund never arrived' })).toHaveAttribute(
+      'href',
+      '/inbox/unassigned/tickets/88',
+    );
+  });
+
+  it('shows an agent their own numbers and says what is true when they are in no team and nothing waits', async () => {
+    stubHome({ scope: 'own', mine: { open: n(0), pending: n(0) }, teams: [], oldestUnassigned: null });
+    renderWithProviders(<HomePage />, { me: { ...me, teams: [] } });
+
+    expect(await screen.findByRole('link', { name: 'Your open tickets: 0' })).toBeInTheDocument();
+    expect(screen.getByText('You are not in a team yet')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Set up teams' })).toBeNull();
+    const next = screen.getByRole('region', { name: 'Next to pick up' });
+    expect(within(next).getByText('Every open ticket has an owner')).toBeInTheDocument();
+  });
+
+  it('says it is loading, then what went wrong, with a retry', async () => {
+    const slow = deferred();
+    const network = stubHome(slow.answer);
+    renderWithProviders(<HomePage />, { me: manager });
+    expect(screen.getByRole('status', { name: 'Loading your numbers' })).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Loading the team queues' })).toBeInTheDocument();
+    slow.resolve(replyError(503, 'UNAVAILABLE', 'The database does not answer'));
+    expect(await screen.findByText('The queues could not be loaded')).toBeInTheDocument();
+
+    network.on('GET /workload', managerWorkload);
+    screen.getByRole('button', { name: /try again|retry/i }).click();
+    expect(await screen.findByRole('table', { name: 'Team queues' })).toBeInTheDocument();
+  });
+});
