@@ -472,6 +472,28 @@ export const auditActions = {
   },
 
   // Background work
+  // Business hours
+  'business_hours.created': {
+    entity: 'business_calendar',
+    label: 'Business hours created',
+    phrase: (input) => created('business-hours calendar ', input),
+  },
+  'business_hours.updated': {
+    entity: 'business_calendar',
+    label: 'Business hours changed',
+    phrase: (input) => updateSentence(input, { noun: 'business-hours calendar ' }),
+  },
+  'business_hours.deleted': {
+    entity: 'business_calendar',
+    label: 'Business hours deleted',
+    phrase: (input) => deleted('deleted', 'business-hours calendar ', input),
+  },
+  'business_hours.holidays_imported': {
+    entity: 'business_calendar',
+    label: 'Holidays imported',
+    phrase: (input) => ['imported holidays into ', ref(input.entity)],
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

@@ -22,6 +22,7 @@ export const auditEntityTypes = [
   'mail_rule',
   'inbound_mail',
   'job_failure',
+  'business_calendar',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -42,6 +43,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   mail_rule: 'Spam rule',
   inbound_mail: 'Received mail',
   job_failure: 'Failed job',
+  business_calendar: 'Business hours',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -22,6 +22,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   inbound_mail: () => ['mail', '/admin/mail/received'],
   api_token: () => ['tokens', '/admin/tokens'],
   job_failure: () => ['jobs', '/admin/jobs'],
+  business_calendar: () => ['business-hours', '/admin/business-hours'],
   session: () => null,
 };
 
