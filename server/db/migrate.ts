@@ -13,6 +13,7 @@ import { migration0010 } from './migrations/0010_sign_in';
 import { migration0011 } from './migrations/0011_dead_letters';
 import { migration0012 } from './migrations/0012_trusted_copies';
 import { migration0014 } from './migrations/0014_mail_intake';
+import { migration0018 } from './migrations/0018_filter_indexes';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   migration0011,
   migration0012,
   migration0014,
+  migration0018,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

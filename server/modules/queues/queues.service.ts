@@ -12,7 +12,7 @@ import {
   type ViewSort,
   viewFilters,
 } from '../../../contracts/tickets';
-import type { DbOrTrx } from '../../db/database';
+import { TimeLimitExceeded } from '../../db/errors';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -25,6 +25,7 @@ import { decodeCursor } from '../../platform/pagination';
 import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search';
 import { queueIndexRepository, relevantViewer, type SortBy, type Viewer } from './queue-index.repository';
+import { filtersAt, parseFilters, tooBroad } from './queues.filters';
 import { ticketPages } from './queues.pages';
 import { queuesRepository as repo, type ViewRow } from './queues.repository';
 
@@ -88,7 +89,7 @@ export const builtInViews: ViewDefinition[] = [
     name: 'Recently solved',
     builtIn: true,
     shared: true,
-    filters: { status: ['solved', 'closed'] },
+    filters: { status: ['solved', 'closed'], solvedAfter: '-7d' },
     sort: recent,
     columns: defaultColumns,
   },
@@ -119,46 +120,33 @@ function toView(row: ViewRow): ViewDefinition {
   };
 }
 
-function parseFilters(json: string | undefined): ViewFilters {
-  if (!json) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'filters must be JSON', [
-      { path: ['filters'], message: 'Not JSON' },
-    ]);
-  }
-  const parsed = viewFilters.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      path: ['filters', ...i.path.map(String)],
-      message: i.message,
-    }));
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `filters.${issues[0]?.path.slice(1).join('.')}: ${issues[0]?.message}`,
-      issues,
-    );
-  }
-  return parsed.data;
-}
-
 export function queuesService({ db, config }: AppDeps) {
-  const pages = ticketPages(db, config.caches);
+  const timeLimitMs = config.filterTimeLimitMs;
+  const pages = ticketPages(db, { caches: config.caches, timeLimitMs });
   const keptCounts = keptWhileUnchanged<number>(config.caches);
 
   /**
    * A view's live count, up to the limit; kept while tickets are unchanged when `stamp` is given
    * (ADR 0011): after each change every open Inbox asks for the counts again, and the shared
-   * views' counts are the same for all of them.
+   * views' counts are the same for all of them. Unknown (null) when the filters take longer to
+   * count than the time limit.
    */
-  async function counted(on: DbOrTrx, filters: ViewFilters, who: Viewer, stamp: string | null) {
+  async function counted(
+    filters: ViewFilters,
+    who: Viewer,
+    stamp: string | null,
+  ): Promise<Pick<View, 'count' | 'countCapped'>> {
     const viewer = relevantViewer(filters, who);
-    const n = await keptCounts.answer(stamp, JSON.stringify({ filters, viewer }), () =>
-      queueIndexRepository.countUpTo(on, filters, viewer, VIEW_COUNT_LIMIT),
-    );
-    return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
+    const at = filtersAt(filters, Date.now());
+    try {
+      const n = await keptCounts.answer(stamp, JSON.stringify({ filters: at, viewer }), () =>
+        queueIndexRepository.countUpTo(db, at, viewer, VIEW_COUNT_LIMIT, timeLimitMs),
+      );
+      return { count: Math.min(n, VIEW_COUNT_LIMIT), countCapped: n > VIEW_COUNT_LIMIT };
+    } catch (error) {
+      if (error instanceof TimeLimitExceeded) return { count: null, countCapped: false };
+      throw error;
+    }
   }
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
@@ -198,7 +186,7 @@ export function queuesService({ db, config }: AppDeps) {
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
       const { tickets: stamp } = await queueIndexRepository.queueStamp(db);
-      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
+      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(v.filters, who, stamp)) })));
     },
 
     async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
@@ -208,7 +196,7 @@ export function queuesService({ db, config }: AppDeps) {
       if (!input.shared && ownerId === null)
         throw new AppError('FORBIDDEN', 'API tokens can only create shared views');
       const who = await viewer(ctx);
-      return db.transaction().execute(async (trx) => {
+      const view = await db.transaction().execute(async (trx) => {
         const id = await repo.insert(
           trx,
           {
@@ -227,9 +215,10 @@ export function queuesService({ db, config }: AppDeps) {
           entityId: id,
           after: { name: input.name, shared: input.shared, filters: input.filters },
         });
-        const view = toView((await repo.findById(trx, id))!);
-        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+        return toView((await repo.findById(trx, id))!);
       });
+      // Counted after the commit: a count may read for its whole time limit.
+      return { ...view, ...(await counted(view.filters, who, null)) };
     },
 
     async update(ctx: RequestContext, id: number, input: z.output<typeof updateViewBody>): Promise<View> {
@@ -237,7 +226,7 @@ export function queuesService({ db, config }: AppDeps) {
       const row = await ownView(ctx, id);
       if (input.shared) authorize(ctx.actor, 'views.share');
       const who = await viewer(ctx);
-      return db.transaction().execute(async (trx) => {
+      const view = await db.transaction().execute(async (trx) => {
         const ownerId =
           input.shared === undefined
             ? row.owner_id
@@ -266,8 +255,9 @@ export function queuesService({ db, config }: AppDeps) {
           before: { name: row.name, filters: parseObject(row.filters) },
           after: { name: view.name, filters: view.filters },
         });
-        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+        return view;
       });
+      return { ...view, ...(await counted(view.filters, who, null)) };
     },
 
     async remove(ctx: RequestContext, id: number) {
@@ -288,7 +278,7 @@ export function queuesService({ db, config }: AppDeps) {
     async tickets(ctx: RequestContext, query: z.output<typeof listTicketsQuery>): Promise<TicketPage> {
       authorize(ctx.actor, 'tickets.read');
       const view = query.view ? await findView(ctx, query.view) : builtInViews.find((v) => v.id === 'all')!;
-      const filters = { ...view.filters, ...parseFilters(query.filters) };
+      const filters = filtersAt({ ...view.filters, ...parseFilters(query.filters) }, Date.now());
       const sort: SortBy = query.sort ?? view.sort.by;
       const dir = query.dir ?? view.sort.dir;
       const key = decodeCursor(query.cursor);
@@ -302,19 +292,20 @@ export function queuesService({ db, config }: AppDeps) {
         snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
       }
       const who = await viewer(ctx, filters);
-      const body = await pages.render(
-        {
-          filters,
-          viewer: who,
-          sort,
-          dir,
-          limit: query.limit,
-          after,
-          ids: snippets ? [...snippets.keys()] : undefined,
-        },
-        snippets,
-      );
-      return prerendered<TicketPage>(body);
+      const pageQuery = {
+        filters,
+        viewer: who,
+        sort,
+        dir,
+        limit: query.limit,
+        after,
+        ids: snippets ? [...snippets.keys()] : undefined,
+      };
+      try {
+        return prerendered<TicketPage>(await pages.render(pageQuery, snippets));
+      } catch (error) {
+        throw error instanceof TimeLimitExceeded ? tooBroad() : error;
+      }
     },
   };
 }
