@@ -243,6 +243,48 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
+/** "-7d", "+24h", "-2w" or "now": a time relative to the moment a list is read. */
+const relativeTime = /^(?:now|[+-]\d{1,4}[hdw])$/;
+const HOUR_MS = 3_600_000;
+const unitMs = { h: HOUR_MS, d: 24 * HOUR_MS, w: 7 * 24 * HOUR_MS } as const;
+
+/**
+ * One end of a date range: a moment (ISO 8601 with its offset) or a time relative to when the
+ * list is read, so a saved view of "the last 7 days" stays the last 7 days.
+ */
+export const timeBound = z
+  .union([z.iso.datetime({ offset: true }), z.string().regex(relativeTime)], {
+    error: 'A date-time such as 2026-03-01T09:00:00Z, or a time from now such as -7d, +24h, -2w or now',
+  })
+  .describe(
+    'An ISO 8601 date-time, or a time from now: "now", or a sign, a number and h, d or w ("-7d", "+24h")',
+  );
+export type TimeBound = z.infer<typeof timeBound>;
+
+/** Whether a bound moves with the clock ("-7d") rather than naming a moment. */
+export function isRelativeTime(bound: TimeBound): boolean {
+  return relativeTime.test(bound);
+}
+
+/** The moment a bound names, read at `now` (milliseconds). */
+export function timeBoundMs(bound: TimeBound, now: number): number {
+  if (!isRelativeTime(bound)) return Date.parse(bound);
+  if (bound === 'now') return now;
+  const amount = Number(bound.slice(1, -1)) * unitMs[bound.at(-1) as keyof typeof unitMs];
+  return bound.startsWith('-') ? now - amount : now + amount;
+}
+
+/** The date ranges a list can be filtered by: each with its filter keys and the column it reads. */
+export const dateRanges = [
+  { after: 'createdAfter', before: 'createdBefore', column: 'created_at' },
+  { after: 'updatedAfter', before: 'updatedBefore', column: 'updated_at' },
+  { after: 'dueAfter', before: 'dueBefore', column: 'due_at' },
+  { after: 'solvedAfter', before: 'solvedBefore', column: 'solved_at' },
+] as const;
+export type DateRange = (typeof dateRanges)[number];
+
+const positiveId = z.number().int().positive();
+
 export const viewFilters = z
   .object({
     status: z.array(statusSchema).max(6).optional(),
@@ -250,28 +292,49 @@ export const viewFilters = z
     type: z.array(typeSchema).max(4).optional(),
     channel: z.array(channelSchema).max(ticketChannels.length).optional(),
     assignee: z
-      .array(z.union([z.number().int().positive(), z.enum(['me', 'none'])]))
+      .array(z.union([positiveId, z.enum(['me', 'none'])]))
       .max(50)
       .optional(),
     team: z
-      .array(z.union([z.number().int().positive(), z.enum(['mine', 'none'])]))
+      .array(z.union([positiveId, z.enum(['mine', 'none'])]))
       .max(50)
       .optional(),
-    categoryId: z.array(z.number().int().positive()).max(50).optional(),
-    tags: z.array(plainText(40)).max(10).optional(),
+    categoryId: z.array(positiveId).max(50).optional().describe('Any of these categories'),
+    tags: z.array(plainText(40)).max(10).optional().describe('Every one of these tags'),
     escalated: z.boolean().optional(),
-    requesterId: z.number().int().positive().optional(),
-    organizationId: z.number().int().positive().optional(),
-    createdAfter: z.iso.datetime({ offset: true }).optional(),
-    createdBefore: z.iso.datetime({ offset: true }).optional(),
-    updatedAfter: z.iso.datetime({ offset: true }).optional(),
-    solvedAfter: z.iso.datetime({ offset: true }).optional(),
-    customFields: byCustomFieldKey().optional(),
+    hasAttachments: z.boolean().optional().describe('Whether any sent message of the ticket has files'),
+    requesterId: positiveId.optional(),
+    organizationId: positiveId.optional(),
+    createdAfter: timeBound.optional().describe('Created at or after (a date-time or a time from now)'),
+    createdBefore: timeBound.optional().describe('Created before'),
+    updatedAfter: timeBound.optional().describe('Last changed at or after'),
+    updatedBefore: timeBound.optional().describe('Last changed before'),
+    dueAfter: timeBound.optional().describe('Due at or after (tickets without a due date never match)'),
+    dueBefore: timeBound.optional().describe('Due before: "now" finds the overdue'),
+    solvedAfter: timeBound.optional().describe('Solved at or after'),
+    solvedBefore: timeBound.optional().describe('Solved before'),
+    customFields: byCustomFieldKey()
+      .optional()
+      .describe('Custom field values by key; a ticket matches when each field has exactly that value'),
   })
-  .strict();
+  .strict()
+  .superRefine((filters, ctx) => {
+    const now = Date.now();
+    for (const range of dateRanges) {
+      const after = filters[range.after];
+      const before = filters[range.before];
+      if (after && before && timeBoundMs(after, now) >= timeBoundMs(before, now))
+        ctx.addIssue({
+          code: 'custom',
+          path: [range.before],
+          message: `${range.before} must be later than ${range.after}`,
+        });
+    }
+  });
 export type ViewFilters = z.infer<typeof viewFilters>;
 
-export const sortKeys = ['updated_at', 'created_at', 'priority', 'due_at', 'id'] as const;
+export const sortKeys = ['updated_at', 'created_at', 'priority', 'status', 'due_at', 'id'] as const;
+export type SortKey = (typeof sortKeys)[number];
 export const viewSort = z.object({ by: z.enum(sortKeys), dir: z.enum(['asc', 'desc']) }).strict();
 export type ViewSort = z.infer<typeof viewSort>;
 export const ticketColumns = [

@@ -55,6 +55,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Steward <support@localhost>'),
   BACKGROUND_JOBS: boolish.optional(),
   CACHES: z.enum(['on', 'off']).default('on'),
+  FILTER_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_MAX_MESSAGE_BYTES: z.coerce
@@ -111,6 +112,11 @@ export interface Config {
    * hits). CACHES=off turns every one of them off, for debugging: each request reads the database.
    */
   caches: boolean;
+  /**
+   * How long a list of tickets by filters that no index answers may read before it stops with
+   * FILTER_TOO_BROAD (and a view's count shows as unknown): on SQLite every request waits that long.
+   */
+  filterTimeLimitMs: number;
 }
 
 export interface AddressRange {
@@ -177,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backgroundJobs: e.BACKGROUND_JOBS ?? e.NODE_ENV !== 'test',
     metricsAllow: e.METRICS_ALLOW.split(',').map((part) => addressRange(part.trim()) as AddressRange),
     caches: e.CACHES === 'on',
+    filterTimeLimitMs: e.FILTER_TIME_LIMIT_MS,
   };
 }
 

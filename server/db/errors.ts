@@ -14,3 +14,16 @@ export function isUnstorableText(error: unknown): boolean {
   const code = (error as { code: unknown }).code;
   return code === '22021' || code === '22P05';
 }
+
+/** A read ran past its time limit and was stopped (`timeLimited` in server/db/dialect). */
+export class TimeLimitExceeded extends Error {
+  constructor(readonly ms: number) {
+    super(`The read was stopped after ${ms} ms`);
+    this.name = 'TimeLimitExceeded';
+  }
+}
+
+/** True when PostgreSQL cancelled a statement (statement_timeout, or a cancel request). */
+export function isCancelledStatement(error: unknown): boolean {
+  return !!error && typeof error === 'object' && 'code' in error && error.code === '57014';
+}

@@ -14,6 +14,7 @@ import { migration0011 } from './migrations/0011_dead_letters';
 import { migration0012 } from './migrations/0012_trusted_copies';
 import { migration0014 } from './migrations/0014_mail_intake';
 import { migration0015 } from './migrations/0015_conversation_stamps';
+import { migration0018 } from './migrations/0018_filter_indexes';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
 import type { Migration } from './migrations/helpers';
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   migration0012,
   migration0014,
   migration0015,
+  migration0018,
   migration0023,
   migration0024,
 ];

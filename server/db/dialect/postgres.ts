@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
+import { isCancelledStatement, TimeLimitExceeded } from '../errors';
 import { statementsPool } from '../named-statements';
 import type { Database, Db, DbOrTrx } from '../schema';
 import { jsonObjects } from './json';
@@ -129,6 +130,20 @@ export const postgresDialect = {
 
   async flush() {},
   commitCounter: null,
+
+  async timeLimited(db, limit, read) {
+    if (db.isTransaction) throw new Error('A time-limited read runs in a transaction of its own');
+    const ms = String(Math.max(1, Math.ceil(limit.ms)));
+    try {
+      return await db.transaction().execute(async (trx) => {
+        await sql`select set_config('statement_timeout', ${ms}, true)`.execute(trx);
+        return read(trx, sql<SqlBool>`true`);
+      });
+    } catch (error) {
+      if (isCancelledStatement(error)) throw new TimeLimitExceeded(limit.ms);
+      throw error;
+    }
+  },
 
   idIn: (column, ids) => sql<SqlBool>`${sql.ref(column)} = any(${ids}::integer[])`,
   jsonFieldEquals(column, key, value) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type RawBuilder, type SqlBool, SqliteDialect, sql } from 'kysely';
+import { TimeLimitExceeded } from '../errors';
 import type { Database, Db, DbOrTrx } from '../schema';
 import { attachWriteCounts, type WriteCounts, writeCounts, writtenTable } from '../write-counts';
 import { jsonObjects } from './json';
@@ -64,6 +65,12 @@ function open(filename: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The clock check of time-limited reads (`timeLimited`): fails the statement once past the
+  // deadline. Not deterministic, so SQLite calls it for every row it is asked about.
+  sqlite.function('steward_in_time', { deterministic: false, directOnly: true }, (deadline, limitMs) => {
+    if (performance.now() > Number(deadline)) throw new TimeLimitExceeded(Number(limitMs));
+    return 1;
+  });
   const counts = writeCounts();
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, counts) }),
@@ -130,6 +137,15 @@ export const sqliteDialect = {
     await sql`pragma wal_checkpoint(passive)`.execute(db);
   },
   commitCounter: sql<number>`(select data_version from pragma_data_version)`,
+
+  async timeLimited(db, limit, read) {
+    const deadline = performance.now() + limit.ms;
+    // One row in 64 asks the clock: a call into JavaScript costs more than a row of most scans.
+    return read(
+      db,
+      sql<SqlBool>`(${sql.ref(limit.rowid)} % 64 <> 0 or steward_in_time(${deadline}, ${limit.ms}))`,
+    );
+  },
 
   idIn: (column, ids) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`,
   jsonFieldEquals(column, key, value) {

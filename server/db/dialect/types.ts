@@ -137,6 +137,20 @@ export interface DialectAdapter {
 
   /** `column in (ids)`; on PostgreSQL one array parameter, so any number of ids is one statement text (ADR 0009). */
   idIn(column: string, ids: readonly number[]): RawBuilder<SqlBool>;
+  /**
+   * Runs a read that may visit a great many rows so that it gives up after `limit.ms`, failing
+   * with `TimeLimitExceeded` (server/db/errors.ts), instead of holding the database and, on
+   * SQLite, the whole process: better-sqlite3 runs on the request thread and cannot be
+   * interrupted. `read` puts `guard` first in its WHERE clause: on SQLite it looks at the clock
+   * once every 64 rows of the table whose row id `limit.rowid` names; on PostgreSQL it is true,
+   * and the read runs in a transaction of its own under a local statement_timeout. Never called
+   * inside a transaction.
+   */
+  timeLimited<T>(
+    db: DbOrTrx,
+    limit: { ms: number; rowid: string },
+    read: (db: DbOrTrx, guard: RawBuilder<SqlBool>) => Promise<T>,
+  ): Promise<T>;
   /** A value in a JSON text column, compared as the JSON value (booleans as SQLite stores them). */
   jsonFieldEquals(column: string, key: string, value: string | number | boolean | null): RawBuilder<SqlBool>;
   /**

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { ViewFilters } from '../../../contracts/tickets';
+import { dateRanges, type SortKey, type ViewFilters } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf, type DialectAdapter } from '../../db/dialect';
 import { compiledByKey, prepared } from '../../db/prepared';
@@ -17,12 +17,15 @@ export interface Viewer {
   teamIds: number[];
 }
 
-export type SortBy = 'updated_at' | 'created_at' | 'priority' | 'due_at' | 'id';
+export type SortBy = SortKey;
 
+// The rank expressions are the sort indexes' (migrations 0009 and 0018), word for word.
 const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+const statusRankSql = sql<number>`case tickets.status when 'new' then 1 when 'open' then 2 when 'pending' then 3 when 'on_hold' then 4 when 'solved' then 5 else 6 end`;
 
 function sortExpression(by: SortBy): RawBuilder<string | number> {
   if (by === 'priority') return priorityRankSql;
+  if (by === 'status') return statusRankSql;
   if (by === 'due_at') return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
   return sql.ref<string>(`tickets.${by}`);
 }
@@ -88,16 +91,22 @@ export function filterCondition(
   }
   if (filters.escalated !== undefined)
     all.push(eb('tickets.escalated_at', filters.escalated ? 'is not' : 'is', null));
+  if (filters.hasAttachments !== undefined) {
+    const files = eb
+      .selectFrom('attachments')
+      .select('attachments.id')
+      .whereRef('attachments.ticket_id', '=', 'tickets.id')
+      .where('attachments.message_id', 'is not', null);
+    all.push(filters.hasAttachments ? eb.exists(files) : eb.not(eb.exists(files)));
+  }
   if (filters.requesterId) all.push(eb('tickets.requester_id', '=', filters.requesterId));
   if (filters.organizationId) all.push(eb('tickets.organization_id', '=', filters.organizationId));
-  if (filters.createdAfter)
-    all.push(eb('tickets.created_at', '>=', new Date(filters.createdAfter).toISOString()));
-  if (filters.createdBefore)
-    all.push(eb('tickets.created_at', '<', new Date(filters.createdBefore).toISOString()));
-  if (filters.updatedAfter)
-    all.push(eb('tickets.updated_at', '>=', new Date(filters.updatedAfter).toISOString()));
-  if (filters.solvedAfter)
-    all.push(eb('tickets.solved_at', '>=', new Date(filters.solvedAfter).toISOString()));
+  for (const range of dateRanges) {
+    const after = filters[range.after];
+    const before = filters[range.before];
+    if (after) all.push(eb(`tickets.${range.column}`, '>=', new Date(after).toISOString()));
+    if (before) all.push(eb(`tickets.${range.column}`, '<', new Date(before).toISOString()));
+  }
   for (const [key, value] of Object.entries(filters.customFields ?? {}))
     all.push(dialect.jsonFieldEquals('tickets.custom_fields', key, value));
   return eb.and(all);
@@ -149,14 +158,41 @@ export interface PageQuery {
   ids?: number[];
 }
 
-/** The query behind `pageKeys`; exported so tests can read its plan. */
-export function pageKeysSelect(db: DbOrTrx, params: PageQuery) {
+/**
+ * Filters the built-in views and the customer and organisation pages read by, each answered from
+ * an index (tests read their plans): reads by these alone need no time limit. Any other filter
+ * (type, channel, priority, category, tags, files, dates, custom fields, in any combination) may
+ * make a read visit most of the table, so it runs with one.
+ */
+const indexedFilters: ReadonlySet<string> = new Set<keyof ViewFilters>([
+  'status',
+  'assignee',
+  'team',
+  'escalated',
+  'requesterId',
+  'organizationId',
+  'solvedAfter',
+]);
+
+export function needsTimeLimit(filters: ViewFilters): boolean {
+  return Object.keys(filters).some((key) => !indexedFilters.has(key));
+}
+
+/** The time limit of reads by these filters, in ms; null when they need none. */
+const limitFor = (filters: ViewFilters, ms: number | null) =>
+  ms !== null && needsTimeLimit(filters) ? ms : null;
+
+/** A condition first in a WHERE clause, or nothing. */
+const first = (guard: RawBuilder<SqlBool> | undefined) => (guard ? [guard] : []);
+
+/** The query behind `pageKeys`; exported so tests can read its plan. `guard` is a time limit's (see `timeLimited`). */
+export function pageKeysSelect(db: DbOrTrx, params: PageQuery, guard?: RawBuilder<SqlBool>) {
   const sortExpr = sortExpression(params.sort);
   const dialect = adapterOf(db);
   let q = db
     .selectFrom('tickets')
     .select(['tickets.id', 'tickets.version', sortExpr.as('sort_key')])
-    .where((eb) => filterCondition(eb, params.filters, params.viewer, dialect));
+    .where((eb) => eb.and([...first(guard), filterCondition(eb, params.filters, params.viewer, dialect)]));
   if (params.ids) q = q.where('tickets.id', 'in', params.ids.length ? params.ids : [-1]);
   if (params.after) {
     const [value, id] = params.after;
@@ -184,8 +220,21 @@ export const queueIndexRepository = {
    * (sorting every match with six joins attached was the cost of busy views, and one query with
    * the ids as a subquery lets SQLite's planner walk every ticket in sort order instead).
    */
-  async pageKeys(db: DbOrTrx, params: PageQuery, key = JSON.stringify(params)): Promise<PageKey[]> {
-    const rows = await pageKeysQuery(db, key, () => pageKeysSelect(db, params));
+  async pageKeys(
+    db: DbOrTrx,
+    params: PageQuery,
+    key = JSON.stringify(params),
+    timeLimitMs: number | null = null,
+  ): Promise<PageKey[]> {
+    const ms = limitFor(params.filters, timeLimitMs);
+    const rows =
+      ms === null
+        ? await pageKeysQuery(db, key, () => pageKeysSelect(db, params))
+        : await adapterOf(db).timeLimited(
+            db,
+            { ms, rowid: 'tickets.id' },
+            async (on, guard) => await pageKeysSelect(on, params, guard).execute(),
+          );
     return rows.map((r) => ({ id: r.id, version: r.version, sortKey: r.sort_key }));
   },
 
@@ -204,19 +253,29 @@ export const queueIndexRepository = {
   },
 
   /** Matching tickets, counted up to `limit` + 1 so a caller can tell "exactly limit" from "more". */
-  async countUpTo(db: DbOrTrx, filters: ViewFilters, viewer: Viewer, limit: number): Promise<number> {
+  async countUpTo(
+    db: DbOrTrx,
+    filters: ViewFilters,
+    viewer: Viewer,
+    limit: number,
+    timeLimitMs: number | null = null,
+  ): Promise<number> {
     const dialect = adapterOf(db);
-    const matches = db
-      .selectFrom('tickets')
-      .select('tickets.id')
-      .where((eb) => filterCondition(eb, filters, viewer, dialect))
-      .limit(limit + 1)
-      .as('matches');
-    const row = await db
-      .selectFrom(matches)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const count = async (on: DbOrTrx, guard?: RawBuilder<SqlBool>) => {
+      const matches = on
+        .selectFrom('tickets')
+        .select('tickets.id')
+        .where((eb) => eb.and([...first(guard), filterCondition(eb, filters, viewer, dialect)]))
+        .limit(limit + 1)
+        .as('matches');
+      const row = await on
+        .selectFrom(matches)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const ms = limitFor(filters, timeLimitMs);
+    return ms === null ? count(db) : dialect.timeLimited(db, { ms, rowid: 'tickets.id' }, count);
   },
 
   /** The staff member's teams, for "my teams" views. */

@@ -30,21 +30,30 @@ function pageBody(rows: Buffer[], nextCursor: string | null): Buffer {
   return Buffer.concat(parts);
 }
 
+export interface PageOptions {
+  /** Keep pages' keys and rendered rows (false: CACHES=off). */
+  caches?: boolean;
+  /** How long reads by filters that no index answers may take (ms); null: no limit. */
+  timeLimitMs?: number | null;
+}
+
 /**
  * Turns a page query into the page's JSON: its keys, kept while the tickets table is
  * unchanged (ADR 0011), then its rows, kept when their version and the rows epoch still match
  * and otherwise read and rendered through the ticket schema (ADR 0008). With `caches` false
  * (CACHES=off) nothing is kept.
  */
-export function ticketPages(db: Db, caches = true) {
+export function ticketPages(db: Db, { caches = true, timeLimitMs = null }: PageOptions = {}) {
   const rendered = renderedTickets<Buffer>(Date.now, caches);
   const keptKeys = keptWhileUnchanged<PageKey[]>(caches);
 
   function keys(query: PageQuery, stamp: QueueStamp): Promise<PageKey[]> {
     // Search pages name their matches: they are many, and the hits have a cache of their own.
-    if (query.ids) return queueIndexRepository.pageKeys(db, query);
+    if (query.ids) return queueIndexRepository.pageKeys(db, query, undefined, timeLimitMs);
     const key = JSON.stringify({ ...query, viewer: relevantViewer(query.filters, query.viewer) });
-    return keptKeys.answer(stamp.tickets, key, () => queueIndexRepository.pageKeys(db, query, key));
+    return keptKeys.answer(stamp.tickets, key, () =>
+      queueIndexRepository.pageKeys(db, query, key, timeLimitMs),
+    );
   }
 
   async function rows(page: PageKey[], epoch: number): Promise<{ id: number; json: Buffer }[]> {

@@ -11,6 +11,7 @@ import {
   type ViewSort,
   viewFilters,
 } from '../../../contracts/tickets';
+import { TimeLimitExceeded } from '../../db/errors';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -23,6 +24,7 @@ import { prerendered } from '../../platform/prerendered';
 import { searchTicketIds, snippetHtml } from '../search';
 import { queueIndexRepository, type SortBy, type Viewer } from './queue-index.repository';
 import { queueCounter } from './queues.counts';
+import { filtersAt, parseFilters, tooBroad } from './queues.filters';
 import { ticketPages } from './queues.pages';
 import { queuesRepository as repo, type ViewRow } from './queues.repository';
 
@@ -86,7 +88,7 @@ export const builtInViews: ViewDefinition[] = [
     name: 'Recently solved',
     builtIn: true,
     shared: true,
-    filters: { status: ['solved', 'closed'] },
+    filters: { status: ['solved', 'closed'], solvedAfter: '-7d' },
     sort: recent,
     columns: defaultColumns,
   },
@@ -117,34 +119,13 @@ function toView(row: ViewRow): ViewDefinition {
   };
 }
 
-function parseFilters(json: string | undefined): ViewFilters {
-  if (!json) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'filters must be JSON', [
-      { path: ['filters'], message: 'Not JSON' },
-    ]);
-  }
-  const parsed = viewFilters.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      path: ['filters', ...i.path.map(String)],
-      message: i.message,
-    }));
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `filters.${issues[0]?.path.slice(1).join('.')}: ${issues[0]?.message}`,
-      issues,
-    );
-  }
-  return parsed.data;
-}
-
 export function queuesService({ db, config }: AppDeps) {
-  const pages = ticketPages(db, config.caches);
-  const counted = queueCounter(config.caches);
+  const timeLimitMs = config.filterTimeLimitMs;
+  const pages = ticketPages(db, { caches: config.caches, timeLimitMs });
+  const countOn = queueCounter(config.caches, timeLimitMs);
+  /** A view's live count, up to the limit (queues.counts.ts). */
+  const counted = (filters: ViewFilters, who: Viewer, stamp: string | null) =>
+    countOn(db, filters, who, stamp);
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
@@ -183,7 +164,7 @@ export function queuesService({ db, config }: AppDeps) {
       const saved = (await repo.visibleTo(db, who.userId)).map(toView);
       const views = [...builtInViews, ...saved];
       const { tickets: stamp } = await queueIndexRepository.queueStamp(db);
-      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(db, v.filters, who, stamp)) })));
+      return Promise.all(views.map(async (v) => ({ ...v, ...(await counted(v.filters, who, stamp)) })));
     },
 
     async create(ctx: RequestContext, input: z.output<typeof createViewBody>): Promise<View> {
@@ -193,7 +174,7 @@ export function queuesService({ db, config }: AppDeps) {
       if (!input.shared && ownerId === null)
         throw new AppError('FORBIDDEN', 'API tokens can only create shared views');
       const who = await viewer(ctx);
-      return db.transaction().execute(async (trx) => {
+      const view = await db.transaction().execute(async (trx) => {
         const id = await repo.insert(
           trx,
           {
@@ -212,9 +193,10 @@ export function queuesService({ db, config }: AppDeps) {
           entityId: id,
           after: { name: input.name, shared: input.shared, filters: input.filters },
         });
-        const view = toView((await repo.findById(trx, id))!);
-        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+        return toView((await repo.findById(trx, id))!);
       });
+      // Counted after the commit: a count may read for its whole time limit.
+      return { ...view, ...(await counted(view.filters, who, null)) };
     },
 
     async update(ctx: RequestContext, id: number, input: z.output<typeof updateViewBody>): Promise<View> {
@@ -222,7 +204,7 @@ export function queuesService({ db, config }: AppDeps) {
       const row = await ownView(ctx, id);
       if (input.shared) authorize(ctx.actor, 'views.share');
       const who = await viewer(ctx);
-      return db.transaction().execute(async (trx) => {
+      const view = await db.transaction().execute(async (trx) => {
         const ownerId =
           input.shared === undefined
             ? row.owner_id
@@ -251,8 +233,9 @@ export function queuesService({ db, config }: AppDeps) {
           before: { name: row.name, filters: parseObject(row.filters) },
           after: { name: view.name, filters: view.filters },
         });
-        return { ...view, ...(await counted(trx, view.filters, who, null)) };
+        return view;
       });
+      return { ...view, ...(await counted(view.filters, who, null)) };
     },
 
     async remove(ctx: RequestContext, id: number) {
@@ -273,7 +256,7 @@ export function queuesService({ db, config }: AppDeps) {
     async tickets(ctx: RequestContext, query: z.output<typeof listTicketsQuery>): Promise<TicketPage> {
       authorize(ctx.actor, 'tickets.read');
       const view = query.view ? await findView(ctx, query.view) : builtInViews.find((v) => v.id === 'all')!;
-      const filters = { ...view.filters, ...parseFilters(query.filters) };
+      const filters = filtersAt({ ...view.filters, ...parseFilters(query.filters) }, Date.now());
       const sort: SortBy = query.sort ?? view.sort.by;
       const dir = query.dir ?? view.sort.dir;
       const key = decodeCursor(query.cursor);
@@ -287,19 +270,20 @@ export function queuesService({ db, config }: AppDeps) {
         snippets = new Map(hits.map((h) => [h.ticketId, snippetHtml(h.snippet)]));
       }
       const who = await viewer(ctx, filters);
-      const body = await pages.render(
-        {
-          filters,
-          viewer: who,
-          sort,
-          dir,
-          limit: query.limit,
-          after,
-          ids: snippets ? [...snippets.keys()] : undefined,
-        },
-        snippets,
-      );
-      return prerendered<TicketPage>(body);
+      const pageQuery = {
+        filters,
+        viewer: who,
+        sort,
+        dir,
+        limit: query.limit,
+        after,
+        ids: snippets ? [...snippets.keys()] : undefined,
+      };
+      try {
+        return prerendered<TicketPage>(await pages.render(pageQuery, snippets));
+      } catch (error) {
+        throw error instanceof TimeLimitExceeded ? tooBroad() : error;
+      }
     },
   };
 }

@@ -376,9 +376,9 @@ describeApi('tickets', (t) => {
 
     // Plans are SQLite's to print: the test exists for SQLite only.
     if (t.dialect === 'sqlite')
-      it('sorts every ticket by priority, due date or creation from an index, not by sorting the table', async () => {
+      it('sorts every ticket by priority, status, due date or creation from an index, not by sorting the table', async () => {
         const db = t.handle.db;
-        for (const sort of ['priority', 'due_at', 'created_at'] as const) {
+        for (const sort of ['priority', 'status', 'due_at', 'created_at'] as const) {
           for (const dir of ['asc', 'desc'] as const) {
             const query = pageKeysSelect(db, {
               filters: {},
@@ -393,7 +393,7 @@ describeApi('tickets', (t) => {
             );
             const details = plan.rows.map((r) => r.detail).join('; ');
             expect(details, `${sort} ${dir}`).toMatch(
-              /USING COVERING INDEX tickets_(priority_rank|due_sort|created_sort)_idx/,
+              /USING COVERING INDEX tickets_(priority_rank|status_rank|due_sort|created_sort)_idx/,
             );
             expect(details, `${sort} ${dir}`).not.toContain('TEMP B-TREE');
           }

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Group, MultiSelect, Popover, Stack, TagsInput, Text } from '@mantine/core';
-import { IconChevronDown, IconX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Button, Checkbox, Group, Menu, MultiSelect, Stack } from '@mantine/core';
+import { IconFilterPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { TicketPriority, TicketStatus } from '../../../contracts/tickets';
 import {
   isTicketPriority,
@@ -12,7 +12,9 @@ import {
 } from '../../app/ticketLabels';
 import { useTeamOptions } from '../teams/teams.queries';
 import { useStaffOptions } from '../users/users.queries';
+import { FilterChip } from './FilterChip';
 import { type ChipFilters, compactFilters } from './inbox.url';
+import { useMoreFilters } from './MoreFilters';
 
 interface FilterBarProps {
   filters: ChipFilters;
@@ -30,11 +32,21 @@ function toTeam(value: string): TeamValue {
   return value === 'mine' || value === 'none' ? value : Number(value);
 }
 
-/** Chips that narrow the list: status, priority, assignee, team and tags. */
+/**
+ * Chips that narrow the list: status, priority, assignee and team always; any other filter a
+ * ticket has once picked from "More filters" (or set in the address).
+ */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
   const staff = useStaffOptions();
   const teams = useTeamOptions();
+  const more = useMoreFilters(filters);
+  /** Filters picked from the menu and not set yet: their chips stay while being filled in. */
+  const [picked, setPicked] = useState<string[]>([]);
+  const [justPicked, setJustPicked] = useState<string | null>(null);
   const set = (patch: ChipFilters) => onChange(compactFilters({ ...filters, ...patch }));
+  const unpick = (key: string) => setPicked((keys) => keys.filter((k) => k !== key));
+  const shown = more.filter((def) => def.summary?.length || picked.includes(def.key));
+  const offered = more.filter((def) => !shown.includes(def));
 
   const personOptions = [
     { value: 'me', label: 'Me' },
@@ -119,73 +131,61 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           w={260}
         />
       </FilterChip>
-      <FilterChip name="Tags" summary={filters.tags} onClear={() => set({ tags: undefined })}>
-        <TagsInput
-          label="Has all of these tags"
-          description="Press Enter after each tag"
-          value={filters.tags ?? []}
-          onChange={(values) => set({ tags: values.map((t) => t.trim().toLowerCase()).filter(Boolean) })}
-          comboboxProps={{ withinPortal: false }}
-          w={260}
-        />
-      </FilterChip>
-      {active && (
-        <Button variant="subtle" size="compact-sm" color="gray" onClick={() => onChange({})}>
-          Clear filters
-        </Button>
-      )}
-    </Group>
-  );
-}
-
-function FilterChip({
-  name,
-  summary,
-  onClear,
-  children,
-}: {
-  name: string;
-  summary: string[] | undefined;
-  onClear: () => void;
-  children: ReactNode;
-}) {
-  const set = summary && summary.length > 0;
-  const text = set
-    ? `${name}: ${summary.slice(0, 2).join(', ')}${summary.length > 2 ? ` +${summary.length - 2}` : ''}`
-    : name;
-  return (
-    <Group gap={0} wrap="nowrap">
-      <Popover position="bottom-start" shadow="md" withinPortal trapFocus>
-        <Popover.Target>
-          <Button
-            size="compact-sm"
-            variant={set ? 'light' : 'default'}
-            rightSection={<IconChevronDown size={12} />}
-            aria-label={set ? `${name} filter: ${summary.join(', ')}` : `${name} filter`}
-            style={set ? { borderTopRightRadius: 0, borderBottomRightRadius: 0 } : undefined}
-            maw={220}
-          >
-            <Text span fz="xs" truncate="end">
-              {text}
-            </Text>
-          </Button>
-        </Popover.Target>
-        <Popover.Dropdown>{children}</Popover.Dropdown>
-      </Popover>
-      {set && (
-        <Button
-          size="compact-sm"
-          variant="light"
-          px={4}
-          onClick={onClear}
-          aria-label={`Clear ${name.toLowerCase()} filter`}
-          style={{
-            borderTopLeftRadius: 0,
-            borderBottomLeftRadius: 0,
-            borderLeft: '1px solid var(--mantine-color-body)',
+      {shown.map((def) => (
+        <FilterChip
+          key={def.key}
+          name={def.name}
+          summary={def.summary}
+          defaultOpened={def.key === justPicked}
+          onClose={() => {
+            setJustPicked(null);
+            if (!def.summary?.length) unpick(def.key);
+          }}
+          onClear={() => {
+            unpick(def.key);
+            set(def.clear);
           }}
         >
-          <IconX size={12} />
+          {def.editor(filters, set)}
+        </FilterChip>
+      ))}
+      <Menu position="bottom-start" shadow="md" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="gray"
+            leftSection={<IconFilterPlus size={14} />}
+            disabled={offered.length === 0}
+          >
+            More filters
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown mah={360} style={{ overflowY: 'auto' }}>
+          {offered.map((def) => (
+            <Menu.Item
+              key={def.key}
+              onClick={() => {
+                setPicked((keys) => [...keys, def.key]);
+                setJustPicked(def.key);
+              }}
+            >
+              {def.name}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {active && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          color="gray"
+          onClick={() => {
+            setPicked([]);
+            onChange({});
+          }}
+        >
+          Clear filters
         </Button>
       )}
     </Group>

@@ -6,7 +6,9 @@ import { usePollInterval } from '../../app/live';
 import { EmptyState } from '../../components/EmptyState';
 import { useViews } from '../tickets/tickets.queries';
 import { DEFAULT_VIEW, useInboxLocation, viewPath } from './inbox.url';
+import { useListMode, useListWidth } from './listPane';
 import { NewTicketModal } from './NewTicketModal';
+import { PaneResizer } from './PaneResizer';
 import { SaveViewModal } from './SaveViewModal';
 import { ShortcutsModal } from './ShortcutsModal';
 import { whenNoDialog } from './shortcuts';
@@ -15,6 +17,15 @@ import { TicketPane } from './TicketPane';
 import { ViewsPane } from './ViewsPane';
 
 const paneBorder = '1px solid var(--mantine-color-default-border)';
+const VIEWS_WIDTH = 220;
+
+/** The address's search without the sort and columns chosen in a list: they belong to that view. */
+function withoutListChoices(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('s');
+  params.delete('c');
+  return params.toString();
+}
 
 /** Views, the queue and the open ticket: three panes on a wide screen, two on a laptop. */
 export function InboxPage() {
@@ -27,6 +38,8 @@ export function InboxPage() {
   const [shortcutsOpened, shortcuts] = useDisclosure(false);
   const [newTicketOpened, newTicket] = useDisclosure(false);
   const [saveViewOpened, saveView] = useDisclosure(false);
+  const [listMode, setListMode] = useListMode();
+  const listPane = useListWidth(listMode, wide ? VIEWS_WIDTH : 0);
 
   useHotkeys([
     ['shift+?', whenNoDialog(shortcuts.open)],
@@ -35,6 +48,7 @@ export function InboxPage() {
 
   if (!location.viewId) return <Navigate to={viewPath(DEFAULT_VIEW)} replace />;
   const { viewId, ticketId, q, filters, setQ, setFilters, search } = location;
+  const { sort, setSort, columns, setColumns } = location;
   const view = views.data?.find((v) => v.id === viewId);
 
   const viewsPane = (
@@ -44,7 +58,7 @@ export function InboxPage() {
       error={views.isError ? views.error : null}
       onRetry={() => void views.refetch()}
       activeViewId={viewId}
-      search={search}
+      search={withoutListChoices(search)}
       onNavigate={viewsDrawer.close}
     />
   );
@@ -55,17 +69,19 @@ export function InboxPage() {
   return (
     <Box style={{ display: 'flex', height: 'calc(100dvh - 56px)', overflow: 'hidden' }}>
       {wide && (
-        <Box w={220} style={{ flexShrink: 0, borderRight: paneBorder }}>
+        <Box w={VIEWS_WIDTH} style={{ flexShrink: 0, borderRight: paneBorder }}>
           {viewsPane}
         </Box>
       )}
       {showList && (
         <Box
-          w={narrow ? '100%' : 370}
+          w={narrow ? '100%' : listPane.width}
+          pos="relative"
           style={{ flexShrink: 0, borderRight: paneBorder, minWidth: 0 }}
           component="section"
           aria-label="Ticket list"
         >
+          {!narrow && <PaneResizer pane={listPane} label="Width of the ticket list" />}
           <TicketListPane
             viewId={viewId}
             view={view}
@@ -74,6 +90,12 @@ export function InboxPage() {
             filters={filters}
             onQChange={setQ}
             onFiltersChange={setFilters}
+            sort={sort}
+            onSortChange={setSort}
+            columns={columns}
+            onColumnsChange={setColumns}
+            mode={listMode}
+            onModeChange={setListMode}
             search={search}
             onShowViews={wide ? null : viewsDrawer.open}
             onNewTicket={newTicket.open}
@@ -104,6 +126,8 @@ export function InboxPage() {
         onClose={saveView.close}
         baseView={view}
         filters={filters}
+        sort={sort}
+        columns={columns}
         hasSearch={q.trim() !== ''}
       />
     </Box>

@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { View, ViewFilters } from '../../../contracts/tickets';
+import type { View, ViewFilters, ViewSort } from '../../../contracts/tickets';
 import { can } from '../../app/access';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
-import { columnsOf } from './columns';
+import { type ColumnKey, columnsOf, sortOf } from './columns';
 import { type ChipFilters, viewPath } from './inbox.url';
 import { columnsToSave, useViewForm, ViewFormFields } from './ViewFormFields';
 import { useSaveView, useUpdateView } from './views.queries';
@@ -14,61 +14,73 @@ import { useSaveView, useUpdateView } from './views.queries';
 interface SaveViewModalProps {
   opened: boolean;
   onClose: () => void;
-  /** The view the filters were added to; its own filters, sort and columns are kept. */
+  /** The view the filters were added to; its own filters, sort and columns are kept unless chosen over. */
   baseView: View | undefined;
   filters: ChipFilters;
+  /** A sort and columns chosen in the list, over the view's own. */
+  sort: ViewSort | null;
+  columns: ColumnKey[] | null;
   hasSearch: boolean;
 }
 
-export function SaveViewModal({ opened, onClose, baseView, filters, hasSearch }: SaveViewModalProps) {
+export function SaveViewModal({ opened, onClose, ...props }: SaveViewModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title="Save as a view">
-      {opened && (
-        <SaveViewForm baseView={baseView} filters={filters} hasSearch={hasSearch} onDone={onClose} />
-      )}
+      {opened && <SaveViewForm {...props} onDone={onClose} />}
     </Modal>
   );
+}
+
+/** Whether this agent may change a saved view: their own, or a shared one with the right to share. */
+function mayChange(view: View | undefined, role: Parameters<typeof can>[0]): view is View {
+  return view !== undefined && !view.builtIn && (!view.shared || can(role, 'views.share'));
 }
 
 function SaveViewForm({
   baseView,
   filters,
+  sort,
+  columns,
   hasSearch,
   onDone,
-}: {
-  baseView: View | undefined;
-  filters: ChipFilters;
-  hasSearch: boolean;
-  onDone: () => void;
-}) {
+}: Omit<SaveViewModalProps, 'opened' | 'onClose'> & { onDone: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const create = useSaveView();
+  const update = useUpdateView(baseView?.id ?? '');
   const mayShare = can(me.role, 'views.share');
+  const changeable = mayChange(baseView, me.role);
+  const [target, setTarget] = useState<'new' | 'this'>('new');
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useViewForm({ name: '', shared: false, columns: columnsOf(baseView) });
+  const form = useViewForm({
+    name: '',
+    shared: false,
+    columns: columns ?? columnsOf(baseView),
+    sort: sortOf(sort, baseView),
+  });
   const addsFilters = Object.keys(filters).length > 0;
+  const onError = (error: unknown) => setFormError(applyServerErrors(form, error));
+  const saved = (view: View, message: string) => {
+    notifySuccess(message, 'View saved');
+    onDone();
+    navigate(viewPath(view.id));
+  };
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    const combined: ViewFilters = { ...(baseView?.filters ?? {}), ...filters };
-    create.mutate(
-      {
-        name: values.name.trim(),
-        shared: mayShare && values.shared,
-        filters: combined,
-        sort: baseView?.sort ?? { by: 'updated_at', dir: 'desc' },
-        columns: columnsToSave(values.columns),
-      },
-      {
-        onSuccess: (view) => {
-          notifySuccess(`“${view.name}” is in your views.`, 'View saved');
-          onDone();
-          navigate(viewPath(view.id));
-        },
-        onError: (error) => setFormError(applyServerErrors(form, error)),
-      },
-    );
+    const body = {
+      name: values.name.trim(),
+      filters: { ...(baseView?.filters ?? {}), ...filters } satisfies ViewFilters,
+      sort: values.sort,
+      columns: columnsToSave(values.columns),
+    };
+    if (target === 'this' && changeable)
+      update.mutate(body, { onSuccess: (view) => saved(view, `“${view.name}” is changed.`), onError });
+    else
+      create.mutate(
+        { ...body, shared: mayShare && values.shared },
+        { onSuccess: (view) => saved(view, `“${view.name}” is in your views.`), onError },
+      );
   });
 
   return (
@@ -79,18 +91,35 @@ function SaveViewForm({
             {formError}
           </Alert>
         )}
+        {changeable && (
+          <Radio.Group
+            label="Save"
+            value={target}
+            onChange={(value) => {
+              const next = value === 'this' ? 'this' : 'new';
+              setTarget(next);
+              form.setFieldValue('name', next === 'this' ? baseView.name : '');
+            }}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="new" label="As a new view" />
+              <Radio value="this" label={`Into “${baseView.name}”`} />
+            </Stack>
+          </Radio.Group>
+        )}
         <Text fz="sm" c="dimmed">
-          The new view starts from {baseView ? `“${baseView.name}”` : 'all tickets'}
-          {addsFilters ? ' and adds the filters you picked.' : '.'}
+          {target === 'this'
+            ? `“${baseView?.name}” keeps its filters${addsFilters ? ' and adds the ones you picked' : ''}, and takes these columns and this order.`
+            : `The new view starts from ${baseView ? `“${baseView.name}”` : 'all tickets'}${addsFilters ? ' and adds the filters you picked' : ''}.`}
           {hasSearch && ' Search words are not saved with a view.'}
         </Text>
-        <ViewFormFields form={form} mayShare={mayShare} />
+        <ViewFormFields form={form} mayShare={mayShare && target === 'new'} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save view
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {target === 'this' ? 'Save changes' : 'Save view'}
           </Button>
         </Group>
       </Stack>
@@ -104,7 +133,7 @@ interface EditViewModalProps {
   onClose: () => void;
 }
 
-/** Renames a saved view, shares it, or changes its columns; its filters stay as they are. */
+/** Renames a saved view, shares it, or changes its columns and order; its filters stay as they are. */
 export function EditViewModal({ view, opened, onClose }: EditViewModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={`Edit “${view.name}”`}>
@@ -118,7 +147,12 @@ function EditViewForm({ view, onDone }: { view: View; onDone: () => void }) {
   const update = useUpdateView(view.id);
   const mayShare = can(me.role, 'views.share');
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useViewForm({ name: view.name, shared: view.shared, columns: columnsOf(view) });
+  const form = useViewForm({
+    name: view.name,
+    shared: view.shared,
+    columns: columnsOf(view),
+    sort: view.sort,
+  });
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -126,6 +160,7 @@ function EditViewForm({ view, onDone }: { view: View; onDone: () => void }) {
       {
         name: values.name.trim(),
         columns: columnsToSave(values.columns),
+        sort: values.sort,
         ...(mayShare ? { shared: values.shared } : {}),
       },
       {

@@ -3,10 +3,13 @@ import { IconDeviceFloppy, IconLayoutSidebar, IconPlus, IconSearch, IconX } from
 import type { ReactNode } from 'react';
 import type { View } from '../../../contracts/tickets';
 import { formatViewCount } from '../../app/format';
+import type { ColumnKey } from './columns';
 import { DensityToggle } from './DensityToggle';
 import type { Density } from './density';
 import { FilterBar } from './FilterBar';
 import type { ChipFilters } from './inbox.url';
+import { ColumnsPicker, ListModeToggle } from './ListModeToggle';
+import type { ListMode } from './listPane';
 
 interface TicketListHeaderProps {
   view: View | undefined;
@@ -17,6 +20,10 @@ interface TicketListHeaderProps {
   onFiltersChange: (filters: ChipFilters) => void;
   density: Density;
   onDensityChange: (density: Density) => void;
+  mode: ListMode;
+  onModeChange: (mode: ListMode) => void;
+  columns: ColumnKey[];
+  onColumnsChange: (columns: ColumnKey[]) => void;
   onShowViews: (() => void) | null;
   onNewTicket: () => void;
   onSaveView: () => void;
@@ -34,6 +41,10 @@ export function TicketListHeader({
   onFiltersChange,
   density,
   onDensityChange,
+  mode,
+  onModeChange,
+  columns,
+  onColumnsChange,
   onShowViews,
   onNewTicket,
   onSaveView,
@@ -60,8 +71,10 @@ export function TicketListHeader({
           )}
         </Group>
         <Group gap={6} wrap="nowrap">
+          <ListModeToggle mode={mode} onChange={onModeChange} />
+          {mode === 'table' && <ColumnsPicker columns={columns} onChange={onColumnsChange} />}
           <DensityToggle density={density} onChange={onDensityChange} />
-          <Tooltip label="Save as a view: filters and columns">
+          <Tooltip label="Save as a view: filters, columns and sort">
             <ActionIcon variant="default" onClick={onSaveView} aria-label="Save as a view">
               <IconDeviceFloppy size={16} />
             </ActionIcon>

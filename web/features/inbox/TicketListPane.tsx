@@ -2,8 +2,8 @@ import { Box, Button, Checkbox, ScrollArea, Stack } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
-import type { View } from '../../../contracts/tickets';
+import { Link, useNavigate } from 'react-router';
+import type { View, ViewSort } from '../../../contracts/tickets';
 import { usePollInterval } from '../../app/live';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -11,13 +11,15 @@ import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { useTicketList } from '../tickets/tickets.queries';
 import { BulkActionBar } from './BulkActionBar';
-import { columnsOf, isColumnKey, rowLayout } from './columns';
+import { type ColumnKey, columnsOf, isColumnKey, rowLayout, sortOf } from './columns';
 import { useInboxDensity } from './density';
 import { EmptyQueueState } from './EmptyQueueState';
-import { type ChipFilters, ticketPath } from './inbox.url';
+import { type ChipFilters, ticketPath, viewPath } from './inbox.url';
+import type { ListMode } from './listPane';
 import { focusTakesEnter, whenNoDialog } from './shortcuts';
 import { TicketListHeader } from './TicketListHeader';
 import { TicketListRow } from './TicketListRow';
+import { TicketTable } from './TicketTable';
 
 interface TicketListPaneProps {
   viewId: string;
@@ -27,6 +29,14 @@ interface TicketListPaneProps {
   filters: ChipFilters;
   onQChange: (q: string) => void;
   onFiltersChange: (filters: ChipFilters) => void;
+  /** A sort chosen in the list, over the view's own (null: the view's). */
+  sort: ViewSort | null;
+  onSortChange: (sort: ViewSort | null) => void;
+  /** Columns chosen in the list, over the view's own (null: the view's). */
+  columns: ColumnKey[] | null;
+  onColumnsChange: (columns: ColumnKey[] | null) => void;
+  mode: ListMode;
+  onModeChange: (mode: ListMode) => void;
   search: string;
   onShowViews: (() => void) | null;
   onNewTicket: () => void;
@@ -41,6 +51,12 @@ export function TicketListPane({
   filters,
   onQChange,
   onFiltersChange,
+  sort,
+  onSortChange,
+  columns,
+  onColumnsChange,
+  mode,
+  onModeChange,
   search,
   onShowViews,
   onNewTicket,
@@ -48,7 +64,7 @@ export function TicketListPane({
 }: TicketListPaneProps) {
   const navigate = useNavigate();
   const refetchInterval = usePollInterval();
-  const tickets = useTicketList({ viewId, filters, q }, { refetchInterval });
+  const tickets = useTicketList({ viewId, filters, q, sort }, { refetchInterval });
   const rows = useMemo(() => tickets.data?.pages.flatMap((p) => p.data) ?? [], [tickets.data]);
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [cursor, setCursor] = useState<number | null>(null);
@@ -60,12 +76,13 @@ export function TicketListPane({
     onQChange('');
   };
   const [density, setDensity] = useInboxDensity();
-  const columnsKey = columnsOf(view).join(',');
+  const shownColumns = columns ?? columnsOf(view);
+  const columnsKey = shownColumns.join(',');
   const layout = useMemo(() => rowLayout(columnsKey.split(',').filter(isColumnKey)), [columnsKey]);
 
   // The selection belongs to one list: a new view or filter starts empty.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list changes
-  useEffect(() => setSelected(new Set()), [viewId, q, filters]);
+  useEffect(() => setSelected(new Set()), [viewId, q, filters, sort]);
 
   useEffect(() => {
     if (openTicketId !== null) setCursor(openTicketId);
@@ -132,6 +149,10 @@ export function TicketListPane({
         onFiltersChange={onFiltersChange}
         density={density}
         onDensityChange={setDensity}
+        mode={mode}
+        onModeChange={onModeChange}
+        columns={shownColumns}
+        onColumnsChange={onColumnsChange}
         onShowViews={onShowViews}
         onNewTicket={onNewTicket}
         onSaveView={onSaveView}
@@ -183,21 +204,36 @@ export function TicketListPane({
           )
         ) : (
           <>
-            <Box component="ul" m={0} p={0} aria-label="Tickets">
-              {rows.map((ticket) => (
-                <TicketListRow
-                  key={ticket.id}
-                  ticket={ticket}
-                  to={ticketPath(viewId, ticket.id, search)}
-                  open={ticket.id === openTicketId}
-                  cursor={ticket.id === cursor}
-                  selected={selected.has(ticket.id)}
-                  onToggle={toggle}
-                  layout={layout}
-                  density={density}
-                />
-              ))}
-            </Box>
+            {mode === 'table' ? (
+              <TicketTable
+                rows={rows}
+                columns={shownColumns}
+                sort={sortOf(sort, view)}
+                onSort={onSortChange}
+                linkTo={(id) => ticketPath(viewId, id, search)}
+                openTicketId={openTicketId}
+                cursor={cursor}
+                selected={selected}
+                onToggle={toggle}
+                density={density}
+              />
+            ) : (
+              <Box component="ul" m={0} p={0} aria-label="Tickets">
+                {rows.map((ticket) => (
+                  <TicketListRow
+                    key={ticket.id}
+                    ticket={ticket}
+                    to={ticketPath(viewId, ticket.id, search)}
+                    open={ticket.id === openTicketId}
+                    cursor={ticket.id === cursor}
+                    selected={selected.has(ticket.id)}
+                    onToggle={toggle}
+                    layout={layout}
+                    density={density}
+                  />
+                ))}
+              </Box>
+            )}
             <LoadMore
               hasNextPage={tickets.hasNextPage}
               isFetchingNextPage={tickets.isFetchingNextPage}

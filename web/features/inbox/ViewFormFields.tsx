@@ -1,13 +1,27 @@
-import { Anchor, Checkbox, Group, MultiSelect, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Checkbox,
+  Group,
+  MultiSelect,
+  SegmentedControl,
+  Select,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { type ColumnKey, columnOptions, defaultColumns, isColumnKey } from './columns';
+import { type SortKey, sortKeys, type ViewSort } from '../../../contracts/tickets';
+import { type ColumnKey, columnOptions, defaultColumns, isColumnKey, sortOptions } from './columns';
 
 export interface ViewFormValues {
   name: string;
   shared: boolean;
   /** The columns besides the subject, which every row shows first. */
   columns: ColumnKey[];
+  sort: ViewSort;
 }
+
+const isSortKey = (value: string | null): value is SortKey =>
+  value !== null && (sortKeys as readonly string[]).includes(value);
 
 const pickable = columnOptions.filter((o) => o.value !== 'subject');
 
@@ -20,7 +34,12 @@ export function columnsToSave(picked: readonly ColumnKey[]): ColumnKey[] {
   return ['subject', ...withoutSubject(picked)];
 }
 
-export function useViewForm(initial: { name: string; shared: boolean; columns: readonly ColumnKey[] }) {
+export function useViewForm(initial: {
+  name: string;
+  shared: boolean;
+  columns: readonly ColumnKey[];
+  sort: ViewSort;
+}) {
   return useForm<ViewFormValues>({
     initialValues: { ...initial, columns: withoutSubject(initial.columns) },
     validate: {
@@ -32,7 +51,7 @@ export function useViewForm(initial: { name: string; shared: boolean; columns: r
 
 type ViewForm = ReturnType<typeof useViewForm>;
 
-/** Name, sharing and columns of a saved view. */
+/** Name, sharing, columns and order of a saved view. */
 export function ViewFormFields({ form, mayShare }: { form: ViewForm; mayShare: boolean }) {
   const columns = form.getValues().columns;
   const isDefault =
@@ -77,6 +96,28 @@ export function ViewFormFields({ form, mayShare }: { form: ViewForm; mayShare: b
           )}
         </Group>
       </div>
+      <Group gap="sm" align="flex-end" wrap="nowrap">
+        <Select
+          label="Sort by"
+          data={sortOptions}
+          allowDeselect={false}
+          value={form.getValues().sort.by}
+          onChange={(by) => {
+            if (isSortKey(by)) form.setFieldValue('sort.by', by);
+          }}
+          comboboxProps={{ withinPortal: true }}
+          style={{ flex: 1 }}
+        />
+        <SegmentedControl
+          aria-label="Order"
+          data={[
+            { value: 'asc', label: 'Ascending' },
+            { value: 'desc', label: 'Descending' },
+          ]}
+          value={form.getValues().sort.dir}
+          onChange={(dir) => form.setFieldValue('sort.dir', dir === 'asc' ? 'asc' : 'desc')}
+        />
+      </Group>
     </>
   );
 }

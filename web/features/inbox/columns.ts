@@ -1,4 +1,4 @@
-import { defaultTicketColumns, type View } from '../../../contracts/tickets';
+import { defaultTicketColumns, type SortKey, type View, type ViewSort } from '../../../contracts/tickets';
 
 export type ColumnKey = View['columns'][number];
 
@@ -62,4 +62,43 @@ export function rowLayout(columns: readonly ColumnKey[]): RowLayout {
     details: columns.filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c)),
     badges: columns.filter((c) => badgeColumns.has(c)),
   };
+}
+
+/** The columns a list can be sorted by, with the sort key each stands for. */
+const sortKeysByColumn: Partial<Record<ColumnKey, SortKey>> = {
+  id: 'id',
+  status: 'status',
+  priority: 'priority',
+  due_at: 'due_at',
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+};
+
+export function sortKeyOf(column: ColumnKey): SortKey | null {
+  return sortKeysByColumn[column] ?? null;
+}
+
+/** What each sort is called in the view form. */
+export const sortLabels: Record<SortKey, string> = {
+  updated_at: 'Last change',
+  created_at: 'Created',
+  priority: 'Priority',
+  status: 'Status',
+  due_at: 'Due date',
+  id: 'Number',
+};
+
+export const sortOptions = (Object.keys(sortLabels) as SortKey[]).map((value) => ({
+  value,
+  label: sortLabels[value],
+}));
+
+/** The order a first click on a column's header sorts by: most pressing, newest or soonest first. */
+export function firstSortOf(by: SortKey): ViewSort {
+  return { by, dir: by === 'due_at' || by === 'status' ? 'asc' : 'desc' };
+}
+
+/** The list's sort: the one chosen in the list, else the view's, else the newest change first. */
+export function sortOf(chosen: ViewSort | null, view: Pick<View, 'sort'> | undefined): ViewSort {
+  return chosen ?? view?.sort ?? { by: 'updated_at', dir: 'desc' };
 }

@@ -1,39 +1,68 @@
 import { useCallback, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import type { ViewFilters } from '../../../contracts/tickets';
+import { sortKeys, type ViewFilters, type ViewSort, viewFilters } from '../../../contracts/tickets';
+import { type ColumnKey, isColumnKey } from './columns';
 
 export const DEFAULT_VIEW = 'my-open';
 
-/** The filters the Inbox's chips can set, on top of the view's own. */
-export type ChipFilters = Pick<ViewFilters, 'status' | 'priority' | 'assignee' | 'team' | 'tags'>;
+/** The filters the Inbox's chips set, on top of the view's own: any a view can hold. */
+export type ChipFilters = ViewFilters;
 
+type FilterKey = keyof ViewFilters;
+const filterShape = viewFilters.shape;
+
+/** Whether a filter's value narrows anything: empty lists and objects do not. */
+function isSet(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return true;
+}
+
+/** The address's filters: each one the contract accepts is kept, the others are dropped. */
 function parseFilters(raw: string | null): ChipFilters {
   if (!raw) return {};
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    const result: ChipFilters = {};
-    for (const key of ['status', 'priority', 'assignee', 'team', 'tags'] as const) {
-      const list = (value as Record<string, unknown>)[key];
-      if (Array.isArray(list) && list.length > 0) Object.assign(result, { [key]: list });
-    }
-    return result;
+    value = JSON.parse(raw);
   } catch {
     return {};
   }
-}
-
-/** Drops empty lists, so "no filter" is always `{}`. */
-export function compactFilters(filters: ChipFilters): ChipFilters {
-  const result: ChipFilters = {};
-  for (const key of ['status', 'priority', 'assignee', 'team', 'tags'] as const) {
-    const list = filters[key];
-    if (list && list.length > 0) Object.assign(result, { [key]: list });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const whole = viewFilters.safeParse(value);
+  if (whole.success) return compactFilters(whole.data);
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (!Object.hasOwn(filterShape, key)) continue;
+    const parsed = filterShape[key as FilterKey].safeParse(item);
+    if (parsed.success) result[key] = parsed.data;
   }
-  return result;
+  const checked = viewFilters.safeParse(result);
+  return checked.success ? compactFilters(checked.data) : {};
 }
 
-/** Where the Inbox is: the view, the open ticket, the search words and the chip filters. */
+/** Drops filters that narrow nothing, so "no filter" is always `{}`. */
+export function compactFilters(filters: ChipFilters): ChipFilters {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters)) if (isSet(value)) result[key] = value;
+  return result as ChipFilters;
+}
+
+/** `priority:desc` in the address: a sort chosen in the list, over the view's own. */
+function parseSort(raw: string | null): ViewSort | null {
+  const [by, dir] = (raw ?? '').split(':');
+  if (!by || !(sortKeys as readonly string[]).includes(by)) return null;
+  if (dir !== 'asc' && dir !== 'desc') return null;
+  return { by: by as ViewSort['by'], dir };
+}
+
+/** `id,subject,status` in the address: columns chosen in the list, over the view's own. */
+function parseColumns(raw: string | null): ColumnKey[] | null {
+  const columns = [...new Set((raw ?? '').split(',').filter(isColumnKey))];
+  return columns.length > 0 ? columns : null;
+}
+
+/** Where the Inbox is: the view, the open ticket, the search words, the filters, and any sort and columns chosen in the list. */
 export function useInboxLocation() {
   const params = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -44,14 +73,19 @@ export function useInboxLocation() {
   const q = searchParams.get('q') ?? '';
   const rawFilters = searchParams.get('f');
   const filters = useMemo(() => parseFilters(rawFilters), [rawFilters]);
+  const rawSort = searchParams.get('s');
+  const sort = useMemo(() => parseSort(rawSort), [rawSort]);
+  const rawColumns = searchParams.get('c');
+  const columns = useMemo(() => parseColumns(rawColumns), [rawColumns]);
 
-  const setQ = useCallback(
-    (value: string) =>
+  /** Sets one parameter of the address (none: removes it), keeping the others. */
+  const setParam = useCallback(
+    (name: string, value: string | null) =>
       setSearchParams(
         (prev) => {
           const next = new URLSearchParams(prev);
-          if (value.trim()) next.set('q', value);
-          else next.delete('q');
+          if (value) next.set(name, value);
+          else next.delete(name);
           return next;
         },
         { replace: true },
@@ -59,22 +93,36 @@ export function useInboxLocation() {
     [setSearchParams],
   );
 
+  const setQ = useCallback((value: string) => setParam('q', value.trim() ? value : null), [setParam]);
   const setFilters = useCallback(
-    (value: ChipFilters) =>
-      setSearchParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          const compact = compactFilters(value);
-          if (Object.keys(compact).length > 0) next.set('f', JSON.stringify(compact));
-          else next.delete('f');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
+    (value: ChipFilters) => {
+      const compact = compactFilters(value);
+      setParam('f', Object.keys(compact).length > 0 ? JSON.stringify(compact) : null);
+    },
+    [setParam],
+  );
+  const setSort = useCallback(
+    (value: ViewSort | null) => setParam('s', value ? `${value.by}:${value.dir}` : null),
+    [setParam],
+  );
+  const setColumns = useCallback(
+    (value: readonly ColumnKey[] | null) => setParam('c', value?.length ? value.join(',') : null),
+    [setParam],
   );
 
-  return { viewId, ticketId, q, filters, setQ, setFilters, search: searchParams.toString() };
+  return {
+    viewId,
+    ticketId,
+    q,
+    filters,
+    sort,
+    columns,
+    setQ,
+    setFilters,
+    setSort,
+    setColumns,
+    search: searchParams.toString(),
+  };
 }
 
 /** The address of a ticket in a view, keeping the search and filters. */

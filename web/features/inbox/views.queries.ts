@@ -13,10 +13,12 @@ export interface NewViewBody {
   columns: ColumnKey[];
 }
 
-/** What the Inbox changes on a saved view; its filters and sort stay. */
+/** What the Inbox changes on a saved view. */
 export interface ViewChanges {
   name?: string;
   shared?: boolean;
+  filters?: ViewFilters;
+  sort?: ViewSort;
   columns?: ColumnKey[];
 }
 
