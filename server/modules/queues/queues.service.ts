@@ -123,9 +123,19 @@ export function queuesService({ db, config }: AppDeps) {
   const timeLimitMs = config.filterTimeLimitMs;
   const pages = ticketPages(db, { caches: config.caches, timeLimitMs });
   const countOn = queueCounter(config.caches, timeLimitMs);
-  /** A view's live count, up to the limit (queues.counts.ts). */
-  const counted = (filters: ViewFilters, who: Viewer, stamp: string | null) =>
-    countOn(db, filters, who, stamp);
+  /** A view's live count, up to the limit (queues.counts.ts); unknown (null) past the time limit. */
+  async function counted(
+    filters: ViewFilters,
+    who: Viewer,
+    stamp: string | null,
+  ): Promise<Pick<View, 'count' | 'countCapped'>> {
+    try {
+      return await countOn(db, filters, who, stamp);
+    } catch (error) {
+      if (error instanceof TimeLimitExceeded) return { count: null, countCapped: false };
+      throw error;
+    }
+  }
 
   /** Who is looking; the teams are read only when the filters ask for "my teams" (or for any filters when none are given). */
   async function viewer(ctx: RequestContext, filters?: ViewFilters): Promise<Viewer> {
