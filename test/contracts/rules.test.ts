@@ -33,6 +33,7 @@ describe('role policies', () => {
     ['users.write', ['admin', 'manager']],
     ['users.reset-credentials', ['admin']],
     ['views.share', ['admin', 'manager']],
+    ['workload.all-teams', ['admin', 'manager']],
     ['ticket-fields.manage', ['admin']],
     ['tickets.write', ['admin', 'manager', 'agent']],
   ] as const)('%s is held by %j', (policy, expected) => {
