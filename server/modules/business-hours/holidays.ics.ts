@@ -19,9 +19,6 @@ const MAX_OCCURRENCES = 60;
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: ['ics'], message }]);
 
-const dateOf = (time: ICAL.Time) =>
-  `${String(time.year).padStart(4, '0')}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
-
 function isYearly(event: ICAL.Event): boolean {
   const rule = event.component.getFirstPropertyValue('rrule');
   return rule instanceof ICAL.Recur && rule.freq === 'YEARLY' && (rule.interval ?? 1) === 1 && !rule.count;

@@ -25,10 +25,15 @@ interface Hours {
   end: string;
 }
 interface HolidayRow {
+  /** A key for the row while the form is open; it is not sent. */
+  rowKey: number;
   date: string;
   name: string;
   yearly: boolean;
 }
+
+let nextRowKey = 0;
+const holidayRow = (h: Omit<HolidayRow, 'rowKey'>): HolidayRow => ({ ...h, rowKey: nextRowKey++ });
 interface FormValues {
   name: string;
   timezone: string;
@@ -56,7 +61,7 @@ function initialValues(calendar: BusinessCalendar | null): FormValues {
     name: calendar?.name ?? '',
     timezone: calendar?.timezone ?? localZone,
     hours: calendar?.hours ?? officeHours,
-    holidays: calendar?.holidays ?? [],
+    holidays: (calendar?.holidays ?? []).map(holidayRow),
   };
 }
 
@@ -101,7 +106,7 @@ function CalendarForm({ calendar, onDone }: { calendar: BusinessCalendar | null;
       name: v.name.trim(),
       timezone: v.timezone,
       hours: v.hours,
-      holidays: v.holidays.map((h) => ({ ...h, name: h.name.trim() || 'Holiday' })),
+      holidays: v.holidays.map(({ rowKey: _key, ...h }) => ({ ...h, name: h.name.trim() || 'Holiday' })),
     };
     const handlers = {
       onSuccess: (saved: BusinessCalendar) => {
@@ -208,7 +213,7 @@ function CalendarForm({ calendar, onDone }: { calendar: BusinessCalendar | null;
             </Text>
           )}
           {holidays.map((h, index) => (
-            <Group key={`${h.date}-${index}`} gap="xs" wrap="wrap" align="center">
+            <Group key={h.rowKey} gap="xs" wrap="wrap" align="center">
               <TextInput
                 type="date"
                 aria-label="Holiday date"
@@ -248,7 +253,7 @@ function CalendarForm({ calendar, onDone }: { calendar: BusinessCalendar | null;
               onClick={() =>
                 form.setFieldValue('holidays', [
                   ...holidays,
-                  { date: new Date().toISOString().slice(0, 10), name: '', yearly: false },
+                  holidayRow({ date: new Date().toISOString().slice(0, 10), name: '', yearly: false }),
                 ])
               }
             >
