@@ -32,6 +32,9 @@ export const rolePolicies = {
   /** Business hours: everyone reads the calendars their clocks run on; managers keep them. */
   'business-hours.read': staffRoles,
   'business-hours.manage': managers,
+  /** Service-level policies: everyone reads them and the clocks of tickets; managers keep them. */
+  'sla.read': staffRoles,
+  'sla.manage': managers,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */

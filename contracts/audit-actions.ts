@@ -494,6 +494,28 @@ export const auditActions = {
     phrase: (input) => ['imported holidays into ', ref(input.entity)],
   },
 
+  // Service levels
+  'sla_policy.created': {
+    entity: 'sla_policy',
+    label: 'Service-level policy created',
+    phrase: (input) => created('service-level policy ', input),
+  },
+  'sla_policy.updated': {
+    entity: 'sla_policy',
+    label: 'Service-level policy changed',
+    phrase: (input) => updateSentence(input, { noun: 'service-level policy ' }),
+  },
+  'sla_policy.deleted': {
+    entity: 'sla_policy',
+    label: 'Service-level policy deleted',
+    phrase: (input) => deleted('deleted', 'service-level policy ', input),
+  },
+  'sla_policy.reordered': {
+    entity: 'sla_policy',
+    label: 'Service-level policies reordered',
+    phrase: () => ['changed the order in which service-level policies apply'],
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

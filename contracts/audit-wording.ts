@@ -23,6 +23,7 @@ export const auditEntityTypes = [
   'inbound_mail',
   'job_failure',
   'business_calendar',
+  'sla_policy',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -44,6 +45,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   inbound_mail: 'Received mail',
   job_failure: 'Failed job',
   business_calendar: 'Business hours',
+  sla_policy: 'Service-level policy',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -89,9 +89,10 @@ export type SessionListItem = z.infer<typeof sessionListItem>;
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['mention', 'mail_failed']),
+  kind: z.enum(['mention', 'mail_failed', 'sla_warning', 'sla_breach']),
   ticketId: z.number().nullable(),
   actorName: z.string(),
+  detail: z.string().nullable().describe('For service levels: the target concerned'),
   read: z.boolean(),
   createdAt: isoTimestamp,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, pageQuery } from './common';
 import { deliverySchema } from './mail';
+import { ticketSlaSummary } from './sla-summary';
 import { emailAddress, lineText, plainText, proseText } from './text';
 
 export const ticketChannels = ['email', 'web', 'portal', 'api', 'phone', 'walk_in', 'other'] as const;
@@ -78,6 +79,7 @@ export const ticketSchema = z.object({
   mergedIntoId: z.number().nullable(),
   followUpOfId: z.number().nullable(),
   messageCount: z.number(),
+  sla: ticketSlaSummary,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -280,6 +282,7 @@ export const dateRanges = [
   { after: 'updatedAfter', before: 'updatedBefore', column: 'updated_at' },
   { after: 'dueAfter', before: 'dueBefore', column: 'due_at' },
   { after: 'solvedAfter', before: 'solvedBefore', column: 'solved_at' },
+  { after: 'slaDueAfter', before: 'slaDueBefore', column: 'sla_due_at' },
 ] as const;
 export type DateRange = (typeof dateRanges)[number];
 
@@ -313,6 +316,14 @@ export const viewFilters = z
     dueBefore: timeBound.optional().describe('Due before: "now" finds the overdue'),
     solvedAfter: timeBound.optional().describe('Solved at or after'),
     solvedBefore: timeBound.optional().describe('Solved before'),
+    slaDueAfter: timeBound
+      .optional()
+      .describe(
+        'The next service-level target runs out at or after (tickets with no running target never match)',
+      ),
+    slaDueBefore: timeBound
+      .optional()
+      .describe('The next service-level target runs out before: "now" finds the breached'),
     customFields: byCustomFieldKey()
       .optional()
       .describe('Custom field values by key; a ticket matches when each field has exactly that value'),
@@ -333,7 +344,15 @@ export const viewFilters = z
   });
 export type ViewFilters = z.infer<typeof viewFilters>;
 
-export const sortKeys = ['updated_at', 'created_at', 'priority', 'status', 'due_at', 'id'] as const;
+export const sortKeys = [
+  'updated_at',
+  'created_at',
+  'priority',
+  'status',
+  'due_at',
+  'sla_due_at',
+  'id',
+] as const;
 export type SortKey = (typeof sortKeys)[number];
 export const viewSort = z.object({ by: z.enum(sortKeys), dir: z.enum(['asc', 'desc']) }).strict();
 export type ViewSort = z.infer<typeof viewSort>;
@@ -351,6 +370,7 @@ export const ticketColumns = [
   'category',
   'tags',
   'due_at',
+  'sla',
   'created_at',
   'updated_at',
 ] as const;

@@ -56,6 +56,7 @@ const envSchema = z.object({
   BACKGROUND_JOBS: boolish.optional(),
   CACHES: z.enum(['on', 'off']).default('on'),
   FILTER_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_MAX_MESSAGE_BYTES: z.coerce
@@ -117,6 +118,8 @@ export interface Config {
    * FILTER_TOO_BROAD (and a view's count shows as unknown): on SQLite every request waits that long.
    */
   filterTimeLimitMs: number;
+  /** How often the service-level sweep records due warnings and breaches. */
+  slaSweepMs: number;
 }
 
 export interface AddressRange {
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsAllow: e.METRICS_ALLOW.split(',').map((part) => addressRange(part.trim()) as AddressRange),
     caches: e.CACHES === 'on',
     filterTimeLimitMs: e.FILTER_TIME_LIMIT_MS,
+    slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
   };
 }
 

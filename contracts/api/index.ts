@@ -6,6 +6,7 @@ import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
+import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
 import { ticketFieldsRoutes } from './ticket-fields';
 import { ticketsRoutes, viewsRoutes } from './tickets';
@@ -34,6 +35,7 @@ export const routes = {
   workload: workloadRoutes,
   jobs: jobsRoutes,
   businessHours: businessHoursRoutes,
+  sla: slaRoutes,
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,

@@ -17,6 +17,7 @@ import { migration0015 } from './migrations/0015_conversation_stamps';
 import { migration0018 } from './migrations/0018_filter_indexes';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
+import { migration0025 } from './migrations/0025_sla';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   migration0018,
   migration0023,
   migration0024,
+  migration0025,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -189,6 +189,11 @@ export interface TicketsTable {
   merged_into_id: number | null;
   follow_up_of_id: number | null;
   message_count: Generated<number>;
+  /** The service-level clock that runs out next (ADR 0021); kept by the sla module through the tickets repository. */
+  sla_metric: string | null;
+  /** When that clock runs out; null while it is paused. */
+  sla_due_at: Timestamp | null;
+  sla_warn_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -263,6 +268,8 @@ export interface NotificationsTable {
   ticket_id: number | null;
   message_id: number | null;
   actor_name: string;
+  /** What a notification about a service level names: the target ("First reply"). */
+  detail: string | null;
   read_at: Timestamp | null;
   created_at: Timestamp;
 }
@@ -458,6 +465,48 @@ export interface ChangeEpochsTable {
   value: number;
 }
 
+export interface SlaPoliciesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  position: number;
+  active: number;
+  /** JSON: the policy's conditions (contracts/sla.ts) */
+  conditions: string;
+  /** JSON: targets per priority and metric */
+  targets: string;
+  calendar_id: number | null;
+  /** JSON array of statuses */
+  pause_on: string;
+  warn_percent: number;
+  raise_priority: number;
+  escalate_team_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TicketSlaTable {
+  ticket_id: number;
+  policy_id: number | null;
+  /** JSON: the ticket's clocks (server/modules/sla/sla.rules.ts) */
+  clocks: string;
+  /** The next warning or breach the sweep must record; null when no clock runs. */
+  next_check_at: Timestamp | null;
+  revision: number;
+  updated_at: Timestamp;
+}
+
+export interface SlaEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  type: string;
+  metric: string | null;
+  policy_id: number | null;
+  /** JSON: what the event needs to be read in words */
+  detail: string;
+  at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -494,6 +543,9 @@ export interface Database {
   change_epochs: ChangeEpochsTable;
   business_calendars: BusinessCalendarsTable;
   business_holidays: BusinessHolidaysTable;
+  sla_policies: SlaPoliciesTable;
+  ticket_sla: TicketSlaTable;
+  sla_events: SlaEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

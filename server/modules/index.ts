@@ -14,6 +14,7 @@ import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
+import { moveClocks, SLA_SWEEP_JOB, slaRoutes, slaService, sweepServiceLevels } from './sla';
 import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
@@ -24,6 +25,7 @@ import {
   loadTicket,
   messagesService,
   moveRequesterTickets,
+  subscribeToTicketEvents,
   ticketsByIds,
   ticketsRoutes,
   ticketsService,
@@ -37,7 +39,11 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
   let stop: (() => Promise<void>) | null = null;
   app.addHook('onReady', async () => {
     stop = startJobs(
-      [...jobs, { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) }],
+      [
+        ...jobs,
+        { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
+        { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
+      ],
       app.log,
     );
   });
@@ -48,6 +54,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
 
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
+  subscribeToTicketEvents('sla', moveClocks);
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps),
@@ -80,6 +88,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     channels: channelSettingsService(deps),
   });
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
+  await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

@@ -203,6 +203,13 @@ const cases: Case[] = [
     longField: 'name',
     typeField: 'hours',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/sla-policies',
+    body: { name: 'Standard', targets: { normal: { first_reply: { minutes: 240, businessHours: true } } } },
+    longField: 'name',
+    typeField: 'warnAtPercent',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -227,6 +234,10 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'DELETE', url: '/api/v1/business-hours/1.5' },
   { method: 'POST', url: '/api/v1/business-hours/abc/holidays/import' },
   { method: 'GET', url: '/api/v1/business-hours/-1/preview' },
+  { method: 'GET', url: '/api/v1/sla-policies/abc' },
+  { method: 'PATCH', url: '/api/v1/sla-policies/0' },
+  { method: 'DELETE', url: '/api/v1/sla-policies/1.5' },
+  { method: 'GET', url: '/api/v1/tickets/abc/sla' },
 ];
 
 describeApi('bad input', (t) => {
@@ -241,6 +252,7 @@ describeApi('bad input', (t) => {
       'ticket_mail',
       'business_calendars',
       'business_holidays',
+      'sla_policies',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

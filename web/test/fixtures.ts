@@ -70,6 +70,7 @@ export function makeTicket(id: number, overrides: Partial<Ticket> = {}): Ticket 
     mergedIntoId: null,
     followUpOfId: null,
     messageCount: 1,
+    sla: null,
     createdAt: AT,
     updatedAt: AT,
     ...overrides,

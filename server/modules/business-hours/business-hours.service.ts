@@ -90,11 +90,29 @@ function checkedHours(hours: readonly OpeningHoursInput[]): string {
   return JSON.stringify(sorted.map(({ day, start, end }) => ({ day, start, end })));
 }
 
-/** A calendar as the clocks use it: the one given, or the default; null when there is none. */
+/** The name and zone of a calendar (the default when `id` is null), for showing which one clocks run on. */
+export async function calendarRef(db: DbOrTrx, id: number | null) {
+  const row = id === null ? await repo.findDefault(db) : await repo.findById(db, id);
+  return row ? { id: row.id, name: row.name, timezone: row.timezone } : null;
+}
+
+/** Compiled calendars by id, kept while the row's `updated_at` (moved by every change, holidays too) is the same. */
+const compiled = new Map<number, { stamp: string; calendar: Calendar }>();
+
+/**
+ * A calendar as the clocks use it: the one given, or the default; null when there is none.
+ * Every ticket change under a policy asks for it, so a calendar is compiled once per change of it.
+ */
 export async function loadCalendar(db: DbOrTrx, id: number | null): Promise<Calendar | null> {
   const row = id === null ? await repo.findDefault(db) : await repo.findById(db, id);
   if (!row) return null;
-  return compileCalendar(rulesOf(row, await repo.holidays(db, [row.id])));
+  const stamp = `${row.updated_at}|${row.timezone}|${row.hours}`;
+  const kept = compiled.get(row.id);
+  if (kept?.stamp === stamp) return kept.calendar;
+  const calendar = compileCalendar(rulesOf(row, await repo.holidays(db, [row.id])));
+  if (compiled.size > 100) compiled.clear();
+  compiled.set(row.id, { stamp, calendar });
+  return calendar;
 }
 
 /** Open stretches of real time with pieces that touch joined (they are cut at zone and year changes). */

@@ -12,5 +12,10 @@ export {
   openStretches,
   openTimeBetween,
 } from './business-hours.rules';
-export { type BusinessHoursService, businessHoursService, loadCalendar } from './business-hours.service';
+export {
+  type BusinessHoursService,
+  businessHoursService,
+  calendarRef,
+  loadCalendar,
+} from './business-hours.service';
 export { isTimeZone } from './local-time';

@@ -6,7 +6,14 @@ export const notificationsRepository = {
   async insert(
     db: DbOrTrx,
     userIds: number[],
-    at: { kind: string; ticketId: number; messageId: number; actorName: string; now: string },
+    at: {
+      kind: string;
+      ticketId: number;
+      messageId: number | null;
+      actorName: string;
+      detail?: string | null;
+      now: string;
+    },
   ): Promise<void> {
     if (userIds.length === 0) return;
     await db
@@ -18,6 +25,7 @@ export const notificationsRepository = {
           ticket_id: at.ticketId,
           message_id: at.messageId,
           actor_name: at.actorName,
+          detail: at.detail ?? null,
           created_at: at.now,
         })),
       )

@@ -5,12 +5,14 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { notificationsRepository as repo } from './notifications.repository';
 
-/** What a notification is about: a message on a ticket, and who caused it. */
+/** What a notification is about: a message on a ticket and who caused it, or a ticket's service level. */
 export interface NotificationAbout {
-  kind: 'mention' | 'mail_failed';
+  kind: 'mention' | 'mail_failed' | 'sla_warning' | 'sla_breach';
   ticketId: number;
-  messageId: number;
+  messageId: number | null;
   actorName: string;
+  /** For service levels: which target ("First reply"). */
+  detail?: string | null;
   now: string;
 }
 
@@ -18,6 +20,9 @@ export interface NotificationAbout {
 export function notifyUsers(db: DbOrTrx, userIds: number[], about: NotificationAbout): Promise<void> {
   return repo.insert(db, userIds, about);
 }
+
+const kinds: ReadonlySet<string> = new Set(['mention', 'mail_failed', 'sla_warning', 'sla_breach']);
+const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 
 function userOf(ctx: RequestContext): number {
   if (ctx.actor.type !== 'user') throw new AppError('FORBIDDEN', 'API tokens have no profile');
@@ -33,7 +38,8 @@ export function notificationsService({ db }: AppDeps) {
       return {
         data: rows.map((r) => ({
           id: r.id,
-          kind: r.kind === 'mail_failed' ? ('mail_failed' as const) : ('mention' as const),
+          kind: kindOf(r.kind),
+          detail: r.detail,
           ticketId: r.ticket_id,
           actorName: r.actor_name,
           read: r.read_at !== null,

@@ -7,6 +7,7 @@ export {
   setTeamsOfUser,
   type TeamsService,
   teamExists,
+  teamLeadOf,
   teamNames,
   teamsService,
 } from './teams.service';

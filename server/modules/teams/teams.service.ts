@@ -81,6 +81,9 @@ export const insertTeamRow = repo.insert;
 export const teamExists = async (db: DbOrTrx, id: number) => (await repo.findById(db, id)) !== undefined;
 /** Teams' ids and names by name: the given ones, or all (home counts, the audit log's names). */
 export const teamNames = repo.names;
+
+/** The lead of a team, if it has one. */
+export const teamLeadOf = async (db: DbOrTrx, id: number) => (await repo.findById(db, id))?.lead_id ?? null;
 /** Replaces a team's members (seed data). */
 export const setTeamMembers = repo.setMembers;
 

@@ -3,7 +3,7 @@ import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import { clearJobFailure, heldJobItems, recordJobFailure } from '../../platform/job-failures';
 import { loadTicketSettings } from '../settings';
-import { eventsRepository } from './events.repository';
+import { recordTicketEvents } from './ticket-events';
 import { ticketsRepository } from './tickets.repository';
 import { autoCloseCutoff } from './tickets.rules';
 
@@ -22,7 +22,7 @@ function closeOne(trx: DbOrTrx, id: number, at: string): Promise<boolean> {
     `close_${id}`,
     async () => {
       if (!(await ticketsRepository.closeSolved(trx, id, at))) return false;
-      await eventsRepository.append(
+      await recordTicketEvents(
         trx,
         id,
         { type: 'system', id: null },

@@ -12,6 +12,7 @@ import { reindexTickets } from '../search';
 import { conversationStamps } from './conversation.rules';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
+import { recordTicketEvents } from './ticket-events';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { changeTicket, loadTicket } from './tickets.service';
@@ -105,14 +106,14 @@ export function bulkService({ db, live }: AppDeps) {
             { status: 'closed', closed_at: now, merged_into_id: targetId, updated_at: now },
             null,
           );
-          await eventsRepository.append(
+          await recordTicketEvents(
             trx,
             sourceId,
             eventActor(ctx),
             [{ type: 'merged', from: source.status, to: targetId }],
             now,
           );
-          await eventsRepository.append(
+          await recordTicketEvents(
             trx,
             targetId,
             eventActor(ctx),

@@ -8,9 +8,9 @@ import { AppError } from '../../platform/errors';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { appendToIndex } from '../search';
 import { afterAnswer } from './conversation.rules';
-import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
 import { loadConversation } from './messages.service';
+import { recordTicketEvents } from './ticket-events';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
 import { announceTicket, loadTicket, openTicket } from './tickets.service';
@@ -81,7 +81,7 @@ export function contactsService({ db, live }: AppDeps) {
         });
         const answered = afterAnswer(ticket, now);
         await ticketsRepository.countMessage(trx, ticket.id, now, answered.changes);
-        await eventsRepository.append(
+        await recordTicketEvents(
           trx,
           ticket.id,
           eventActor(ctx),

@@ -10,6 +10,18 @@ export {
   type MessagesService,
   messagesService,
 } from './messages.service';
+export {
+  recordTicketEvents,
+  subscribeToTicketEvents,
+  type TicketChange,
+  type TicketEventSubscriber,
+} from './ticket-events';
+export {
+  type SlaSummaryColumns,
+  setTicketSlaSummary,
+  type TicketFactsRow,
+  ticketFacts,
+} from './tickets.facts';
 export { toTicket } from './tickets.mapper';
 export { assertTeam } from './tickets.refs';
 export { OPEN_STATUSES } from './tickets.repository';
@@ -18,6 +30,7 @@ export {
   announceTicket,
   appendTicketEvents,
   attachmentsOfMessages,
+  escalateTicket,
   findMessage,
   insertMessageRow,
   insertTicketRow,

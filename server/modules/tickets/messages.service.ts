@@ -13,9 +13,10 @@ import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { bindFilesToMessage, toAttachment } from '../attachments';
 import { appendToIndex } from '../search';
 import { afterAnswer, afterCustomerMessage, isAutomatic } from './conversation.rules';
-import { eventsRepository, type TicketEventInput } from './events.repository';
+import type { TicketEventInput } from './events.repository';
 import { type MentionNotifier, mentionedUsers } from './mentions';
 import { messagesRepository as repo } from './messages.repository';
+import { recordTicketEvents } from './ticket-events';
 import { toMessage } from './tickets.mapper';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
@@ -117,7 +118,7 @@ export async function addCustomerMessage(
       input.rendered,
     );
     await ticketsRepository.update(db, followUp.id, { follow_up_of_id: ticket.id }, null);
-    await eventsRepository.append(
+    await recordTicketEvents(
       db,
       ticket.id,
       eventActor(ctx),
@@ -151,7 +152,7 @@ export async function addCustomerMessage(
   });
   const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
   if (status !== ticket.status) events.push({ type: 'status_changed', from: ticket.status, to: status });
-  await eventsRepository.append(db, ticketId, eventActor(ctx), events, now);
+  await recordTicketEvents(db, ticketId, eventActor(ctx), events, now);
   await appendToIndex(db, ticketId, input.body);
   return { ticketId, message: await loadMessage(db, id), followUp: false };
 }
@@ -219,7 +220,7 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
         ];
         if (status !== ticket.status)
           events.push({ type: 'status_changed', from: ticket.status, to: status });
-        await eventsRepository.append(trx, ticketId, eventActor(ctx), events, now);
+        await recordTicketEvents(trx, ticketId, eventActor(ctx), events, now);
         await appendToIndex(trx, ticketId, input.body);
         if (!isReply)
           await notifyMentioned(trx, await mentionedUsers(trx, input.body), {

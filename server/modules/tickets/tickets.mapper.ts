@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Customer } from '../../../contracts/customers';
 import type { Delivery } from '../../../contracts/mail';
+import { slaMetrics as metricList, type SlaMetric } from '../../../contracts/sla-summary';
 import type { Attachment, Message, Ticket, TicketEvent } from '../../../contracts/tickets';
 import type { TicketsTable } from '../../db/schema';
 import { parseObject, parseStringList } from '../../platform/json';
@@ -12,6 +13,14 @@ const ref = (id: number | null, name: string | null) => (id !== null && name !==
 
 /** The ticket's tags (kept on the row; ticket_tags only indexes them for filters), in name order. */
 const tagsOf = (row: Pick<TicketRow, 'tags'>) => parseStringList(row.tags).sort();
+
+const slaMetrics: ReadonlySet<string> = new Set<SlaMetric>(metricList);
+
+/** The clock that runs out next (kept on the row by the sla module, ADR 0021). */
+function slaOf(row: Pick<TicketRow, 'sla_metric' | 'sla_due_at' | 'sla_warn_at'>): Ticket['sla'] {
+  if (!row.sla_metric || !slaMetrics.has(row.sla_metric)) return null;
+  return { metric: row.sla_metric as SlaMetric, dueAt: row.sla_due_at, warnAt: row.sla_warn_at };
+}
 
 export function toTicket(row: TicketRow): Ticket {
   return {
@@ -46,6 +55,7 @@ export function toTicket(row: TicketRow): Ticket {
     mergedIntoId: row.merged_into_id,
     followUpOfId: row.follow_up_of_id,
     messageCount: row.message_count,
+    sla: slaOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

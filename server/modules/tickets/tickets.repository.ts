@@ -6,9 +6,10 @@ import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
 
-type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count' | 'is_open'> & {
+type SlaColumns = 'sla_metric' | 'sla_due_at' | 'sla_warn_at';
+type TicketValues = Omit<TicketsTable, 'id' | 'version' | 'message_count' | 'is_open' | SlaColumns> & {
   message_count?: number;
-};
+} & Partial<Pick<TicketsTable, SlaColumns>>;
 
 /** The statuses the is_open flag stands for. */
 export const OPEN_STATUSES = ['new', 'open', 'pending', 'on_hold'] as const;
@@ -77,6 +78,9 @@ export const ticketsRepository = {
   /** Inserts a ticket and hands back the stored row: every column is given, so none is read back. */
   async insertRow(db: DbOrTrx, values: TicketValues): Promise<Selectable<TicketsTable>> {
     const stored: StoredValues = {
+      sla_metric: null,
+      sla_due_at: null,
+      sla_warn_at: null,
       ...values,
       message_count: values.message_count ?? 0,
       is_open: isOpen(values.status),

@@ -25,6 +25,7 @@ import { afterCustomerMessage, agentMessageKind, isAutomatic } from './conversat
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
+import { recordTicketEvents } from './ticket-events';
 import { toEvent, toTicket, toUnassignedTicket } from './tickets.mapper';
 import {
   activeRequester,
@@ -180,7 +181,7 @@ export async function openTicket(
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
   events.push({ type: first.event, to: messageId });
-  await eventsRepository.append(db, id, eventActor(ctx), events, now);
+  await recordTicketEvents(db, id, eventActor(ctx), events, now);
   await indexNewTicket(db, id, {
     subject: input.subject,
     body: input.message.body,
@@ -295,7 +296,7 @@ export async function changeTicket(
   if (input.categoryId !== undefined && input.categoryId !== (before.category?.id ?? null)) {
     events.push({ type: 'category_changed', from: before.category?.id ?? null, to: input.categoryId });
   }
-  await eventsRepository.append(db, id, eventActor(ctx), events, now);
+  await recordTicketEvents(db, id, eventActor(ctx), events, now);
   const after = await loadTicket(db, id);
   await recordAudit(db, ctx, {
     action: 'ticket.updated',
@@ -303,6 +304,51 @@ export async function changeTicket(
     entityId: id,
     before: snapshot(before),
     after: snapshot(after),
+  });
+  return after;
+}
+
+/**
+ * Escalates a ticket in the caller's transaction: the reason, who it goes to (a person, and
+ * for a missed service level possibly a team), and a new priority, each recorded as events.
+ */
+export async function escalateTicket(
+  trx: DbOrTrx,
+  ctx: RequestContext,
+  id: number,
+  input: z.output<typeof escalateBody> & { teamId?: number | null },
+): Promise<Ticket> {
+  const before = await loadTicket(trx, id);
+  if (before.status === 'closed') throw new AppError('TICKET_CLOSED', `Ticket #${id} is closed`);
+  await assertAssignee(trx, input.escalatedToId, 'escalatedToId');
+  const now = nowIso();
+  const teamId = input.teamId ?? undefined;
+  await repo.update(
+    trx,
+    id,
+    {
+      escalated_at: now,
+      escalation_reason: input.reason,
+      escalated_to_id: input.escalatedToId,
+      priority: input.priority,
+      team_id: teamId,
+      updated_at: now,
+    },
+    null,
+  );
+  const events: TicketEventInput[] = [{ type: 'escalated', from: null, to: input.reason }];
+  if (input.priority && input.priority !== before.priority)
+    events.push({ type: 'priority_changed', from: before.priority, to: input.priority });
+  if (teamId !== undefined && teamId !== (before.team?.id ?? null))
+    events.push({ type: 'team_changed', from: before.team?.id ?? null, to: teamId });
+  await recordTicketEvents(trx, id, eventActor(ctx), events, now);
+  const after = await loadTicket(trx, id);
+  await recordAudit(trx, ctx, {
+    action: 'ticket.escalated',
+    entityType: 'ticket',
+    entityId: id,
+    before: { escalation: before.escalation, priority: before.priority, team: before.team },
+    after: { escalation: after.escalation, priority: after.priority, team: after.team },
   });
   return after;
 }
@@ -326,7 +372,7 @@ export const insertTicketRow = repo.insert;
 /** Replaces a ticket's tags. */
 export const setTicketTags = repo.setTags;
 /** Appends events to a ticket's history. */
-export const appendTicketEvents = eventsRepository.append;
+export const appendTicketEvents = recordTicketEvents;
 /** One message row by id (notification mail, delivery failures). */
 export const findMessage = messagesRepository.findById;
 /** The files of these messages. */
@@ -365,37 +411,7 @@ export function ticketsService({ db, live }: AppDeps) {
 
     async escalate(ctx: RequestContext, id: number, input: z.output<typeof escalateBody>) {
       authorize(ctx.actor, 'tickets.write');
-      const ticket = await db.transaction().execute(async (trx) => {
-        const before = await loadTicket(trx, id);
-        if (before.status === 'closed') throw new AppError('TICKET_CLOSED', `Ticket #${id} is closed`);
-        await assertAssignee(trx, input.escalatedToId, 'escalatedToId');
-        const now = nowIso();
-        await repo.update(
-          trx,
-          id,
-          {
-            escalated_at: now,
-            escalation_reason: input.reason,
-            escalated_to_id: input.escalatedToId,
-            priority: input.priority,
-            updated_at: now,
-          },
-          null,
-        );
-        const events: TicketEventInput[] = [{ type: 'escalated', from: null, to: input.reason }];
-        if (input.priority && input.priority !== before.priority)
-          events.push({ type: 'priority_changed', from: before.priority, to: input.priority });
-        await eventsRepository.append(trx, id, eventActor(ctx), events, now);
-        const after = await loadTicket(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'ticket.escalated',
-          entityType: 'ticket',
-          entityId: id,
-          before: { escalation: before.escalation },
-          after: { escalation: after.escalation },
-        });
-        return after;
-      });
+      const ticket = await db.transaction().execute((trx) => escalateTicket(trx, ctx, id, input));
       return announceTicket(live, ticket);
     },
 
@@ -411,7 +427,7 @@ export function ticketsService({ db, live }: AppDeps) {
           { escalated_at: null, escalation_reason: null, escalated_to_id: null, updated_at: now },
           null,
         );
-        await eventsRepository.append(
+        await recordTicketEvents(
           trx,
           id,
           eventActor(ctx),

@@ -1,6 +1,7 @@
 // The users module's front door (staff and customer accounts): other modules, the registry, the CLI and tests import only this.
 export { usersRoutes } from './users.routes';
 export {
+  activeManagerIds,
   claimTotpStep,
   findCredentialsByEmail,
   findCredentialsById,

@@ -104,6 +104,17 @@ export const usersRepository = {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
   },
 
+  async activeIdsWithRole(db: DbOrTrx, role: 'admin' | 'manager' | 'agent'): Promise<number[]> {
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', role)
+      .where('deactivated_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   async countActiveAdmins(db: DbOrTrx): Promise<number> {
     const row = await db
       .selectFrom('users')

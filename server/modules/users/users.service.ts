@@ -94,6 +94,9 @@ function emailTaken(email: string) {
 export const findUserRow = repo.findById;
 /** Accounts' names by id (the audit log names whom an entry is about). */
 export const userNames = repo.namesByIds;
+
+/** The active managers, who hear of missed service levels. */
+export const activeManagerIds = (db: DbOrTrx) => repo.activeIdsWithRole(db, 'manager');
 /** Changes fields of an account (the profile use cases of auth). */
 export const updateUserRow = repo.update;
 /** Stores an account row as given (seed data). */

@@ -40,6 +40,7 @@ const rangeNames = {
   updated_at: 'Updated',
   due_at: 'Due',
   solved_at: 'Solved',
+  sla_due_at: 'Service level due',
 } as const;
 const popover = { withinPortal: false } as const;
 

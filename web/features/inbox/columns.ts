@@ -17,6 +17,7 @@ export const columnLabels: Record<ColumnKey, string> = {
   category: 'Category',
   tags: 'Tags',
   due_at: 'Due',
+  sla: 'Service level',
   created_at: 'Created',
   updated_at: 'Updated',
 };
@@ -70,6 +71,7 @@ const sortKeysByColumn: Partial<Record<ColumnKey, SortKey>> = {
   status: 'status',
   priority: 'priority',
   due_at: 'due_at',
+  sla: 'sla_due_at',
   created_at: 'created_at',
   updated_at: 'updated_at',
 };
@@ -85,6 +87,7 @@ export const sortLabels: Record<SortKey, string> = {
   priority: 'Priority',
   status: 'Status',
   due_at: 'Due date',
+  sla_due_at: 'Breaches next',
   id: 'Number',
 };
 

@@ -117,6 +117,8 @@ export function NotificationsBell() {
 function notificationText(item: Notification): string {
   const on = item.ticketId !== null ? ` on #${item.ticketId}` : '';
   if (item.kind === 'mail_failed') return `A reply${on} could not be delivered`;
+  if (item.kind === 'sla_warning') return `${item.detail ?? 'A target'}${on} is close to its due time`;
+  if (item.kind === 'sla_breach') return `${item.detail ?? 'A target'}${on} was missed`;
   return `${item.actorName} mentioned you${on}`;
 }
 

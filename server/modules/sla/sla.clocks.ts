@@ -1,0 +1,139 @@
+import type { DbOrTrx } from '../../db/database';
+import { type Calendar, loadCalendar } from '../business-hours';
+import { setTicketSlaSummary, type TicketChange, type TicketFactsRow, ticketFacts } from '../tickets';
+import { parseClocks, policyRules, writeClocks } from './sla.codec';
+import { slaRepository as repo } from './sla.repository';
+import {
+  advance,
+  type ClockEvent,
+  choosePolicy,
+  nextCheck,
+  type PolicyRules,
+  summaryOf,
+  type TicketFacts,
+} from './sla.rules';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const time = (value: string | null) => (value === null ? null : Date.parse(value));
+
+function tagsOf(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value)
+      ? value.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+export function factsOf(row: TicketFactsRow): TicketFacts {
+  return {
+    status: row.merged_into_id !== null ? 'closed' : row.status,
+    priority: row.priority,
+    type: row.type,
+    channel: row.channel,
+    teamId: row.team_id,
+    organizationId: row.organization_id,
+    categoryId: row.category_id,
+    tags: tagsOf(row.tags),
+    createdAt: Date.parse(row.created_at),
+    firstReplyAt: time(row.first_reply_at),
+    waitingSince: time(row.waiting_since),
+  };
+}
+
+/** The calendar a policy's business-hours targets count in (its own, else the default). */
+export function calendarOf(
+  db: DbOrTrx,
+  policy: Pick<PolicyRules, 'calendarId'> | null,
+): Promise<Calendar | null> {
+  return loadCalendar(db, policy?.calendarId ?? null);
+}
+
+export async function orderedPolicies(db: DbOrTrx): Promise<PolicyRules[]> {
+  return (await repo.listPolicies(db)).map(policyRules);
+}
+
+/** Appends what happened to a ticket's clocks to its service-level history. */
+export function appendClockEvents(
+  db: DbOrTrx,
+  ticketId: number,
+  policyId: number | null,
+  events: readonly ClockEvent[],
+): Promise<void> {
+  return repo.appendEvents(
+    db,
+    events.map((e) => ({
+      ticket_id: ticketId,
+      type: e.type,
+      metric: e.metric,
+      policy_id: policyId,
+      detail: JSON.stringify(e.detail),
+      at: new Date(e.at).toISOString(),
+    })),
+  );
+}
+
+/**
+ * The subscriber to ticket events (ADR 0021): in the transaction of a ticket change, chooses the
+ * policy that now applies, moves the clocks, records what happened and keeps the clock that
+ * runs out next on the ticket row. A ticket no policy ever applied to costs two reads.
+ */
+export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<void> {
+  const facts = await ticketFacts(db, change.ticketId);
+  if (!facts) return;
+  const policies = await orderedPolicies(db);
+  const row = await repo.ticketSlaForUpdate(db, change.ticketId);
+  if (!row && policies.length === 0) return;
+  const ticket = factsOf(facts);
+  const policy = choosePolicy(policies, ticket);
+  if (!row && !policy) return;
+
+  const before =
+    row?.policy_id != null
+      ? (policies.find((p) => p.id === row.policy_id) ?? { id: row.policy_id, name: 'a removed policy' })
+      : null;
+  const at = Date.parse(change.at);
+  const result = advance({
+    clocks: row ? parseClocks(row.clocks) : [],
+    policyBefore: before,
+    policy,
+    calendar: await calendarOf(db, policy),
+    facts: ticket,
+    replied: change.events.some((e) => e.type === 'replied'),
+    at,
+  });
+  const clocks = writeClocks(result.clocks);
+  const policyId = policy?.id ?? null;
+  if (row && clocks === row.clocks && row.policy_id === policyId) return;
+
+  const now = new Date(at).toISOString();
+  const nextCheckAt = iso(nextCheck(result.clocks));
+  if (row) {
+    await repo.updateTicketSla(db, {
+      ticketId: change.ticketId,
+      revision: row.revision,
+      policyId,
+      clocks,
+      nextCheckAt,
+      now,
+    });
+  } else {
+    await repo.insertTicketSla(db, { ticketId: change.ticketId, policyId, clocks, nextCheckAt, now });
+  }
+  await appendClockEvents(db, change.ticketId, policyId ?? before?.id ?? null, result.events);
+
+  const summary = summaryOf(result.clocks);
+  const columns = {
+    sla_metric: summary?.metric ?? null,
+    sla_due_at: iso(summary?.dueAt ?? null),
+    sla_warn_at: iso(summary?.warnAt ?? null),
+  };
+  if (
+    columns.sla_metric !== facts.sla_metric ||
+    columns.sla_due_at !== facts.sla_due_at ||
+    columns.sla_warn_at !== facts.sla_warn_at
+  )
+    await setTicketSlaSummary(db, change.ticketId, columns);
+}

@@ -1,0 +1,55 @@
+import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
+import { updateTickets } from './tickets.repository';
+
+// What a subscriber to ticket events (ADR 0021) reads of the ticket it reacts to, and the
+// service-level summary it writes back on the row.
+
+const factsQuery = prepared((db, p: { id: number }) =>
+  db
+    .selectFrom('tickets')
+    .select([
+      'id',
+      'status',
+      'priority',
+      'type',
+      'channel',
+      'team_id',
+      'organization_id',
+      'category_id',
+      'assignee_id',
+      'tags',
+      'created_at',
+      'first_reply_at',
+      'waiting_since',
+      'merged_into_id',
+      'sla_metric',
+      'sla_due_at',
+      'sla_warn_at',
+    ])
+    .where('id', '=', p.id),
+);
+
+export type TicketFactsRow = NonNullable<Awaited<ReturnType<typeof factsQuery.first>>>;
+
+/** The columns a ticket's routing and service levels depend on. */
+export function ticketFacts(db: DbOrTrx, id: number): Promise<TicketFactsRow | undefined> {
+  return factsQuery.first(db, { id });
+}
+
+export interface SlaSummaryColumns {
+  sla_metric: string | null;
+  sla_due_at: string | null;
+  sla_warn_at: string | null;
+}
+
+/** Keeps the clock that runs out next on the ticket row (lists sort and filter by it). */
+export async function setTicketSlaSummary(
+  db: DbOrTrx,
+  id: number,
+  summary: SlaSummaryColumns,
+): Promise<void> {
+  await updateTickets(db, () => summary)
+    .where('id', '=', id)
+    .execute();
+}
