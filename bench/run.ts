@@ -8,15 +8,19 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createSlaPolicyBody } from '../contracts/sla';
 import { loadConfig } from '../server/config';
 import { createDatabase, type DatabaseHandle } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
+import { insertCalendarRow } from '../server/modules/business-hours';
+import { insertPolicyRow } from '../server/modules/sla';
 import { tokensService } from '../server/modules/tokens';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
 import { generatePostgres, generateSqlite, type Scale } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
+import { benchSweep, type SweepRow } from './sla';
 import { searchQueries } from './vocabulary';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -104,6 +108,32 @@ async function prepare(handle: DatabaseHandle) {
     teamIds.push(
       await insertTeam(handle.db, { name: `Team ${i}`, memberIds: agentIds.slice(i * 10, i * 10 + 10) }),
     );
+  // Every ticket opened runs under a service-level policy on a business-hours calendar.
+  const now = new Date().toISOString();
+  await insertCalendarRow(handle.db, {
+    name: 'Office',
+    timezone: 'Europe/London',
+    hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '18:00' })),
+    holidays: [{ date: '2026-12-25', name: 'Christmas Day', yearly: true }],
+    now,
+  });
+  await insertPolicyRow(
+    handle.db,
+    createSlaPolicyBody.parse({
+      name: 'Standard',
+      targets: Object.fromEntries(
+        ['low', 'normal', 'high', 'urgent'].map((p) => [
+          p,
+          {
+            first_reply: { minutes: 240, businessHours: true },
+            next_reply: { minutes: 480, businessHours: true },
+            resolution: { minutes: 4320, businessHours: false },
+          },
+        ]),
+      ),
+    }),
+    now,
+  );
   const tokens = tokensService({
     db: handle.db,
     config: loadConfig({}),
@@ -342,6 +372,7 @@ async function dropPostgres(url: string) {
 }
 
 const results: Row[] = [];
+const sweeps: SweepRow[] = [];
 const rss: Record<string, number> = {};
 const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
@@ -361,6 +392,9 @@ results.push(await benchBareSmtp());
   results.push(...s.rows);
   rss['steward sqlite'] = s.rssMb;
   results.push({ ...(await benchStewardMail('steward sqlite', { DATA_DIR: dir }, token)), baseline: 'smtp' });
+  const swept = createDatabase({ dialect: 'sqlite', filename: file });
+  sweeps.push(...(await benchSweep('steward sqlite', swept.db)));
+  await swept.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -381,6 +415,9 @@ if (pgUrl) {
       ...(await benchStewardMail('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token)),
       baseline: 'smtp',
     });
+    const swept = createDatabase({ dialect: 'postgres', url: pgUrl });
+    sweeps.push(...(await benchSweep('steward postgres', swept.db)));
+    await swept.destroy();
   } finally {
     await dropPostgres(pgUrl);
   }
@@ -411,6 +448,9 @@ for (const r of results) {
     `| ${r.target} | ${r.scenario} | ${r.connections} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r)} | ${r.cpuUs ?? ''} | ${cpuRatio(r)} |`,
   );
 }
+console.log('\n| target | service-level sweep | ms |');
+console.log('|---|---|---:|');
+for (const r of sweeps) console.log(`| ${r.target} | ${r.scenario} | ${r.ms.toFixed(1)} |`);
 console.log(
   `\nPeak server RSS: ${Object.entries(rss)
     .map(([k, v]) => `${k} ${v} MB`)
@@ -426,7 +466,7 @@ const out = path.join(root, 'bench/results', `${new Date().toISOString().replace
 fs.writeFileSync(
   out,
   JSON.stringify(
-    { at: new Date().toISOString(), tickets: TICKETS, duration: DURATION, results, rss, timings },
+    { at: new Date().toISOString(), tickets: TICKETS, duration: DURATION, results, sweeps, rss, timings },
     null,
     2,
   ),

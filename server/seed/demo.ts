@@ -4,6 +4,7 @@ import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
+import { seedServiceLevels } from './service-levels';
 import { seedCategories, seedTickets } from './tickets';
 
 export const DEMO_PASSWORD = 'steward-demo';
@@ -182,6 +183,15 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         categoryIds,
       },
       DEMO_TICKETS,
+    );
+    // A third of the organisations are on the premium plan.
+    await seedServiceLevels(
+      trx,
+      {
+        premiumOrganizationIds: orgIds.filter((_, i) => i % 3 === 0).map((o) => o.id),
+        escalationTeamId: teamIds[2]!,
+      },
+      Date.now(),
     );
   });
 

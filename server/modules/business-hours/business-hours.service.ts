@@ -90,6 +90,28 @@ function checkedHours(hours: readonly OpeningHoursInput[]): string {
   return JSON.stringify(sorted.map(({ day, start, end }) => ({ day, start, end })));
 }
 
+/** A calendar written as history (seeding): the hours checked as the API checks them, the first one the default. */
+export async function insertCalendarRow(
+  db: DbOrTrx,
+  input: {
+    name: string;
+    timezone: string;
+    hours: readonly OpeningHoursInput[];
+    holidays: readonly { date: string; name: string; yearly: boolean }[];
+    now: string;
+  },
+): Promise<number> {
+  const first = !(await repo.findDefault(db));
+  const id = await repo.insert(db, {
+    ...input,
+    hours: checkedHours(input.hours),
+    isDefault: first,
+    now: input.now,
+  });
+  await repo.replaceHolidays(db, id, input.holidays);
+  return id;
+}
+
 /** The name and zone of a calendar (the default when `id` is null), for showing which one clocks run on. */
 export async function calendarRef(db: DbOrTrx, id: number | null) {
   const row = id === null ? await repo.findDefault(db) : await repo.findById(db, id);

@@ -16,6 +16,7 @@ export {
   type BusinessHoursService,
   businessHoursService,
   calendarRef,
+  insertCalendarRow,
   loadCalendar,
 } from './business-hours.service';
 export { isTimeZone } from './local-time';

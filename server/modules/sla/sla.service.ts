@@ -82,6 +82,12 @@ const audited = (p: SlaPolicy) => ({
   escalateToTeam: p.onBreach.escalateToTeam?.name ?? null,
 });
 
+/** A policy written as history (seeding): checked as the API checks it, placed after the others. */
+export async function insertPolicyRow(db: DbOrTrx, input: CreateBody, now: string): Promise<number> {
+  await check(db, input, null);
+  return repo.insertPolicy(db, valuesOf(input) as PolicyValues, now);
+}
+
 export function slaService({ db }: AppDeps) {
   return {
     async list(ctx: RequestContext) {

@@ -21,6 +21,7 @@ const factsQuery = prepared((db, p: { id: number }) =>
       'tags',
       'created_at',
       'first_reply_at',
+      'solved_at',
       'waiting_since',
       'merged_into_id',
       'sla_metric',
