@@ -35,6 +35,9 @@ export const rolePolicies = {
   /** Service-level policies: everyone reads them and the clocks of tickets; managers keep them. */
   'sla.read': staffRoles,
   'sla.manage': managers,
+  /** Support contracts: everyone sees what a customer's organisation is entitled to; managers keep them. */
+  'contracts.read': staffRoles,
+  'contracts.manage': managers,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */

@@ -516,6 +516,23 @@ export const auditActions = {
     phrase: () => ['changed the order in which service-level policies apply'],
   },
 
+  // Contracts
+  'contract.created': {
+    entity: 'contract',
+    label: 'Contract created',
+    phrase: (input) => created('contract ', input),
+  },
+  'contract.updated': {
+    entity: 'contract',
+    label: 'Contract changed',
+    phrase: (input) => updateSentence(input, { noun: 'contract ' }),
+  },
+  'contract.deleted': {
+    entity: 'contract',
+    label: 'Contract deleted',
+    phrase: (input) => deleted('deleted', 'contract ', input),
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

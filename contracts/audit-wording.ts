@@ -24,6 +24,7 @@ export const auditEntityTypes = [
   'job_failure',
   'business_calendar',
   'sla_policy',
+  'contract',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -46,6 +47,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   job_failure: 'Failed job',
   business_calendar: 'Business hours',
   sla_policy: 'Service-level policy',
+  contract: 'Contract',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -89,10 +89,13 @@ export type SessionListItem = z.infer<typeof sessionListItem>;
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['mention', 'mail_failed', 'sla_warning', 'sla_breach']),
+  kind: z.enum(['mention', 'mail_failed', 'sla_warning', 'sla_breach', 'contract_review']),
   ticketId: z.number().nullable(),
   actorName: z.string(),
-  detail: z.string().nullable().describe('For service levels: the target concerned'),
+  detail: z
+    .string()
+    .nullable()
+    .describe('For service levels: the target concerned; for a contract review: the contract'),
   read: z.boolean(),
   createdAt: isoTimestamp,
 });

@@ -54,6 +54,11 @@ export const slaConditionsSchema = z
     teamId: ids.optional().describe('Any of these teams'),
     organizationId: ids.optional().describe('Any of these organisations'),
     categoryId: ids.optional().describe('Any of these categories'),
+    plan: z
+      .array(lineText(80))
+      .max(20)
+      .optional()
+      .describe("Any of these contract plans (the organisation's running contract)"),
     tags: z
       .array(plainText(40).transform((t) => t.toLowerCase()))
       .max(10)

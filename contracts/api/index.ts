@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit';
 import { authRoutes, profileRoutes } from './auth';
 import { businessHoursRoutes } from './business-hours';
+import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
@@ -36,6 +37,7 @@ export const routes = {
   jobs: jobsRoutes,
   businessHours: businessHoursRoutes,
   sla: slaRoutes,
+  contracts: contractsRoutes,
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,

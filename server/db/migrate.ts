@@ -18,6 +18,7 @@ import { migration0018 } from './migrations/0018_filter_indexes';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
 import { migration0025 } from './migrations/0025_sla';
+import { migration0026 } from './migrations/0026_contracts';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -40,6 +41,7 @@ export const migrations: Migration[] = [
   migration0023,
   migration0024,
   migration0025,
+  migration0026,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -485,6 +485,24 @@ export interface SlaPoliciesTable {
   updated_at: Timestamp;
 }
 
+export interface ContractsTable {
+  id: Generated<number>;
+  organization_id: number;
+  plan: string;
+  sla_policy_id: number | null;
+  /** YYYY-MM-DD */
+  starts_on: string;
+  ends_on: string;
+  entitlement_kind: 'tickets' | 'hours' | null;
+  entitlement_per_month: number | null;
+  owner_id: number | null;
+  review_days: number;
+  reminded_at: Timestamp | null;
+  notes: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface TicketSlaTable {
   ticket_id: number;
   policy_id: number | null;
@@ -546,6 +564,7 @@ export interface Database {
   sla_policies: SlaPoliciesTable;
   ticket_sla: TicketSlaTable;
   sla_events: SlaEventsTable;
+  contracts: ContractsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

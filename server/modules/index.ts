@@ -5,6 +5,7 @@ import { attachmentsRoutes, attachmentsService } from './attachments';
 import { auditRoutes, auditService } from './audit';
 import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import { businessHoursRoutes, businessHoursService } from './business-hours';
+import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
@@ -43,6 +44,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         ...jobs,
         { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
+        { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
       ],
       app.log,
     );
@@ -89,6 +91,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
+  await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

@@ -184,11 +184,12 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       DEMO_TICKETS,
     );
-    // A third of the organisations are on the premium plan.
+    // A third of the organisations have a contract on the premium plan.
     await seedServiceLevels(
       trx,
       {
-        premiumOrganizationIds: orgIds.filter((_, i) => i % 3 === 0).map((o) => o.id),
+        contractOrganizationIds: orgIds.filter((_, i) => i % 3 === 0).map((o) => o.id),
+        ownerIds: [morgan!, sam!],
         escalationTeamId: teamIds[2]!,
       },
       Date.now(),

@@ -1,6 +1,8 @@
+import { createContractBody } from '../../contracts/service-contracts';
 import { createSlaPolicyBody } from '../../contracts/sla';
 import type { DbOrTrx } from '../db/database';
 import { insertCalendarRow } from '../modules/business-hours';
+import { insertContractRow } from '../modules/contracts';
 import { backfillClocks, insertPolicyRow } from '../modules/sla';
 import { likelyNextTicketId } from '../modules/tickets';
 
@@ -30,10 +32,42 @@ const byPriority = (
 });
 
 export interface ServiceLevelCast {
-  /** Organisations on the premium plan: answered around the clock. */
-  premiumOrganizationIds: number[];
+  /** Organisations with a support contract (a third of them): the premium plan, answered around the clock. */
+  contractOrganizationIds: number[];
+  /** Who owns the contracts: the managers. */
+  ownerIds: number[];
   /** Where a missed complaint target escalates. */
   escalationTeamId: number;
+}
+
+const DAY = 86_400_000;
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * One contract per organisation on the plan: a year each, started at different times, so some
+ * are due for their renewal review, one has just expired, and the rest run on; what they
+ * include each month alternates between tickets and support hours.
+ */
+async function seedContracts(db: DbOrTrx, cast: ServiceLevelCast, now: number): Promise<void> {
+  for (const [i, organizationId] of cast.contractOrganizationIds.entries()) {
+    const endsIn = i === 0 ? 12 : i === 1 ? -5 : i === 2 ? 25 : 40 + i * 23;
+    const ends = now + endsIn * DAY;
+    await insertContractRow(
+      db,
+      createContractBody.parse({
+        organizationId,
+        plan: 'Premium',
+        startsOn: dateOf(ends - 365 * DAY),
+        endsOn: dateOf(ends),
+        entitlement:
+          i % 2 === 0 ? { kind: 'tickets', perMonth: 10 + (i % 4) * 5 } : { kind: 'hours', perMonth: 8 },
+        ownerId: cast.ownerIds[i % cast.ownerIds.length] ?? null,
+        reviewDaysBefore: 30,
+        notes: i === 1 ? 'Renewal under negotiation: they asked for a lower ticket allowance.' : '',
+      }),
+      new Date(now - 400 * DAY).toISOString(),
+    );
+  }
 }
 
 export async function seedServiceLevels(db: DbOrTrx, cast: ServiceLevelCast, now: number): Promise<void> {
@@ -66,7 +100,7 @@ export async function seedServiceLevels(db: DbOrTrx, cast: ServiceLevelCast, now
       name: 'Premium',
       description:
         'Organisations on the premium support plan: around the clock, with updates every four hours',
-      conditions: { organizationId: cast.premiumOrganizationIds },
+      conditions: { plan: ['Premium'] },
       targets: byPriority((f) => ({
         first_reply: target(Math.round(120 * f), false),
         next_reply: target(Math.round(240 * f), false),
@@ -90,6 +124,7 @@ export async function seedServiceLevels(db: DbOrTrx, cast: ServiceLevelCast, now
     }),
     at,
   );
+  await seedContracts(db, cast, now);
   const last = (await likelyNextTicketId(db)) - 1;
   for (let id = 1; id <= last; id += 1) await backfillClocks(db, id, now);
 }

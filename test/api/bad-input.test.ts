@@ -238,6 +238,10 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'PATCH', url: '/api/v1/sla-policies/0' },
   { method: 'DELETE', url: '/api/v1/sla-policies/1.5' },
   { method: 'GET', url: '/api/v1/tickets/abc/sla' },
+  { method: 'GET', url: '/api/v1/contracts/abc' },
+  { method: 'PATCH', url: '/api/v1/contracts/0' },
+  { method: 'DELETE', url: '/api/v1/contracts/-2' },
+  { method: 'GET', url: '/api/v1/tickets/1.5/contract' },
 ];
 
 describeApi('bad input', (t) => {
@@ -253,6 +257,7 @@ describeApi('bad input', (t) => {
       'business_calendars',
       'business_holidays',
       'sla_policies',
+      'contracts',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

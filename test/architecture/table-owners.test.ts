@@ -11,6 +11,7 @@ const OWNERS: Record<string, string> = {
   business_calendars: 'business-hours',
   business_holidays: 'business-hours',
   categories: 'ticket-fields',
+  contracts: 'contracts',
   custom_fields: 'ticket-fields',
   customer_emails: 'customers',
   customer_notes: 'customers',

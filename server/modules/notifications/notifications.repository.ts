@@ -8,7 +8,7 @@ export const notificationsRepository = {
     userIds: number[],
     at: {
       kind: string;
-      ticketId: number;
+      ticketId: number | null;
       messageId: number | null;
       actorName: string;
       detail?: string | null;

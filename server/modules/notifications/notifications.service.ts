@@ -7,8 +7,9 @@ import { notificationsRepository as repo } from './notifications.repository';
 
 /** What a notification is about: a message on a ticket and who caused it, or a ticket's service level. */
 export interface NotificationAbout {
-  kind: 'mention' | 'mail_failed' | 'sla_warning' | 'sla_breach';
-  ticketId: number;
+  kind: 'mention' | 'mail_failed' | 'sla_warning' | 'sla_breach' | 'contract_review';
+  /** Null for what is not about a ticket (a contract's review). */
+  ticketId: number | null;
   messageId: number | null;
   actorName: string;
   /** For service levels: which target ("First reply"). */
@@ -21,7 +22,13 @@ export function notifyUsers(db: DbOrTrx, userIds: number[], about: NotificationA
   return repo.insert(db, userIds, about);
 }
 
-const kinds: ReadonlySet<string> = new Set(['mention', 'mail_failed', 'sla_warning', 'sla_breach']);
+const kinds: ReadonlySet<string> = new Set([
+  'mention',
+  'mail_failed',
+  'sla_warning',
+  'sla_breach',
+  'contract_review',
+]);
 const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 
 function userOf(ctx: RequestContext): number {

@@ -16,7 +16,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export async function backfillClocks(db: DbOrTrx, ticketId: number, now: number): Promise<boolean> {
   const row = await ticketFacts(db, ticketId);
   if (!row || (await repo.ticketSlaForUpdate(db, ticketId))) return false;
-  const current = factsOf(row);
+  const current = await factsOf(db, row, now);
   const policy = choosePolicy(await orderedPolicies(db), current);
   if (!policy) return false;
   const calendar = await calendarOf(db, policy);

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import { type Calendar, loadCalendar } from '../business-hours';
+import { contractPlanOf } from '../contracts';
 import { setTicketSlaSummary, type TicketChange, type TicketFactsRow, ticketFacts } from '../tickets';
 import { parseClocks, policyRules, writeClocks } from './sla.codec';
 import { slaRepository as repo } from './sla.repository';
@@ -27,8 +28,15 @@ function tagsOf(text: string): string[] {
   }
 }
 
-export function factsOf(row: TicketFactsRow): TicketFacts {
+/** What the clocks need of a ticket, with the plan of its organisation's running contract. */
+export async function factsOf(db: DbOrTrx, row: TicketFactsRow, at: number): Promise<TicketFacts> {
+  const contract =
+    row.organization_id !== null
+      ? await contractPlanOf(db, row.organization_id, new Date(at).toISOString().slice(0, 10))
+      : null;
   return {
+    plan: contract?.plan ?? null,
+    contractPolicyId: contract?.slaPolicyId ?? null,
     status: row.merged_into_id !== null ? 'closed' : row.status,
     priority: row.priority,
     type: row.type,
@@ -89,7 +97,7 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
   const policies = await orderedPolicies(db);
   const row = await repo.ticketSlaForUpdate(db, change.ticketId);
   if (!row && policies.length === 0) return;
-  const ticket = factsOf(facts);
+  const ticket = await factsOf(db, facts, Date.parse(change.at));
   const policy = choosePolicy(policies, ticket);
   if (!row && !policy) return;
 

@@ -64,6 +64,8 @@ function ticket(overrides: Partial<TicketFacts> = {}): TicketFacts {
     createdAt: MONDAY_10,
     firstReplyAt: null,
     waitingSince: MONDAY_10,
+    plan: null,
+    contractPolicyId: null,
     ...overrides,
   };
 }
@@ -101,6 +103,14 @@ describe('choosing a policy', () => {
     expect(choosePolicy(order, ticket({ organizationId: 7, tags: [] }))?.name).toBe('Everyone');
     expect(choosePolicy(order, ticket({ type: 'complaint' }))?.name).toBe('Complaints');
     expect(choosePolicy([inactive], ticket())).toBeNull();
+    // A contract's plan is a condition; the policy a contract names comes before the order.
+    const gold = policy({ id: 6, name: 'Gold plan', conditions: { plan: ['Gold'] } });
+    expect(choosePolicy([gold, fallback], ticket({ plan: 'Gold' }))?.name).toBe('Gold plan');
+    expect(choosePolicy([gold, fallback], ticket({ plan: 'Silver' }))?.name).toBe('Everyone');
+    expect(choosePolicy([gold, complaints, fallback], ticket({ contractPolicyId: 3 }))?.name).toBe(
+      'Complaints',
+    );
+    expect(choosePolicy([gold, fallback], ticket({ contractPolicyId: 5 }))?.name).toBe('Everyone');
   });
 });
 

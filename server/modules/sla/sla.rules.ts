@@ -53,6 +53,9 @@ export interface TicketFacts {
   firstReplyAt: number | null;
   /** The customer's oldest message not yet answered (after the first answer: the next-reply clock). */
   waitingSince: number | null;
+  /** The plan of the organisation's running contract, and the policy that contract names. */
+  plan: string | null;
+  contractPolicyId: number | null;
 }
 
 export interface ClockEvent {
@@ -77,13 +80,16 @@ export function matches(conditions: SlaConditions, t: TicketFacts): boolean {
       (t.organizationId !== null && conditions.organizationId.includes(t.organizationId))) &&
     (!conditions.categoryId?.length ||
       (t.categoryId !== null && conditions.categoryId.includes(t.categoryId))) &&
+    (!conditions.plan?.length || (t.plan !== null && conditions.plan.includes(t.plan))) &&
     (!conditions.tags?.length || conditions.tags.some((tag) => t.tags.includes(tag)))
   );
 }
 
-/** The first active policy, in order, whose conditions hold. */
+/** The policy the organisation's contract names, if active; else the first active policy, in order, whose conditions hold. */
 export function choosePolicy<P extends PolicyRules>(ordered: readonly P[], t: TicketFacts): P | null {
-  return ordered.find((p) => p.active && matches(p.conditions, t)) ?? null;
+  const contracted =
+    t.contractPolicyId !== null ? ordered.find((p) => p.id === t.contractPolicyId && p.active) : undefined;
+  return contracted ?? ordered.find((p) => p.active && matches(p.conditions, t)) ?? null;
 }
 
 /** Time a clock counts between two instants: open time for business-hours targets. */

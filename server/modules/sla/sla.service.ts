@@ -194,7 +194,8 @@ export function slaService({ db }: AppDeps) {
         const facts = await ticketFacts(db, id);
         if (!facts) continue;
         const ticket = await loadTicket(db, id);
-        const proposed = facts.merged_into_id === null ? choosePolicy(policies, factsOf(facts)) : null;
+        const proposed =
+          facts.merged_into_id === null ? choosePolicy(policies, await factsOf(db, facts, Date.now())) : null;
         data.push({
           ticketId: id,
           subject: ticket.subject,
