@@ -36,7 +36,22 @@ function clockJson(startedAt: number, dueAt: number): string {
 
 /** Clocks on the newest tickets: all but `DUE` of them fall due within the next 30 days. */
 async function seedClocks(db: Db, policyId: number, now: number): Promise<void> {
-  const newest = await db.selectFrom('tickets').select('id').orderBy('id', 'desc').limit(CLOCKS).execute();
+  // The tickets the create runs opened have clocks of their own already.
+  const newest = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ticket_sla')
+            .select('ticket_sla.ticket_id')
+            .whereRef('ticket_sla.ticket_id', '=', 'tickets.id'),
+        ),
+      ),
+    )
+    .orderBy('id', 'desc')
+    .limit(CLOCKS)
+    .execute();
   for (let i = 0; i < newest.length; i += 1000) {
     const batch = newest.slice(i, i + 1000).map((row, j) => {
       const k = i + j;
