@@ -15,6 +15,10 @@ export const teamSchema = z.object({
   description: z.string(),
   lead: teamMember.nullable(),
   members: z.array(teamMember),
+  calendar: z
+    .object({ id: z.number(), name: z.string() })
+    .nullable()
+    .describe('The business-hours calendar the team works to; null: the default'),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -26,6 +30,7 @@ export const createTeamBody = z
     description: proseText(500, { min: 0 }).default(''),
     leadId: z.number().int().positive().nullable().default(null),
     memberIds: z.array(z.number().int().positive()).max(500).default([]),
+    calendarId: z.number().int().positive().nullable().default(null),
   })
   .strict();
 export type CreateTeamBody = z.input<typeof createTeamBody>;
@@ -36,6 +41,7 @@ export const updateTeamBody = z
     description: proseText(500, { min: 0 }).optional(),
     leadId: z.number().int().positive().nullable().optional(),
     memberIds: z.array(z.number().int().positive()).max(500).optional(),
+    calendarId: z.number().int().positive().nullable().optional(),
   })
   .strict();
 export type UpdateTeamBody = z.input<typeof updateTeamBody>;

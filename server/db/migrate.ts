@@ -19,6 +19,7 @@ import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
 import { migration0025 } from './migrations/0025_sla';
 import { migration0026 } from './migrations/0026_contracts';
+import { migration0027 } from './migrations/0027_team_calendars';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -42,6 +43,7 @@ export const migrations: Migration[] = [
   migration0024,
   migration0025,
   migration0026,
+  migration0027,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

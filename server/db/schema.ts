@@ -36,6 +36,8 @@ export interface TeamsTable {
   name: string;
   description: string;
   lead_id: number | null;
+  /** The business-hours calendar the team works to; null: its policies' or the default. */
+  calendar_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -52,13 +52,20 @@ export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
 
 export async function insertTeam(
   db: DbOrTrx,
-  seed: { name: string; description?: string; leadId?: number | null; memberIds?: number[] },
+  seed: {
+    name: string;
+    description?: string;
+    leadId?: number | null;
+    memberIds?: number[];
+    calendarId?: number | null;
+  },
 ): Promise<number> {
   const now = nowIso();
   const id = await insertTeamRow(db, {
     name: seed.name,
     description: seed.description ?? '',
     leadId: seed.leadId ?? null,
+    calendarId: seed.calendarId ?? null,
     now,
   });
   const members = [...new Set([...(seed.memberIds ?? []), ...(seed.leadId ? [seed.leadId] : [])])];

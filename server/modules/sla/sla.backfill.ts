@@ -19,7 +19,7 @@ export async function backfillClocks(db: DbOrTrx, ticketId: number, now: number)
   const current = await factsOf(db, row, now);
   const policy = choosePolicy(await orderedPolicies(db), current);
   if (!policy) return false;
-  const calendar = await calendarOf(db, policy);
+  const calendar = await calendarOf(db, policy, current.teamId);
   const solvedAt = row.solved_at ? Date.parse(row.solved_at) : null;
   // The ticket's life in the order it happened, each step with what the ticket was then.
   const steps: { at: number; facts: typeof current; replied: boolean }[] = [

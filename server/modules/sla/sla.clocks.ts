@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../db/database';
 import { type Calendar, loadCalendar } from '../business-hours';
 import { contractPlanOf } from '../contracts';
+import { teamCalendarOf } from '../teams';
 import { setTicketSlaSummary, type TicketChange, type TicketFactsRow, ticketFacts } from '../tickets';
 import { parseClocks, policyRules, writeClocks } from './sla.codec';
 import { slaRepository as repo } from './sla.repository';
@@ -51,12 +52,14 @@ export async function factsOf(db: DbOrTrx, row: TicketFactsRow, at: number): Pro
   };
 }
 
-/** The calendar a policy's business-hours targets count in (its own, else the default). */
-export function calendarOf(
+/** The calendar a policy's business-hours targets count in: its own, else the ticket's team's, else the default. */
+export async function calendarOf(
   db: DbOrTrx,
   policy: Pick<PolicyRules, 'calendarId'> | null,
+  teamId: number | null,
 ): Promise<Calendar | null> {
-  return loadCalendar(db, policy?.calendarId ?? null);
+  const own = policy?.calendarId ?? (teamId !== null ? await teamCalendarOf(db, teamId) : null);
+  return loadCalendar(db, own);
 }
 
 export async function orderedPolicies(db: DbOrTrx): Promise<PolicyRules[]> {
@@ -110,7 +113,7 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
     clocks: row ? parseClocks(row.clocks) : [],
     policyBefore: before,
     policy,
-    calendar: await calendarOf(db, policy),
+    calendar: await calendarOf(db, policy, ticket.teamId),
     facts: ticket,
     replied: change.events.some((e) => e.type === 'replied'),
     at,

@@ -16,7 +16,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { calendarRef, loadCalendar } from '../business-hours';
-import { teamExists } from '../teams';
+import { teamCalendarOf, teamExists } from '../teams';
 import { loadTicket, ticketFacts } from '../tickets';
 import { factsOf } from './sla.clocks';
 import { parseClocks, policyRules, toClock, toEvent, toPolicy } from './sla.codec';
@@ -210,10 +210,11 @@ export function slaService({ db }: AppDeps) {
     /** A ticket's policy, clocks and their history: why each clock says what it says. */
     async ofTicket(ctx: RequestContext, ticketId: number): Promise<TicketSla> {
       authorize(ctx.actor, 'sla.read');
-      await loadTicket(db, ticketId);
+      const ticket = await loadTicket(db, ticketId);
       const row = (await repo.ticketSlaMany(db, [ticketId]))[0];
       const policyRow = row?.policy_id != null ? await repo.findPolicy(db, row.policy_id) : undefined;
-      const calendarId = policyRow?.calendar_id ?? null;
+      const calendarId =
+        policyRow?.calendar_id ?? (ticket.team ? await teamCalendarOf(db, ticket.team.id) : null);
       const calendar = row ? await calendarRef(db, calendarId) : null;
       return {
         policy: policyRow ? { id: policyRow.id, name: policyRow.name } : null,

@@ -251,4 +251,38 @@ describeApi('service levels', (t) => {
     expect((await send(manager, 'DELETE', `/api/v1/sla-policies/${only.id}`)).statusCode).toBe(204);
     expect((await send(manager, 'GET', `/api/v1/sla-policies/${only.id}`)).statusCode).toBe(404);
   });
+
+  it("counts in the policy's calendar, else the team's, else the default", async () => {
+    const manager = await t.signIn('manager');
+    const calendar = async (name: string, hours: object[]) => {
+      const res = await send(manager, 'POST', '/api/v1/business-hours', { name, timezone: 'UTC', hours });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    await calendar(
+      'Always',
+      [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, start: '00:00', end: '24:00' })),
+    );
+    const closed = await calendar('Closed desk', []);
+    const team = await send(manager, 'POST', '/api/v1/teams', { name: 'Night shift', calendarId: closed });
+    expect(team.statusCode, team.body).toBe(201);
+    expect(team.json().calendar).toEqual({ id: closed, name: 'Closed desk' });
+    const unknown = await send(manager, 'POST', '/api/v1/teams', { name: 'Other', calendarId: 999 });
+    expect(unknown.statusCode).toBe(400);
+    await createPolicy(manager, {
+      name: 'Office',
+      targets: { normal: { first_reply: { minutes: 60, businessHours: true } } },
+    });
+    const ticket = await customerTicket();
+    expect(Date.parse(ticket.sla!.dueAt!) - Date.parse(ticket.createdAt)).toBe(60 * MINUTE);
+    const moved = await send(manager, 'PATCH', `/api/v1/tickets/${ticket.id}`, {
+      teamId: team.json().id,
+      version: ticket.version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // The team's desk never opens: the clock has no due time.
+    expect((moved.json() as Ticket).sla).toMatchObject({ metric: 'first_reply', dueAt: null });
+    const sla = (await send(manager, 'GET', `/api/v1/tickets/${ticket.id}/sla`)).json() as TicketSla;
+    expect(sla.calendar?.name).toBe('Closed desk');
+  });
 });

@@ -6,6 +6,7 @@ export {
   setTeamMembers,
   setTeamsOfUser,
   type TeamsService,
+  teamCalendarOf,
   teamExists,
   teamLeadOf,
   teamNames,

@@ -72,7 +72,13 @@ export const teamsRepository = {
 
   async insert(
     db: DbOrTrx,
-    values: { name: string; description: string; leadId: number | null; now: string },
+    values: {
+      name: string;
+      description: string;
+      leadId: number | null;
+      calendarId: number | null;
+      now: string;
+    },
   ): Promise<number> {
     const row = await db
       .insertInto('teams')
@@ -80,6 +86,7 @@ export const teamsRepository = {
         name: values.name,
         description: values.description,
         lead_id: values.leadId,
+        calendar_id: values.calendarId,
         created_at: values.now,
         updated_at: values.now,
       })
@@ -91,7 +98,13 @@ export const teamsRepository = {
   async update(
     db: DbOrTrx,
     id: number,
-    values: { name?: string; description?: string; leadId?: number | null; now: string },
+    values: {
+      name?: string;
+      description?: string;
+      leadId?: number | null;
+      calendarId?: number | null;
+      now: string;
+    },
   ) {
     await db
       .updateTable('teams')
@@ -99,6 +112,7 @@ export const teamsRepository = {
         name: values.name,
         description: values.description,
         lead_id: values.leadId,
+        calendar_id: values.calendarId,
         updated_at: values.now,
       })
       .where('id', '=', id)

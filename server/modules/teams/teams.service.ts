@@ -11,6 +11,7 @@ import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { decodeCursor, splitPage } from '../../platform/pagination';
+import { calendarRef } from '../business-hours';
 import { teamsRepository as repo } from './teams.repository';
 
 type CreateTeamInput = z.output<typeof createTeamBody>;
@@ -25,6 +26,9 @@ async function hydrate(db: DbOrTrx, rows: TeamRow[]): Promise<Team[]> {
   );
   const leadIds = rows.map((r) => r.lead_id).filter((id): id is number => id !== null);
   const leads = new Map((await repo.leads(db, leadIds)).map((l) => [l.id, l]));
+  const calendars = new Map<number, { id: number; name: string } | null>();
+  for (const id of new Set(rows.map((r) => r.calendar_id).filter((c): c is number => c !== null)))
+    calendars.set(id, await calendarRef(db, id));
   return rows.map((row) => {
     const lead = row.lead_id === null ? undefined : leads.get(row.lead_id);
     return {
@@ -33,6 +37,7 @@ async function hydrate(db: DbOrTrx, rows: TeamRow[]): Promise<Team[]> {
       description: row.description,
       lead: lead ? person(lead) : null,
       members: members.filter((m) => m.teamId === row.id).map(({ teamId: _t, ...m }) => person(m)),
+      calendar: row.calendar_id === null ? null : (calendars.get(row.calendar_id) ?? null),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -45,6 +50,18 @@ async function loadTeam(db: DbOrTrx, id: number): Promise<Team> {
   const [team] = await hydrate(db, [row]);
   return team!;
 }
+
+/** A team's calendar must exist. */
+async function assertCalendar(db: DbOrTrx, calendarId: number | null | undefined): Promise<void> {
+  if (calendarId && !(await calendarRef(db, calendarId)))
+    throw new AppError('VALIDATION_FAILED', `Business-hours calendar #${calendarId} was not found`, [
+      { path: ['calendarId'], message: 'No such calendar' },
+    ]);
+}
+
+/** The calendar a team works to, if it has one of its own. */
+export const teamCalendarOf = async (db: DbOrTrx, id: number) =>
+  (await repo.findById(db, id))?.calendar_id ?? null;
 
 /** The lead must be a member: adding them when they are not. Unknown or inactive people are refused. */
 async function resolveMembership(db: DbOrTrx, memberIds: number[], leadId: number | null) {
@@ -73,6 +90,7 @@ const snapshot = (t: Team) => ({
   description: t.description,
   lead: t.lead?.name ?? null,
   members: t.members.map((m) => m.name),
+  calendar: t.calendar?.name ?? null,
 });
 
 /** Stores a team row (seed data). */
@@ -122,11 +140,13 @@ export function teamsService({ db }: AppDeps) {
         db.transaction().execute(async (trx) => {
           if (await repo.findByName(trx, input.name)) throw nameTaken(input.name);
           const members = await resolveMembership(trx, input.memberIds, input.leadId);
+          await assertCalendar(trx, input.calendarId);
           const now = nowIso();
           const id = await repo.insert(trx, {
             name: input.name,
             description: input.description,
             leadId: input.leadId,
+            calendarId: input.calendarId,
             now,
           });
           await repo.setMembers(trx, id, members, now);
@@ -152,11 +172,13 @@ export function teamsService({ db }: AppDeps) {
           const leadId = input.leadId === undefined ? (before.lead?.id ?? null) : input.leadId;
           const memberIds = input.memberIds ?? before.members.map((m) => m.id);
           const members = await resolveMembership(trx, memberIds, leadId);
+          await assertCalendar(trx, input.calendarId);
           const now = nowIso();
           await repo.update(trx, id, {
             name: input.name,
             description: input.description,
             leadId: input.leadId,
+            calendarId: input.calendarId,
             now,
           });
           await repo.setMembers(trx, id, members, now);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Team } from '../../../contracts/teams';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { useCalendars } from '../business-hours/business-hours.queries';
 import { useStaffOptions } from '../users/users.queries';
 import { useCreateTeam, useUpdateTeam } from './teams.queries';
 
@@ -12,6 +13,7 @@ interface TeamFormValues {
   description: string;
   memberIds: string[];
   leadId: string | null;
+  calendarId: string | null;
 }
 
 interface TeamFormModalProps {
@@ -27,6 +29,7 @@ function initialValues(team: Team | null): TeamFormValues {
     description: team?.description ?? '',
     memberIds: team?.members.map((m) => String(m.id)) ?? [],
     leadId: team?.lead ? String(team.lead.id) : null,
+    calendarId: team?.calendar ? String(team.calendar.id) : null,
   };
 }
 
@@ -41,6 +44,7 @@ export function TeamFormModal({ team, opened, onClose }: TeamFormModalProps) {
 
 function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
   const staff = useStaffOptions();
+  const calendars = useCalendars();
   const createTeam = useCreateTeam();
   const updateTeam = useUpdateTeam();
   const [formError, setFormError] = useState<string | null>(null);
@@ -67,6 +71,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
       description: v.description.trim(),
       memberIds: v.memberIds.map(Number),
       leadId: v.leadId && v.memberIds.includes(v.leadId) ? Number(v.leadId) : null,
+      calendarId: v.calendarId ? Number(v.calendarId) : null,
     };
     const handlers = {
       onSuccess: (saved: Team) => {
@@ -124,6 +129,18 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
           clearable
           disabled={leadOptions.length === 0}
           {...form.getInputProps('leadId')}
+        />
+        <Select
+          label="Business hours"
+          description="The hours the team's service-level clocks count in, unless a policy names its own"
+          placeholder={calendars.isPending ? 'Loading calendars…' : 'The default calendar'}
+          data={(calendars.data ?? []).map((c) => ({
+            value: String(c.id),
+            label: c.isDefault ? `${c.name} (default)` : c.name,
+          }))}
+          clearable
+          error={calendars.isError ? 'Calendars could not be loaded' : undefined}
+          {...form.getInputProps('calendarId')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
