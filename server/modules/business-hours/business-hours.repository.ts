@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { BusinessCalendarsTable, BusinessHolidaysTable } from '../../db/schema';
 
 export type CalendarRow = Selectable<BusinessCalendarsTable>;
@@ -10,6 +11,14 @@ export interface CalendarValues {
   timezone: string;
   hours: string;
 }
+
+// Every ticket change under a policy reads its calendar: statements built once.
+const byIdQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('business_calendars').selectAll().where('id', '=', p.id),
+);
+const defaultQuery = prepared((db, _p: Record<string, never>) =>
+  db.selectFrom('business_calendars').selectAll().where('is_default', '=', 1),
+);
 
 export const businessHoursRepository = {
   list(db: DbOrTrx): Promise<CalendarRow[]> {
@@ -22,7 +31,7 @@ export const businessHoursRepository = {
   },
 
   findById(db: DbOrTrx, id: number): Promise<CalendarRow | undefined> {
-    return db.selectFrom('business_calendars').selectAll().where('id', '=', id).executeTakeFirst();
+    return byIdQuery.first(db, { id });
   },
 
   findByName(db: DbOrTrx, name: string): Promise<CalendarRow | undefined> {
@@ -30,7 +39,7 @@ export const businessHoursRepository = {
   },
 
   findDefault(db: DbOrTrx): Promise<CalendarRow | undefined> {
-    return db.selectFrom('business_calendars').selectAll().where('is_default', '=', 1).executeTakeFirst();
+    return defaultQuery.first(db, {});
   },
 
   holidays(db: DbOrTrx, calendarIds: number[]): Promise<HolidayRow[]> {

@@ -98,7 +98,9 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
   const facts = await ticketFacts(db, change.ticketId);
   if (!facts) return;
   const policies = await orderedPolicies(db);
-  const row = await repo.ticketSlaForUpdate(db, change.ticketId);
+  // A ticket just opened has no clocks yet.
+  const opened = change.events.some((e) => e.type === 'created');
+  const row = opened ? undefined : await repo.ticketSlaForUpdate(db, change.ticketId);
   if (!row && policies.length === 0) return;
   const ticket = await factsOf(db, facts, Date.parse(change.at));
   const policy = choosePolicy(policies, ticket);

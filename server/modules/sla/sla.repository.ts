@@ -42,6 +42,31 @@ const ticketSlaQuery = prepared((db, p: { ticketId: number }) =>
   adapterOf(db).forUpdate(db.selectFrom('ticket_sla').selectAll().where('ticket_id', '=', p.ticketId)),
 );
 
+const insertClocks = prepared((db, p: Omit<TicketSlaRow, 'revision'>) =>
+  db.insertInto('ticket_sla').values({
+    ticket_id: p.ticket_id,
+    policy_id: p.policy_id,
+    clocks: p.clocks,
+    next_check_at: p.next_check_at,
+    revision: 1,
+    updated_at: p.updated_at,
+  }),
+);
+
+const updateClocks = prepared((db, p: Omit<TicketSlaRow, 'revision'> & { revision: number; next: number }) =>
+  db
+    .updateTable('ticket_sla')
+    .set({
+      policy_id: p.policy_id,
+      clocks: p.clocks,
+      next_check_at: p.next_check_at,
+      revision: p.next,
+      updated_at: p.updated_at,
+    })
+    .where('ticket_id', '=', p.ticket_id)
+    .where('revision', '=', p.revision),
+);
+
 const insertEvent = prepared((db, p: Omit<Selectable<SlaEventsTable>, 'id'>) =>
   db.insertInto('sla_events').values({
     ticket_id: p.ticket_id,
@@ -122,17 +147,13 @@ export const slaRepository = {
       now: string;
     },
   ): Promise<void> {
-    await db
-      .insertInto('ticket_sla')
-      .values({
-        ticket_id: row.ticketId,
-        policy_id: row.policyId,
-        clocks: row.clocks,
-        next_check_at: row.nextCheckAt,
-        revision: 1,
-        updated_at: row.now,
-      })
-      .execute();
+    await insertClocks.run(db, {
+      ticket_id: row.ticketId,
+      policy_id: row.policyId,
+      clocks: row.clocks,
+      next_check_at: row.nextCheckAt,
+      updated_at: row.now,
+    });
   },
 
   /**
@@ -150,19 +171,16 @@ export const slaRepository = {
       now: string;
     },
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('ticket_sla')
-      .set({
-        policy_id: row.policyId,
-        clocks: row.clocks,
-        next_check_at: row.nextCheckAt,
-        revision: row.revision + 1,
-        updated_at: row.now,
-      })
-      .where('ticket_id', '=', row.ticketId)
-      .where('revision', '=', row.revision)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const result = await updateClocks.run(db, {
+      ticket_id: row.ticketId,
+      policy_id: row.policyId,
+      clocks: row.clocks,
+      next_check_at: row.nextCheckAt,
+      updated_at: row.now,
+      revision: row.revision,
+      next: row.revision + 1,
+    });
+    return Number(result.numAffectedRows ?? 0) === 1;
   },
 
   async setNextCheck(db: DbOrTrx, ticketId: number, at: string | null): Promise<void> {

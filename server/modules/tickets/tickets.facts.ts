@@ -38,19 +38,25 @@ export function ticketFacts(db: DbOrTrx, id: number): Promise<TicketFactsRow | u
   return factsQuery.first(db, { id });
 }
 
-export interface SlaSummaryColumns {
+export type SlaSummaryColumns = {
   sla_metric: string | null;
   sla_due_at: string | null;
   sla_warn_at: string | null;
-}
+};
 
-/** Keeps the clock that runs out next on the ticket row (lists sort and filter by it). */
+const summaryUpdate = prepared((db, p: SlaSummaryColumns & { id: number }) =>
+  updateTickets(db, () => ({
+    sla_metric: p.sla_metric,
+    sla_due_at: p.sla_due_at,
+    sla_warn_at: p.sla_warn_at,
+  })).where('id', '=', p.id),
+);
+
+/** Keeps the clock that runs out next on the ticket row (lists sort and filter by it); every ticket change under a policy writes it. */
 export async function setTicketSlaSummary(
   db: DbOrTrx,
   id: number,
   summary: SlaSummaryColumns,
 ): Promise<void> {
-  await updateTickets(db, () => summary)
-    .where('id', '=', id)
-    .execute();
+  await summaryUpdate.run(db, { ...summary, id });
 }
