@@ -60,7 +60,10 @@ export function rowLayout(columns: readonly ColumnKey[]): RowLayout {
   return {
     withId: columns.includes('id'),
     corner,
-    details: columns.filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c)),
+    // The service-level clock leads the details: a compact row keeps it on its one line.
+    details: columns
+      .filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c))
+      .sort((a, b) => Number(b === 'sla') - Number(a === 'sla')),
     badges: columns.filter((c) => badgeColumns.has(c)),
   };
 }
