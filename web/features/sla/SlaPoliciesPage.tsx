@@ -29,7 +29,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useTeamOptions } from '../teams/teams.queries';
 import { SlaPolicyFormModal } from './SlaPolicyFormModal';
 import { useDeleteSlaPolicy, useOrderSlaPolicies, useSlaDryRun, useSlaPolicies } from './sla.queries';
-import { durationText } from './slaPolicyForm';
+import { targetText } from './slaPolicyForm';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -53,11 +53,7 @@ function targetLines(policy: SlaPolicy): string[] {
     const row = policy.targets[priority];
     const targets = slaMetrics.flatMap((m) => {
       const t = row?.[m];
-      return t
-        ? [
-            `${slaMetricLabels[m].toLowerCase()} ${durationText(t.minutes)}${t.businessHours ? '' : ' around the clock'}`,
-          ]
-        : [];
+      return t ? [`${slaMetricLabels[m].toLowerCase()} ${targetText(t)}`] : [];
     });
     return targets.length ? [`${priorityLabels[priority]}: ${targets.join(', ')}`] : [];
   });

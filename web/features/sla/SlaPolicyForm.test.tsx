@@ -5,7 +5,7 @@ import { page } from '../../test/fixtures';
 import { replyError, type StubRequest, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { SlaPolicyForm } from './SlaPolicyFormModal';
-import { policyBody, policyFormValues } from './slaPolicyForm';
+import { policyBody, policyFormValues, targetText } from './slaPolicyForm';
 
 const at = '2026-11-20T09:00:00.000Z';
 const policy = (overrides: Partial<SlaPolicy> = {}): SlaPolicy => ({
@@ -47,7 +47,8 @@ describe('the policy form values', () => {
       onBreach: { raisePriority: true, escalateToTeam: { id: 4, name: 'Leads' } },
     });
     const values = policyFormValues(original);
-    expect(values.targets.urgent.resolution).toEqual({ hours: 25, minutes: 0, businessHours: true });
+    expect(values.targets.urgent.resolution).toEqual({ hours: 25, minutes: '', businessHours: true });
+    expect(values.targets.urgent.first_reply).toEqual({ hours: '', minutes: 30, businessHours: false });
     expect(values.targets.low.first_reply).toEqual({ hours: '', minutes: '', businessHours: true });
     expect(policyBody(values)).toEqual({
       name: 'Standard',
@@ -114,5 +115,12 @@ describe('SlaPolicyForm', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save policy' }));
     expect(await screen.findByText('Team #9 was not found')).toBeInTheDocument();
     expect(onDone).not.toHaveBeenCalled();
+  });
+});
+
+describe('targetText', () => {
+  it('says how a target is counted, in hours when they are business hours', () => {
+    expect(targetText({ minutes: 2880, businessHours: true })).toBe('48 h in business hours');
+    expect(targetText({ minutes: 2910, businessHours: false })).toBe('2 d 30 min around the clock');
   });
 });

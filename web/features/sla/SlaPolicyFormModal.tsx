@@ -17,7 +17,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SlaPolicy } from '../../../contracts/sla';
 import { slaMetricLabels, slaMetrics } from '../../../contracts/sla-summary';
 import { ticketPriorities } from '../../../contracts/tickets';
@@ -71,6 +71,14 @@ export function SlaPolicyForm({ policy, onDone }: { policy: SlaPolicy | null; on
   const teams = useTeamOptions();
   const categories = useCategories();
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form is long: the first problem scrolls into view, and a field with one takes the focus.
+  const revealError = () =>
+    requestAnimationFrame(() => {
+      const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]');
+      target?.scrollIntoView?.({ block: 'center' });
+      if (target?.matches('input, textarea')) target.focus();
+    });
   const form = useForm<PolicyFormValues>({
     initialValues: policyFormValues(policy),
     validate: {
@@ -92,12 +100,14 @@ export function SlaPolicyForm({ policy, onDone }: { policy: SlaPolicy | null; on
         notifySuccess(`${saved.name} is saved.`, policy ? 'Policy saved' : 'Policy created');
         onDone();
       },
-      onError: (error: unknown) =>
-        setFormError(applyServerErrors(form, error, { SLA_POLICY_NAME_TAKEN: 'name' })),
+      onError: (error: unknown) => {
+        setFormError(applyServerErrors(form, error, { SLA_POLICY_NAME_TAKEN: 'name' }));
+        revealError();
+      },
     };
     if (policy) update.mutate({ id: policy.id, body }, handlers);
     else create.mutate(body, handlers);
-  });
+  }, revealError);
 
   const calendarOptions = [
     { value: DEFAULT_CALENDAR, label: 'The default calendar' },
@@ -111,16 +121,16 @@ export function SlaPolicyForm({ policy, onDone }: { policy: SlaPolicy | null; on
     .map((c) => ({ value: String(c.id), label: c.path }));
   const sectionError = (path: string) =>
     form.errors[path] ? (
-      <Text fz="sm" c="var(--steward-danger-text)" role="alert">
+      <Text fz="sm" c="var(--steward-danger-text)" role="alert" data-form-error>
         {form.errors[path]}
       </Text>
     ) : null;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate ref={formRef}>
       <Stack gap="md">
         {formError && (
-          <Alert color="red" role="alert" title="Not saved">
+          <Alert color="red" role="alert" title="Not saved" data-form-error>
             {formError}
           </Alert>
         )}

@@ -7,7 +7,7 @@ import type { Ticket } from '../../../contracts/tickets';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SlaChip } from './SlaChip';
 import { useTicketSla } from './sla.queries';
-import { durationText } from './slaPolicyForm';
+import { durationText, targetText } from './slaPolicyForm';
 
 const live = (clock: SlaClock) => clock.state !== 'done';
 
@@ -34,18 +34,25 @@ const outcomeWords: Record<SlaOutcome, string> = {
 };
 
 function ClockLine({ clock }: { clock: SlaClock }) {
-  const target = `target ${durationText(clock.targetMinutes)} ${clock.businessHours ? 'in business hours' : 'around the clock'}`;
+  const target = targetText({ minutes: clock.targetMinutes, businessHours: clock.businessHours });
+  const counted = durationText(Math.round(clock.countedMinutes), clock);
+  const note =
+    clock.state === 'running'
+      ? `Target ${target}`
+      : clock.state === 'paused'
+        ? `${counted} of ${target} used`
+        : `Took ${counted}; target ${target}`;
   return (
     <Stack gap={2}>
       {live(clock) ? (
-        <SlaChip clock={clock} businessHours={clock.businessHours} />
+        <SlaChip clock={clock} businessHours={clock.businessHours} size="xs" />
       ) : (
         <Text fz="sm">
           {slaMetricLabels[clock.metric]} · {clock.outcome ? outcomeWords[clock.outcome] : 'stopped'}
         </Text>
       )}
       <Text fz="xs" c="dimmed">
-        {target}, {durationText(Math.round(clock.countedMinutes))} counted
+        {note}
       </Text>
     </Stack>
   );
@@ -61,6 +68,7 @@ function Why({ sla }: { sla: TicketSla }) {
         component="button"
         type="button"
         fz="sm"
+        style={{ alignSelf: 'flex-start' }}
         onClick={toggle}
         aria-expanded={opened}
         aria-controls={id}

@@ -40,11 +40,10 @@ const emptyTarget = (): TargetInput => ({ hours: '', minutes: '', businessHours:
 
 function targetInput(target: SlaTarget | undefined): TargetInput {
   if (!target) return emptyTarget();
-  return {
-    hours: Math.floor(target.minutes / 60),
-    minutes: target.minutes % 60,
-    businessHours: target.businessHours,
-  };
+  const hours = Math.floor(target.minutes / 60);
+  const minutes = target.minutes % 60;
+  // "2 h" reads as 2 and an empty minutes field; "10 min" as an empty hours field and 10.
+  return { hours: hours || '', minutes: minutes || '', businessHours: target.businessHours };
 }
 
 const whole = (value: number | string): number => {
@@ -134,11 +133,18 @@ export function policyBody(values: PolicyFormValues): SlaPolicyBody {
   };
 }
 
-/** "4 h", "1 h 30 min", "2 d 3 h": a target's length. */
-export function durationText(minutes: number): string {
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
+/**
+ * "4 h", "1 h 30 min", "2 d 3 h": a target's length. Business hours are counted in hours: a
+ * business day is as long as the calendar says, so "2 d" would mislead.
+ */
+export function durationText(minutes: number, { businessHours = false } = {}): string {
+  const days = businessHours ? 0 : Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes - days * 1440) / 60);
   const mins = minutes % 60;
   const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', mins ? `${mins} min` : ''];
   return parts.filter(Boolean).join(' ') || '0 min';
 }
+
+/** "4 h in business hours", "30 min around the clock". */
+export const targetText = (target: { minutes: number; businessHours: boolean }): string =>
+  `${durationText(target.minutes, target)} ${target.businessHours ? 'in business hours' : 'around the clock'}`;
