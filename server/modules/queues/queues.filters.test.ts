@@ -218,6 +218,34 @@ describeApi('ticket lists by every filter', (t) => {
     });
   });
 
+  it('sorts by the next breach with tickets without a clock last, and pages past them both ways', async () => {
+    const manager = await t.signIn('manager');
+    const agent = await t.signIn('agent');
+    const around = (minutes: number) => ({ resolution: { minutes, businessHours: false } });
+    await send(manager, 'POST', '/api/v1/sla-policies', {
+      name: 'Standard',
+      targets: { urgent: around(30), high: around(90), normal: around(240) },
+    });
+    const none1 = await openTicket(t, agent, { subject: 'No clock 1', priority: 'low' });
+    const normal = await openTicket(t, agent, { subject: 'Normal', priority: 'normal' });
+    const none2 = await openTicket(t, agent, { subject: 'No clock 2', priority: 'low' });
+    const urgent = await openTicket(t, agent, { subject: 'Urgent', priority: 'urgent' });
+    const high = await openTicket(t, agent, { subject: 'High', priority: 'high' });
+    const all = async (dir: 'asc' | 'desc') => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = `view=all&sort=sla_due_at&dir=${dir}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const next = await page(agent, query);
+        seen.push(...next.data.map((x) => x.id));
+        cursor = next.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await all('asc')).toEqual([urgent.id, high.id, normal.id, none1.id, none2.id]);
+    expect(await all('desc')).toEqual([none2.id, none1.id, normal.id, high.id, urgent.id]);
+  });
+
   it('sorts by every sort key both ways, and pages through a sort by status', async () => {
     const { agent, a, b, c, d, e } = await desk();
     const order = async (sort: string, dir: string) =>
