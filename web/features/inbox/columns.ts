@@ -101,7 +101,7 @@ export const sortOptions = (Object.keys(sortLabels) as SortKey[]).map((value) =>
 
 /** The order a first click on a column's header sorts by: most pressing, newest or soonest first. */
 export function firstSortOf(by: SortKey): ViewSort {
-  return { by, dir: by === 'due_at' || by === 'status' ? 'asc' : 'desc' };
+  return { by, dir: by === 'due_at' || by === 'sla_due_at' || by === 'status' ? 'asc' : 'desc' };
 }
 
 /** The list's sort: the one chosen in the list, else the view's, else the newest change first. */
