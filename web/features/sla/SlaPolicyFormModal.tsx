@@ -110,10 +110,11 @@ export function SlaPolicyForm({ policy, onDone }: { policy: SlaPolicy | null; on
   }, revealError);
 
   const calendarOptions = [
-    { value: DEFAULT_CALENDAR, label: 'The default calendar' },
-    ...(calendars.data ?? [])
-      .filter((c) => !c.isDefault)
-      .map((c) => ({ value: String(c.id), label: `${c.name} (${c.timezone})` })),
+    { value: DEFAULT_CALENDAR, label: 'The default calendar, whichever it is' },
+    ...(calendars.data ?? []).map((c) => ({
+      value: String(c.id),
+      label: `${c.name} (${c.timezone}${c.isDefault ? ', now the default' : ''})`,
+    })),
   ];
   const categoryOptions = (categories.data ?? [])
     .filter((c) => !c.archived || form.getValues().conditions.categoryId.includes(String(c.id)))
