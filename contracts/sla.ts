@@ -68,6 +68,11 @@ export const slaConditionsSchema = z
   .strict();
 export type SlaConditions = z.infer<typeof slaConditionsSchema>;
 
+/** The conditions as a policy reads back: the tags are already lower case, so nothing is transformed on the way out. */
+const slaConditionsRead = slaConditionsSchema.extend({
+  tags: z.array(z.string()).optional().describe('Any of these tags'),
+});
+
 export const slaPolicySchema = z
   .object({
     id: z.number(),
@@ -75,7 +80,7 @@ export const slaPolicySchema = z
     description: z.string(),
     position: z.number().describe('Policies are tried in this order; the first that matches applies'),
     active: z.boolean(),
-    conditions: slaConditionsSchema,
+    conditions: slaConditionsRead,
     targets: slaTargetsSchema,
     calendar: z
       .object({ id: z.number(), name: z.string() })

@@ -140,6 +140,7 @@ const staffPages: StaffPage[] = [
   { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
   { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },
   { name: 'mail-spam-rules', path: () => '/admin/mail/spam-rules', ready: heading(() => 'Mail') },
+  { name: 'sla-policies', path: () => '/admin/sla-policies', ready: heading(() => 'SLA policies') },
   { name: 'jobs', path: () => '/admin/jobs', ready: heading(() => 'Background jobs') },
   { name: 'tokens', path: () => '/admin/tokens', ready: heading(() => 'API tokens') },
   { name: 'audit', path: () => '/admin/audit', ready: heading(() => 'Audit log') },

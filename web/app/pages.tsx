@@ -9,6 +9,7 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconStopwatch,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -23,6 +24,7 @@ export type PageId =
   | 'teams'
   | 'ticket-fields'
   | 'business-hours'
+  | 'sla-policies'
   | 'mail'
   | 'jobs'
   | 'tokens'
@@ -106,6 +108,15 @@ export const appPages: readonly AppPage[] = [
     path: '/admin/business-hours',
     description: 'Opening hours, time zones and holidays the service-level clocks run on',
     icon: IconCalendarTime,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'sla-policies',
+    label: 'SLA policies',
+    path: '/admin/sla-policies',
+    description: 'Service-level targets per priority, which tickets they cover, and in what order',
+    icon: IconStopwatch,
     section: 'admin',
     roles: ['admin', 'manager'],
   },

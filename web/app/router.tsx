@@ -55,6 +55,7 @@ const BusinessHoursPage = lazyPage(
   () => import('../features/business-hours/BusinessHoursPage'),
   'BusinessHoursPage',
 );
+const SlaPoliciesPage = lazyPage(() => import('../features/sla/SlaPoliciesPage'), 'SlaPoliciesPage');
 const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
 const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -171,6 +172,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="business-hours">
             <BusinessHoursPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/sla-policies',
+        element: (
+          <PageGuard page="sla-policies">
+            <SlaPoliciesPage />
           </PageGuard>
         ),
       },

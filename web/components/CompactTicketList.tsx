@@ -1,4 +1,5 @@
 import { Anchor, Box, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Ticket } from '../../contracts/tickets';
 import { RelativeTime } from './RelativeTime';
@@ -12,6 +13,8 @@ interface CompactTicketListProps {
   label: string;
   withRequester?: boolean;
   withClock?: boolean;
+  /** More about each ticket beside its clock, e.g. its service-level chip. */
+  extra?: (ticket: Ticket) => ReactNode;
 }
 
 /** Tickets as short rows: subject, status and priority, and when it last moved. */
@@ -21,6 +24,7 @@ export function CompactTicketList({
   label,
   withRequester = true,
   withClock = false,
+  extra,
 }: CompactTicketListProps) {
   return (
     <Box component="ul" p={0} m={0} aria-label={label} style={{ listStyle: 'none' }}>
@@ -48,6 +52,7 @@ export function CompactTicketList({
                     {ticket.requester.name}
                   </Text>
                 )}
+                {extra?.(ticket)}
                 {withClock && <TicketClock ticket={ticket} />}
               </Group>
             </Stack>

@@ -19,7 +19,7 @@ export interface Viewer {
 
 export type SortBy = SortKey;
 
-// The rank expressions are the sort indexes' (migrations 0009 and 0018), word for word.
+// The rank expressions are the sort indexes' (migrations 0009, 0018 and 0025), word for word.
 const priorityRankSql = sql<number>`case tickets.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
 const statusRankSql = sql<number>`case tickets.status when 'new' then 1 when 'open' then 2 when 'pending' then 3 when 'on_hold' then 4 when 'solved' then 5 else 6 end`;
 
@@ -27,6 +27,8 @@ function sortExpression(by: SortBy): RawBuilder<string | number> {
   if (by === 'priority') return priorityRankSql;
   if (by === 'status') return statusRankSql;
   if (by === 'due_at') return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
+  // Tickets without a running clock come last, and carry a key a cursor can page past.
+  if (by === 'sla_due_at') return sql<string>`coalesce(tickets.sla_due_at, '9999-12-31T00:00:00.000Z')`;
   return sql.ref<string>(`tickets.${by}`);
 }
 
@@ -105,7 +107,11 @@ export function filterCondition(
     const after = filters[range.after];
     const before = filters[range.before];
     if (after) all.push(eb(`tickets.${range.column}`, '>=', new Date(after).toISOString()));
-    if (before) all.push(eb(`tickets.${range.column}`, '<', new Date(before).toISOString()));
+    if (!before) continue;
+    // "Runs out before" reads the service-level sort index as a range (no clock sorts last, and never matches).
+    const column =
+      range.column === 'sla_due_at' ? sortExpression('sla_due_at') : eb.ref(`tickets.${range.column}`);
+    all.push(eb(column, '<', new Date(before).toISOString()));
   }
   for (const [key, value] of Object.entries(filters.customFields ?? {}))
     all.push(dialect.jsonFieldEquals('tickets.custom_fields', key, value));

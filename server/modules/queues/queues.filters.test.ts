@@ -187,6 +187,65 @@ describeApi('ticket lists by every filter', (t) => {
     expect((await page(agent, `view=recently-solved&filters=${month}`)).data).toHaveLength(2);
   });
 
+  it('"Breaching soon" lists open tickets whose next target runs out within 2 hours, soonest first', async () => {
+    const manager = await t.signIn('manager');
+    const agent = await t.signIn('agent');
+    const around = (minutes: number) => ({ resolution: { minutes, businessHours: false } });
+    await send(manager, 'POST', '/api/v1/sla-policies', {
+      name: 'Standard',
+      targets: { urgent: around(30), high: around(90), normal: around(240) },
+    });
+    const later = await openTicket(t, agent, { subject: 'In 90 min', priority: 'high' });
+    const sooner = await openTicket(t, agent, { subject: 'In 30 min', priority: 'urgent' });
+    await openTicket(t, agent, { subject: 'In 4 h', priority: 'normal' });
+    await openTicket(t, agent, { subject: 'Low: no target', priority: 'low' });
+    // A paused clock runs out never, and a solved ticket has no clock running.
+    await openTicket(t, agent, { subject: 'Paused', priority: 'urgent', status: 'pending' });
+    await openTicket(t, agent, { subject: 'Solved', priority: 'urgent', status: 'solved' });
+
+    const soon = await page(agent, 'view=breaching-soon');
+    expect(soon.data.map((x) => x.subject)).toEqual(['In 30 min', 'In 90 min']);
+    expect(soon.data.map((x) => x.id)).toEqual([sooner.id, later.id]);
+    expect(soon.data[0]?.sla).toMatchObject({ metric: 'resolution' });
+    const views = (await request(agent, 'GET', '/api/v1/views')).json().data as View[];
+    expect(views.find((v) => v.id === 'breaching-soon')).toMatchObject({
+      name: 'Breaching soon',
+      builtIn: true,
+      filters: { slaDueBefore: '+2h' },
+      sort: { by: 'sla_due_at', dir: 'asc' },
+      columns: expect.arrayContaining(['sla']),
+      count: 2,
+    });
+  });
+
+  it('sorts by the next breach with tickets without a clock last, and pages past them both ways', async () => {
+    const manager = await t.signIn('manager');
+    const agent = await t.signIn('agent');
+    const around = (minutes: number) => ({ resolution: { minutes, businessHours: false } });
+    await send(manager, 'POST', '/api/v1/sla-policies', {
+      name: 'Standard',
+      targets: { urgent: around(30), high: around(90), normal: around(240) },
+    });
+    const none1 = await openTicket(t, agent, { subject: 'No clock 1', priority: 'low' });
+    const normal = await openTicket(t, agent, { subject: 'Normal', priority: 'normal' });
+    const none2 = await openTicket(t, agent, { subject: 'No clock 2', priority: 'low' });
+    const urgent = await openTicket(t, agent, { subject: 'Urgent', priority: 'urgent' });
+    const high = await openTicket(t, agent, { subject: 'High', priority: 'high' });
+    const all = async (dir: 'asc' | 'desc') => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = `view=all&sort=sla_due_at&dir=${dir}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const next = await page(agent, query);
+        seen.push(...next.data.map((x) => x.id));
+        cursor = next.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await all('asc')).toEqual([urgent.id, high.id, normal.id, none1.id, none2.id]);
+    expect(await all('desc')).toEqual([none2.id, none1.id, normal.id, high.id, urgent.id]);
+  });
+
   it('sorts by every sort key both ways, and pages through a sort by status', async () => {
     const { agent, a, b, c, d, e } = await desk();
     const order = async (sort: string, dir: string) =>

@@ -75,6 +75,16 @@ export const builtInViews: ViewDefinition[] = [
     columns: defaultColumns,
   },
   {
+    // Open tickets whose next service-level target runs out within two hours, or has run out.
+    id: 'breaching-soon',
+    name: 'Breaching soon',
+    builtIn: true,
+    shared: true,
+    filters: { status: [...open], slaDueBefore: '+2h' },
+    sort: { by: 'sla_due_at', dir: 'asc' },
+    columns: ['id', 'subject', 'sla', 'requester', 'status', 'priority', 'assignee', 'updated_at'],
+  },
+  {
     id: 'pending',
     name: 'Waiting on customer',
     builtIn: true,

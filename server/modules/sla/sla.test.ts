@@ -88,6 +88,15 @@ describeApi('service levels', (t) => {
     expect((await send(agent, 'POST', '/api/v1/sla-policies', standard)).statusCode).toBe(403);
   });
 
+  it('keeps a policy with tag conditions, in lower case, and reads it back', async () => {
+    const manager = await t.signIn('manager');
+    const vip = await createPolicy(manager, { ...standard, conditions: { tags: ['VIP', 'key-account'] } });
+    expect(vip.conditions).toEqual({ tags: ['vip', 'key-account'] });
+    const list = await send(manager, 'GET', '/api/v1/sla-policies');
+    expect(list.statusCode, list.body).toBe(200);
+    expect((list.json().data as SlaPolicy[])[0]?.conditions).toEqual({ tags: ['vip', 'key-account'] });
+  });
+
   it('refuses a policy without targets, a taken name, an unknown calendar or team, and saves nothing', async () => {
     const manager = await t.signIn('manager');
     await createPolicy(manager, standard);

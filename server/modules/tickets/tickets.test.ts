@@ -376,9 +376,9 @@ describeApi('tickets', (t) => {
 
     // Plans are SQLite's to print: the test exists for SQLite only.
     if (t.dialect === 'sqlite')
-      it('sorts every ticket by priority, status, due date or creation from an index, not by sorting the table', async () => {
+      it('sorts every ticket by priority, status, due date, service level or creation from an index, not by sorting the table', async () => {
         const db = t.handle.db;
-        for (const sort of ['priority', 'status', 'due_at', 'created_at'] as const) {
+        for (const sort of ['priority', 'status', 'due_at', 'sla_due_at', 'created_at'] as const) {
           for (const dir of ['asc', 'desc'] as const) {
             const query = pageKeysSelect(db, {
               filters: {},
@@ -393,11 +393,26 @@ describeApi('tickets', (t) => {
             );
             const details = plan.rows.map((r) => r.detail).join('; ');
             expect(details, `${sort} ${dir}`).toMatch(
-              /USING COVERING INDEX tickets_(priority_rank|status_rank|due_sort|created_sort)_idx/,
+              /USING COVERING INDEX tickets_(priority_rank|status_rank|due_sort|sla_due_sort|created_sort)_idx/,
             );
             expect(details, `${sort} ${dir}`).not.toContain('TEMP B-TREE');
           }
         }
+        // "Breaching soon" reads only the clocks that run out before its bound, in order.
+        const soon = pageKeysSelect(db, {
+          filters: { status: ['new', 'open', 'pending', 'on_hold'], slaDueBefore: new Date().toISOString() },
+          viewer: { userId: null, teamIds: [] },
+          sort: 'sla_due_at',
+          dir: 'asc',
+          limit: 50,
+          after: null,
+        }).compile();
+        const plan = await db.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${soon.sql}`, [...soon.parameters]),
+        );
+        const details = plan.rows.map((r) => r.detail).join('; ');
+        expect(details).toContain('SEARCH tickets USING INDEX tickets_sla_due_sort_idx (<expr><?)');
+        expect(details).not.toContain('TEMP B-TREE');
       });
 
     it('saves a personal view with custom-field filters and shows it only to its owner', async () => {

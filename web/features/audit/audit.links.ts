@@ -23,7 +23,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   api_token: () => ['tokens', '/admin/tokens'],
   job_failure: () => ['jobs', '/admin/jobs'],
   business_calendar: () => ['business-hours', '/admin/business-hours'],
-  sla_policy: () => null,
+  sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => null,
   session: () => null,
 };

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Workload } from '../../../contracts/workload';
-import { me } from '../../test/fixtures';
+import { makeTicket, me } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { HomePage } from './HomePage';
@@ -73,6 +73,31 @@ describe('HomePage', () => {
     expect(screen.queryByRole('link', { name: 'Set up teams' })).toBeNull();
     const next = screen.getByRole('region', { name: 'Next to pick up' });
     expect(within(next).getByText('Every open ticket has an owner')).toBeInTheDocument();
+  });
+
+  it('shows the service-level clock on each of the agent’s open tickets that has one', async () => {
+    const net = stubHome({
+      scope: 'own',
+      mine: { open: n(2), pending: n(0) },
+      teams: [],
+      oldestUnassigned: null,
+    });
+    const dueAt = new Date(Date.now() + 45 * 60_000 + 30_000).toISOString();
+    net.on('GET /tickets', {
+      data: [
+        makeTicket(5, {
+          subject: 'Kettle never arrived',
+          sla: { metric: 'first_reply', dueAt, warnAt: null },
+        }),
+        makeTicket(6, { subject: 'Change my address' }),
+      ],
+      nextCursor: null,
+    });
+    renderWithProviders(<HomePage />, { me });
+    const list = await screen.findByRole('list', { name: 'Your open tickets' });
+    const rows = await within(list).findAllByRole('listitem');
+    expect(within(rows[0]!).getByText('First reply · 46 min left')).toBeInTheDocument();
+    expect(within(rows[1]!).queryByText(/First reply ·/)).toBeNull();
   });
 
   it('says it is loading, then what went wrong, with a retry', async () => {

@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
 import { EmptyQueueState } from '../inbox/EmptyQueueState';
+import { SlaChip } from '../sla/SlaChip';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
 import { useWorkload } from './home.queries';
 import { TeamQueues } from './TeamQueues';
@@ -88,6 +89,7 @@ function MyWork() {
           hrefOf={(ticket) => `/inbox/${MY_OPEN}/tickets/${ticket.id}`}
           label="Your open tickets"
           withClock
+          extra={(ticket) => ticket.sla && <SlaChip clock={ticket.sla} size="xs" />}
         />
       )}
     </SectionCard>

@@ -25,6 +25,7 @@ import { channelLabels, type TicketChannel, typeLabels } from '../../app/ticketL
 import { RelativeTime, relativeTime } from '../../components/RelativeTime';
 import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
 import { formatDuration } from '../../components/TicketClock';
+import { SlaChip } from '../sla/SlaChip';
 import type { TicketRow } from '../tickets/tickets.queries';
 import { type ColumnKey, columnLabels } from './columns';
 import { cellStyle, Detail, dimmedIcon, type Icon } from './Detail';
@@ -115,6 +116,8 @@ export function detailHasValue(column: ColumnKey, ticket: TicketRow): boolean {
       return ticket.tags.length > 0;
     case 'due_at':
       return ticket.dueAt !== null;
+    case 'sla':
+      return ticket.sla !== null;
     default:
       return true;
   }
@@ -178,6 +181,12 @@ export function DetailCell({ column, ticket }: { column: ColumnKey; ticket: Tick
       return <TagsDetail tags={ticket.tags} />;
     case 'due_at':
       return <DueDetail ticket={ticket} />;
+    case 'sla':
+      return ticket.sla ? (
+        <Box component="span" data-column="sla" style={cellStyle}>
+          <SlaChip clock={ticket.sla} size="xs" />
+        </Box>
+      ) : null;
     case 'created_at':
       return (
         <Detail column={column} icon={IconCalendarPlus}>

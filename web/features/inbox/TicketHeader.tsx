@@ -19,6 +19,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
 import { TicketClock } from '../../components/TicketClock';
 import { UserAvatar } from '../../components/UserAvatar';
+import { TicketSlaChips } from '../sla/TicketSla';
 import { ticketPath } from './inbox.url';
 
 interface TicketHeaderProps {
@@ -186,6 +187,7 @@ export function TicketHeader({
             </Badge>
           )}
         </Group>
+        <TicketSlaChips ticket={ticket} />
         <TicketClock ticket={ticket} />
         {others.length > 0 && (
           <Group gap={6} wrap="nowrap" role="status" aria-live="polite">

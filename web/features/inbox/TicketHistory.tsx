@@ -1,4 +1,5 @@
 import { Text, Timeline } from '@mantine/core';
+import type { SlaEvent } from '../../../contracts/sla';
 import type { TicketEvent } from '../../../contracts/tickets';
 import {
   isTicketPriority,
@@ -73,26 +74,53 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
   }
 }
 
-export function TicketHistory({ events }: { events: TicketEvent[] }) {
+interface HistoryItem {
+  key: string;
+  at: string;
+  text: string;
+}
+
+/** Both histories in the order things happened; at the same moment the ticket's change comes first. */
+function merged(ticketItems: HistoryItem[], slaItems: HistoryItem[]): HistoryItem[] {
+  const items: HistoryItem[] = [];
+  let s = 0;
+  for (const item of ticketItems) {
+    while (s < slaItems.length && Date.parse(slaItems[s]!.at) < Date.parse(item.at))
+      items.push(slaItems[s++]!);
+    items.push(item);
+  }
+  return items.concat(slaItems.slice(s));
+}
+
+/** The ticket's changes, with what moved its service-level clocks between them. */
+export function TicketHistory({ events, slaEvents = [] }: { events: TicketEvent[]; slaEvents?: SlaEvent[] }) {
   const staff = useStaffOptions();
   const teams = useTeamOptions();
   const categories = useCategories();
-  if (events.length === 0) return <EmptyState size="sm" title="No history yet" />;
+  if (events.length === 0 && slaEvents.length === 0) return <EmptyState size="sm" title="No history yet" />;
 
   const people: Names = (id) => staff.data?.find((u) => String(u.id) === id)?.name ?? `user #${id}`;
   const teamName: Names = (id) => teams.data?.find((t) => t.value === id)?.label ?? `team #${id}`;
   const categoryName: Names = (id) =>
     categories.data?.find((c) => String(c.id) === id)?.path ?? `category #${id}`;
+  const items = merged(
+    events.map((event) => ({
+      key: `ticket-${event.id}`,
+      at: event.createdAt,
+      text: sentenceFor(event, people, teamName, categoryName),
+    })),
+    slaEvents.map((event) => ({
+      key: `sla-${event.id}`,
+      at: event.at,
+      text: `Service level: ${event.detail}`,
+    })),
+  );
 
   return (
     <Timeline bulletSize={12} lineWidth={2} role="list" aria-label="History">
-      {events.map((event) => (
-        <Timeline.Item
-          role="listitem"
-          key={event.id}
-          title={<Text fz="sm">{sentenceFor(event, people, teamName, categoryName)}</Text>}
-        >
-          <RelativeTime value={event.createdAt} fz="xs" c="dimmed" />
+      {items.map((item) => (
+        <Timeline.Item role="listitem" key={item.key} title={<Text fz="sm">{item.text}</Text>}>
+          <RelativeTime value={item.at} fz="xs" c="dimmed" />
         </Timeline.Item>
       ))}
     </Timeline>

@@ -12,6 +12,8 @@ import { useMe } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { useTicketSla } from '../sla/sla.queries';
+import { TicketSlaSection } from '../sla/TicketSla';
 import {
   markOwnVersion,
   ticketsKeys,
@@ -95,6 +97,7 @@ function OpenTicket({
   const queryClient = useQueryClient();
   const messages = useTicketMessages(ticket.id);
   const events = useTicketEvents(ticket.id);
+  const sla = useTicketSla(ticket.id);
   const update = useUpdateTicket(ticket.id);
   const others = useTicketPresence(ticket.id, me.id);
   // Properties beside the conversation when the pane is wide enough, in a drawer otherwise, so
@@ -170,6 +173,7 @@ function OpenTicket({
         saving={update.isPending}
         onEscalate={() => setEscalating(true)}
       />
+      <TicketSlaSection ticketId={ticket.id} />
       <CustomerPanel ticket={ticket} viewId={viewId} />
     </Stack>
   );
@@ -274,7 +278,7 @@ function OpenTicket({
                 onRetry={() => void events.refetch()}
               />
             ) : (
-              <TicketHistory events={events.data} />
+              <TicketHistory events={events.data} slaEvents={sla.data?.events ?? []} />
             )}
           </Box>
         </ScrollArea>

@@ -135,6 +135,8 @@ function TableCell({
       return ticket.dueAt ? <DetailCell column="due_at" ticket={ticket} /> : none;
     case 'tags':
       return ticket.tags.length > 0 ? <DetailCell column="tags" ticket={ticket} /> : none;
+    case 'sla':
+      return ticket.sla ? <DetailCell column="sla" ticket={ticket} /> : none;
     case 'requester':
       return text(ticket.requester.name);
     case 'organization':

@@ -60,7 +60,10 @@ export function rowLayout(columns: readonly ColumnKey[]): RowLayout {
   return {
     withId: columns.includes('id'),
     corner,
-    details: columns.filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c)),
+    // The service-level clock leads the details: a compact row keeps it on its one line.
+    details: columns
+      .filter((c) => c !== 'id' && c !== 'subject' && c !== corner && !badgeColumns.has(c))
+      .sort((a, b) => Number(b === 'sla') - Number(a === 'sla')),
     badges: columns.filter((c) => badgeColumns.has(c)),
   };
 }
@@ -98,7 +101,7 @@ export const sortOptions = (Object.keys(sortLabels) as SortKey[]).map((value) =>
 
 /** The order a first click on a column's header sorts by: most pressing, newest or soonest first. */
 export function firstSortOf(by: SortKey): ViewSort {
-  return { by, dir: by === 'due_at' || by === 'status' ? 'asc' : 'desc' };
+  return { by, dir: by === 'due_at' || by === 'sla_due_at' || by === 'status' ? 'asc' : 'desc' };
 }
 
 /** The list's sort: the one chosen in the list, else the view's, else the newest change first. */

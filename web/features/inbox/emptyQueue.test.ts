@@ -72,6 +72,10 @@ describe('what an empty queue says', () => {
     expect(emptyQueueOf('escalated', undefined, facts(5, 0)).title).toBe('Nothing escalated');
     expect(emptyQueueOf('pending', undefined, facts(5, 0)).title).toBe('Nobody to wait for');
     expect(emptyQueueOf('recently-solved', undefined, facts(5, 0)).title).toBe('Nothing solved recently');
+    expect(emptyQueueOf('breaching-soon', undefined, facts(5, 0))).toMatchObject({
+      title: 'Nothing breaching soon',
+      actions: [],
+    });
     expect(emptyQueueOf('12', view('12', 0, 'VIP refunds'), facts(5, 0)).description).toBe(
       'No ticket matches the filters of “VIP refunds” right now.',
     );

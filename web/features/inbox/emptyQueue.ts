@@ -70,6 +70,13 @@ export function emptyQueueOf(viewId: string, view: View | undefined, facts: Empt
           };
     case 'escalated':
       return { title: 'Nothing escalated', description: 'No open ticket is escalated.', actions: [] };
+    case 'breaching-soon':
+      return {
+        title: 'Nothing breaching soon',
+        description:
+          'No open ticket has a service-level target that runs out within the next 2 hours or has run out already.',
+        actions: [],
+      };
     case 'pending':
       return {
         title: 'Nobody to wait for',

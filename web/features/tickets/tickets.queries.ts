@@ -30,6 +30,7 @@ export const ticketsKeys = {
   detail: (id: number) => ['tickets', 'ticket', id, 'detail'] as const,
   messages: (id: number) => ['tickets', 'ticket', id, 'messages'] as const,
   events: (id: number) => ['tickets', 'ticket', id, 'events'] as const,
+  sla: (id: number) => ['tickets', 'ticket', id, 'sla'] as const,
   views: ['views'] as const,
   search: (q: string) => ['tickets', 'search', q] as const,
 };
@@ -135,6 +136,7 @@ function storeTicket(queryClient: QueryClient, ticket: Ticket): void {
   markOwnVersion(ticket.id, ticket.version);
   queryClient.setQueryData(ticketsKeys.detail(ticket.id), ticket);
   void queryClient.invalidateQueries({ queryKey: ticketsKeys.events(ticket.id) });
+  void queryClient.invalidateQueries({ queryKey: ticketsKeys.sla(ticket.id) });
   void queryClient.invalidateQueries({ queryKey: ticketsKeys.lists });
   void queryClient.invalidateQueries({ queryKey: ticketsKeys.views });
 }
