@@ -6,7 +6,7 @@ import { systemContext } from '../../platform/auth/actor';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
 import { notifyUsers } from '../notifications';
 import { teamLeadOf } from '../teams';
-import { escalateTicket, ticketFacts } from '../tickets';
+import { escalateTicket, lockTicketRow, ticketFacts } from '../tickets';
 import { activeManagerIds } from '../users';
 import { appendClockEvents, orderedPolicies } from './sla.clocks';
 import { parseClocks, writeClocks } from './sla.codec';
@@ -97,6 +97,8 @@ async function breached(
  */
 async function sweepRow(db: DbOrTrx, row: TicketSlaRow, policies: PolicyRules[], now: number): Promise<void> {
   const result = sweep(parseClocks(row.clocks), now);
+  // The ticket first, then its clocks: the order a ticket change takes them in (PostgreSQL).
+  if (result.events.length > 0) await lockTicketRow(db, row.ticket_id);
   const claimed = await repo.updateTicketSla(db, {
     ticketId: row.ticket_id,
     revision: row.revision,

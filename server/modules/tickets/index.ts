@@ -17,6 +17,7 @@ export {
   type TicketEventSubscriber,
 } from './ticket-events';
 export {
+  lockTicketRow,
   type SlaSummaryColumns,
   setTicketSlaSummary,
   type TicketFactsRow,

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import { updateTickets } from './tickets.repository';
 
@@ -30,6 +31,19 @@ const factsQuery = prepared((db, p: { id: number }) =>
     ])
     .where('id', '=', p.id),
 );
+
+const lockQuery = prepared((db, p: { id: number }) =>
+  adapterOf(db).forUpdate(db.selectFrom('tickets').select('id').where('id', '=', p.id)),
+);
+
+/**
+ * Locks a ticket's row until the transaction ends (PostgreSQL; SQLite has one writer). Work
+ * that changes a ticket's other rows and then the ticket takes this lock first, in the order a
+ * ticket change takes them, so the two never wait on each other.
+ */
+export async function lockTicketRow(db: DbOrTrx, id: number): Promise<void> {
+  await lockQuery.run(db, { id });
+}
 
 export type TicketFactsRow = NonNullable<Awaited<ReturnType<typeof factsQuery.first>>>;
 
