@@ -120,6 +120,7 @@ export const postgresDialect = {
   groupCommitBatch: 32,
   idsCommitInOrder: false,
   insertsRowByRow: false,
+  locksRows: true,
 
   returningId: (insert) => insert.returning(sql<number>`id`.as('id')),
   insertedId: (result) => result.rows[0]?.id,

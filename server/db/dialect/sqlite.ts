@@ -124,6 +124,7 @@ export const sqliteDialect = {
   groupCommitBatch: 64,
   idsCommitInOrder: true,
   insertsRowByRow: true,
+  locksRows: false,
 
   // A RETURNING clause would open a statement journal (ADR 0010): the id is the last row id.
   returningId: (insert) => insert,

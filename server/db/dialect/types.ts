@@ -106,6 +106,12 @@ export interface DialectAdapter {
    * index (ADR 0010); PostgreSQL takes them in one round trip.
    */
   readonly insertsRowByRow: boolean;
+  /**
+   * Whether transactions lock rows (PostgreSQL). SQLite has one writer at a time: a read meant
+   * to lock would only turn a transaction that could have started as a write into one that must
+   * upgrade, which fails at once while another process writes.
+   */
+  readonly locksRows: boolean;
 
   /** The insert made to answer the new row's id as `id` where the driver does not (ADR 0010). */
   returningId<DB, TB extends keyof DB>(
