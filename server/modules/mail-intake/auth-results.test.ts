@@ -56,7 +56,9 @@ describe('Authentication-Results', () => {
     const started = performance.now();
     senderAuthentication(lines(`Authentication-Results: ${nasty}`), 'a@b.example');
     parseAuthenticationResults(`x;${' '.repeat(100_000)}=`);
-    expect(performance.now() - started).toBeLessThan(200);
+    // Linear work here takes milliseconds; a quadratic scan of these 100,000 characters takes
+    // minutes. The bound is wide so a busy machine never fails it.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('reads the headers mailparser hands over, folded lines included', async () => {
