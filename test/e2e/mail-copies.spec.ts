@@ -84,6 +84,7 @@ test('a forged reply only suggests its copy, flagged as failing DMARC; the agent
   expect(await ticketOf(forged)).toBe(ticketId);
 
   await signIn(page, e2eAdmin.email, e2eAdmin.password);
+  await expect(page).not.toHaveURL(/\/login$/);
   // (The sign-in page's own "who am I" check answers 401 before signing in: not counted.)
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -105,14 +106,17 @@ test('a forged reply only suggests its copy, flagged as failing DMARC; the agent
   await expect(suggested).toContainText(`thief.${id}@attacker.example`);
   await expect(suggested).toContainText(`In copy on the mail from ${dana}`);
 
-  // On a phone the section sits under the conversation, every button still in reach.
+  // On a phone the section is in the ticket's properties drawer, every button still in reach.
   await page.setViewportSize({ width: 390, height: 800 });
-  await suggested
-    .getByRole('button', { name: `Add thief.${id}@attacker.example to copies` })
-    .scrollIntoViewIfNeeded();
-  await expect(
-    suggested.getByRole('button', { name: `Add thief.${id}@attacker.example to copies` }),
-  ).toBeInViewport();
+  await page.getByRole('button', { name: 'Properties' }).click();
+  const drawer = page.getByRole('dialog', { name: `Ticket #${ticketId}` });
+  const add = drawer
+    .getByRole('region', { name: 'Suggested copies' })
+    .getByRole('button', { name: `Add thief.${id}@attacker.example to copies` });
+  await add.scrollIntoViewIfNeeded();
+  await expect(add).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await suggested.getByRole('button', { name: `Dismiss thief.${id}@attacker.example` }).click();
