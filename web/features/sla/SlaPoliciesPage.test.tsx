@@ -93,7 +93,20 @@ describe('SlaPoliciesPage', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
     expect(net.callsTo('POST /sla-policies/dry-run')[0]?.body).toEqual({ ids: [2, 1] });
 
-    await user.click(within(dryRun).getByRole('button', { name: 'Save order' }));
+    // A policy for every ticket above the others leaves them nothing (the saved order, here).
+    expect(screen.queryByText(/Never applies/)).not.toBeInTheDocument();
+    screen.getByRole('button', { name: 'Move Standard up' }).focus();
+    await user.keyboard('{Enter}');
+    expect(
+      within(screen.getByRole('listitem', { name: 'Urgent incidents' })).getByText(
+        '“Standard” above takes every ticket',
+        { exact: false },
+      ),
+    ).toBeInTheDocument();
+    screen.getByRole('button', { name: 'Move Urgent incidents up' }).focus();
+    await user.keyboard('{Enter}');
+    const again = await screen.findByRole('region', { name: /tried on the last 100 tickets/ });
+    await user.click(within(again).getByRole('button', { name: 'Save order' }));
     await waitFor(() => expect(net.callsTo('PUT /sla-policies/order')).toHaveLength(1));
     expect(net.callsTo('PUT /sla-policies/order')[0]?.body).toEqual({ ids: [2, 1] });
   });

@@ -59,6 +59,18 @@ function targetLines(policy: SlaPolicy): string[] {
   });
 }
 
+const takesEveryTicket = (policy: SlaPolicy) =>
+  policy.active && Object.values(policy.conditions).every((values) => !values || values.length === 0);
+
+/** The first active policy without conditions above this place: every ticket stops there. */
+function catchAllBefore(ids: number[], index: number, byId: Map<number, SlaPolicy>): SlaPolicy | undefined {
+  for (const id of ids.slice(0, index)) {
+    const policy = byId.get(id);
+    if (policy && takesEveryTicket(policy)) return policy;
+  }
+  return undefined;
+}
+
 const sameOrder = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 function moved(ids: number[], from: number, to: number): number[] {
@@ -162,6 +174,7 @@ function PolicyList({
         {current.map((id, index) => {
           const policy = byId.get(id);
           if (!policy) return null;
+          const shadowedBy = catchAllBefore(current, index, byId);
           return (
             <Paper
               key={id}
@@ -204,6 +217,11 @@ function PolicyList({
                       </Badge>
                     )}
                   </Group>
+                  {shadowedBy && policy.active && (
+                    <Text fz="sm" c="var(--steward-warning-text)">
+                      Never applies: “{shadowedBy.name}” above takes every ticket. Move this policy above it.
+                    </Text>
+                  )}
                   {policy.description && (
                     <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                       {policy.description}
