@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconCalendarTime,
   IconClockExclamation,
+  IconFileCertificate,
   IconForms,
   IconHome,
   IconInbox,
@@ -19,6 +20,7 @@ export type PageId =
   | 'home'
   | 'inbox'
   | 'customers'
+  | 'contracts'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -72,6 +74,15 @@ export const appPages: readonly AppPage[] = [
     section: 'main',
     roles: staff,
     alsoActiveOn: ['/organizations'],
+  },
+  {
+    id: 'contracts',
+    label: 'Contracts',
+    path: '/contracts',
+    description: 'Support plans per organisation: entitlements, usage and renewal reviews',
+    icon: IconFileCertificate,
+    section: 'main',
+    roles: staff,
   },
   {
     id: 'users',
