@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconCalendarTime,
   IconClockExclamation,
+  IconFileCertificate,
   IconForms,
   IconHome,
   IconInbox,
@@ -20,6 +21,7 @@ export type PageId =
   | 'home'
   | 'inbox'
   | 'customers'
+  | 'contracts'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -74,6 +76,15 @@ export const appPages: readonly AppPage[] = [
     section: 'main',
     roles: staff,
     alsoActiveOn: ['/organizations'],
+  },
+  {
+    id: 'contracts',
+    label: 'Contracts',
+    path: '/contracts',
+    description: 'Support plans per organisation: entitlements, usage and renewal reviews',
+    icon: IconFileCertificate,
+    section: 'main',
+    roles: staff,
   },
   {
     id: 'users',

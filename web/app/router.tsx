@@ -11,6 +11,7 @@ const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPag
 const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'ContactPage', {
   firstPage: true,
 });
+const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
   'CustomerDetailPage',
@@ -108,6 +109,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="customers">
             <CustomersPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'contracts',
+        element: (
+          <PageGuard page="contracts">
+            <ContractsPage />
           </PageGuard>
         ),
       },

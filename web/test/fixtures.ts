@@ -1,5 +1,6 @@
 // Objects shaped as the API answers them (the contracts' types), for web component tests.
 import type { Me } from '../../contracts/auth';
+import type { Contract } from '../../contracts/service-contracts';
 import type { Category, CustomField, Ticket } from '../../contracts/tickets';
 import type { User } from '../../contracts/users';
 
@@ -100,6 +101,28 @@ export function makeCategory(id: number, path: string, overrides: Partial<Catego
     path,
     position: 0,
     archived: false,
+    ...overrides,
+  };
+}
+
+export function makeContract(id: number, overrides: Partial<Contract> = {}): Contract {
+  return {
+    id,
+    organization: { id: 7, name: 'Northwind Logistics' },
+    plan: 'Premium',
+    slaPolicy: { id: 3, name: 'Premium support' },
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    entitlement: { kind: 'tickets', perMonth: 10 },
+    owner: { id: 1, name: 'Ada Lovelace' },
+    reviewDaysBefore: 30,
+    notes: '',
+    status: 'active',
+    reviewDue: false,
+    reviewOn: '2026-12-01',
+    usage: { month: '2026-11', used: 4, included: 10, over: false },
+    createdAt: AT,
+    updatedAt: AT,
     ...overrides,
   };
 }

@@ -24,7 +24,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   job_failure: () => ['jobs', '/admin/jobs'],
   business_calendar: () => ['business-hours', '/admin/business-hours'],
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
-  contract: () => null,
+  contract: () => ['contracts', '/contracts'],
   session: () => null,
 };
 

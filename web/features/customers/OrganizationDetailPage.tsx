@@ -14,6 +14,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { TagList } from '../../components/TagList';
+import { OrganizationContractCard, OrganizationContractFlag } from '../contracts/OrganizationContractCard';
 import { useTicketList } from '../tickets/tickets.queries';
 import { CustomersTable } from './CustomersPage';
 import { useCustomersList, useOrganization } from './customers.queries';
@@ -66,7 +67,10 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
         breadcrumbs={[orgsCrumb, { label: organization.name }]}
         title={organization.name}
         description={
-          organization.customerCount === 1 ? '1 customer' : `${organization.customerCount} customers`
+          <>
+            {organization.customerCount === 1 ? '1 customer' : `${organization.customerCount} customers`}
+            <OrganizationContractFlag organizationId={organization.id} />
+          </>
         }
         actions={
           can(me.role, 'organizations.write') && (
@@ -145,40 +149,43 @@ function OrganizationDetail({ organization }: { organization: Organization }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <SectionCard title="Details">
-            <Stack gap="sm">
-              <Stack gap={4}>
-                <Text fz="sm" c="dimmed">
-                  Email domains
-                </Text>
-                {organization.domains.length === 0 ? (
-                  <Text fz="sm">None</Text>
-                ) : (
-                  <Group gap={4}>
-                    {organization.domains.map((d) => (
-                      <Badge key={d} variant="light" tt="none">
-                        {d}
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
+          <Stack gap="lg">
+            <OrganizationContractCard organization={organization} />
+            <SectionCard title="Details">
+              <Stack gap="sm">
+                <Stack gap={4}>
+                  <Text fz="sm" c="dimmed">
+                    Email domains
+                  </Text>
+                  {organization.domains.length === 0 ? (
+                    <Text fz="sm">None</Text>
+                  ) : (
+                    <Group gap={4}>
+                      {organization.domains.map((d) => (
+                        <Badge key={d} variant="light" tt="none">
+                          {d}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Stack>
+                <Stack gap={4}>
+                  <Text fz="sm" c="dimmed">
+                    Tags
+                  </Text>
+                  <TagList tags={organization.tags} size="md" empty="None" />
+                </Stack>
+                <Stack gap={4}>
+                  <Text fz="sm" c="dimmed">
+                    Notes
+                  </Text>
+                  <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {organization.notes || 'No notes.'}
+                  </Text>
+                </Stack>
               </Stack>
-              <Stack gap={4}>
-                <Text fz="sm" c="dimmed">
-                  Tags
-                </Text>
-                <TagList tags={organization.tags} size="md" empty="None" />
-              </Stack>
-              <Stack gap={4}>
-                <Text fz="sm" c="dimmed">
-                  Notes
-                </Text>
-                <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {organization.notes || 'No notes.'}
-                </Text>
-              </Stack>
-            </Stack>
-          </SectionCard>
+            </SectionCard>
+          </Stack>
         </Grid.Col>
       </Grid>
       <OrganizationFormModal organization={organization} opened={editOpened} onClose={editModal.close} />

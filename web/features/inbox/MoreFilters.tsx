@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type CustomField, dateRanges, type ViewFilters } from '../../../contracts/tickets';
 import {
   channelLabels,
@@ -19,7 +19,8 @@ import {
   typeLabels,
   typeOptions,
 } from '../../app/ticketLabels';
-import { useOrganization, useOrganizationOptions } from '../customers/customers.queries';
+import { useOrganization } from '../customers/customers.queries';
+import { OrganizationSelect } from '../customers/OrganizationSelect';
 import { useCategories, useCustomFields } from '../ticket-fields/ticket-fields.queries';
 import { DateRangeFilter, describeRange } from './DateRangeFilter';
 
@@ -100,25 +101,12 @@ function OrganizationFilter({
   value: number | undefined;
   onChange: (id?: number) => void;
 }) {
-  const [search, setSearch] = useState('');
-  const options = useOrganizationOptions(search);
-  const current = useOrganization(value ?? 0);
-  const data = [...(options.data ?? [])];
-  if (current.data && !data.some((o) => o.value === String(value)))
-    data.unshift({ value: String(current.data.id), label: current.data.name });
   return (
-    <Select
+    <OrganizationSelect
       label="Organisation"
-      placeholder="Type a name"
-      data={data}
-      searchable
       clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage="No organisation by that name"
-      value={value ? String(value) : null}
-      onChange={(next) => onChange(next ? Number(next) : undefined)}
+      value={value ?? null}
+      onChange={(next) => onChange(next ?? undefined)}
       comboboxProps={popover}
       w={260}
     />

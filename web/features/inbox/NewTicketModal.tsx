@@ -20,6 +20,7 @@ import { applyServerErrors, looksLikeEmail } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
 import { isTicketPriority, isTicketType, priorityOptions, typeOptions } from '../../app/ticketLabels';
+import { RequesterContractNotice } from '../contracts/ContractNotices';
 import { useCustomerSearch } from '../customers/customers.queries';
 import { useTeamOptions } from '../teams/teams.queries';
 import { useCategories } from '../ticket-fields/ticket-fields.queries';
@@ -225,6 +226,9 @@ function NewTicketForm({
             <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
             <TextInput label="Name" {...form.getInputProps('name')} />
           </SimpleGrid>
+        )}
+        {values.requesterMode === 'customer' && (
+          <RequesterContractNotice customerId={values.requesterId ? Number(values.requesterId) : null} />
         )}
         <TextInput label="Subject" required {...form.getInputProps('subject')} />
         <Textarea

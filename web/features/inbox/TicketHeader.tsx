@@ -19,6 +19,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
 import { TicketClock } from '../../components/TicketClock';
 import { UserAvatar } from '../../components/UserAvatar';
+import { TicketContractFlag } from '../contracts/ContractNotices';
 import { TicketSlaChips } from '../sla/TicketSla';
 import { ticketPath } from './inbox.url';
 
@@ -189,6 +190,7 @@ export function TicketHeader({
         </Group>
         <TicketSlaChips ticket={ticket} />
         <TicketClock ticket={ticket} />
+        <TicketContractFlag ticket={ticket} />
         {others.length > 0 && (
           <Group gap={6} wrap="nowrap" role="status" aria-live="polite">
             <Avatar.Group spacing={6}>

@@ -123,6 +123,12 @@ function notificationText(item: Notification): string {
   return `${item.actorName} mentioned you${on}`;
 }
 
+/** Where a notification leads: its ticket, or the contracts due for review. */
+function notificationHref(item: Notification): string | null {
+  if (item.kind === 'contract_review') return '/contracts?show=review';
+  return item.ticketId === null ? null : `/inbox/all/tickets/${item.ticketId}`;
+}
+
 function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => void }) {
   const label = (
     <Text fz="sm" fw={item.read ? 400 : 600}>
@@ -143,7 +149,8 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => 
   );
   const description = <RelativeTime value={item.createdAt} fz="xs" c="dimmed" />;
   const style = { borderBottom: '1px solid var(--mantine-color-default-border)' };
-  if (item.ticketId === null) {
+  const href = notificationHref(item);
+  if (href === null) {
     return (
       <NavLink component="div" label={label} description={description} leftSection={dot} style={style} />
     );
@@ -151,7 +158,7 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => 
   return (
     <NavLink
       component={Link}
-      to={`/inbox/all/tickets/${item.ticketId}`}
+      to={href}
       onClick={onOpen}
       label={label}
       description={description}
