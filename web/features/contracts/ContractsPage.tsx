@@ -176,9 +176,7 @@ function ContractsTable({
               <Table.Td>
                 <Text fz="sm">{c.plan}</Text>
                 <Text fz="xs" c="dimmed">
-                  {c.slaPolicy
-                    ? `Service level: ${c.slaPolicy.name}`
-                    : 'Service level by the policies’ conditions'}
+                  {c.slaPolicy ? `Service level: ${c.slaPolicy.name}` : 'Service level: by conditions'}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -190,7 +188,7 @@ function ContractsTable({
                 <ContractStatusBadges contract={c} />
               </Table.Td>
               <Table.Td>
-                <UsageMeter contract={c} />
+                <UsageMeter contract={c} width={170} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm" c={c.owner ? undefined : 'dimmed'}>
