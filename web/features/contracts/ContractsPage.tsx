@@ -184,11 +184,11 @@ function ContractsTable({
                   {periodText(c)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={116}>
                 <ContractStatusBadges contract={c} />
               </Table.Td>
               <Table.Td>
-                <UsageMeter contract={c} width={170} />
+                <UsageMeter contract={c} width={160} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm" c={c.owner ? undefined : 'dimmed'}>
