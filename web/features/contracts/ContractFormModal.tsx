@@ -167,7 +167,7 @@ function ContractForm({
           <Select
             label="Service-level policy"
             description="The policy its tickets run under"
-            placeholder="Chosen by the policies' own conditions"
+            placeholder="By the policies' conditions"
             data={policyOptions}
             clearable
             searchable

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeContract } from '../../test/fixtures';
 import { stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
-import { TicketContractFlag } from './ContractNotices';
+import { RequesterContractNotice, TicketContractFlag } from './ContractNotices';
 import { UsageMeter } from './ContractParts';
 
 const organization = { id: 7, name: 'Northwind Logistics' };
@@ -58,5 +58,21 @@ describe('contract flags', { timeout: 30_000 }, () => {
       screen.getByRole('progressbar', { name: 'Used this month: 12 of 10 tickets this month' }),
     ).toHaveAttribute('aria-valuenow', '100');
     expect(screen.getByText('Over: 12 of 10 tickets this month')).toBeInTheDocument();
+  });
+
+  it('warns before a ticket is opened for a customer whose organisation’s contract has expired', async () => {
+    const net = stubNetwork({
+      'GET /customers/9': { id: 9, name: 'Rosa Moreau', organization },
+      'GET /contracts': {
+        data: [
+          makeContract(1, { status: 'expired', startsOn: '2025-01-01', endsOn: '2025-12-31' }),
+          makeContract(2, { status: 'upcoming', startsOn: '2027-01-01', endsOn: '2027-12-31' }),
+        ],
+      },
+    });
+    renderWithProviders(<RequesterContractNotice customerId={9} />);
+    expect(await screen.findByText('Contract expired on 2025-12-31')).toBeInTheDocument();
+    expect(screen.getByText('Northwind Logistics')).toBeInTheDocument();
+    expect(net.callsTo('GET /contracts')[0]?.query.get('organizationId')).toBe('7');
   });
 });

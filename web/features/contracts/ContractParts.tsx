@@ -33,7 +33,7 @@ export function UsageMeter({ contract, width = 180 }: { contract: Contract; widt
   const text = usageText(contract);
   const over = contract.usage.over;
   return (
-    <Stack gap={4} maw={width}>
+    <Stack gap={4} w={width} maw="100%">
       {percent !== null && (
         <Progress
           value={percent}

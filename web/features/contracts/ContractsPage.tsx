@@ -176,9 +176,7 @@ function ContractsTable({
               <Table.Td>
                 <Text fz="sm">{c.plan}</Text>
                 <Text fz="xs" c="dimmed">
-                  {c.slaPolicy
-                    ? `Service level: ${c.slaPolicy.name}`
-                    : 'Service level by the policies’ conditions'}
+                  {c.slaPolicy ? `Service level: ${c.slaPolicy.name}` : 'Service level: by conditions'}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -186,11 +184,11 @@ function ContractsTable({
                   {periodText(c)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={116}>
                 <ContractStatusBadges contract={c} />
               </Table.Td>
               <Table.Td>
-                <UsageMeter contract={c} />
+                <UsageMeter contract={c} width={160} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm" c={c.owner ? undefined : 'dimmed'}>
