@@ -42,11 +42,11 @@ test('an agent saves a view with chosen columns, edits it, and keeps compact row
   await expect(row.locator('[data-column="requester"]')).toContainText('Pia Requester');
   await expect(row.locator('[data-column="team"]')).toHaveCount(0);
 
-  // Save a view that swaps requester and assignee for team and tags.
+  // Save a view that swaps requester, assignee and the service-level clock for team and tags.
   await page.getByRole('button', { name: 'Save as a view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save as a view' });
   await dialog.getByLabel('Name').fill('Billing columns');
-  await pickColumns(page, dialog, ['Requester', 'Assignee', 'Team', 'Tags']);
+  await pickColumns(page, dialog, ['Requester', 'Assignee', 'Service level', 'Team', 'Tags']);
   await dialog.getByRole('button', { name: 'Save view' }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/\/inbox\/\d+$/);

@@ -93,7 +93,11 @@ test('a manager sets a first-reply target; a request from the contact form shows
   await expect(section).toContainText(`Policy “${name}” applies`);
   await expect(section).toContainText('First reply clock started: target 1 h around the clock');
 
-  // "Breaching soon" lists it, with its clock.
+  // The queues of open work show the clock on its row, and "Breaching soon" lists it with its clock.
+  await agentPage.goto('/inbox/unassigned');
+  const queued = agentPage.getByRole('list', { name: 'Tickets' }).locator('li', { hasText: subject });
+  await expect(queued.locator('[data-column="sla"]')).toContainText('First reply');
+
   await agentPage.goto('/inbox/breaching-soon');
   await expect(agentPage.getByRole('heading', { level: 1, name: 'Breaching soon' })).toBeVisible();
   const row = agentPage.getByRole('list', { name: 'Tickets' }).locator('li', { hasText: subject });

@@ -33,6 +33,8 @@ type Columns = View['columns'];
 type ViewDefinition = Omit<View, 'count' | 'countCapped'>;
 type TicketPage = { data: (Ticket & { snippet?: string })[]; nextCursor: string | null };
 const defaultColumns: Columns = [...defaultTicketColumns];
+/** Queues of open work show the service-level clock too. */
+const openWorkColumns: Columns = [...defaultColumns, 'sla'];
 const open = ['new', 'open', 'pending', 'on_hold'] as const;
 const recent: ViewSort = { by: 'updated_at', dir: 'desc' };
 
@@ -45,7 +47,7 @@ export const builtInViews: ViewDefinition[] = [
     shared: true,
     filters: { assignee: ['me'], status: [...open] },
     sort: recent,
-    columns: defaultColumns,
+    columns: openWorkColumns,
   },
   {
     id: 'unassigned',
@@ -54,7 +56,7 @@ export const builtInViews: ViewDefinition[] = [
     shared: true,
     filters: { assignee: ['none'], status: ['new', 'open', 'pending', 'on_hold'] },
     sort: { by: 'created_at', dir: 'asc' },
-    columns: defaultColumns,
+    columns: openWorkColumns,
   },
   {
     id: 'my-teams',
@@ -63,7 +65,7 @@ export const builtInViews: ViewDefinition[] = [
     shared: true,
     filters: { team: ['mine'], status: [...open] },
     sort: recent,
-    columns: [...defaultColumns, 'team'],
+    columns: [...openWorkColumns, 'team'],
   },
   {
     id: 'escalated',
@@ -72,7 +74,7 @@ export const builtInViews: ViewDefinition[] = [
     shared: true,
     filters: { escalated: true, status: [...open] },
     sort: { by: 'priority', dir: 'desc' },
-    columns: defaultColumns,
+    columns: openWorkColumns,
   },
   {
     // Open tickets whose next service-level target runs out within two hours, or has run out.
