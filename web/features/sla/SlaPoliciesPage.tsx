@@ -43,6 +43,7 @@ function conditionsText(policy: SlaPolicy, teamName: (id: number) => string): st
   if (c.teamId?.length) parts.push(`team ${c.teamId.map(teamName).join(' or ')}`);
   if (c.organizationId?.length) parts.push(count(c.organizationId.length, 'organisation', 'organisations'));
   if (c.categoryId?.length) parts.push(count(c.categoryId.length, 'category', 'categories'));
+  if (c.plan?.length) parts.push(`on the ${c.plan.join(' or ')} plan`);
   if (c.tags?.length) parts.push(`tagged ${c.tags.join(' or ')}`);
   return parts.length ? parts.join(' · ') : 'Every ticket';
 }

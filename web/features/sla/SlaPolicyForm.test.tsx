@@ -36,7 +36,7 @@ function stub() {
 describe('the policy form values', () => {
   it('turn a policy into the grid and back without losing anything', () => {
     const original = policy({
-      conditions: { priority: ['urgent'], teamId: [4], tags: ['vip'] },
+      conditions: { priority: ['urgent'], teamId: [4], plan: ['Premium'], tags: ['vip'] },
       targets: {
         urgent: {
           first_reply: { minutes: 30, businessHours: false },
@@ -54,7 +54,7 @@ describe('the policy form values', () => {
       name: 'Standard',
       description: '',
       active: true,
-      conditions: { priority: ['urgent'], teamId: [4], tags: ['vip'] },
+      conditions: { priority: ['urgent'], teamId: [4], plan: ['Premium'], tags: ['vip'] },
       targets: original.targets,
       calendarId: 2,
       pauseOn: ['pending', 'on_hold'],

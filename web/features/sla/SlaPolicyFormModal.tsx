@@ -199,6 +199,12 @@ export function SlaPolicyForm({ policy, onDone }: { policy: SlaPolicy | null; on
                 maxTags={10}
                 {...form.getInputProps('conditions.tags')}
               />
+              <TagsInput
+                label="Contract plans"
+                description="The organisation's running contract is on one of these plans"
+                maxTags={20}
+                {...form.getInputProps('conditions.plan')}
+              />
             </SimpleGrid>
             {sectionError('conditions')}
           </Stack>

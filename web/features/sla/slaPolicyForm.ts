@@ -24,6 +24,7 @@ export interface PolicyFormValues {
     teamId: string[];
     organizationId: string[];
     categoryId: string[];
+    plan: string[];
     tags: string[];
   };
   targets: Record<Priority, Record<SlaMetric, TargetInput>>;
@@ -75,6 +76,7 @@ export function policyFormValues(policy: SlaPolicy | null): PolicyFormValues {
       teamId: strings(c.teamId),
       organizationId: strings(c.organizationId),
       categoryId: strings(c.categoryId),
+      plan: c.plan ?? [],
       tags: c.tags ?? [],
     },
     targets,
@@ -115,6 +117,8 @@ export function policyBody(values: PolicyFormValues): SlaPolicyBody {
   if (c.teamId.length) conditions.teamId = ids(c.teamId);
   if (c.organizationId.length) conditions.organizationId = ids(c.organizationId);
   if (c.categoryId.length) conditions.categoryId = ids(c.categoryId);
+  const plan = c.plan.map((p) => p.trim()).filter(Boolean);
+  if (plan.length) conditions.plan = plan;
   const tags = c.tags.map((t) => t.trim()).filter(Boolean);
   if (tags.length) conditions.tags = tags;
   return {
