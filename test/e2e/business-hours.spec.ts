@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { e2eAdmin } from './global-setup';
 import { signIn, unique } from './helpers';
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectFitsWindow, laptop, phone } from './fit';
+import { expect, test } from './fixtures';
 import { adminApi, createTicket, createUser, openFromMainNav, signIn, signOut, unique } from './helpers';
 
 test.setTimeout(180_000);

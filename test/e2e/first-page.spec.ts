@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { describeMetrics, measurePage } from '../../bench/page-metrics';
+import { expect, test } from './fixtures';
 import { repoRoot } from './global-setup';
 
 /** The budget for the first page a newcomer opens: everything it loads, as gzip. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { adminApi, createTicket, createUser, signIn, unique } from './helpers';
 
 interface TicketState {

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { adminApi, createUser, signIn, unique } from './helpers';
 
 /** Opens the Columns picker of a view form and picks (or unpicks) columns by name. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createTicket, createUser, openFromMainNav, signIn, unique } from './helpers';
 
 test('an agent opens a ticket from a view, replies, adds a note, and sees the status change', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createTicket, createUser, signIn, unique } from './helpers';
 
 test("an agent's change and reply reach a colleague on the same view without a reload", async ({

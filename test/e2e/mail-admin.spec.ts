@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { e2eAdmin } from './global-setup';
 import { createUser, openFromMainNav, signIn, signOut, unique } from './helpers';
 

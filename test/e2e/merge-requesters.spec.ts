@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createTicket, createUser, signIn, unique } from './helpers';
 
 test("merging another requester's ticket warns and asks for a confirmation", async ({ page }) => {

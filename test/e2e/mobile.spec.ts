@@ -1,158 +1,9 @@
 import { resolve } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
 import { expectFitsWindow, laptop, phone } from './fit';
+import { expect, test } from './fixtures';
 import { e2eAdmin, e2eDataDir } from './global-setup';
-import {
-  adminApi,
-  createTicket,
-  createUser,
-  openFromMainNav,
-  type SeededUser,
-  signIn,
-  unique,
-} from './helpers';
-
-interface Seeded {
-  customerId: number;
-  organizationId: number;
-  userId: number;
-  ticketId: number;
-  subject: string;
-  customer: SeededUser;
-}
-
-let seeded: Promise<Seeded> | null = null;
-
-/** Long names and a long subject: the cases that push a narrow page sideways. */
-function seed(): Promise<Seeded> {
-  seeded ??= (async () => {
-    const api = await adminApi();
-    const organization = await api.request<{ id: number }>('POST', '/organizations', {
-      name: `Northwind Trading Partners International ${unique()}`,
-      domains: [`northwind-${unique()}.example`],
-    });
-    const email = `maximiliane.oberhauser-wittgenstein.${unique()}@customer.test`;
-    const name = 'Maximiliane Oberhauser-Wittgenstein';
-    const subject = `The invoice for the quarterly maintenance contract shows the wrong VAT rate ${unique()}`;
-    const ticket = await api.request<{ id: number; requester: { id: number } }>('POST', '/tickets', {
-      subject,
-      requester: { email, name },
-      message: {
-        body: 'Our March invoice lists 19% VAT, but the contract says 7%. Could you send a corrected one?',
-      },
-      channel: 'email',
-      priority: 'high',
-    });
-    await api.request('PATCH', `/customers/${ticket.requester.id}`, { organizationId: organization.id });
-    // The portal's longest status, "Waiting for your reply", on the second request.
-    const waiting = await createTicket({
-      subject: `Delivery arrived without the mounting kit ${unique()}`,
-      message: 'The box had the lamp but no screws.',
-      requester: { email, name },
-    });
-    await api.request('PATCH', `/tickets/${waiting.id}`, { status: 'pending', version: waiting.version });
-    const customer = await createUser('customer', name, email);
-    const agent = await createUser('agent', 'Bartholomew Featherstonehaugh');
-    // A row in each admin table, so each is seen laid out on a phone.
-    await api.request('POST', '/teams', {
-      name: `Billing and Payments ${unique()}`,
-      leadId: agent.id,
-      memberIds: [agent.id],
-    });
-    await api.request('POST', '/api-tokens', { name: `Reporting export ${unique()}`, role: 'agent' });
-    await api.request('POST', '/mail-rules', {
-      kind: 'block_sender',
-      pattern: `offers@bulk-${unique()}.example`,
-      note: 'Sends offers every hour',
-    });
-    await api.request('POST', '/custom-fields', {
-      key: `contract_${unique()}`,
-      label: 'Contract number',
-      type: 'text',
-    });
-    return {
-      customerId: ticket.requester.id,
-      organizationId: organization.id,
-      userId: agent.id,
-      ticketId: ticket.id,
-      subject,
-      customer,
-    };
-  })();
-  return seeded;
-}
-
-type Ready = (page: Page, data: Seeded) => Promise<void>;
-
-// A page opened by address loads the whole app first: on a busy machine that takes a while.
-const loaded = expect.configure({ timeout: 30_000 });
-
-const heading =
-  (name: (data: Seeded) => string | RegExp): Ready =>
-  async (page, data) => {
-    await loaded(page.getByRole('heading', { level: 1, name: name(data) })).toBeVisible();
-  };
-
-interface StaffPage {
-  name: string;
-  path: (data: Seeded) => string;
-  ready: Ready;
-}
-
-/** Every main page of the staff app, with what shows it has loaded. */
-const staffPages: StaffPage[] = [
-  { name: 'home', path: () => '/', ready: heading(() => /./) },
-  {
-    name: 'inbox',
-    path: () => '/inbox/all',
-    ready: async (page, data) => {
-      await loaded(page.getByRole('link', { name: `#${data.ticketId} ${data.subject}` })).toBeVisible();
-    },
-  },
-  {
-    name: 'ticket',
-    path: (data) => `/inbox/all/tickets/${data.ticketId}`,
-    ready: async (page) => {
-      await loaded(page.getByText('Our March invoice lists 19% VAT')).toBeVisible();
-    },
-  },
-  { name: 'customers', path: () => '/customers', ready: heading(() => 'Customers') },
-  {
-    name: 'customer',
-    path: (data) => `/customers/${data.customerId}`,
-    ready: heading((data) => data.customer.name),
-  },
-  { name: 'organizations', path: () => '/organizations', ready: heading(() => 'Organisations') },
-  {
-    name: 'organization',
-    path: (data) => `/organizations/${data.organizationId}`,
-    ready: heading(() => /Northwind/),
-  },
-  { name: 'users', path: () => '/admin/users', ready: heading(() => 'Users') },
-  {
-    name: 'user',
-    path: (data) => `/admin/users/${data.userId}`,
-    ready: heading(() => 'Bartholomew Featherstonehaugh'),
-  },
-  { name: 'teams', path: () => '/admin/teams', ready: heading(() => 'Teams') },
-  { name: 'ticket-fields', path: () => '/admin/ticket-fields', ready: heading(() => 'Ticket fields') },
-  { name: 'mail-mailboxes', path: () => '/admin/mail', ready: heading(() => 'Mail') },
-  { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
-  { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },
-  { name: 'mail-spam-rules', path: () => '/admin/mail/spam-rules', ready: heading(() => 'Mail') },
-  { name: 'sla-policies', path: () => '/admin/sla-policies', ready: heading(() => 'SLA policies') },
-  { name: 'jobs', path: () => '/admin/jobs', ready: heading(() => 'Background jobs') },
-  { name: 'tokens', path: () => '/admin/tokens', ready: heading(() => 'API tokens') },
-  { name: 'audit', path: () => '/admin/audit', ready: heading(() => 'Audit log') },
-  { name: 'profile', path: () => '/profile', ready: heading(() => e2eAdmin.name) },
-  {
-    name: 'not-found',
-    path: () => '/no-such-page',
-    ready: async (page) => {
-      await loaded(page.getByText('There is no page here')).toBeVisible();
-    },
-  },
-];
+import { createUser, openFromMainNav, signIn } from './helpers';
+import { saveSignedInState, seed, staffPages } from './staff-pages';
 
 /** The admin's signed-in browser state, written once: each page's test starts signed in. */
 const adminState = resolve(e2eDataDir, 'mobile-admin-state.json');
@@ -162,11 +13,7 @@ function staffPagesFit(size: 'phone' | 'laptop'): void {
   test.describe('every staff page fits the screen', () => {
     test.use({ storageState: adminState });
     test.beforeAll(async ({ browser }) => {
-      const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
-      await signIn(page, e2eAdmin.email, e2eAdmin.password);
-      await expect(page).toHaveURL('/');
-      await page.context().storageState({ path: adminState });
-      await page.close();
+      await saveSignedInState(browser, e2eAdmin.email, e2eAdmin.password, adminState);
     });
     for (const staffPage of staffPages) {
       test(staffPage.name, async ({ page }, testInfo) => {

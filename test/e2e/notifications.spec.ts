@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ApiSession, createTicket, createUser, signIn, unique } from './helpers';
 
 test('a colleague mentioned in a note sees it under the bell and opens the ticket from there', async ({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { generate } from 'otplib';
+import { expect, test } from './fixtures';
 import { e2eBaseUrl, e2eDataDir } from './global-setup';
 import { ApiSession, createUser } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createTicket, createUser, signIn, unique } from './helpers';
 
 test('a customer sends a request in the portal and sees the reply, never the internal note', async ({

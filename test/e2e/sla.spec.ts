@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectFitsWindow, laptop, phone } from './fit';
+import { expect, test } from './fixtures';
 import { adminApi, createUser, signIn, unique } from './helpers';
 
 test.setTimeout(120_000);

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createTicket, createUser, signIn, unique } from './helpers';
 
 const imgPayload = '<img src=x onerror="window.__xss=1">';

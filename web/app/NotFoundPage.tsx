@@ -2,8 +2,10 @@ import { Button } from '@mantine/core';
 import { IconMapQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
+import { usePageTitle } from './title';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <EmptyState
       icon={<IconMapQuestion size={28} stroke={1.5} />}

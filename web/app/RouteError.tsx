@@ -1,10 +1,12 @@
 import { Button, Center, Stack } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
+import { usePageTitle } from './title';
 
 /** Shown when a page crashes: what happened, and a way back. */
 export function RouteError() {
   const error = useRouteError();
+  usePageTitle('Something went wrong');
   const message = isRouteErrorResponse(error)
     ? new Error(`${error.status} ${error.statusText}`)
     : error instanceof Error

@@ -102,7 +102,12 @@ export const router = createBrowserRouter([
             <InboxPage />
           </PageGuard>
         ),
-        children: [{ index: true }, { path: ':viewId' }, { path: ':viewId/tickets/:ticketId' }],
+        // The page reads the address itself; `element: null` says so, else the router warns of an empty leaf.
+        children: [
+          { index: true, element: null },
+          { path: ':viewId', element: null },
+          { path: ':viewId/tickets/:ticketId', element: null },
+        ],
       },
       {
         path: 'customers',

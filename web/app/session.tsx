@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 // The auth routes alone, not the whole table, which the first page does not need.
 import { authRoutes } from '../../contracts/api/auth';
 import type { Me } from '../../contracts/auth';
-import { api, isApiError, setCsrfToken } from './api';
+import { api, isApiError, mayBeSignedIn, setCsrfToken } from './api';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -21,7 +21,15 @@ export function wasSignedOutOnPurpose(): boolean {
   return signedOutOnPurpose;
 }
 
+/**
+ * Who is signed in: null when nobody is. A browser without the session's CSRF cookie holds no
+ * session, so it is not asked: the 401 would only end up in the console of every signed-out page.
+ */
 export async function fetchMe(): Promise<Me | null> {
+  if (!mayBeSignedIn()) {
+    setCsrfToken(null);
+    return null;
+  }
   try {
     const session = await api.call(authRoutes.session);
     setCsrfToken(session.csrfToken);

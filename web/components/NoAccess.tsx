@@ -1,9 +1,11 @@
 import { Button, EmptyState as MantineEmptyState } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { usePageTitle } from '../app/title';
 
 /** What a page shows to a role that may not open it. */
 export function NoAccess({ pageLabel }: { pageLabel?: string }) {
+  usePageTitle(pageLabel ?? 'No access');
   return (
     <MantineEmptyState
       py={64}

@@ -30,6 +30,8 @@ import { useMe } from '../session';
 
 const isMac =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** The command palette's shortcut, as `aria-keyshortcuts` names it. */
+const searchShortcut = isMac ? 'Meta+K' : 'Control+K';
 
 interface AppHeaderProps {
   /** A phone: a menu button for the navigation drawer, and only icons, so the header fits 390 px. */
@@ -62,7 +64,8 @@ export function AppHeader({ phone, navOpened, onToggleNav }: AppHeaderProps) {
             variant="default"
             size="lg"
             onClick={() => spotlight.open()}
-            aria-label="Open command palette"
+            aria-label="Search"
+            aria-keyshortcuts={searchShortcut}
           >
             <IconSearch size={18} />
           </ActionIcon>
@@ -71,13 +74,13 @@ export function AppHeader({ phone, navOpened, onToggleNav }: AppHeaderProps) {
             variant="default"
             leftSection={<IconSearch size={16} />}
             rightSection={
-              <Group gap={2} visibleFrom="md">
+              <Group gap={2} visibleFrom="md" aria-hidden>
                 <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
                 <Kbd size="xs">K</Kbd>
               </Group>
             }
             onClick={() => spotlight.open()}
-            aria-label="Open command palette"
+            aria-keyshortcuts={searchShortcut}
             c="dimmed"
             fw={400}
             w={{ base: 'auto', md: 240 }}

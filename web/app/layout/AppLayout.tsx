@@ -1,6 +1,7 @@
 import { AppShell, Container, Drawer } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useMatches } from 'react-router';
+import { mainContentId, SkipLink } from '../../components/SkipLink';
 import { LiveProvider } from '../live';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
@@ -36,6 +37,7 @@ export function AppLayout() {
         navbar={phone ? undefined : { width: workspace ? 64 : 232, breakpoint: 'sm' }}
         padding={workspace ? 0 : phone ? 'md' : 'lg'}
       >
+        <SkipLink />
         <AppShell.Header>
           <AppHeader phone={phone} navOpened={navOpened} onToggleNav={nav.toggle} />
         </AppShell.Header>
@@ -55,7 +57,7 @@ export function AppLayout() {
             <AppNavbar onNavigate={nav.close} compact={workspace} />
           </AppShell.Navbar>
         )}
-        <AppShell.Main>
+        <AppShell.Main id={mainContentId} tabIndex={-1} style={{ outline: 'none' }}>
           {workspace ? (
             <Outlet />
           ) : (

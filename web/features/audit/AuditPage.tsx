@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconDownload, IconListDetails } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import type { AuditEntry } from '../../../contracts/audit';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -137,6 +138,7 @@ function AuditList({ rows, expanded, toggle }: RowsProps) {
 }
 
 export function AuditPage() {
+  usePageTitle('Audit log');
   const { filters, setFilters, clear, filtered } = useAuditFilters();
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const narrow = useMediaQuery('(max-width: 48em)', false);

@@ -19,6 +19,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api';
 import { looksLikeEmail } from '../../app/forms';
 import { noteSignedOutOnPurpose, useMeQuery } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { useLogin } from './auth.queries';
 
 /** Only same-app paths, so a crafted link can't send people elsewhere after sign-in. */
@@ -50,6 +51,7 @@ function loginErrorText(error: unknown, codeStep: boolean): { title: string; mes
 }
 
 export function LoginPage() {
+  usePageTitle('Sign in');
   const me = useMeQuery();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));

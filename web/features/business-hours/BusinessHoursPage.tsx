@@ -5,6 +5,7 @@ import { type BusinessCalendar, weekdays } from '../../../contracts/business-hou
 import { can } from '../../app/access';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -38,6 +39,7 @@ function weekSummary(calendar: BusinessCalendar): string {
 }
 
 export function BusinessHoursPage() {
+  usePageTitle('Business hours');
   const calendars = useCalendars();
   const me = useMe();
   const canManage = can(me.role, 'business-hours.manage');

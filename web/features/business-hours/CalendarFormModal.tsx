@@ -80,7 +80,6 @@ export function CalendarFormModal({
       onClose={onClose}
       title={calendar ? `Edit ${calendar.name}` : 'New business-hours calendar'}
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <CalendarForm key={calendar?.id ?? 'new'} calendar={calendar} onDone={onClose} />
     </Modal>

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { routes } from '../../../contracts/api';
 import { api, isApiError } from '../../app/api';
 import { applyServerErrors, looksLikeEmail } from '../../app/forms';
+import { portalSite, usePageTitle } from '../../app/title';
 
 interface ContactBody {
   name: string;
@@ -40,6 +41,7 @@ const honeypotStyle = {
 
 /** The public contact form: no sign-in, minimal chrome, fit for an iframe on another site. */
 export function ContactPage() {
+  usePageTitle('Contact us', portalSite);
   const send = useMutation({
     mutationFn: (body: ContactBody) => api.call(routes.public.contact, { body }),
   });

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconGitMerge, IconPencil, IconPlus, IconUserQuestion } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import type { Customer } from '../../../contracts/customers';
+import { usePageTitle } from '../../app/title';
 import { DetailPage, idParam } from '../../components/DetailPage';
 import { EmptyState } from '../../components/EmptyState';
 import { Fact } from '../../components/Fact';
@@ -23,6 +24,7 @@ export function CustomerDetailPage() {
   const params = useParams();
   const id = idParam(params.id);
   const customer = useCustomer(id ?? 0);
+  usePageTitle(customer.data?.name ?? 'Customer');
   return (
     <DetailPage
       query={customer}

@@ -4,6 +4,7 @@ import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Customer } from '../../../contracts/customers';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +18,7 @@ import { CustomersTabs } from './CustomersTabs';
 import { useCustomersList, useOrganizationOptions } from './customers.queries';
 
 export function CustomersPage() {
+  usePageTitle('Customers');
   const [createOpened, createModal] = useDisclosure(false);
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Organization } from '../../../contracts/customers';
 import { can } from '../../app/access';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { CompactTicketList } from '../../components/CompactTicketList';
 import { DetailPage, idParam } from '../../components/DetailPage';
 import { EmptyState } from '../../components/EmptyState';
@@ -26,6 +27,7 @@ export function OrganizationDetailPage() {
   const params = useParams();
   const id = idParam(params.id);
   const organization = useOrganization(id ?? 0);
+  usePageTitle(organization.data?.name ?? 'Organisation');
   return (
     <DetailPage
       query={organization}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../app/access';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -17,6 +18,7 @@ import { useOrganizationsList } from './customers.queries';
 import { OrganizationFormModal } from './OrganizationFormModal';
 
 export function OrganizationsPage() {
+  usePageTitle('Organisations');
   const me = useMe();
   const navigate = useNavigate();
   const canCreate = can(me.role, 'organizations.write');

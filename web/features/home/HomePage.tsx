@@ -19,6 +19,7 @@ import { can } from '../../app/access';
 import { formatViewCount, greeting } from '../../app/format';
 import { pagesFor } from '../../app/pages';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { CompactTicketList } from '../../components/CompactTicketList';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -144,6 +145,7 @@ function Waiting({ label }: { label: string }) {
 }
 
 export function HomePage() {
+  usePageTitle('Home');
   const me = useMe();
   const firstName = me.name.split(/\s+/)[0] || me.name;
   const shortcuts = pagesFor(me.role).filter((p) => p.id !== 'home');

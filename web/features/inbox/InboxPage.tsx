@@ -1,9 +1,12 @@
 import { Box, Drawer } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconKeyboard } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { Navigate } from 'react-router';
 import { usePollInterval } from '../../app/live';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
+import { mainContentId } from '../../components/SkipLink';
 import { useViews } from '../tickets/tickets.queries';
 import { DEFAULT_VIEW, useInboxLocation, viewPath } from './inbox.url';
 import { useListMode, useListWidth } from './listPane';
@@ -11,7 +14,7 @@ import { NewTicketModal } from './NewTicketModal';
 import { PaneResizer } from './PaneResizer';
 import { SaveViewModal } from './SaveViewModal';
 import { ShortcutsModal } from './ShortcutsModal';
-import { whenNoDialog } from './shortcuts';
+import { focusTicketRow, nothingFocused, whenNoDialog } from './shortcuts';
 import { TicketListPane } from './TicketListPane';
 import { TicketPane } from './TicketPane';
 import { ViewsPane } from './ViewsPane';
@@ -25,6 +28,26 @@ function withoutListChoices(search: string): string {
   params.delete('s');
   params.delete('c');
   return params.toString();
+}
+
+/** The open ticket, or else the view the list shows. */
+export function inboxTitle(ticketId: number | null, viewName: string | undefined): string {
+  if (ticketId !== null) return `Ticket #${ticketId}`;
+  return viewName ? `${viewName} · Inbox` : 'Inbox';
+}
+
+/**
+ * When the open ticket closes (its ×, Escape, the back arrow, the browser's Back), the focus goes
+ * to its row in the list, or to the page while the list is not shown yet, never to nowhere.
+ */
+function useFocusRowAfterClose(ticketId: number | null) {
+  const previous = useRef(ticketId);
+  useEffect(() => {
+    const closedId = previous.current;
+    previous.current = ticketId;
+    if (closedId === null || ticketId !== null || !nothingFocused()) return;
+    if (!focusTicketRow(closedId)) document.getElementById(mainContentId)?.focus();
+  }, [ticketId]);
 }
 
 /** Views, the queue and the open ticket: three panes on a wide screen, two on a laptop. */
@@ -45,6 +68,8 @@ export function InboxPage() {
     ['shift+?', whenNoDialog(shortcuts.open)],
     ['?', whenNoDialog(shortcuts.open)],
   ]);
+  useFocusRowAfterClose(location.ticketId);
+  usePageTitle(inboxTitle(location.ticketId, views.data?.find((v) => v.id === location.viewId)?.name));
 
   if (!location.viewId) return <Navigate to={viewPath(DEFAULT_VIEW)} replace />;
   const { viewId, ticketId, q, filters, setQ, setFilters, search } = location;

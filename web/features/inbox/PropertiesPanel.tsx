@@ -67,7 +67,9 @@ export function PropertiesPanel({ ticket, onSave, saving, onEscalate }: Properti
         value={ticket.status}
         onChange={(value) => isTicketStatus(value) && value !== ticket.status && onSave({ status: value })}
         allowDeselect={false}
-        disabled={saving || closed}
+        // Read-only, not disabled, while saving: a disabled field would drop the keyboard's focus.
+        readOnly={saving}
+        disabled={closed}
       />
       <Select
         size="xs"

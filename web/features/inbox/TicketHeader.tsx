@@ -10,6 +10,7 @@ import {
   IconWalk,
   IconX,
 } from '@tabler/icons-react';
+import type { Ref } from 'react';
 import { Link } from 'react-router';
 import type { Ticket } from '../../../contracts/tickets';
 import type { LiveViewer } from '../../app/live';
@@ -36,6 +37,8 @@ interface TicketHeaderProps {
   onePane: boolean;
   /** Opens the properties drawer; null when the properties are beside the conversation. */
   onShowProperties: (() => void) | null;
+  /** The "More ticket actions" button, where the focus returns after the dialogs its menu opens. */
+  actionsRef?: Ref<HTMLButtonElement>;
 }
 
 function presenceText(others: LiveViewer[]): string {
@@ -60,6 +63,7 @@ export function TicketHeader({
   onClose,
   onePane,
   onShowProperties,
+  actionsRef,
 }: TicketHeaderProps) {
   const me = useMe();
   const closed = ticket.status === 'closed';
@@ -107,7 +111,7 @@ export function TicketHeader({
           )}
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="default" size="md" aria-label="More ticket actions">
+              <ActionIcon ref={actionsRef} variant="default" size="md" aria-label="More ticket actions">
                 <IconDots size={16} />
               </ActionIcon>
             </Menu.Target>

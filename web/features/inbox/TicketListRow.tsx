@@ -87,7 +87,6 @@ export const TicketListRow = memo(function TicketListRow({
           to={to}
           aria-current={open ? 'page' : undefined}
           style={{ flex: 1, minWidth: 0 }}
-          aria-label={`#${ticket.id} ${ticket.subject}`}
         >
           <Stack gap={compact ? 1 : 4}>
             <Group gap={6} wrap="nowrap" justify="space-between">

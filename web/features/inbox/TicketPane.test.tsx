@@ -65,4 +65,56 @@ describe('TicketPane', () => {
     expect(within(ticket).queryByRole('button', { name: 'Properties' })).toBeNull();
     expect(within(ticket).queryByRole('button', { name: 'Back to the list' })).toBeNull();
   });
+
+  it('Escape closes the reply box first, with the focus back on Reply, then leaves the ticket for the list', async () => {
+    stubTicket();
+    const { user, location } = renderWithProviders(
+      <TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />,
+      { route: '/inbox/my-open/tickets/7' },
+    );
+    const ticket = await screen.findByRole('article', { name: 'Ticket #7' });
+    await user.click(await within(ticket).findByRole('button', { name: 'Reply' }));
+    const reply = within(ticket).getByRole('textbox', { name: 'Reply' });
+    expect(reply).toHaveFocus();
+    await user.type(reply, 'Thanks');
+
+    // Typing in the box: Escape closes only the box, the draft kept.
+    await user.keyboard('{Escape}');
+    expect(within(ticket).queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    expect(within(ticket).getByRole('button', { name: 'Reply (draft)' })).toHaveFocus();
+    expect(location()).toBe('/inbox/my-open/tickets/7');
+
+    await user.keyboard('{Escape}');
+    expect(location()).toBe('/inbox/my-open');
+  });
+
+  it('Escape in a dialog closes the dialog, hands the focus back to the actions and keeps the ticket open', async () => {
+    stubTicket();
+    const { user, location } = renderWithProviders(
+      <TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />,
+      { route: '/inbox/my-open/tickets/7' },
+    );
+    const ticket = await screen.findByRole('article', { name: 'Ticket #7' });
+    const actions = within(ticket).getByRole('button', { name: 'More ticket actions' });
+    await user.click(actions);
+    await user.click(await screen.findByRole('menuitem', { name: 'Log a phone call…' }));
+    expect(await screen.findByRole('dialog')).toBeVisible();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(actions).toHaveFocus());
+    expect(location()).toBe('/inbox/my-open/tickets/7');
+  });
+
+  it('Escape in a field of the ticket stays in the field', async () => {
+    stubTicket();
+    const { user, location } = renderWithProviders(
+      <TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />,
+      { route: '/inbox/my-open/tickets/7' },
+    );
+    const ticket = await screen.findByRole('article', { name: 'Ticket #7' });
+    await user.click(await within(ticket).findByRole('combobox', { name: 'Tags' }));
+    await user.keyboard('{Escape}');
+    expect(location()).toBe('/inbox/my-open/tickets/7');
+  });
 });

@@ -31,7 +31,7 @@ import { viewPath } from './inbox.url';
 import { LogContactModal } from './LogContactModal';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
-import { whenNoDialog } from './shortcuts';
+import { nothingFocused, refocusWhenLost, whenNoDialog } from './shortcuts';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
 
@@ -113,6 +113,12 @@ function OpenTicket({
   const [merging, setMerging] = useState(false);
   const [contactKind, setContactKind] = useState<'call' | 'visit' | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
+  const composerBox = useRef<HTMLDivElement>(null);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const actionsButton = useRef<HTMLButtonElement>(null);
+  // The composer that just closed: its button takes the focus back (see below).
+  const [closedComposer, setClosedComposer] = useState<ComposerMode | null>(null);
 
   const messageCount = messages.data?.length ?? 0;
   // New messages scroll into view.
@@ -127,6 +133,25 @@ function OpenTicket({
     setComposer(mode);
     setFocusComposer(true);
   };
+
+  const closeComposer = () => {
+    setClosedComposer(composer);
+    setComposer(null);
+    setFocusComposer(false);
+  };
+
+  // Closed, sent or added: the focus goes to the button that opens that composer again (Reply is
+  // disabled on a closed ticket: then Add note), not to the page, unless it has moved on already.
+  useEffect(() => {
+    if (composer !== null || closedComposer === null) return;
+    setClosedComposer(null);
+    if (!nothingFocused()) return;
+    const button = closedComposer === 'reply' ? replyButton.current : noteButton.current;
+    (button && !button.disabled ? button : noteButton.current)?.focus();
+  }, [composer, closedComposer]);
+
+  /** After a dialog of the ticket closes, the focus goes back to the ticket's actions if it was lost. */
+  const afterDialog = () => refocusWhenLost(() => actionsButton.current);
 
   const save = (changes: TicketChanges) => {
     setConflict(null);
@@ -156,6 +181,13 @@ function OpenTicket({
 
   const closeTicket = () => navigate(viewPath(viewId, search));
 
+  // Escape closes the composer when the focus is in it, else leaves the ticket for the list. Not
+  // while typing in a field (those keep Escape), nor while a dialog, menu or popover is open.
+  const onEscape = () => {
+    if (composer && composerBox.current?.contains(document.activeElement)) closeComposer();
+    else closeTicket();
+  };
+
   // A closed ticket is final: the shortcuts do only what its buttons still offer.
   const closed = ticket.status === 'closed';
   useHotkeys([
@@ -163,6 +195,7 @@ function OpenTicket({
     ['n', whenNoDialog(() => openComposer('note'))],
     ['a', whenNoDialog(() => !closed && ticket.assignee?.id !== me.id && save({ assigneeId: me.id }))],
     ['e', whenNoDialog(() => !closed && !ticket.escalation && setEscalating(true))],
+    ['Escape', whenNoDialog(onEscape)],
   ]);
 
   const properties = (
@@ -197,6 +230,7 @@ function OpenTicket({
           onClose={closeTicket}
           onePane={onePane}
           onShowProperties={sidePanel ? null : propertiesDrawer.open}
+          actionsRef={actionsButton}
         />
         {conflict && (
           <Alert color="orange" role="alert" radius={0} icon={<IconAlertTriangle size={18} />} py="xs">
@@ -234,6 +268,7 @@ function OpenTicket({
           {!composer && (
             <Group gap={6}>
               <Button
+                ref={replyButton}
                 size="xs"
                 variant="light"
                 leftSection={<IconMessage size={14} />}
@@ -243,6 +278,7 @@ function OpenTicket({
                 {hasDraft(ticket.id, 'reply') ? 'Reply (draft)' : 'Reply'}
               </Button>
               <Button
+                ref={noteButton}
                 size="xs"
                 variant="light"
                 color="yellow"
@@ -283,17 +319,16 @@ function OpenTicket({
           </Box>
         </ScrollArea>
         {composer && (
-          <Composer
-            ticket={ticket}
-            mode={composer}
-            onModeChange={setComposer}
-            onClose={() => {
-              setComposer(null);
-              setFocusComposer(false);
-            }}
-            others={others}
-            autoFocus={focusComposer}
-          />
+          <div ref={composerBox}>
+            <Composer
+              ticket={ticket}
+              mode={composer}
+              onModeChange={setComposer}
+              onClose={closeComposer}
+              others={others}
+              autoFocus={focusComposer}
+            />
+          </div>
         )}
       </Stack>
       {sidePanel ? (
@@ -315,9 +350,30 @@ function OpenTicket({
           {properties}
         </Drawer>
       )}
-      <EscalateModal ticket={ticket} opened={escalating} onClose={() => setEscalating(false)} />
-      <MergeModal ticket={ticket} opened={merging} onClose={() => setMerging(false)} />
-      <LogContactModal ticket={ticket} kind={contactKind} onClose={() => setContactKind(null)} />
+      <EscalateModal
+        ticket={ticket}
+        opened={escalating}
+        onClose={() => {
+          setEscalating(false);
+          afterDialog();
+        }}
+      />
+      <MergeModal
+        ticket={ticket}
+        opened={merging}
+        onClose={() => {
+          setMerging(false);
+          afterDialog();
+        }}
+      />
+      <LogContactModal
+        ticket={ticket}
+        kind={contactKind}
+        onClose={() => {
+          setContactKind(null);
+          afterDialog();
+        }}
+      />
     </Box>
   );
 }

@@ -1,9 +1,15 @@
-/** A shortcut handler that does nothing while a dialog or drawer is open, or a menu has focus. */
+/**
+ * A shortcut handler that does nothing while a dialog or drawer is open, or a menu or popover
+ * has focus.
+ */
 export function whenNoDialog(handler: (event: KeyboardEvent) => void): (event: KeyboardEvent) => void {
   return (event) => {
     if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
     const target = event.target;
-    if (target instanceof HTMLElement && target.closest('[role="menu"], [role="listbox"], [role="combobox"]'))
+    if (
+      target instanceof HTMLElement &&
+      target.closest('[role="menu"], [role="listbox"], [role="combobox"], [role="dialog"]')
+    )
       return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     handler(event);
@@ -18,7 +24,7 @@ export const inboxShortcuts: { keys: string[]; description: string }[] = [
   { keys: ['n'], description: 'Add an internal note' },
   { keys: ['a'], description: 'Assign the open ticket to me' },
   { keys: ['e'], description: 'Escalate the open ticket' },
-  { keys: ['Esc'], description: 'Close the reply box or a dialog' },
+  { keys: ['Esc'], description: 'Close the reply box or a dialog, then the open ticket' },
   { keys: ['?'], description: 'Show these shortcuts' },
   { keys: ['Ctrl', 'K'], description: 'Jump to any page' },
 ];
@@ -30,4 +36,27 @@ export function focusTakesEnter(event: KeyboardEvent): boolean {
     target instanceof HTMLElement &&
     target.closest('a, button, summary, [role="button"], [role="tab"]') !== null
   );
+}
+
+/** True when no control has the focus: it fell to the page after what held it went away. */
+export function nothingFocused(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
+}
+
+/**
+ * Gives `target` the focus once what held it has gone (a closed dialog, a removed button), unless
+ * the person has moved on to something else meanwhile. Waits for the dialog's own attempt first.
+ */
+export function refocusWhenLost(target: () => HTMLElement | null | undefined): void {
+  window.setTimeout(() => {
+    if (nothingFocused()) target()?.focus();
+  }, 50);
+}
+
+/** Focuses the link of a ticket's row in the list; false when the row is not shown. */
+export function focusTicketRow(ticketId: number): boolean {
+  const link = document.getElementById(`ticket-row-${ticketId}`)?.querySelector<HTMLElement>('a');
+  link?.focus();
+  return link !== null && link !== undefined;
 }

@@ -1,5 +1,6 @@
 import { Paper, SegmentedControl, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,6 +33,7 @@ const isStatus = (value: string | null): value is JobFailureStatus => statuses.s
 
 /** Admin → Background jobs: work that failed, so one bad item never holds up the rest. */
 export function JobsPage() {
+  usePageTitle('Background jobs');
   const [params, setParams] = useSearchParams();
   const requested = params.get('status');
   const status: JobFailureStatus = isStatus(requested) ? requested : 'dead';

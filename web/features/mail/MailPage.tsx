@@ -2,6 +2,7 @@ import { Badge, Tabs } from '@mantine/core';
 import { IconFilter, IconInbox, IconMailExclamation, IconTemplate } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { InboundTab } from './InboundTab';
 import { MailboxesTab } from './MailboxesTab';
@@ -31,6 +32,7 @@ const panels: Record<MailTab, { label: string; icon: ReactNode; content: () => R
 
 /** Admin → Mail: one place with a tab for each part of the email channel. */
 export function MailPage() {
+  usePageTitle('Mail');
   const params = useParams();
   const navigate = useNavigate();
   const active: MailTab = isTab(params.tab) ? params.tab : 'mailboxes';

@@ -39,30 +39,30 @@ export function NotificationsBell() {
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator
-          label={unread}
-          maxValue={99}
-          size={18}
-          offset={4}
-          color="red"
-          disabled={unread === 0}
-          withBorder
-          zIndex={2}
-        >
-          <Tooltip label={unread > 0 ? `${unread} unread` : 'Notifications'} disabled={opened}>
+      {/* The popover's ARIA (expanded, controls) goes on the button itself, not on the badge's box. */}
+      <Indicator
+        label={unread}
+        maxValue={99}
+        size={18}
+        offset={4}
+        color="red"
+        disabled={unread === 0}
+        withBorder
+        zIndex={2}
+      >
+        <Tooltip label={unread > 0 ? `${unread} unread` : 'Notifications'} disabled={opened}>
+          <Popover.Target>
             <ActionIcon
               variant="default"
               size="lg"
-              aria-label="Notifications"
-              aria-expanded={opened}
+              aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
               onClick={() => setOpened((o) => !o)}
             >
               <IconBell size={18} />
             </ActionIcon>
-          </Tooltip>
-        </Indicator>
-      </Popover.Target>
+          </Popover.Target>
+        </Tooltip>
+      </Indicator>
       <Popover.Dropdown p={0} aria-label="Notifications">
         <Group justify="space-between" px="md" py="sm" wrap="nowrap">
           <Text fw={600} fz="sm">

@@ -3,6 +3,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api';
+import { portalSite, usePageTitle } from '../../app/title';
 import { LoadingState } from '../../components/LoadingState';
 import { PortalFrame } from './PortalFrame';
 import { useRedeemMagicLink } from './portal.queries';
@@ -14,6 +15,7 @@ const needsCode = (error: unknown) => error instanceof ApiError && error.code ==
  * customer with two-factor on gives the code from their app first.
  */
 export function MagicLinkPage() {
+  usePageTitle('Signing in', portalSite);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();

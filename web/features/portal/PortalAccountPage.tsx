@@ -1,9 +1,11 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../../app/session';
+import { portalSite, usePageTitle } from '../../app/title';
 import { ChangePasswordForm } from '../profile/ChangePasswordForm';
 import { PortalBackLink } from './PortalBackLink';
 
 export function PortalAccountPage() {
+  usePageTitle('My account', portalSite);
   const me = useMe();
   return (
     <Stack gap="lg">

@@ -16,8 +16,10 @@ import { IconChevronDown, IconLifebuoy, IconLogout, IconPlus, IconUserCircle } f
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { usePhone } from '../../app/layout/screen';
 import { SessionProvider, useMe, useMeQuery } from '../../app/session';
+import { portalSite, usePageTitle } from '../../app/title';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { mainContentId, SkipLink } from '../../components/SkipLink';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useLogout } from '../auth/auth.queries';
 
@@ -52,6 +54,7 @@ export function PortalApp() {
 }
 
 function StaffNotice() {
+  usePageTitle(null, portalSite);
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" maw={460}>
@@ -76,6 +79,7 @@ function PortalLayout() {
   const phone = usePhone();
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-light)">
+      <SkipLink />
       <Box
         component="header"
         bg="var(--mantine-color-body)"
@@ -110,7 +114,14 @@ function PortalLayout() {
           </Group>
         </Container>
       </Box>
-      <Container size={880} py="xl" component="main">
+      <Container
+        size={880}
+        py="xl"
+        component="main"
+        id={mainContentId}
+        tabIndex={-1}
+        style={{ outline: 'none' }}
+      >
         <Outlet />
       </Container>
     </Box>

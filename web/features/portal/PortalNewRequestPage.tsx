@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { portalSite, usePageTitle } from '../../app/title';
 import { PortalBackLink } from './PortalBackLink';
 import { useCreatePortalRequest } from './portal.queries';
 
 export function PortalNewRequestPage() {
+  usePageTitle('New request', portalSite);
   const navigate = useNavigate();
   const create = useCreatePortalRequest();
   const [formError, setFormError] = useState<string | null>(null);

@@ -19,6 +19,7 @@ import type { PortalMessage, PortalTicketDetail } from '../../../contracts/porta
 import type { Attachment } from '../../../contracts/tickets';
 import { errorMessage, isApiError } from '../../app/api';
 import { notifySuccess } from '../../app/notify';
+import { portalSite, usePageTitle } from '../../app/title';
 import { AttachmentList, formatBytes } from '../../components/AttachmentList';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -37,6 +38,7 @@ export function PortalRequestPage() {
   const params = useParams();
   const id = Number(params.id);
   const request = usePortalRequest(id);
+  usePageTitle(request.data?.subject ?? 'Request', portalSite);
 
   if (
     !Number.isInteger(id) ||

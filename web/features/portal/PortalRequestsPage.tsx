@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconMessageCircle, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
+import { portalSite, usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -10,6 +11,7 @@ import { PortalStatusBadge } from './PortalStatusBadge';
 import { usePortalRequests } from './portal.queries';
 
 export function PortalRequestsPage() {
+  usePageTitle('My requests', portalSite);
   const me = useMe();
   const requests = usePortalRequests();
   const firstName = me.name.split(/\s+/)[0] || me.name;

@@ -17,6 +17,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api';
 import { looksLikeEmail } from '../../app/forms';
 import { useMeQuery } from '../../app/session';
+import { portalSite, usePageTitle } from '../../app/title';
 import { useLogin } from '../auth/auth.queries';
 import { PortalFrame } from './PortalFrame';
 import { useRequestMagicLink } from './portal.queries';
@@ -27,6 +28,7 @@ function portalNext(next: string | null): string {
 }
 
 export function PortalSignInPage() {
+  usePageTitle('Sign in', portalSite);
   const me = useMeQuery();
   const [params] = useSearchParams();
   const next = portalNext(params.get('next'));

@@ -1,5 +1,6 @@
 import { Grid, Group, Stack, Text } from '@mantine/core';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { UserAvatar } from '../../components/UserAvatar';
@@ -9,6 +10,7 @@ import { SessionsCard } from './SessionsCard';
 import { TwoFactorCard } from './TwoFactorCard';
 
 export function ProfilePage() {
+  usePageTitle('My profile');
   const me = useMe();
   return (
     <>

@@ -17,6 +17,7 @@ import type { Team } from '../../../contracts/teams';
 import { can } from '../../app/access';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { confirmAction } from '../../components/ConfirmButton';
 import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { EmptyState } from '../../components/EmptyState';
@@ -32,6 +33,7 @@ import { useDeleteTeam, useTeamsList } from './teams.queries';
 const MAX_AVATARS = 5;
 
 export function TeamsPage() {
+  usePageTitle('Teams');
   const me = useMe();
   const canWrite = can(me.role, 'teams.write');
   const [search, setSearch] = useState('');

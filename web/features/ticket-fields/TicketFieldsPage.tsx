@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { AutoCloseCard } from './AutoCloseCard';
 import { CategoriesCard } from './CategoriesCard';
@@ -6,6 +7,7 @@ import { CustomFieldsCard } from './CustomFieldsCard';
 import { NewRequestsCard } from './NewRequestsCard';
 
 export function TicketFieldsPage() {
+  usePageTitle('Ticket fields');
   return (
     <>
       <PageHeader

@@ -16,6 +16,7 @@ import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiToken } from '../../../contracts/tokens';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { usePageTitle } from '../../app/title';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -40,6 +41,7 @@ function isStatus(value: string): value is TokenStatusFilter {
 }
 
 export function TokensPage() {
+  usePageTitle('API tokens');
   const [status, setStatus] = useState<TokenStatusFilter>('active');
   const [createOpened, createModal] = useDisclosure(false);
   const tokens = useTokensList(status);

@@ -17,6 +17,7 @@ import { can, canManageAccount } from '../../app/access';
 import { applyServerErrors } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DetailPage, idParam } from '../../components/DetailPage';
 import { Fact } from '../../components/Fact';
@@ -36,6 +37,7 @@ export function UserDetailPage() {
   const params = useParams();
   const id = idParam(params.id);
   const user = useUser(id ?? 0);
+  usePageTitle(user.data?.name ?? 'User');
   return (
     <DetailPage
       query={user}

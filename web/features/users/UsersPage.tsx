@@ -19,6 +19,7 @@ import type { Role } from '../../../contracts/common';
 import type { User } from '../../../contracts/users';
 import { assignableRoles, roleLabels } from '../../app/access';
 import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,6 +52,7 @@ function isStatus(value: string | null): value is UserStatusFilter {
 }
 
 export function UsersPage() {
+  usePageTitle('Users');
   const me = useMe();
   const [createOpened, createModal] = useDisclosure(false);
   const [search, setSearch] = useState('');
