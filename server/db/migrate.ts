@@ -14,6 +14,8 @@ import { migration0011 } from './migrations/0011_dead_letters';
 import { migration0012 } from './migrations/0012_trusted_copies';
 import { migration0014 } from './migrations/0014_mail_intake';
 import { migration0015 } from './migrations/0015_conversation_stamps';
+import { migration0016 } from './migrations/0016_reply_recipients';
+import { migration0017 } from './migrations/0017_replying';
 import { migration0018 } from './migrations/0018_filter_indexes';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
@@ -35,6 +37,8 @@ export const migrations: Migration[] = [
   migration0012,
   migration0014,
   migration0015,
+  migration0016,
+  migration0017,
   migration0018,
   migration0023,
   migration0024,

@@ -213,6 +213,8 @@ export interface MessagesTable {
   body_html: string;
   /** JSON: cc, call duration and outcome, merged-from */
   meta: string;
+  /** JSON {to, cc, bcc}: who an agent's reply was written to (null for other messages) */
+  recipients: string | null;
   created_at: Timestamp;
 }
 
@@ -310,6 +312,8 @@ export interface MailOutboxTable {
   from_name: string | null;
   /** JSON array of addresses */
   cc: string | null;
+  /** JSON array of hidden-copy addresses */
+  bcc: string | null;
   mailbox_id: number | null;
   /** The ticket message this mail carries (agent replies): its delivery shows on the ticket */
   message_row_id: number | null;
@@ -458,6 +462,13 @@ export interface ChangeEpochsTable {
   value: number;
 }
 
+/** Who is writing a reply to which ticket, until when (migration 0017). */
+export interface TicketReplyingTable {
+  ticket_id: number;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -487,6 +498,7 @@ export interface Database {
   inbound_mail: InboundMailTable;
   mail_message_ids: MailMessageIdsTable;
   ticket_mail: TicketMailTable;
+  ticket_replying: TicketReplyingTable;
   mail_rules: MailRulesTable;
   mail_templates: MailTemplatesTable;
   event_cursors: EventCursorsTable;

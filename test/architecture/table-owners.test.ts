@@ -30,6 +30,7 @@ const OWNERS: Record<string, string> = {
   teams: 'teams',
   ticket_events: 'tickets',
   ticket_mail: 'mailboxes',
+  ticket_replying: 'tickets',
   ticket_tags: 'tickets',
   tickets: 'tickets',
   users: 'users',

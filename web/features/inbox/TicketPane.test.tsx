@@ -17,6 +17,7 @@ const question: Message = {
   meta: {},
   attachments: [],
   delivery: null,
+  recipients: null,
   createdAt: '2026-03-01T09:00:00.000Z',
 };
 

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
+import { AssignOnReplyCard } from './AssignOnReplyCard';
 import { AutoCloseCard } from './AutoCloseCard';
 import { CategoriesCard } from './CategoriesCard';
 import { CustomFieldsCard } from './CustomFieldsCard';
@@ -17,6 +18,7 @@ export function TicketFieldsPage() {
         <NewRequestsCard />
         <CustomFieldsCard />
         <AutoCloseCard />
+        <AssignOnReplyCard />
       </Stack>
     </>
   );
