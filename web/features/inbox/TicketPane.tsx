@@ -29,9 +29,11 @@ import { viewPath } from './inbox.url';
 import { LogContactModal } from './LogContactModal';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
+import { useReplyingAgents, withReplying } from './replying';
 import { whenNoDialog } from './shortcuts';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
+import { useSendSetbacks } from './undoSend';
 
 interface TicketPaneProps {
   ticketId: number;
@@ -96,7 +98,7 @@ function OpenTicket({
   const messages = useTicketMessages(ticket.id);
   const events = useTicketEvents(ticket.id);
   const update = useUpdateTicket(ticket.id);
-  const others = useTicketPresence(ticket.id, me.id);
+  const others = withReplying(useTicketPresence(ticket.id, me.id), useReplyingAgents(ticket.id), me.id);
   // Properties beside the conversation when the pane is wide enough, in a drawer otherwise, so
   // the conversation always comes first. Before the pane is measured, a lone pane is a phone's.
   const pane = useElementSize();
@@ -124,6 +126,8 @@ function OpenTicket({
     setComposer(mode);
     setFocusComposer(true);
   };
+  // A send undone or refused puts its draft back: show it.
+  useSendSetbacks(ticket.id, (setback) => openComposer(setback.mode));
 
   const save = (changes: TicketChanges) => {
     setConflict(null);
