@@ -66,4 +66,19 @@ describe('TicketPane', () => {
     expect(within(ticket).queryByRole('button', { name: 'Properties' })).toBeNull();
     expect(within(ticket).queryByRole('button', { name: 'Back to the list' })).toBeNull();
   });
+
+  it('shows who is replying, as the server says, and not once it lapses', async () => {
+    const net = stubTicket();
+    const until = new Date(Date.now() + 1500).toISOString();
+    net.on('GET /tickets/7/replying', { ticketId: 7, agents: [{ userId: 9, name: 'Morgan Reyes', until }] });
+    renderWithProviders(<TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />, {
+      route: '/inbox/my-open/tickets/7',
+    });
+    const ticket = await screen.findByRole('article', { name: 'Ticket #7' });
+    expect(await within(ticket).findByText(/Morgan Reyes is replying/)).toBeVisible();
+    net.on('GET /tickets/7/replying', { ticketId: 7, agents: [] });
+    await waitFor(() => expect(within(ticket).queryByText(/Morgan Reyes is replying/)).toBeNull(), {
+      timeout: 5000,
+    });
+  });
 });
