@@ -155,6 +155,41 @@ describeApi('replying from the composer', (t) => {
       expect(await mailOf(message.id)).toEqual([{ to_address: 'pat@customer.example', cc: null, bcc: null }]);
     });
 
+    it('a picture put in the text shows in place, and the mail carries it as the file it points at', async () => {
+      const agent = await t.signIn('agent');
+      await sendTicketNotifications(t.handle.db, config(), 0);
+      const ticket = await openTicket(t, agent);
+      const boundary = '----steward-test';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="screen.png"\r\nContent-Type: image/png\r\n\r\n`;
+      const upload = await t.request(agent, {
+        method: 'POST',
+        url: `/api/v1/tickets/${ticket.id}/attachments`,
+        payload: Buffer.concat([
+          Buffer.from(head),
+          Buffer.from('png-bytes'),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      const picture = upload.json() as { id: number; url: string };
+      const res = await send(agent, ticket.id, {
+        body: `Here is what I see:\n\n![screen.png](${picture.url})`,
+        attachmentIds: [picture.id],
+      });
+      expect(res.statusCode).toBe(201);
+      const message = res.json() as Message;
+      expect(message.html).toContain(`src="${picture.url}"`);
+      await deliver();
+      const mail = await t.handle.db
+        .selectFrom('mail_outbox')
+        .select(['html_body', 'attachment_ids'])
+        .where('message_row_id', '=', message.id)
+        .executeTakeFirstOrThrow();
+      expect(mail.html_body).toContain(`src="cid:attachment-${picture.id}@steward"`);
+      expect(JSON.parse(mail.attachment_ids ?? '[]')).toEqual([picture.id]);
+    });
+
     it('refuses bad addresses, more than 20 in a list, and Cc on a note, with a clear 400', async () => {
       const agent = await t.signIn('agent');
       const ticket = await openTicket(t, agent);
