@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectFitsWindow, phone } from './fit';
 import { createTicket, createUser, signIn, unique } from './helpers';
 
 test('an agent previews a reply, sends it with a Cc, takes it back with Undo, then lets it go', async ({
@@ -14,6 +15,7 @@ test('an agent previews a reply, sends it with a Cc, takes it back with Undo, th
   });
 
   await signIn(page, agent.email, agent.password);
+  await expect(page).toHaveURL('/');
   await page.goto(`/inbox/all/tickets/${ticket.id}`);
   const pane = page.getByRole('article', { name: `Ticket #${ticket.id}` });
   await pane.getByRole('button', { name: 'Reply', exact: true }).click();
@@ -55,4 +57,34 @@ test('an agent previews a reply, sends it with a Cc, takes it back with Undo, th
   await expect(page.getByText('Reply sent')).toBeVisible();
   // Assign on reply: the ticket is now the agent's.
   await expect(pane.getByRole('combobox', { name: 'Assignee' })).toHaveValue(agent.name);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: phone });
+
+  test('the reply composer with its recipients, toolbar and preview fits the screen', async ({
+    page,
+  }, testInfo) => {
+    const agent = await createUser('agent', 'Pia Phone');
+    const ticket = await createTicket({
+      subject: `Tracking link broken ${unique()}`,
+      message: 'The tracking link in your mail leads nowhere.',
+      requester: { email: `sam.${unique()}@customer.test`, name: 'Sam Customer' },
+    });
+    await signIn(page, agent.email, agent.password);
+    await expect(page).toHaveURL('/');
+    await page.goto(`/inbox/all/tickets/${ticket.id}`);
+    const pane = page.getByRole('article', { name: `Ticket #${ticket.id}` });
+    await pane.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(pane.getByRole('textbox', { name: 'Reply' })).toBeVisible();
+    await pane.getByRole('button', { name: 'Cc', exact: true }).click();
+    await pane.getByRole('button', { name: 'Bcc', exact: true }).click();
+    await expectFitsWindow(page, testInfo, 'phone-composer');
+    await pane.getByRole('textbox', { name: 'Reply' }).fill('We are fixing the link today.');
+    await pane.getByRole('button', { name: 'Preview' }).click();
+    await expect(pane.getByRole('region', { name: 'Preview' })).toContainText(
+      'We are fixing the link today.',
+    );
+    await expectFitsWindow(page, testInfo, 'phone-composer-preview');
+  });
 });
