@@ -37,6 +37,11 @@ function statusTail(changes: Changes): Part[] {
   return [' and changed status from ', valueWords(status.before), ' to ', valueWords(status.after)];
 }
 
+/** A reply that also took an unassigned ticket (assign on reply) says so. */
+function replyTail(changes: Changes): Part[] {
+  return changes.assignee ? [...statusTail(changes), ' and took the ticket'] : statusTail(changes);
+}
+
 /** Members of a team by name, added and removed: "added Rosa Moreau to team Billing". */
 const teamMembers: SpecialField = (change, t) => {
   const { added, removed } = listDiff(change.before, change.after);
@@ -260,7 +265,7 @@ export const auditActions = {
   'ticket.replied': {
     entity: 'ticket',
     label: 'Replied to a customer',
-    phrase: (input) => ['replied on ', on(input, 'ticket '), statusTail(input.changes)],
+    phrase: (input) => ['replied on ', on(input, 'ticket '), replyTail(input.changes)],
   },
   'ticket.note_added': {
     entity: 'ticket',

@@ -125,6 +125,7 @@ const fieldLabels: Record<string, string> = {
   customFields: 'custom fields',
   twoFactorEnabled: 'two-factor sign-in',
   autoCloseDays: 'days before solved tickets close',
+  assignOnReply: 'assigning tickets on reply',
   senderLimitPerHour: 'replies per sender per hour',
   displayName: 'display name',
   isDefault: 'default mailbox',

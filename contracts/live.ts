@@ -12,6 +12,11 @@ export const liveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ticket.created'), ticketId: z.number() }),
   z.object({ type: z.literal('ticket.changed'), ticketId: z.number(), version: z.number().nullable() }),
   z.object({
+    type: z.literal('ticket.replying'),
+    ticketId: z.number(),
+    agents: z.array(z.object({ userId: z.number(), name: z.string(), until: z.string() })),
+  }),
+  z.object({
     type: z.literal('presence'),
     ticketId: z.number(),
     viewers: z.array(z.object({ userId: z.number(), name: z.string(), replying: z.boolean() })),

@@ -7,6 +7,9 @@ export const ticketSettingsSchema = z.object({
     .min(1)
     .max(90)
     .describe('Solved tickets close on their own after this many days'),
+  assignOnReply: z
+    .boolean()
+    .describe('An unassigned ticket is assigned to the agent who first replies to the customer'),
 });
 export type TicketSettings = z.infer<typeof ticketSettingsSchema>;
 export const updateTicketSettingsBody = ticketSettingsSchema.partial().strict();

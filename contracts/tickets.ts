@@ -172,6 +172,20 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/** Addresses a reply may have in copy, and in hidden copy, each. */
+export const MAX_RECIPIENTS = 20;
+export const messageRecipientsSchema = z
+  .object({
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    bcc: z.array(z.string()).describe('Hidden copies: shown to staff only'),
+  })
+  .describe('Who the reply mail was written to');
+export type MessageRecipients = z.infer<typeof messageRecipientsSchema>;
+
+const recipientList = (field: string) =>
+  z.array(emailAddress).max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} addresses in ${field}`);
+
 export const messageSchema = z.object({
   id: z.number(),
   ticketId: z.number(),
@@ -187,6 +201,9 @@ export const messageSchema = z.object({
   meta: z.record(z.string(), z.unknown()),
   attachments: z.array(attachmentSchema),
   delivery: deliverySchema.nullable(),
+  recipients: messageRecipientsSchema
+    .nullable()
+    .describe('Who an agent’s reply was written to; null for other messages'),
   createdAt: isoTimestamp,
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -201,9 +218,35 @@ export const createMessageBody = z
       .optional()
       .describe('Set the ticket status with the reply'),
     version: z.number().int().positive().optional(),
+    cc: recipientList('Cc')
+      .optional()
+      .describe('Addresses in copy on this reply; omit for the ticket’s copies'),
+    bcc: recipientList('Bcc').optional().describe('Hidden copies of this reply'),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.kind === 'reply' || (b.cc === undefined && b.bcc === undefined), {
+    message: 'Only a reply to the customer has Cc and Bcc',
+    path: ['cc'],
+  });
 export type CreateMessageBody = z.input<typeof createMessageBody>;
+
+/** A reply or note as it will read: its Markdown rendered by the same safe rules as a sent message. */
+export const previewMessageBody = z.object({ body }).strict();
+export const messagePreviewSchema = z.object({ html: z.string().describe('Sanitised HTML of the body') });
+export type MessagePreview = z.infer<typeof messagePreviewSchema>;
+
+/** How long "is replying" holds without being said again. */
+export const REPLYING_SECONDS = 30;
+export const replyingAgentSchema = z.object({
+  userId: z.number(),
+  name: z.string(),
+  until: isoTimestamp.describe('When this ends unless the agent’s browser says it again'),
+});
+export const ticketReplyingSchema = z.object({
+  ticketId: z.number(),
+  agents: z.array(replyingAgentSchema).describe('Agents writing a reply to the customer right now'),
+});
+export type TicketReplying = z.infer<typeof ticketReplyingSchema>;
 
 export const contactBody = z
   .object({

@@ -20,6 +20,8 @@ import { migration0024 } from './migrations/0024_business_hours';
 import { migration0025 } from './migrations/0025_sla';
 import { migration0026 } from './migrations/0026_contracts';
 import { migration0027 } from './migrations/0027_team_calendars';
+import { migration0028 } from './migrations/0028_reply_recipients';
+import { migration0029 } from './migrations/0029_replying';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -44,6 +46,8 @@ export const migrations: Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
+  migration0029,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

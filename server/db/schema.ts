@@ -220,6 +220,8 @@ export interface MessagesTable {
   body_html: string;
   /** JSON: cc, call duration and outcome, merged-from */
   meta: string;
+  /** JSON {to, cc, bcc}: who an agent's reply was written to (null for other messages) */
+  recipients: string | null;
   created_at: Timestamp;
 }
 
@@ -319,6 +321,8 @@ export interface MailOutboxTable {
   from_name: string | null;
   /** JSON array of addresses */
   cc: string | null;
+  /** JSON array of hidden-copy addresses */
+  bcc: string | null;
   mailbox_id: number | null;
   /** The ticket message this mail carries (agent replies): its delivery shows on the ticket */
   message_row_id: number | null;
@@ -527,6 +531,13 @@ export interface SlaEventsTable {
   at: Timestamp;
 }
 
+/** Who is writing a reply to which ticket, until when (migration 0029). */
+export interface TicketReplyingTable {
+  ticket_id: number;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -556,6 +567,7 @@ export interface Database {
   inbound_mail: InboundMailTable;
   mail_message_ids: MailMessageIdsTable;
   ticket_mail: TicketMailTable;
+  ticket_replying: TicketReplyingTable;
   mail_rules: MailRulesTable;
   mail_templates: MailTemplatesTable;
   event_cursors: EventCursorsTable;

@@ -10,6 +10,7 @@ import { customersMatching, customersRoutes, customersService, organizationsServ
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
 import { registerMailModules } from './mail-runtime';
+import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
@@ -26,6 +27,7 @@ import {
   loadTicket,
   messagesService,
   moveRequesterTickets,
+  replyingService,
   subscribeToTicketEvents,
   ticketsByIds,
   ticketsRoutes,
@@ -79,9 +81,10 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(workloadRoutes, { workload: workloadService(deps) });
   await app.register(ticketsRoutes, {
     tickets: ticketsService(deps),
-    messages: messagesService(deps, notifyUsers),
+    messages: messagesService(deps, { notifyMentioned: notifyUsers, copiesOf: copiesOfTicket }),
     bulk: bulkService(deps),
     contacts: contactsService(deps),
+    replying: replyingService(deps),
   });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
   await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });

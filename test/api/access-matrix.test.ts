@@ -147,6 +147,31 @@ const matrix: {
     allowed: staff,
   },
   {
+    method: 'POST',
+    url: '/api/v1/tickets/999999/messages/preview',
+    path: '/api/v1/tickets/{id}/messages/preview',
+    allowed: staff,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/tickets/999999/replying',
+    path: '/api/v1/tickets/{id}/replying',
+    allowed: staff,
+  },
+  // Only a person writes a reply: API tokens cannot say they are replying.
+  {
+    method: 'PUT',
+    url: '/api/v1/tickets/999999/replying',
+    path: '/api/v1/tickets/{id}/replying',
+    allowed: ['admin', 'manager', 'agent'],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/tickets/999999/replying',
+    path: '/api/v1/tickets/{id}/replying',
+    allowed: ['admin', 'manager', 'agent'],
+  },
+  {
     method: 'GET',
     url: '/api/v1/tickets/999999/events',
     path: '/api/v1/tickets/{id}/events',

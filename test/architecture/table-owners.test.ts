@@ -34,6 +34,7 @@ const OWNERS: Record<string, string> = {
   ticket_events: 'tickets',
   ticket_mail: 'mailboxes',
   ticket_sla: 'sla',
+  ticket_replying: 'tickets',
   ticket_tags: 'tickets',
   tickets: 'tickets',
   users: 'users',

@@ -140,6 +140,19 @@ describe('the audit log’s words', () => {
       ),
     ).toBe('changed days before solved tickets close from 7 to 3 in ticket settings');
     expect(
+      say(
+        'settings.updated',
+        { type: 'settings', id: 'tickets', name: 'ticket settings', exists: true },
+        { assignOnReply: { before: true, after: false } },
+      ),
+    ).toContain('assigning tickets on reply');
+    expect(
+      say('ticket.replied', ticket, {
+        status: { before: 'new', after: 'open' },
+        assignee: { before: null, after: 'Rosa Moreau' },
+      }),
+    ).toBe('replied on ticket #12 Printer jam and changed status from new to open and took the ticket');
+    expect(
       say('user.password_changed', rosa, { password: { before: '[redacted]', after: '[redacted]' } }),
     ).toBe('changed their password');
     expect(

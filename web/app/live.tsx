@@ -31,7 +31,6 @@ class LiveConnection {
   private retryTimer: number | undefined;
   private flushTimer: number | undefined;
   private readonly watched = new Map<number, number>();
-  private readonly replying = new Map<number, boolean>();
   private readonly presence = new Map<number, LiveViewer[]>();
   private readonly listeners = new Set<() => void>();
   private readonly changedTickets = new Set<number>();
@@ -75,17 +74,10 @@ class LiveConnection {
         return;
       }
       this.watched.delete(ticketId);
-      this.replying.delete(ticketId);
       this.presence.delete(ticketId);
       this.send({ type: 'unwatch', ticketId });
       this.emit();
     };
-  }
-
-  setReplying(ticketId: number, replying: boolean): void {
-    if ((this.replying.get(ticketId) ?? false) === replying) return;
-    this.replying.set(ticketId, replying);
-    this.send({ type: 'replying', ticketId, replying });
   }
 
   private connect(): void {
@@ -103,10 +95,7 @@ class LiveConnection {
     socket.addEventListener('open', () => {
       this.attempts = 0;
       this.setStatus('open');
-      for (const ticketId of this.watched.keys()) {
-        this.send({ type: 'watch', ticketId });
-        if (this.replying.get(ticketId)) this.send({ type: 'replying', ticketId, replying: true });
-      }
+      for (const ticketId of this.watched.keys()) this.send({ type: 'watch', ticketId });
       // Whatever changed while the channel was down.
       this.listsChanged = true;
       for (const ticketId of this.watched.keys()) this.changedTickets.add(ticketId);
@@ -161,6 +150,12 @@ class LiveConnection {
       case 'presence':
         this.presence.set(message.ticketId, message.viewers);
         this.emit();
+        break;
+      case 'ticket.replying':
+        this.queryClient.setQueryData(ticketsKeys.replying(message.ticketId), {
+          ticketId: message.ticketId,
+          agents: message.agents,
+        });
         break;
       default:
         break;
@@ -231,15 +226,6 @@ export function useTicketPresence(ticketId: number, selfId: number): LiveViewer[
     () => connection?.viewersOf(ticketId) ?? noViewers,
   );
   return viewers.filter((v) => v.userId !== selfId);
-}
-
-/** Tells the others on this ticket that a reply is being written here. */
-export function useReplyingSignal(ticketId: number, replying: boolean): void {
-  const connection = useConnection();
-  useEffect(() => {
-    connection?.setReplying(ticketId, replying);
-  }, [connection, ticketId, replying]);
-  useEffect(() => () => connection?.setReplying(ticketId, false), [connection, ticketId]);
 }
 
 /** How often lists refresh on their own: never while live updates flow, every minute otherwise. */

@@ -30,7 +30,7 @@ export const attachmentsRepository = {
     if (ids.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('attachments')
-      .select(['filename', 'content_type', 'storage_key'])
+      .select(['id', 'filename', 'content_type', 'storage_key'])
       .where('id', 'in', ids)
       .execute();
   },

@@ -87,6 +87,11 @@ export async function liveRoutes(
       for (const client of clients) if (client.watching.has(event.ticketId)) send(client, message);
       return;
     }
+    // Who is replying matters only to those viewing the ticket.
+    if (event.type === 'ticket.replying') {
+      for (const client of clients) if (client.watching.has(event.ticketId)) send(client, event);
+      return;
+    }
     for (const client of clients) send(client, event);
   });
 

@@ -68,6 +68,30 @@ describeApi('live updates', (t) => {
     b.socket.close();
   });
 
+  it('tells only the viewers of a ticket who is replying to it, and when they stop', async () => {
+    const ann = await t.signIn('agent', { name: 'Ann Agent' });
+    const bob = await t.signIn('agent', { name: 'Bob Agent' });
+    const cleo = await t.signIn('agent', { name: 'Cleo Agent' });
+    const ticket = await openTicket(t, ann);
+    const b = connect(bob);
+    const c = connect(cleo);
+    await Promise.all([b.ready, c.ready]);
+    b.socket.send(JSON.stringify({ type: 'watch', ticketId: ticket.id }));
+    await until(() => b.messages.some((m) => m.type === 'presence'));
+    const url = `/api/v1/tickets/${ticket.id}/replying`;
+    expect((await t.request(ann, { method: 'PUT', url })).statusCode).toBe(200);
+    const replying = (names: string[]) => (m: LiveServerMessage) =>
+      m.type === 'ticket.replying' &&
+      m.ticketId === ticket.id &&
+      JSON.stringify(m.agents.map((x) => x.name)) === JSON.stringify(names);
+    expect(await until(() => b.messages.some(replying(['Ann Agent'])))).toBe(true);
+    expect((await t.request(ann, { method: 'DELETE', url })).statusCode).toBe(204);
+    expect(await until(() => b.messages.some(replying([])))).toBe(true);
+    expect(c.messages.some((m) => m.type === 'ticket.replying')).toBe(false);
+    b.socket.close();
+    c.socket.close();
+  });
+
   it('refuses anonymous sockets, customers and other sites', async () => {
     const anonymous = new WebSocket(base);
     const anonCode = await new Promise<number>((resolve) => {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database';
 import { type DeliveryHooks, transportFromUrl } from '../../platform/mail/outbox';
 import { filesByIds } from '../attachments';
 import { mailboxesRepository as repo } from './mailboxes.repository';
+import { attachmentCid } from './outbound';
 
 /**
  * How queued mail leaves: through the mailbox's own SMTP server when it has one, else SMTP_URL
@@ -39,6 +40,7 @@ export function deliveryHooks(
       const ids = mail.attachment_ids ? (JSON.parse(mail.attachment_ids) as number[]) : [];
       const files = await filesByIds(db, ids);
       return files.map((f) => ({
+        cid: attachmentCid(f.id),
         filename: f.filename,
         contentType: f.content_type,
         path: path.join(config.dataDir, 'attachments', f.storage_key),

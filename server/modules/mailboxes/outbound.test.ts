@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeApi } from '../../../test/helpers/app';
+import { inlinePictures } from './outbound';
 
 describeApi('mail from the support address', (t) => {
   it('carries nothing a contact form sender typed as a link, image or markup', async () => {
@@ -22,5 +23,16 @@ describeApi('mail from the support address', (t) => {
     expect(html).toContain('&lt;a href=&quot;http:&#8203;//evil.&#8203;example&quot;&gt;Win&lt;/a&gt;');
     expect(ack.text_body).toContain(name);
     expect(ack.text_body).toContain(subject);
+  });
+});
+
+describe('pictures in a reply', () => {
+  it('point at the file the mail carries, and only files it carries', () => {
+    const html =
+      '<p>See <img src="/api/v1/attachments/31" alt="screen.png" /> and <img src="/api/v1/attachments/7" /></p>';
+    expect(inlinePictures(html, [31])).toBe(
+      '<p>See <img src="cid:attachment-31@steward" alt="screen.png" /> and <img src="/api/v1/attachments/7" /></p>',
+    );
+    expect(inlinePictures(html, [])).toBe(html);
   });
 });

@@ -16,6 +16,8 @@ export interface TicketMail {
   to: string;
   /** Addresses in copy (customer mails keep the thread's copies). */
   cc?: string[];
+  /** Hidden copies (an agent's reply). */
+  bcc?: string[];
   values?: TemplateValues;
   /** Values that are already sanitised HTML for the HTML part (an agent's reply); `values` fills the text part. */
   html?: TemplateValues;
@@ -25,6 +27,23 @@ export interface TicketMail {
   attachmentIds?: number[];
   /** The mailbox to send from, when the caller already knows it. */
   mailbox?: MailboxRow;
+}
+
+/** The Content-ID a file of a mail goes by, so the mail's HTML can show it in place. */
+export const attachmentCid = (attachmentId: number) => `attachment-${attachmentId}@steward`;
+
+const ATTACHMENT_SRC = /src="\/api\/v1\/attachments\/(\d{1,12})"/g;
+
+/**
+ * A reply's HTML for mail: pictures put in the text (files of the reply, shown in Steward from
+ * their address) point at the file the mail carries, since the reader cannot sign in to fetch them.
+ */
+export function inlinePictures(html: string, attachmentIds: number[]): string {
+  if (attachmentIds.length === 0) return html;
+  const carried = new Set(attachmentIds);
+  return html.replace(ATTACHMENT_SRC, (whole, id: string) =>
+    carried.has(Number(id)) ? `src="cid:${attachmentCid(Number(id))}"` : whole,
+  );
 }
 
 /** The mailbox a ticket's mail goes out from: the one it came in through, else the default. */
@@ -90,6 +109,7 @@ export async function queueTicketMail(db: DbOrTrx, config: Config, mail: TicketM
     ticketId: mail.ticket.id,
     from: mailbox ? { address: mailbox.address, name: mailbox.display_name } : null,
     cc: customerFacing ? mail.cc : [],
+    bcc: customerFacing ? mail.bcc : [],
     mailboxId: mailbox?.id ?? null,
     messageRowId: mail.messageRowId ?? null,
     attachmentIds: mail.attachmentIds,

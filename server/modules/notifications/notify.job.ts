@@ -3,8 +3,8 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
-import { copiesOfTicket, queueTicketMail } from '../mailboxes';
-import { attachmentsOfMessages, findMessage, loadTicket } from '../tickets';
+import { copiesOfTicket, inlinePictures, queueTicketMail } from '../mailboxes';
+import { attachmentsOfMessages, findMessage, loadTicket, recipientsOf } from '../tickets';
 import { findUserRow } from '../users';
 import { notifyRepository as repo } from './notify.repository';
 
@@ -31,15 +31,21 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   if (event.type === 'replied' && customer) {
     const message = await findMessage(db, Number(event.to_value));
     if (message?.kind !== 'reply') return;
+    // Exactly whom the agent wrote to; replies kept before recipients were stored go as they did.
+    const recipients = recipientsOf(message);
+    const to = recipients ? recipients.to[0] : customer;
+    if (!to) return;
+    const attachmentIds = (await attachmentsOfMessages(db, [message.id])).map((a) => a.id);
     await queueTicketMail(db, config, {
       ticket,
       template: 'agent_replied',
-      to: customer,
-      cc: await copiesOfTicket(db, ticket.id),
+      to,
+      cc: recipients ? recipients.cc : await copiesOfTicket(db, ticket.id),
+      bcc: recipients?.bcc ?? [],
       values: { 'message.body': message.body, 'agent.name': actor?.name ?? 'Support' },
-      html: { 'message.body': message.body_html },
+      html: { 'message.body': inlinePictures(message.body_html, attachmentIds) },
       messageRowId: message.id,
-      attachmentIds: (await attachmentsOfMessages(db, [message.id])).map((a) => a.id),
+      attachmentIds,
     });
   } else if (event.type === 'status_changed' && customer) {
     // A reply that also solves the ticket already told the customer.

@@ -13,7 +13,12 @@ export const DEFAULT_AUTO_CLOSE_DAYS = 4;
 
 export async function loadTicketSettings(db: DbOrTrx): Promise<TicketSettings> {
   const days = Number(await repo.get(db, 'tickets.autoCloseDays'));
-  return { autoCloseDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS };
+  const assignOnReply = await repo.get(db, 'tickets.assignOnReply');
+  return {
+    autoCloseDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_AUTO_CLOSE_DAYS,
+    // On until an admin turns it off.
+    assignOnReply: assignOnReply !== 'false',
+  };
 }
 
 /** A stored setting's raw value. */
@@ -34,6 +39,8 @@ export function settingsService({ db }: AppDeps) {
         const before = await loadTicketSettings(trx);
         if (input.autoCloseDays !== undefined)
           await repo.set(trx, 'tickets.autoCloseDays', String(input.autoCloseDays), nowIso());
+        if (input.assignOnReply !== undefined)
+          await repo.set(trx, 'tickets.assignOnReply', String(input.assignOnReply), nowIso());
         const after = await loadTicketSettings(trx);
         await recordAudit(trx, ctx, {
           action: 'settings.updated',

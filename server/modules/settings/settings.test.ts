@@ -8,7 +8,7 @@ describeApi('settings', (t) => {
     for (const role of ['agent', 'manager', 'admin'] as const) {
       const res = await t.request(await t.signIn(role), { method: 'GET', url });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ autoCloseDays: 4 });
+      expect(res.json()).toEqual({ autoCloseDays: 4, assignOnReply: true });
     }
   });
 
@@ -16,9 +16,12 @@ describeApi('settings', (t) => {
     const admin = await t.signIn('admin');
     const res = await t.request(admin, { method: 'PATCH', url, payload: { autoCloseDays: 9 } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ autoCloseDays: 9 });
+    expect(res.json()).toEqual({ autoCloseDays: 9, assignOnReply: true });
     const agent = await t.signIn('agent');
-    expect((await t.request(agent, { method: 'GET', url })).json()).toEqual({ autoCloseDays: 9 });
+    expect((await t.request(agent, { method: 'GET', url })).json()).toEqual({
+      autoCloseDays: 9,
+      assignOnReply: true,
+    });
     const audit = await t.handle.db
       .selectFrom('audit_log')
       .select(['entity_id', 'changes'])
@@ -27,6 +30,26 @@ describeApi('settings', (t) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.entity_id).toBe('tickets');
     expect(JSON.parse(audit[0]!.changes)).toEqual({ autoCloseDays: { before: 4, after: 9 } });
+  });
+
+  it('assigning on reply is on by default; an admin turns it off and the change is audited', async () => {
+    const admin = await t.signIn('admin');
+    const res = await t.request(admin, { method: 'PATCH', url, payload: { assignOnReply: false } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ autoCloseDays: 4, assignOnReply: false });
+    const agent = await t.signIn('agent');
+    expect((await t.request(agent, { method: 'GET', url })).json()).toEqual({
+      autoCloseDays: 4,
+      assignOnReply: false,
+    });
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('action', '=', 'settings.updated')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes)).toEqual({ assignOnReply: { before: true, after: false } });
+    const wrong = await t.request(admin, { method: 'PATCH', url, payload: { assignOnReply: 'no' } });
+    expect(wrong.statusCode).toBe(400);
   });
 
   it('only admins change settings; customers and strangers read nothing', async () => {
@@ -43,7 +66,10 @@ describeApi('settings', (t) => {
     expect((await t.request(customer, { method: 'GET', url })).statusCode).toBe(403);
     expect((await t.request({ kind: 'anonymous' }, { method: 'GET', url })).statusCode).toBe(401);
     const admin = await t.signIn('admin');
-    expect((await t.request(admin, { method: 'GET', url })).json()).toEqual({ autoCloseDays: 4 });
+    expect((await t.request(admin, { method: 'GET', url })).json()).toEqual({
+      autoCloseDays: 4,
+      assignOnReply: true,
+    });
   });
 
   it('refuses days out of range, fractions and unknown keys, and changes nothing', async () => {
@@ -58,7 +84,10 @@ describeApi('settings', (t) => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await t.request(admin, { method: 'GET', url })).json()).toEqual({ autoCloseDays: 4 });
+    expect((await t.request(admin, { method: 'GET', url })).json()).toEqual({
+      autoCloseDays: 4,
+      assignOnReply: true,
+    });
     const audited = t.handle.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'settings');
     expect(await audited.execute()).toHaveLength(0);
   });

@@ -21,7 +21,7 @@ describeApi('auto-close of solved tickets', (t) => {
       url: '/api/v1/settings/tickets',
       payload: { autoCloseDays: 2 },
     });
-    expect(setting.json()).toEqual({ autoCloseDays: 2 });
+    expect(setting.json()).toEqual({ autoCloseDays: 2, assignOnReply: true });
     await t.handle.db
       .updateTable('tickets')
       .set({ solved_at: new Date(Date.now() - 3 * 86_400_000).toISOString() })

@@ -7,9 +7,12 @@ export type { MentionNotifier } from './mentions';
 export {
   addCustomerMessage,
   loadConversation,
+  type MessagesOutside,
   type MessagesService,
   messagesService,
 } from './messages.service';
+export { type CopiesOf, recipientsOf } from './recipients';
+export { type ReplyingService, replyingService } from './replying.service';
 export {
   recordTicketEvents,
   subscribeToTicketEvents,

@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import type { MessageRecipients } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { insertReturningId, pick } from '../../db/prepared';
 import type { MessageKind, MessagesTable, TicketChannel } from '../../db/schema';
@@ -13,11 +14,13 @@ const insertColumns = [
   'body',
   'body_html',
   'meta',
+  'recipients',
   'created_at',
 ] as const;
 /** Every message and ticket runs it: built once (see server/db/prepared.ts). */
-const insertQuery = insertReturningId((db, p: Omit<Insertable<MessagesTable>, 'id'> & { meta: string }) =>
-  db.insertInto('messages').values(pick(p, insertColumns)),
+const insertQuery = insertReturningId(
+  (db, p: Omit<Insertable<MessagesTable>, 'id'> & { meta: string; recipients: string | null }) =>
+    db.insertInto('messages').values(pick(p, insertColumns)),
 );
 
 export const messagesRepository = {
@@ -32,6 +35,8 @@ export const messagesRepository = {
       body: string;
       html: string;
       meta: Record<string, unknown>;
+      /** Who an agent's reply is written to. */
+      recipients?: MessageRecipients | null;
       now: string;
     },
   ): Promise<number> {
@@ -44,6 +49,7 @@ export const messagesRepository = {
       body: values.body,
       body_html: values.html,
       meta: JSON.stringify(values.meta),
+      recipients: values.recipients ? JSON.stringify(values.recipients) : null,
       created_at: values.now,
     });
   },

@@ -12,10 +12,12 @@ import { renderMarkdown } from '../../platform/markdown';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { bindFilesToMessage, toAttachment } from '../attachments';
 import { appendToIndex } from '../search';
+import { loadTicketSettings } from '../settings';
 import { afterAnswer, afterCustomerMessage, isAutomatic } from './conversation.rules';
 import type { TicketEventInput } from './events.repository';
 import { type MentionNotifier, mentionedUsers } from './mentions';
 import { messagesRepository as repo } from './messages.repository';
+import { type CopiesOf, replyRecipients } from './recipients';
 import { recordTicketEvents } from './ticket-events';
 import { toMessage } from './tickets.mapper';
 import { eventActor } from './tickets.refs';
@@ -157,12 +159,25 @@ export async function addCustomerMessage(
   return { ticketId, message: await loadMessage(db, id), followUp: false };
 }
 
-export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionNotifier) {
+/** What the messages service needs from modules it cannot import (the registry passes them in). */
+export interface MessagesOutside {
+  notifyMentioned: MentionNotifier;
+  copiesOf: CopiesOf;
+}
+
+export function messagesService({ db, live }: AppDeps, { notifyMentioned, copiesOf }: MessagesOutside) {
   return {
     async list(ctx: RequestContext, ticketId: number) {
       authorize(ctx.actor, 'tickets.read');
       await loadTicket(db, ticketId);
       return loadConversation(db, ticketId, false);
+    },
+
+    /** A reply or note as it will read, rendered by the same safe rules as a sent message. */
+    async preview(ctx: RequestContext, ticketId: number, body: string) {
+      authorize(ctx.actor, 'tickets.write');
+      await loadTicket(db, ticketId);
+      return { html: await renderMarkdownOffThread(body) };
     },
 
     /** An agent's public reply or internal note, with the status the agent chose. */
@@ -196,6 +211,21 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
         }
         const now = nowIso();
         const authorUserId = ctx.actor.type === 'user' && ctx.actor.id > 0 ? ctx.actor.id : null;
+        // Assign on reply: the agent who answers an unassigned ticket takes it.
+        const takes =
+          isReply &&
+          authorUserId !== null &&
+          ticket.assignee === null &&
+          (await loadTicketSettings(trx)).assignOnReply;
+        // A reply is mailed to the requester with the Cc the agent chose (else the ticket's copies).
+        const recipients =
+          isReply && ticket.requester.email
+            ? replyRecipients(
+                ticket.requester.email,
+                input.cc ?? (await copiesOf(trx, ticketId)),
+                input.bcc ?? [],
+              )
+            : null;
         const id = await repo.insert(trx, {
           ticketId,
           kind: input.kind,
@@ -205,6 +235,7 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
           body: input.body,
           html,
           meta: ctx.actor.type === 'token' ? { via: `API token ${ctx.actor.name}` } : {},
+          recipients,
           now,
         });
         const bound = await bindFilesToMessage(trx, ticketId, id, input.attachmentIds);
@@ -213,6 +244,7 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
         await ticketsRepository.countMessage(trx, ticketId, now, {
           ...answered.changes,
           ...statusStamps(status, ticket.status, now),
+          ...(takes ? { assignee_id: authorUserId } : {}),
         });
         const events: TicketEventInput[] = [
           { type: isReply ? 'replied' : 'note_added', to: id },
@@ -220,6 +252,7 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
         ];
         if (status !== ticket.status)
           events.push({ type: 'status_changed', from: ticket.status, to: status });
+        if (takes) events.push({ type: 'assigned', from: null, to: authorUserId });
         await recordTicketEvents(trx, ticketId, eventActor(ctx), events, now);
         await appendToIndex(trx, ticketId, input.body);
         if (!isReply)
@@ -234,7 +267,10 @@ export function messagesService({ db, live }: AppDeps, notifyMentioned: MentionN
           action: isReply ? 'ticket.replied' : 'ticket.note_added',
           entityType: 'ticket',
           entityId: ticketId,
-          changes: status !== ticket.status ? { status: { before: ticket.status, after: status } } : {},
+          changes: {
+            ...(status !== ticket.status ? { status: { before: ticket.status, after: status } } : {}),
+            ...(takes ? { assignee: { before: null, after: ctx.actor.name } } : {}),
+          },
         });
         return loadMessage(trx, id);
       });

@@ -7,6 +7,7 @@ import type { TicketsTable } from '../../db/schema';
 import { parseObject, parseStringList } from '../../platform/json';
 import type { EventRow } from './events.repository';
 import type { MessageRow } from './messages.repository';
+import { recipientsOf } from './recipients';
 import type { TicketRow } from './tickets.repository';
 
 const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
@@ -100,6 +101,7 @@ export function toMessage(
     meta: parseObject(row.meta),
     attachments,
     delivery,
+    recipients: recipientsOf(row),
     createdAt: row.created_at,
   };
 }

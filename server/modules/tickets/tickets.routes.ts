@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ctx, protectedErrors, withConflict, withNotFound } from '../../platform/http';
 import type { BulkService } from './bulk.service';
 import type { ContactsService } from './contacts.service';
 import type { MessagesService } from './messages.service';
+import type { ReplyingService } from './replying.service';
 import { ticketsSchemas as s } from './tickets.schemas';
 import type { TicketsService } from './tickets.service';
 
@@ -15,7 +17,8 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{
   messages: MessagesService;
   bulk: BulkService;
   contacts: ContactsService;
-}> = async (app, { tickets, messages, bulk, contacts }) => {
+  replying: ReplyingService;
+}> = async (app, { tickets, messages, bulk, contacts, replying }) => {
   app.post(
     '/api/v1/tickets',
     {
@@ -136,6 +139,62 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => reply.code(201).send(await messages.add(ctx(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/v1/tickets/:id/messages/preview',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Render a reply or note as it will read, without sending it',
+        params: s.previewMessage.params,
+        body: s.previewMessage.body,
+        response: { 200: s.previewMessage.response, ...withNotFound },
+      },
+    },
+    (req) => messages.preview(ctx(req), req.params.id, req.body.body),
+  );
+  app.get(
+    '/api/v1/tickets/:id/replying',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The agents writing a reply to the customer right now',
+        params: s.replying.params,
+        response: { 200: s.replying.response, ...withNotFound },
+      },
+    },
+    (req) => replying.list(ctx(req), req.params.id),
+  );
+  app.put(
+    '/api/v1/tickets/:id/replying',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Say you are writing a reply; say it again within 30 seconds to keep it',
+        params: s.replying.params,
+        response: { 200: s.replying.response, ...withNotFound },
+      },
+    },
+    (req) => replying.start(ctx(req), req.params.id),
+  );
+  app.delete(
+    '/api/v1/tickets/:id/replying',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Say you stopped writing a reply',
+        params: s.replying.params,
+        response: { 204: z.null(), ...withNotFound },
+      },
+    },
+    async (req, reply) => {
+      await replying.stop(ctx(req), req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.get(
     '/api/v1/tickets/:id/events',

@@ -8,8 +8,11 @@ import {
   createTicketBody,
   escalateBody,
   mergeTicketsBody,
+  messagePreviewSchema,
   messageSchema,
+  previewMessageBody,
   ticketEventSchema,
+  ticketReplyingSchema,
   ticketSchema,
   updateTicketBody,
 } from '../../../contracts/tickets';
@@ -24,6 +27,8 @@ export const ticketsSchemas = {
   deescalate: { params: idParam, response: ticketSchema },
   messages: { params: idParam, response: z.object({ data: z.array(messageSchema) }) },
   addMessage: { params: idParam, body: createMessageBody, response: messageSchema },
+  previewMessage: { params: idParam, body: previewMessageBody, response: messagePreviewSchema },
+  replying: { params: idParam, response: ticketReplyingSchema },
   events: { params: idParam, response: z.object({ data: z.array(ticketEventSchema) }) },
   contact: {
     body: contactBody,

@@ -12,6 +12,11 @@ export type BusEvent =
   | { type: 'ticket.created'; ticketId: number }
   | { type: 'ticket.changed'; ticketId: number; version: number | null }
   | {
+      type: 'ticket.replying';
+      ticketId: number;
+      agents: { userId: number; name: string; until: string }[];
+    }
+  | {
       type: 'presence';
       ticketId: number;
       userId: number;

@@ -18,6 +18,8 @@ export interface OutgoingMail {
   ticketId?: number | null;
   from?: { address: string; name: string } | null;
   cc?: string[];
+  /** Hidden copies: in the envelope, never in the headers. */
+  bcc?: string[];
   mailboxId?: number | null;
   /** The ticket message this mail carries; its delivery is shown on the ticket. */
   messageRowId?: number | null;
@@ -39,6 +41,7 @@ export async function enqueueMail(db: DbOrTrx, mail: OutgoingMail): Promise<numb
       from_address: mail.from?.address ?? null,
       from_name: mail.from?.name ?? null,
       cc: mail.cc && mail.cc.length > 0 ? JSON.stringify(mail.cc) : null,
+      bcc: mail.bcc && mail.bcc.length > 0 ? JSON.stringify(mail.bcc) : null,
       mailbox_id: mail.mailboxId ?? null,
       message_row_id: mail.messageRowId ?? null,
       attachment_ids:
@@ -61,7 +64,10 @@ export interface DeliveryHooks {
   defaultFrom: string;
   /** null: no server configured, the mail is logged instead (development and demos). */
   transportFor(mail: OutboxRow): Promise<Transporter | null>;
-  attachmentsFor(mail: OutboxRow): Promise<{ filename: string; path: string; contentType: string }[]>;
+  /** The mail's files; `cid` lets its HTML show a picture in place. */
+  attachmentsFor(
+    mail: OutboxRow,
+  ): Promise<{ filename: string; path: string; contentType: string; cid?: string }[]>;
   onPermanentFailure(mail: OutboxRow, error: string): Promise<void>;
   log: FastifyBaseLogger;
 }
@@ -83,6 +89,7 @@ function sendOptions(mail: OutboxRow, defaultFrom: string) {
     from: mail.from_address ? { name: mail.from_name ?? '', address: mail.from_address } : defaultFrom,
     to: mail.to_address,
     cc: mail.cc ? (JSON.parse(mail.cc) as string[]) : undefined,
+    bcc: mail.bcc ? (JSON.parse(mail.bcc) as string[]) : undefined,
     subject: mail.subject,
     text: mail.text_body,
     html: mail.html_body ?? undefined,

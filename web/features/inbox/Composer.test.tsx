@@ -1,12 +1,14 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../../contracts/tickets';
+import type { LiveViewer } from '../../app/live';
 import { makeTicket, makeUser, page } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { Composer } from './Composer';
 import type { ComposerMode } from './drafts';
+import { UNDO_MS } from './undoSend';
 
 const staff = [
   makeUser(2, 'Brian Kernighan', 'bwk@example.test'),
@@ -20,11 +22,21 @@ const staff = [
   makeUser(50, 'A Customer', 'customer@example.test', { role: 'customer' }),
 ];
 
-function stubComposer(ticket: Ticket) {
+function stubComposer(ticket: Ticket, copies: string[] | null = null) {
   return stubNetwork({
     'GET /users': page(staff),
     [`POST /tickets/${ticket.id}/messages`]: { id: 900 },
     [`GET /tickets/${ticket.id}`]: { ...ticket, version: ticket.version + 1 },
+    [`PUT /tickets/${ticket.id}/replying`]: { ticketId: ticket.id, agents: [] },
+    [`DELETE /tickets/${ticket.id}/replying`]: null,
+    ...(copies ? { [`GET /tickets/${ticket.id}/copies`]: { copies, suggestions: [] } } : {}),
+  });
+}
+
+/** Lets the Undo window pass: the reply is sent only then. */
+async function afterUndoWindow() {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(UNDO_MS + 10);
   });
 }
 
@@ -33,10 +45,12 @@ function Harness({
   ticket,
   initialMode,
   onClose,
+  others,
 }: {
   ticket: Ticket;
   initialMode: ComposerMode;
   onClose: () => void;
+  others: LiveViewer[];
 }) {
   const [mode, setMode] = useState(initialMode);
   return (
@@ -45,16 +59,20 @@ function Harness({
       mode={mode}
       onModeChange={setMode}
       onClose={onClose}
-      others={[]}
+      others={others}
       autoFocus={false}
     />
   );
 }
 
-function renderComposer(ticket = makeTicket(7), initialMode: ComposerMode = 'reply') {
+function renderComposer(
+  ticket = makeTicket(7),
+  initialMode: ComposerMode = 'reply',
+  others: LiveViewer[] = [],
+) {
   const onClose = vi.fn();
   const rendered = renderWithProviders(
-    <Harness ticket={ticket} initialMode={initialMode} onClose={onClose} />,
+    <Harness ticket={ticket} initialMode={initialMode} onClose={onClose} others={others} />,
   );
   return { ...rendered, onClose };
 }
@@ -62,11 +80,20 @@ function renderComposer(ticket = makeTicket(7), initialMode: ComposerMode = 'rep
 const sendButton = () => screen.getByRole('button', { name: /^Send as / });
 
 describe('Composer', () => {
+  // Most tests write the Markdown source; the rich text editor has tests of its own below.
+  beforeEach(() => {
+    window.localStorage.setItem('steward.composer.editor.v1', 'markdown');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('a reply cannot be sent while empty or only spaces', async () => {
     stubComposer(makeTicket(7));
     const { user } = renderComposer();
 
-    expect(screen.getByText('To Grace Hopper')).toBeInTheDocument();
+    expect(screen.getByText(/Grace Hopper <grace@example.test>/)).toBeInTheDocument();
     expect(sendButton()).toHaveTextContent('Send as Open');
     expect(sendButton()).toBeDisabled();
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), '   ');
@@ -121,7 +148,7 @@ describe('Composer', () => {
     expect(window.localStorage.getItem('steward.draft.v1.7.reply')).toBeNull();
   });
 
-  it('sends the reply with the ticket version and status, then clears the draft and closes', async () => {
+  it('closes at once, and sends with the ticket version and status only after the Undo window', async () => {
     const ticket = makeTicket(7, { version: 4, status: 'pending' });
     const net = stubComposer(ticket);
     const { user, onClose } = renderComposer(ticket);
@@ -129,13 +156,34 @@ describe('Composer', () => {
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'We have refunded you.');
     await user.click(screen.getByRole('button', { name: 'Send as Pending' }));
 
-    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('Sending…')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    expect(window.localStorage.getItem('steward.draft.v1.7.reply')).toBeNull();
+    expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(0);
+
+    await afterUndoWindow();
+    await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
     expect(net.callsTo('POST /tickets/7/messages').map((c) => c.body)).toEqual([
       { kind: 'reply', body: 'We have refunded you.', attachmentIds: [], status: 'pending', version: 4 },
     ]);
     expect(await screen.findByText('Reply sent')).toBeInTheDocument();
     expect(screen.getByText('The customer has your reply; the ticket is pending.')).toBeInTheDocument();
-    expect(window.localStorage.getItem('steward.draft.v1.7.reply')).toBeNull();
+  });
+
+  it('Undo within five seconds puts the draft back and sends nothing', async () => {
+    const net = stubComposer(makeTicket(7));
+    const { user } = renderComposer();
+
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Wait, not yet');
+    await user.click(sendButton());
+    expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('');
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+
+    expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('Wait, not yet');
+    await afterUndoWindow();
+    expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(0);
+    expect(screen.queryByText('Sending…')).not.toBeInTheDocument();
   });
 
   it('sends with another allowed status from the menu', async () => {
@@ -147,6 +195,7 @@ describe('Composer', () => {
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
     expect(items).toEqual(['Send as Open', 'Send as Pending', 'Send as On hold', 'Send as Solved']);
     await user.click(screen.getByRole('menuitem', { name: 'Send as Solved' }));
+    await afterUndoWindow();
 
     await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
     expect(net.callsTo('POST /tickets/7/messages')[0]?.body).toMatchObject({
@@ -163,6 +212,8 @@ describe('Composer', () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+    await afterUndoWindow();
+    await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
     expect(net.callsTo('POST /tickets/7/messages')[0]?.body).toEqual({
       kind: 'note',
       body: 'Customer called twice',
@@ -172,35 +223,20 @@ describe('Composer', () => {
     expect(await screen.findByText('Note added')).toBeInTheDocument();
   });
 
-  it('while a reply is on its way, it cannot be sent again', async () => {
+  it('Ctrl+Enter twice sends the reply once', async () => {
     const net = stubComposer(makeTicket(7));
     const inFlight = deferred();
     net.on('POST /tickets/7/messages', inFlight.answer);
-    const { user, onClose } = renderComposer();
-
-    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello');
-    await user.click(sendButton());
-    await waitFor(() => expect(sendButton()).toBeDisabled());
-    expect(screen.getByRole('button', { name: 'Send with another status' })).toBeDisabled();
-
-    inFlight.resolve({ id: 900 });
-    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
-    expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1);
-  });
-
-  it('Ctrl+Enter while a reply is on its way does not send it twice', async () => {
-    const net = stubComposer(makeTicket(7));
-    const inFlight = deferred();
-    net.on('POST /tickets/7/messages', inFlight.answer);
-    const { user, onClose } = renderComposer();
+    const { user } = renderComposer();
 
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello');
     await user.keyboard('{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(sendButton()).toBeDisabled());
     await user.keyboard('{Control>}{Enter}{/Control}');
+    await afterUndoWindow();
 
     inFlight.resolve({ id: 900 });
-    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
+    await afterUndoWindow();
     expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1);
   });
 
@@ -211,12 +247,13 @@ describe('Composer', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello');
     await user.click(sendButton());
+    await afterUndoWindow();
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The reply was not sent');
-    expect(alert).toHaveTextContent('The reply is too long.');
-    expect(onClose).not.toHaveBeenCalled();
-    expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('Hello');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('Hello'));
+    const alerts = await screen.findAllByRole('alert');
+    const inComposer = alerts.find((a) => a.textContent?.includes('The reply is too long.'));
+    expect(inComposer).toHaveTextContent('The reply was not sent');
+    expect(onClose).toHaveBeenCalledTimes(1);
     expect(window.localStorage.getItem('steward.draft.v1.7.reply')).not.toBeNull();
   });
 
@@ -227,6 +264,7 @@ describe('Composer', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello');
     await user.click(sendButton());
+    await afterUndoWindow();
 
     expect(
       await screen.findByText('New activity on this ticket — review before sending.'),
@@ -286,5 +324,117 @@ describe('Composer', () => {
     await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hi @gr');
     expect(screen.queryByRole('option')).not.toBeInTheDocument();
     expect(net.callsTo('GET /users')).toHaveLength(0);
+  });
+
+  it('puts the ticket’s copies in Cc, and sends exactly the Cc and Bcc as edited', async () => {
+    const net = stubComposer(makeTicket(7), ['boss@example.test']);
+    const { user } = renderComposer();
+
+    const cc = await screen.findByLabelText('Cc', { selector: 'input' });
+    expect(screen.getByText('boss@example.test')).toBeInTheDocument();
+    await user.type(cc, 'Finance@Example.test{Enter}');
+    await user.type(cc, 'not an address{Enter}');
+    expect(await screen.findByText(/is not an email address/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Bcc' }));
+    await user.type(screen.getByLabelText('Bcc', { selector: 'input' }), 'audit@example.test{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Copying finance.');
+    await user.click(sendButton());
+    await afterUndoWindow();
+
+    await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
+    expect(net.callsTo('POST /tickets/7/messages')[0]?.body).toMatchObject({
+      cc: ['boss@example.test', 'finance@example.test'],
+      bcc: ['audit@example.test'],
+    });
+  });
+
+  it('previews the reply as the server renders it', async () => {
+    const net = stubComposer(makeTicket(7));
+    net.on('POST /tickets/7/messages/preview', { html: '<p>Hello <strong>Grace</strong></p>' });
+    const { user } = renderComposer();
+
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hello **Grace**');
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    await waitFor(() => expect(within(preview).getByText('Grace').tagName).toBe('STRONG'));
+    expect(net.callsTo('POST /tickets/7/messages/preview')[0]?.body).toEqual({ body: 'Hello **Grace**' });
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('Hello **Grace**');
+  });
+
+  it('asks before sending while a colleague is replying', async () => {
+    const net = stubComposer(makeTicket(7));
+    const { user } = renderComposer(makeTicket(7), 'reply', [
+      { userId: 9, name: 'Morgan Reyes', replying: true },
+    ]);
+
+    expect(screen.getByText(/Morgan Reyes is replying right now/)).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Me too');
+    await user.click(sendButton());
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Morgan Reyes is writing a reply to this ticket right now.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send anyway' }));
+    await afterUndoWindow();
+    await waitFor(() => expect(net.callsTo('POST /tickets/7/messages')).toHaveLength(1));
+  });
+
+  it('tells the server while a reply is being written, and when it stops', async () => {
+    const net = stubComposer(makeTicket(7));
+    const { user } = renderComposer();
+
+    await user.type(screen.getByRole('textbox', { name: 'Reply' }), 'Hi');
+    await waitFor(() => expect(net.callsTo('PUT /tickets/7/replying')).toHaveLength(1));
+    await user.clear(screen.getByRole('textbox', { name: 'Reply' }));
+    await waitFor(() => expect(net.callsTo('DELETE /tickets/7/replying')).toHaveLength(1));
+  });
+
+  it('a picture pasted into the text is uploaded, attached and put in the text', async () => {
+    const net = stubComposer(makeTicket(7));
+    net.on('POST /tickets/7/attachments', {
+      id: 31,
+      filename: 'screen.png',
+      contentType: 'image/png',
+      size: 2048,
+      url: '/api/v1/attachments/31',
+    });
+    renderComposer();
+
+    const reply = screen.getByRole('textbox', { name: 'Reply' });
+    const picture = new File(['png'], 'screen.png', { type: 'image/png' });
+    fireEvent.paste(reply, { clipboardData: { files: [picture], getData: () => '' } });
+
+    await waitFor(() => expect(reply).toHaveValue('![screen.png](/api/v1/attachments/31)\n'));
+    expect(screen.getByText('screen.png (2 KB)')).toBeInTheDocument();
+  });
+
+  describe('rich text', () => {
+    beforeEach(() => {
+      window.localStorage.removeItem('steward.composer.editor.v1');
+    });
+
+    it('writes replies with formatting by default and switches to the Markdown source, text kept', async () => {
+      window.localStorage.setItem(
+        'steward.draft.v1.7.reply',
+        JSON.stringify({ body: 'Hello **Grace**', attachments: [] }),
+      );
+      stubComposer(makeTicket(7));
+      const { user } = renderComposer();
+
+      const editor = await screen.findByRole('textbox', { name: 'Reply' });
+      expect(editor).toHaveAttribute('contenteditable', 'true');
+      await waitFor(() => expect(within(editor).getByText('Grace').tagName).toBe('STRONG'));
+      expect(screen.getByRole('button', { name: 'Bold' })).toBeInTheDocument();
+
+      await user.click(screen.getByRole('button', { name: 'Markdown source' }));
+      expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue('Hello **Grace**');
+      expect(window.localStorage.getItem('steward.composer.editor.v1')).toBe('markdown');
+    });
+
+    it('notes keep the Markdown box with @mentions', async () => {
+      stubComposer(makeTicket(7));
+      renderComposer(makeTicket(7), 'note');
+      expect(screen.getByRole('textbox', { name: 'Internal note' }).tagName).toBe('TEXTAREA');
+    });
   });
 });

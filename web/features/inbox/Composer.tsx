@@ -17,23 +17,38 @@ import {
 import {
   IconAlertTriangle,
   IconChevronDown,
+  IconEye,
   IconLock,
+  IconMarkdown,
   IconMessage,
   IconPaperclip,
+  IconPencil,
   IconRefresh,
   IconSend,
+  IconTextSize,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import type { Ticket, TicketStatus } from '../../../contracts/tickets';
+import { type ClipboardEvent, type DragEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { Attachment, CreateMessageBody, Ticket, TicketStatus } from '../../../contracts/tickets';
 import { errorMessage, isApiError } from '../../app/api';
-import { type LiveViewer, useReplyingSignal } from '../../app/live';
-import { notifySuccess } from '../../app/notify';
+import type { LiveViewer } from '../../app/live';
 import { nextStatuses, statusLabels } from '../../app/ticketLabels';
 import { formatBytes } from '../../components/AttachmentList';
-import { isOwnVersion, ticketsKeys, useSendMessage, useUploadAttachment } from '../tickets/tickets.queries';
+import { confirmAction } from '../../components/ConfirmButton';
+import { LoadingState } from '../../components/LoadingState';
+import { isOwnVersion, sendMessage, ticketsKeys, useUploadAttachment } from '../tickets/tickets.queries';
+import { useTicketCopies } from './copies.queries';
 import { type ComposerMode, useDraft } from './drafts';
+import { useEditorKind } from './editorKind';
 import { MentionTextarea } from './MentionTextarea';
+import { RecipientFields } from './RecipientFields';
+import { ReplyPreview } from './ReplyPreview';
+import type { EditorKey, ReplyEditorHandle } from './RichReplyEditor';
+import { useReplyingAnnouncement } from './replying';
+import { sendAfterUndoWindow, useSendSetbacks } from './undoSend';
+
+// Tiptap and its styles come only when a reply is written in rich text.
+const RichReplyEditor = lazy(() => import('./RichReplyEditor').then((m) => ({ default: m.RichReplyEditor })));
 
 const MAX_BYTES = 10 * 1024 * 1024;
 type SendStatus = Extract<TicketStatus, 'open' | 'pending' | 'on_hold' | 'solved'>;
@@ -42,6 +57,9 @@ const sendStatuses: SendStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 function isSendStatus(status: TicketStatus): status is SendStatus {
   return (sendStatuses as TicketStatus[]).includes(status);
 }
+
+/** A picture in the Markdown: the file's name as its words, without what would end them. */
+const imageMarkdown = (file: Attachment) => `![${file.filename.replace(/[[\]\\]/g, '')}](${file.url})`;
 
 interface ComposerProps {
   ticket: Ticket;
@@ -61,10 +79,15 @@ export function Composer(props: ComposerProps) {
 
 function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus }: ComposerProps) {
   const queryClient = useQueryClient();
-  const { draft, setDraft, clear } = useDraft(ticket.id, mode);
-  const send = useSendMessage(ticket.id);
+  const { draft, setDraft, clear, reload } = useDraft(ticket.id, mode);
   const upload = useUploadAttachment(ticket.id);
+  const note = mode === 'note';
+  const copies = useTicketCopies(ticket.id, !note);
+  const [editorKind, setEditorKind] = useEditorKind();
+  const rich = !note && editorKind === 'rich';
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const richEditor = useRef<ReplyEditorHandle>(null);
+  const [preview, setPreview] = useState(false);
   const [uploading, setUploading] = useState(0);
   const [fileError, setFileError] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
@@ -77,19 +100,50 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
     if (!writing || isOwnVersion(ticket.id, ticket.version)) setSeenVersion(ticket.version);
   }, [writing, ticket.id, ticket.version]);
 
-  useReplyingSignal(ticket.id, writing);
+  // Colleagues see "… is replying" while a reply (not a note) is being written here.
+  useReplyingAnnouncement(ticket.id, writing && !note);
 
+  // A send that was undone or refused put the draft back.
+  useSendSetbacks(ticket.id, (setback) => {
+    if (setback.mode !== mode) return;
+    reload();
+    setPreview(false);
+    if (setback.kind === 'failed') {
+      if (isApiError(setback.error, 'TICKET_VERSION_CONFLICT')) setCollision(true);
+      else setSendError(errorMessage(setback.error));
+    }
+  });
+
+  // The rich text editor focuses itself once loaded.
   useEffect(() => {
-    if (autoFocus) textarea.current?.focus();
-  }, [autoFocus]);
+    if (autoFocus && !rich) textarea.current?.focus();
+  }, [autoFocus, rich]);
 
   const closed = ticket.status === 'closed';
   const replyBlocked = mode === 'reply' && closed;
   const defaultStatus: SendStatus = isSendStatus(ticket.status) ? ticket.status : 'open';
   const statusChoices = nextStatuses(ticket.status).filter(isSendStatus);
   const othersReplying = others.filter((o) => o.replying);
+  const cc = draft.cc ?? copies.data?.copies ?? [];
+  const bcc = draft.bcc ?? [];
 
-  const addFiles = async (files: File[]) => {
+  /** Puts a picture where the caret is, in whichever editor is open. */
+  const insertImage = (file: Attachment) => {
+    if (rich && richEditor.current) {
+      richEditor.current.insertImage(file.url, file.filename);
+      return;
+    }
+    const element = textarea.current;
+    setDraft((d) => {
+      const at = element?.selectionStart ?? d.body.length;
+      const before = d.body.slice(0, at);
+      const gap = before === '' || before.endsWith('\n') ? '' : '\n';
+      return { ...d, body: `${before}${gap}${imageMarkdown(file)}\n${d.body.slice(at)}` };
+    });
+  };
+
+  /** Uploads files and attaches them; pictures pasted or dropped in also go into the text. */
+  const addFiles = async (files: File[], inline = false) => {
     setFileError(null);
     for (const file of files) {
       if (file.size > MAX_BYTES) {
@@ -100,6 +154,7 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
       try {
         const attachment = await upload.mutateAsync(file);
         setDraft((d) => ({ ...d, attachments: [...d.attachments, attachment] }));
+        if (inline && file.type.startsWith('image/')) insertImage(attachment);
       } catch (error) {
         setFileError(
           isApiError(error, 'ATTACHMENT_TYPE_REFUSED')
@@ -114,39 +169,64 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
     }
   };
 
-  const submit = (status: SendStatus | undefined) => {
-    if (send.isPending || !draft.body.trim() || replyBlocked || collision) return;
-    setSendError(null);
-    send.mutate(
-      {
-        kind: mode,
-        body: draft.body,
-        attachmentIds: draft.attachments.map((a) => a.id),
-        status,
-        version: seenVersion,
-      },
-      {
-        onSuccess: () => {
-          clear();
-          notifySuccess(
-            mode === 'note'
-              ? 'Only your colleagues can see it.'
-              : status
-                ? `The customer has your reply; the ticket is ${statusLabels[status].toLowerCase()}.`
-                : 'The customer has your reply.',
-            mode === 'note' ? 'Note added' : 'Reply sent',
-          );
-          onClose();
-        },
-        onError: (error) => {
-          if (isApiError(error, 'TICKET_VERSION_CONFLICT')) {
-            setCollision(true);
-            return;
+  const filesFrom = (list: FileList | null | undefined) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0 || replyBlocked) return false;
+    void addFiles(files, true);
+    return true;
+  };
+
+  /** Closes the composer and sends after the Undo window; the draft waits in the toast meanwhile. */
+  const queueSend = (status: SendStatus | undefined) => {
+    const recipients =
+      mode === 'reply'
+        ? {
+            // Until the copies are known, the server sends to them itself.
+            ...(draft.cc !== undefined || copies.data ? { cc } : {}),
+            ...(bcc.length > 0 ? { bcc } : {}),
           }
-          setSendError(errorMessage(error));
-        },
+        : {};
+    const body: CreateMessageBody = {
+      kind: mode,
+      body: draft.body,
+      attachmentIds: draft.attachments.map((a) => a.id),
+      status,
+      version: seenVersion,
+      ...recipients,
+    };
+    const snapshot = draft;
+    setSendError(null);
+    clear();
+    onClose();
+    sendAfterUndoWindow({
+      ticketId: ticket.id,
+      mode,
+      draft: snapshot,
+      send: async () => {
+        await sendMessage(queryClient, ticket.id, body);
       },
-    );
+      sentMessage:
+        mode === 'note'
+          ? 'Only your colleagues can see it.'
+          : status
+            ? `The customer has your reply; the ticket is ${statusLabels[status].toLowerCase()}.`
+            : 'The customer has your reply.',
+    });
+  };
+
+  const submit = (status: SendStatus | undefined) => {
+    if (uploading > 0 || !draft.body.trim() || replyBlocked || collision) return;
+    if (mode === 'reply' && othersReplying.length > 0) {
+      const names = othersReplying.map((o) => o.name).join(', ');
+      confirmAction({
+        title: 'Someone else is replying',
+        message: `${names} ${othersReplying.length === 1 ? 'is' : 'are'} writing a reply to this ticket right now. Send yours anyway?`,
+        confirmLabel: 'Send anyway',
+        onConfirm: () => queueSend(status),
+      });
+      return;
+    }
+    queueSend(status);
   };
 
   const reviewLatest = async () => {
@@ -156,8 +236,19 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
     setCollision(false);
   };
 
-  const note = mode === 'note';
-  const busy = send.isPending || uploading > 0;
+  const onKey = (event: EditorKey) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit(note ? undefined : defaultStatus);
+    }
+  };
+
+  const busy = uploading > 0;
+  const cannotSend = busy || collision || !draft.body.trim();
+  const label = note ? 'Internal note' : 'Reply';
 
   return (
     <Box
@@ -194,11 +285,23 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
               },
             ]}
           />
-          <Text fz="xs" c="dimmed" ta="right" lineClamp={2}>
-            {note ? 'Only colleagues see notes. Type @ to mention someone.' : `To ${ticket.requester.name}`}
-          </Text>
+          {note && (
+            <Text fz="xs" c="dimmed" ta="right" lineClamp={2}>
+              Only colleagues see notes. Type @ to mention someone.
+            </Text>
+          )}
         </Group>
-        {othersReplying.length > 0 && (
+        {!note && (
+          <RecipientFields
+            ticket={ticket}
+            cc={cc}
+            bcc={bcc}
+            onCcChange={(next) => setDraft((d) => ({ ...d, cc: next }))}
+            onBccChange={(next) => setDraft((d) => ({ ...d, bcc: next }))}
+            disabled={replyBlocked}
+          />
+        )}
+        {!note && othersReplying.length > 0 && (
           <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />}>
             {othersReplying.map((o) => o.name).join(', ')} {othersReplying.length === 1 ? 'is' : 'are'}{' '}
             replying right now.
@@ -237,28 +340,48 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
             {sendError}
           </Alert>
         )}
-        <MentionTextarea
-          ref={textarea}
-          aria-label={note ? 'Internal note' : 'Reply'}
-          placeholder={note ? 'Write a note for your colleagues (Markdown)' : 'Write your reply (Markdown)'}
-          autosize
-          minRows={3}
-          maxRows={12}
-          mentions={note}
-          value={draft.body}
-          onChange={(body) => setDraft((d) => ({ ...d, body }))}
-          disabled={replyBlocked}
-          styles={note ? { input: { borderColor: 'var(--steward-note-border)' } } : undefined}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              onClose();
-            } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              submit(note ? undefined : defaultStatus);
-            }
-          }}
-        />
+        {preview ? (
+          <ReplyPreview ticketId={ticket.id} body={draft.body} />
+        ) : rich ? (
+          <Suspense fallback={<LoadingState variant="block" label="Loading the editor" />}>
+            <RichReplyEditor
+              ref={richEditor}
+              label={label}
+              placeholder="Write your reply"
+              value={draft.body}
+              onChange={(body) => setDraft((d) => ({ ...d, body }))}
+              disabled={replyBlocked}
+              autoFocus={autoFocus}
+              onFiles={(files) => void addFiles(files, true)}
+              onKeyDown={onKey}
+            />
+          </Suspense>
+        ) : (
+          <MentionTextarea
+            ref={textarea}
+            aria-label={label}
+            placeholder={note ? 'Write a note for your colleagues (Markdown)' : 'Write your reply (Markdown)'}
+            autosize
+            minRows={3}
+            maxRows={12}
+            mentions={note}
+            value={draft.body}
+            onChange={(body) => setDraft((d) => ({ ...d, body }))}
+            disabled={replyBlocked}
+            styles={note ? { input: { borderColor: 'var(--steward-note-border)' } } : undefined}
+            onKeyDown={onKey}
+            onPaste={(event: ClipboardEvent<HTMLTextAreaElement>) => {
+              const images = [...event.clipboardData.files].filter((f) => f.type.startsWith('image/'));
+              if (images.length > 0 && !replyBlocked) {
+                event.preventDefault();
+                void addFiles(images, true);
+              }
+            }}
+            onDrop={(event: DragEvent<HTMLTextAreaElement>) => {
+              if (filesFrom(event.dataTransfer.files)) event.preventDefault();
+            }}
+          />
+        )}
         {(draft.attachments.length > 0 || uploading > 0) && (
           <Group gap={6}>
             {draft.attachments.map((file) => (
@@ -288,11 +411,11 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
             {fileError}
           </Text>
         )}
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
             <FileButton onChange={(files) => void addFiles(files)} multiple>
               {(fileProps) => (
-                <Tooltip label="Attach files (up to 10 MB each)">
+                <Tooltip label="Attach files (up to 10 MB each); paste or drop pictures into the text">
                   <ActionIcon
                     variant="default"
                     aria-label="Attach files"
@@ -304,12 +427,37 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
                 </Tooltip>
               )}
             </FileButton>
+            <Tooltip label={preview ? 'Back to writing' : 'Preview as it will read'}>
+              <ActionIcon
+                variant={preview ? 'filled' : 'default'}
+                aria-label="Preview"
+                aria-pressed={preview}
+                onClick={() => setPreview((p) => !p)}
+              >
+                {preview ? <IconPencil size={16} /> : <IconEye size={16} />}
+              </ActionIcon>
+            </Tooltip>
+            {!note && (
+              <Tooltip label={rich ? 'Write the Markdown source' : 'Write with formatting'}>
+                <ActionIcon
+                  variant="default"
+                  aria-label={rich ? 'Markdown source' : 'Rich text'}
+                  onClick={() => {
+                    setPreview(false);
+                    setEditorKind(rich ? 'markdown' : 'rich');
+                  }}
+                  disabled={replyBlocked}
+                >
+                  {rich ? <IconMarkdown size={16} /> : <IconTextSize size={16} />}
+                </ActionIcon>
+              </Tooltip>
+            )}
             <Text fz="xs" c="dimmed" visibleFrom="lg">
               <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to send · <Kbd size="xs">Esc</Kbd> to
               close
             </Text>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" ml="auto">
             <Button variant="subtle" color="gray" size="xs" onClick={onClose}>
               Close
             </Button>
@@ -320,8 +468,7 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
                 c="dark"
                 leftSection={<IconLock size={14} />}
                 onClick={() => submit(undefined)}
-                loading={send.isPending}
-                disabled={busy || collision || !draft.body.trim()}
+                disabled={cannotSend}
               >
                 Add note
               </Button>
@@ -331,8 +478,7 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
                   size="xs"
                   leftSection={<IconSend size={14} />}
                   onClick={() => submit(defaultStatus)}
-                  loading={send.isPending}
-                  disabled={busy || collision || replyBlocked || !draft.body.trim()}
+                  disabled={cannotSend || replyBlocked}
                   style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
                 >
                   Send as {statusLabels[defaultStatus]}
@@ -343,7 +489,7 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
                       size={30}
                       variant="filled"
                       aria-label="Send with another status"
-                      disabled={busy || collision || replyBlocked || !draft.body.trim()}
+                      disabled={cannotSend || replyBlocked}
                       style={{
                         borderTopLeftRadius: 0,
                         borderBottomLeftRadius: 0,

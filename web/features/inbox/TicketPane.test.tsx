@@ -17,6 +17,7 @@ const question: Message = {
   meta: {},
   attachments: [],
   delivery: null,
+  recipients: null,
   createdAt: '2026-03-01T09:00:00.000Z',
 };
 
@@ -116,5 +117,20 @@ describe('TicketPane', () => {
     await user.click(await within(ticket).findByRole('combobox', { name: 'Tags' }));
     await user.keyboard('{Escape}');
     expect(location()).toBe('/inbox/my-open/tickets/7');
+  });
+
+  it('shows who is replying, as the server says, and not once it lapses', async () => {
+    const net = stubTicket();
+    const until = new Date(Date.now() + 1500).toISOString();
+    net.on('GET /tickets/7/replying', { ticketId: 7, agents: [{ userId: 9, name: 'Morgan Reyes', until }] });
+    renderWithProviders(<TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />, {
+      route: '/inbox/my-open/tickets/7',
+    });
+    const ticket = await screen.findByRole('article', { name: 'Ticket #7' });
+    expect(await within(ticket).findByText(/Morgan Reyes is replying/)).toBeVisible();
+    net.on('GET /tickets/7/replying', { ticketId: 7, agents: [] });
+    await waitFor(() => expect(within(ticket).queryByText(/Morgan Reyes is replying/)).toBeNull(), {
+      timeout: 5000,
+    });
   });
 });

@@ -31,9 +31,11 @@ import { viewPath } from './inbox.url';
 import { LogContactModal } from './LogContactModal';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
+import { useReplyingAgents, withReplying } from './replying';
 import { nothingFocused, refocusWhenLost, whenNoDialog } from './shortcuts';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
+import { useSendSetbacks } from './undoSend';
 
 interface TicketPaneProps {
   ticketId: number;
@@ -99,7 +101,7 @@ function OpenTicket({
   const events = useTicketEvents(ticket.id);
   const sla = useTicketSla(ticket.id);
   const update = useUpdateTicket(ticket.id);
-  const others = useTicketPresence(ticket.id, me.id);
+  const others = withReplying(useTicketPresence(ticket.id, me.id), useReplyingAgents(ticket.id), me.id);
   // Properties beside the conversation when the pane is wide enough, in a drawer otherwise, so
   // the conversation always comes first. Before the pane is measured, a lone pane is a phone's.
   const pane = useElementSize();
@@ -133,6 +135,8 @@ function OpenTicket({
     setComposer(mode);
     setFocusComposer(true);
   };
+  // A send undone or refused puts its draft back: show it.
+  useSendSetbacks(ticket.id, (setback) => openComposer(setback.mode));
 
   const closeComposer = () => {
     setClosedComposer(composer);

@@ -7,10 +7,11 @@ import { ticketsKeys } from '../tickets/tickets.queries';
 /** Under the ticket's key: a live change to the ticket (a new mail) refetches its copies too. */
 const copiesKey = (id: number) => [...ticketsKeys.ticket(id), 'copies'] as const;
 
-export function useTicketCopies(id: number) {
+export function useTicketCopies(id: number, enabled = true) {
   return useQuery({
     queryKey: copiesKey(id),
     queryFn: ({ signal }) => api.call(routes.tickets.copies, { params: { id }, signal }),
+    enabled,
   });
 }
 

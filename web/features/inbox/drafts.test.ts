@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { hasDraft, readDraft, useDraft } from './drafts';
+import { hasDraft, readDraft, restoreDraft, useDraft } from './drafts';
 
 const KEY = 'steward.draft.v1.7.note';
 
@@ -40,5 +40,22 @@ describe('drafts', () => {
     act(() => result.current.clear());
     expect(result.current.draft).toEqual({ body: '', attachments: [] });
     expect(window.localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('keeps a reply’s Cc and Bcc, and leaves out what is not a list of addresses', () => {
+    window.localStorage.setItem(
+      'steward.draft.v1.7.reply',
+      JSON.stringify({ body: 'Hi', attachments: [], cc: ['a@example.test', 3], bcc: 'b@example.test' }),
+    );
+    expect(readDraft(7, 'reply')).toEqual({ body: 'Hi', attachments: [], cc: ['a@example.test'] });
+  });
+
+  it('a draft put back keeps what was written since, after it', () => {
+    const file = { id: 3, filename: 'log.txt', contentType: 'text/plain', size: 10, url: '/a/3' };
+    restoreDraft(7, 'note', { body: 'First thought', attachments: [file] });
+    expect(readDraft(7, 'note')).toEqual({ body: 'First thought', attachments: [file] });
+    window.localStorage.setItem(KEY, JSON.stringify({ body: 'Second thought', attachments: [] }));
+    restoreDraft(7, 'note', { body: 'First thought', attachments: [file] });
+    expect(readDraft(7, 'note')).toEqual({ body: 'First thought\n\nSecond thought', attachments: [file] });
   });
 });

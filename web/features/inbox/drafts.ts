@@ -6,6 +6,9 @@ export type ComposerMode = 'reply' | 'note';
 export interface Draft {
   body: string;
   attachments: Attachment[];
+  /** A reply's Cc and Bcc once the writer changed them; until then Cc is the ticket's copies. */
+  cc?: string[];
+  bcc?: string[];
 }
 
 const emptyDraft: Draft = { body: '', attachments: [] };
@@ -14,6 +17,9 @@ const PREFIX = 'steward.draft.v1';
 function keyOf(ticketId: number, mode: ComposerMode): string {
   return `${PREFIX}.${ticketId}.${mode}`;
 }
+
+const stringsOf = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 
 function isAttachment(value: unknown): value is Attachment {
   return (
@@ -37,13 +43,15 @@ export function readDraft(ticketId: number, mode: ComposerMode): Draft {
       'attachments' in value && Array.isArray(value.attachments)
         ? value.attachments.filter(isAttachment)
         : [];
-    return { body, attachments };
+    const cc = 'cc' in value ? stringsOf(value.cc) : undefined;
+    const bcc = 'bcc' in value ? stringsOf(value.bcc) : undefined;
+    return { body, attachments, ...(cc ? { cc } : {}), ...(bcc ? { bcc } : {}) };
   } catch {
     return emptyDraft;
   }
 }
 
-function writeDraft(ticketId: number, mode: ComposerMode, draft: Draft): void {
+export function writeDraft(ticketId: number, mode: ComposerMode, draft: Draft): void {
   try {
     const key = keyOf(ticketId, mode);
     if (!draft.body.trim() && draft.attachments.length === 0) window.localStorage.removeItem(key);
@@ -51,6 +59,20 @@ function writeDraft(ticketId: number, mode: ComposerMode, draft: Draft): void {
   } catch {
     // Storage full or blocked: the draft lives as long as the page.
   }
+}
+
+/**
+ * Puts a draft back (an undone or failed send). Whatever was written meanwhile stays, after it.
+ */
+export function restoreDraft(ticketId: number, mode: ComposerMode, draft: Draft): void {
+  const current = readDraft(ticketId, mode);
+  const body = current.body.trim() ? `${draft.body}\n\n${current.body}` : draft.body;
+  const known = new Set(draft.attachments.map((a) => a.id));
+  writeDraft(ticketId, mode, {
+    ...draft,
+    body,
+    attachments: [...draft.attachments, ...current.attachments.filter((a) => !known.has(a.id))],
+  });
 }
 
 export function hasDraft(ticketId: number, mode: ComposerMode): boolean {
@@ -79,5 +101,8 @@ export function useDraft(ticketId: number, mode: ComposerMode) {
     setDraftState(emptyDraft);
   }, [ticketId, mode]);
 
-  return { draft, setDraft, clear };
+  /** Reads the saved draft again (a send that was undone or failed put it back). */
+  const reload = useCallback(() => setDraftState(readDraft(ticketId, mode)), [ticketId, mode]);
+
+  return { draft, setDraft, clear, reload };
 }

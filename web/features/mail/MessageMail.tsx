@@ -11,17 +11,36 @@ import type { Delivery } from '../../../contracts/mail';
 import type { Message } from '../../../contracts/tickets';
 import { emailMeta, hasOriginalMail, originalMailUrl, refusedAttachments, reusedMessageId } from './mailMeta';
 
-/** "From … · To … · Cc …" of a message that came by mail. */
-export function MailAddressLine({ message, pl }: { message: Message; pl?: number }) {
+/** The addresses of a message that came by mail, or of the mail an agent's reply went out as. */
+function addressParts(message: Message): [string, string][] | null {
   const email = emailMeta(message.meta);
-  if (!email) return null;
-  const parts: [string, string][] = [
-    ['From', email.from],
-    ['To', email.to.join(', ')],
-    ['Cc', email.cc.join(', ')],
+  if (email)
+    return [
+      ['From', email.from],
+      ['To', email.to.join(', ')],
+      ['Cc', email.cc.join(', ')],
+    ];
+  const sent = message.recipients;
+  if (!sent) return null;
+  return [
+    ['To', sent.to.join(', ')],
+    ['Cc', sent.cc.join(', ')],
+    ['Bcc', sent.bcc.join(', ')],
   ];
+}
+
+/** "From … · To … · Cc …" of a message that came by mail; "To … · Cc … · Bcc …" of a reply. */
+export function MailAddressLine({ message, pl }: { message: Message; pl?: number }) {
+  const parts = addressParts(message);
+  if (!parts) return null;
   return (
-    <Text fz="xs" c="dimmed" pl={pl} style={{ overflowWrap: 'anywhere' }}>
+    <Text
+      fz="xs"
+      c="dimmed"
+      pl={pl}
+      style={{ overflowWrap: 'anywhere' }}
+      aria-label={message.recipients ? 'Recipients' : undefined}
+    >
       {parts
         .filter(([, value]) => value)
         .map(([label, value], index) => (

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
+import { AssignOnReplyCard } from './AssignOnReplyCard';
 import { AutoCloseCard } from './AutoCloseCard';
 import { CategoriesCard } from './CategoriesCard';
 import { CustomFieldsCard } from './CustomFieldsCard';
@@ -19,6 +20,7 @@ export function TicketFieldsPage() {
         <NewRequestsCard />
         <CustomFieldsCard />
         <AutoCloseCard />
+        <AssignOnReplyCard />
       </Stack>
     </>
   );

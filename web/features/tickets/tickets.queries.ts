@@ -31,6 +31,8 @@ export const ticketsKeys = {
   messages: (id: number) => ['tickets', 'ticket', id, 'messages'] as const,
   events: (id: number) => ['tickets', 'ticket', id, 'events'] as const,
   sla: (id: number) => ['tickets', 'ticket', id, 'sla'] as const,
+  /** Who is writing a reply: kept apart from the ticket, which live changes refetch. */
+  replying: (id: number) => ['tickets', 'replying', id] as const,
   views: ['views'] as const,
   search: (q: string) => ['tickets', 'search', q] as const,
 };
@@ -162,16 +164,32 @@ export function useUpdateTicket(id: number) {
   });
 }
 
-export function useSendMessage(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateMessageBody) => api.call(routes.tickets.addMessage, { params: { id }, body }),
-    onSuccess: async (message) => {
-      queryClient.setQueryData<{ data: Message[] }>(ticketsKeys.messages(id), (current) =>
-        current ? { data: [...current.data.filter((m) => m.id !== message.id), message] } : current,
-      );
-      await refreshOwnTicket(queryClient, id);
-    },
+/**
+ * Sends a reply or note and puts it in the conversation. A plain function, not only a hook: a
+ * send waits out its Undo outside the composer, which may be gone by then.
+ */
+export async function sendMessage(
+  queryClient: QueryClient,
+  id: number,
+  body: CreateMessageBody,
+): Promise<Message> {
+  const message = await api.call(routes.tickets.addMessage, { params: { id }, body });
+  queryClient.setQueryData<{ data: Message[] }>(ticketsKeys.messages(id), (current) =>
+    current ? { data: [...current.data.filter((m) => m.id !== message.id), message] } : current,
+  );
+  await refreshOwnTicket(queryClient, id);
+  return message;
+}
+
+/** A reply or note rendered by the server's rules, without sending it. */
+export function useMessagePreview(id: number, body: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['tickets', 'preview', id, body] as const,
+    queryFn: ({ signal }) =>
+      api.call(routes.tickets.previewMessage, { params: { id }, body: { body }, signal }),
+    enabled: enabled && body.trim() !== '',
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
   });
 }
 
