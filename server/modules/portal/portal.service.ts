@@ -8,8 +8,8 @@ import type {
 import type { Ticket } from '../../../contracts/tickets';
 import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
-import { type RequestContext, systemContext } from '../../platform/auth/actor';
-import { authorize } from '../../platform/auth/policies';
+import { type Actor, type RequestContext, systemContext } from '../../platform/auth/actor';
+import { authorize, can } from '../../platform/auth/policies';
 import { addMinutes, nowIso } from '../../platform/clock';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
@@ -70,15 +70,23 @@ async function newRequest(db: DbOrTrx, channel: 'portal' | 'contactForm') {
 const linkNotValid = () =>
   new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
 
+/** The customer whose requests a portal account holds (the one they were merged into), or null. */
+export async function portalCustomerOf(db: DbOrTrx, actor: Actor): Promise<number | null> {
+  if (!can(actor, 'portal.use')) return null;
+  const customerId = await repo.customerIdOfUser(db, actor.id);
+  if (!customerId) return null;
+  const customer = await loadCustomer(db, customerId);
+  return customer.mergedIntoId ?? customer.id;
+}
+
 /** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
 export function portalService({ db, config, live }: AppDeps) {
   const failures = failedSignIns(db, config);
   async function me(ctx: RequestContext): Promise<number> {
     authorize(ctx.actor, 'portal.use');
-    const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
+    const customerId = await portalCustomerOf(db, ctx.actor);
     if (!customerId) throw new AppError('FORBIDDEN', 'This account is not linked to a customer');
-    const customer = await loadCustomer(db, customerId);
-    return customer.mergedIntoId ?? customer.id;
+    return customerId;
   }
 
   async function detail(trx: DbOrTrx, ticketId: number, customerId: number): Promise<PortalTicketDetail> {
@@ -132,7 +140,7 @@ export function portalService({ db, config, live }: AppDeps) {
         await acknowledge(trx, config, ticket);
         return detail(trx, ticket.id, customerId);
       });
-      live.publish({ type: 'ticket.created', ticketId: created.id });
+      live.publish({ type: 'ticket.created', ticketId: created.id, publicFor: customerId });
       return created;
     },
 
@@ -153,8 +161,8 @@ export function portalService({ db, config, live }: AppDeps) {
       });
       live.publish(
         answer.id === ticketId
-          ? { type: 'ticket.changed', ticketId, version: null }
-          : { type: 'ticket.created', ticketId: answer.id },
+          ? { type: 'ticket.changed', ticketId, version: null, publicFor: customerId }
+          : { type: 'ticket.created', ticketId: answer.id, publicFor: customerId },
       );
       return answer;
     },
@@ -262,7 +270,7 @@ export function portalService({ db, config, live }: AppDeps) {
         await acknowledge(trx, config, opened);
         return opened;
       });
-      live.publish({ type: 'ticket.created', ticketId: ticket.id });
+      live.publish({ type: 'ticket.created', ticketId: ticket.id, publicFor: ticket.requester.id });
       return `#${ticket.id}`;
     },
   };

@@ -20,6 +20,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useLogout } from '../auth/auth.queries';
+import { PortalLiveProvider } from './portal.live';
 
 /** The customer portal: only for signed-in customers, with its own plain layout. */
 export function PortalApp() {
@@ -46,7 +47,9 @@ export function PortalApp() {
   if (me.data.role !== 'customer') return <StaffNotice />;
   return (
     <SessionProvider me={me.data}>
-      <PortalLayout />
+      <PortalLiveProvider>
+        <PortalLayout />
+      </PortalLiveProvider>
     </SessionProvider>
   );
 }

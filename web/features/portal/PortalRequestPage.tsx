@@ -97,7 +97,8 @@ function RequestDetail({ request }: { request: PortalTicketDetail }) {
         </Stack>
         <PortalStatusBadge status={request.status} />
       </Group>
-      <Stack gap="md" aria-label="Conversation" component="section">
+      {/* Replies arrive live; a screen reader hears them as they come. */}
+      <Stack gap="md" aria-label="Conversation" component="section" aria-live="polite">
         {request.messages.map((message) => (
           <PortalMessageItem key={message.id} message={message} />
         ))}

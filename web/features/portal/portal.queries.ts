@@ -3,12 +3,8 @@ import { routes } from '../../../contracts/api';
 import type { TicketStatus } from '../../../contracts/tickets';
 import { api, setCsrfToken } from '../../app/api';
 import { fetchMe, meQueryKey } from '../../app/session';
-
-export const portalKeys = {
-  all: ['portal'] as const,
-  requests: ['portal', 'requests'] as const,
-  request: (id: number) => ['portal', 'requests', id] as const,
-};
+import { portalKeys } from './portal.keys';
+import { usePortalPollInterval } from './portal.live';
 
 /** What customers read instead of internal status names. */
 export const portalStatusLabels: Record<TicketStatus, string> = {
@@ -30,20 +26,22 @@ export const portalStatusColors: Record<TicketStatus, string> = {
 };
 
 export function usePortalRequests() {
+  const refetchInterval = usePortalPollInterval(60_000);
   return useQuery({
     queryKey: portalKeys.requests,
     queryFn: ({ signal }) => api.call(routes.portal.list, { signal }),
     select: (result) => result.data,
-    refetchInterval: 60_000,
+    refetchInterval,
   });
 }
 
 export function usePortalRequest(id: number) {
+  const refetchInterval = usePortalPollInterval(30_000);
   return useQuery({
     queryKey: portalKeys.request(id),
     queryFn: ({ signal }) => api.call(routes.portal.get, { params: { id }, signal }),
     enabled: Number.isInteger(id) && id > 0,
-    refetchInterval: 30_000,
+    refetchInterval,
   });
 }
 
