@@ -51,6 +51,12 @@ export const portalRoutes = {
     body: portalReplyBody,
     response: portalTicketDetail,
   }),
+  attachToNew: route({
+    method: 'POST',
+    path: '/api/v1/portal/attachments',
+    file: 'file',
+    response: attachmentSchema,
+  }),
   attach: route({
     method: 'POST',
     path: '/api/v1/portal/tickets/:id/attachments',

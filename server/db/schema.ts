@@ -218,7 +218,8 @@ export interface MessagesTable {
 
 export interface AttachmentsTable {
   id: Generated<number>;
-  ticket_id: number;
+  /** Null while a customer's file waits for the new request it goes with. */
+  ticket_id: number | null;
   message_id: number | null;
   filename: string;
   content_type: string;

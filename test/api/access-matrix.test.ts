@@ -302,6 +302,12 @@ const matrix: {
     path: '/api/v1/portal/tickets/{id}/attachments',
     allowed: ['customer'],
   },
+  {
+    method: 'POST',
+    url: '/api/v1/portal/attachments',
+    path: '/api/v1/portal/attachments',
+    allowed: ['customer'],
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

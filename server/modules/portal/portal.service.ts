@@ -16,11 +16,18 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
+import { takeFilesForNewRequest } from '../attachments';
 import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
 import { findOrCreateCustomer, loadCustomer } from '../customers';
 import { queueTicketMail } from '../mailboxes';
 import { loadChannelSettings } from '../settings';
-import { addCustomerMessage, likelyNextTicketId, loadConversation, openTicket } from '../tickets';
+import {
+  addCustomerMessage,
+  lastMessageId,
+  likelyNextTicketId,
+  loadConversation,
+  openTicket,
+} from '../tickets';
 import { insertUserRow, linkToCustomer } from '../users';
 import { portalRepository as repo } from './portal.repository';
 
@@ -120,9 +127,10 @@ export function portalService({ db, config, live }: AppDeps) {
       return detail(db, ticketId, await me(ctx));
     },
 
-    async create(ctx: RequestContext, input: { subject: string; body: string }) {
+    async create(ctx: RequestContext, input: { subject: string; body: string; attachmentIds: number[] }) {
       const customerId = await me(ctx);
       const rendered = { html: await renderMarkdownOffThread(input.body), meta: {} };
+      const fileIds = [...new Set(input.attachmentIds)];
       const created = await db.transaction().execute(async (trx) => {
         const ticket = await openTicket(
           trx,
@@ -137,6 +145,18 @@ export function portalService({ db, config, live }: AppDeps) {
           'customer',
           rendered,
         );
+        if (fileIds.length > 0) {
+          const messageId = (await lastMessageId(trx, ticket.id))!;
+          const taken = await takeFilesForNewRequest(trx, fileIds, {
+            customerId,
+            ticketId: ticket.id,
+            messageId,
+          });
+          if (taken !== fileIds.length)
+            throw new AppError('VALIDATION_FAILED', 'Some files are unknown or were already sent', [
+              { path: ['attachmentIds'], message: 'Not attachable' },
+            ]);
+        }
         await acknowledge(trx, config, ticket);
         return detail(trx, ticket.id, customerId);
       });

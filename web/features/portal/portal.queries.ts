@@ -48,7 +48,8 @@ export function usePortalRequest(id: number) {
 export function useCreatePortalRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { subject: string; body: string }) => api.call(routes.portal.create, { body }),
+    mutationFn: (body: { subject: string; body: string; attachmentIds: number[] }) =>
+      api.call(routes.portal.create, { body }),
     onSuccess: (detail) => {
       queryClient.setQueryData(portalKeys.request(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: portalKeys.requests });
@@ -66,6 +67,13 @@ export function usePortalReply(id: number) {
       void queryClient.invalidateQueries({ queryKey: portalKeys.requests });
       if (detail.id !== id) void queryClient.invalidateQueries({ queryKey: portalKeys.request(id) });
     },
+  });
+}
+
+/** One file, uploaded for a request still being written, to go with it. */
+export function usePortalUploadForNew() {
+  return useMutation({
+    mutationFn: (file: File) => api.call(routes.portal.attachToNew, { file }),
   });
 }
 
