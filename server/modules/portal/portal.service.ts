@@ -213,8 +213,8 @@ export function portalService({ db, config, live }: AppDeps) {
         const link = `${config.publicUrl}/portal/magic?token=${token}`;
         await enqueueMail(trx, {
           to: email,
-          subject: 'Your sign-in link',
-          text: `Hello,\n\nFollow this link to see your requests. It works once, for ${LINK_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for it, you can ignore this mail.`,
+          subject: 'Your sign-in link to your requests',
+          text: `Hello,\n\nFollow this link to see your requests with us. It works once, for ${LINK_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for it, you can ignore this mail.`,
         });
       });
     },

@@ -35,7 +35,7 @@ export function PortalRequestPage() {
           description="The link may be wrong, or the request belongs to another account."
           action={
             <Button component={Link} to="/portal" variant="default">
-              See my requests
+              See your requests
             </Button>
           }
         />
