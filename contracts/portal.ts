@@ -47,6 +47,15 @@ export const portalReplyBody = z
   })
   .strict();
 
+/** What a customer wants mailed about their requests; every reply still shows in the portal. */
+export const mailPreferencesSchema = z
+  .object({
+    mailOnReply: z.boolean().describe('Mail me when an agent replies'),
+    mailOnSolved: z.boolean().describe('Mail me when my request is solved'),
+  })
+  .strict();
+export type MailPreferences = z.infer<typeof mailPreferencesSchema>;
+
 export const magicLinkBody = z.object({ email: emailAddress }).strict();
 /** The token from a sign-in link, and the two-factor code when the customer has two-factor on. */
 export const magicLinkRedeemBody = z

@@ -16,6 +16,7 @@ import { migration0014 } from './migrations/0014_mail_intake';
 import { migration0015 } from './migrations/0015_conversation_stamps';
 import { migration0018 } from './migrations/0018_filter_indexes';
 import { migration0019 } from './migrations/0019_files_for_new_requests';
+import { migration0020 } from './migrations/0020_customer_mail_preferences';
 import { migration0023 } from './migrations/0023_search_words';
 import { migration0024 } from './migrations/0024_business_hours';
 import type { Migration } from './migrations/helpers';
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   migration0015,
   migration0018,
   migration0019,
+  migration0020,
   migration0023,
   migration0024,
 ];

@@ -107,6 +107,10 @@ export interface CustomersTable {
   /** JSON array of strings */
   tags: Generated<string>;
   merged_into_id: number | null;
+  /** 1: mail the customer an agent's reply; 0: they read it in the portal. */
+  mail_on_reply: Generated<number>;
+  /** 1: mail the customer when their request is solved. */
+  mail_on_solved: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -30,6 +30,12 @@ const customerCases: Case[] = [
     longField: 'subject',
     typeField: 'attachmentIds',
   },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/preferences',
+    body: { mailOnReply: true, mailOnSolved: false },
+    typeField: 'mailOnSolved',
+  },
 ];
 const cases: Case[] = [
   {

@@ -3,6 +3,7 @@ export { customersRoutes } from './customers.routes';
 export {
   type CustomerMoves,
   type CustomersService,
+  customerMailPreferences,
   customerNames,
   customersMatching,
   customersService,
@@ -11,5 +12,6 @@ export {
   loadCustomer,
   organizationNames,
   reindexCustomer,
+  setCustomerMailPreferences,
 } from './customers.service';
 export { type OrganizationsService, organizationsService } from './organizations.service';

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
+import { customerMailPreferences } from '../customers';
 import { copiesOfTicket, queueTicketMail } from '../mailboxes';
 import { attachmentsOfMessages, findMessage, loadTicket } from '../tickets';
 import { findUserRow } from '../users';
@@ -31,6 +32,8 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
   if (event.type === 'replied' && customer) {
     const message = await findMessage(db, Number(event.to_value));
     if (message?.kind !== 'reply') return;
+    // The customer reads replies in the portal instead.
+    if (!(await customerMailPreferences(db, ticket.requester.id)).mailOnReply) return;
     await queueTicketMail(db, config, {
       ticket,
       template: 'agent_replied',
@@ -42,8 +45,10 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       attachmentIds: (await attachmentsOfMessages(db, [message.id])).map((a) => a.id),
     });
   } else if (event.type === 'status_changed' && customer) {
-    // A reply that also solves the ticket already told the customer.
-    if (await repo.sameChangeHas(db, ticket.id, event.created_at, ['replied'])) return;
+    const wants = await customerMailPreferences(db, ticket.requester.id);
+    if (!wants.mailOnSolved) return;
+    // A reply that also solves the ticket already told the customer, when replies are mailed to them.
+    if (wants.mailOnReply && (await repo.sameChangeHas(db, ticket.id, event.created_at, ['replied']))) return;
     await queueTicketMail(db, config, {
       ticket,
       template: 'ticket_solved',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   contactFormBody,
+  MailPreferences,
   PortalMessage,
   PortalTicket,
   PortalTicketDetail,
@@ -18,7 +19,12 @@ import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
 import { takeFilesForNewRequest } from '../attachments';
 import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
-import { findOrCreateCustomer, loadCustomer } from '../customers';
+import {
+  customerMailPreferences,
+  findOrCreateCustomer,
+  loadCustomer,
+  setCustomerMailPreferences,
+} from '../customers';
 import { queueTicketMail } from '../mailboxes';
 import { loadChannelSettings } from '../settings';
 import {
@@ -125,6 +131,15 @@ export function portalService({ db, config, live }: AppDeps) {
 
     async request(ctx: RequestContext, ticketId: number) {
       return detail(db, ticketId, await me(ctx));
+    },
+
+    async preferences(ctx: RequestContext): Promise<MailPreferences> {
+      return customerMailPreferences(db, await me(ctx));
+    },
+
+    async setPreferences(ctx: RequestContext, next: MailPreferences): Promise<MailPreferences> {
+      const customerId = await me(ctx);
+      return db.transaction().execute((trx) => setCustomerMailPreferences(trx, ctx, customerId, next));
     },
 
     async create(ctx: RequestContext, input: { subject: string; body: string; attachmentIds: number[] }) {

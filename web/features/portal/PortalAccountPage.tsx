@@ -2,6 +2,7 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../../app/session';
 import { ChangePasswordForm } from '../profile/ChangePasswordForm';
 import { PortalBackLink } from './PortalBackLink';
+import { PortalMailPreferences } from './PortalMailPreferences';
 
 export function PortalAccountPage() {
   const me = useMe();
@@ -19,6 +20,7 @@ export function PortalAccountPage() {
           </Text>
         </Stack>
       </Paper>
+      <PortalMailPreferences />
       <Text fz="sm" c="dimmed">
         You can always sign in with a link sent to your email. Set a password if you'd rather sign in with
         one.

@@ -3,4 +3,5 @@ export const portalKeys = {
   all: ['portal'] as const,
   requests: ['portal', 'requests'] as const,
   request: (id: number) => ['portal', 'requests', id] as const,
+  preferences: ['portal', 'preferences'] as const,
 };

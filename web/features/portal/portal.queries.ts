@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from '../../../contracts/api';
+import type { MailPreferences } from '../../../contracts/portal';
 import type { TicketStatus } from '../../../contracts/tickets';
 import { api, setCsrfToken } from '../../app/api';
 import { fetchMe, meQueryKey } from '../../app/session';
@@ -81,6 +82,31 @@ export function usePortalUploadForNew() {
 export function usePortalUpload(id: number) {
   return useMutation({
     mutationFn: (file: File) => api.call(routes.portal.attach, { params: { id }, file }),
+  });
+}
+
+export function usePortalPreferences() {
+  return useQuery({
+    queryKey: portalKeys.preferences,
+    queryFn: ({ signal }) => api.call(routes.portal.preferences, { signal }),
+  });
+}
+
+/** Saves what the customer wants mailed; the switches show the new choice at once. */
+export function useSetPortalPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MailPreferences) => api.call(routes.portal.setPreferences, { body }),
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: portalKeys.preferences });
+      const before = queryClient.getQueryData<MailPreferences>(portalKeys.preferences);
+      queryClient.setQueryData(portalKeys.preferences, next);
+      return { before };
+    },
+    onError: (_error, _next, context) => {
+      if (context?.before) queryClient.setQueryData(portalKeys.preferences, context.before);
+    },
+    onSuccess: (saved) => queryClient.setQueryData(portalKeys.preferences, saved),
   });
 }
 
