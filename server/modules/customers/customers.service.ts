@@ -120,6 +120,32 @@ export interface CustomerMoves {
 /** Rebuilds a customer's search words. */
 export const reindexCustomer = repo.reindex;
 
+/** Stores a customer as given, with their address and search entry, as of `createdAt` (seed data). */
+export const insertCustomerRow = (
+  db: DbOrTrx,
+  values: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    organization_id: number | null;
+    timezone: string | null;
+    language: string | null;
+  },
+  createdAt: string,
+) => repo.insert(db, { ...values, tags: '[]' }, createdAt);
+
+/** Stores an organisation as given, as of `createdAt` (seed data). */
+export const insertOrganizationRow = (
+  db: DbOrTrx,
+  values: { name: string; domains: string[]; notes: string },
+  createdAt: string,
+) =>
+  organizationsRepository.insert(
+    db,
+    { ...values, domains: JSON.stringify(values.domains), tags: '[]' },
+    createdAt,
+  );
+
 /** What a customer wants mailed about their requests; everything for a customer not found. */
 export async function customerMailPreferences(db: DbOrTrx, customerId: number): Promise<MailPreferences> {
   const row = await repo.mailPreferences(db, customerId);

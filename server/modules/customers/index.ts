@@ -9,6 +9,8 @@ export {
   customersService,
   findOrCreateByEmail,
   findOrCreateCustomer,
+  insertCustomerRow,
+  insertOrganizationRow,
   loadCustomer,
   organizationNames,
   reindexCustomer,
