@@ -1,6 +1,10 @@
 import { seededRandom } from '../server/seed/random';
 import { fill, followUps, topics } from '../server/seed/ticket-content';
 
+/** Every case of every topic: ticket i's subject, opener and reply come from the same one. */
+const cases = topics.flatMap((topic) => topic.cases);
+const caseFor = (i: number) => cases[i % cases.length]!;
+
 /** Words that make search realistic: a few very common ones, many rare ones. */
 const rareWords = Array.from({ length: 5000 }, (_, i) => `item${i.toString(36)}x`);
 
@@ -9,16 +13,13 @@ export function textSource(seed: number) {
   return {
     rnd,
     subject(i: number) {
-      const topic = topics[i % topics.length]!;
-      return `${rnd.pick(topic.subjects)} (${rnd.pick(rareWords)})`;
+      return `${caseFor(i).subject} (${rnd.pick(rareWords)})`;
     },
     opener(i: number) {
-      const topic = topics[i % topics.length]!;
-      return `${fill(rnd.pick(topic.openers), { order: `SO-${i}`, day: '3rd' })} Reference ${rnd.pick(rareWords)}.`;
+      return `${fill(rnd.pick(caseFor(i).openers), { order: `SO-${i}`, day: '3rd' })} Reference ${rnd.pick(rareWords)}.`;
     },
     reply(i: number) {
-      const topic = topics[i % topics.length]!;
-      return fill(rnd.pick(topic.replies), { order: `SO-${i}`, day: '3rd' });
+      return fill(rnd.pick(caseFor(i).replies), { order: `SO-${i}`, day: '3rd' });
     },
     followUp() {
       return rnd.pick(followUps);

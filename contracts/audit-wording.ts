@@ -122,6 +122,8 @@ export const counted = (noun: string, items: string[]): Part[] => [
 
 const fieldLabels: Record<string, string> = {
   dueAt: 'due date',
+  mailOnReply: 'mail on a reply',
+  mailOnSolved: 'mail when solved',
   customFields: 'custom fields',
   twoFactorEnabled: 'two-factor sign-in',
   autoCloseDays: 'days before solved tickets close',

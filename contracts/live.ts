@@ -30,3 +30,14 @@ export const liveClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('replying'), ticketId: z.number().int().positive(), replying: z.boolean() }),
 ]);
 export type LiveClientMessage = z.infer<typeof liveClientMessage>;
+
+/**
+ * A customer's own live channel: a WebSocket at /api/v1/portal/live, authenticated by the
+ * portal session. It says only that one of the customer's own requests changed in a way they
+ * can see (a reply, a new status, a new request); the portal then reads it again through the API.
+ */
+export const portalLiveMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello') }),
+  z.object({ type: z.literal('request.changed'), ticketId: z.number() }),
+]);
+export type PortalLiveMessage = z.infer<typeof portalLiveMessage>;

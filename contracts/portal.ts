@@ -28,17 +28,33 @@ export type PortalTicket = z.infer<typeof portalTicketSchema>;
 export const portalTicketDetail = portalTicketSchema.extend({ messages: z.array(portalMessageSchema) });
 export type PortalTicketDetail = z.infer<typeof portalTicketDetail>;
 
-export const portalNewRequestBody = z.object({ subject: lineText(250), body: proseText(20_000) }).strict();
+/** The most files one message from the portal carries. */
+export const PORTAL_MAX_FILES = 10;
+const fileIds = (where: string) =>
+  z.array(z.number().int().positive()).max(PORTAL_MAX_FILES).default([]).describe(where);
+
+export const portalNewRequestBody = z
+  .object({
+    subject: lineText(250),
+    body: proseText(20_000),
+    attachmentIds: fileIds('Files uploaded for a new request first (POST /api/v1/portal/attachments)'),
+  })
+  .strict();
 export const portalReplyBody = z
   .object({
     body: proseText(20_000),
-    attachmentIds: z
-      .array(z.number().int().positive())
-      .max(10)
-      .default([])
-      .describe('Files uploaded to this request first'),
+    attachmentIds: fileIds('Files uploaded to this request first'),
   })
   .strict();
+
+/** What a customer wants mailed about their requests; every reply still shows in the portal. */
+export const mailPreferencesSchema = z
+  .object({
+    mailOnReply: z.boolean().describe('Mail me when an agent replies'),
+    mailOnSolved: z.boolean().describe('Mail me when my request is solved'),
+  })
+  .strict();
+export type MailPreferences = z.infer<typeof mailPreferencesSchema>;
 
 export const magicLinkBody = z.object({ email: emailAddress }).strict();
 /** The token from a sign-in link, and the two-factor code when the customer has two-factor on. */

@@ -6,6 +6,7 @@ import {
   contactFormResult,
   magicLinkBody,
   magicLinkRedeemBody,
+  mailPreferencesSchema,
   portalNewRequestBody,
   portalReplyBody,
   portalTicketDetail,
@@ -50,6 +51,20 @@ export const portalRoutes = {
     params: idParam,
     body: portalReplyBody,
     response: portalTicketDetail,
+  }),
+  /** What the customer wants mailed about their requests. */
+  preferences: route({ method: 'GET', path: '/api/v1/portal/preferences', response: mailPreferencesSchema }),
+  setPreferences: route({
+    method: 'PUT',
+    path: '/api/v1/portal/preferences',
+    body: mailPreferencesSchema,
+    response: mailPreferencesSchema,
+  }),
+  attachToNew: route({
+    method: 'POST',
+    path: '/api/v1/portal/attachments',
+    file: 'file',
+    response: attachmentSchema,
   }),
   attach: route({
     method: 'POST',

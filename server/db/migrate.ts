@@ -22,6 +22,8 @@ import { migration0026 } from './migrations/0026_contracts';
 import { migration0027 } from './migrations/0027_team_calendars';
 import { migration0028 } from './migrations/0028_reply_recipients';
 import { migration0029 } from './migrations/0029_replying';
+import { migration0030 } from './migrations/0030_files_for_new_requests';
+import { migration0031 } from './migrations/0031_customer_mail_preferences';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -48,6 +50,8 @@ export const migrations: Migration[] = [
   migration0027,
   migration0028,
   migration0029,
+  migration0030,
+  migration0031,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

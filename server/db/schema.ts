@@ -109,6 +109,10 @@ export interface CustomersTable {
   /** JSON array of strings */
   tags: Generated<string>;
   merged_into_id: number | null;
+  /** 1: mail the customer an agent's reply; 0: they read it in the portal. */
+  mail_on_reply: Generated<number>;
+  /** 1: mail the customer when their request is solved. */
+  mail_on_solved: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -227,7 +231,8 @@ export interface MessagesTable {
 
 export interface AttachmentsTable {
   id: Generated<number>;
-  ticket_id: number;
+  /** Null while a customer's file waits for the new request it goes with. */
+  ticket_id: number | null;
   message_id: number | null;
   filename: string;
   content_type: string;

@@ -3,6 +3,7 @@ import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { sendTicketNotifications } from '../modules/notifications';
 import { DEMO_PASSWORD, demoCustomer, demoLogins, seedDemo } from './demo';
+import { caseOf } from './ticket-content';
 
 describeApi('demo department', (t) => {
   it('fills a realistic department once, and only once, without mailing anyone about its history', async () => {
@@ -51,9 +52,81 @@ describeApi('demo department', (t) => {
     });
     expect(requests.statusCode).toBe(200);
     expect((requests.json() as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    await expectCoherentHistory();
     // Run again, it changes nothing and still says how to sign in.
     const again = await seedDemo(t.handle, loadConfig({}));
     expect(again).toMatch(/already there/);
     expect(again).toContain(demoCustomer.email);
   }, 120_000);
+
+  /** The demo reads like a real department's history, not like rows thrown together. */
+  async function expectCoherentHistory() {
+    const db = t.handle.db;
+    const tickets = await db
+      .selectFrom('tickets')
+      .select(['id', 'subject', 'escalated_at', 'escalation_reason', 'created_at'])
+      .execute();
+    // Every escalation has its entry in the ticket's history, at the time it happened.
+    const escalated = tickets.filter((ticket) => ticket.escalated_at !== null);
+    expect(escalated.length).toBeGreaterThan(0);
+    const escalations = await db
+      .selectFrom('ticket_events')
+      .select(['ticket_id', 'to_value', 'created_at'])
+      .where('type', '=', 'escalated')
+      .execute();
+    const escalationOf = new Map(escalations.map((e) => [e.ticket_id, e]));
+    for (const ticket of escalated) {
+      const event = escalationOf.get(ticket.id);
+      expect(event, `ticket ${ticket.id} was escalated without a history entry`).toBeDefined();
+      expect(event!.to_value).toBe(ticket.escalation_reason);
+      expect(Date.parse(event!.created_at)).toBe(Date.parse(ticket.escalated_at!));
+    }
+    expect(escalations.length).toBe(escalated.length);
+    // Every ticket's first message says what its subject says.
+    const openers = await db
+      .selectFrom('messages')
+      .select(['ticket_id', 'body'])
+      .where('kind', '=', 'customer')
+      .orderBy('id')
+      .execute();
+    const firstOf = new Map<number, string>();
+    for (const m of openers) if (!firstOf.has(m.ticket_id)) firstOf.set(m.ticket_id, m.body);
+    for (const ticket of tickets) {
+      const matter = caseOf(ticket.subject);
+      expect(matter, `no case for "${ticket.subject}"`).toBeDefined();
+      const body = firstOf.get(ticket.id) ?? '';
+      expect(
+        matter!.case.openers.some((template) => fitsTemplate(body, template)),
+        `ticket ${ticket.id} "${ticket.subject}" opens with "${body}"`,
+      ).toBe(true);
+    }
+    // Staff joined before the 90 days of work they did, and have signed in since.
+    const oldest = tickets.map((ticket) => ticket.created_at).sort()[0]!;
+    const staff = await db
+      .selectFrom('users')
+      .select(['email', 'created_at', 'last_login_at'])
+      .where('role', '!=', 'customer')
+      .execute();
+    expect(staff.length).toBe(15);
+    for (const user of staff) {
+      expect(user.last_login_at, `${user.email} never signed in`).not.toBeNull();
+      expect(
+        Date.parse(user.created_at) < Date.parse(oldest),
+        `${user.email} joined after the work began`,
+      ).toBe(true);
+      expect(Date.parse(user.last_login_at!)).toBeGreaterThan(Date.parse(user.created_at));
+      expect(Date.parse(user.last_login_at!)).toBeGreaterThan(Date.now() - 2 * 86_400_000);
+    }
+  }
 });
+
+/** Whether a body is a template with its placeholders filled in: its fixed pieces, in order. */
+function fitsTemplate(body: string, template: string): boolean {
+  let at = 0;
+  for (const piece of template.split(/\{order\}|\{day\}/)) {
+    const found = body.indexOf(piece, at);
+    if (found < 0 || (at === 0 && found !== 0)) return false;
+    at = found + piece.length;
+  }
+  return template.endsWith('}') || at === body.length;
+}

@@ -79,6 +79,12 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
     .executeTakeFirst();
   if (existing) return `The demo department is already there; nothing changed.\n\n${demoSignIns(config)}`;
   const rnd = seededRandom(2026);
+  const nowMs = Date.now();
+  /** Accounts made long before the 90 days of tickets, signed in to every working day. */
+  const accountHistory = () => ({
+    createdAt: new Date(nowMs - rnd.int(180, 1100) * 86_400_000).toISOString(),
+    lastSignInAt: new Date(nowMs - rnd.int(20, 26 * 60) * 60_000).toISOString(),
+  });
 
   await db.transaction().execute(async (trx) => {
     const staffIds: number[] = [];
@@ -89,6 +95,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
           password: DEMO_PASSWORD,
           timezone: 'Europe/Berlin',
           languages: ['en', 'de'],
+          ...accountHistory(),
         }),
       );
     }
@@ -105,11 +112,13 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
           timezone: rnd.pick(timezones),
           skills: [...new Set([rnd.pick(skills), rnd.pick(skills)])],
           languages: [...new Set(['en', rnd.pick(languages)])],
+          ...accountHistory(),
         }),
       );
     }
     const leads = [morgan!, sam!, agentIds[8]!];
     const teamIds: number[] = [];
+    const leadOf: Record<number, number> = {};
     for (const [index, team] of teamNames.entries()) {
       const teamId = await insertTeam(trx, {
         ...team,
@@ -117,6 +126,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         memberIds: agentIds.slice(index * 4, index * 4 + 4),
       });
       teamIds.push(teamId);
+      leadOf[teamId] = leads[index]!;
     }
     await insertMailbox(trx, {
       address: `support@${DEMO_DOMAIN}`,
@@ -155,6 +165,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       name: demoCustomer.name,
       role: 'customer',
       password: DEMO_PASSWORD,
+      ...accountHistory(),
     });
 
     const now = new Date().toISOString();
@@ -181,6 +192,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         })),
         agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
         categoryIds,
+        leads: leadOf,
       },
       DEMO_TICKETS,
     );

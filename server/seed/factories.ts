@@ -1,6 +1,6 @@
 import type { Role } from '../../contracts/common';
 import type { DbOrTrx } from '../db/database';
-import { findOrCreateCustomer, reindexCustomer } from '../modules/customers';
+import { findOrCreateCustomer, insertCustomerRow, insertOrganizationRow } from '../modules/customers';
 import { insertMailboxRow } from '../modules/mailboxes';
 import { insertTeamRow, setTeamMembers } from '../modules/teams';
 import { insertUserAccount } from '../modules/users';
@@ -28,6 +28,10 @@ export interface UserSeed {
   timezone?: string;
   skills?: string[];
   languages?: string[];
+  /** When the account was made; now unless given. */
+  createdAt?: string;
+  /** When they last signed in; never unless given. */
+  lastSignInAt?: string;
 }
 
 export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
@@ -45,8 +49,9 @@ export async function insertUser(db: DbOrTrx, seed: UserSeed): Promise<number> {
     timezone: seed.timezone ?? 'UTC',
     skills: JSON.stringify(seed.skills ?? []),
     languages: JSON.stringify(seed.languages ?? []),
-    created_at: now,
-    updated_at: now,
+    last_login_at: seed.lastSignInAt ?? null,
+    created_at: seed.createdAt ?? now,
+    updated_at: seed.createdAt ?? now,
   });
 }
 
@@ -100,23 +105,12 @@ export async function insertMailbox(
   );
 }
 
-export async function insertOrganization(
-  db: DbOrTrx,
-  seed: { name: string; domains: string[]; notes?: string },
-) {
-  const now = nowIso();
-  const row = await db
-    .insertInto('organizations')
-    .values({
-      name: seed.name,
-      domains: JSON.stringify(seed.domains),
-      notes: seed.notes ?? '',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+export function insertOrganization(db: DbOrTrx, seed: { name: string; domains: string[]; notes?: string }) {
+  return insertOrganizationRow(
+    db,
+    { name: seed.name, domains: seed.domains, notes: seed.notes ?? '' },
+    nowIso(),
+  );
 }
 
 export async function insertCustomers(
@@ -134,27 +128,21 @@ export async function insertCustomers(
 ) {
   const now = nowIso();
   const ids: number[] = [];
-  for (let i = 0; i < seeds.length; i += 100) {
-    const rows = await db
-      .insertInto('customers')
-      .values(
-        seeds.slice(i, i + 100).map((s) => ({
+  for (const s of seeds) {
+    ids.push(
+      await insertCustomerRow(
+        db,
+        {
           email: s.email.toLowerCase(),
           name: s.name,
           phone: s.phone ?? null,
           organization_id: s.organizationId ?? null,
           timezone: s.timezone ?? null,
           language: s.language ?? null,
-          created_at: s.createdAt ?? now,
-          updated_at: s.createdAt ?? now,
-        })),
-      )
-      .returning(['id', 'email'])
-      .execute();
-    ids.push(...rows.map((r) => r.id));
-    const emails = rows.filter((r) => r.email !== null).map((r) => ({ email: r.email!, customer_id: r.id }));
-    if (emails.length > 0) await db.insertInto('customer_emails').values(emails).execute();
-    for (const row of rows) await reindexCustomer(db, row.id);
+        },
+        s.createdAt ?? now,
+      ),
+    );
   }
   return ids;
 }

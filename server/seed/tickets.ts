@@ -12,7 +12,7 @@ import {
 } from '../modules/tickets';
 import { renderMarkdown } from '../platform/markdown';
 import type { Random } from './random';
-import { fill, followUps, notes, topics } from './ticket-content';
+import { fill, stillOpen, thanks, topics } from './ticket-content';
 
 const MINUTE = 60_000;
 const AUTO_CLOSE_MS = DEFAULT_AUTO_CLOSE_DAYS * 86_400_000;
@@ -43,7 +43,12 @@ interface Cast {
   customers: { id: number; name: string; email: string; organizationId: number | null }[];
   agents: { id: number; teamId: number }[];
   categoryIds: number[];
+  /** Each team's lead by team id: whom an escalation goes to. */
+  leads?: Record<number, number>;
 }
+
+/** Why a seeded ticket was escalated. */
+export const ESCALATION_REASON = 'Customer threatens to cancel the contract';
 
 /**
  * `count` tickets spread over the last `days` days, with conversations, notes and history:
@@ -90,20 +95,35 @@ export async function seedTickets(
     const status: TicketStatus =
       picked === 'solved' && solved && solved + AUTO_CLOSE_MS < now ? 'closed' : picked;
     const closed = status === 'closed' && solved ? solved + AUTO_CLOSE_MS : null;
-    const subject = rnd.pick(topic.subjects);
-    const opener = fill(rnd.pick(topic.openers), values);
+    const matter = rnd.pick(topic.cases);
+    const subject = matter.subject;
+    const opener = fill(rnd.pick(matter.openers), values);
     const last = Math.min(now, closed ?? solved ?? firstReply ?? created);
+    // Urgent recent tickets went up to a team lead half an hour in, as an agent would escalate them.
+    const escalation =
+      priority === 'urgent' && recent
+        ? {
+            time: Math.min(now, created + 30 * MINUTE),
+            reason: ESCALATION_REASON,
+            toId: cast.leads?.[agent.teamId] ?? null,
+          }
+        : null;
     // The conversation first, so the ticket is stored with its message count in one write.
     const conversation: { kind: 'customer' | 'reply' | 'note'; body: string; time: number }[] = [
       { kind: 'customer', body: opener, time: created },
     ];
     if (firstReply) {
       if (rnd.next() < 0.3)
-        conversation.push({ kind: 'note', body: rnd.pick(notes), time: firstReply - 2 * MINUTE });
-      conversation.push({ kind: 'reply', body: fill(rnd.pick(topic.replies), values), time: firstReply });
+        conversation.push({
+          kind: 'note',
+          body: fill(rnd.pick(topic.notes), values),
+          time: firstReply - 2 * MINUTE,
+        });
+      conversation.push({ kind: 'reply', body: fill(rnd.pick(matter.replies), values), time: firstReply });
       if (rnd.next() < 0.5) {
         const follow = firstReply + rnd.int(30, 600) * MINUTE;
-        conversation.push({ kind: 'customer', body: rnd.pick(followUps), time: follow });
+        // A solved ticket's customer says it helped; an open one's is still waiting.
+        conversation.push({ kind: 'customer', body: rnd.pick(solved ? thanks : stillOpen), time: follow });
         if (solved)
           conversation.push({
             kind: 'reply',
@@ -124,9 +144,9 @@ export async function seedTickets(
       assignee_id: assigned ? agent.id : null,
       team_id: agent.teamId,
       due_at: null,
-      escalated_at: priority === 'urgent' && recent ? at(created + 30 * MINUTE) : null,
-      escalation_reason: priority === 'urgent' && recent ? 'Customer threatens to cancel the contract' : null,
-      escalated_to_id: null,
+      escalated_at: escalation ? at(escalation.time) : null,
+      escalation_reason: escalation?.reason ?? null,
+      escalated_to_id: escalation?.toId ?? null,
       custom_fields: JSON.stringify({ order_no: values.order }),
       tags: JSON.stringify(priority === 'urgent' ? ['vip'] : []),
       first_reply_at: firstReply ? at(firstReply) : null,
@@ -175,12 +195,20 @@ export async function seedTickets(
         { type: 'user', id: agent.id },
         { type: 'status_changed', from: 'new', to: solved ? 'solved' : status },
       ]);
+    if (escalation)
+      events.push([
+        escalation.time,
+        { type: 'user', id: agent.id },
+        { type: 'escalated', from: null, to: escalation.reason },
+      ]);
     if (closed)
       events.push([
         closed,
         { type: 'system', id: null },
         { type: 'status_changed', from: 'solved', to: 'closed' },
       ]);
+    // The history in the order it happened.
+    events.sort((a, b) => a[0] - b[0]);
     for (const [time, actor, event] of events)
       await appendTicketEvents(db, id, actor, [event], at(Math.min(time, now)), { historic: true });
     await indexNewTicket(db, id, {

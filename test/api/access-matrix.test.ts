@@ -351,6 +351,24 @@ const matrix: {
     path: '/api/v1/portal/tickets/{id}/attachments',
     allowed: ['customer'],
   },
+  {
+    method: 'POST',
+    url: '/api/v1/portal/attachments',
+    path: '/api/v1/portal/attachments',
+    allowed: ['customer'],
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/portal/preferences',
+    path: '/api/v1/portal/preferences',
+    allowed: ['customer'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/preferences',
+    path: '/api/v1/portal/preferences',
+    allowed: ['customer'],
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

@@ -20,6 +20,23 @@ interface Case {
 }
 
 const long = 'x'.repeat(5000);
+
+/** Routes of the customer portal, sent by a signed-in customer. */
+const customerCases: Case[] = [
+  {
+    method: 'POST',
+    url: '/api/v1/portal/tickets',
+    body: { subject: 'Help', body: 'Please help', attachmentIds: [] },
+    longField: 'subject',
+    typeField: 'attachmentIds',
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/preferences',
+    body: { mailOnReply: true, mailOnSolved: false },
+    typeField: 'mailOnSolved',
+  },
+];
 const cases: Case[] = [
   {
     method: 'POST',
@@ -276,6 +293,8 @@ describeApi('bad input', (t) => {
       'business_holidays',
       'sla_policies',
       'contracts',
+      'tickets',
+      'attachments',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {
@@ -348,6 +367,17 @@ describeApi('bad input', (t) => {
         'over-long string',
       );
     }
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(customerCases)('$method $url (a customer)', async (c) => {
+    const customer = await t.signIn('customer');
+    const before = await counts();
+    await expect400(customer, c.method, c.url, '{"broken": ', 'malformed JSON');
+    await expect400(customer, c.method, c.url, { ...c.body, unexpectedField: 1 }, 'unknown field');
+    await expect400(customer, c.method, c.url, { ...c.body, [c.typeField!]: { wrong: true } }, 'wrong type');
+    if (c.longField)
+      await expect400(customer, c.method, c.url, { ...c.body, [c.longField]: long }, 'over-long string');
     expect(await counts()).toEqual(before);
   });
 

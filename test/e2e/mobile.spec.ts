@@ -50,7 +50,7 @@ test.describe('on a phone', () => {
     const data = await seed();
     await signIn(page, data.customer.email, data.customer.password);
     await expect(page).toHaveURL('/portal');
-    const requests = page.getByRole('list', { name: 'My requests' });
+    const requests = page.getByRole('list', { name: 'Your requests' });
     for (const status of ["We're on it", 'Waiting for your reply']) {
       const badge = requests.getByText(status, { exact: true });
       await expect(badge).toBeVisible();

@@ -39,7 +39,7 @@ test('markup in a subject and message is shown as text to agents and in the port
   const customerPage = await customerContext.newPage();
   await signIn(customerPage, customer.email, customer.password);
   await expect(customerPage).toHaveURL('/portal');
-  await expect(customerPage.getByRole('list', { name: 'My requests' })).toContainText(imgPayload);
+  await expect(customerPage.getByRole('list', { name: 'Your requests' })).toContainText(imgPayload);
   await customerPage.goto(`/portal/requests/${ticket.id}`);
   await expect(customerPage.getByRole('heading', { level: 1 })).toContainText(imgPayload);
   await expect(customerPage.getByRole('heading', { level: 1 })).toContainText(scriptPayload);

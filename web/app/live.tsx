@@ -4,8 +4,9 @@ import { LIVE_ACCESS_ENDED, type LiveClientMessage, type LiveServerMessage } fro
 import { notificationsKeys } from '../features/notifications/notifications.queries';
 import { isOwnVersion, ticketsKeys } from '../features/tickets/tickets.queries';
 import { meQueryKey } from './session';
+import { type LiveStatus, ReconnectingSocket } from './socket';
 
-export type LiveStatus = 'connecting' | 'open' | 'closed';
+export type { LiveStatus };
 
 export interface LiveViewer {
   userId: number;
@@ -15,20 +16,13 @@ export interface LiveViewer {
 
 const noViewers: LiveViewer[] = [];
 
-function isServerMessage(value: unknown): value is LiveServerMessage {
-  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
-}
-
 /**
  * The live channel to the server: what changed, and who has which ticket open. Reconnects with
  * backoff; while it is down the app still works, and lists refresh on focus and on a timer.
  */
 class LiveConnection {
   status: LiveStatus = 'connecting';
-  private socket: WebSocket | null = null;
-  private stopped = true;
-  private attempts = 0;
-  private retryTimer: number | undefined;
+  private readonly socket: ReconnectingSocket;
   private flushTimer: number | undefined;
   private readonly watched = new Map<number, number>();
   private readonly presence = new Map<number, LiveViewer[]>();
@@ -36,19 +30,27 @@ class LiveConnection {
   private readonly changedTickets = new Set<number>();
   private listsChanged = false;
 
-  constructor(private readonly queryClient: QueryClient) {}
+  constructor(private readonly queryClient: QueryClient) {
+    this.socket = new ReconnectingSocket('/api/v1/live', {
+      open: () => this.opened(),
+      message: (message) => this.receive(message as LiveServerMessage),
+      close: (code) => {
+        // The server ended the channel because this session ended or the role changed: find out
+        // who we are now (the guards then show the sign-in page or the right app).
+        if (code === LIVE_ACCESS_ENDED) void this.queryClient.invalidateQueries({ queryKey: meQueryKey });
+        this.presence.clear();
+      },
+      status: (status) => this.setStatus(status),
+    });
+  }
 
   start(): void {
-    this.stopped = false;
-    this.connect();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    window.clearTimeout(this.retryTimer);
     window.clearTimeout(this.flushTimer);
-    this.socket?.close();
-    this.socket = null;
+    this.socket.stop();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -80,61 +82,19 @@ class LiveConnection {
     };
   }
 
-  private connect(): void {
-    if (this.stopped) return;
-    this.setStatus('connecting');
-    const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    let socket: WebSocket;
-    try {
-      socket = new WebSocket(`${protocol}://${window.location.host}/api/v1/live`);
-    } catch {
-      this.scheduleRetry();
-      return;
-    }
-    this.socket = socket;
-    socket.addEventListener('open', () => {
-      this.attempts = 0;
-      this.setStatus('open');
-      for (const ticketId of this.watched.keys()) this.send({ type: 'watch', ticketId });
-      // Whatever changed while the channel was down.
-      this.listsChanged = true;
-      for (const ticketId of this.watched.keys()) this.changedTickets.add(ticketId);
-      this.scheduleFlush();
-    });
-    socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', (event) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      // The server ended the channel because this session ended or the role changed: find out
-      // who we are now (the guards then show the sign-in page or the right app).
-      if (event.code === LIVE_ACCESS_ENDED) void this.queryClient.invalidateQueries({ queryKey: meQueryKey });
-      this.presence.clear();
-      this.setStatus('closed');
-      this.scheduleRetry();
-    });
-  }
-
-  private scheduleRetry(): void {
-    if (this.stopped) return;
-    this.attempts += 1;
-    const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.attempts - 1, 5)) * (0.75 + Math.random() * 0.5);
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = window.setTimeout(() => this.connect(), delay);
+  private opened(): void {
+    for (const ticketId of this.watched.keys()) this.send({ type: 'watch', ticketId });
+    // Whatever changed while the channel was down.
+    this.listsChanged = true;
+    for (const ticketId of this.watched.keys()) this.changedTickets.add(ticketId);
+    this.scheduleFlush();
   }
 
   private send(message: LiveClientMessage): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+    this.socket.send(message);
   }
 
-  private receive(data: unknown): void {
-    if (typeof data !== 'string') return;
-    let message: unknown;
-    try {
-      message = JSON.parse(data);
-    } catch {
-      return;
-    }
-    if (!isServerMessage(message)) return;
+  private receive(message: LiveServerMessage): void {
     switch (message.type) {
       case 'ticket.created':
         this.listsChanged = true;

@@ -38,7 +38,7 @@ export const attachmentsRepository = {
   findById(db: DbOrTrx, id: number) {
     return db
       .selectFrom('attachments')
-      .innerJoin('tickets', 'tickets.id', 'attachments.ticket_id')
+      .leftJoin('tickets', 'tickets.id', 'attachments.ticket_id')
       .leftJoin('messages', 'messages.id', 'attachments.message_id')
       .select([
         'attachments.id',
@@ -75,6 +75,35 @@ export const attachmentsRepository = {
     if (uploadedByCustomerId !== null)
       query = query.where('uploaded_by_customer_id', '=', uploadedByCustomerId);
     const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** A customer's files waiting for a new request, uploaded since a time. */
+  async waitingSince(db: DbOrTrx, customerId: number, since: string): Promise<number> {
+    const row = await db
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ticket_id', 'is', null)
+      .where('uploaded_by_customer_id', '=', customerId)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Puts a customer's files waiting for a new request on its first message; answers how many. */
+  async takeForNewRequest(
+    db: DbOrTrx,
+    ids: number[],
+    target: { customerId: number; ticketId: number; messageId: number },
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await db
+      .updateTable('attachments')
+      .set({ ticket_id: target.ticketId, message_id: target.messageId })
+      .where('id', 'in', ids)
+      .where('ticket_id', 'is', null)
+      .where('uploaded_by_customer_id', '=', target.customerId)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 

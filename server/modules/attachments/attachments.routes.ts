@@ -1,12 +1,28 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/common';
 import { attachmentSchema } from '../../../contracts/tickets';
 import { AppError } from '../../platform/errors';
-import { ctx, withNotFound } from '../../platform/http';
-import type { AttachmentsService } from './attachments.service';
+import { ctx, protectedErrors, withNotFound } from '../../platform/http';
+import type { AttachmentsService, Upload } from './attachments.service';
 
 const tags = ['attachments'];
+
+/** The one file of a multipart upload, in the field "file". */
+async function multipartFile(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart())
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data in a field named "file"',
+    );
+  const file = await req.file();
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', 'No file in the request', [
+      { path: ['file'], message: 'Required' },
+    ]);
+  return { filename: file.filename, mimetype: file.mimetype, file: file.file };
+}
 
 export const attachmentsRoutes: FastifyPluginAsyncZod<{ attachments: AttachmentsService }> = async (
   app,
@@ -25,21 +41,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ attachments: Attachments
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the file as multipart/form-data in a field named "file"',
-        );
-      const file = await req.file();
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', 'No file in the request', [
-          { path: ['file'], message: 'Required' },
-        ]);
-      const saved = await attachments.upload(ctx(req), req.params.id, {
-        filename: file.filename,
-        mimetype: file.mimetype,
-        file: file.file,
-      });
+      const saved = await attachments.upload(ctx(req), req.params.id, await multipartFile(req));
       return reply.code(201).send(saved);
     },
   );
@@ -57,21 +59,32 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ attachments: Attachments
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the file as multipart/form-data in a field named "file"',
-        );
-      const file = await req.file();
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', 'No file in the request', [
-          { path: ['file'], message: 'Required' },
-        ]);
-      const saved = await attachments.uploadForCustomer(ctx(req), req.params.id, {
-        filename: file.filename,
-        mimetype: file.mimetype,
-        file: file.file,
-      });
+      const saved = await attachments.uploadForCustomer(ctx(req), req.params.id, await multipartFile(req));
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.post(
+    '/api/v1/portal/attachments',
+    {
+      config: { access: 'portal.use' },
+      schema: {
+        tags: ['portal'],
+        summary:
+          'Upload one file (multipart field "file") for a request I am still writing, to send with it (429 past 30 unsent files a day)',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: attachmentSchema,
+          ...protectedErrors,
+          413: errorBody,
+          415: errorBody,
+          429: errorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const file = await multipartFile(req);
+      const saved = await attachments.uploadForNewRequest(ctx(req), file);
       return reply.code(201).send(saved);
     },
   );

@@ -88,6 +88,19 @@ export const bindFilesToMessage = (
   uploadedByCustomerId: number | null = null,
 ) => repo.bindToMessage(db, ticketId, messageId, ids, uploadedByCustomerId);
 
+/**
+ * Puts a customer's files, uploaded before their new request existed, on its first message;
+ * answers how many (only their own files still waiting qualify).
+ */
+export const takeFilesForNewRequest = (
+  db: DbOrTrx,
+  ids: number[],
+  target: { customerId: number; ticketId: number; messageId: number },
+) => repo.takeForNewRequest(db, ids, target);
+
+/** Files a customer may leave waiting for new requests in a day: sent or not, they take disk. */
+export const WAITING_FILES_PER_DAY = 30;
+
 /** A ticket merge moves the source ticket's files to the target. */
 export const moveTicketFiles = (db: DbOrTrx, fromTicketId: number, toTicketId: number) =>
   repo.moveToTicket(db, fromTicketId, toTicketId);
@@ -104,27 +117,30 @@ export function attachmentsService({ db, config }: AppDeps, loadTicket: TicketCh
   /**
    * Staff see every ticket's files. A customer sees, on their own tickets, files on messages
    * they can read (not notes) and their own uploads not sent yet; never a file staff uploaded
-   * and have not sent.
+   * and have not sent. A file waiting for a new request is its uploader's alone.
    */
   async function mayRead(
     ctx: RequestContext,
     row: {
-      requester_id: number;
+      ticket_id: number | null;
+      requester_id: number | null;
       message_id: number | null;
       message_kind: string | null;
       uploaded_by_customer_id: number | null;
     },
   ) {
-    if (can(ctx.actor, 'tickets.read')) return true;
+    if (row.ticket_id !== null && can(ctx.actor, 'tickets.read')) return true;
     if (ctx.actor.type !== 'user' || ctx.actor.role !== 'customer') return false;
     const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
-    if (customerId === null || customerId !== row.requester_id) return false;
+    if (customerId === null) return false;
+    if (row.ticket_id === null) return row.uploaded_by_customer_id === customerId;
+    if (customerId !== row.requester_id) return false;
     if (row.message_id === null) return row.uploaded_by_customer_id === customerId;
     return row.message_kind !== 'note';
   }
 
   /** Streams the file to disk while hashing and counting; refused types and oversize files are not kept. */
-  async function store(ticketId: number, upload: Upload, uploader: Uploader): Promise<Attachment> {
+  async function store(ticketId: number | null, upload: Upload, uploader: Uploader): Promise<Attachment> {
     const filename = safeFilename(upload.filename);
     const problem = attachmentProblem(filename, upload.mimetype);
     if (problem) {
@@ -187,6 +203,24 @@ export function attachmentsService({ db, config }: AppDeps, loadTicket: TicketCh
         throw notFound('TICKET_NOT_FOUND', `Request #${ticketId}`);
       }
       return store(ticketId, upload, { userId: null, customerId });
+    },
+
+    /** A customer adding a file to a request they are still writing, to send with it. */
+    async uploadForNewRequest(ctx: RequestContext, upload: Upload): Promise<Attachment> {
+      const customerId = can(ctx.actor, 'portal.use') ? await repo.customerIdOfUser(db, ctx.actor.id) : null;
+      if (customerId === null) {
+        upload.file.resume();
+        throw new AppError('FORBIDDEN', 'This account is not linked to a customer');
+      }
+      const since = new Date(Date.now() - 86_400_000).toISOString();
+      if ((await repo.waitingSince(db, customerId, since)) >= WAITING_FILES_PER_DAY) {
+        upload.file.resume();
+        throw new AppError(
+          'RATE_LIMITED',
+          `You attached ${WAITING_FILES_PER_DAY} files to new requests today; send your request, or attach more tomorrow`,
+        );
+      }
+      return store(null, upload, { userId: null, customerId });
     },
 
     async open(ctx: RequestContext, id: number) {

@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeApi, sessionFrom, TEST_PASSWORD } from '../../../test/helpers/app';
+import { multipart } from '../../../test/helpers/multipart';
 import { openTicket } from '../../../test/helpers/tickets';
-
-function multipart(filename: string, contentType: string, content: Buffer) {
-  const boundary = '----steward-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeApi('attachments', (t) => {
   it('stores a file, attaches it to a reply and serves it to staff and the requester only', async () => {

@@ -10,4 +10,6 @@ export {
   moveTicketFiles,
   storeReceivedFile,
   type TicketCheck,
+  takeFilesForNewRequest,
+  WAITING_FILES_PER_DAY,
 } from './attachments.service';

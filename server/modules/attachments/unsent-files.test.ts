@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PortalTicketDetail } from '../../../contracts/portal';
 import type { Ticket } from '../../../contracts/tickets';
 import { type Auth, describeApi, sessionFrom, TEST_PASSWORD } from '../../../test/helpers/app';
+import { multipart } from '../../../test/helpers/multipart';
 import { openTicket } from '../../../test/helpers/tickets';
-
-function multipart(filename: string, contentType: string, content: string) {
-  const boundary = '----steward-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  const payload = Buffer.concat([
-    Buffer.from(head),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeApi('files staff have not sent, and merges across requesters', (t) => {
   async function customer(email: string) {

@@ -186,6 +186,27 @@ export const customersRepository = {
       .execute();
   },
 
+  mailPreferences(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('customers')
+      .select(['mail_on_reply', 'mail_on_solved'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async setMailPreferences(
+    db: DbOrTrx,
+    id: number,
+    values: { mail_on_reply: number; mail_on_solved: number },
+    now: string,
+  ) {
+    await db
+      .updateTable('customers')
+      .set({ ...values, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
   /** Makes `email` one of the customer's addresses (the primary one is customers.email). */
   async addEmail(db: DbOrTrx, id: number, email: string) {
     await db.deleteFrom('customer_emails').where('email', '=', email).execute();

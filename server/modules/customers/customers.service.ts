@@ -7,6 +7,7 @@ import type {
   TimelineItem,
   UpdateCustomerBody,
 } from '../../../contracts/customers';
+import type { MailPreferences } from '../../../contracts/portal';
 import type { DbOrTrx } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { recordAudit } from '../../platform/audit/audit.writer';
@@ -118,6 +119,63 @@ export interface CustomerMoves {
 
 /** Rebuilds a customer's search words. */
 export const reindexCustomer = repo.reindex;
+
+/** Stores a customer as given, with their address and search entry, as of `createdAt` (seed data). */
+export const insertCustomerRow = (
+  db: DbOrTrx,
+  values: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    organization_id: number | null;
+    timezone: string | null;
+    language: string | null;
+  },
+  createdAt: string,
+) => repo.insert(db, { ...values, tags: '[]' }, createdAt);
+
+/** Stores an organisation as given, as of `createdAt` (seed data). */
+export const insertOrganizationRow = (
+  db: DbOrTrx,
+  values: { name: string; domains: string[]; notes: string },
+  createdAt: string,
+) =>
+  organizationsRepository.insert(
+    db,
+    { ...values, domains: JSON.stringify(values.domains), tags: '[]' },
+    createdAt,
+  );
+
+/** What a customer wants mailed about their requests; everything for a customer not found. */
+export async function customerMailPreferences(db: DbOrTrx, customerId: number): Promise<MailPreferences> {
+  const row = await repo.mailPreferences(db, customerId);
+  return { mailOnReply: row?.mail_on_reply !== 0, mailOnSolved: row?.mail_on_solved !== 0 };
+}
+
+/** A customer choosing what is mailed to them, recorded in the audit log as a change of the customer. */
+export async function setCustomerMailPreferences(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  customerId: number,
+  next: MailPreferences,
+): Promise<MailPreferences> {
+  const before = await customerMailPreferences(db, customerId);
+  if (before.mailOnReply === next.mailOnReply && before.mailOnSolved === next.mailOnSolved) return before;
+  await repo.setMailPreferences(
+    db,
+    customerId,
+    { mail_on_reply: next.mailOnReply ? 1 : 0, mail_on_solved: next.mailOnSolved ? 1 : 0 },
+    nowIso(),
+  );
+  await recordAudit(db, ctx, {
+    action: 'customer.updated',
+    entityType: 'customer',
+    entityId: customerId,
+    before,
+    after: next,
+  });
+  return next;
+}
 /** Customers' names by id (the audit log names whom an entry is about). */
 export const customerNames = repo.namesByIds;
 /** Organisations' names by id (the audit log). */

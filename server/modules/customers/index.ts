@@ -3,13 +3,17 @@ export { customersRoutes } from './customers.routes';
 export {
   type CustomerMoves,
   type CustomersService,
+  customerMailPreferences,
   customerNames,
   customersMatching,
   customersService,
   findOrCreateByEmail,
   findOrCreateCustomer,
+  insertCustomerRow,
+  insertOrganizationRow,
   loadCustomer,
   organizationNames,
   reindexCustomer,
+  setCustomerMailPreferences,
 } from './customers.service';
 export { type OrganizationsService, organizationsService } from './organizations.service';

@@ -1,18 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { LIVE_ACCESS_ENDED, type LiveServerMessage, liveClientMessage } from '../../../contracts/live';
+import {
+  LIVE_ACCESS_ENDED,
+  type LiveServerMessage,
+  liveClientMessage,
+  type PortalLiveMessage,
+} from '../../../contracts/live';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
 import { currentActor } from '../../platform/auth/credentials';
 import { can } from '../../platform/auth/policies';
-import type { LiveBus } from '../../platform/live/bus';
+import type { BusEvent, LiveBus } from '../../platform/live/bus';
 import { PresenceBoard } from '../../platform/live/presence';
+import { portalCustomerOf } from '../portal';
 
 interface Client {
   socket: WebSocket;
   actor: Actor;
   watching: Set<number>;
+  /** On a customer's socket, the customer whose requests it hears of; null on staff sockets. */
+  customerId: number | null;
 }
 
 /** Same-origin check for the upgrade: a page on another site must not ride the session cookie. */
@@ -31,14 +39,33 @@ const RECHECK_MS = 60_000;
 
 /**
  * Whether a socket's actor still holds: the session or token is alive, the person active, and
- * the role the same as when the socket opened.
+ * the role the same as when the socket opened. A customer's socket also follows their customer
+ * (merged into another one since it opened).
  */
-async function stillAllowed(db: Db, actor: Actor): Promise<boolean> {
-  const now = await currentActor(db, actor);
-  return now !== null && now.role === actor.role && can(now, 'tickets.read');
+async function stillAllowed(db: Db, client: Client): Promise<boolean> {
+  const now = await currentActor(db, client.actor);
+  if (now === null || now.role !== client.actor.role) return false;
+  if (client.customerId === null) return can(now, 'tickets.read');
+  client.customerId = await portalCustomerOf(db, now);
+  return client.customerId !== null;
 }
 
-/** The live channel: staff browsers hear about ticket changes and who else has a ticket open. */
+/** What a customer's socket hears of a ticket change: only their own requests' public changes. */
+function portalMessageFor(event: BusEvent, customerId: number): PortalLiveMessage | null {
+  if (event.type !== 'ticket.created' && event.type !== 'ticket.changed') return null;
+  return event.publicFor === customerId ? { type: 'request.changed', ticketId: event.ticketId } : null;
+}
+
+/** What a staff socket hears of a ticket change (without whom the customer is). */
+const staffMessageFor = (event: Extract<BusEvent, { type: 'ticket.created' | 'ticket.changed' }>) =>
+  event.type === 'ticket.created'
+    ? { type: event.type, ticketId: event.ticketId }
+    : { type: event.type, ticketId: event.ticketId, version: event.version };
+
+/**
+ * The live channels: staff browsers hear about ticket changes and who else has a ticket open;
+ * a customer's portal hears only of changes they may see on their own requests.
+ */
 export async function liveRoutes(
   app: FastifyInstance,
   { live, publicUrl, db }: { live: LiveBus; publicUrl: string; db: Db },
@@ -47,11 +74,11 @@ export async function liveRoutes(
   const clients = new Set<Client>();
   app.metrics.gauge({
     name: 'steward_live_connections',
-    help: 'Open live-update websockets (staff browsers) on this node',
+    help: 'Open live-update websockets (staff browsers and customer portals) on this node',
     read: async () => clients.size,
   });
   const board = new PresenceBoard();
-  const send = (client: Client, message: LiveServerMessage) => {
+  const send = (client: Client, message: LiveServerMessage | PortalLiveMessage) => {
     if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
   };
 
@@ -60,7 +87,7 @@ export async function liveRoutes(
     for (const client of [...clients]) {
       if (!match(client)) continue;
       try {
-        if (await stillAllowed(db, client.actor)) continue;
+        if (await stillAllowed(db, client)) continue;
       } catch (error) {
         app.log.warn({ err: error }, 'live access check failed');
         continue;
@@ -87,12 +114,21 @@ export async function liveRoutes(
       for (const client of clients) if (client.watching.has(event.ticketId)) send(client, message);
       return;
     }
-    // Who is replying matters only to those viewing the ticket.
+    // Who is replying matters only to staff viewing the ticket; customers never hear of it.
     if (event.type === 'ticket.replying') {
-      for (const client of clients) if (client.watching.has(event.ticketId)) send(client, event);
+      for (const client of clients)
+        if (client.customerId === null && client.watching.has(event.ticketId)) send(client, event);
       return;
     }
-    for (const client of clients) send(client, event);
+    const staffMessage = staffMessageFor(event);
+    for (const client of clients) {
+      if (client.customerId === null) {
+        send(client, staffMessage);
+        continue;
+      }
+      const message = portalMessageFor(event, client.customerId);
+      if (message) send(client, message);
+    }
   });
 
   const announce = (client: Client, ticketId: number, watching: boolean, replying = false) => {
@@ -121,7 +157,7 @@ export async function liveRoutes(
         socket.close(1008, 'not allowed');
         return;
       }
-      const client: Client = { socket, actor: req.actor, watching: new Set() };
+      const client: Client = { socket, actor: req.actor, watching: new Set(), customerId: null };
       clients.add(client);
       send(client, { type: 'hello', userId: req.actor.id });
       socket.on('message', (raw: Buffer) => {
@@ -150,6 +186,27 @@ export async function liveRoutes(
         clients.delete(client);
         for (const ticketId of client.watching) announce(client, ticketId, false);
       });
+    },
+  );
+
+  app.get(
+    '/api/v1/portal/live',
+    { websocket: true, config: { access: 'portal.use' }, schema: { hide: true } },
+    async (socket, req) => {
+      const customerId =
+        req.actor && sameOrigin(req.headers.origin, req.headers.host, publicUrl)
+          ? await portalCustomerOf(db, req.actor).catch(() => null)
+          : null;
+      if (socket.readyState !== socket.OPEN) return;
+      if (!req.actor || customerId === null) {
+        socket.close(1008, 'not allowed');
+        return;
+      }
+      const client: Client = { socket, actor: req.actor, watching: new Set(), customerId };
+      clients.add(client);
+      send(client, { type: 'hello' });
+      // The portal only listens: what it sends is ignored.
+      socket.on('close', () => clients.delete(client));
     },
   );
 }

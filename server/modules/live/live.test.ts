@@ -1,25 +1,32 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { LiveServerMessage } from '../../../contracts/live';
+import type { LiveServerMessage, PortalLiveMessage } from '../../../contracts/live';
 import { type Auth, describeApi, sessionFrom, TEST_PASSWORD } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 
 describeApi('live updates', (t) => {
   let base = '';
+  let portalBase = '';
   beforeAll(async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/live`;
+    const origin = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    base = `${origin}/api/v1/live`;
+    portalBase = `${origin}/api/v1/portal/live`;
   });
   afterAll(async () => {
     await t.app.close();
   });
 
   /** A socket with its received messages; resolves once the server said hello. */
-  function connect(auth: Extract<Auth, { kind: 'session' }>, origin?: string) {
-    const messages: LiveServerMessage[] = [];
-    const socket = new WebSocket(base, { headers: { cookie: auth.cookie, ...(origin ? { origin } : {}) } });
-    socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as LiveServerMessage));
+  function connect<M = LiveServerMessage>(
+    auth: Extract<Auth, { kind: 'session' }>,
+    origin?: string,
+    url = base,
+  ) {
+    const messages: M[] = [];
+    const socket = new WebSocket(url, { headers: { cookie: auth.cookie, ...(origin ? { origin } : {}) } });
+    socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString()) as M));
     const ready = new Promise<void>((resolve, reject) => {
       socket.on('message', () => resolve());
       socket.on('close', () => reject(new Error('closed')));
@@ -109,6 +116,108 @@ describeApi('live updates', (t) => {
     const agent = await t.signIn('agent');
     const evil = connect(agent, 'https://evil.example');
     await expect(evil.ready).rejects.toThrow();
+  });
+
+  describe("a customer's own channel", () => {
+    const portal = (auth: Extract<Auth, { kind: 'session' }>) =>
+      connect<PortalLiveMessage>(auth, undefined, portalBase);
+    const request = async (customer: Extract<Auth, { kind: 'session' }>) => {
+      const res = await t.request(customer, {
+        method: 'POST',
+        url: '/api/v1/portal/tickets',
+        payload: { subject: 'Where is my parcel?', body: 'It has not arrived.' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const heardOf = (messages: PortalLiveMessage[], ticketId: number) =>
+      messages.filter((m) => m.type === 'request.changed' && m.ticketId === ticketId).length;
+    const settle = () => new Promise((r) => setTimeout(r, 400));
+
+    it("carries only the customer's own requests' public changes: never notes, staff-only changes or others' requests", async () => {
+      const agent = await t.signIn('agent');
+      const ann = await t.signIn('customer');
+      const ben = await t.signIn('customer');
+      const annRequest = await request(ann);
+      const benRequest = await request(ben);
+      const a = portal(ann);
+      const b = portal(ben);
+      await Promise.all([a.ready, b.ready]);
+      expect(a.messages).toEqual([{ type: 'hello' }]);
+
+      // What only staff see: an internal note, the priority, an escalation, a tag.
+      const staffOnly = [
+        {
+          method: 'POST',
+          url: `/api/v1/tickets/${annRequest}/messages`,
+          payload: { kind: 'note', body: 'Internal: check the warehouse' },
+        },
+        {
+          method: 'PATCH',
+          url: `/api/v1/tickets/${annRequest}`,
+          payload: { priority: 'urgent', tags: ['vip'] },
+        },
+        {
+          method: 'PUT',
+          url: `/api/v1/tickets/${annRequest}/escalation`,
+          payload: { reason: 'Angry customer' },
+        },
+      ] as const;
+      for (const change of staffOnly) {
+        const res = await t.request(agent, change);
+        expect(res.statusCode, res.body).toBeLessThan(300);
+      }
+      await settle();
+      expect(heardOf(a.messages, annRequest)).toBe(0);
+
+      // An agent's reply on Ann's request: Ann hears of it, Ben does not.
+      const reply = await t.request(agent, {
+        method: 'POST',
+        url: `/api/v1/tickets/${annRequest}/messages`,
+        payload: { kind: 'reply', body: 'Your parcel is on its way.' },
+      });
+      expect(reply.statusCode, reply.body).toBe(201);
+      expect(await until(() => heardOf(a.messages, annRequest) > 0)).toBe(true);
+      // Ben's own request solved: Ben hears of it, Ann does not.
+      const solved = await t.request(agent, {
+        method: 'PATCH',
+        url: `/api/v1/tickets/${benRequest}`,
+        payload: { status: 'solved' },
+      });
+      expect(solved.statusCode, solved.body).toBe(200);
+      expect(await until(() => heardOf(b.messages, benRequest) > 0)).toBe(true);
+      await settle();
+      expect(heardOf(b.messages, annRequest)).toBe(0);
+      expect(heardOf(a.messages, benRequest)).toBe(0);
+      // Only which request changed: no text, no names, nothing of the staff's.
+      for (const m of [...a.messages, ...b.messages])
+        expect(Object.keys(m).sort()).toEqual(m.type === 'hello' ? ['type'] : ['ticketId', 'type']);
+      expect(JSON.stringify(a.messages)).not.toContain('Internal');
+      a.socket.close();
+      b.socket.close();
+    });
+
+    it('is only for customers, from this site', async () => {
+      const agent = await t.signIn('agent');
+      const staff = new WebSocket(portalBase, { headers: { cookie: agent.cookie } });
+      const code = await new Promise<number>((resolve) => {
+        staff.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        staff.on('error', () => undefined);
+      });
+      expect(code).toBe(403);
+      const customer = await t.signIn('customer');
+      const evil = connect(customer, 'https://evil.example', portalBase);
+      await expect(evil.ready).rejects.toThrow();
+    });
+
+    it('closes when the customer signs out', async () => {
+      const customer = await t.signIn('customer');
+      const c = portal(customer);
+      await c.ready;
+      const closed = new Promise<number>((resolve) => c.socket.on('close', (code) => resolve(code)));
+      await t.request(customer, { method: 'POST', url: '/api/v1/auth/logout' });
+      expect(await closed).toBe(4401);
+    });
   });
 
   describe('a socket closes when its access ends', () => {

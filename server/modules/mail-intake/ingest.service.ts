@@ -74,7 +74,7 @@ async function processOne(
     },
     now,
   );
-  return () => announceTicket(deps.live, ticket, created);
+  return () => announceTicket(deps.live, ticket, { created, customerSees: true });
 }
 
 type ParseResult = { row: QueuedMailRow; mail: ParsedInbound | null; error: unknown };

@@ -32,7 +32,7 @@ export const templateDefaults: Record<TemplateKey, TemplateDefinition> = {
       '',
       'Thank you for writing to us. Your request "{{ticket.subject}}" has the number **#{{ticket.id}}**; we will answer as soon as we can.',
       '',
-      'To add anything, reply to this mail. You can follow your requests at {{portal.url}}.',
+      'To add anything, reply to this mail. You can follow it under Your requests: {{portal.url}}.',
       '',
       '{{mailbox.signature}}',
     ].join('\n'),

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
+import { customerMailPreferences } from '../customers';
 import { copiesOfTicket, inlinePictures, queueTicketMail } from '../mailboxes';
 import { attachmentsOfMessages, findMessage, loadTicket, recipientsOf } from '../tickets';
 import { findUserRow } from '../users';
@@ -35,6 +36,8 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
     const recipients = recipientsOf(message);
     const to = recipients ? recipients.to[0] : customer;
     if (!to) return;
+    // A requester who reads replies in the portal gets no mail of them.
+    if (to === customer && !(await customerMailPreferences(db, ticket.requester.id)).mailOnReply) return;
     const attachmentIds = (await attachmentsOfMessages(db, [message.id])).map((a) => a.id);
     await queueTicketMail(db, config, {
       ticket,
@@ -48,8 +51,10 @@ async function mailFor(db: DbOrTrx, config: Config, event: EventRow) {
       attachmentIds,
     });
   } else if (event.type === 'status_changed' && customer) {
-    // A reply that also solves the ticket already told the customer.
-    if (await repo.sameChangeHas(db, ticket.id, event.created_at, ['replied'])) return;
+    const wants = await customerMailPreferences(db, ticket.requester.id);
+    if (!wants.mailOnSolved) return;
+    // A reply that also solves the ticket already told the customer, when replies are mailed to them.
+    if (wants.mailOnReply && (await repo.sameChangeHas(db, ticket.id, event.created_at, ['replied']))) return;
     await queueTicketMail(db, config, {
       ticket,
       template: 'ticket_solved',

@@ -7,6 +7,7 @@ import {
   contactFormResult,
   magicLinkBody,
   magicLinkRedeemBody,
+  mailPreferencesSchema,
   portalNewRequestBody,
   portalReplyBody,
   portalTicketDetail,
@@ -122,6 +123,32 @@ export const portalRoutes: FastifyPluginAsyncZod<{
       reply
         .code(201)
         .send(await portal.reply(ctx(req), req.params.id, req.body.body, req.body.attachmentIds)),
+  );
+
+  app.get(
+    '/api/v1/portal/preferences',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'What I want mailed about my requests',
+        response: { 200: mailPreferencesSchema, ...protectedErrors },
+      },
+    },
+    (req) => portal.preferences(ctx(req)),
+  );
+  app.put(
+    '/api/v1/portal/preferences',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Choose what is mailed to me about my requests (every reply still shows here)',
+        body: mailPreferencesSchema,
+        response: { 200: mailPreferencesSchema, ...protectedErrors },
+      },
+    },
+    (req) => portal.setPreferences(ctx(req), req.body),
   );
 
   app.post(

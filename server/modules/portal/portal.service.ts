@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   contactFormBody,
+  MailPreferences,
   PortalMessage,
   PortalTicket,
   PortalTicketDetail,
@@ -8,19 +9,31 @@ import type {
 import type { Ticket } from '../../../contracts/tickets';
 import type { Config } from '../../config';
 import type { DbOrTrx } from '../../db/database';
-import { type RequestContext, systemContext } from '../../platform/auth/actor';
-import { authorize } from '../../platform/auth/policies';
+import { type Actor, type RequestContext, systemContext } from '../../platform/auth/actor';
+import { authorize, can } from '../../platform/auth/policies';
 import { addMinutes, nowIso } from '../../platform/clock';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { renderMarkdownOffThread } from '../../platform/markdown-async';
+import { takeFilesForNewRequest } from '../attachments';
 import { type ClientInfo, failedSignIns, invalidCredentials, spendTotp, startSession } from '../auth';
-import { findOrCreateCustomer, loadCustomer } from '../customers';
+import {
+  customerMailPreferences,
+  findOrCreateCustomer,
+  loadCustomer,
+  setCustomerMailPreferences,
+} from '../customers';
 import { queueTicketMail } from '../mailboxes';
 import { loadChannelSettings } from '../settings';
-import { addCustomerMessage, likelyNextTicketId, loadConversation, openTicket } from '../tickets';
+import {
+  addCustomerMessage,
+  lastMessageId,
+  likelyNextTicketId,
+  loadConversation,
+  openTicket,
+} from '../tickets';
 import { insertUserRow, linkToCustomer } from '../users';
 import { portalRepository as repo } from './portal.repository';
 
@@ -70,15 +83,23 @@ async function newRequest(db: DbOrTrx, channel: 'portal' | 'contactForm') {
 const linkNotValid = () =>
   new AppError('INVALID_CREDENTIALS', 'This sign-in link has expired or was already used; ask for a new one');
 
+/** The customer whose requests a portal account holds (the one they were merged into), or null. */
+export async function portalCustomerOf(db: DbOrTrx, actor: Actor): Promise<number | null> {
+  if (!can(actor, 'portal.use')) return null;
+  const customerId = await repo.customerIdOfUser(db, actor.id);
+  if (!customerId) return null;
+  const customer = await loadCustomer(db, customerId);
+  return customer.mergedIntoId ?? customer.id;
+}
+
 /** The customer portal: a customer's own requests, never anyone else's, never internal notes. */
 export function portalService({ db, config, live }: AppDeps) {
   const failures = failedSignIns(db, config);
   async function me(ctx: RequestContext): Promise<number> {
     authorize(ctx.actor, 'portal.use');
-    const customerId = await repo.customerIdOfUser(db, ctx.actor.id);
+    const customerId = await portalCustomerOf(db, ctx.actor);
     if (!customerId) throw new AppError('FORBIDDEN', 'This account is not linked to a customer');
-    const customer = await loadCustomer(db, customerId);
-    return customer.mergedIntoId ?? customer.id;
+    return customerId;
   }
 
   async function detail(trx: DbOrTrx, ticketId: number, customerId: number): Promise<PortalTicketDetail> {
@@ -112,9 +133,19 @@ export function portalService({ db, config, live }: AppDeps) {
       return detail(db, ticketId, await me(ctx));
     },
 
-    async create(ctx: RequestContext, input: { subject: string; body: string }) {
+    async preferences(ctx: RequestContext): Promise<MailPreferences> {
+      return customerMailPreferences(db, await me(ctx));
+    },
+
+    async setPreferences(ctx: RequestContext, next: MailPreferences): Promise<MailPreferences> {
+      const customerId = await me(ctx);
+      return db.transaction().execute((trx) => setCustomerMailPreferences(trx, ctx, customerId, next));
+    },
+
+    async create(ctx: RequestContext, input: { subject: string; body: string; attachmentIds: number[] }) {
       const customerId = await me(ctx);
       const rendered = { html: await renderMarkdownOffThread(input.body), meta: {} };
+      const fileIds = [...new Set(input.attachmentIds)];
       const created = await db.transaction().execute(async (trx) => {
         const ticket = await openTicket(
           trx,
@@ -129,10 +160,22 @@ export function portalService({ db, config, live }: AppDeps) {
           'customer',
           rendered,
         );
+        if (fileIds.length > 0) {
+          const messageId = (await lastMessageId(trx, ticket.id))!;
+          const taken = await takeFilesForNewRequest(trx, fileIds, {
+            customerId,
+            ticketId: ticket.id,
+            messageId,
+          });
+          if (taken !== fileIds.length)
+            throw new AppError('VALIDATION_FAILED', 'Some files are unknown or were already sent', [
+              { path: ['attachmentIds'], message: 'Not attachable' },
+            ]);
+        }
         await acknowledge(trx, config, ticket);
         return detail(trx, ticket.id, customerId);
       });
-      live.publish({ type: 'ticket.created', ticketId: created.id });
+      live.publish({ type: 'ticket.created', ticketId: created.id, publicFor: customerId });
       return created;
     },
 
@@ -153,8 +196,8 @@ export function portalService({ db, config, live }: AppDeps) {
       });
       live.publish(
         answer.id === ticketId
-          ? { type: 'ticket.changed', ticketId, version: null }
-          : { type: 'ticket.created', ticketId: answer.id },
+          ? { type: 'ticket.changed', ticketId, version: null, publicFor: customerId }
+          : { type: 'ticket.created', ticketId: answer.id, publicFor: customerId },
       );
       return answer;
     },
@@ -185,8 +228,8 @@ export function portalService({ db, config, live }: AppDeps) {
         const link = `${config.publicUrl}/portal/magic?token=${token}`;
         await enqueueMail(trx, {
           to: email,
-          subject: 'Your sign-in link',
-          text: `Hello,\n\nFollow this link to see your requests. It works once, for ${LINK_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for it, you can ignore this mail.`,
+          subject: 'Your sign-in link to your requests',
+          text: `Hello,\n\nFollow this link to see your requests with us. It works once, for ${LINK_MINUTES} minutes:\n\n${link}\n\nIf you did not ask for it, you can ignore this mail.`,
         });
       });
     },
@@ -262,7 +305,7 @@ export function portalService({ db, config, live }: AppDeps) {
         await acknowledge(trx, config, opened);
         return opened;
       });
-      live.publish({ type: 'ticket.created', ticketId: ticket.id });
+      live.publish({ type: 'ticket.created', ticketId: ticket.id, publicFor: ticket.requester.id });
       return `#${ticket.id}`;
     },
   };

@@ -15,7 +15,7 @@ import { messagesRepository } from './messages.repository';
 import { recordTicketEvents } from './ticket-events';
 import { eventActor } from './tickets.refs';
 import { ticketsRepository } from './tickets.repository';
-import { changeTicket, loadTicket } from './tickets.service';
+import { changeTicket, customerSeesChange, loadTicket } from './tickets.service';
 
 /** Refuses a merge that would show one requester's conversation to another, unless acknowledged. */
 async function refuseOtherRequesters(db: DbOrTrx, target: Ticket, sourceIds: number[]) {
@@ -44,7 +44,7 @@ export function bulkService({ db, live }: AppDeps) {
       const failed: { ticketId: number; code: string; message: string }[] = [];
       for (const ticketId of [...new Set(input.ticketIds)]) {
         try {
-          await db.transaction().execute(async (trx) => {
+          const after = await db.transaction().execute(async (trx) => {
             const { addTags, removeTags, ...changes } = input.changes;
             let tags: string[] | undefined;
             if (addTags || removeTags) {
@@ -53,10 +53,15 @@ export function bulkService({ db, live }: AppDeps) {
                 (t) => !(removeTags ?? []).includes(t),
               );
             }
-            await changeTicket(trx, ctx, ticketId, { ...changes, ...(tags ? { tags } : {}) });
+            return changeTicket(trx, ctx, ticketId, { ...changes, ...(tags ? { tags } : {}) });
           });
           updated.push(ticketId);
-          live.publish({ type: 'ticket.changed', ticketId, version: null });
+          live.publish({
+            type: 'ticket.changed',
+            ticketId,
+            version: null,
+            ...(customerSeesChange(input.changes) ? { publicFor: after.requester.id } : {}),
+          });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           failed.push({ ticketId, code: error.code, message: error.message });
@@ -90,8 +95,10 @@ export function bulkService({ db, live }: AppDeps) {
           throw new AppError('TICKET_CLOSED', `Ticket #${targetId} is closed and cannot take merges`);
         if (!acknowledgeRequesterChange) await refuseOtherRequesters(trx, target, sources);
         const now = nowIso();
+        const requesters = new Map<number, number>();
         for (const sourceId of sources) {
           const source = await loadTicket(trx, sourceId);
+          requesters.set(sourceId, source.requester.id);
           if (source.mergedIntoId)
             throw new AppError(
               'TICKET_MERGED',
@@ -137,11 +144,13 @@ export function bulkService({ db, live }: AppDeps) {
         const stamps = conversationStamps(await messagesRepository.stampsOf(trx, targetId));
         await ticketsRepository.update(trx, targetId, { ...stamps, updated_at: now }, null);
         await reindexTickets(trx, [targetId, ...sources]);
-        return loadTicket(trx, targetId);
+        return { target: await loadTicket(trx, targetId), requesters };
       });
-      for (const id of [targetId, ...sources])
-        live.publish({ type: 'ticket.changed', ticketId: id, version: null });
-      return merged;
+      // Every requester sees it: their request closes into the target, whose conversation grows.
+      merged.requesters.set(targetId, merged.target.requester.id);
+      for (const [ticketId, publicFor] of merged.requesters)
+        live.publish({ type: 'ticket.changed', ticketId, version: null, publicFor });
+      return merged.target;
     },
   };
 }

@@ -92,7 +92,7 @@ export function contactsService({ db, live }: AppDeps) {
         const message = (await loadConversation(trx, ticket.id, false)).find((m) => m.id === id)!;
         return { ticket: await loadTicket(trx, ticket.id), message, created: false };
       });
-      announceTicket(live, result.ticket, result.created);
+      announceTicket(live, result.ticket, { created: result.created, customerSees: true });
       return result;
     },
   };

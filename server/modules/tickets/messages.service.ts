@@ -184,7 +184,7 @@ export function messagesService({ db, live }: AppDeps, { notifyMentioned, copies
     async add(ctx: RequestContext, ticketId: number, input: AddInput) {
       authorize(ctx.actor, 'tickets.write');
       const html = await renderMarkdownOffThread(input.body);
-      const message = await db.transaction().execute(async (trx) => {
+      const { message, publicFor } = await db.transaction().execute(async (trx) => {
         const ticket = await loadTicket(trx, ticketId);
         if (input.version !== undefined && input.version !== ticket.version) {
           throw new AppError(
@@ -272,9 +272,14 @@ export function messagesService({ db, live }: AppDeps, { notifyMentioned, copies
             ...(takes ? { assignee: { before: null, after: ctx.actor.name } } : {}),
           },
         });
-        return loadMessage(trx, id);
+        // The requester sees a reply and a new status, never a note.
+        const customerSees = isReply || status !== ticket.status;
+        return {
+          message: await loadMessage(trx, id),
+          publicFor: customerSees ? { publicFor: ticket.requester.id } : {},
+        };
       });
-      live.publish({ type: 'ticket.changed', ticketId, version: null });
+      live.publish({ type: 'ticket.changed', ticketId, version: null, ...publicFor });
       return message;
     },
   };

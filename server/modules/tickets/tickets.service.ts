@@ -353,15 +353,32 @@ export async function escalateTicket(
   return after;
 }
 
-/** Tells open browsers a ticket changed (after the transaction committed). */
-export function announceTicket(live: AppDeps['live'], ticket: Ticket, created = false): Ticket {
+/**
+ * Tells open browsers a ticket changed (after the transaction committed). The requester's portal
+ * hears of it only when `customerSees`: a new request, a message that is not a note, a new
+ * status or subject; never a change only staff see.
+ */
+export function announceTicket(
+  live: AppDeps['live'],
+  ticket: Ticket,
+  { created = false, customerSees }: { created?: boolean; customerSees: boolean },
+): Ticket {
+  const publicFor = customerSees ? { publicFor: ticket.requester.id } : {};
   live.publish(
     created
-      ? { type: 'ticket.created', ticketId: ticket.id }
-      : { type: 'ticket.changed', ticketId: ticket.id, version: ticket.version },
+      ? { type: 'ticket.created', ticketId: ticket.id, ...publicFor }
+      : { type: 'ticket.changed', ticketId: ticket.id, version: ticket.version, ...publicFor },
   );
   return ticket;
 }
+
+/**
+ * Whether a change to a ticket's fields shows in the requester's portal: its status, its subject,
+ * or a new requester (who now has it among their requests). An assignment that only moves a new
+ * ticket to open reads the same to the customer ("We're on it").
+ */
+export const customerSeesChange = (changes: { status?: unknown; subject?: unknown; requesterId?: unknown }) =>
+  changes.status !== undefined || changes.subject !== undefined || changes.requesterId !== undefined;
 
 /** Whole ticket rows by id, for pages that render them (queues). */
 export const ticketRowsByIds = repo.findByIds;
@@ -397,22 +414,25 @@ export function ticketsService({ db, live }: AppDeps) {
       authorize(ctx.actor, 'tickets.write');
       const rendered = { html: await renderMarkdownOffThread(input.message.body), meta: {} };
       const author = input.message.author === 'agent' ? 'agent' : 'customer';
-      return announceTicket(
-        live,
-        await opening((trx) => openTicket(trx, ctx, input, author, rendered)),
-        true,
-      );
+      return announceTicket(live, await opening((trx) => openTicket(trx, ctx, input, author, rendered)), {
+        created: true,
+        customerSees: true,
+      });
     },
 
     async update(ctx: RequestContext, id: number, input: UpdateTicketBody) {
       authorize(ctx.actor, 'tickets.write');
-      return announceTicket(live, await db.transaction().execute((trx) => changeTicket(trx, ctx, id, input)));
+      return announceTicket(
+        live,
+        await db.transaction().execute((trx) => changeTicket(trx, ctx, id, input)),
+        { customerSees: customerSeesChange(input) },
+      );
     },
 
     async escalate(ctx: RequestContext, id: number, input: z.output<typeof escalateBody>) {
       authorize(ctx.actor, 'tickets.write');
       const ticket = await db.transaction().execute((trx) => escalateTicket(trx, ctx, id, input));
-      return announceTicket(live, ticket);
+      return announceTicket(live, ticket, { customerSees: false });
     },
 
     async deescalate(ctx: RequestContext, id: number) {
@@ -444,7 +464,7 @@ export function ticketsService({ db, live }: AppDeps) {
         });
         return after;
       });
-      return announceTicket(live, ticket);
+      return announceTicket(live, ticket, { customerSees: false });
     },
 
     async history(ctx: RequestContext, id: number) {

@@ -6,11 +6,15 @@ import pg from 'pg';
  * What travels between nodes: ticket changes, who is looking at which ticket, and whose access
  * changed (sessions ended, deactivated, new role; `userId` null: API tokens), so every node
  * checks its open sockets again.
+ *
+ * A ticket change carries `publicFor`, the requesting customer's id, only when that customer may
+ * see it (a message that is not a note, a new status or subject, a new request); their portal is
+ * told then, and never of a change without it.
  */
 export type BusEvent =
   | { type: 'access.changed'; userId: number | null }
-  | { type: 'ticket.created'; ticketId: number }
-  | { type: 'ticket.changed'; ticketId: number; version: number | null }
+  | { type: 'ticket.created'; ticketId: number; publicFor?: number }
+  | { type: 'ticket.changed'; ticketId: number; version: number | null; publicFor?: number }
   | {
       type: 'ticket.replying';
       ticketId: number;

@@ -3,6 +3,7 @@ import { useMe } from '../../app/session';
 import { portalSite, usePageTitle } from '../../app/title';
 import { ChangePasswordForm } from '../profile/ChangePasswordForm';
 import { PortalBackLink } from './PortalBackLink';
+import { PortalMailPreferences } from './PortalMailPreferences';
 
 export function PortalAccountPage() {
   usePageTitle('My account', portalSite);
@@ -21,6 +22,7 @@ export function PortalAccountPage() {
           </Text>
         </Stack>
       </Paper>
+      <PortalMailPreferences />
       <Text fz="sm" c="dimmed">
         You can always sign in with a link sent to your email. Set a password if you'd rather sign in with
         one.

@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Box,
   Button,
   Center,
@@ -12,8 +11,8 @@ import {
   ThemeIcon,
   UnstyledButton,
 } from '@mantine/core';
-import { IconChevronDown, IconLifebuoy, IconLogout, IconPlus, IconUserCircle } from '@tabler/icons-react';
-import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { IconChevronDown, IconLogout, IconMessages, IconPlus, IconUserCircle } from '@tabler/icons-react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { usePhone } from '../../app/layout/screen';
 import { SessionProvider, useMe, useMeQuery } from '../../app/session';
 import { portalSite, usePageTitle } from '../../app/title';
@@ -22,6 +21,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { mainContentId, SkipLink } from '../../components/SkipLink';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useLogout } from '../auth/auth.queries';
+import { PORTAL_NAME, usePortalTitle } from './PortalFrame';
+import { PortalLiveProvider } from './portal.live';
 
 /** The customer portal: only for signed-in customers, with its own plain layout. */
 export function PortalApp() {
@@ -33,7 +34,7 @@ export function PortalApp() {
       <Center mih="100vh">
         <ErrorState
           error={me.error}
-          title="We couldn't reach the help center"
+          title="We couldn't reach your requests"
           onRetry={() => void me.refetch()}
           retrying={me.isRefetching}
         />
@@ -48,7 +49,9 @@ export function PortalApp() {
   if (me.data.role !== 'customer') return <StaffNotice />;
   return (
     <SessionProvider me={me.data}>
-      <PortalLayout />
+      <PortalLiveProvider>
+        <PortalLayout />
+      </PortalLiveProvider>
     </SessionProvider>
   );
 }
@@ -77,6 +80,7 @@ function StaffNotice() {
 
 function PortalLayout() {
   const phone = usePhone();
+  usePortalTitle();
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-light)">
       <SkipLink />
@@ -87,20 +91,17 @@ function PortalLayout() {
       >
         <Container size={880} py="sm">
           <Group justify="space-between" wrap="nowrap">
-            <UnstyledButton component={Link} to="/portal" aria-label="Help center home">
+            <UnstyledButton component={Link} to="/portal">
               <Group gap={8} wrap="nowrap">
                 <ThemeIcon size={30} radius="md">
-                  <IconLifebuoy size={18} />
+                  <IconMessages size={18} />
                 </ThemeIcon>
                 <Text fw={700} fz="lg" style={{ whiteSpace: 'nowrap' }}>
-                  Help center
+                  {PORTAL_NAME}
                 </Text>
               </Group>
             </UnstyledButton>
-            <Group gap={phone ? 'sm' : 'md'} wrap="nowrap" component="nav" aria-label="Help center">
-              <Anchor component={NavLink} to="/portal" end fz="sm" visibleFrom="xs">
-                My requests
-              </Anchor>
+            <Group gap={phone ? 'sm' : 'md'} wrap="nowrap" component="nav" aria-label={PORTAL_NAME}>
               <Button
                 component={Link}
                 to="/portal/requests/new"

@@ -7,7 +7,7 @@ export function PortalBackLink() {
   return (
     <Anchor component={Link} to="/portal" fz="sm">
       <Group gap={4} component="span">
-        <IconArrowLeft size={14} /> My requests
+        <IconArrowLeft size={14} /> Your requests
       </Group>
     </Anchor>
   );

@@ -6,12 +6,15 @@ import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { portalSite, usePageTitle } from '../../app/title';
 import { PortalBackLink } from './PortalBackLink';
-import { useCreatePortalRequest } from './portal.queries';
+import { PortalAttachButton, PortalFileLimits, PortalFileList, usePortalFiles } from './PortalFiles';
+import { useCreatePortalRequest, usePortalUploadForNew } from './portal.queries';
 
 export function PortalNewRequestPage() {
   usePageTitle('New request', portalSite);
   const navigate = useNavigate();
   const create = useCreatePortalRequest();
+  const upload = usePortalUploadForNew();
+  const files = usePortalFiles(upload.mutateAsync);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { subject: '', body: '' },
@@ -24,7 +27,7 @@ export function PortalNewRequestPage() {
   const submit = form.onSubmit((values) => {
     setFormError(null);
     create.mutate(
-      { subject: values.subject.trim(), body: values.body.trim() },
+      { subject: values.subject.trim(), body: values.body.trim(), attachmentIds: files.ids },
       {
         onSuccess: (detail) => {
           notifySuccess("Thanks — we'll get back to you soon.", 'Request sent');
@@ -67,11 +70,14 @@ export function PortalNewRequestPage() {
               maxRows={16}
               {...form.getInputProps('body')}
             />
-            <Group justify="flex-end">
-              <Button type="submit" loading={create.isPending}>
+            <PortalFileList files={files} />
+            <Group justify="space-between" wrap="nowrap">
+              <PortalAttachButton files={files} />
+              <Button type="submit" loading={create.isPending} disabled={files.uploading > 0}>
                 Send request
               </Button>
             </Group>
+            <PortalFileLimits />
           </Stack>
         </form>
       </Paper>

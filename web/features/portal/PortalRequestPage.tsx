@@ -1,22 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  Loader,
-  Paper,
-  Pill,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { IconInfoCircle, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { PortalMessage, PortalTicketDetail } from '../../../contracts/portal';
-import type { Attachment } from '../../../contracts/tickets';
 import { errorMessage, isApiError } from '../../app/api';
 import { notifySuccess } from '../../app/notify';
 import { portalSite, usePageTitle } from '../../app/title';
@@ -28,11 +14,9 @@ import { MessageBody } from '../../components/MessageBody';
 import { RelativeTime } from '../../components/RelativeTime';
 import { UserAvatar } from '../../components/UserAvatar';
 import { PortalBackLink } from './PortalBackLink';
+import { PortalAttachButton, PortalFileLimits, PortalFileList, usePortalFiles } from './PortalFiles';
 import { PortalStatusBadge } from './PortalStatusBadge';
 import { usePortalReply, usePortalRequest, usePortalUpload } from './portal.queries';
-
-/** The most files one reply can carry. */
-const MAX_FILES = 10;
 
 export function PortalRequestPage() {
   const params = useParams();
@@ -53,7 +37,7 @@ export function PortalRequestPage() {
           description="The link may be wrong, or the request belongs to another account."
           action={
             <Button component={Link} to="/portal" variant="default">
-              See my requests
+              See your requests
             </Button>
           }
         />
@@ -99,7 +83,8 @@ function RequestDetail({ request }: { request: PortalTicketDetail }) {
         </Stack>
         <PortalStatusBadge status={request.status} />
       </Group>
-      <Stack gap="md" aria-label="Conversation" component="section">
+      {/* Replies arrive live; a screen reader hears them as they come. */}
+      <Stack gap="md" aria-label="Conversation" component="section" aria-live="polite">
         {request.messages.map((message) => (
           <PortalMessageItem key={message.id} message={message} />
         ))}
@@ -147,32 +132,10 @@ function ReplyBox({ request }: { request: PortalTicketDetail }) {
   const navigate = useNavigate();
   const reply = usePortalReply(request.id);
   const upload = usePortalUpload(request.id);
+  const files = usePortalFiles(upload.mutateAsync);
   const [body, setBody] = useState('');
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const [uploading, setUploading] = useState(0);
-  const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const closed = request.status === 'closed';
-  const full = attachments.length + uploading >= MAX_FILES;
-
-  const addFiles = async (files: File[]) => {
-    setFileError(null);
-    const room = MAX_FILES - attachments.length - uploading;
-    if (files.length > room) {
-      setFileError(`You can send up to ${MAX_FILES} files with one message.`);
-    }
-    for (const file of files.slice(0, Math.max(room, 0))) {
-      setUploading((n) => n + 1);
-      try {
-        const attachment = await upload.mutateAsync(file);
-        setAttachments((current) => [...current, attachment]);
-      } catch (e) {
-        setFileError(`${file.name} was not attached: ${errorMessage(e)}`);
-      } finally {
-        setUploading((n) => n - 1);
-      }
-    }
-  };
 
   const send = () => {
     if (!body.trim()) {
@@ -181,12 +144,11 @@ function ReplyBox({ request }: { request: PortalTicketDetail }) {
     }
     setError(null);
     reply.mutate(
-      { body: body.trim(), attachmentIds: attachments.map((a) => a.id) },
+      { body: body.trim(), attachmentIds: files.ids },
       {
         onSuccess: (detail) => {
           setBody('');
-          setAttachments([]);
-          setFileError(null);
+          files.clear();
           if (detail.id !== request.id) {
             notifySuccess(
               'We opened a new request with your message, linked to the old one.',
@@ -226,58 +188,19 @@ function ReplyBox({ request }: { request: PortalTicketDetail }) {
           onChange={(event) => setBody(event.currentTarget.value)}
           error={error}
         />
-        {(attachments.length > 0 || uploading > 0) && (
-          <Group gap={6} aria-label="Files to send" role="group">
-            {attachments.map((file) => (
-              <Pill
-                key={file.id}
-                withRemoveButton
-                removeButtonProps={{ 'aria-label': `Remove ${file.filename}` }}
-                onRemove={() => setAttachments((current) => current.filter((a) => a.id !== file.id))}
-              >
-                {file.filename} ({formatBytes(file.size)})
-              </Pill>
-            ))}
-            {uploading > 0 && (
-              <Group gap={4}>
-                <Loader size="xs" />
-                <Text fz="xs" c="dimmed">
-                  Uploading…
-                </Text>
-              </Group>
-            )}
-          </Group>
-        )}
-        {fileError && (
-          <Text fz="sm" role="alert" style={{ color: 'var(--steward-danger-text)' }}>
-            {fileError}
-          </Text>
-        )}
+        <PortalFileList files={files} />
         <Group justify="space-between" wrap="nowrap">
-          <FileButton onChange={(files) => void addFiles(files)} multiple disabled={full}>
-            {(fileProps) => (
-              <Button
-                variant="default"
-                leftSection={<IconPaperclip size={16} />}
-                {...fileProps}
-                disabled={full}
-              >
-                Attach files
-              </Button>
-            )}
-          </FileButton>
+          <PortalAttachButton files={files} />
           <Button
             leftSection={<IconSend size={16} />}
             onClick={send}
             loading={reply.isPending}
-            disabled={uploading > 0}
+            disabled={files.uploading > 0}
           >
             Send reply
           </Button>
         </Group>
-        <Text fz="xs" c="dimmed">
-          Up to {MAX_FILES} files, 10 MB each.
-        </Text>
+        <PortalFileLimits />
       </Stack>
     </Paper>
   );

@@ -51,7 +51,7 @@ export function PortalRequestsPage() {
             }
           />
         ) : (
-          <Stack gap={0} component="ul" p={0} m={0} aria-label="My requests" style={{ listStyle: 'none' }}>
+          <Stack gap={0} component="ul" p={0} m={0} aria-label="Your requests" style={{ listStyle: 'none' }}>
             {rows.map((request) => (
               <Group
                 key={request.id}
