@@ -28,6 +28,8 @@ try {
   await page.getByRole('article', { name: /^Ticket #/ }).waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   await page.mouse.move(0, 899); // no hover highlight in the picture
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // nor a focus tooltip
+  await page.waitForTimeout(500);
   await page.screenshot({ path: out });
   console.log(`written to ${path.relative(root, out)}`);
 } finally {

@@ -3,9 +3,13 @@ export function formatDateTime(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
+    // dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named instead.
     return new Intl.DateTimeFormat(undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       timeZone,
       timeZoneName: 'short',
     }).format(date);
