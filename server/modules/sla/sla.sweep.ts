@@ -1,6 +1,7 @@
 import { type SlaMetric, slaMetricLabels } from '../../../contracts/sla';
 import type { TicketPriority } from '../../../contracts/tickets';
 import type { Db, DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { systemContext } from '../../platform/auth/actor';
 import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
@@ -17,6 +18,8 @@ import { type ClockEvent, nextCheck, type PolicyRules, sweep } from './sla.rules
 export const SLA_SWEEP_JOB = 'sla-sweep';
 const BATCH = 200;
 const RETRY_BATCH = 20;
+/** Rows one SQLite transaction of the sweep records. */
+const SQLITE_CHUNK = 40;
 const raised: Record<TicketPriority, TicketPriority> = {
   low: 'normal',
   normal: 'high',
@@ -147,16 +150,26 @@ function sweepOne(db: DbOrTrx, row: TicketSlaRow, policies: PolicyRules[], now: 
 
 /**
  * Records the warnings and breaches that are due (`next_check_at` has passed, read through its
- * index), notifies and escalates, each exactly once. Each row runs in its own transaction, so a
- * ticket being changed meanwhile holds up only itself. Returns the rows looked at.
+ * index), notifies and escalates, each exactly once. On PostgreSQL each row runs in its own
+ * transaction, so a ticket being changed meanwhile holds up only itself; on SQLite, with one
+ * writer at a time, rows commit a few dozen at a time. Returns the rows looked at.
  */
 export async function sweepServiceLevels(db: Db, now = Date.now()): Promise<number> {
   const due = await repo.dueForCheck(db, new Date(now).toISOString(), BATCH);
   const failures = await dueJobFailures(db, SLA_SWEEP_JOB, RETRY_BATCH);
   if (due.length === 0 && failures.length === 0) return 0;
   const policies = await orderedPolicies(db);
-  for (const row of due) {
-    await db.transaction().execute((trx) => sweepOne(trx, row, policies, now, false));
+  if (adapterOf(db).locksRows) {
+    for (const row of due) await db.transaction().execute((trx) => sweepOne(trx, row, policies, now, false));
+  } else {
+    // One writer at a time (SQLite): rows commit a few dozen at a time, each still in its own
+    // savepoint, so the sweep neither pays a commit per row nor holds the writer for long.
+    for (let i = 0; i < due.length; i += SQLITE_CHUNK) {
+      const chunk = due.slice(i, i + SQLITE_CHUNK);
+      await db.transaction().execute(async (trx) => {
+        for (const row of chunk) await sweepOne(trx, row, policies, now, false);
+      });
+    }
   }
   for (const failure of failures) {
     const [row] = await repo.ticketSlaMany(db, [Number(failure.item_key)]);
