@@ -106,7 +106,7 @@ describeApi('email channel over real SMTP', (t) => {
       messageId: '<second.dana@customer.example>',
     });
     // An agent replies; the mail goes to the customer and keeps the copy.
-    const agent = await t.signIn('agent');
+    const agent = await t.signIn('agent', { email: 'ana.agent@acme.example' });
     await runJobs();
     const reply = await t.request(agent, {
       method: 'POST',
@@ -137,7 +137,13 @@ describeApi('email channel over real SMTP', (t) => {
     expect(messages[1]!.html).toContain('<details');
     expect(messages[1]!.html).toContain('the lid is cracked');
     expect(messages[2]!.delivery).toMatchObject({ status: 'sent' });
-    expect(sink.messages.filter((m) => m.parsed.subject?.includes(`[#${ticket.id}]`))).toHaveLength(2);
+    const toCustomer = sink.messages.filter((m) => m.rcptTo.includes('dana@customer.example'));
+    expect(toCustomer.filter((m) => m.parsed.subject?.includes(`[#${ticket.id}]`))).toHaveLength(2);
+    // The reply assigned the ticket to the agent, who hears of the customer's answer.
+    const toAgent = sink.messages.filter((m) => m.rcptTo.includes('ana.agent@acme.example'));
+    expect(toAgent.map((m) => m.parsed.subject)).toEqual([
+      `Customer replied: [#${ticket.id}] Broken blender`,
+    ]);
   });
 
   it('keeps an out-of-office reply without reopening the ticket, and opens nothing for one on a closed ticket', async () => {
