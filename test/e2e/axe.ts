@@ -20,7 +20,8 @@ const MAX_TARGETS = 5;
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 export async function seriousViolations(page: Page, where: string): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcag21aa).analyze();
+  // Legacy mode runs axe in the page itself, without a blank page per scan (the app has no frames).
+  const results = await new AxeBuilder({ page }).withTags(wcag21aa).setLegacyMode().analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({

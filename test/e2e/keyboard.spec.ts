@@ -40,6 +40,16 @@ test('a keyboard alone skips to the content, answers a ticket, changes it and le
   await expect(page).toHaveURL('/');
   await expect(page).toHaveTitle('Home · Steward');
 
+  // The bell's popup takes the focus, and Escape hands it back.
+  const bell = page.getByRole('button', { name: /^Notifications/ });
+  await bell.focus();
+  await page.keyboard.press('Enter');
+  const mentions = page.getByRole('dialog', { name: /^Notifications/ });
+  await expect(mentions).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(mentions).toHaveCount(0);
+  await expect(bell).toBeFocused();
+
   // The first Tab stop skips the header and the navigation.
   await page.goto('/inbox/all');
   await expect(page).toHaveTitle(/· Inbox · Steward$/);

@@ -15,6 +15,8 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // Links in running text must not rely on colour alone.
+    Anchor: { defaultProps: { underline: 'always' } },
     // Dialogs' and drawers' × buttons have no words of their own: name them for screen readers.
     Modal: { defaultProps: { centered: true, closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

@@ -211,12 +211,14 @@ function NewTicketForm({
           <Select
             label="Customer"
             placeholder="Search by name or email"
+            description="Type a name or an email address"
             searchable
             searchValue={customerSearch}
             onSearchChange={setCustomerSearch}
             data={customerOptions}
             filter={({ options }) => options}
-            nothingFoundMessage={debouncedSearch ? 'No customer matches; use “By email”' : 'Type to search'}
+            // No list before a search: an open list without options means nothing to a screen reader.
+            nothingFoundMessage={debouncedSearch ? 'No customer matches; use “By email”' : undefined}
             required
             data-autofocus
             {...form.getInputProps('requesterId')}

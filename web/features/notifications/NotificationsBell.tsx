@@ -38,7 +38,17 @@ export function NotificationsBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width={380}
+      shadow="md"
+      withinPortal
+      // A dialog: the focus goes into it, Escape closes it and the focus comes back to the bell.
+      trapFocus
+      returnFocus
+    >
       {/* The popover's ARIA (expanded, controls) goes on the button itself, not on the badge's box. */}
       <Indicator
         label={unread}

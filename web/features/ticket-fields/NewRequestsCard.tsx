@@ -123,7 +123,7 @@ function NewRequestsForm({ settings }: { settings: ChannelSettings }) {
         ))}
         <Text fz="sm" c="dimmed">
           Mail goes to the team and category of the mailbox it was sent to:{' '}
-          <Anchor component={Link} to="/admin/mail" fz="sm">
+          <Anchor component={Link} to="/admin/mail" fz="sm" underline="always">
             set them on each mailbox
           </Anchor>
           . Agents choose for the tickets they open.
