@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/deps';
 import { announceTicket } from '../tickets';
 import { applyBounce } from './bounces';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
-import { deliverToTicket } from './ingest.deliver';
+import { deliverToSideConversation, deliverToTicket } from './ingest.deliver';
 import { type Lane, type QueuedMailRow, inboundRepository as repo } from './mail-intake.repository';
 import type { ParsedInbound } from './parse';
 import { parseOffThread } from './parse.pool';
@@ -44,6 +44,25 @@ async function processOne(
         subject,
         mailbox_id: verdict.mailbox?.id,
         ticket_id: returned?.ticketId ?? null,
+      },
+      now,
+    );
+    return null;
+  }
+  const side = await deliverToSideConversation(trx, { row, parsed, ...verdict });
+  if (side) {
+    await repo.finish(
+      trx,
+      row.id,
+      {
+        status: side.duplicate ? 'ignored' : 'processed',
+        reason: side.duplicate
+          ? 'Already kept in a side conversation'
+          : `Reply in a side conversation of ticket #${side.ticketId}`,
+        ticket_id: side.ticketId,
+        sender: verdict.sender.address,
+        subject,
+        mailbox_id: verdict.mailbox.id,
       },
       now,
     );
