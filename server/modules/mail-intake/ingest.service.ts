@@ -3,7 +3,7 @@ import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { announceTicket } from '../tickets';
+import { announceTicket, loadTicket } from '../tickets';
 import { applyBounce } from './bounces';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
 import { deliverToSideConversation, deliverToTicket } from './ingest.deliver';
@@ -66,7 +66,10 @@ async function processOne(
       },
       now,
     );
-    return null;
+    if (side.duplicate) return null;
+    // Staff see the new reply at once; the customer's channel is told nothing.
+    const ticket = await loadTicket(trx, side.ticketId);
+    return () => announceTicket(deps.live, ticket, { customerSees: false });
   }
   const ours = setup.mailboxes.map((m) => m.address);
   const delivered = await deliverToTicket(trx, deps.config, { row, parsed, ...verdict }, ours);
