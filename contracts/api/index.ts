@@ -7,6 +7,7 @@ import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
+import { sideConversationsRoutes } from './side-conversations';
 import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
 import { ticketFieldsRoutes } from './ticket-fields';
@@ -32,6 +33,7 @@ export const routes = {
   organizations: organizationsRoutes,
   ticketFields: ticketFieldsRoutes,
   tickets: ticketsRoutes,
+  sideConversations: sideConversationsRoutes,
   views: viewsRoutes,
   workload: workloadRoutes,
   jobs: jobsRoutes,

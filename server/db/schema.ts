@@ -543,6 +543,33 @@ export interface TicketReplyingTable {
   expires_at: Timestamp;
 }
 
+/** Mail with a third party about a ticket (migration 0032): never shown to the customer. */
+export interface SideConversationsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  subject: string;
+  /** JSON array of the third party's addresses */
+  recipients: string;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SideConversationMessagesTable {
+  id: Generated<number>;
+  side_conversation_id: number;
+  /** `out`: an agent wrote it; `in`: the third party's reply */
+  direction: 'in' | 'out';
+  author_user_id: number | null;
+  author_name: string;
+  from_address: string;
+  body: string;
+  /** Without angle brackets; replies name it in In-Reply-To or References */
+  message_id: string;
+  outbox_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -584,6 +611,8 @@ export interface Database {
   ticket_sla: TicketSlaTable;
   sla_events: SlaEventsTable;
   contracts: ContractsTable;
+  side_conversations: SideConversationsTable;
+  side_conversation_messages: SideConversationMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

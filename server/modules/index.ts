@@ -16,6 +16,7 @@ import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
+import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
 import { moveClocks, SLA_SWEEP_JOB, slaRoutes, slaService, sweepServiceLevels } from './sla';
 import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
@@ -86,6 +87,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     contacts: contactsService(deps),
     replying: replyingService(deps),
   });
+  await app.register(sideConversationsRoutes, { sides: sideConversationsService(deps) });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
   await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });
   await app.register(settingsRoutes, {

@@ -331,6 +331,24 @@ const matrix: {
     path: '/api/v1/tickets/{id}/copies',
     allowed: staff,
   },
+  {
+    method: 'GET',
+    url: '/api/v1/tickets/999999/side-conversations',
+    path: '/api/v1/tickets/{id}/side-conversations',
+    allowed: staff,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/tickets/999999/side-conversations',
+    path: '/api/v1/tickets/{id}/side-conversations',
+    allowed: staff,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/side-conversations/999999/messages',
+    path: '/api/v1/side-conversations/{id}/messages',
+    allowed: staff,
+  },
   { method: 'GET', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   { method: 'POST', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   {

@@ -210,6 +210,20 @@ const cases: Case[] = [
     typeField: 'dismiss',
   },
   {
+    method: 'POST',
+    url: '/api/v1/tickets/{ticket}/side-conversations',
+    body: { to: ['orders@supplier.example'], subject: 'Stock', body: 'Any left?' },
+    longField: 'subject',
+    typeField: 'to',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/side-conversations/1/messages',
+    body: { body: 'Any left?' },
+    longField: 'unused',
+    typeField: 'body',
+  },
+  {
     method: 'GET',
     url: '/api/v1/inbound-mail',
     query: { status: 'failed' },
@@ -277,6 +291,9 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'PATCH', url: '/api/v1/contracts/0' },
   { method: 'DELETE', url: '/api/v1/contracts/-2' },
   { method: 'GET', url: '/api/v1/tickets/1.5/contract' },
+  { method: 'GET', url: '/api/v1/tickets/abc/side-conversations' },
+  { method: 'POST', url: '/api/v1/tickets/0/side-conversations' },
+  { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
 ];
 
 describeApi('bad input', (t) => {
@@ -295,6 +312,8 @@ describeApi('bad input', (t) => {
       'contracts',
       'tickets',
       'attachments',
+      'side_conversations',
+      'side_conversation_messages',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

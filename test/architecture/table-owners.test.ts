@@ -27,6 +27,8 @@ const OWNERS: Record<string, string> = {
   notifications: 'notifications',
   organizations: 'customers',
   settings: 'settings',
+  side_conversation_messages: 'side-conversations',
+  side_conversations: 'side-conversations',
   sla_events: 'sla',
   sla_policies: 'sla',
   team_members: 'teams',

@@ -13,6 +13,7 @@ import {
   ticketOfMessageIds,
   trustsSender,
 } from '../mailboxes';
+import { receiveSideReply, sideConversationOfMessageIds } from '../side-conversations';
 import { addCustomerMessage, lastMessageId, loadTicket, openTicket, setMessageHtml } from '../tickets';
 import { senderAuthentication } from './auth-results';
 import { addressesOf } from './ingest.classify';
@@ -80,6 +81,29 @@ function withFileUrls(html: string, urls: Map<string, string>): string {
   let out = html;
   for (const [token, url] of urls) out = out.split(`"${token}"`).join(`"${url}"`);
   return out;
+}
+
+/**
+ * A reply to a side conversation (its In-Reply-To or References name one of the conversation's
+ * mails) is kept there, never in the customer's thread. Answers the ticket it is about, or null
+ * when the mail answers no side conversation.
+ */
+export async function deliverToSideConversation(
+  db: DbOrTrx,
+  mail: Accepted,
+): Promise<{ ticketId: number; duplicate: boolean } | null> {
+  const { parsed, row, sender } = mail;
+  const ids = referencedIds(parsed.inReplyTo ?? undefined, parsed.references);
+  const conversation = await sideConversationOfMessageIds(db, ids);
+  if (!conversation) return null;
+  const kept = await receiveSideReply(db, conversation.id, {
+    from: sender.address,
+    name: cleanDisplayName(sender.name),
+    body: (parsed.text || '(no text)').slice(0, 100_000),
+    messageId: parsed.messageId ? normalizeMessageId(parsed.messageId) : `inbound-${row.id}@steward.invalid`,
+    receivedAt: row.received_at,
+  });
+  return { ticketId: conversation.ticket_id, duplicate: !kept };
 }
 
 /**

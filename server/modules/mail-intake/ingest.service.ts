@@ -3,10 +3,10 @@ import { adapterOf } from '../../db/dialect';
 import { withSavepoint } from '../../db/savepoint';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { announceTicket } from '../tickets';
+import { announceTicket, loadTicket } from '../tickets';
 import { applyBounce } from './bounces';
 import { classify, headerRecord, type IntakeSetup, loadIntakeSetup } from './ingest.classify';
-import { deliverToTicket } from './ingest.deliver';
+import { deliverToSideConversation, deliverToTicket } from './ingest.deliver';
 import { type Lane, type QueuedMailRow, inboundRepository as repo } from './mail-intake.repository';
 import type { ParsedInbound } from './parse';
 import { parseOffThread } from './parse.pool';
@@ -48,6 +48,28 @@ async function processOne(
       now,
     );
     return null;
+  }
+  const side = await deliverToSideConversation(trx, { row, parsed, ...verdict });
+  if (side) {
+    await repo.finish(
+      trx,
+      row.id,
+      {
+        status: side.duplicate ? 'ignored' : 'processed',
+        reason: side.duplicate
+          ? 'Already kept in a side conversation'
+          : `Reply in a side conversation of ticket #${side.ticketId}`,
+        ticket_id: side.ticketId,
+        sender: verdict.sender.address,
+        subject,
+        mailbox_id: verdict.mailbox.id,
+      },
+      now,
+    );
+    if (side.duplicate) return null;
+    // Staff see the new reply at once; the customer's channel is told nothing.
+    const ticket = await loadTicket(trx, side.ticketId);
+    return () => announceTicket(deps.live, ticket, { customerSees: false });
   }
   const ours = setup.mailboxes.map((m) => m.address);
   const delivered = await deliverToTicket(trx, deps.config, { row, parsed, ...verdict }, ours);

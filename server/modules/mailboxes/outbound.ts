@@ -47,7 +47,7 @@ export function inlinePictures(html: string, attachmentIds: number[]): string {
 }
 
 /** The mailbox a ticket's mail goes out from: the one it came in through, else the default. */
-async function mailboxOfTicket(db: DbOrTrx, ticketId: number): Promise<MailboxRow | undefined> {
+export async function mailboxOfTicket(db: DbOrTrx, ticketId: number): Promise<MailboxRow | undefined> {
   const settings = await threadsRepository.ticketMail(db, ticketId);
   const own = settings?.mailbox_id ? await mailboxesRepository.findById(db, settings.mailbox_id) : undefined;
   return own ?? mailboxesRepository.defaultMailbox(db);

@@ -32,6 +32,7 @@ import { LogContactModal } from './LogContactModal';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
 import { useReplyingAgents, withReplying } from './replying';
+import { SideConversations } from './SideConversations';
 import { nothingFocused, refocusWhenLost, whenNoDialog } from './shortcuts';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
@@ -107,7 +108,7 @@ function OpenTicket({
   const pane = useElementSize();
   const sidePanel = pane.width === 0 ? !onePane : pane.width >= SIDE_PANEL_FROM;
   const [propertiesOpened, propertiesDrawer] = useDisclosure(false);
-  const [tab, setTab] = useState<'conversation' | 'history'>('conversation');
+  const [tab, setTab] = useState<'conversation' | 'history' | 'side'>('conversation');
   const [composer, setComposer] = useState<ComposerMode | null>(() => initialComposer(ticket.id));
   const [focusComposer, setFocusComposer] = useState(false);
   const [conflict, setConflict] = useState<Ticket | null>(null);
@@ -262,10 +263,11 @@ function OpenTicket({
           <SegmentedControl
             size="xs"
             value={tab}
-            onChange={(value) => setTab(value === 'history' ? 'history' : 'conversation')}
-            aria-label="Conversation or history"
+            onChange={(value) => setTab(value === 'history' || value === 'side' ? value : 'conversation')}
+            aria-label="Conversation, side conversations or history"
             data={[
               { value: 'conversation', label: `Conversation (${messageCount})` },
+              { value: 'side', label: 'Side conversations' },
               { value: 'history', label: 'History' },
             ]}
           />
@@ -309,6 +311,8 @@ function OpenTicket({
               ) : (
                 <Conversation messages={messages.data} />
               )
+            ) : tab === 'side' ? (
+              <SideConversations ticketId={ticket.id} disabled={ticket.status === 'closed'} />
             ) : events.isPending ? (
               <LoadingState variant="block" label="Loading the history" />
             ) : events.isError ? (
