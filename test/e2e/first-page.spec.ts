@@ -57,18 +57,29 @@ async function unstyledMantineClasses(page: Page): Promise<string[]> {
 
 // The signed-out pages come with only the styles their components need (web/app/styles-first.ts);
 // a component added to one of them without its styles is caught here.
-const firstPages: { path: string; ready: (page: Page) => ReturnType<Page['getByRole']> }[] = [
+const firstPages: {
+  path: string;
+  ready: (page: Page) => ReturnType<Page['getByRole']>;
+  /** A console error the page shows on purpose. */
+  expectedError?: RegExp;
+}[] = [
   { path: '/login', ready: (p) => p.getByRole('button', { name: 'Sign in' }) },
   { path: '/portal/login', ready: (p) => p.getByRole('button', { name: 'Email me a link' }) },
   { path: '/contact', ready: (p) => p.getByRole('button', { name: 'Send message' }) },
   {
     path: '/portal/magic?token=not-a-real-sign-in-link-token',
     ready: (p) => p.getByRole('heading', { level: 1 }),
+    // The made-up link is refused with a 401, which the browser logs.
+    expectedError: /status of 401/,
   },
 ];
 
-for (const { path: url, ready } of firstPages) {
-  test(`${url.split('?')[0]} has the styles of every Mantine component it shows`, async ({ page }) => {
+for (const { path: url, ready, expectedError } of firstPages) {
+  test(`${url.split('?')[0]} has the styles of every Mantine component it shows`, async ({
+    page,
+    allowConsoleError,
+  }) => {
+    if (expectedError) allowConsoleError(expectedError);
     await page.goto(url);
     // The first visit loads everything cold.
     await expect(ready(page)).toBeVisible({ timeout: 30_000 });
