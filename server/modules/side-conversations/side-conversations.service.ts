@@ -104,7 +104,12 @@ async function sendMessage(
 }
 
 /** Side conversations for staff: list a ticket's, start one, reply in one. */
-export function sideConversationsService({ db, config }: AppDeps) {
+export function sideConversationsService({ db, config, live }: AppDeps) {
+  /** Other agents on the ticket see the change; no `publicFor`, so the customer's channel is told nothing. */
+  const tellStaff = (conversation: SideConversation) => {
+    live.publish({ type: 'ticket.changed', ticketId: conversation.ticketId, version: null });
+    return conversation;
+  };
   return {
     async list(ctx: RequestContext, ticketId: number): Promise<{ items: SideConversation[] }> {
       authorize(ctx.actor, 'tickets.read');
@@ -126,7 +131,7 @@ export function sideConversationsService({ db, config }: AppDeps) {
     async start(ctx: RequestContext, ticketId: number, input: StartBody): Promise<SideConversation> {
       authorize(ctx.actor, 'tickets.write');
       const to = [...new Set(input.to)];
-      return db.transaction().execute(async (trx) => {
+      const started = await db.transaction().execute(async (trx) => {
         const ticket = await loadTicket(trx, ticketId);
         for (const address of to) {
           if (address === ticket.requester.email)
@@ -146,16 +151,18 @@ export function sideConversationsService({ db, config }: AppDeps) {
         await sendMessage(trx, config, ctx, row, input.body);
         return loadOne(trx, row);
       });
+      return tellStaff(started);
     },
 
     async reply(ctx: RequestContext, conversationId: number, input: ReplyBody): Promise<SideConversation> {
       authorize(ctx.actor, 'tickets.write');
-      return db.transaction().execute(async (trx) => {
+      const replied = await db.transaction().execute(async (trx) => {
         const row = await repo.findById(trx, conversationId);
         if (!row) throw conversationNotFound(conversationId);
         await sendMessage(trx, config, ctx, row, input.body);
         return loadOne(trx, (await repo.findById(trx, conversationId))!);
       });
+      return tellStaff(replied);
     },
   };
 }

@@ -5,10 +5,12 @@ import type { SideConversation } from '../../../contracts/side-conversations';
 import { describeApi, sessionFrom, TEST_PASSWORD, testConfig } from '../../../test/helpers/app';
 import { type SmtpSink, startSink } from '../../../test/helpers/smtp';
 import { openTicket } from '../../../test/helpers/tickets';
+import { systemContext } from '../../platform/auth/actor';
 import { localBus } from '../../platform/live/bus';
 import { deliverDueMail } from '../../platform/mail/outbox';
 import { processInboundMail, storeInboundMail } from '../mail-intake';
 import { mailDelivery } from '../mail-runtime';
+import { sideConversationsService } from './side-conversations.service';
 
 const SUPPORT = 'support@acme.example';
 const SUPPLIER = 'orders@supplier.example';
@@ -44,6 +46,7 @@ describeApi('side conversations', (t) => {
   }
 
   /** The supplier answers a mail of the side conversation, as their mail program would. */
+  /** Answers what the intake told the live channels. */
   async function supplierReplies(inReplyTo: string, references: string, messageId: string, text: string) {
     const raw = [
       'Received: from mail.supplier.example by mx.acme.example; Tue, 1 Dec 2026 10:00:00 +0000',
@@ -64,7 +67,11 @@ describeApi('side conversations', (t) => {
       envelopeFrom: SUPPLIER,
       recipients: [SUPPORT],
     });
-    await processInboundMail({ db: t.handle.db, config: testConfig(t.dataDir), live: localBus() });
+    const live = localBus();
+    const events: unknown[] = [];
+    live.subscribe((event) => events.push(event));
+    await processInboundMail({ db: t.handle.db, config: testConfig(t.dataDir), live });
+    return events;
   }
 
   it('mails the third party, threads their reply back and keeps it all away from the customer', async () => {
@@ -110,12 +117,15 @@ describeApi('side conversations', (t) => {
     expect(second.inReplyTo).toBe(first.messageId);
     expect([second.references].flat()).toEqual([first.messageId]);
 
-    await supplierReplies(
+    const told = await supplierReplies(
       second.messageId!,
       `${first.messageId} ${second.messageId}`,
       'stock-answer@supplier.example',
       'Twelve kettles, three of them red.',
     );
+    // Staff are told the ticket changed; the customer's channel (events with publicFor) is not.
+    expect(told).toEqual([expect.objectContaining({ type: 'ticket.changed', ticketId: ticket.id })]);
+    expect(told[0]).not.toHaveProperty('publicFor');
     const list = await t.request(agent, {
       method: 'GET',
       url: `/api/v1/tickets/${ticket.id}/side-conversations`,
@@ -208,5 +218,20 @@ describeApi('side conversations', (t) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+
+  it('tells other agents on the ticket, never the customer’s channel', async () => {
+    const { ticket } = await setUp();
+    const live = localBus();
+    const events: unknown[] = [];
+    live.subscribe((event) => events.push(event));
+    const sides = sideConversationsService({ db: t.handle.db, config: testConfig(t.dataDir), live });
+    const ctx = systemContext('Test');
+    const side = await sides.start(ctx, ticket.id, { to: [SUPPLIER], subject: 'Stock', body: 'Any left?' });
+    await sides.reply(ctx, side.id, { body: 'And in red?' });
+    expect(events).toEqual([
+      { type: 'ticket.changed', ticketId: ticket.id, version: null },
+      { type: 'ticket.changed', ticketId: ticket.id, version: null },
+    ]);
   });
 });
