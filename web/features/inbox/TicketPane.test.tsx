@@ -68,6 +68,8 @@ describe('TicketPane', () => {
   });
 
   it('Escape closes the reply box first, with the focus back on Reply, then leaves the ticket for the list', async () => {
+    // The Markdown source: jsdom has no layout for the rich text editor.
+    window.localStorage.setItem('steward.composer.editor.v1', 'markdown');
     stubTicket();
     const { user, location } = renderWithProviders(
       <TicketPane ticketId={7} viewId="my-open" search="" onePane={false} />,

@@ -6,7 +6,7 @@ import type { PortalMessage, PortalTicketDetail } from '../../../contracts/porta
 import { errorMessage, isApiError } from '../../app/api';
 import { notifySuccess } from '../../app/notify';
 import { portalSite, usePageTitle } from '../../app/title';
-import { AttachmentList, formatBytes } from '../../components/AttachmentList';
+import { AttachmentList } from '../../components/AttachmentList';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
