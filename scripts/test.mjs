@@ -6,6 +6,7 @@
 // "tests: N passed, N failed", naming the skipped tiers.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 
@@ -19,6 +20,18 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 const extraArgs = process.argv.slice(2);
 const ci = everyTierRequired();
+
+/** A TCP port free on 127.0.0.1 right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -96,6 +109,9 @@ if (chromium.available) {
       ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'],
       {
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+        // A port nobody holds, unless one was asked for: a server left running elsewhere on the
+        // usual port would otherwise stop the whole browser tier.
+        E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
       },
     );
     const e2e = readJson(e2eJson);
