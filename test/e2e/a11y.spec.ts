@@ -125,7 +125,7 @@ async function scanPortal(scan: Scan, data: Seeded, scheme: Scheme): Promise<voi
     {
       name: 'portal requests',
       path: '/portal',
-      ready: () => loaded(page.getByRole('list', { name: 'My requests' })).toBeVisible(),
+      ready: () => loaded(page.getByRole('list', { name: 'Your requests' })).toBeVisible(),
     },
     {
       name: 'portal request',

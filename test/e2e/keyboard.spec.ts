@@ -128,7 +128,7 @@ test('every page says what it is in its title', async ({ page, browser }) => {
   await signedOut.goto('/login');
   await expect(signedOut).toHaveTitle('Sign in · Steward');
   await signedOut.goto('/portal/login');
-  await expect(signedOut).toHaveTitle('Sign in · Help center');
+  await expect(signedOut).toHaveTitle('Sign in · Your requests');
   await signedOut.context().close();
 });
 

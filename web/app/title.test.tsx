@@ -33,8 +33,8 @@ describe('usePageTitle', () => {
   });
 
   it("uses the customers' site name in the portal", () => {
-    render(<Page title="My requests" site={portalSite} />);
-    expect(document.title).toBe('My requests · Help center');
+    render(<Page title="New request" site={portalSite} />);
+    expect(document.title).toBe('New request · Your requests');
   });
 });
 

@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 /** What the browser tab, history and bookmarks call a page before it has a name of its own. */
 export const appName = 'Steward';
 
-/** The customers' side: the portal and its sign-in pages. */
-export const portalSite = 'Help center';
+/** The customers' side: the portal and its sign-in pages, named by what it holds ("Help center" once it holds articles too). */
+export const portalSite = 'Your requests';
 
 /** "Inbox · Steward": the page's name first, so tabs and screen readers tell pages apart. */
 export function documentTitle(page: string | null | undefined, site: string = appName): string {

@@ -11,7 +11,7 @@ import { PortalStatusBadge } from './PortalStatusBadge';
 import { usePortalRequests } from './portal.queries';
 
 export function PortalRequestsPage() {
-  usePageTitle('My requests', portalSite);
+  usePageTitle(null, portalSite);
   const me = useMe();
   const requests = usePortalRequests();
   const firstName = me.name.split(/\s+/)[0] || me.name;
