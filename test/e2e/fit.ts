@@ -57,6 +57,8 @@ function findOverflows(): Overflow[] {
  */
 export async function expectFitsWindow(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
+  // A drawer or menu still sliding in is not where it will rest: measure once nothing moves.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     window: window.innerWidth,

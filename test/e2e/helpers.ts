@@ -16,7 +16,8 @@ export async function openFromMainNav(page: Page, name: string): Promise<void> {
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Account menu/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  // Signed out from a page, the sign-in page may offer to come back to it (?next=…).
+  await expect(page).toHaveURL(/\/login(\?next=[^&]*)?$/);
 }
 
 /** A signed-in API session for seeding data, the way any client uses the REST API. */
