@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import { parseStringList } from '../../platform/json';
 import { type Calendar, loadCalendar } from '../business-hours';
 import { contractPlanOf } from '../contracts';
 import { teamCalendarOf } from '../teams';
@@ -18,16 +19,7 @@ import {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const time = (value: string | null) => (value === null ? null : Date.parse(value));
 
-function tagsOf(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value)
-      ? value.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
-      : [];
-  } catch {
-    return [];
-  }
-}
+const tagsOf = (text: string) => parseStringList(text).map((t) => t.toLowerCase());
 
 /** What the clocks need of a ticket, with the plan of its organisation's running contract. */
 export async function factsOf(db: DbOrTrx, row: TicketFactsRow, at: number): Promise<TicketFacts> {
