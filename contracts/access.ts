@@ -38,6 +38,9 @@ export const rolePolicies = {
   /** Support contracts: everyone sees what a customer's organisation is entitled to; managers keep them. */
   'contracts.read': staffRoles,
   'contracts.manage': managers,
+  /** Customer feedback: managers read every answer and keep the survey settings; a ticket's own rating is read with the ticket. */
+  'feedback.read': managers,
+  'feedback.manage': managers,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */

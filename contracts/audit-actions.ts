@@ -538,6 +538,23 @@ export const auditActions = {
     phrase: (input) => deleted('deleted', 'contract ', input),
   },
 
+  // Feedback
+  'feedback.settings_updated': {
+    entity: 'settings',
+    label: 'Survey settings changed',
+    phrase: (input) => updateSentence(input, { prep: 'in' }),
+  },
+  'feedback.reason_created': {
+    entity: 'survey_reason',
+    label: 'Survey reason added',
+    phrase: (input) => created('survey reason ', input),
+  },
+  'feedback.reason_updated': {
+    entity: 'survey_reason',
+    label: 'Survey reason changed',
+    phrase: (input) => updateSentence(input, { noun: 'survey reason ' }),
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

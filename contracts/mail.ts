@@ -209,6 +209,7 @@ export const templateKeys = [
   'ticket_solved',
   'agent_ticket_assigned',
   'agent_customer_replied',
+  'satisfaction_survey',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 
@@ -219,6 +220,7 @@ export const templateLabels: Record<TemplateKey, string> = {
   ticket_solved: 'Request solved',
   agent_ticket_assigned: 'Ticket assigned',
   agent_customer_replied: 'Customer replied',
+  satisfaction_survey: 'Satisfaction survey',
 };
 
 export const mailTemplateSchema = z.object({

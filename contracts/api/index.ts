@@ -3,6 +3,7 @@ import { authRoutes, profileRoutes } from './auth';
 import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
+import { feedbackRoutes } from './feedback';
 import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
@@ -43,6 +44,7 @@ export const routes = {
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,
+  feedback: feedbackRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -514,6 +514,66 @@ export interface ContractsTable {
   updated_at: Timestamp;
 }
 
+export interface SurveySettingsTable {
+  id: number;
+  enabled: number;
+  scale: 'binary' | 'five';
+  ask_effort: number;
+  delay_minutes: number;
+  /** JSON lists: channels, ticket types, team ids (empty: all) */
+  channels: string;
+  types: string;
+  team_ids: string;
+  change_days: number;
+  link_days: number;
+  updated_at: Timestamp;
+}
+
+export interface SurveyReasonsTable {
+  id: Generated<number>;
+  label: string;
+  position: number;
+  active: number;
+  created_at: Timestamp;
+}
+
+export interface SurveysTable {
+  id: Generated<number>;
+  ticket_id: number;
+  customer_id: number;
+  agent_id: number | null;
+  team_id: number | null;
+  scale: 'binary' | 'five';
+  ask_effort: number;
+  status: 'scheduled' | 'sent' | 'answered' | 'cancelled';
+  /** sha256 of the link's token; set when the survey is sent */
+  token_hash: string | null;
+  due_at: Timestamp;
+  sent_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyAnswersTable {
+  id: Generated<number>;
+  survey_id: number;
+  ticket_id: number;
+  customer_id: number;
+  organization_id: number | null;
+  agent_id: number | null;
+  team_id: number | null;
+  category_id: number | null;
+  channel: string;
+  scale: 'binary' | 'five';
+  rating: number;
+  positive: number;
+  effort: number | null;
+  comment: string;
+  reason_id: number | null;
+  answered_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface TicketSlaTable {
   ticket_id: number;
   policy_id: number | null;
@@ -613,6 +673,10 @@ export interface Database {
   contracts: ContractsTable;
   side_conversations: SideConversationsTable;
   side_conversation_messages: SideConversationMessagesTable;
+  survey_settings: SurveySettingsTable;
+  survey_reasons: SurveyReasonsTable;
+  surveys: SurveysTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

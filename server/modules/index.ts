@@ -7,6 +7,14 @@ import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
+import {
+  feedbackRoutes,
+  feedbackService,
+  SURVEY_JOB,
+  scheduleSurvey,
+  sendDueSurveys,
+  surveyService,
+} from './feedback';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
 import { registerMailModules } from './mail-runtime';
@@ -48,6 +56,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
+        { name: SURVEY_JOB, everyMs: 60_000, run: () => sendDueSurveys(deps.db, deps.config) },
       ],
       app.log,
     );
@@ -61,6 +70,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
   subscribeToTicketEvents('sla', moveClocks);
+  // A solved ticket's satisfaction survey is scheduled with the change that solved it.
+  subscribeToTicketEvents('feedback', scheduleSurvey);
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps),
@@ -97,6 +108,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
+  await app.register(feedbackRoutes, {
+    feedback: feedbackService(deps),
+    surveys: surveyService(deps.db),
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

@@ -313,6 +313,23 @@ const matrix: {
   { method: 'PATCH', url: '/api/v1/sla-policies/999999', path: '/api/v1/sla-policies/{id}', allowed: leads },
   { method: 'DELETE', url: '/api/v1/sla-policies/999999', path: '/api/v1/sla-policies/{id}', allowed: leads },
   { method: 'GET', url: '/api/v1/tickets/999999/sla', path: '/api/v1/tickets/{id}/sla', allowed: staff },
+  { method: 'GET', url: '/api/v1/surveys/settings', path: '/api/v1/surveys/settings', allowed: leads },
+  { method: 'PATCH', url: '/api/v1/surveys/settings', path: '/api/v1/surveys/settings', allowed: leads },
+  { method: 'GET', url: '/api/v1/surveys/reasons', path: '/api/v1/surveys/reasons', allowed: leads },
+  { method: 'POST', url: '/api/v1/surveys/reasons', path: '/api/v1/surveys/reasons', allowed: leads },
+  {
+    method: 'PATCH',
+    url: '/api/v1/surveys/reasons/999999',
+    path: '/api/v1/surveys/reasons/{id}',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/survey-answers', path: '/api/v1/survey-answers', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/tickets/999999/satisfaction',
+    path: '/api/v1/tickets/{id}/satisfaction',
+    allowed: staff,
+  },
   {
     method: 'GET',
     url: '/api/v1/tickets/999999/messages/1/original',
@@ -393,6 +410,8 @@ const publicRoutes = [
   { method: 'POST', path: '/api/v1/portal/magic-links' },
   { method: 'POST', path: '/api/v1/portal/sessions' },
   { method: 'POST', path: '/api/v1/public/contact' },
+  { method: 'GET', path: '/api/v1/public/surveys/{token}' },
+  { method: 'PUT', path: '/api/v1/public/surveys/{token}/answer' },
 ];
 
 describeApi('access matrix', (t) => {

@@ -255,6 +255,13 @@ const cases: Case[] = [
     longField: 'name',
     typeField: 'warnAtPercent',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/surveys/reasons',
+    body: { label: 'Slow answer' },
+    longField: 'label',
+    typeField: 'active',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -294,6 +301,8 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/tickets/abc/side-conversations' },
   { method: 'POST', url: '/api/v1/tickets/0/side-conversations' },
   { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
+  { method: 'PATCH', url: '/api/v1/surveys/reasons/abc' },
+  { method: 'GET', url: '/api/v1/tickets/0/satisfaction' },
 ];
 
 describeApi('bad input', (t) => {

@@ -10,6 +10,7 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconMoodSmile,
   IconStopwatch,
   IconUserCircle,
   IconUsers,
@@ -22,6 +23,7 @@ export type PageId =
   | 'inbox'
   | 'customers'
   | 'contracts'
+  | 'feedback'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -85,6 +87,16 @@ export const appPages: readonly AppPage[] = [
     icon: IconFileCertificate,
     section: 'main',
     roles: staff,
+  },
+  {
+    id: 'feedback',
+    label: 'Feedback',
+    path: '/feedback',
+    description:
+      'What customers said after their tickets were solved: CSAT, effort, comments, survey settings',
+    icon: IconMoodSmile,
+    section: 'main',
+    roles: ['admin', 'manager'],
   },
   {
     id: 'users',

@@ -58,6 +58,24 @@ export const templateDefaults: Record<TemplateKey, TemplateDefinition> = {
     ].join('\n'),
     placeholders: customerPlaceholders,
   },
+  satisfaction_survey: {
+    audience: 'customer',
+    description:
+      'Sent to the customer after their request is solved, asking how it went (Feedback settings choose which tickets and when)',
+    subject: 'How did we do? [#{{ticket.id}}]',
+    body: [
+      'Hello {{customer.name}},',
+      '',
+      'We recently solved your request "{{ticket.subject}}". How satisfied are you with the help you got? One click is enough:',
+      '',
+      '{{survey.links}}',
+      '',
+      'You can add a comment on the page that opens. Thank you for telling us.',
+      '',
+      '{{mailbox.signature}}',
+    ].join('\n'),
+    placeholders: [...customerPlaceholders, 'survey.links', 'survey.url'],
+  },
   agent_ticket_assigned: {
     audience: 'agent',
     description: 'Sent to an agent when a ticket is assigned to them by someone else',

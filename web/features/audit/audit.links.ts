@@ -14,8 +14,11 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   view: (id) => ['inbox', `/inbox/${id}`],
   category: () => ['ticket-fields', '/admin/ticket-fields'],
   custom_field: () => ['ticket-fields', '/admin/ticket-fields'],
-  settings: (id) =>
-    id === 'mail' ? ['mail', '/admin/mail/spam-rules'] : ['ticket-fields', '/admin/ticket-fields'],
+  settings: (id) => {
+    if (id === 'mail') return ['mail', '/admin/mail/spam-rules'];
+    if (id === 'surveys') return ['feedback', '/feedback/settings'];
+    return ['ticket-fields', '/admin/ticket-fields'];
+  },
   mailbox: () => ['mail', '/admin/mail/mailboxes'],
   mail_template: (id) => ['mail', `/admin/mail/templates?template=${encodeURIComponent(id)}`],
   mail_rule: () => ['mail', '/admin/mail/spam-rules'],
@@ -25,6 +28,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   business_calendar: () => ['business-hours', '/admin/business-hours'],
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => ['contracts', '/contracts'],
+  survey_reason: () => ['feedback', '/feedback/settings'],
   session: () => null,
 };
 

@@ -1,0 +1,265 @@
+import type { PublicSurvey, SurveyAnswerBody, SurveySettings } from '../../../contracts/feedback';
+import { cesQuestion, isPositiveRating, surveyAnswerBody } from '../../../contracts/feedback';
+import type { Config } from '../../config';
+import type { Db, DbOrTrx } from '../../db/database';
+import { withSavepoint } from '../../db/savepoint';
+import { nowIso } from '../../platform/clock';
+import { randomToken, sha256 } from '../../platform/crypto';
+import { AppError, notFound } from '../../platform/errors';
+import { clearJobFailure, dueJobFailures, recordJobFailure } from '../../platform/job-failures';
+import { parseStringList } from '../../platform/json';
+import { escapeHtml } from '../../platform/markdown';
+import { queueTicketMail } from '../mailboxes';
+import { loadTicket, type TicketChange } from '../tickets';
+import { feedbackRepository as repo, type SettingsRow, type SurveyRow } from './feedback.repository';
+import {
+  answerProblem,
+  changeableUntil,
+  defaultSurveySettings,
+  isSurveyed,
+  linkExpiresAt,
+  surveyDueAt,
+} from './feedback.rules';
+
+/** The job's name: its failed items on the jobs page. */
+export const SURVEY_JOB = 'satisfaction-surveys';
+const BATCH = 50;
+
+export function toSettings(row: SettingsRow | undefined): SurveySettings {
+  if (!row) return defaultSurveySettings;
+  return {
+    enabled: row.enabled === 1,
+    scale: row.scale,
+    askEffort: row.ask_effort === 1,
+    delayMinutes: row.delay_minutes,
+    channels: parseStringList(row.channels) as SurveySettings['channels'],
+    types: parseStringList(row.types) as SurveySettings['types'],
+    teamIds: parseStringList(row.team_ids).map(Number).filter(Number.isInteger),
+    changeDays: row.change_days,
+    linkDays: row.link_days,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const loadSurveySettings = async (db: DbOrTrx) => toSettings(await repo.settings(db));
+
+/**
+ * The subscriber to ticket events (ADR 0021): when a change solves a ticket, schedules its
+ * survey, attributed to the assignee and team of that moment. A ticket is surveyed once: solved
+ * again before its survey went out, the survey waits again and names who solved it last.
+ */
+export async function scheduleSurvey(db: DbOrTrx, change: TicketChange): Promise<void> {
+  if (change.historic) return;
+  if (!change.events.some((e) => e.type === 'status_changed' && e.to === 'solved')) return;
+  const settings = await loadSurveySettings(db);
+  if (!settings.enabled) return;
+  const ticket = await loadTicket(db, change.ticketId);
+  const solved = {
+    channel: ticket.channel,
+    type: ticket.type,
+    teamId: ticket.team?.id ?? null,
+    requesterEmail: ticket.requester.email,
+  };
+  if (!isSurveyed(settings, solved)) return;
+  const values = {
+    agent_id: ticket.assignee?.id ?? null,
+    team_id: ticket.team?.id ?? null,
+    due_at: surveyDueAt(settings, Date.parse(change.at)),
+    scale: settings.scale,
+    ask_effort: settings.askEffort ? 1 : 0,
+  };
+  const existing = await repo.surveyOfTicket(db, ticket.id);
+  if (existing) {
+    await repo.reschedule(db, existing.id, values);
+    return;
+  }
+  await repo.insertSurvey(db, {
+    ...values,
+    ticket_id: ticket.id,
+    customer_id: ticket.requester.id,
+    status: 'scheduled',
+    token_hash: null,
+    sent_at: null,
+    expires_at: null,
+    created_at: change.at,
+  });
+}
+
+/** The survey's one-click links, as text and as HTML. */
+function ratingLinks(url: string, scale: SurveyRow['scale']) {
+  const choices =
+    scale === 'binary'
+      ? [
+          { rating: 1, label: 'Good, I am satisfied' },
+          { rating: 0, label: 'Bad, I am not satisfied' },
+        ]
+      : [
+          { rating: 5, label: '5 – Very satisfied' },
+          { rating: 4, label: '4 – Satisfied' },
+          { rating: 3, label: '3 – Neutral' },
+          { rating: 2, label: '2 – Dissatisfied' },
+          { rating: 1, label: '1 – Very dissatisfied' },
+        ];
+  const href = (rating: number) => `${url}?rating=${rating}`;
+  return {
+    text: choices.map((c) => `${c.label}: ${href(c.rating)}`).join('\n'),
+    html: choices
+      .map((c) => `<a href="${escapeHtml(href(c.rating))}">${escapeHtml(c.label)}</a>`)
+      .join('<br>'),
+  };
+}
+
+/** Sends one due survey; a ticket no longer solved is not surveyed. */
+async function sendOne(db: DbOrTrx, config: Config, survey: SurveyRow, settings: SurveySettings) {
+  const ticket = await loadTicket(db, survey.ticket_id);
+  if ((ticket.status !== 'solved' && ticket.status !== 'closed') || !ticket.requester.email) {
+    await repo.claim(db, survey.id, 'scheduled', { status: 'cancelled' });
+    return;
+  }
+  const token = randomToken();
+  const now = Date.now();
+  const claimed = await repo.claim(db, survey.id, 'scheduled', {
+    status: 'sent',
+    token_hash: sha256(token),
+    sent_at: new Date(now).toISOString(),
+    expires_at: linkExpiresAt(settings, now),
+  });
+  if (!claimed) return;
+  const url = `${config.publicUrl.replace(/\/$/, '')}/survey/${token}`;
+  const links = ratingLinks(url, survey.scale);
+  await queueTicketMail(db, config, {
+    ticket,
+    template: 'satisfaction_survey',
+    to: ticket.requester.email,
+    values: { 'survey.url': url, 'survey.links': links.text },
+    html: { 'survey.links': links.html },
+  });
+}
+
+/**
+ * Sends the surveys whose time has come, each once: the survey is claimed by its status in the
+ * transaction that queues its mail. A survey that cannot be sent waits with backoff and becomes
+ * a dead letter on the jobs page instead of holding up the others.
+ */
+export async function sendDueSurveys(db: Db, config: Config): Promise<number> {
+  const settings = await loadSurveySettings(db);
+  const retried = await db.transaction().execute(async (trx) => {
+    const failures = await dueJobFailures(trx, SURVEY_JOB, BATCH);
+    for (const failure of failures) await clearJobFailure(trx, SURVEY_JOB, failure.item_key);
+    return failures.length;
+  });
+  const due = await repo.due(db, nowIso(), BATCH);
+  for (const survey of due) {
+    await db.transaction().execute((trx) =>
+      withSavepoint(
+        trx,
+        `survey_${survey.id}`,
+        () => sendOne(trx, config, survey, settings),
+        async (error) => {
+          const item = {
+            job: SURVEY_JOB,
+            key: String(survey.id),
+            label: `Survey of ticket ${survey.ticket_id}`,
+          };
+          const status = await recordJobFailure(trx, item, error);
+          if (status === 'dead') await repo.claim(trx, survey.id, 'scheduled', { status: 'cancelled' });
+          else
+            await repo.reschedule(trx, survey.id, {
+              ...survey,
+              due_at: new Date(Date.now() + 60_000).toISOString(),
+            });
+        },
+      ),
+    );
+  }
+  return due.length + retried;
+}
+
+const surveyNotFound = () => notFound('SURVEY_NOT_FOUND', 'This survey link');
+
+/** The survey a link's token opens, if it was sent. */
+async function surveyOfToken(db: DbOrTrx, token: string): Promise<SurveyRow> {
+  const survey = await repo.surveyByTokenHash(db, sha256(token));
+  if (!survey || survey.sent_at === null) throw surveyNotFound();
+  return survey;
+}
+
+async function publicView(db: DbOrTrx, survey: SurveyRow, settings: SurveySettings): Promise<PublicSurvey> {
+  const ticket = await loadTicket(db, survey.ticket_id);
+  const answer = await repo.answerOfSurvey(db, survey.id);
+  const until = changeableUntil(survey.expires_at, answer?.answered_at ?? null, settings.changeDays);
+  const reasons = (await repo.reasons(db)).filter((r) => r.active === 1);
+  return {
+    ticket: { id: ticket.id, subject: ticket.subject },
+    scale: survey.scale,
+    askEffort: survey.ask_effort === 1,
+    effortQuestion: cesQuestion,
+    reasons: reasons.map((r) => ({ id: r.id, label: r.label })),
+    answer: answer
+      ? { rating: answer.rating, effort: answer.effort, comment: answer.comment, reasonId: answer.reason_id }
+      : null,
+    changeableUntil: until,
+    expired: until !== null && until <= nowIso(),
+  };
+}
+
+export const surveyService = (db: Db) => ({
+  /** What the survey page shows. Reading it records nothing (a mail scanner opening the link casts no vote). */
+  async view(token: string): Promise<PublicSurvey> {
+    const survey = await surveyOfToken(db, token);
+    return publicView(db, survey, await loadSurveySettings(db));
+  },
+
+  /** Records the customer's answer, or changes the one given: one answer per survey, never two. */
+  async answer(token: string, body: SurveyAnswerBody): Promise<PublicSurvey> {
+    const input = surveyAnswerBody.parse(body);
+    return db.transaction().execute(async (trx) => {
+      const survey = await surveyOfToken(trx, token);
+      const settings = await loadSurveySettings(trx);
+      const current = await publicView(trx, survey, settings);
+      if (current.expired)
+        throw new AppError(
+          'SURVEY_CLOSED',
+          current.answer ? 'The time to change this answer is over' : 'This survey link has expired',
+        );
+      const problem = answerProblem({ scale: survey.scale, askEffort: survey.ask_effort === 1 }, input);
+      if (problem)
+        throw new AppError('VALIDATION_FAILED', problem.message, [
+          { path: [problem.path], message: problem.message },
+        ]);
+      if (input.reasonId !== null && !current.reasons.some((r) => r.id === input.reasonId))
+        throw notFound('SURVEY_REASON_NOT_FOUND', `Reason #${input.reasonId}`);
+      const now = nowIso();
+      const values = {
+        rating: input.rating,
+        positive: isPositiveRating(survey.scale, input.rating) ? 1 : 0,
+        effort: input.effort,
+        comment: input.comment,
+        reason_id: input.reasonId,
+        updated_at: now,
+      };
+      const existing = await repo.answerOfSurvey(trx, survey.id);
+      if (existing) await repo.updateAnswer(trx, existing.id, values);
+      else {
+        const ticket = await loadTicket(trx, survey.ticket_id);
+        await repo.insertAnswer(trx, {
+          ...values,
+          survey_id: survey.id,
+          ticket_id: ticket.id,
+          customer_id: survey.customer_id,
+          organization_id: ticket.organization?.id ?? null,
+          agent_id: survey.agent_id,
+          team_id: survey.team_id,
+          category_id: ticket.category?.id ?? null,
+          channel: ticket.channel,
+          scale: survey.scale,
+          answered_at: now,
+        });
+        await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
+      }
+      return publicView(trx, survey, settings);
+    });
+  },
+});
+
+export type SurveyService = ReturnType<typeof surveyService>;

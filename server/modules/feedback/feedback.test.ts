@@ -1,0 +1,195 @@
+import { expect, it } from 'vitest';
+import type { PublicSurvey, SurveyAnswer, TicketSatisfaction } from '../../../contracts/feedback';
+import { type Auth, describeApi, testConfig } from '../../../test/helpers/app';
+import { openTicket } from '../../../test/helpers/tickets';
+import { sendDueSurveys } from './feedback.surveys';
+
+const anonymous: Auth = { kind: 'anonymous' };
+
+describeApi('feedback: satisfaction surveys', (t) => {
+  const send = (auth: Auth, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+    t.request(auth, { method, url, ...(payload ? { payload } : {}) });
+
+  /** Surveys at once after solving, so the job sends them in the test. */
+  async function surveysNow(manager: Auth, extra: object = {}) {
+    const res = await send(manager, 'PATCH', '/api/v1/surveys/settings', { delayMinutes: 0, ...extra });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+
+  /** Opens a ticket, solves it as the agent, sends due surveys, and returns the link's token. */
+  async function solvedAndSurveyed(agent: Auth & { userId?: number }, email: string) {
+    const ticket = await openTicket(t, agent, { requester: { email, name: 'Robin Shopper' } });
+    const solved = await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, {
+      assigneeId: (agent as { userId: number }).userId,
+      status: 'solved',
+    });
+    expect(solved.statusCode, solved.body).toBe(200);
+    await sendDueSurveys(t.handle.db, testConfig(t.dataDir));
+    const mail = await t.handle.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body', 'html_body'])
+      .where('ticket_id', '=', ticket.id)
+      .where('to_address', '=', email)
+      .where('subject', 'like', 'How did we do%')
+      .executeTakeFirst();
+    expect(mail, 'the survey mail').toBeDefined();
+    const token = /\/survey\/([A-Za-z0-9_-]+)\?rating=/.exec(mail!.text_body)?.[1];
+    expect(token).toBeDefined();
+    return { ticket, token: token!, mail: mail! };
+  }
+
+  it('a solved ticket sends one survey; reading the link records nothing; answering twice changes the one answer', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: true });
+    const reason = await send(manager, 'POST', '/api/v1/surveys/reasons', { label: 'Quick answer' });
+    expect(reason.statusCode, reason.body).toBe(201);
+    const agent = await t.signIn('agent', { name: 'Amara Okafor' });
+    const { ticket, token, mail } = await solvedAndSurveyed(agent, 'robin@shop.example');
+    expect(mail.html_body).toContain('?rating=5');
+
+    // A mail scanner opening the link (and the page's data) casts no vote.
+    const view = await send(anonymous, 'GET', `/api/v1/public/surveys/${token}`);
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json()).toMatchObject({
+      ticket: { id: ticket.id },
+      scale: 'five',
+      askEffort: true,
+      answer: null,
+    });
+    const none = (await send(manager, 'GET', '/api/v1/survey-answers')).json();
+    expect(none.data).toHaveLength(0);
+
+    const first = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, {
+      rating: 2,
+      effort: 3,
+      comment: 'It took <b>three</b> mails.',
+      reasonId: reason.json().id,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, {
+      rating: 5,
+      effort: 6,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((again.json() as PublicSurvey).answer).toMatchObject({ rating: 5, effort: 6, comment: '' });
+
+    const inbox = (await send(manager, 'GET', '/api/v1/survey-answers')).json();
+    expect(inbox.data).toHaveLength(1);
+    const answer = inbox.data[0] as SurveyAnswer;
+    expect(answer).toMatchObject({
+      ticket: { id: ticket.id },
+      agent: { id: agent.userId, name: 'Amara Okafor' },
+      rating: 5,
+      ratingLabel: 'Very satisfied',
+      positive: true,
+      effort: 6,
+    });
+    expect(inbox.summary).toMatchObject({
+      answers: 1,
+      positive: 1,
+      csat: 100,
+      ces: 6,
+      sent: 1,
+      responseRate: 100,
+    });
+
+    const ofTicket = (
+      await send(agent, 'GET', `/api/v1/tickets/${ticket.id}/satisfaction`)
+    ).json() as TicketSatisfaction;
+    expect(ofTicket.survey?.status).toBe('answered');
+    expect(ofTicket.answer?.rating).toBe(5);
+
+    // Solving it again never sends a second survey.
+    await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'open' });
+    await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'solved' });
+    await sendDueSurveys(t.handle.db, testConfig(t.dataDir));
+    const mails = await t.handle.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('ticket_id', '=', ticket.id)
+      .where('subject', 'like', 'How did we do%')
+      .execute();
+    expect(mails).toHaveLength(1);
+  });
+
+  it('a link cannot be altered or guessed, answers must fit the scale, and an expired link records nothing', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'binary', askEffort: false, linkDays: 1 });
+    const agent = await t.signIn('agent');
+    const { token } = await solvedAndSurveyed(agent, 'sam@shop.example');
+
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await send(anonymous, 'GET', `/api/v1/public/surveys/${altered}`)).statusCode).toBe(404);
+    expect(
+      (await send(anonymous, 'PUT', `/api/v1/public/surveys/${altered}/answer`, { rating: 1 })).statusCode,
+    ).toBe(404);
+    expect((await send(anonymous, 'GET', '/api/v1/public/surveys/..%2F..%2Fetc')).statusCode).toBe(400);
+
+    const outOfScale = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, { rating: 4 });
+    expect(outOfScale.statusCode).toBe(400);
+    const effortNotAsked = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, {
+      rating: 1,
+      effort: 7,
+    });
+    expect(effortNotAsked.statusCode).toBe(400);
+    const unknownReason = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, {
+      rating: 0,
+      reasonId: 999999,
+    });
+    expect(unknownReason.json().error.code).toBe('SURVEY_REASON_NOT_FOUND');
+    expect((await send(manager, 'GET', '/api/v1/survey-answers')).json().data).toHaveLength(0);
+
+    await t.handle.db
+      .updateTable('surveys')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('token_hash', 'is not', null)
+      .execute();
+    const expired = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, { rating: 1 });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json().error.code).toBe('SURVEY_CLOSED');
+    expect(
+      ((await send(anonymous, 'GET', `/api/v1/public/surveys/${token}`)).json() as PublicSurvey).expired,
+    ).toBe(true);
+    expect((await send(manager, 'GET', '/api/v1/survey-answers')).json().data).toHaveLength(0);
+  });
+
+  it('only the tickets the settings name are surveyed, and a ticket reopened before its survey goes out is not', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { types: ['question'] });
+    const agent = await t.signIn('agent');
+    const complaint = await openTicket(t, agent, {
+      type: 'complaint',
+      requester: { email: 'kim@shop.example' },
+    });
+    await send(agent, 'PATCH', `/api/v1/tickets/${complaint.id}`, { status: 'solved' });
+    const question = await openTicket(t, agent, {
+      type: 'question',
+      requester: { email: 'lee@shop.example' },
+    });
+    await send(agent, 'PATCH', `/api/v1/tickets/${question.id}`, { status: 'solved' });
+    await send(agent, 'PATCH', `/api/v1/tickets/${question.id}`, { status: 'open' });
+    await sendDueSurveys(t.handle.db, testConfig(t.dataDir));
+    const complaintSurvey = (await send(agent, 'GET', `/api/v1/tickets/${complaint.id}/satisfaction`)).json();
+    expect(complaintSurvey.survey).toBeNull();
+    const questionSurvey = (await send(agent, 'GET', `/api/v1/tickets/${question.id}/satisfaction`)).json();
+    expect(questionSurvey.survey.status).toBe('cancelled');
+    await surveysNow(manager, { types: [] });
+  });
+
+  it('managers read and change the settings and reasons; agents may not; bad settings change nothing', async () => {
+    const manager = await t.signIn('manager');
+    const agent = await t.signIn('agent');
+    expect((await send(agent, 'GET', '/api/v1/survey-answers')).statusCode).toBe(403);
+    expect((await send(agent, 'PATCH', '/api/v1/surveys/settings', { enabled: false })).statusCode).toBe(403);
+    const before = (await send(manager, 'GET', '/api/v1/surveys/settings')).json();
+    const bad = await send(manager, 'PATCH', '/api/v1/surveys/settings', { scale: 'ten', delayMinutes: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect((await send(manager, 'GET', '/api/v1/surveys/settings')).json()).toEqual(before);
+    const reason = (await send(manager, 'POST', '/api/v1/surveys/reasons', { label: 'Friendly' })).json();
+    const retired = await send(manager, 'PATCH', `/api/v1/surveys/reasons/${reason.id}`, { active: false });
+    expect(retired.json()).toMatchObject({ label: 'Friendly', active: false });
+    expect(
+      (await send(manager, 'PATCH', '/api/v1/surveys/reasons/999999', { active: true })).statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,14 @@
+// The feedback module's front door: satisfaction surveys after a ticket is solved (scheduled in
+// the change's transaction, sent by a job with a link bound to the ticket), the customer's
+// answer on a public page, and the feedback inbox with CSAT, CES and the response rate.
+
+export { feedbackRoutes } from './feedback.routes';
+export { type FeedbackService, feedbackService } from './feedback.service';
+export {
+  loadSurveySettings,
+  SURVEY_JOB,
+  type SurveyService,
+  scheduleSurvey,
+  sendDueSurveys,
+  surveyService,
+} from './feedback.surveys';
