@@ -56,7 +56,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
-        { name: SURVEY_JOB, everyMs: 60_000, run: () => sendDueSurveys(deps.db, deps.config) },
+        { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
       ],
       app.log,
     );

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
+import { seedFeedback } from './feedback';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
 import { seedServiceLevels } from './service-levels';
@@ -204,6 +205,29 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         ownerIds: [morgan!, sam!],
         escalationTeamId: teamIds[2]!,
       },
+      Date.now(),
+    );
+    const solved = await trx
+      .selectFrom('tickets')
+      .select([
+        'id',
+        'requester_id as customerId',
+        'organization_id as organizationId',
+        'assignee_id as agentId',
+        'team_id as teamId',
+        'category_id as categoryId',
+        'channel',
+        'solved_at',
+      ])
+      .where('solved_at', 'is not', null)
+      .orderBy('id')
+      .execute();
+    const delivery = await trx.selectFrom('categories').select('id').where('name', '=', 'Delivery').execute();
+    await seedFeedback(
+      trx,
+      seededRandom(2027),
+      solved.map(({ solved_at, ...ticket }) => ({ ...ticket, solvedAt: solved_at! })),
+      delivery.map((c) => c.id),
       Date.now(),
     );
   });

@@ -11,6 +11,8 @@ const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPag
 const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'ContactPage', {
   firstPage: true,
 });
+const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
+const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -66,6 +68,7 @@ const workspace: RouteHandle = { workspace: true };
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   { path: '/contact', element: <ContactPage />, errorElement: <RouteError /> },
+  { path: '/survey/:token', element: <SurveyPage />, errorElement: <RouteError /> },
   { path: '/portal/login', element: <PortalSignInPage />, errorElement: <RouteError /> },
   { path: '/portal/magic', element: <MagicLinkPage />, errorElement: <RouteError /> },
   {
@@ -122,6 +125,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="contracts">
             <ContractsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'feedback/:tab?',
+        element: (
+          <PageGuard page="feedback">
+            <FeedbackPage />
           </PageGuard>
         ),
       },

@@ -263,3 +263,66 @@ export const surveyService = (db: Db) => ({
 });
 
 export type SurveyService = ReturnType<typeof surveyService>;
+
+/** A survey as it happened, written in one go (demo data): sent, and answered or not. */
+export interface PastSurvey {
+  ticket: {
+    id: number;
+    customerId: number;
+    organizationId: number | null;
+    agentId: number | null;
+    teamId: number | null;
+    categoryId: number | null;
+    channel: string;
+  };
+  sentAt: string;
+  answer: {
+    rating: number;
+    effort: number | null;
+    comment: string;
+    reasonId: number | null;
+    at: string;
+  } | null;
+}
+
+export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<void> {
+  const settings = await loadSurveySettings(db);
+  const { ticket } = past;
+  const surveyId = await repo.insertSurvey(db, {
+    ticket_id: ticket.id,
+    customer_id: ticket.customerId,
+    agent_id: ticket.agentId,
+    team_id: ticket.teamId,
+    scale: settings.scale,
+    ask_effort: settings.askEffort ? 1 : 0,
+    status: past.answer ? 'answered' : 'sent',
+    token_hash: sha256(randomToken()),
+    due_at: past.sentAt,
+    sent_at: past.sentAt,
+    expires_at: linkExpiresAt(settings, Date.parse(past.sentAt)),
+    created_at: past.sentAt,
+  });
+  if (!past.answer) return;
+  await repo.insertAnswer(db, {
+    survey_id: surveyId,
+    ticket_id: ticket.id,
+    customer_id: ticket.customerId,
+    organization_id: ticket.organizationId,
+    agent_id: ticket.agentId,
+    team_id: ticket.teamId,
+    category_id: ticket.categoryId,
+    channel: ticket.channel,
+    scale: settings.scale,
+    rating: past.answer.rating,
+    positive: isPositiveRating(settings.scale, past.answer.rating) ? 1 : 0,
+    effort: settings.askEffort ? past.answer.effort : null,
+    comment: past.answer.comment,
+    reason_id: past.answer.reasonId,
+    answered_at: past.answer.at,
+    updated_at: past.answer.at,
+  });
+}
+
+/** Adds a reason to the list customers pick from (demo data). */
+export const insertSurveyReason = (db: DbOrTrx, label: string, position: number, at: string) =>
+  repo.insertReason(db, { label, position, active: 1, created_at: at });

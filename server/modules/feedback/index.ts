@@ -5,7 +5,10 @@
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService } from './feedback.service';
 export {
+  insertPastSurvey,
+  insertSurveyReason,
   loadSurveySettings,
+  type PastSurvey,
   SURVEY_JOB,
   type SurveyService,
   scheduleSurvey,

@@ -12,6 +12,7 @@ import { useMe } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { TicketSatisfactionSection } from '../feedback/TicketSatisfaction';
 import { useTicketSla } from '../sla/sla.queries';
 import { TicketSlaSection } from '../sla/TicketSla';
 import {
@@ -212,6 +213,7 @@ function OpenTicket({
         onEscalate={() => setEscalating(true)}
       />
       <TicketSlaSection ticketId={ticket.id} />
+      <TicketSatisfactionSection ticketId={ticket.id} />
       <CustomerPanel ticket={ticket} viewId={viewId} />
     </Stack>
   );

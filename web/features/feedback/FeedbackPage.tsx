@@ -1,0 +1,43 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
+import { can } from '../../app/access';
+import { useMe } from '../../app/session';
+import { usePageTitle } from '../../app/title';
+import { PageHeader } from '../../components/PageHeader';
+import { FeedbackAnswers } from './FeedbackAnswers';
+import { SurveySettingsPanel } from './SurveySettingsPanel';
+
+/** Feedback: what customers said after their tickets were solved, and how they are asked. */
+export function FeedbackPage() {
+  usePageTitle('Feedback');
+  const me = useMe();
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const current = tab === 'settings' ? 'settings' : 'answers';
+  return (
+    <>
+      <PageHeader
+        title="Feedback"
+        description="Customer satisfaction (CSAT) and effort (CES) from the survey sent after each solved ticket, with every comment."
+      />
+      <Stack gap="md">
+        <Tabs
+          value={current}
+          onChange={(value) =>
+            navigate(value === 'settings' ? '/feedback/settings' : '/feedback', { replace: true })
+          }
+        >
+          <Tabs.List aria-label="Feedback">
+            <Tabs.Tab value="answers">Answers</Tabs.Tab>
+            <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+        {current === 'answers' ? (
+          <FeedbackAnswers />
+        ) : (
+          <SurveySettingsPanel canManage={can(me.role, 'feedback.manage')} />
+        )}
+      </Stack>
+    </>
+  );
+}
