@@ -51,6 +51,19 @@ export const feedbackRoutes = {
     params: idParam,
     response: ticketSatisfactionSchema,
   }),
+  ownView: route({
+    method: 'GET',
+    path: '/api/v1/portal/requests/:id/survey',
+    params: idParam,
+    response: publicSurveySchema.nullable(),
+  }),
+  ownAnswer: route({
+    method: 'PUT',
+    path: '/api/v1/portal/requests/:id/survey',
+    params: idParam,
+    body: surveyAnswerBody,
+    response: publicSurveySchema,
+  }),
   publicView: route({
     method: 'GET',
     path: '/api/v1/public/surveys/:token',

@@ -20,7 +20,7 @@ import { liveRoutes } from './live';
 import { registerMailModules } from './mail-runtime';
 import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
-import { portalRoutes, portalService } from './portal';
+import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
@@ -110,7 +110,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),
-    surveys: surveyService(deps.db),
+    surveys: surveyService(deps.db, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });

@@ -326,6 +326,18 @@ const matrix: {
   { method: 'GET', url: '/api/v1/survey-answers', path: '/api/v1/survey-answers', allowed: leads },
   {
     method: 'GET',
+    url: '/api/v1/portal/requests/999999/survey',
+    path: '/api/v1/portal/requests/{id}/survey',
+    allowed: ['customer'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/requests/999999/survey',
+    path: '/api/v1/portal/requests/{id}/survey',
+    allowed: ['customer'],
+  },
+  {
+    method: 'GET',
     url: '/api/v1/tickets/999999/satisfaction',
     path: '/api/v1/tickets/{id}/satisfaction',
     allowed: staff,

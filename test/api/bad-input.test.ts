@@ -36,8 +36,22 @@ const customerCases: Case[] = [
     body: { mailOnReply: true, mailOnSolved: false },
     typeField: 'mailOnSolved',
   },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/requests/1/survey',
+    body: { rating: 1, comment: 'Thanks' },
+    longField: 'comment',
+    typeField: 'rating',
+  },
 ];
 const cases: Case[] = [
+  {
+    method: 'PUT',
+    url: '/api/v1/public/surveys/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd/answer',
+    body: { rating: 4, comment: 'Thanks' },
+    longField: 'comment',
+    typeField: 'effort',
+  },
   {
     method: 'POST',
     url: '/api/v1/auth/login',

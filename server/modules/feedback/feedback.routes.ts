@@ -114,6 +114,36 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
   );
 
   app.get(
+    '/api/v1/portal/requests/:id/survey',
+    {
+      config: { access: 'portal.use' },
+      schema: {
+        tags,
+        summary:
+          "The satisfaction survey of one of the signed-in customer's requests: null until it was sent",
+        params: s.ownView.params,
+        response: { 200: s.ownView.response, ...protectedErrors },
+      },
+    },
+    (req) => surveys.viewOwn(ctx(req), req.params.id),
+  );
+
+  app.put(
+    '/api/v1/portal/requests/:id/survey',
+    {
+      config: { access: 'portal.use' },
+      schema: {
+        tags,
+        summary: "Answer the survey of one of the signed-in customer's requests, or change the answer",
+        params: s.ownAnswer.params,
+        body: s.ownAnswer.body,
+        response: { 200: s.ownAnswer.response, ...withNotFound, 410: errorBody },
+      },
+    },
+    (req) => surveys.answerOwn(ctx(req), req.params.id, req.body),
+  );
+
+  app.get(
     '/api/v1/public/surveys/:token',
     {
       config: { access: 'public', rateLimit: limited },

@@ -23,5 +23,7 @@ export const feedbackSchemas = {
   answers: { querystring: surveyAnswersQuery, response: surveyAnswersPage },
   ofTicket: { params: idParam, response: ticketSatisfactionSchema },
   publicView: { params: surveyTokenParam, response: publicSurveySchema },
+  ownView: { params: idParam, response: publicSurveySchema.nullable() },
+  ownAnswer: { params: idParam, body: surveyAnswerBody, response: publicSurveySchema },
   publicAnswer: { params: surveyTokenParam, body: surveyAnswerBody, response: publicSurveySchema },
 };

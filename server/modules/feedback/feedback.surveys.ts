@@ -3,6 +3,8 @@ import { cesQuestion, isPositiveRating, surveyAnswerBody } from '../../../contra
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
+import type { Actor, RequestContext } from '../../platform/auth/actor';
+import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
@@ -203,64 +205,101 @@ async function publicView(db: DbOrTrx, survey: SurveyRow, settings: SurveySettin
   };
 }
 
-export const surveyService = (db: Db) => ({
-  /** What the survey page shows. Reading it records nothing (a mail scanner opening the link casts no vote). */
-  async view(token: string): Promise<PublicSurvey> {
-    const survey = await surveyOfToken(db, token);
-    return publicView(db, survey, await loadSurveySettings(db));
-  },
+/** A sent survey of a portal customer's own ticket; nobody else's, and none that has not gone out. */
+async function surveyOfOwnTicket(db: DbOrTrx, customerId: number, ticketId: number): Promise<SurveyRow> {
+  const survey = await repo.surveyOfTicket(db, ticketId);
+  if (!survey || survey.customer_id !== customerId || survey.sent_at === null) throw surveyNotFound();
+  return survey;
+}
 
-  /** Records the customer's answer, or changes the one given: one answer per survey, never two. */
-  async answer(token: string, body: SurveyAnswerBody): Promise<PublicSurvey> {
-    const input = surveyAnswerBody.parse(body);
-    return db.transaction().execute(async (trx) => {
-      const survey = await surveyOfToken(trx, token);
-      const settings = await loadSurveySettings(trx);
-      const current = await publicView(trx, survey, settings);
-      if (current.expired)
-        throw new AppError(
-          'SURVEY_CLOSED',
-          current.answer ? 'The time to change this answer is over' : 'This survey link has expired',
-        );
-      const problem = answerProblem({ scale: survey.scale, askEffort: survey.ask_effort === 1 }, input);
-      if (problem)
-        throw new AppError('VALIDATION_FAILED', problem.message, [
-          { path: [problem.path], message: problem.message },
-        ]);
-      if (input.reasonId !== null && !current.reasons.some((r) => r.id === input.reasonId))
-        throw notFound('SURVEY_REASON_NOT_FOUND', `Reason #${input.reasonId}`);
-      const now = nowIso();
-      const values = {
-        rating: input.rating,
-        positive: isPositiveRating(survey.scale, input.rating) ? 1 : 0,
-        effort: input.effort,
-        comment: input.comment,
-        reason_id: input.reasonId,
-        updated_at: now,
-      };
-      const existing = await repo.answerOfSurvey(trx, survey.id);
-      if (existing) await repo.updateAnswer(trx, existing.id, values);
-      else {
-        const ticket = await loadTicket(trx, survey.ticket_id);
-        await repo.insertAnswer(trx, {
-          ...values,
-          survey_id: survey.id,
-          ticket_id: ticket.id,
-          customer_id: survey.customer_id,
-          organization_id: ticket.organization?.id ?? null,
-          agent_id: survey.agent_id,
-          team_id: survey.team_id,
-          category_id: ticket.category?.id ?? null,
-          channel: ticket.channel,
-          scale: survey.scale,
-          answered_at: now,
-        });
-        await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
-      }
-      return publicView(trx, survey, settings);
+/** Records the answer to a survey, or changes the one given: one answer per survey, never two. */
+async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
+  const input = surveyAnswerBody.parse(body);
+  const settings = await loadSurveySettings(trx);
+  const current = await publicView(trx, survey, settings);
+  if (current.expired)
+    throw new AppError(
+      'SURVEY_CLOSED',
+      current.answer ? 'The time to change this answer is over' : 'This survey link has expired',
+    );
+  const problem = answerProblem({ scale: survey.scale, askEffort: survey.ask_effort === 1 }, input);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', problem.message, [
+      { path: [problem.path], message: problem.message },
+    ]);
+  if (input.reasonId !== null && !current.reasons.some((r) => r.id === input.reasonId))
+    throw notFound('SURVEY_REASON_NOT_FOUND', `Reason #${input.reasonId}`);
+  const now = nowIso();
+  const values = {
+    rating: input.rating,
+    positive: isPositiveRating(survey.scale, input.rating) ? 1 : 0,
+    effort: input.effort,
+    comment: input.comment,
+    reason_id: input.reasonId,
+    updated_at: now,
+  };
+  const existing = await repo.answerOfSurvey(trx, survey.id);
+  if (existing) await repo.updateAnswer(trx, existing.id, values);
+  else {
+    const ticket = await loadTicket(trx, survey.ticket_id);
+    await repo.insertAnswer(trx, {
+      ...values,
+      survey_id: survey.id,
+      ticket_id: ticket.id,
+      customer_id: survey.customer_id,
+      organization_id: ticket.organization?.id ?? null,
+      agent_id: survey.agent_id,
+      team_id: survey.team_id,
+      category_id: ticket.category?.id ?? null,
+      channel: ticket.channel,
+      scale: survey.scale,
+      answered_at: now,
     });
-  },
-});
+    await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
+  }
+  return publicView(trx, survey, settings);
+}
+
+/**
+ * The survey as its customer answers it: from the mailed link (no sign-in), or in the portal
+ * beside the request it is about (`customerOf` says which customer a portal account is).
+ */
+export const surveyService = (db: Db, customerOf: (actor: Actor) => Promise<number | null>) => {
+  async function portalCustomer(ctx: RequestContext): Promise<number> {
+    authorize(ctx.actor, 'portal.use');
+    const customerId = await customerOf(ctx.actor);
+    if (!customerId) throw new AppError('FORBIDDEN', 'This account is not linked to a customer');
+    return customerId;
+  }
+  return {
+    /** What the survey page shows. Reading it records nothing (a mail scanner opening the link casts no vote). */
+    async view(token: string): Promise<PublicSurvey> {
+      const survey = await surveyOfToken(db, token);
+      return publicView(db, survey, await loadSurveySettings(db));
+    },
+
+    async answer(token: string, body: SurveyAnswerBody): Promise<PublicSurvey> {
+      return db
+        .transaction()
+        .execute(async (trx) => answerSurvey(trx, await surveyOfToken(trx, token), body));
+    },
+
+    /** The survey of one of the signed-in customer's requests; null until one was sent (or for anyone else's). */
+    async viewOwn(ctx: RequestContext, ticketId: number): Promise<PublicSurvey | null> {
+      const customerId = await portalCustomer(ctx);
+      const survey = await repo.surveyOfTicket(db, ticketId);
+      if (!survey || survey.customer_id !== customerId || survey.sent_at === null) return null;
+      return publicView(db, survey, await loadSurveySettings(db));
+    },
+
+    async answerOwn(ctx: RequestContext, ticketId: number, body: SurveyAnswerBody): Promise<PublicSurvey> {
+      const customerId = await portalCustomer(ctx);
+      return db
+        .transaction()
+        .execute(async (trx) => answerSurvey(trx, await surveyOfOwnTicket(trx, customerId, ticketId), body));
+    },
+  };
+};
 
 export type SurveyService = ReturnType<typeof surveyService>;
 

@@ -176,6 +176,28 @@ describeApi('feedback: satisfaction surveys', (t) => {
     await surveysNow(manager, { types: [] });
   });
 
+  it('a portal customer answers the survey beside their own request, and only their own', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'binary', askEffort: false, types: [] });
+    const agent = await t.signIn('agent');
+    const customer = await t.signIn('customer', { email: 'portal.pat@shop.example', name: 'Pat Portal' });
+    const other = await t.signIn('customer', { email: 'portal.kai@shop.example', name: 'Kai Portal' });
+    const { ticket } = await solvedAndSurveyed(agent, 'portal.pat@shop.example');
+    const url = `/api/v1/portal/requests/${ticket.id}/survey`;
+    expect((await send(other, 'GET', url)).json()).toBeNull();
+    expect((await send(other, 'PUT', url, { rating: 0 })).statusCode).toBe(404);
+    const view = await send(customer, 'GET', url);
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json()).toMatchObject({ scale: 'binary', answer: null });
+    const answered = await send(customer, 'PUT', url, { rating: 1, comment: 'Thanks!' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().answer).toMatchObject({ rating: 1, comment: 'Thanks!' });
+    const unsurveyed = await openTicket(t, agent, { requester: { email: 'portal.pat@shop.example' } });
+    expect(
+      (await send(customer, 'GET', `/api/v1/portal/requests/${unsurveyed.id}/survey`)).json(),
+    ).toBeNull();
+  });
+
   it('managers read and change the settings and reasons; agents may not; bad settings change nothing', async () => {
     const manager = await t.signIn('manager');
     const agent = await t.signIn('agent');

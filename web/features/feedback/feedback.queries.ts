@@ -104,3 +104,22 @@ export function useAnswerSurvey(token: string) {
     onSuccess: (survey) => client.setQueryData(feedbackKeys.survey(token), survey),
   });
 }
+
+/** The survey of a portal customer's own request: none (404) until it was sent. */
+export function usePortalSurvey(ticketId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['portal', 'survey', ticketId],
+    queryFn: ({ signal }) => api.call(routes.feedback.ownView, { params: { id: ticketId }, signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useAnswerPortalSurvey(ticketId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof routes.feedback.ownAnswer>) =>
+      api.call(routes.feedback.ownAnswer, { params: { id: ticketId }, body }),
+    onSuccess: (survey) => client.setQueryData(['portal', 'survey', ticketId], survey),
+  });
+}

@@ -13,6 +13,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { MessageBody } from '../../components/MessageBody';
 import { RelativeTime } from '../../components/RelativeTime';
 import { UserAvatar } from '../../components/UserAvatar';
+import { PortalSurveyCard } from '../feedback/PortalSurveyCard';
 import { PortalBackLink } from './PortalBackLink';
 import { PortalAttachButton, PortalFileLimits, PortalFileList, usePortalFiles } from './PortalFiles';
 import { PortalStatusBadge } from './PortalStatusBadge';
@@ -89,6 +90,10 @@ function RequestDetail({ request }: { request: PortalTicketDetail }) {
           <PortalMessageItem key={message.id} message={message} />
         ))}
       </Stack>
+      <PortalSurveyCard
+        ticketId={request.id}
+        solved={request.status === 'solved' || request.status === 'closed'}
+      />
       <ReplyBox request={request} />
     </Stack>
   );
