@@ -25,6 +25,7 @@ export const auditEntityTypes = [
   'business_calendar',
   'sla_policy',
   'contract',
+  'macro',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -48,6 +49,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   business_calendar: 'Business hours',
   sla_policy: 'Service-level policy',
   contract: 'Contract',
+  macro: 'Macro',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -4,6 +4,7 @@ import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { jobsRoutes } from './jobs';
+import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
@@ -40,6 +41,7 @@ export const routes = {
   businessHours: businessHoursRoutes,
   sla: slaRoutes,
   contracts: contractsRoutes,
+  macros: macrosRoutes,
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,

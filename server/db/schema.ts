@@ -570,6 +570,27 @@ export interface SideConversationMessagesTable {
   created_at: Timestamp;
 }
 
+/** A canned reply or note with field changes (migration 0033). */
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  /** Markdown with placeholders such as {{requester.first_name}} */
+  body: string;
+  /** 1: the text is an internal note */
+  internal: number;
+  /** JSON: the field changes (contracts/macros.ts, macroActionsSchema) */
+  actions: string;
+  visibility: 'personal' | 'team' | 'shared';
+  team_id: number | null;
+  owner_id: number | null;
+  usage_count: number;
+  last_used_at: Timestamp | null;
+  created_by_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -613,6 +634,7 @@ export interface Database {
   contracts: ContractsTable;
   side_conversations: SideConversationsTable;
   side_conversation_messages: SideConversationMessagesTable;
+  macros: MacrosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

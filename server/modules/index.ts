@@ -9,6 +9,7 @@ import { contractsRoutes, contractsService, remindContractReviews } from './cont
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
+import { macrosRoutes, macrosService } from './macros';
 import { registerMailModules } from './mail-runtime';
 import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
@@ -97,6 +98,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
+  await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

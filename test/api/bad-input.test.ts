@@ -255,6 +255,34 @@ const cases: Case[] = [
     longField: 'name',
     typeField: 'warnAtPercent',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/macros',
+    body: { name: 'Refund sent', body: 'Hello {{requester.first_name}}', actions: { priority: 'high' } },
+    longField: 'name',
+    typeField: 'actions',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/macros',
+    query: { visibility: 'shared' },
+    longField: 'q',
+    typeField: 'unused',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/macros/1/preview',
+    body: { ticketId: 1 },
+    longField: 'unused',
+    typeField: 'ticketId',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/macros/1/apply',
+    body: { ticketId: 1, version: 1 },
+    longField: 'unused',
+    typeField: 'version',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -294,6 +322,11 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/tickets/abc/side-conversations' },
   { method: 'POST', url: '/api/v1/tickets/0/side-conversations' },
   { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
+  { method: 'GET', url: '/api/v1/macros/abc' },
+  { method: 'PATCH', url: '/api/v1/macros/0' },
+  { method: 'DELETE', url: '/api/v1/macros/1.5' },
+  { method: 'POST', url: '/api/v1/macros/-1/preview' },
+  { method: 'POST', url: '/api/v1/macros/abc/apply' },
 ];
 
 describeApi('bad input', (t) => {
@@ -314,6 +347,7 @@ describeApi('bad input', (t) => {
       'attachments',
       'side_conversations',
       'side_conversation_messages',
+      'macros',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -25,6 +25,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   business_calendar: () => ['business-hours', '/admin/business-hours'],
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => ['contracts', '/contracts'],
+  macro: () => ['macros', '/admin/macros'],
   session: () => null,
 };
 
