@@ -129,23 +129,30 @@ export const sampleMacroValues: MacroValues = {
   'agent.first_name': 'Your',
 };
 
+const actionFields = {
+  status: statusSchema.exclude(['new', 'closed']).optional(),
+  priority: prioritySchema.optional(),
+  type: typeSchema.optional(),
+  assignee: z
+    .union([z.literal('me'), z.number().int().positive(), z.null()])
+    .optional()
+    .describe('"me" (whoever applies it), a staff member\'s id, or null to unassign'),
+  teamId: z.number().int().positive().nullable().optional(),
+  customFields: customFieldValues.optional(),
+};
+
 /** What a macro changes on the ticket it is applied to; absent fields stay as they are. */
 export const macroActionsSchema = z
-  .object({
-    status: statusSchema.exclude(['new', 'closed']).optional(),
-    priority: prioritySchema.optional(),
-    type: typeSchema.optional(),
-    assignee: z
-      .union([z.literal('me'), z.number().int().positive(), z.null()])
-      .optional()
-      .describe('"me" (whoever applies it), a staff member\'s id, or null to unassign'),
-    teamId: z.number().int().positive().nullable().optional(),
-    addTags: tagsSchema.optional(),
-    removeTags: tagsSchema.optional(),
-    customFields: customFieldValues.optional(),
-  })
+  .object({ ...actionFields, addTags: tagsSchema.optional(), removeTags: tagsSchema.optional() })
   .strict();
 export type MacroActions = z.infer<typeof macroActionsSchema>;
+
+/** The same, as answers carry it: tags as they were stored. */
+const macroActionsOut = z.object({
+  ...actionFields,
+  addTags: z.array(z.string()).optional(),
+  removeTags: z.array(z.string()).optional(),
+});
 
 const ref = z.object({ id: z.number(), name: z.string() });
 
@@ -156,7 +163,7 @@ export const macroSchema = z
     description: z.string(),
     body: z.string().describe('Markdown with placeholders such as {{requester.first_name}}'),
     internal: z.boolean().describe('The text is an internal note, not a reply to the customer'),
-    actions: macroActionsSchema,
+    actions: macroActionsOut,
     visibility: z.enum(macroVisibilities),
     team: ref.nullable().describe('For team macros: the team whose members use it'),
     owner: ref.nullable().describe('For personal macros: the only person who sees it'),
