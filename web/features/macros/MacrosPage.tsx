@@ -184,7 +184,7 @@ function MacrosTable({
             <Table.Th>Macro</Table.Th>
             <Table.Th>Who uses it</Table.Th>
             <Table.Th>Does</Table.Th>
-            <Table.Th ta="right">Used</Table.Th>
+            <Table.Th>Used</Table.Th>
             <Table.Th>Last used</Table.Th>
             <Table.Th w={90}>
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -224,7 +224,7 @@ function MacrosTable({
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right">
+                <Table.Td>
                   <Text fz="sm">{m.usageCount.toLocaleString()}</Text>
                 </Table.Td>
                 <Table.Td>
