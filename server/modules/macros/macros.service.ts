@@ -4,73 +4,33 @@ import {
   type createMacroBody,
   type Macro,
   type MacroActions,
-  type MacroApplied,
-  type MacroPreview,
-  macroActionsSchema,
   macroPlaceholders,
   type macrosQuery,
-  renderMacroText,
   UNUSED_DAYS,
   unknownPlaceholders,
   type updateMacroBody,
 } from '../../../contracts/macros';
-import type { Ticket } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { Actor, RequestContext } from '../../platform/auth/actor';
 import { authorize, can } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
-import { parseObject } from '../../platform/json';
-import { renderMarkdown } from '../../platform/markdown';
-import { teamExists, teamLeadOf, teamNames } from '../teams';
+import { AppError } from '../../platform/errors';
+import { teamExists, teamLeadOf } from '../teams';
 import { loadCustomFields } from '../ticket-fields';
-import {
-  announceTicket,
-  appendTicketEvents,
-  changeTicket,
-  customerSeesChange,
-  eventActor,
-  loadTicket,
-} from '../tickets';
 import { findUserRow } from '../users';
-import {
-  type MacroRow,
-  type MacroValues,
-  type MacroViewer,
-  macrosRepository as repo,
-} from './macros.repository';
-import { changesInWords, macroValuesOf, placementOf, ticketUpdateOf } from './macros.rules';
+import { actionsOf, loadVisible, managedAs, userIdOf, viewerOf } from './macros.access';
+import { applyMacro, previewMacro } from './macros.apply';
+import { type MacroRow, type MacroValues, macrosRepository as repo } from './macros.repository';
+import { placementOf } from './macros.rules';
 
 type CreateBody = z.output<typeof createMacroBody>;
 type UpdateBody = z.output<typeof updateMacroBody>;
 
 const DAY = 86_400_000;
-const macroNotFound = (id: number) => notFound('MACRO_NOT_FOUND', `Macro #${id}`);
 const invalid = (path: string[], message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path, message }]);
-
-/** A person's own id; an API token is no one. */
-const userIdOf = (actor: Actor) => (actor.type === 'user' && actor.id !== 0 ? actor.id : null);
-
-/** What a caller sees: their own personal macros, their teams' (managers: every team's) and the shared ones. */
-const viewerOf = (actor: Actor): MacroViewer => ({
-  userId: userIdOf(actor),
-  allTeams: can(actor, 'macros.share'),
-});
-
-const managedAs = (row: Pick<MacroRow, 'visibility' | 'owner_id' | 'team_lead_id'>) => ({
-  visibility: row.visibility,
-  ownerId: row.owner_id,
-  teamLeadId: row.team_lead_id,
-});
-
-/** Stored actions, read back through their schema: anything it no longer takes is left out. */
-function actionsOf(row: Pick<MacroRow, 'actions'>): MacroActions {
-  const parsed = macroActionsSchema.safeParse(parseObject(row.actions));
-  return parsed.success ? parsed.data : {};
-}
 
 export function toMacro(row: MacroRow, actor: Actor): Macro {
   return {
@@ -90,21 +50,6 @@ export function toMacro(row: MacroRow, actor: Actor): Macro {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** Whether the caller may see a macro: a stranger's personal one or another team's does not exist for them. */
-async function visibleTo(db: DbOrTrx, actor: Actor, row: MacroRow): Promise<boolean> {
-  if (row.visibility === 'shared') return true;
-  const userId = userIdOf(actor);
-  if (row.visibility === 'personal') return userId !== null && row.owner_id === userId;
-  if (can(actor, 'macros.share')) return true;
-  return userId !== null && row.team_id !== null && repo.isTeamMember(db, row.team_id, userId);
-}
-
-async function loadVisible(db: DbOrTrx, actor: Actor, id: number): Promise<MacroRow> {
-  const row = await repo.findById(db, id);
-  if (!row || !(await visibleTo(db, actor, row))) throw macroNotFound(id);
-  return row;
 }
 
 /** The text uses only known placeholders; the people, team and fields the actions name exist. */
@@ -193,34 +138,6 @@ export async function insertMacroRow(
     now,
     { count: input.usageCount ?? 0, lastUsedAt: input.lastUsedAt ?? null },
   );
-}
-
-/** What applying a macro to a ticket would do: the text for the composer and the changes in words. */
-async function planFor(db: DbOrTrx, actor: Actor, row: MacroRow, ticket: Ticket) {
-  const actions = actionsOf(row);
-  const me = userIdOf(actor);
-  if (actions.assignee === 'me' && me === null)
-    throw invalid(['actions', 'assignee'], 'This macro assigns to whoever applies it: apply it as a person');
-  const update = ticketUpdateOf(ticket, actions, me);
-  const assignee =
-    update.assigneeId === undefined || update.assigneeId === null
-      ? null
-      : update.assigneeId === me
-        ? actor.name
-        : ((await findUserRow(db, update.assigneeId))?.name ?? `User #${update.assigneeId}`);
-  const team =
-    update.teamId === undefined || update.teamId === null
-      ? null
-      : ((await teamNames(db, [update.teamId]))[0]?.name ?? `Team #${update.teamId}`);
-  const fieldLabels = update.customFields
-    ? Object.fromEntries((await loadCustomFields(db)).map((f) => [f.key, f.label]))
-    : {};
-  const body = renderMacroText(row.body, macroValuesOf(ticket, actor.name));
-  const preview: MacroPreview = {
-    reply: { body, html: body.trim() ? renderMarkdown(body) : '', internal: row.internal === 1 },
-    changes: changesInWords(ticket, update, { assignee, team, fieldLabels }),
-  };
-  return { update, preview };
 }
 
 export function macrosService({ db, live }: AppDeps) {
@@ -329,54 +246,11 @@ export function macrosService({ db, live }: AppDeps) {
     },
 
     /** What applying would do to the ticket, changing nothing. */
-    async preview(ctx: RequestContext, id: number, ticketId: number): Promise<MacroPreview> {
-      authorize(ctx.actor, 'macros.read');
-      authorize(ctx.actor, 'tickets.read');
-      const row = await loadVisible(db, ctx.actor, id);
-      const ticket = await loadTicket(db, ticketId);
-      return (await planFor(db, ctx.actor, row, ticket)).preview;
-    },
+    preview: (ctx: RequestContext, id: number, ticketId: number) => previewMacro(db, ctx, id, ticketId),
 
-    /**
-     * Applies the field changes through the tickets module (its history and audit), notes the
-     * macro in the ticket's history, counts a use, and returns the text for the composer.
-     */
-    async apply(
-      ctx: RequestContext,
-      id: number,
-      input: z.output<typeof applyMacroBody>,
-    ): Promise<MacroApplied> {
-      authorize(ctx.actor, 'macros.read');
-      authorize(ctx.actor, 'tickets.write');
-      const { result, update } = await db.transaction().execute(async (trx) => {
-        const row = await loadVisible(trx, ctx.actor, id);
-        const before = await loadTicket(trx, input.ticketId);
-        if (input.version !== undefined && input.version !== before.version)
-          throw new AppError(
-            'TICKET_VERSION_CONFLICT',
-            `Ticket #${before.id} was changed by someone else; reload it and try again`,
-            { current: before },
-          );
-        const { update, preview } = await planFor(trx, ctx.actor, row, before);
-        const changed = Object.keys(update).length > 0;
-        const ticket = changed
-          ? await changeTicket(trx, ctx, before.id, { ...update, version: before.version })
-          : before;
-        const now = nowIso();
-        await appendTicketEvents(
-          trx,
-          ticket.id,
-          eventActor(ctx),
-          [{ type: 'macro_applied', to: row.name }],
-          now,
-        );
-        await repo.countUse(trx, id, now);
-        return { result: { ...preview, ticket }, update };
-      });
-      if (Object.keys(update).length > 0)
-        announceTicket(live, result.ticket, { customerSees: customerSeesChange(update) });
-      return result;
-    },
+    /** Applies a macro to a ticket (see macros.apply.ts). */
+    apply: (ctx: RequestContext, id: number, input: z.output<typeof applyMacroBody>) =>
+      applyMacro({ db, live }, ctx, id, input),
   };
 }
 
