@@ -30,5 +30,5 @@ describeApi('demo macros', (t) => {
     expect(unused.statusCode, unused.body).toBe(200);
     const names = (unused.json().data as Macro[]).map((m) => m.name);
     expect(names).toEqual(['Closing: no reply from the customer', 'Coffee machine error E3: reset steps']);
-  });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { describeFindings, seriousViolations } from './axe';
 import { expectFitsWindow, laptop, phone } from './fit';
 import { expect, test } from './fixtures';
 import { adminApi, createTicket, createUser, openFromMainNav, signIn, unique } from './helpers';
@@ -60,6 +61,8 @@ test('an agent applies a macro from the composer', async ({ page }, testInfo) =>
   );
   await expect(pane.getByRole('combobox', { name: 'Priority' })).toHaveValue('Normal');
   await expectFitsWindow(page, testInfo, 'laptop-macro-preview');
+  const previewFindings = await seriousViolations(page, 'macro preview');
+  expect(previewFindings, describeFindings(previewFindings)).toEqual([]);
   await expect(dialog.getByRole('button', { name: 'Apply macro' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -101,6 +104,8 @@ test('the macros page lists, searches and creates macros with a live preview, on
   await dialog.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Pending' }).click();
   await expectFitsWindow(page, testInfo, 'laptop-macro-form');
+  const formFindings = await seriousViolations(page, 'macro form');
+  expect(formFindings, describeFindings(formFindings)).toEqual([]);
   await dialog.getByRole('button', { name: 'Add macro' }).click();
   await expect(dialog).toBeHidden();
 

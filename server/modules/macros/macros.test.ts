@@ -200,4 +200,30 @@ describeApi('macros', (t) => {
     const missing = await send(agent, 'POST', `/api/v1/macros/${macro.id}/apply`, { ticketId: 999999 });
     expect(missing.json().error.code).toBe('TICKET_NOT_FOUND');
   });
+
+  it('an API token applies shared macros, but one that assigns to "me" needs a person', async () => {
+    const manager = await t.signIn('manager');
+    const token = await t.tokenFor('agent');
+    const ticket = await openTicket(t, manager);
+    const take = await create(manager, {
+      name: 'Take it',
+      visibility: 'shared',
+      actions: { assignee: 'me' },
+    });
+    const urgent = await create(manager, {
+      name: 'Urgent',
+      visibility: 'shared',
+      actions: { priority: 'urgent' },
+    });
+    const refused = await send(token, 'POST', `/api/v1/macros/${take.id}/apply`, { ticketId: ticket.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ path: ['actions', 'assignee'] }),
+    ]);
+    const applied = await send(token, 'POST', `/api/v1/macros/${urgent.id}/apply`, { ticketId: ticket.id });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((applied.json() as MacroApplied).ticket.priority).toBe('urgent');
+    // A token keeps no personal macros.
+    expect((await send(token, 'POST', '/api/v1/macros', { name: 'Mine' })).statusCode).toBe(400);
+  });
 });
