@@ -65,7 +65,7 @@ test('an agent applies a macro from the composer', async ({ page }, testInfo) =>
   expect(previewFindings, describeFindings(previewFindings)).toEqual([]);
   await expect(dialog.getByRole('button', { name: 'Apply macro' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
+  await loaded(dialog).toBeHidden();
 
   // The text is in the composer, ready to edit; the field changed.
   const editor = pane.getByRole('textbox', { name: 'Reply' });
