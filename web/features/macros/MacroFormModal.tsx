@@ -4,29 +4,19 @@ import {
   Button,
   Group,
   Modal,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
-  Tooltip,
-  UnstyledButton,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock, IconMessage } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import {
-  type Macro,
-  type MacroVisibility,
-  macroPlaceholders,
-  renderMacroText,
-  sampleMacroValues,
-} from '../../../contracts/macros';
+import { useState } from 'react';
+import type { Macro, MacroVisibility } from '../../../contracts/macros';
 import { can } from '../../app/access';
 import { applyServerErrors } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -35,6 +25,7 @@ import { priorityOptions, statusLabels, typeOptions } from '../../app/ticketLabe
 import { confirmAction } from '../../components/ConfirmButton';
 import { useTeamOptions } from '../teams/teams.queries';
 import { useStaffOptions } from '../users/users.queries';
+import { MacroTextField } from './MacroTextField';
 import {
   initialMacroValues,
   KEEP,
@@ -82,7 +73,6 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
   const ownTeams = useMacroTeams(me.id, managers);
   const askDelete = useAskDeleteMacro();
   const [formError, setFormError] = useState<string | null>(null);
-  const body = useRef<HTMLTextAreaElement>(null);
   const form = useForm<MacroFormValues>({
     initialValues: initialMacroValues(macro, 'personal'),
     validate: macroValidation,
@@ -118,20 +108,6 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
     else create.mutate(next, handlers);
   });
 
-  /** Puts a placeholder where the caret is in the text. */
-  const insert = (name: string) => {
-    const element = body.current;
-    const text = `{{${name}}}`;
-    const current = form.getValues().body;
-    const at = element?.selectionStart ?? current.length;
-    const end = element?.selectionEnd ?? at;
-    form.setFieldValue('body', `${current.slice(0, at)}${text}${current.slice(end)}`);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(at + text.length, at + text.length);
-    });
-  };
-
   const people = [
     keep,
     { value: 'me', label: 'Whoever applies it' },
@@ -139,12 +115,6 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
     ...(staff.data ?? []).map((u) => ({ value: String(u.id), label: u.name })),
   ];
   const teams = [keep, { value: NONE, label: 'No team' }, ...(allTeams.data ?? [])];
-  const preview = renderMacroText(values.body, {
-    ...sampleMacroValues,
-    'agent.name': me.name,
-    'agent.first_name': me.name.split(' ')[0] ?? '',
-  });
-
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -221,67 +191,12 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
             />
           </Box>
         </Group>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Stack gap={6}>
-            <Textarea
-              ref={body}
-              label="Text"
-              description="Markdown. The placeholders are filled in from the ticket when the macro is applied."
-              autosize
-              minRows={7}
-              maxRows={16}
-              {...form.getInputProps('body')}
-            />
-            <Box>
-              <Text fz="xs" c="dimmed" mb={4}>
-                Insert a placeholder:
-              </Text>
-              <Group gap={6}>
-                {Object.entries(macroPlaceholders).map(([name, help]) => (
-                  <Tooltip key={name} label={help}>
-                    <UnstyledButton
-                      onClick={() => insert(name)}
-                      aria-label={`Insert {{${name}}}: ${help}`}
-                      px={6}
-                      py={2}
-                      fz="xs"
-                      ff="monospace"
-                      style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
-                    >
-                      {`{{${name}}}`}
-                    </UnstyledButton>
-                  </Tooltip>
-                ))}
-              </Group>
-            </Box>
-          </Stack>
-          <Stack gap={6}>
-            <Text fz="sm" fw={500}>
-              Preview
-            </Text>
-            <Paper
-              withBorder
-              p="sm"
-              role="region"
-              aria-label="Preview of the text"
-              mih={150}
-              bg={values.internal ? 'var(--steward-note-bg)' : undefined}
-            >
-              {preview.trim() ? (
-                <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {preview}
-                </Text>
-              ) : (
-                <Text fz="sm" c="dimmed">
-                  The text shows here with a sample ticket's values as you type.
-                </Text>
-              )}
-            </Paper>
-            <Text fz="xs" c="dimmed">
-              Sample: ticket #{sampleMacroValues['ticket.id']} from {sampleMacroValues['requester.name']}.
-            </Text>
-          </Stack>
-        </SimpleGrid>
+        <MacroTextField
+          inputProps={form.getInputProps('body')}
+          onInsert={(next) => form.setFieldValue('body', next)}
+          internal={values.internal}
+          agentName={me.name}
+        />
         <Title order={3} fz="md">
           Changes to the ticket
         </Title>
