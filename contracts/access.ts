@@ -45,6 +45,10 @@ export const rolePolicies = {
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */
   'channels.manage': admins,
+  /** Macros: everyone uses them and keeps personal ones; managers keep the shared ones (and every team's, with each team's lead). */
+  'macros.read': staffRoles,
+  'macros.write': staffRoles,
+  'macros.share': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

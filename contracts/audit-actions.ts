@@ -555,6 +555,23 @@ export const auditActions = {
     phrase: (input) => updateSentence(input, { noun: 'survey reason ' }),
   },
 
+  // Macros
+  'macro.created': {
+    entity: 'macro',
+    label: 'Macro created',
+    phrase: (input) => created('macro ', input),
+  },
+  'macro.updated': {
+    entity: 'macro',
+    label: 'Macro changed',
+    phrase: (input) => updateSentence(input, { noun: 'macro ' }),
+  },
+  'macro.deleted': {
+    entity: 'macro',
+    label: 'Macro deleted',
+    phrase: (input) => deleted('deleted', 'macro ', input),
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

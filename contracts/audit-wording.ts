@@ -26,6 +26,7 @@ export const auditEntityTypes = [
   'sla_policy',
   'contract',
   'survey_reason',
+  'macro',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -50,6 +51,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   sla_policy: 'Service-level policy',
   contract: 'Contract',
   survey_reason: 'Survey reason',
+  macro: 'Macro',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -5,6 +5,7 @@ import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { feedbackRoutes } from './feedback';
 import { jobsRoutes } from './jobs';
+import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
@@ -41,6 +42,7 @@ export const routes = {
   businessHours: businessHoursRoutes,
   sla: slaRoutes,
   contracts: contractsRoutes,
+  macros: macrosRoutes,
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,

@@ -25,6 +25,7 @@ import { migration0029 } from './migrations/0029_replying';
 import { migration0030 } from './migrations/0030_files_for_new_requests';
 import { migration0031 } from './migrations/0031_customer_mail_preferences';
 import { migration0032 } from './migrations/0032_side_conversations';
+import { migration0033 } from './migrations/0033_macros';
 import { migration0036 } from './migrations/0036_feedback';
 import type { Migration } from './migrations/helpers';
 
@@ -55,6 +56,7 @@ export const migrations: Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0033,
   migration0036,
 ];
 

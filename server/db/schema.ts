@@ -630,6 +630,27 @@ export interface SideConversationMessagesTable {
   created_at: Timestamp;
 }
 
+/** A canned reply or note with field changes (migration 0033). */
+export interface MacrosTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  /** Markdown with placeholders such as {{requester.first_name}} */
+  body: string;
+  /** 1: the text is an internal note */
+  internal: number;
+  /** JSON: the field changes (contracts/macros.ts, macroActionsSchema) */
+  actions: string;
+  visibility: 'personal' | 'team' | 'shared';
+  team_id: number | null;
+  owner_id: number | null;
+  usage_count: number;
+  last_used_at: Timestamp | null;
+  created_by_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -677,6 +698,7 @@ export interface Database {
   survey_reasons: SurveyReasonsTable;
   surveys: SurveysTable;
   survey_answers: SurveyAnswersTable;
+  macros: MacrosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

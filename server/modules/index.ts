@@ -17,6 +17,7 @@ import {
 } from './feedback';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
+import { macrosRoutes, macrosService } from './macros';
 import { registerMailModules } from './mail-runtime';
 import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
@@ -113,6 +114,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     surveys: surveyService(deps.db, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
+  await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/database';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
+import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
 import { seedServiceLevels } from './service-levels';
@@ -230,10 +231,11 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       delivery.map((c) => c.id),
       Date.now(),
     );
+    await seedMacros(trx, { teamIds: [teamIds[0]!, teamIds[1]!, teamIds[2]!], agentIds }, Date.now());
   });
 
   return [
-    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
+    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days, 15 macros.`,
     '',
     demoSignIns(config),
   ].join('\n');

@@ -378,6 +378,18 @@ const matrix: {
     path: '/api/v1/side-conversations/{id}/messages',
     allowed: staff,
   },
+  { method: 'GET', url: '/api/v1/macros', path: '/api/v1/macros', allowed: staff },
+  { method: 'POST', url: '/api/v1/macros', path: '/api/v1/macros', allowed: staff },
+  { method: 'GET', url: '/api/v1/macros/999999', path: '/api/v1/macros/{id}', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/macros/999999', path: '/api/v1/macros/{id}', allowed: staff },
+  { method: 'DELETE', url: '/api/v1/macros/999999', path: '/api/v1/macros/{id}', allowed: staff },
+  {
+    method: 'POST',
+    url: '/api/v1/macros/999999/preview',
+    path: '/api/v1/macros/{id}/preview',
+    allowed: staff,
+  },
+  { method: 'POST', url: '/api/v1/macros/999999/apply', path: '/api/v1/macros/{id}/apply', allowed: staff },
   { method: 'GET', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   { method: 'POST', url: '/api/v1/portal/tickets', path: '/api/v1/portal/tickets', allowed: ['customer'] },
   {

@@ -276,6 +276,34 @@ const cases: Case[] = [
     longField: 'label',
     typeField: 'active',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/macros',
+    body: { name: 'Refund sent', body: 'Hello {{requester.first_name}}', actions: { priority: 'high' } },
+    longField: 'name',
+    typeField: 'actions',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/macros',
+    query: { visibility: 'shared' },
+    longField: 'q',
+    typeField: 'unused',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/macros/1/preview',
+    body: { ticketId: 1 },
+    longField: 'unused',
+    typeField: 'ticketId',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/macros/1/apply',
+    body: { ticketId: 1, version: 1 },
+    longField: 'unused',
+    typeField: 'version',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -317,6 +345,11 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
   { method: 'PATCH', url: '/api/v1/surveys/reasons/abc' },
   { method: 'GET', url: '/api/v1/tickets/0/satisfaction' },
+  { method: 'GET', url: '/api/v1/macros/abc' },
+  { method: 'PATCH', url: '/api/v1/macros/0' },
+  { method: 'DELETE', url: '/api/v1/macros/1.5' },
+  { method: 'POST', url: '/api/v1/macros/-1/preview' },
+  { method: 'POST', url: '/api/v1/macros/abc/apply' },
 ];
 
 describeApi('bad input', (t) => {
@@ -337,6 +370,7 @@ describeApi('bad input', (t) => {
       'attachments',
       'side_conversations',
       'side_conversation_messages',
+      'macros',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -22,6 +22,7 @@ const OWNERS: Record<string, string> = {
   mail_message_ids: 'mailboxes',
   mail_rules: 'mailboxes',
   mail_templates: 'mailboxes',
+  macros: 'macros',
   mailboxes: 'mailboxes',
   messages: 'tickets',
   notifications: 'notifications',

@@ -56,6 +56,13 @@ export function seed(): Promise<Seeded> {
       pattern: `offers@bulk-${unique()}.example`,
       note: 'Sends offers every hour',
     });
+    await api.request('POST', '/macros', {
+      name: `Replacement kettle under the two-year warranty, collected by the courier ${unique()}`,
+      description: 'When the element fails within two years of purchase',
+      visibility: 'shared',
+      body: 'Hello {{requester.first_name}}, a new kettle is on its way.',
+      actions: { status: 'pending', priority: 'high', addTags: ['warranty', 'replacement'] },
+    });
     await api.request('POST', '/custom-fields', {
       key: `contract_${unique()}`,
       label: 'Contract number',
@@ -139,6 +146,7 @@ export const staffPages: StaffPage[] = [
   { name: 'jobs', path: () => '/admin/jobs', ready: heading(() => 'Background jobs') },
   { name: 'tokens', path: () => '/admin/tokens', ready: heading(() => 'API tokens') },
   { name: 'audit', path: () => '/admin/audit', ready: heading(() => 'Audit log') },
+  { name: 'macros', path: () => '/admin/macros', ready: heading(() => 'Macros') },
   { name: 'profile', path: () => '/profile', ready: heading(() => e2eAdmin.name) },
   {
     name: 'not-found',

@@ -10,6 +10,7 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconMessageBolt,
   IconMoodSmile,
   IconStopwatch,
   IconUserCircle,
@@ -33,6 +34,7 @@ export type PageId =
   | 'jobs'
   | 'tokens'
   | 'audit'
+  | 'macros'
   | 'profile';
 
 export interface AppPage {
@@ -178,6 +180,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconListDetails,
     section: 'admin',
     roles: ['admin', 'manager'],
+  },
+  {
+    id: 'macros',
+    label: 'Macros',
+    path: '/admin/macros',
+    description: 'Canned replies and notes with field changes: personal, per team or shared',
+    icon: IconMessageBolt,
+    section: 'admin',
+    roles: staff,
   },
   {
     id: 'profile',

@@ -58,6 +58,7 @@ const BusinessHoursPage = lazyPage(
   () => import('../features/business-hours/BusinessHoursPage'),
   'BusinessHoursPage',
 );
+const MacrosPage = lazyPage(() => import('../features/macros/MacrosPage'), 'MacrosPage');
 const SlaPoliciesPage = lazyPage(() => import('../features/sla/SlaPoliciesPage'), 'SlaPoliciesPage');
 const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
 const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
@@ -237,6 +238,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="audit">
             <AuditPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/macros',
+        element: (
+          <PageGuard page="macros">
+            <MacrosPage />
           </PageGuard>
         ),
       },

@@ -27,13 +27,15 @@ export {
   ticketFacts,
 } from './tickets.facts';
 export { toTicket } from './tickets.mapper';
-export { assertTeam } from './tickets.refs';
+export { assertTeam, eventActor } from './tickets.refs';
 export { OPEN_STATUSES } from './tickets.repository';
 export { ticketsRoutes } from './tickets.routes';
 export {
   announceTicket,
   appendTicketEvents,
   attachmentsOfMessages,
+  changeTicket,
+  customerSeesChange,
   escalateTicket,
   findMessage,
   insertMessageRow,

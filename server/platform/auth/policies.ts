@@ -1,5 +1,6 @@
 import { canManageAccount, type RolePolicy, roleHolds, rolePolicies } from '../../../contracts/access';
 import type { Role } from '../../../contracts/common';
+import type { MacroVisibility } from '../../../contracts/macros';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 
@@ -21,6 +22,16 @@ export const policies = {
   'users.manage-account': (a: Actor, target: { role: Role }) => canManageAccount(a.role, target.role),
   /** The customer portal: people with the customer role, on their own requests only. */
   'portal.use': (a: Actor) => a.type === 'user' && a.role === 'customer',
+  /** A macro: a personal one by its owner only; a team's by managers and that team's lead; a shared one by managers. */
+  'macros.manage': (
+    a: Actor,
+    macro: { visibility: MacroVisibility; ownerId: number | null; teamLeadId: number | null },
+  ) => {
+    const isUser = (id: number | null) => a.type === 'user' && id !== null && a.id === id;
+    if (macro.visibility === 'personal') return isUser(macro.ownerId);
+    if (roleHolds(a.role, 'macros.share')) return true;
+    return macro.visibility === 'team' && roleHolds(a.role, 'macros.write') && isUser(macro.teamLeadId);
+  },
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 type Policies = typeof policies;

@@ -29,6 +29,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => ['contracts', '/contracts'],
   survey_reason: () => ['feedback', '/feedback/settings'],
+  macro: () => ['macros', '/admin/macros'],
   session: () => null,
 };
 

@@ -21,6 +21,7 @@ import {
   IconLock,
   IconMarkdown,
   IconMessage,
+  IconMessageBolt,
   IconPaperclip,
   IconPencil,
   IconRefresh,
@@ -70,14 +71,26 @@ interface ComposerProps {
   others: LiveViewer[];
   /** Focus the text box when it opens (after a shortcut or a click). */
   autoFocus: boolean;
+  /** Opens the macro picker (the bolt button, Alt+M). */
+  onPickMacro?: () => void;
+  /** Moves on when the draft was written from outside (a macro's text): the editor starts again from it. */
+  revision?: number;
 }
 
 export function Composer(props: ComposerProps) {
   // A fresh editor per ticket and mode, so each starts from its own saved draft.
-  return <ComposerEditor key={`${props.ticket.id}-${props.mode}`} {...props} />;
+  return <ComposerEditor key={`${props.ticket.id}-${props.mode}-${props.revision ?? 0}`} {...props} />;
 }
 
-function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus }: ComposerProps) {
+function ComposerEditor({
+  ticket,
+  mode,
+  onModeChange,
+  onClose,
+  others,
+  autoFocus,
+  onPickMacro,
+}: ComposerProps) {
   const queryClient = useQueryClient();
   const { draft, setDraft, clear, reload } = useDraft(ticket.id, mode);
   const upload = useUploadAttachment(ticket.id);
@@ -243,6 +256,9 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       submit(note ? undefined : defaultStatus);
+    } else if (onPickMacro && event.altKey && event.code === 'KeyM') {
+      event.preventDefault();
+      onPickMacro();
     }
   };
 
@@ -437,6 +453,13 @@ function ComposerEditor({ ticket, mode, onModeChange, onClose, others, autoFocus
                 {preview ? <IconPencil size={16} /> : <IconEye size={16} />}
               </ActionIcon>
             </Tooltip>
+            {onPickMacro && (
+              <Tooltip label="Apply a macro (Alt+M; M outside the text)">
+                <ActionIcon variant="default" aria-label="Apply a macro" onClick={onPickMacro}>
+                  <IconMessageBolt size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
             {!note && (
               <Tooltip label={rich ? 'Write the Markdown source' : 'Write with formatting'}>
                 <ActionIcon

@@ -8,8 +8,11 @@ import { type Editor, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 
-/** The keys the composer listens to (Ctrl+Enter sends, Escape closes), from either editor. */
-export type EditorKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'preventDefault'>;
+/** The keys the composer listens to (Ctrl+Enter sends, Escape closes, Alt+M picks a macro), from either editor. */
+export type EditorKey = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'preventDefault'
+>;
 
 /** What the composer asks of either editor. */
 export interface ReplyEditorHandle {

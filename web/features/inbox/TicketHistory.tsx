@@ -69,6 +69,8 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return `${who} logged a visit`;
     case 'contact_logged':
       return `${who} logged a contact`;
+    case 'macro_applied':
+      return `${who} applied the macro ${event.to ?? ''}`.trimEnd();
     default:
       return `${who}: ${event.type.replace(/_/g, ' ')}`;
   }

@@ -13,6 +13,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { TicketSatisfactionSection } from '../feedback/TicketSatisfaction';
+import { MacroPicker } from '../macros/MacroPicker';
 import { useTicketSla } from '../sla/sla.queries';
 import { TicketSlaSection } from '../sla/TicketSla';
 import {
@@ -26,7 +27,7 @@ import {
 import { Composer } from './Composer';
 import { Conversation } from './Conversation';
 import { CustomerPanel } from './CustomerPanel';
-import { type ComposerMode, hasDraft } from './drafts';
+import { appendToDraft, type ComposerMode, hasDraft } from './drafts';
 import { EscalateModal } from './EscalateModal';
 import { viewPath } from './inbox.url';
 import { LogContactModal } from './LogContactModal';
@@ -116,6 +117,9 @@ function OpenTicket({
   const [escalating, setEscalating] = useState(false);
   const [merging, setMerging] = useState(false);
   const [contactKind, setContactKind] = useState<'call' | 'visit' | null>(null);
+  const [pickingMacro, setPickingMacro] = useState(false);
+  // Moves on when a macro wrote into a draft, so the composer starts again from it.
+  const [draftRevision, setDraftRevision] = useState(0);
   const viewport = useRef<HTMLDivElement>(null);
   const composerBox = useRef<HTMLDivElement>(null);
   const replyButton = useRef<HTMLButtonElement>(null);
@@ -201,6 +205,7 @@ function OpenTicket({
     ['n', whenNoDialog(() => openComposer('note'))],
     ['a', whenNoDialog(() => !closed && ticket.assignee?.id !== me.id && save({ assigneeId: me.id }))],
     ['e', whenNoDialog(() => !closed && !ticket.escalation && setEscalating(true))],
+    ['m', whenNoDialog(() => setPickingMacro(true))],
     ['Escape', whenNoDialog(onEscape)],
   ]);
 
@@ -337,6 +342,8 @@ function OpenTicket({
               onClose={closeComposer}
               others={others}
               autoFocus={focusComposer}
+              onPickMacro={() => setPickingMacro(true)}
+              revision={draftRevision}
             />
           </div>
         )}
@@ -374,6 +381,20 @@ function OpenTicket({
         onClose={() => {
           setMerging(false);
           afterDialog();
+        }}
+      />
+      <MacroPicker
+        ticket={ticket}
+        opened={pickingMacro}
+        onClose={() => {
+          setPickingMacro(false);
+          afterDialog();
+        }}
+        onApplied={({ body, internal }) => {
+          const mode = internal || closed ? 'note' : 'reply';
+          if (body.trim()) appendToDraft(ticket.id, mode, body);
+          setDraftRevision((r) => r + 1);
+          openComposer(mode);
         }}
       />
       <LogContactModal

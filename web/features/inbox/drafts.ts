@@ -75,6 +75,13 @@ export function restoreDraft(ticketId: number, mode: ComposerMode, draft: Draft)
   });
 }
 
+/** Adds text at the end of a draft (a macro's text), after what is already written. */
+export function appendToDraft(ticketId: number, mode: ComposerMode, text: string): void {
+  const current = readDraft(ticketId, mode);
+  const body = current.body.trim() ? `${current.body.trimEnd()}\n\n${text}` : text;
+  writeDraft(ticketId, mode, { ...current, body });
+}
+
 export function hasDraft(ticketId: number, mode: ComposerMode): boolean {
   const draft = readDraft(ticketId, mode);
   return draft.body.trim() !== '' || draft.attachments.length > 0;

@@ -24,6 +24,7 @@ export const inboxShortcuts: { keys: string[]; description: string }[] = [
   { keys: ['n'], description: 'Add an internal note' },
   { keys: ['a'], description: 'Assign the open ticket to me' },
   { keys: ['e'], description: 'Escalate the open ticket' },
+  { keys: ['m'], description: 'Apply a macro to the open ticket (Alt+M while writing)' },
   { keys: ['Esc'], description: 'Close the reply box or a dialog, then the open ticket' },
   { keys: ['?'], description: 'Show these shortcuts' },
   { keys: ['Ctrl', 'K'], description: 'Jump to any page' },

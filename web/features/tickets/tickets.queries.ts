@@ -134,7 +134,7 @@ export function useTicketEvents(id: number) {
 }
 
 /** A ticket this browser just wrote: store it, and refresh what it appears in. */
-function storeTicket(queryClient: QueryClient, ticket: Ticket): void {
+export function storeTicket(queryClient: QueryClient, ticket: Ticket): void {
   markOwnVersion(ticket.id, ticket.version);
   queryClient.setQueryData(ticketsKeys.detail(ticket.id), ticket);
   void queryClient.invalidateQueries({ queryKey: ticketsKeys.events(ticket.id) });
