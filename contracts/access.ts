@@ -42,6 +42,11 @@ export const rolePolicies = {
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */
   'channels.manage': admins,
+  /** Routing: managers set each team's method and agents' capacity and skills, and read the routing log. */
+  'routing.read': managers,
+  'routing.manage': managers,
+  /** Agents' presence: managers see everyone's, a team's lead their team's (checked in the service). */
+  'presence.read': staffRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

@@ -7,6 +7,7 @@ import { jobsRoutes } from './jobs';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
+import { presenceRoutes, routingRoutes } from './routing';
 import { sideConversationsRoutes } from './side-conversations';
 import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
@@ -43,6 +44,8 @@ export const routes = {
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,
+  routing: routingRoutes,
+  presence: presenceRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -14,6 +14,16 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import {
+  alertUnassignedTickets,
+  PRESENCE_SWEEP_JOB,
+  routeOnTicketEvents,
+  routingRoutes,
+  routingService,
+  signedOut,
+  sweepPresence,
+  UNASSIGNED_ALERTS_JOB,
+} from './routing';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
@@ -48,6 +58,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
+        { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
+        { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
       ],
       app.log,
     );
@@ -61,9 +73,11 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
   subscribeToTicketEvents('sla', moveClocks);
+  // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
+  subscribeToTicketEvents('routing', routeOnTicketEvents);
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
-    auth: authService(deps),
+    auth: authService(deps, { signedOut }),
     secureCookies: deps.config.cookieSecure,
     loginPerMinute: deps.config.login.ratePerMinute,
   });
@@ -98,6 +112,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
+  await app.register(routingRoutes, { routing: routingService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

@@ -34,6 +34,7 @@ export {
   announceTicket,
   appendTicketEvents,
   attachmentsOfMessages,
+  changeTicket,
   escalateTicket,
   findMessage,
   insertMessageRow,

@@ -21,6 +21,8 @@ export const policies = {
   'users.manage-account': (a: Actor, target: { role: Role }) => canManageAccount(a.role, target.role),
   /** The customer portal: people with the customer role, on their own requests only. */
   'portal.use': (a: Actor) => a.type === 'user' && a.role === 'customer',
+  /** One's own presence (online, away, offline): staff people only, not API tokens. */
+  'presence.own': (a: Actor) => a.type === 'user' && a.role !== 'customer',
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 type Policies = typeof policies;
