@@ -4,6 +4,7 @@ import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
+import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
 import { seedCategories, seedTickets } from './tickets';
 
@@ -206,10 +207,16 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       Date.now(),
     );
+    // Round robin on the first team, least loaded on the second; a few new requests routed for real.
+    await seedRouting(trx, rnd, {
+      teamIds,
+      agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+      customerIds,
+    });
   });
 
   return [
-    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days.`,
+    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents.`,
     '',
     demoSignIns(config),
   ].join('\n');

@@ -10,6 +10,7 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconRoute,
   IconStopwatch,
   IconUserCircle,
   IconUsers,
@@ -31,7 +32,8 @@ export type PageId =
   | 'jobs'
   | 'tokens'
   | 'audit'
-  | 'profile';
+  | 'profile'
+  | 'routing';
 
 export interface AppPage {
   id: PageId;
@@ -164,6 +166,15 @@ export const appPages: readonly AppPage[] = [
     path: '/admin/audit',
     description: 'Who changed what, and when',
     icon: IconListDetails,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'routing',
+    label: 'Routing',
+    path: '/admin/routing',
+    description: 'How each team assigns its tickets, who is online, and why each ticket went where',
+    icon: IconRoute,
     section: 'admin',
     roles: ['admin', 'manager'],
   },

@@ -12,4 +12,4 @@ export {
   routingContext,
 } from './routing.route';
 export { routingRoutes } from './routing.routes';
-export { type RoutingService, routingService } from './routing.service';
+export { type RoutingService, routingService, setAgentRouting, setTeamRouting } from './routing.service';

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type {
+  Capacity,
   PresenceStatus,
   RoutingAgent,
   RoutingLogEntry,
+  RoutingMethod,
   reassignQueueBody,
   routingLogQuery,
   TeamRouting,
@@ -268,3 +270,34 @@ export function routingService({ db }: AppDeps) {
 }
 
 export type RoutingService = ReturnType<typeof routingService>;
+
+/** Sets a team's routing as given (seed data and benchmarks). */
+export function setTeamRouting(
+  db: DbOrTrx,
+  teamId: number,
+  settings: { method: RoutingMethod; redistributeOffline?: boolean; alertAfterMinutes?: number | null },
+): Promise<void> {
+  return repo.upsertTeam(db, {
+    team_id: teamId,
+    method: settings.method,
+    redistribute_offline: settings.redistributeOffline ? 1 : 0,
+    alert_after_minutes: settings.alertAfterMinutes ?? null,
+    updated_at: nowIso(),
+  });
+}
+
+/** Sets an agent's skill levels and capacity as given (seed data and benchmarks); skill names stay on the user. */
+export function setAgentRouting(
+  db: DbOrTrx,
+  userId: number,
+  settings: { levels: Record<string, number>; capacity: Capacity },
+): Promise<void> {
+  const levels = Object.fromEntries(
+    Object.entries(settings.levels).map(([name, level]) => [skillKey(name), level]),
+  );
+  return repo.upsertAgent(db, userId, {
+    capacity: JSON.stringify(settings.capacity),
+    skill_levels: JSON.stringify(levels),
+    now: nowIso(),
+  });
+}
