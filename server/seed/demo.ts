@@ -197,6 +197,12 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       DEMO_TICKETS,
     );
+    // Round robin on the first team, least loaded on the second; a few new requests routed for real.
+    await seedRouting(trx, rnd, {
+      teamIds,
+      agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+      customerIds,
+    });
     // A third of the organisations have a contract on the premium plan.
     await seedServiceLevels(
       trx,
@@ -207,12 +213,6 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       Date.now(),
     );
-    // Round robin on the first team, least loaded on the second; a few new requests routed for real.
-    await seedRouting(trx, rnd, {
-      teamIds,
-      agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
-      customerIds,
-    });
   });
 
   return [

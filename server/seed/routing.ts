@@ -1,7 +1,7 @@
 import { createTicketBody } from '../../contracts/tickets';
 import type { DbOrTrx } from '../db/database';
-import { setAgentRouting, setPresence, setTeamRouting } from '../modules/routing';
-import { openTicket } from '../modules/tickets';
+import { routeOnTicketEvents, setAgentRouting, setPresence, setTeamRouting } from '../modules/routing';
+import { openTicket, subscribeToTicketEvents } from '../modules/tickets';
 import { findUserRow } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
 import { nowIso } from '../platform/clock';
@@ -68,6 +68,8 @@ export async function seedRouting(
     const status = index % 4 === 3 ? 'offline' : index % 4 === 2 ? 'away' : 'online';
     await setPresence(db, agent.id, status, 'set', now);
   }
+  // Routing follows the ticket events, as in the server (the command line builds no registry).
+  subscribeToTicketEvents('routing', routeOnTicketEvents);
   const ctx = systemContext('Web form');
   for (const [index, arrival] of arrivals.entries()) {
     await openTicket(

@@ -123,18 +123,29 @@ export function decide(input: {
   const { needs, members, teamName, languageName } = input;
   const none = (reason: string): Decision => ({ outcome: 'unassigned', agent: null, qualified: 0, reason });
   if (members.length === 0) return none(`Left unassigned: ${teamName} has no agents`);
+  const skillWords = `${needs.skills.length === 1 ? 'skill' : 'skills'} ${list(needs.skills.map((s) => s.label))}`;
   const online = members.filter((c) => c.presence === 'online');
   if (online.length === 0)
-    return none(`Left unassigned: none of the ${plural(members.length, 'agent')} in ${teamName} is online`);
+    return none(
+      members.length === 1
+        ? `Left unassigned: the only agent in ${teamName} is not online`
+        : `Left unassigned: none of the ${members.length} agents in ${teamName} is online`,
+    );
   const skilled = online.filter((c) => hasSkills(c, needs));
   if (skilled.length === 0)
     return none(
-      `Left unassigned: none of the ${plural(online.length, 'online agent')} has ${needs.skills.length === 1 ? 'skill' : 'skills'} ${list(needs.skills.map((s) => s.label))}`,
+      online.length === 1
+        ? `Left unassigned: the only online agent does not have ${skillWords}`
+        : `Left unassigned: none of the ${online.length} online agents has ${skillWords}`,
     );
   const speaking = skilled.filter((c) => speaks(c, needs.language));
+  const withSkills = needs.skills.length > 0 ? ' with the skills' : '';
+  const language = languageName ?? needs.language;
   if (speaking.length === 0)
     return none(
-      `Left unassigned: none of the ${plural(skilled.length, 'online agent')}${needs.skills.length > 0 ? ' with the skills' : ''} speaks ${languageName ?? needs.language}`,
+      skilled.length === 1
+        ? `Left unassigned: the only online agent${withSkills} does not speak ${language}`
+        : `Left unassigned: none of the ${skilled.length} online agents${withSkills} speaks ${language}`,
     );
   const qualified = speaking.filter((c) => underCapacity(c, needs.channel, input.loadOf(c.id)));
   if (qualified.length === 0)
@@ -144,7 +155,7 @@ export function decide(input: {
   const sorted = [...qualified].sort((a, b) => a.id - b.id);
   const among = `among ${agentsPhrase(qualified.length, needs, languageName)}`;
   const full = speaking.length - qualified.length;
-  const tail = full > 0 ? ` (${plural(full, 'more')} at capacity)` : '';
+  const tail = full > 0 ? ` (${full} more at capacity)` : '';
   if (input.method === 'round_robin') {
     const agent = nextInTurn(sorted, input.cursor);
     return {

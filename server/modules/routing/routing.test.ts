@@ -156,7 +156,7 @@ describeApi('routing', (t) => {
     });
     expect(english.assignee).toBeNull();
     const why = (await history(manager, english.id)).find((e) => e.type === 'routed')?.to;
-    expect(why).toBe('Left unassigned: none of the 1 online agent with the skills speaks English');
+    expect(why).toBe('Left unassigned: the only online agent with the skills does not speak English');
   });
 
   it('follows presence as it changes between decisions, and hands on an agent’s tickets when they go offline', async () => {

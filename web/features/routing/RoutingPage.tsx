@@ -13,6 +13,7 @@ import {
   Switch,
   Table,
   Text,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconArrowsShuffle, IconInfoCircle, IconRoute } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -236,9 +237,7 @@ function AgentsTable({
             <Table.Th>Capacity</Table.Th>
             <Table.Th>Load</Table.Th>
             <Table.Th>
-              <Text span fz="sm" fw={700} className="sr-only">
-                Actions
-              </Text>
+              <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -443,11 +442,12 @@ function RoutingLog() {
                       <Text fz="sm">{entry.team?.name ?? '—'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={entry.outcome === 'assigned' ? 'teal' : 'orange'} variant="light">
-                        {entry.outcome === 'assigned'
-                          ? `To ${entry.assignee?.name ?? 'an agent'}`
-                          : 'Unassigned'}
-                      </Badge>
+                      <Stack gap={2} align="flex-start">
+                        <Badge color={entry.outcome === 'assigned' ? 'teal' : 'orange'} variant="light">
+                          {entry.outcome === 'assigned' ? 'Assigned' : 'Unassigned'}
+                        </Badge>
+                        {entry.assignee && <Text fz="xs">{entry.assignee.name}</Text>}
+                      </Stack>
                     </Table.Td>
                     <Table.Td>
                       <Text fz="sm">{entry.reason}</Text>
