@@ -137,6 +137,7 @@ export const staffPages: StaffPage[] = [
   { name: 'jobs', path: () => '/admin/jobs', ready: heading(() => 'Background jobs') },
   { name: 'tokens', path: () => '/admin/tokens', ready: heading(() => 'API tokens') },
   { name: 'audit', path: () => '/admin/audit', ready: heading(() => 'Audit log') },
+  { name: 'routing', path: () => '/admin/routing', ready: heading(() => 'Routing') },
   { name: 'profile', path: () => '/profile', ready: heading(() => e2eAdmin.name) },
   {
     name: 'not-found',
