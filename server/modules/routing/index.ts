@@ -5,6 +5,7 @@ export { AWAY_AFTER_MINUTES, PRESENCE_SWEEP_JOB, setPresence, signedOut, sweepPr
 export { alertUnassignedTickets, UNASSIGNED_ALERTS_JOB } from './routing.alerts';
 export { detectLanguage } from './routing.language';
 export {
+  decideRoute,
   type RoutingOutcome,
   redistributeTickets,
   routeOnTicketEvents,

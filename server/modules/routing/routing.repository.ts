@@ -1,27 +1,77 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
 import type { AgentPresenceTable, RoutingLogTable, TeamRoutingTable } from '../../db/schema';
 
 export type TeamRoutingRow = Selectable<TeamRoutingTable> & { team_name: string; lead_id: number | null };
 export type PresenceRow = Selectable<AgentPresenceTable>;
 
+const membersQuery = prepared((db, p: { teamId: number }) =>
+  db
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
+    .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.role',
+      'users.skills',
+      'users.languages',
+      'agent_routing.capacity',
+      'agent_routing.skill_levels',
+      'agent_presence.status',
+      'agent_presence.reason',
+      'agent_presence.changed_at',
+    ])
+    .where('team_members.team_id', '=', p.teamId)
+    .where('users.deactivated_at', 'is', null)
+    .where('users.role', '!=', 'customer')
+    .orderBy('users.id'),
+);
+
+const ticketQuery = prepared((db, p: { id: number }) =>
+  db
+    .selectFrom('tickets')
+    .leftJoin('categories', 'categories.id', 'tickets.category_id')
+    .select([
+      'tickets.id',
+      'tickets.subject',
+      'tickets.channel',
+      'tickets.priority',
+      'tickets.team_id',
+      'tickets.assignee_id',
+      'tickets.is_open',
+      'tickets.merged_into_id',
+      'tickets.tags',
+      'tickets.custom_fields',
+      'categories.name as category_name',
+    ])
+    .where('tickets.id', '=', p.id),
+);
+
+const teamLockQuery = prepared((db, p: { teamId: number }) =>
+  adapterOf(db).forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', p.teamId)),
+);
+
+const teamNameQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('teams').select('name').where('id', '=', p.id),
+);
+
+const firstMessageQuery = prepared((db, p: { ticketId: number }) =>
+  db.selectFrom('messages').select('body').where('ticket_id', '=', p.ticketId).orderBy('id').limit(1),
+);
+
 /** Routing's tables (team methods, agent settings, presence, the log, alerts) and what it reads of tickets, teams and users. */
 export const routingRepository = {
   /** A team's routing, its row locked until the transaction ends (PostgreSQL): the round-robin cursor moves one decision at a time. */
   teamForRouting(db: DbOrTrx, teamId: number) {
-    return adapterOf(db)
-      .forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', teamId))
-      .executeTakeFirst();
+    return teamLockQuery.first(db, { teamId });
   },
 
   teamName(db: DbOrTrx, teamId: number) {
-    return db
-      .selectFrom('teams')
-      .select('name')
-      .where('id', '=', teamId)
-      .executeTakeFirst()
-      .then((r) => r?.name ?? null);
+    return teamNameQuery.first(db, { id: teamId }).then((r) => r?.name ?? null);
   },
 
   methodOf(db: DbOrTrx, teamId: number) {
@@ -72,28 +122,7 @@ export const routingRepository = {
 
   /** A team's active staff with their routing settings and presence. */
   members(db: DbOrTrx, teamId: number) {
-    return db
-      .selectFrom('team_members')
-      .innerJoin('users', 'users.id', 'team_members.user_id')
-      .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
-      .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
-      .select([
-        'users.id',
-        'users.name',
-        'users.role',
-        'users.skills',
-        'users.languages',
-        'agent_routing.capacity',
-        'agent_routing.skill_levels',
-        'agent_presence.status',
-        'agent_presence.reason',
-        'agent_presence.changed_at',
-      ])
-      .where('team_members.team_id', '=', teamId)
-      .where('users.deactivated_at', 'is', null)
-      .where('users.role', '!=', 'customer')
-      .orderBy('users.id')
-      .execute();
+    return membersQuery.rows(db, { teamId });
   },
 
   /** Open tickets of these agents by channel and priority: their load. */
@@ -121,35 +150,11 @@ export const routingRepository = {
 
   /** What routing reads of a ticket: where it is, what it needs, and its category's name. */
   ticket(db: DbOrTrx, id: number) {
-    return db
-      .selectFrom('tickets')
-      .leftJoin('categories', 'categories.id', 'tickets.category_id')
-      .select([
-        'tickets.id',
-        'tickets.subject',
-        'tickets.channel',
-        'tickets.priority',
-        'tickets.team_id',
-        'tickets.assignee_id',
-        'tickets.is_open',
-        'tickets.merged_into_id',
-        'tickets.tags',
-        'tickets.custom_fields',
-        'categories.name as category_name',
-      ])
-      .where('tickets.id', '=', id)
-      .executeTakeFirst();
+    return ticketQuery.first(db, { id });
   },
 
   firstMessageBody(db: DbOrTrx, ticketId: number) {
-    return db
-      .selectFrom('messages')
-      .select('body')
-      .where('ticket_id', '=', ticketId)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst()
-      .then((r) => r?.body ?? '');
+    return firstMessageQuery.first(db, { ticketId }).then((r) => r?.body ?? '');
   },
 
   /** Open tickets an agent holds; `redistributing`: only those whose team hands them on when the agent goes offline. */

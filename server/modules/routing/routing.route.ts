@@ -12,8 +12,10 @@ import {
   type Candidate,
   type Decision,
   decide,
+  hasSkills,
   type Load,
   noLoad,
+  speaks,
   type TicketNeeds,
 } from './routing.rules';
 
@@ -87,7 +89,9 @@ type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
  */
 async function needsOf(db: DbOrTrx, ticket: TicketRow, members: MemberRow[]): Promise<TicketNeeds> {
   const known = new Map<string, string>();
-  for (const m of members) for (const [key, s] of skillsOf(m)) if (!known.has(key)) known.set(key, s.label);
+  for (const m of members)
+    for (const name of parseStringList(m.skills))
+      if (!known.has(skillKey(name))) known.set(skillKey(name), name);
   const named = [...parseStringList(ticket.tags), ...(ticket.category_name ? [ticket.category_name] : [])];
   const skills = [...new Set(named.map(skillKey))]
     .filter((key) => known.has(key))
@@ -104,19 +108,23 @@ async function needsOf(db: DbOrTrx, ticket: TicketRow, members: MemberRow[]): Pr
 const needsLoads = (method: string, members: Candidate[], channel: string) =>
   method === 'least_loaded' || members.some((m) => m.capacity[channel as keyof Capacity] !== undefined);
 
+type Skip = Extract<RoutingOutcome, { outcome: 'skipped' }>;
+interface Decided {
+  ticket: TicketRow;
+  method: 'round_robin' | 'least_loaded';
+  decision: Decision;
+  needs: TicketNeeds;
+}
+
 /**
- * Routes one ticket by its team's method, in the caller's transaction: decides, assigns (or
- * leaves it unassigned), moves the round-robin cursor, and records why on the ticket's history
- * and in the routing log. A ticket with an assignee is left alone unless `reassign` (handing on
- * an offline agent's tickets); `exclude` is never picked. The automation module's "assign
- * through the team's routing method" calls this.
+ * Decides where a ticket goes, without changing anything but the lock on its team's routing
+ * row: the reads (ticket, team, members, loads when needed), the language and the pure decision.
  */
-export async function routeTicket(
+export async function decideRoute(
   db: DbOrTrx,
-  ctx: RequestContext,
   ticketId: number,
   options: { reassign?: boolean; exclude?: number } = {},
-): Promise<RoutingOutcome> {
+): Promise<Decided | Skip> {
   const ticket = await repo.ticket(db, ticketId);
   if (ticket?.is_open !== 1 || ticket.merged_into_id !== null)
     return { outcome: 'skipped', assigneeId: ticket?.assignee_id ?? null, reason: 'The ticket is not open' };
@@ -135,10 +143,13 @@ export async function routeTicket(
   const rows = (await repo.members(db, ticket.team_id)).filter((m) => m.id !== options.exclude);
   const members = rows.map(candidateOf);
   const needs = await needsOf(db, ticket, rows);
+  // Loads only of who could take the ticket: online, with the skills and the language.
   const loads = needsLoads(team.method, members, needs.channel)
     ? await loadsOf(
         db,
-        members.filter((m) => m.presence === 'online').map((m) => m.id),
+        members
+          .filter((m) => m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language))
+          .map((m) => m.id),
       )
     : new Map<number, Load>();
   const decision = decide({
@@ -150,7 +161,26 @@ export async function routeTicket(
     cursor: team.cursor_user_id,
     loadOf: (id) => loads.get(id) ?? noLoad,
   });
-  await apply(db, ctx, ticket, team.method, decision, needs);
+  return { ticket, method: team.method, decision, needs };
+}
+
+/**
+ * Routes one ticket by its team's method, in the caller's transaction: decides, assigns (or
+ * leaves it unassigned), moves the round-robin cursor, and records why on the ticket's history
+ * and in the routing log. A ticket with an assignee is left alone unless `reassign` (handing on
+ * an offline agent's tickets); `exclude` is never picked. The automation module's "assign
+ * through the team's routing method" calls this.
+ */
+export async function routeTicket(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  ticketId: number,
+  options: { reassign?: boolean; exclude?: number } = {},
+): Promise<RoutingOutcome> {
+  const decided = await decideRoute(db, ticketId, options);
+  if ('outcome' in decided) return decided;
+  const { ticket, method, decision, needs } = decided;
+  await apply(db, ctx, ticket, method, decision, needs);
   return decision.outcome === 'assigned'
     ? { outcome: 'assigned', assigneeId: decision.agent.id, reason: decision.reason }
     : { outcome: 'unassigned', assigneeId: null, reason: decision.reason };
