@@ -55,6 +55,10 @@ const teamLockQuery = prepared((db, p: { teamId: number }) =>
   adapterOf(db).forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', p.teamId)),
 );
 
+const methodQuery = prepared((db, p: { teamId: number }) =>
+  db.selectFrom('team_routing').select('method').where('team_id', '=', p.teamId),
+);
+
 const teamNameQuery = prepared((db, p: { id: number }) =>
   db.selectFrom('teams').select('name').where('id', '=', p.id),
 );
@@ -74,13 +78,9 @@ export const routingRepository = {
     return teamNameQuery.first(db, { id: teamId }).then((r) => r?.name ?? null);
   },
 
+  /** A team's method: every ticket opened in a team asks, so the statement is built once. */
   methodOf(db: DbOrTrx, teamId: number) {
-    return db
-      .selectFrom('team_routing')
-      .select('method')
-      .where('team_id', '=', teamId)
-      .executeTakeFirst()
-      .then((r) => r?.method ?? 'manual');
+    return methodQuery.first(db, { teamId }).then((r) => r?.method ?? 'manual');
   },
 
   /** Every team with its routing settings (defaults where none were set). */

@@ -9,7 +9,7 @@ import { alertUnassignedTickets } from './routing.alerts';
 
 describeApi('routing', (t) => {
   let n = 0;
-  const send = (auth: Auth, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+  const send = (auth: Auth, method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.request(auth, { method, url, ...(payload ? { payload } : {}) });
 
   /** A team of agents, each signed in (so each can set their presence). */
@@ -219,6 +219,21 @@ describeApi('routing', (t) => {
     expect(await sweepPresence(t.handle.db, later)).toBe(0);
     const mine = await send(amara.auth, 'GET', '/api/v1/presence');
     expect(mine.json()).toMatchObject({ status: 'away', reason: 'inactive' });
+  });
+
+  it('a deactivated agent goes offline at the next sweep and their tickets are handed on', async () => {
+    const manager = await t.signIn('manager');
+    const { teamId, people } = await team([{ name: 'Amara' }, { name: 'Bo' }]);
+    const [amara, bo] = people as [(typeof people)[0], (typeof people)[0]];
+    await setMethod(manager, teamId, { method: 'least_loaded', redistributeOffline: true });
+    const held = await openTicket(t, manager, { teamId, assigneeId: amara.id });
+    const off = await send(manager, 'PATCH', `/api/v1/users/${amara.id}`, { status: 'deactivated' });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(await sweepPresence(t.handle.db)).toBe(1);
+    const res = await send(manager, 'GET', `/api/v1/tickets/${held.id}`);
+    expect((res.json() as Ticket).assignee?.id).toBe(bo.id);
+    const agent = await send(manager, 'GET', `/api/v1/routing/agents/${amara.id}`);
+    expect(agent.json().presence).toMatchObject({ status: 'offline', reason: 'deactivated' });
   });
 
   it('alerts the team lead once about a ticket left unassigned past the threshold', async () => {
