@@ -31,11 +31,20 @@ const membersQuery = prepared((db, p: { teamId: number }) =>
     .orderBy('users.id'),
 );
 
+/** The ticket with its category's and team's names and its first message: one round trip. */
 const ticketQuery = prepared((db, p: { id: number }) =>
   db
     .selectFrom('tickets')
     .leftJoin('categories', 'categories.id', 'tickets.category_id')
-    .select([
+    .leftJoin('teams', 'teams.id', 'tickets.team_id')
+    .select((eb) => [
+      eb
+        .selectFrom('messages')
+        .select('messages.body')
+        .whereRef('messages.ticket_id', '=', 'tickets.id')
+        .orderBy('messages.id')
+        .limit(1)
+        .as('first_body'),
       'tickets.id',
       'tickets.subject',
       'tickets.channel',
@@ -47,6 +56,7 @@ const ticketQuery = prepared((db, p: { id: number }) =>
       'tickets.tags',
       'tickets.custom_fields',
       'categories.name as category_name',
+      'teams.name as team_name',
     ])
     .where('tickets.id', '=', p.id),
 );
@@ -59,23 +69,11 @@ const methodQuery = prepared((db, p: { teamId: number }) =>
   db.selectFrom('team_routing').select('method').where('team_id', '=', p.teamId),
 );
 
-const teamNameQuery = prepared((db, p: { id: number }) =>
-  db.selectFrom('teams').select('name').where('id', '=', p.id),
-);
-
-const firstMessageQuery = prepared((db, p: { ticketId: number }) =>
-  db.selectFrom('messages').select('body').where('ticket_id', '=', p.ticketId).orderBy('id').limit(1),
-);
-
 /** Routing's tables (team methods, agent settings, presence, the log, alerts) and what it reads of tickets, teams and users. */
 export const routingRepository = {
   /** A team's routing, its row locked until the transaction ends (PostgreSQL): the round-robin cursor moves one decision at a time. */
   teamForRouting(db: DbOrTrx, teamId: number) {
     return teamLockQuery.first(db, { teamId });
-  },
-
-  teamName(db: DbOrTrx, teamId: number) {
-    return teamNameQuery.first(db, { id: teamId }).then((r) => r?.name ?? null);
   },
 
   /** A team's method: every ticket opened in a team asks, so the statement is built once. */
@@ -151,10 +149,6 @@ export const routingRepository = {
   /** What routing reads of a ticket: where it is, what it needs, and its category's name. */
   ticket(db: DbOrTrx, id: number) {
     return ticketQuery.first(db, { id });
-  },
-
-  firstMessageBody(db: DbOrTrx, ticketId: number) {
-    return firstMessageQuery.first(db, { ticketId }).then((r) => r?.body ?? '');
   },
 
   /** Open tickets an agent holds; `redistributing`: only those whose team hands them on when the agent goes offline. */

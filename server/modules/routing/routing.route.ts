@@ -87,7 +87,7 @@ type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
  * team has), and its language: the `language` custom field when set, else read from the subject
  * and first message.
  */
-async function needsOf(db: DbOrTrx, ticket: TicketRow, members: MemberRow[]): Promise<TicketNeeds> {
+function needsOf(ticket: TicketRow, members: MemberRow[]): TicketNeeds {
   const known = new Map<string, string>();
   for (const m of members)
     for (const name of parseStringList(m.skills))
@@ -100,7 +100,7 @@ async function needsOf(db: DbOrTrx, ticket: TicketRow, members: MemberRow[]): Pr
   const language =
     typeof set === 'string' && /^[a-z]{2}$/i.test(set.trim())
       ? set.trim().toLowerCase()
-      : detectLanguage(`${ticket.subject}\n${await repo.firstMessageBody(db, ticket.id)}`);
+      : detectLanguage(`${ticket.subject}\n${ticket.first_body ?? ''}`);
   return { channel: ticket.channel, skills, language };
 }
 
@@ -139,10 +139,10 @@ export async function decideRoute(
   const team = await repo.teamForRouting(db, ticket.team_id);
   if (!team || team.method === 'manual')
     return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The team assigns by hand' };
-  const teamName = (await repo.teamName(db, ticket.team_id)) ?? `team #${ticket.team_id}`;
+  const teamName = ticket.team_name ?? `team #${ticket.team_id}`;
   const rows = (await repo.members(db, ticket.team_id)).filter((m) => m.id !== options.exclude);
   const members = rows.map(candidateOf);
-  const needs = await needsOf(db, ticket, rows);
+  const needs = needsOf(ticket, rows);
   // Loads only of who could take the ticket: online, with the skills and the language.
   const loads = needsLoads(team.method, members, needs.channel)
     ? await loadsOf(
