@@ -49,6 +49,11 @@ export const rolePolicies = {
   'macros.read': staffRoles,
   'macros.write': staffRoles,
   'macros.share': managers,
+  /** Routing: managers set each team's method and agents' capacity and skills, and read the routing log. */
+  'routing.read': managers,
+  'routing.manage': managers,
+  /** Agents' presence: managers see everyone's, a team's lead their team's (checked in the service). */
+  'presence.read': staffRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

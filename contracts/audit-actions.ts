@@ -572,6 +572,23 @@ export const auditActions = {
     phrase: (input) => deleted('deleted', 'macro ', input),
   },
 
+  // Routing
+  'team.routing_changed': {
+    entity: 'team',
+    label: 'Team routing changed',
+    phrase: (input) => updateSentence(input, { noun: 'the routing of team ' }),
+  },
+  'user.routing_changed': {
+    entity: 'user',
+    label: 'Agent routing settings changed',
+    phrase: (input) => updateSentence(input, { noun: 'the routing settings of ' }),
+  },
+  'user.queue_reassigned': {
+    entity: 'user',
+    label: 'Queue reassigned',
+    phrase: (input) => ['reassigned the open tickets of ', ref(input.entity)],
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

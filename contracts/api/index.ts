@@ -9,6 +9,7 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
+import { presenceRoutes, routingRoutes } from './routing';
 import { sideConversationsRoutes } from './side-conversations';
 import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
@@ -47,6 +48,8 @@ export const routes = {
   portal: portalRoutes,
   public: publicRoutes,
   feedback: feedbackRoutes,
+  routing: routingRoutes,
+  presence: presenceRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

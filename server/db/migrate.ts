@@ -26,6 +26,7 @@ import { migration0030 } from './migrations/0030_files_for_new_requests';
 import { migration0031 } from './migrations/0031_customer_mail_preferences';
 import { migration0032 } from './migrations/0032_side_conversations';
 import { migration0033 } from './migrations/0033_macros';
+import { migration0034 } from './migrations/0034_routing';
 import { migration0036 } from './migrations/0036_feedback';
 import type { Migration } from './migrations/helpers';
 
@@ -57,6 +58,7 @@ export const migrations: Migration[] = [
   migration0031,
   migration0032,
   migration0033,
+  migration0034,
   migration0036,
 ];
 

@@ -651,6 +651,55 @@ export interface MacrosTable {
   updated_at: Timestamp;
 }
 
+/** A team's assignment method (manual, round robin, least loaded) and the round-robin cursor. */
+export interface TeamRoutingTable {
+  team_id: number;
+  method: 'manual' | 'round_robin' | 'least_loaded';
+  redistribute_offline: number;
+  /** Unassigned tickets older than this alert the team's lead; null: no alert. */
+  alert_after_minutes: number | null;
+  /** The agent the team's round robin gave the last ticket to. */
+  cursor_user_id: number | null;
+  updated_at: Timestamp;
+}
+
+export interface AgentRoutingTable {
+  user_id: number;
+  /** JSON object: channel -> the most open tickets of that channel (absent: unlimited) */
+  capacity: string;
+  /** JSON object: skill name (lower case) -> proficiency 1..5 */
+  skill_levels: string;
+  updated_at: Timestamp;
+}
+
+export interface AgentPresenceTable {
+  user_id: number;
+  status: 'online' | 'away' | 'offline';
+  /** What set it: the agent, inactivity, sign-out, deactivation */
+  reason: 'set' | 'inactive' | 'signed_out' | 'deactivated';
+  changed_at: Timestamp;
+}
+
+export interface RoutingLogTable {
+  id: Generated<number>;
+  ticket_id: number;
+  team_id: number | null;
+  method: string;
+  assignee_id: number | null;
+  outcome: 'assigned' | 'unassigned';
+  reason: string;
+  /** JSON: candidates, language, skills the decision saw */
+  detail: string;
+  created_at: Timestamp;
+}
+
+export interface RoutingAlertsTable {
+  ticket_id: number;
+  team_id: number | null;
+  notified_id: number | null;
+  alerted_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -699,6 +748,11 @@ export interface Database {
   surveys: SurveysTable;
   survey_answers: SurveyAnswersTable;
   macros: MacrosTable;
+  team_routing: TeamRoutingTable;
+  agent_routing: AgentRoutingTable;
+  agent_presence: AgentPresenceTable;
+  routing_log: RoutingLogTable;
+  routing_alerts: RoutingAlertsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

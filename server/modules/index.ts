@@ -23,6 +23,16 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import {
+  alertUnassignedTickets,
+  PRESENCE_SWEEP_JOB,
+  routeOnTicketEvents,
+  routingRoutes,
+  routingService,
+  signedOut,
+  sweepPresence,
+  UNASSIGNED_ALERTS_JOB,
+} from './routing';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
@@ -58,6 +68,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
+        { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
+        { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
       ],
       app.log,
     );
@@ -73,9 +85,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   subscribeToTicketEvents('sla', moveClocks);
   // A solved ticket's satisfaction survey is scheduled with the change that solved it.
   subscribeToTicketEvents('feedback', scheduleSurvey);
+  // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
+  subscribeToTicketEvents('routing', routeOnTicketEvents);
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
-    auth: authService(deps),
+    auth: authService(deps, { signedOut }),
     secureCookies: deps.config.cookieSecure,
     loginPerMinute: deps.config.login.ratePerMinute,
   });
@@ -116,6 +130,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
+  await app.register(routingRoutes, { routing: routingService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

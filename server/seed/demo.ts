@@ -6,6 +6,7 @@ import { seedFeedback } from './feedback';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
+import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
 import { seedCategories, seedTickets } from './tickets';
 
@@ -198,6 +199,12 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       DEMO_TICKETS,
     );
+    // Round robin on the first team, least loaded on the second; a few new requests routed for real.
+    await seedRouting(trx, rnd, {
+      teamIds,
+      agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+      customerIds,
+    });
     // A third of the organisations have a contract on the premium plan.
     await seedServiceLevels(
       trx,
@@ -235,7 +242,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   });
 
   return [
-    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days, 15 macros.`,
+    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,
     '',
     demoSignIns(config),
   ].join('\n');

@@ -3,6 +3,7 @@ import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { parseClocksForTest } from '../modules/sla';
 import { seedDemo } from './demo';
+import { arrivals } from './routing';
 
 describeApi('demo service levels', (t) => {
   it('puts every ticket under a policy, on an office calendar, with clocks in every state', async () => {
@@ -19,7 +20,7 @@ describeApi('demo service levels', (t) => {
       .execute();
     expect(calendar).toEqual([{ name: 'London office', is_default: 1 }]);
     const rows = await t.handle.db.selectFrom('ticket_sla').select(['clocks', 'policy_id']).execute();
-    expect(rows).toHaveLength(2000);
+    expect(rows).toHaveLength(2000 + arrivals.length);
     const outcomes = new Set<string>();
     for (const row of rows)
       for (const c of parseClocksForTest(row.clocks))

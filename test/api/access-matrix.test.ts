@@ -428,6 +428,41 @@ const matrix: {
     path: '/api/v1/portal/preferences',
     allowed: ['customer'],
   },
+  { method: 'GET', url: '/api/v1/routing/teams', path: '/api/v1/routing/teams', allowed: leads },
+  { method: 'GET', url: '/api/v1/routing/teams/999999', path: '/api/v1/routing/teams/{id}', allowed: leads },
+  { method: 'PUT', url: '/api/v1/routing/teams/999999', path: '/api/v1/routing/teams/{id}', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/routing/agents/999999',
+    path: '/api/v1/routing/agents/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/routing/agents/999999',
+    path: '/api/v1/routing/agents/{id}',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/routing/log', path: '/api/v1/routing/log', allowed: leads },
+  {
+    method: 'POST',
+    url: '/api/v1/routing/reassign-queue',
+    path: '/api/v1/routing/reassign-queue',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/presence',
+    path: '/api/v1/presence',
+    allowed: ['admin', 'manager', 'agent'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/presence',
+    path: '/api/v1/presence',
+    allowed: ['admin', 'manager', 'agent'],
+  },
+  { method: 'GET', url: '/api/v1/presence/agents', path: '/api/v1/presence/agents', allowed: leads },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

@@ -304,6 +304,41 @@ const cases: Case[] = [
     longField: 'unused',
     typeField: 'version',
   },
+  {
+    method: 'PUT',
+    url: '/api/v1/routing/teams/{team}',
+    body: { method: 'round_robin', redistributeOffline: true, alertAfterMinutes: 30 },
+    longField: 'method',
+    typeField: 'alertAfterMinutes',
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/routing/agents/{self}',
+    body: { skills: [{ name: 'Billing', level: 3 }], languages: ['en'], capacity: { email: 20 } },
+    longField: 'skills',
+    typeField: 'capacity',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/routing/reassign-queue',
+    body: { fromUserId: 999999, route: true },
+    longField: 'route',
+    typeField: 'fromUserId',
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/presence',
+    body: { status: 'online' },
+    longField: 'status',
+    typeField: 'status',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/routing/log',
+    query: { ticketId: '1' },
+    typeField: 'ticketId',
+    longField: 'cursor',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -350,6 +385,10 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'DELETE', url: '/api/v1/macros/1.5' },
   { method: 'POST', url: '/api/v1/macros/-1/preview' },
   { method: 'POST', url: '/api/v1/macros/abc/apply' },
+  { method: 'GET', url: '/api/v1/routing/teams/abc' },
+  { method: 'PUT', url: '/api/v1/routing/teams/0' },
+  { method: 'GET', url: '/api/v1/routing/agents/1.5' },
+  { method: 'PUT', url: '/api/v1/routing/agents/-1' },
 ];
 
 describeApi('bad input', (t) => {
@@ -371,6 +410,10 @@ describeApi('bad input', (t) => {
       'side_conversations',
       'side_conversation_messages',
       'macros',
+      'team_routing',
+      'agent_routing',
+      'agent_presence',
+      'routing_log',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -45,6 +45,11 @@ const OWNERS: Record<string, string> = {
   ticket_tags: 'tickets',
   tickets: 'tickets',
   users: 'users',
+  team_routing: 'routing',
+  agent_routing: 'routing',
+  agent_presence: 'routing',
+  routing_log: 'routing',
+  routing_alerts: 'routing',
   views: 'queues',
 };
 

@@ -147,6 +147,7 @@ export const staffPages: StaffPage[] = [
   { name: 'tokens', path: () => '/admin/tokens', ready: heading(() => 'API tokens') },
   { name: 'audit', path: () => '/admin/audit', ready: heading(() => 'Audit log') },
   { name: 'macros', path: () => '/admin/macros', ready: heading(() => 'Macros') },
+  { name: 'routing', path: () => '/admin/routing', ready: heading(() => 'Routing') },
   { name: 'profile', path: () => '/profile', ready: heading(() => e2eAdmin.name) },
   {
     name: 'not-found',

@@ -12,6 +12,7 @@ import {
   IconMail,
   IconMessageBolt,
   IconMoodSmile,
+  IconRoute,
   IconStopwatch,
   IconUserCircle,
   IconUsers,
@@ -35,6 +36,7 @@ export type PageId =
   | 'tokens'
   | 'audit'
   | 'macros'
+  | 'routing'
   | 'profile';
 
 export interface AppPage {
@@ -189,6 +191,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconMessageBolt,
     section: 'admin',
     roles: staff,
+  },
+  {
+    id: 'routing',
+    label: 'Routing',
+    path: '/admin/routing',
+    description: 'How each team assigns its tickets, who is online, and why each ticket went where',
+    icon: IconRoute,
+    section: 'admin',
+    roles: ['admin', 'manager'],
   },
   {
     id: 'profile',

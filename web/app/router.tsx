@@ -60,6 +60,7 @@ const BusinessHoursPage = lazyPage(
 );
 const MacrosPage = lazyPage(() => import('../features/macros/MacrosPage'), 'MacrosPage');
 const SlaPoliciesPage = lazyPage(() => import('../features/sla/SlaPoliciesPage'), 'SlaPoliciesPage');
+const RoutingPage = lazyPage(() => import('../features/routing/RoutingPage'), 'RoutingPage');
 const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
 const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -198,6 +199,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="business-hours">
             <BusinessHoursPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/routing',
+        element: (
+          <PageGuard page="routing">
+            <RoutingPage />
           </PageGuard>
         ),
       },

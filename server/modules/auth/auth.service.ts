@@ -83,7 +83,12 @@ export const invalidCredentials = (minutes: number) =>
     `The email or password is not correct. After several failed attempts, sign-in pauses for ${minutes} minutes.`,
   );
 
-export function authService({ db, config, live }: AppDeps) {
+/** What other modules do when someone signs out, in the sign-out's transaction (the registry passes it in). */
+export interface SignOutHooks {
+  signedOut?: (db: DbOrTrx, userId: number, now: string) => Promise<void>;
+}
+
+export function authService({ db, config, live }: AppDeps, hooks: SignOutHooks = {}) {
   const refused = () => invalidCredentials(config.login.lockoutMinutes);
   const failures = failedSignIns(db, config);
 
@@ -117,6 +122,7 @@ export function authService({ db, config, live }: AppDeps) {
       const sessionId = ctx.actor.sessionId;
       await db.transaction().execute(async (trx) => {
         await sessionsRepository.deleteSession(trx, sessionId);
+        await hooks.signedOut?.(trx, ctx.actor.id, nowIso());
         await recordAudit(trx, ctx, {
           action: 'auth.logout',
           entityType: 'user',

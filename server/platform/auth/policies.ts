@@ -32,6 +32,8 @@ export const policies = {
     if (roleHolds(a.role, 'macros.share')) return true;
     return macro.visibility === 'team' && roleHolds(a.role, 'macros.write') && isUser(macro.teamLeadId);
   },
+  /** One's own presence (online, away, offline): staff people only, not API tokens. */
+  'presence.own': (a: Actor) => a.type === 'user' && a.role !== 'customer',
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 type Policies = typeof policies;

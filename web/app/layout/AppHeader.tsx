@@ -26,6 +26,7 @@ import { Link } from 'react-router';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useLogout } from '../../features/auth/auth.queries';
 import { NotificationsBell } from '../../features/notifications/NotificationsBell';
+import { MyPresenceDot, PresenceMenuItems } from '../../features/routing/PresenceMenu';
 import { useMe } from '../session';
 
 const isMac =
@@ -131,6 +132,7 @@ function UserMenu({ withColorScheme }: { withColorScheme: boolean }) {
         <UnstyledButton aria-label={`Account menu for ${me.name}`}>
           <Group gap={8} wrap="nowrap">
             <UserAvatar name={me.name} initials={me.initials} size={32} />
+            <MyPresenceDot />
             <Text fz="sm" fw={500} visibleFrom="md" maw={160} truncate="end">
               {me.name}
             </Text>
@@ -147,6 +149,8 @@ function UserMenu({ withColorScheme }: { withColorScheme: boolean }) {
             {me.email}
           </Text>
         </Menu.Label>
+        <Menu.Divider />
+        <PresenceMenuItems />
         <Menu.Divider />
         <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />}>
           My profile

@@ -55,6 +55,8 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return `First reply, ${formatDuration(Number(event.to ?? 0) * 1000)} after the customer wrote`;
     case 'escalated':
       return `${who} escalated it${event.to ? `: ${event.to}` : ''}`;
+    case 'routed':
+      return `Routing: ${event.to ?? 'no decision'}`;
     case 'deescalated':
       return `${who} took back the escalation`;
     case 'merged':

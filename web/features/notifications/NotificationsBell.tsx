@@ -130,6 +130,8 @@ function notificationText(item: Notification): string {
   if (item.kind === 'sla_warning') return `${item.detail ?? 'A target'}${on} is close to its due time`;
   if (item.kind === 'contract_review') return `Contract review due: ${item.detail ?? 'a contract'}`;
   if (item.kind === 'sla_breach') return `${item.detail ?? 'A target'}${on} was missed`;
+  if (item.kind === 'unassigned_alert')
+    return `Still unassigned${on}: ${item.detail ?? 'past the team’s limit'}`;
   return `${item.actorName} mentioned you${on}`;
 }
 

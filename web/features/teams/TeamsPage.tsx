@@ -27,6 +27,8 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { TableFrame } from '../../components/TableFrame';
 import { UserAvatar } from '../../components/UserAvatar';
+import { PresenceDot } from '../routing/PresenceDot';
+import { usePresenceOfStaff } from '../routing/routing.queries';
 import { TeamFormModal } from './TeamFormModal';
 import { useDeleteTeam, useTeamsList } from './teams.queries';
 
@@ -36,6 +38,8 @@ export function TeamsPage() {
   usePageTitle('Teams');
   const me = useMe();
   const canWrite = can(me.role, 'teams.write');
+  // Managers see who is online (the routing page has the detail).
+  const presence = usePresenceOfStaff(can(me.role, 'routing.read'));
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const teams = useTeamsList(debouncedSearch);
@@ -207,6 +211,15 @@ export function TeamsPage() {
                               <Text fz="sm" c="dimmed">
                                 {team.members.length === 1 ? '1 member' : `${team.members.length} members`}
                               </Text>
+                              {presence.data && (
+                                <Group gap={4} wrap="nowrap">
+                                  <PresenceDot status="online" />
+                                  <Text fz="sm" c="dimmed">
+                                    {team.members.filter((m) => presence.data.get(m.id) === 'online').length}{' '}
+                                    online
+                                  </Text>
+                                </Group>
+                              )}
                             </Group>
                           )}
                         </Table.Td>

@@ -1,0 +1,364 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
+import type { AgentPresenceTable, RoutingLogTable, TeamRoutingTable } from '../../db/schema';
+
+export type TeamRoutingRow = Selectable<TeamRoutingTable> & { team_name: string; lead_id: number | null };
+export type PresenceRow = Selectable<AgentPresenceTable>;
+
+const membersQuery = prepared((db, p: { teamId: number }) =>
+  db
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
+    .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.role',
+      'users.skills',
+      'users.languages',
+      'agent_routing.capacity',
+      'agent_routing.skill_levels',
+      'agent_presence.status',
+      'agent_presence.reason',
+      'agent_presence.changed_at',
+    ])
+    .where('team_members.team_id', '=', p.teamId)
+    .where('users.deactivated_at', 'is', null)
+    .where('users.role', '!=', 'customer')
+    .orderBy('users.id'),
+);
+
+/** The ticket with its category's and team's names and its first message: one round trip. */
+const ticketQuery = prepared((db, p: { id: number }) =>
+  db
+    .selectFrom('tickets')
+    .leftJoin('categories', 'categories.id', 'tickets.category_id')
+    .leftJoin('teams', 'teams.id', 'tickets.team_id')
+    .select((eb) => [
+      eb
+        .selectFrom('messages')
+        .select('messages.body')
+        .whereRef('messages.ticket_id', '=', 'tickets.id')
+        .orderBy('messages.id')
+        .limit(1)
+        .as('first_body'),
+      'tickets.id',
+      'tickets.subject',
+      'tickets.channel',
+      'tickets.priority',
+      'tickets.team_id',
+      'tickets.assignee_id',
+      'tickets.is_open',
+      'tickets.merged_into_id',
+      'tickets.tags',
+      'tickets.custom_fields',
+      'categories.name as category_name',
+      'teams.name as team_name',
+    ])
+    .where('tickets.id', '=', p.id),
+);
+
+const teamLockQuery = prepared((db, p: { teamId: number }) =>
+  adapterOf(db).forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', p.teamId)),
+);
+
+const methodQuery = prepared((db, p: { teamId: number }) =>
+  db.selectFrom('team_routing').select('method').where('team_id', '=', p.teamId),
+);
+
+/** Routing's tables (team methods, agent settings, presence, the log, alerts) and what it reads of tickets, teams and users. */
+export const routingRepository = {
+  /** A team's routing, its row locked until the transaction ends (PostgreSQL): the round-robin cursor moves one decision at a time. */
+  teamForRouting(db: DbOrTrx, teamId: number) {
+    return teamLockQuery.first(db, { teamId });
+  },
+
+  /** A team's method: every ticket opened in a team asks, so the statement is built once. */
+  methodOf(db: DbOrTrx, teamId: number) {
+    return methodQuery.first(db, { teamId }).then((r) => r?.method ?? 'manual');
+  },
+
+  /** Every team with its routing settings (defaults where none were set). */
+  teams(db: DbOrTrx, teamId?: number) {
+    let query = db
+      .selectFrom('teams')
+      .leftJoin('team_routing', 'team_routing.team_id', 'teams.id')
+      .leftJoin('users as lead', 'lead.id', 'teams.lead_id')
+      .select([
+        'teams.id',
+        'teams.name',
+        'teams.lead_id',
+        'lead.name as lead_name',
+        'team_routing.method',
+        'team_routing.redistribute_offline',
+        'team_routing.alert_after_minutes',
+      ])
+      .orderBy('teams.name');
+    if (teamId !== undefined) query = query.where('teams.id', '=', teamId);
+    return query.execute();
+  },
+
+  async upsertTeam(db: DbOrTrx, values: Insertable<TeamRoutingTable>) {
+    const { team_id: _, ...change } = values;
+    await db
+      .insertInto('team_routing')
+      .values(values)
+      .onConflict((oc) => oc.column('team_id').doUpdateSet(change))
+      .execute();
+  },
+
+  async setCursor(db: DbOrTrx, teamId: number, userId: number) {
+    await db
+      .updateTable('team_routing')
+      .set({ cursor_user_id: userId })
+      .where('team_id', '=', teamId)
+      .execute();
+  },
+
+  /** A team's active staff with their routing settings and presence. */
+  members(db: DbOrTrx, teamId: number) {
+    return membersQuery.rows(db, { teamId });
+  },
+
+  /** Open tickets of these agents by channel and priority: their load. */
+  loads(db: DbOrTrx, userIds: number[]) {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('tickets')
+      .select(['assignee_id', 'channel', 'priority', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('assignee_id', 'in', userIds)
+      .where('is_open', '=', 1)
+      .groupBy(['assignee_id', 'channel', 'priority'])
+      .execute();
+  },
+
+  unassignedCounts(db: DbOrTrx) {
+    return db
+      .selectFrom('tickets')
+      .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('team_id', 'is not', null)
+      .where('assignee_id', 'is', null)
+      .where('is_open', '=', 1)
+      .groupBy('team_id')
+      .execute();
+  },
+
+  /** What routing reads of a ticket: where it is, what it needs, and its category's name. */
+  ticket(db: DbOrTrx, id: number) {
+    return ticketQuery.first(db, { id });
+  },
+
+  /** Open tickets an agent holds; `redistributing`: only those whose team hands them on when the agent goes offline. */
+  openTicketsOf(db: DbOrTrx, userId: number, redistributing: boolean) {
+    let query = db
+      .selectFrom('tickets')
+      .select('tickets.id')
+      .where('tickets.assignee_id', '=', userId)
+      .where('tickets.is_open', '=', 1)
+      .orderBy('tickets.id');
+    if (redistributing)
+      query = query
+        .innerJoin('team_routing', 'team_routing.team_id', 'tickets.team_id')
+        .where('team_routing.redistribute_offline', '=', 1)
+        .where('team_routing.method', '!=', 'manual');
+    return query.execute().then((rows) => rows.map((r) => r.id));
+  },
+
+  agent(db: DbOrTrx, userId: number) {
+    return db
+      .selectFrom('users')
+      .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
+      .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
+      .select([
+        'users.id',
+        'users.name',
+        'users.role',
+        'users.skills',
+        'users.languages',
+        'users.deactivated_at',
+        'agent_routing.capacity',
+        'agent_routing.skill_levels',
+        'agent_presence.status',
+        'agent_presence.reason',
+        'agent_presence.changed_at',
+      ])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
+  },
+
+  async upsertAgent(
+    db: DbOrTrx,
+    userId: number,
+    values: { capacity: string; skill_levels: string; now: string },
+  ) {
+    const change = { capacity: values.capacity, skill_levels: values.skill_levels, updated_at: values.now };
+    await db
+      .insertInto('agent_routing')
+      .values({ user_id: userId, ...change })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(change))
+      .execute();
+  },
+
+  presence(db: DbOrTrx, userId: number) {
+    return db.selectFrom('agent_presence').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  },
+
+  async setPresence(db: DbOrTrx, row: PresenceRow) {
+    const { user_id: _, ...change } = row;
+    await db
+      .insertInto('agent_presence')
+      .values(row)
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(change))
+      .execute();
+  },
+
+  /** Moves a presence only if it is still what was read: two sweeping nodes change it once. */
+  async claimPresence(
+    db: DbOrTrx,
+    before: PresenceRow,
+    after: Omit<PresenceRow, 'user_id'>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('agent_presence')
+      .set(after)
+      .where('user_id', '=', before.user_id)
+      .where('status', '=', before.status)
+      .where('changed_at', '=', before.changed_at)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Online agents with the last time any of their sessions was used (null: none left). */
+  onlineWithLastSeen(db: DbOrTrx) {
+    return db
+      .selectFrom('agent_presence')
+      .leftJoin('sessions', 'sessions.user_id', 'agent_presence.user_id')
+      .select([
+        'agent_presence.user_id',
+        'agent_presence.status',
+        'agent_presence.reason',
+        'agent_presence.changed_at',
+        (eb) => eb.fn.max('sessions.last_seen_at').as('last_seen_at'),
+      ])
+      .where('agent_presence.status', '=', 'online')
+      .groupBy([
+        'agent_presence.user_id',
+        'agent_presence.status',
+        'agent_presence.reason',
+        'agent_presence.changed_at',
+      ])
+      .execute();
+  },
+
+  /** Deactivated people still shown as online or away. */
+  deactivatedPresent(db: DbOrTrx) {
+    return db
+      .selectFrom('agent_presence')
+      .innerJoin('users', 'users.id', 'agent_presence.user_id')
+      .selectAll('agent_presence')
+      .where('agent_presence.status', '!=', 'offline')
+      .where('users.deactivated_at', 'is not', null)
+      .execute();
+  },
+
+  /** Staff with their presence: every active one, or the members of these teams. */
+  staffPresence(db: DbOrTrx, teamIds: number[] | null) {
+    let query = db
+      .selectFrom('users')
+      .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
+      .select([
+        'users.id',
+        'users.name',
+        'agent_presence.status',
+        'agent_presence.reason',
+        'agent_presence.changed_at',
+      ])
+      .where('users.deactivated_at', 'is', null)
+      .where('users.role', '!=', 'customer')
+      .orderBy('users.name');
+    if (teamIds !== null)
+      query = query.where('users.id', 'in', (eb) =>
+        eb
+          .selectFrom('team_members')
+          .select('user_id')
+          .where('team_id', 'in', teamIds.length ? teamIds : [0]),
+      );
+    return query.execute();
+  },
+
+  ledTeams(db: DbOrTrx, userId: number) {
+    return db
+      .selectFrom('teams')
+      .select('id')
+      .where('lead_id', '=', userId)
+      .execute()
+      .then((rows) => rows.map((r) => r.id));
+  },
+
+  async insertLog(db: DbOrTrx, row: Omit<Insertable<RoutingLogTable>, 'id'>) {
+    await db.insertInto('routing_log').values(row).execute();
+  },
+
+  log(db: DbOrTrx, query: { ticketId?: number; teamId?: number; limit: number }, before: number | null) {
+    let q = db
+      .selectFrom('routing_log')
+      .leftJoin('tickets', 'tickets.id', 'routing_log.ticket_id')
+      .leftJoin('teams', 'teams.id', 'routing_log.team_id')
+      .leftJoin('users', 'users.id', 'routing_log.assignee_id')
+      .selectAll('routing_log')
+      .select(['tickets.subject', 'teams.name as team_name', 'users.name as assignee_name'])
+      .orderBy('routing_log.id', 'desc')
+      .limit(query.limit + 1);
+    if (query.ticketId !== undefined) q = q.where('routing_log.ticket_id', '=', query.ticketId);
+    if (query.teamId !== undefined) q = q.where('routing_log.team_id', '=', query.teamId);
+    if (before !== null) q = q.where('routing_log.id', '<', before);
+    return q.execute();
+  },
+
+  /** Teams whose unassigned tickets raise an alert, with their lead. */
+  alertingTeams(db: DbOrTrx) {
+    return db
+      .selectFrom('team_routing')
+      .innerJoin('teams', 'teams.id', 'team_routing.team_id')
+      .select(['teams.id', 'teams.name', 'teams.lead_id', 'team_routing.alert_after_minutes'])
+      .where('team_routing.alert_after_minutes', 'is not', null)
+      .execute();
+  },
+
+  /** Open unassigned tickets of a team opened before `before` that raised no alert yet, oldest first. */
+  unalerted(db: DbOrTrx, teamId: number, before: string, limit: number) {
+    return db
+      .selectFrom('tickets')
+      .leftJoin('routing_alerts', 'routing_alerts.ticket_id', 'tickets.id')
+      .select(['tickets.id', 'tickets.created_at'])
+      .where('tickets.team_id', '=', teamId)
+      .where('tickets.is_open', '=', 1)
+      .where('tickets.assignee_id', 'is', null)
+      .where('tickets.created_at', '<', before)
+      .where('routing_alerts.ticket_id', 'is', null)
+      .orderBy('tickets.created_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Records a ticket's alert; false when another sweep already did (the alert goes out once). */
+  async claimAlert(
+    db: DbOrTrx,
+    values: { ticketId: number; teamId: number; notifiedId: number | null; now: string },
+  ): Promise<boolean> {
+    const result = await db
+      .insertInto('routing_alerts')
+      .values({
+        ticket_id: values.ticketId,
+        team_id: values.teamId,
+        notified_id: values.notifiedId,
+        alerted_at: values.now,
+      })
+      .onConflict((oc) => oc.column('ticket_id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+};

@@ -1,0 +1,251 @@
+import type { Capacity, PresenceStatus } from '../../../contracts/routing';
+import type { TicketPriority } from '../../../contracts/tickets';
+import type { DbOrTrx } from '../../db/database';
+import { type RequestContext, systemContext } from '../../platform/auth/actor';
+import { nowIso } from '../../platform/clock';
+import { parseObject, parseStringList } from '../../platform/json';
+import { appendTicketEvents, changeTicket, type TicketChange } from '../tickets';
+import { detectLanguage, languageName } from './routing.language';
+import { routingRepository as repo } from './routing.repository';
+import {
+  addToLoad,
+  type Candidate,
+  type Decision,
+  decide,
+  hasSkills,
+  type Load,
+  noLoad,
+  speaks,
+  type TicketNeeds,
+} from './routing.rules';
+
+/** Who routing acts as on tickets: their history reads "Routing". */
+export const routingContext = (): RequestContext => systemContext('Routing');
+
+export type RoutingOutcome =
+  | { outcome: 'assigned'; assigneeId: number; reason: string }
+  | { outcome: 'unassigned'; assigneeId: null; reason: string }
+  | { outcome: 'skipped'; assigneeId: number | null; reason: string };
+
+type MemberRow = Awaited<ReturnType<typeof repo.members>>[number];
+
+/** A skill's key: how a tag or a category names it. */
+export const skillKey = (name: string) => name.trim().toLowerCase();
+
+/** A member's skills with levels: the names on their profile, at the level routing keeps (3 when none was set). */
+export function skillsOf(row: {
+  skills: string;
+  skill_levels: string | null;
+}): Map<string, { label: string; level: number }> {
+  const levels = parseObject(row.skill_levels);
+  const out = new Map<string, { label: string; level: number }>();
+  for (const name of parseStringList(row.skills)) {
+    const level = levels[skillKey(name)];
+    out.set(skillKey(name), { label: name, level: typeof level === 'number' ? level : 3 });
+  }
+  return out;
+}
+
+export function capacityOf(text: string | null): Capacity {
+  const out: Record<string, number> = {};
+  for (const [channel, value] of Object.entries(parseObject(text)))
+    if (typeof value === 'number') out[channel] = value;
+  return out as Capacity;
+}
+
+export const presenceOf = (status: PresenceStatus | null): PresenceStatus => status ?? 'offline';
+
+function candidateOf(row: MemberRow): Candidate {
+  const skills = skillsOf(row);
+  return {
+    id: row.id,
+    name: row.name,
+    presence: presenceOf(row.status),
+    skills: new Map([...skills].map(([key, s]) => [key, s.level])),
+    languages: parseStringList(row.languages).map((l) => l.toLowerCase()),
+    capacity: capacityOf(row.capacity),
+  };
+}
+
+/** The agents' loads: open tickets, weighted by priority, and per channel. */
+export async function loadsOf(db: DbOrTrx, userIds: number[]): Promise<Map<number, Load>> {
+  const loads = new Map<number, Load>();
+  for (const row of await repo.loads(db, userIds)) {
+    if (row.assignee_id === null) continue;
+    let load = loads.get(row.assignee_id) ?? noLoad;
+    for (let i = 0; i < Number(row.n); i++)
+      load = addToLoad(load, row.channel, row.priority as TicketPriority);
+    loads.set(row.assignee_id, load);
+  }
+  return loads;
+}
+
+type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
+
+/**
+ * What a ticket needs: the skills its tags or its category name (a skill some member of the
+ * team has), and its language: the `language` custom field when set, else read from the subject
+ * and first message.
+ */
+function needsOf(ticket: TicketRow, members: MemberRow[]): TicketNeeds {
+  const known = new Map<string, string>();
+  for (const m of members)
+    for (const name of parseStringList(m.skills))
+      if (!known.has(skillKey(name))) known.set(skillKey(name), name);
+  const named = [...parseStringList(ticket.tags), ...(ticket.category_name ? [ticket.category_name] : [])];
+  const skills = [...new Set(named.map(skillKey))]
+    .filter((key) => known.has(key))
+    .map((key) => ({ key, label: known.get(key)! }));
+  const set = parseObject(ticket.custom_fields).language;
+  const language =
+    typeof set === 'string' && /^[a-z]{2}$/i.test(set.trim())
+      ? set.trim().toLowerCase()
+      : detectLanguage(`${ticket.subject}\n${ticket.first_body ?? ''}`);
+  return { channel: ticket.channel, skills, language };
+}
+
+/** Whether the method needs the agents' loads: least loaded always, round robin when someone has a cap for the channel. */
+const needsLoads = (method: string, members: Candidate[], channel: string) =>
+  method === 'least_loaded' || members.some((m) => m.capacity[channel as keyof Capacity] !== undefined);
+
+type Skip = Extract<RoutingOutcome, { outcome: 'skipped' }>;
+interface Decided {
+  ticket: TicketRow;
+  method: 'round_robin' | 'least_loaded';
+  decision: Decision;
+  needs: TicketNeeds;
+}
+
+/**
+ * Decides where a ticket goes, without changing anything but the lock on its team's routing
+ * row: the reads (ticket, team, members, loads when needed), the language and the pure decision.
+ */
+export async function decideRoute(
+  db: DbOrTrx,
+  ticketId: number,
+  options: { reassign?: boolean; exclude?: number } = {},
+): Promise<Decided | Skip> {
+  const ticket = await repo.ticket(db, ticketId);
+  if (ticket?.is_open !== 1 || ticket.merged_into_id !== null)
+    return { outcome: 'skipped', assigneeId: ticket?.assignee_id ?? null, reason: 'The ticket is not open' };
+  if (ticket.assignee_id !== null && !options.reassign)
+    return {
+      outcome: 'skipped',
+      assigneeId: ticket.assignee_id,
+      reason: 'The ticket already has an assignee',
+    };
+  if (ticket.team_id === null)
+    return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The ticket has no team' };
+  const team = await repo.teamForRouting(db, ticket.team_id);
+  if (!team || team.method === 'manual')
+    return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The team assigns by hand' };
+  const teamName = ticket.team_name ?? `team #${ticket.team_id}`;
+  const rows = (await repo.members(db, ticket.team_id)).filter((m) => m.id !== options.exclude);
+  const members = rows.map(candidateOf);
+  const needs = needsOf(ticket, rows);
+  // Loads only of who could take the ticket: online, with the skills and the language.
+  const loads = needsLoads(team.method, members, needs.channel)
+    ? await loadsOf(
+        db,
+        members
+          .filter((m) => m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language))
+          .map((m) => m.id),
+      )
+    : new Map<number, Load>();
+  const decision = decide({
+    method: team.method,
+    teamName,
+    members,
+    needs,
+    languageName: needs.language ? languageName(needs.language) : null,
+    cursor: team.cursor_user_id,
+    loadOf: (id) => loads.get(id) ?? noLoad,
+  });
+  return { ticket, method: team.method, decision, needs };
+}
+
+/**
+ * Routes one ticket by its team's method, in the caller's transaction: decides, assigns (or
+ * leaves it unassigned), moves the round-robin cursor, and records why on the ticket's history
+ * and in the routing log. A ticket with an assignee is left alone unless `reassign` (handing on
+ * an offline agent's tickets); `exclude` is never picked. The automation module's "assign
+ * through the team's routing method" calls this.
+ */
+export async function routeTicket(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  ticketId: number,
+  options: { reassign?: boolean; exclude?: number } = {},
+): Promise<RoutingOutcome> {
+  const decided = await decideRoute(db, ticketId, options);
+  if ('outcome' in decided) return decided;
+  const { ticket, method, decision, needs } = decided;
+  await apply(db, ctx, ticket, method, decision, needs);
+  return decision.outcome === 'assigned'
+    ? { outcome: 'assigned', assigneeId: decision.agent.id, reason: decision.reason }
+    : { outcome: 'unassigned', assigneeId: null, reason: decision.reason };
+}
+
+async function apply(
+  db: DbOrTrx,
+  ctx: RequestContext,
+  ticket: TicketRow,
+  method: string,
+  decision: Decision,
+  needs: TicketNeeds,
+) {
+  const teamId = ticket.team_id!;
+  const now = nowIso();
+  const assigneeId = decision.outcome === 'assigned' ? decision.agent.id : null;
+  if (assigneeId !== ticket.assignee_id) await changeTicket(db, ctx, ticket.id, { assigneeId });
+  if (decision.outcome === 'assigned' && method === 'round_robin')
+    await repo.setCursor(db, teamId, decision.agent.id);
+  await appendTicketEvents(
+    db,
+    ticket.id,
+    { type: 'system', id: null },
+    [{ type: 'routed', to: decision.reason }],
+    now,
+  );
+  await repo.insertLog(db, {
+    ticket_id: ticket.id,
+    team_id: teamId,
+    method,
+    assignee_id: assigneeId,
+    outcome: decision.outcome,
+    reason: decision.reason.slice(0, 500),
+    detail: JSON.stringify({
+      candidates: decision.qualified,
+      language: needs.language,
+      skills: needs.skills.map((s) => s.label),
+    }),
+    created_at: now,
+  });
+}
+
+/**
+ * The subscriber to ticket events: a ticket opened in, or moved into, a team with an automatic
+ * method and nobody assigned in the same change is routed in that change's transaction.
+ */
+export async function routeOnTicketEvents(db: DbOrTrx, change: TicketChange): Promise<void> {
+  if (change.historic) return;
+  const moved = change.events.find((e) => e.type === 'team_changed' && e.to !== null && e.to !== undefined);
+  if (!moved) return;
+  if (change.events.some((e) => e.type === 'assigned' && e.to !== null && e.to !== undefined)) return;
+  if ((await repo.methodOf(db, Number(moved.to))) === 'manual') return;
+  await routeTicket(db, routingContext(), change.ticketId);
+}
+
+/**
+ * Hands on the open tickets of an agent who went offline or was deactivated, in teams that
+ * redistribute: each is routed again without them, or left unassigned in the team's queue.
+ */
+export async function redistributeTickets(db: DbOrTrx, userId: number): Promise<number> {
+  const ids = await repo.openTicketsOf(db, userId, true);
+  for (const id of ids) {
+    const result = await routeTicket(db, routingContext(), id, { reassign: true, exclude: userId });
+    if (result.outcome === 'skipped' && result.assigneeId === userId)
+      await changeTicket(db, routingContext(), id, { assigneeId: null });
+  }
+  return ids.length;
+}
