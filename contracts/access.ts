@@ -42,6 +42,9 @@ export const rolePolicies = {
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */
   'channels.manage': admins,
+  /** Triggers and time-based automations: agents see what acts on their tickets; managers keep them. */
+  'automation.read': staffRoles,
+  'automation.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

@@ -25,6 +25,8 @@ export const auditEntityTypes = [
   'business_calendar',
   'sla_policy',
   'contract',
+  'trigger',
+  'automation',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -48,6 +50,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   business_calendar: 'Business hours',
   sla_policy: 'Service-level policy',
   contract: 'Contract',
+  trigger: 'Trigger',
+  automation: 'Automation',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -89,7 +89,7 @@ export type SessionListItem = z.infer<typeof sessionListItem>;
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['mention', 'mail_failed', 'sla_warning', 'sla_breach', 'contract_review']),
+  kind: z.enum(['mention', 'mail_failed', 'sla_warning', 'sla_breach', 'contract_review', 'automation']),
   ticketId: z.number().nullable(),
   actorName: z.string(),
   detail: z

@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit';
+import { automationsRoutes, triggersRoutes } from './automation';
 import { authRoutes, profileRoutes } from './auth';
 import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
@@ -43,6 +44,8 @@ export const routes = {
   mail: mailRoutes,
   portal: portalRoutes,
   public: publicRoutes,
+  triggers: triggersRoutes,
+  automations: automationsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

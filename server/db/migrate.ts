@@ -25,6 +25,7 @@ import { migration0029 } from './migrations/0029_replying';
 import { migration0030 } from './migrations/0030_files_for_new_requests';
 import { migration0031 } from './migrations/0031_customer_mail_preferences';
 import { migration0032 } from './migrations/0032_side_conversations';
+import { migration0035 } from './migrations/0035_automation';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -54,6 +55,7 @@ export const migrations: Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0035,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -570,6 +570,57 @@ export interface SideConversationMessagesTable {
   created_at: Timestamp;
 }
 
+/** Ordered rules run on every ticket change (the automation module). */
+export interface TriggersTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  position: number;
+  /** create, update or both */
+  run_on: string;
+  /** JSON: contracts/automation.ts conditions */
+  conditions: string;
+  /** JSON: contracts/automation.ts actions */
+  actions: string;
+  fired_count: Generated<number>;
+  last_fired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Rules a periodic job runs over open tickets (the automation module). */
+export interface AutomationsTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  position: number;
+  /** custom, or auto_close (the default "solved N days: close") */
+  kind: string;
+  /** auto_close on the default automation (unique), else null */
+  system_key: string | null;
+  conditions: string;
+  actions: string;
+  acted_count: Generated<number>;
+  last_run_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An automation acted on a ticket in a period (unique: once per rule, ticket and period). */
+export interface AutomationClaimsTable {
+  id: Generated<number>;
+  automation_id: number;
+  ticket_id: number;
+  period_key: string;
+  acted_at: Timestamp;
+}
+
+/** A number that moves with every change of the triggers or automations (compiled copies reload). */
+export interface AutomationRevisionsTable {
+  name: string;
+  revision: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -613,6 +664,10 @@ export interface Database {
   contracts: ContractsTable;
   side_conversations: SideConversationsTable;
   side_conversation_messages: SideConversationMessagesTable;
+  triggers: TriggersTable;
+  automations: AutomationsTable;
+  automation_claims: AutomationClaimsTable;
+  automation_revisions: AutomationRevisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
 import { type PeriodicJob, startJobs } from '../platform/jobs';
 import { attachmentsRoutes, attachmentsService } from './attachments';
+import {
+  AUTOMATION_JOB,
+  automationRoutes,
+  automationService,
+  moveToTeam,
+  type RulePorts,
+  runTriggersOnChange,
+  sweepAutomations,
+} from './automation';
 import { auditRoutes, auditService } from './audit';
 import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import { businessHoursRoutes, businessHoursService } from './business-hours';
@@ -23,7 +32,6 @@ import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
 import {
   bulkService,
-  closeStaleSolvedTickets,
   contactsService,
   loadTicket,
   messagesService,
@@ -37,7 +45,7 @@ import {
 import { tokensRoutes, tokensService } from './tokens';
 import { movePortalAccounts, usersRoutes, usersService } from './users';
 
-/** Periodic work: closing long-solved tickets here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
+/** Periodic work: time-based automations (closing long-solved tickets among them) here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
   if (!deps.config.backgroundJobs) return;
   let stop: (() => Promise<void>) | null = null;
@@ -45,9 +53,10 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
     stop = startJobs(
       [
         ...jobs,
-        { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
+        // Time-based automations; closing long-solved tickets is the default one.
+        { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
       app.log,
     );
@@ -57,10 +66,18 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
   });
 }
 
+/**
+ * What rules call that other modules provide: routing to a team by its assignment method. Until
+ * the routing module provides it, the ticket only moves to the team.
+ */
+const rulePorts: RulePorts = { routeTicket: moveToTeam };
+
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
   subscribeToTicketEvents('sla', moveClocks);
+  // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.
+  subscribeToTicketEvents('automation', runTriggersOnChange(rulePorts));
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps),
@@ -98,6 +115,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
+  await app.register(automationRoutes, { automation: automationService(deps, rulePorts) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

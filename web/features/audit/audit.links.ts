@@ -25,6 +25,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   business_calendar: () => ['business-hours', '/admin/business-hours'],
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => ['contracts', '/contracts'],
+  trigger: () => ['triggers', '/admin/triggers'],
+  automation: () => ['automations', '/admin/automations'],
   session: () => null,
 };
 
