@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from './common';
+import { emailAddress, lineText, proseText } from './text';
 import {
   channelSchema,
   customFieldKey,
@@ -12,7 +13,6 @@ import {
   ticketTypes,
   typeSchema,
 } from './tickets';
-import { emailAddress, lineText, proseText } from './text';
 
 // Triggers (rules run on every ticket change) and time-based automations (rules a periodic job
 // runs): their conditions, actions, and how both read in words.
@@ -69,7 +69,12 @@ export type SlaState = (typeof slaStates)[number];
 
 /** Fields whose previous value a change records (`changed_to`, `changed_from`). */
 export const changeableFields = ['status', 'priority', 'type', 'team', 'assignee', 'category'] as const;
-const enumFields = { status: ticketStatuses, priority: ticketPriorities, type: ticketTypes, channel: ticketChannels };
+const enumFields = {
+  status: ticketStatuses,
+  priority: ticketPriorities,
+  type: ticketTypes,
+  channel: ticketChannels,
+};
 const refFields = ['team', 'assignee', 'category', 'organization', 'requester', 'mailbox'] as const;
 const textFields = ['subject', 'body', 'text'] as const;
 export const timeFields = [
@@ -92,7 +97,8 @@ export function operatorsOf(field: ConditionField): readonly ConditionOperator[]
   if (field === 'tags') return ['contains', 'not_contains'];
   if (field === 'custom_field') return ['is', 'is_not', 'contains', 'is_set', 'not_set'];
   if (field === 'sla' || field === 'channel' || field === 'organization') return ['is', 'is_not', 'one_of'];
-  if (has(changeableFields, field)) return ['is', 'is_not', 'one_of', 'changed', 'changed_to', 'changed_from'];
+  if (has(changeableFields, field))
+    return ['is', 'is_not', 'one_of', 'changed', 'changed_to', 'changed_from'];
   return ['is', 'is_not'];
 }
 
@@ -134,10 +140,16 @@ export function conditionProblem(c: Condition): { path: string; message: string 
       ? null
       : { path: 'value', message: 'Give a number of hours (0 to 100000)' };
   if (has(textFields, c.field) || c.field === 'tags')
-    return typeof v === 'string' && v.length > 0 ? null : { path: 'value', message: 'Give the text to look for' };
+    return typeof v === 'string' && v.length > 0
+      ? null
+      : { path: 'value', message: 'Give the text to look for' };
   const values = Array.isArray(v) ? v : [v];
   const allowed =
-    c.field in enumFields ? enumFields[c.field as keyof typeof enumFields] : c.field === 'sla' ? slaStates : null;
+    c.field in enumFields
+      ? enumFields[c.field as keyof typeof enumFields]
+      : c.field === 'sla'
+        ? slaStates
+        : null;
   if (allowed) {
     const bad = values.find((x) => typeof x !== 'string' || !has(allowed, x));
     return bad === undefined ? null : { path: 'value', message: `One of: ${allowed.join(', ')}` };
@@ -147,7 +159,9 @@ export function conditionProblem(c: Condition): { path: string; message: string 
     return ok ? null : { path: 'value', message: 'An id, or null for none' };
   }
   if (c.field === 'contract_plan')
-    return v === null || typeof v === 'string' ? null : { path: 'value', message: 'A plan name, or null for none' };
+    return v === null || typeof v === 'string'
+      ? null
+      : { path: 'value', message: 'A plan name, or null for none' };
   return null;
 }
 
@@ -343,7 +357,9 @@ export const automationSchema = z.object({
   position: z.number(),
   kind: z
     .enum(automationKinds)
-    .describe('auto_close: the default "solved N days, then close"; its days are the setting tickets.autoCloseDays'),
+    .describe(
+      'auto_close: the default "solved N days, then close"; its days are the setting tickets.autoCloseDays',
+    ),
   conditions: conditionsSchema,
   actions: z.array(actionSchema),
   description: z.string(),
@@ -486,7 +502,8 @@ export function describeCondition(c: Condition, names: Names = {}): string {
 export function describeAction(a: Action, names: Names = {}): string {
   switch (a.type) {
     case 'set':
-      if (a.field === 'team') return a.value === null ? 'take it off its team' : `move it to ${refName('team', a.value, names)}`;
+      if (a.field === 'team')
+        return a.value === null ? 'take it off its team' : `move it to ${refName('team', a.value, names)}`;
       if (a.field === 'assignee')
         return a.value === null ? 'unassign it' : `assign it to ${refName('assignee', a.value, names)}`;
       return `set ${a.field} to ${valueWords(a.field, a.value, names)}`;

@@ -23,7 +23,12 @@ export const triggersRoutes = {
   list: route({ method: 'GET', path: triggers, response: triggersList }),
   create: route({ method: 'POST', path: triggers, body: createTriggerBody, response: triggerSchema }),
   order: route({ method: 'PUT', path: `${triggers}/order`, body: orderBody, response: triggersList }),
-  dryRun: route({ method: 'POST', path: `${triggers}/dry-run`, body: triggerDryRunBody, response: dryRunResult }),
+  dryRun: route({
+    method: 'POST',
+    path: `${triggers}/dry-run`,
+    body: triggerDryRunBody,
+    response: dryRunResult,
+  }),
   get: route({ method: 'GET', path: `${triggers}/:id`, params: idParam, response: triggerSchema }),
   update: route({
     method: 'PATCH',
@@ -37,7 +42,12 @@ export const triggersRoutes = {
 
 export const automationsRoutes = {
   list: route({ method: 'GET', path: automations, response: automationsList }),
-  create: route({ method: 'POST', path: automations, body: createAutomationBody, response: automationSchema }),
+  create: route({
+    method: 'POST',
+    path: automations,
+    body: createAutomationBody,
+    response: automationSchema,
+  }),
   dryRun: route({
     method: 'POST',
     path: `${automations}/dry-run`,
@@ -53,5 +63,10 @@ export const automationsRoutes = {
     response: automationSchema,
   }),
   remove: route({ method: 'DELETE', path: `${automations}/:id`, params: idParam, response: noContent }),
-  run: route({ method: 'POST', path: `${automations}/:id/run`, params: idParam, response: automationRunResult }),
+  run: route({
+    method: 'POST',
+    path: `${automations}/:id/run`,
+    params: idParam,
+    response: automationRunResult,
+  }),
 };

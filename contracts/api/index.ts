@@ -1,6 +1,6 @@
 import { auditRoutes } from './audit';
-import { automationsRoutes, triggersRoutes } from './automation';
 import { authRoutes, profileRoutes } from './auth';
+import { automationsRoutes, triggersRoutes } from './automation';
 import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps';
 import { type PeriodicJob, startJobs } from '../platform/jobs';
 import { attachmentsRoutes, attachmentsService } from './attachments';
+import { auditRoutes, auditService } from './audit';
+import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import {
   AUTOMATION_JOB,
   automationRoutes,
@@ -11,8 +13,6 @@ import {
   runTriggersOnChange,
   sweepAutomations,
 } from './automation';
-import { auditRoutes, auditService } from './audit';
-import { authRoutes, authService, profileRoutes, profileService } from './auth';
 import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';

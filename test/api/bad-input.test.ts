@@ -255,6 +255,69 @@ const cases: Case[] = [
     longField: 'name',
     typeField: 'warnAtPercent',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/triggers',
+    body: {
+      name: 'Refunds',
+      conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['refund'] }],
+    },
+    longField: 'name',
+    typeField: 'conditions',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/triggers/999999',
+    body: { name: 'Refunds' },
+    longField: 'name',
+    typeField: 'active',
+  },
+  { method: 'PUT', url: '/api/v1/triggers/order', body: { ids: [1] }, longField: 'ids', typeField: 'ids' },
+  {
+    method: 'POST',
+    url: '/api/v1/triggers/dry-run',
+    body: {
+      trigger: {
+        name: 'Refunds',
+        conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+        actions: [{ type: 'add_tags', tags: ['refund'] }],
+      },
+    },
+    longField: 'trigger',
+    typeField: 'triggerId',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/automations',
+    body: {
+      name: 'Refunds',
+      conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['refund'] }],
+    },
+    longField: 'name',
+    typeField: 'actions',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/automations/999999',
+    body: { name: 'Remind' },
+    longField: 'name',
+    typeField: 'active',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/automations/dry-run',
+    body: {
+      automation: {
+        name: 'Refunds',
+        conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+        actions: [{ type: 'add_tags', tags: ['refund'] }],
+      },
+    },
+    longField: 'automation',
+    typeField: 'automationId',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -294,6 +357,13 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/tickets/abc/side-conversations' },
   { method: 'POST', url: '/api/v1/tickets/0/side-conversations' },
   { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
+  { method: 'GET', url: '/api/v1/triggers/abc' },
+  { method: 'PATCH', url: '/api/v1/triggers/0' },
+  { method: 'DELETE', url: '/api/v1/triggers/1.5' },
+  { method: 'GET', url: '/api/v1/automations/abc' },
+  { method: 'PATCH', url: '/api/v1/automations/-1' },
+  { method: 'DELETE', url: '/api/v1/automations/0' },
+  { method: 'POST', url: '/api/v1/automations/abc/run' },
 ];
 
 describeApi('bad input', (t) => {
@@ -314,6 +384,9 @@ describeApi('bad input', (t) => {
       'attachments',
       'side_conversations',
       'side_conversation_messages',
+      'triggers',
+      'automations',
+      'automation_claims',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -37,7 +37,9 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
   await withId(db.schema.createTable('automation_claims'), dialect)
-    .addColumn('automation_id', 'integer', (c) => c.notNull().references('automations.id').onDelete('cascade'))
+    .addColumn('automation_id', 'integer', (c) =>
+      c.notNull().references('automations.id').onDelete('cascade'),
+    )
     .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
     .addColumn('period_key', 'varchar(40)', (c) => c.notNull())
     .addColumn('acted_at', t.timestamp, (c) => c.notNull())
@@ -48,16 +50,24 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .columns(['automation_id', 'ticket_id', 'period_key'])
     .unique()
     .execute();
-  await db.schema.createIndex('automation_claims_ticket_idx').on('automation_claims').column('ticket_id').execute();
+  await db.schema
+    .createIndex('automation_claims_ticket_idx')
+    .on('automation_claims')
+    .column('ticket_id')
+    .execute();
   await db.schema
     .createTable('automation_revisions')
     .addColumn('name', 'varchar(20)', (c) => c.primaryKey())
     .addColumn('revision', 'integer', (c) => c.notNull())
     .execute();
   const revision = () => Math.floor(Math.random() * 2 ** 31);
-  await sql`insert into automation_revisions (name, revision) values ('triggers', ${revision()}), ('automations', ${revision()})`.execute(db);
+  await sql`insert into automation_revisions (name, revision) values ('triggers', ${revision()}), ('automations', ${revision()})`.execute(
+    db,
+  );
   const now = new Date().toISOString();
-  const setting = await sql<{ value: string }>`select value from settings where key = 'tickets.autoCloseDays'`.execute(db);
+  const setting = await sql<{
+    value: string;
+  }>`select value from settings where key = 'tickets.autoCloseDays'`.execute(db);
   const days = Number(setting.rows[0]?.value);
   const hours = (Number.isInteger(days) && days > 0 ? days : 4) * 24;
   const conditions = JSON.stringify({
@@ -69,7 +79,9 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
   });
   const actions = JSON.stringify([{ type: 'set', field: 'status', value: 'closed' }]);
   await sql`insert into automations (name, active, position, kind, system_key, conditions, actions, acted_count, created_at, updated_at)
-    values ('Close solved tickets', 1, 1, 'auto_close', 'auto_close', ${conditions}, ${actions}, 0, ${now}, ${now})`.execute(db);
+    values ('Close solved tickets', 1, 1, 'auto_close', 'auto_close', ${conditions}, ${actions}, 0, ${now}, ${now})`.execute(
+    db,
+  );
 }
 
 async function down(db: Kysely<unknown>) {

@@ -13,7 +13,12 @@ import { fillPlaceholders, type Plan } from './automation.rules';
  * Moves a ticket to a team and assigns it by the team's assignment method. The routing module
  * provides it; the registry passes it in (ADR 0016), so this module does not import routing.
  */
-export type RouteTicket = (db: DbOrTrx, ctx: RequestContext, ticketId: number, teamId: number) => Promise<void>;
+export type RouteTicket = (
+  db: DbOrTrx,
+  ctx: RequestContext,
+  ticketId: number,
+  teamId: number,
+) => Promise<void>;
 
 /** Routing that only moves the ticket to the team (where no assignment method runs). */
 export const moveToTeam: RouteTicket = async (db, ctx, ticketId, teamId) => {
@@ -81,10 +86,16 @@ async function applyEffect(
       return;
     }
     case 'email_customer':
-      await addAutomaticMessage(db, ctx, ticketId, { kind: 'reply', body: fillPlaceholders(action.body, ticket) });
+      await addAutomaticMessage(db, ctx, ticketId, {
+        kind: 'reply',
+        body: fillPlaceholders(action.body, ticket),
+      });
       return;
     case 'note':
-      await addAutomaticMessage(db, ctx, ticketId, { kind: 'note', body: fillPlaceholders(action.body, ticket) });
+      await addAutomaticMessage(db, ctx, ticketId, {
+        kind: 'note',
+        body: fillPlaceholders(action.body, ticket),
+      });
       return;
     case 'escalate':
       await escalateTicket(db, ctx, ticketId, { reason: action.reason, escalatedToId: null });
@@ -95,7 +106,13 @@ async function applyEffect(
 }
 
 /** Applies a rule's plan to its ticket in the caller's transaction: the field changes first, then the rest in order. */
-export async function applyPlan(db: DbOrTrx, ruleName: string, ticketId: number, plan: Plan, ports: RulePorts) {
+export async function applyPlan(
+  db: DbOrTrx,
+  ruleName: string,
+  ticketId: number,
+  plan: Plan,
+  ports: RulePorts,
+) {
   const ctx = systemContext(ruleName);
   if (Object.keys(plan.update).length > 0) await changeTicket(db, ctx, ticketId, plan.update);
   for (const action of plan.effects) await applyEffect(db, ctx, ticketId, action, ports);

@@ -41,7 +41,14 @@ export async function checkRule(db: DbOrTrx, conditions: Conditions, actions: re
     for (const [i, c] of conditions[group].entries())
       if (c.operator === 'matches') await assertLinear(String(c.value), ['conditions', group, i, 'value']);
   for (const [i, a] of actions.entries()) {
-    const teamId = a.type === 'route' ? a.teamId : a.type === 'notify' ? a.teamId : a.type === 'set' && a.field === 'team' ? a.value : null;
+    const teamId =
+      a.type === 'route'
+        ? a.teamId
+        : a.type === 'notify'
+          ? a.teamId
+          : a.type === 'set' && a.field === 'team'
+            ? a.value
+            : null;
     if (typeof teamId === 'number' && !(await teamExists(db, teamId)))
       throw invalid(['actions', i], `No team with id ${teamId}`);
     const userId =

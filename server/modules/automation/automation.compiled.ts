@@ -1,10 +1,10 @@
 import {
   type Action,
+  actionSchema,
   type Conditions,
   conditionsSchema,
   type Names,
   type TriggerWhen,
-  actionSchema,
 } from '../../../contracts/automation';
 import type { DbOrTrx } from '../../db/database';
 import { teamNames } from '../teams';
@@ -30,7 +30,9 @@ export async function namesFor(db: DbOrTrx, rules: { conditions: Conditions; act
   const users = new Set<number>();
   for (const rule of rules) {
     for (const c of [...rule.conditions.all, ...rule.conditions.any]) {
-      const ids = (Array.isArray(c.value) ? c.value : [c.value]).filter((v): v is number => typeof v === 'number');
+      const ids = (Array.isArray(c.value) ? c.value : [c.value]).filter(
+        (v): v is number => typeof v === 'number',
+      );
       if (c.field === 'team') for (const id of ids) teams.add(id);
       if (c.field === 'assignee' || c.field === 'requester') for (const id of ids) users.add(id);
     }
@@ -62,10 +64,9 @@ export interface CompiledTrigger extends CompiledRule {
 }
 
 /** Compiles rules (a draft, or rows read back) with the names their words use. */
-export async function compileRules<R extends { id: number; name: string; conditions: Conditions; actions: Action[] }>(
-  db: DbOrTrx,
-  rules: R[],
-): Promise<(R & CompiledRule)[]> {
+export async function compileRules<
+  R extends { id: number; name: string; conditions: Conditions; actions: Action[] },
+>(db: DbOrTrx, rules: R[]): Promise<(R & CompiledRule)[]> {
   const names = await namesFor(db, rules);
   return rules.map((r) => ({ ...r, compiled: compileConditions(r.conditions), names }));
 }

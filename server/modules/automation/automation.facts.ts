@@ -24,7 +24,8 @@ export async function gatherFacts(
 ): Promise<TicketFacts> {
   const facts: TicketFacts = { ticket, events, now };
   if (needs.has('mailbox'))
-    facts.mailboxId = ticket.channel === 'email' ? ((await mailboxOfTicket(db, ticket.id))?.id ?? null) : null;
+    facts.mailboxId =
+      ticket.channel === 'email' ? ((await mailboxOfTicket(db, ticket.id))?.id ?? null) : null;
   if (needs.has('contract'))
     facts.contractPlan = ticket.organization
       ? ((await contractPlanOf(db, ticket.organization.id, new Date(now).toISOString().slice(0, 10)))?.plan ??

@@ -17,16 +17,26 @@ const revisionQuery = prepared((db, p: { name: string }) =>
 function rules<T extends RuleTable>(table: T) {
   return {
     list(db: DbOrTrx) {
-      return db.selectFrom(table as 'triggers').selectAll().orderBy('position').orderBy('id').execute() as Promise<
-        T extends 'triggers' ? TriggerRow[] : AutomationRow[]
-      >;
+      return db
+        .selectFrom(table as 'triggers')
+        .selectAll()
+        .orderBy('position')
+        .orderBy('id')
+        .execute() as Promise<T extends 'triggers' ? TriggerRow[] : AutomationRow[]>;
     },
     find(db: DbOrTrx, id: number) {
-      return db.selectFrom(table as 'triggers').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
-        (T extends 'triggers' ? TriggerRow : AutomationRow) | undefined
-      >;
+      return db
+        .selectFrom(table as 'triggers')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst() as Promise<(T extends 'triggers' ? TriggerRow : AutomationRow) | undefined>;
     },
-    async insert(db: DbOrTrx, values: T extends 'triggers' ? Omit<Insertable<TriggersTable>, 'id'> : Omit<Insertable<AutomationsTable>, 'id'>) {
+    async insert(
+      db: DbOrTrx,
+      values: T extends 'triggers'
+        ? Omit<Insertable<TriggersTable>, 'id'>
+        : Omit<Insertable<AutomationsTable>, 'id'>,
+    ) {
       const row = await db
         .insertInto(table as 'triggers')
         .values(values as Omit<Insertable<TriggersTable>, 'id'>)
@@ -42,7 +52,10 @@ function rules<T extends RuleTable>(table: T) {
         .execute();
     },
     async remove(db: DbOrTrx, id: number) {
-      await db.deleteFrom(table as 'triggers').where('id', '=', id).execute();
+      await db
+        .deleteFrom(table as 'triggers')
+        .where('id', '=', id)
+        .execute();
     },
     async nextPosition(db: DbOrTrx): Promise<number> {
       const row = await db
@@ -90,7 +103,11 @@ export const automationRepository = {
   },
 
   async hasDefault(db: DbOrTrx, key: string): Promise<boolean> {
-    const row = await db.selectFrom('automations').select('id').where('system_key', '=', key).executeTakeFirst();
+    const row = await db
+      .selectFrom('automations')
+      .select('id')
+      .where('system_key', '=', key)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
@@ -155,7 +172,8 @@ export const automationRepository = {
 
   /** The events of each ticket's latest change (all written at its newest moment), rules' own records left out. */
   async latestChanges(db: DbOrTrx, ticketIds: readonly number[]) {
-    if (ticketIds.length === 0) return new Map<number, { type: string; from: string | null; to: string | null }[]>();
+    if (ticketIds.length === 0)
+      return new Map<number, { type: string; from: string | null; to: string | null }[]>();
     const rows = await db
       .selectFrom('ticket_events')
       .select(['ticket_id', 'type', 'from_value', 'to_value', 'created_at'])

@@ -16,7 +16,14 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
 
   app.get(
     '/api/v1/triggers',
-    { config: read, schema: { tags: triggers, summary: 'Triggers, in the order they run', response: { 200: t.list.response, ...protectedErrors } } },
+    {
+      config: read,
+      schema: {
+        tags: triggers,
+        summary: 'Triggers, in the order they run',
+        response: { 200: t.list.response, ...protectedErrors },
+      },
+    },
     (req) => automation.listTriggers(ctx(req)),
   );
 
@@ -54,7 +61,8 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
       config: manage,
       schema: {
         tags: triggers,
-        summary: "Test a trigger (saved or a draft) against the newest 100 tickets' latest changes: which match, and what it would change",
+        summary:
+          "Test a trigger (saved or a draft) against the newest 100 tickets' latest changes: which match, and what it would change",
         body: t.dryRun.body,
         response: { 200: t.dryRun.response, ...withNotFound },
       },
@@ -64,7 +72,15 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
 
   app.get(
     '/api/v1/triggers/:id',
-    { config: read, schema: { tags: triggers, summary: 'Get a trigger', params: t.get.params, response: { 200: t.get.response, ...withNotFound } } },
+    {
+      config: read,
+      schema: {
+        tags: triggers,
+        summary: 'Get a trigger',
+        params: t.get.params,
+        response: { 200: t.get.response, ...withNotFound },
+      },
+    },
     (req) => automation.getTrigger(ctx(req), req.params.id),
   );
 
@@ -87,7 +103,12 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
     '/api/v1/triggers/:id',
     {
       config: manage,
-      schema: { tags: triggers, summary: 'Delete a trigger', params: t.remove.params, response: { 204: z.null(), ...withNotFound } },
+      schema: {
+        tags: triggers,
+        summary: 'Delete a trigger',
+        params: t.remove.params,
+        response: { 204: z.null(), ...withNotFound },
+      },
     },
     async (req, reply) => {
       await automation.removeTrigger(ctx(req), req.params.id);
@@ -100,7 +121,14 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
 
   app.get(
     '/api/v1/automations',
-    { config: read, schema: { tags: automations, summary: 'Time-based automations, in the order they run', response: { 200: a.list.response, ...protectedErrors } } },
+    {
+      config: read,
+      schema: {
+        tags: automations,
+        summary: 'Time-based automations, in the order they run',
+        response: { 200: a.list.response, ...protectedErrors },
+      },
+    },
     (req) => automation.listAutomations(ctx(req)),
   );
 
@@ -124,7 +152,8 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
       config: manage,
       schema: {
         tags: automations,
-        summary: 'The tickets an automation (saved or a draft) would act on in its next run, and what it would change',
+        summary:
+          'The tickets an automation (saved or a draft) would act on in its next run, and what it would change',
         body: a.dryRun.body,
         response: { 200: a.dryRun.response, ...withNotFound },
       },
@@ -134,7 +163,15 @@ export const automationRoutes: FastifyPluginAsyncZod<{ automation: AutomationSer
 
   app.get(
     '/api/v1/automations/:id',
-    { config: read, schema: { tags: automations, summary: 'Get an automation', params: a.get.params, response: { 200: a.get.response, ...withNotFound } } },
+    {
+      config: read,
+      schema: {
+        tags: automations,
+        summary: 'Get an automation',
+        params: a.get.params,
+        response: { 200: a.get.response, ...withNotFound },
+      },
+    },
     (req) => automation.getAutomation(ctx(req), req.params.id),
   );
 

@@ -6,8 +6,8 @@ import {
   type Names,
   type SlaState,
   type TimeField,
-  timeFields,
   type TriggerWhen,
+  timeFields,
 } from '../../../contracts/automation';
 import { slaTone } from '../../../contracts/sla-summary';
 import { canTransition } from '../../../contracts/ticket-rules';
@@ -151,7 +151,8 @@ function conditionTest(c: Condition): Test {
       return c.operator === 'at_least' ? elapsed >= limit : elapsed < limit;
     };
   }
-  if (field === 'business_hours') return (f) => (c.operator === 'within' ? f.openNow === true : f.openNow === false);
+  if (field === 'business_hours')
+    return (f) => (c.operator === 'within' ? f.openNow === true : f.openNow === false);
   if (field === 'subject' || field === 'body' || field === 'text') {
     if (c.operator === 'matches') {
       const pattern = new RegExp(String(c.value), 'i');
@@ -168,9 +169,9 @@ function conditionTest(c: Condition): Test {
   }
   if (field === 'custom_field') {
     const key = c.key ?? '';
-    const valueOf = (f: TicketFacts) => f.ticket.customFields[key] ?? null;
+    const fieldValue = (f: TicketFacts) => f.ticket.customFields[key] ?? null;
     const set = (f: TicketFacts) => {
-      const v = valueOf(f);
+      const v = fieldValue(f);
       return v !== null && v !== '' && v !== false;
     };
     switch (c.operator) {
@@ -180,12 +181,12 @@ function conditionTest(c: Condition): Test {
         return (f) => !set(f);
       case 'contains': {
         const needle = lower(c.value);
-        return (f) => lower(valueOf(f) ?? '').includes(needle);
+        return (f) => lower(fieldValue(f) ?? '').includes(needle);
       }
       case 'is_not':
-        return (f) => !same(valueOf(f), c.value);
+        return (f) => !same(fieldValue(f), c.value);
       default:
-        return (f) => same(valueOf(f), c.value);
+        return (f) => same(fieldValue(f), c.value);
     }
   }
   if (c.operator === 'changed' || c.operator === 'changed_to' || c.operator === 'changed_from') {

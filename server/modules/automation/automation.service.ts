@@ -4,9 +4,9 @@ import {
   type automationDryRunBody,
   type createAutomationBody,
   type createTriggerBody,
+  type DryRunResult,
   describeAutomation,
   describeTrigger,
-  type DryRunResult,
   type Names,
   type orderBody,
   type Trigger,
@@ -40,7 +40,8 @@ type AutomationPatch = z.output<typeof updateAutomationBody>;
 const DRY_RUN_TICKETS = 100;
 const triggerNotFound = (id: number) => notFound('TRIGGER_NOT_FOUND', `Trigger #${id}`);
 const automationNotFound = (id: number) => notFound('AUTOMATION_NOT_FOUND', `Automation #${id}`);
-const invalid = (path: string[], message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+const invalid = (path: string[], message: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 
 function toTrigger(row: TriggerRow, names: Names): Trigger {
   const t = triggerOf(row);
@@ -61,7 +62,9 @@ function toAutomation(row: AutomationRow, names: Names, autoCloseDays: number): 
   const conditions =
     a.kind === 'auto_close'
       ? {
-          all: a.conditions.all.map((c) => (c.field === 'hours_since_solved' ? { ...c, value: autoCloseDays * 24 } : c)),
+          all: a.conditions.all.map((c) =>
+            c.field === 'hours_since_solved' ? { ...c, value: autoCloseDays * 24 } : c,
+          ),
           any: a.conditions.any,
         }
       : a.conditions;
@@ -142,7 +145,12 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
         });
         await repo.bumpRevision(trx, 'triggers');
         const after = await loadTrigger(trx, id);
-        await recordAudit(trx, ctx, { action: 'trigger.created', entityType: 'trigger', entityId: id, after: audited(after) });
+        await recordAudit(trx, ctx, {
+          action: 'trigger.created',
+          entityType: 'trigger',
+          entityId: id,
+          after: audited(after),
+        });
         return after;
       });
     },
@@ -180,7 +188,12 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
         const before = await loadTrigger(trx, id);
         await repo.triggers.remove(trx, id);
         await repo.bumpRevision(trx, 'triggers');
-        await recordAudit(trx, ctx, { action: 'trigger.deleted', entityType: 'trigger', entityId: id, before: { name: before.name } });
+        await recordAudit(trx, ctx, {
+          action: 'trigger.deleted',
+          entityType: 'trigger',
+          entityId: id,
+          before: { name: before.name },
+        });
       });
     },
 
@@ -188,7 +201,11 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
       authorize(ctx.actor, 'automation.manage');
       return db.transaction().execute(async (trx) => {
         const before = await repo.triggers.list(trx);
-        assertEvery(before.map((t) => t.id), input.ids, 'trigger');
+        assertEvery(
+          before.map((t) => t.id),
+          input.ids,
+          'trigger',
+        );
         const now = nowIso();
         for (const [i, id] of input.ids.entries()) await repo.triggers.setPosition(trx, id, i + 1, now);
         await repo.bumpRevision(trx, 'triggers');
@@ -214,9 +231,17 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
      * replayed as it happened (created, or the fields it changed), whether the trigger would
      * match, and what it would change. Firing uses the same test and the same plan.
      */
-    async dryRunTrigger(ctx: RequestContext, input: z.output<typeof triggerDryRunBody>): Promise<DryRunResult> {
+    async dryRunTrigger(
+      ctx: RequestContext,
+      input: z.output<typeof triggerDryRunBody>,
+    ): Promise<DryRunResult> {
       authorize(ctx.actor, 'automation.manage');
-      let draft: { name: string; when: Trigger['when']; conditions: Trigger['conditions']; actions: Trigger['actions'] };
+      let draft: {
+        name: string;
+        when: Trigger['when'];
+        conditions: Trigger['conditions'];
+        actions: Trigger['actions'];
+      };
       if (input.trigger) {
         await checkRule(db, input.trigger.conditions, input.trigger.actions);
         draft = input.trigger;
@@ -282,7 +307,12 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
         });
         await repo.bumpRevision(trx, 'automations');
         const after = await loadAutomation(trx, id);
-        await recordAudit(trx, ctx, { action: 'automation.created', entityType: 'automation', entityId: id, after: audited(after) });
+        await recordAudit(trx, ctx, {
+          action: 'automation.created',
+          entityType: 'automation',
+          entityId: id,
+          after: audited(after),
+        });
         return after;
       });
     },
@@ -298,7 +328,10 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
         if (before.kind === 'auto_close' && input.conditions) {
           const hours = input.conditions.all.find((c) => c.field === 'hours_since_solved')?.value;
           if (typeof hours !== 'number' || hours < 24)
-            throw invalid(['conditions'], 'The default automation closes tickets solved for at least a day (24 hours)');
+            throw invalid(
+              ['conditions'],
+              'The default automation closes tickets solved for at least a day (24 hours)',
+            );
           await writeSetting(trx, AUTO_CLOSE_SETTING, String(Math.round(hours / 24)), now);
         }
         await repo.automations.update(trx, id, {
@@ -326,15 +359,26 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
       await db.transaction().execute(async (trx) => {
         const before = await loadAutomation(trx, id);
         if (before.kind === 'auto_close')
-          throw new AppError('AUTOMATION_IS_DEFAULT', 'The default automation closes solved tickets; turn it off instead of deleting it');
+          throw new AppError(
+            'AUTOMATION_IS_DEFAULT',
+            'The default automation closes solved tickets; turn it off instead of deleting it',
+          );
         await repo.automations.remove(trx, id);
         await repo.bumpRevision(trx, 'automations');
-        await recordAudit(trx, ctx, { action: 'automation.deleted', entityType: 'automation', entityId: id, before: { name: before.name } });
+        await recordAudit(trx, ctx, {
+          action: 'automation.deleted',
+          entityType: 'automation',
+          entityId: id,
+          before: { name: before.name },
+        });
       });
     },
 
     /** Which tickets an automation (saved or a draft) would act on in its next run, and what it would change. */
-    async dryRunAutomation(ctx: RequestContext, input: z.output<typeof automationDryRunBody>): Promise<DryRunResult> {
+    async dryRunAutomation(
+      ctx: RequestContext,
+      input: z.output<typeof automationDryRunBody>,
+    ): Promise<DryRunResult> {
       authorize(ctx.actor, 'automation.manage');
       if (input.automation) {
         await checkRule(db, input.automation.conditions, input.automation.actions);
@@ -353,7 +397,12 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
       const [rule] = await automationsToRun(db, [id]);
       if (!rule) throw automationNotFound(id);
       const count = await runAutomation(db, rule, ports);
-      await recordAudit(db, ctx, { action: 'automation.ran', entityType: 'automation', entityId: id, after: { name: rule.name, ...count } });
+      await recordAudit(db, ctx, {
+        action: 'automation.ran',
+        entityType: 'automation',
+        entityId: id,
+        after: { name: rule.name, ...count },
+      });
       return count;
     },
   };

@@ -40,16 +40,23 @@ export async function automationsToRun(db: DbOrTrx, ids?: number[]) {
   await ensureDefaultAutomation(db);
   const rows = (await repo.automations.list(db)).filter((r) => (ids ? ids.includes(r.id) : r.active === 1));
   const { autoCloseDays } = await loadTicketSettings(db);
-  const rules = rows.map(automationOf).map((r) =>
-    r.kind === 'auto_close' ? { ...r, conditions: withAutoCloseDays(r.conditions, autoCloseDays) } : r,
-  );
+  const rules = rows
+    .map(automationOf)
+    .map((r) =>
+      r.kind === 'auto_close' ? { ...r, conditions: withAutoCloseDays(r.conditions, autoCloseDays) } : r,
+    );
   return compileRules(db, rules);
 }
 
 /** What the database can rule out: statuses asked for, and time bases older than the hours asked for. */
 function prefilter(conditions: Conditions, now: number, skip: number[]) {
   let statuses: TicketStatus[] | null = null;
-  const before: Record<string, string | null> = { created: null, updated: null, customer: null, solved: null };
+  const before: Record<string, string | null> = {
+    created: null,
+    updated: null,
+    customer: null,
+    solved: null,
+  };
   const narrow = (list: TicketStatus[]) => {
     statuses = statuses ? statuses.filter((s) => list.includes(s)) : list;
   };
@@ -91,7 +98,9 @@ async function matchesIn(db: DbOrTrx, rule: CompiledRule, ids: number[], now: nu
   const claimed = new Set(claims.map((c) => `${c.ticket_id}|${c.period_key}`));
   const out: Match[] = [];
   for (const ticket of tickets.sort((a, b) => a.id - b.id)) {
-    const facts = await gatherFacts(db, ticket, needs, [], now, { pendingSince: pending.get(ticket.id) ?? null });
+    const facts = await gatherFacts(db, ticket, needs, [], now, {
+      pendingSince: pending.get(ticket.id) ?? null,
+    });
     if (!rule.compiled.test(facts)) continue;
     const key = periodKey(rule.conditions, facts);
     if (!claimed.has(`${ticket.id}|${key}`)) out.push({ ticket, key });
@@ -125,7 +134,8 @@ async function actOn(
       const facts = await gatherFacts(db, ticket, rule.compiled.needs, [], now);
       if (!rule.compiled.test(facts)) return 'skipped' as const;
       const at = nowIso();
-      if (!(await repo.claim(db, rule.id, ticketId, periodKey(rule.conditions, facts), at))) return 'skipped' as const;
+      if (!(await repo.claim(db, rule.id, ticketId, periodKey(rule.conditions, facts), at)))
+        return 'skipped' as const;
       const plan = planActions(ticket, rule.actions, rule.names);
       if (plan.changes.length > 0) {
         await appendTicketEvents(
@@ -141,7 +151,11 @@ async function actOn(
       return 'acted' as const;
     },
     async (error) => {
-      await recordJobFailure(db, { job: AUTOMATION_JOB, key, label: `Ticket ${ticketId}: ${rule.name}` }, error);
+      await recordJobFailure(
+        db,
+        { job: AUTOMATION_JOB, key, label: `Ticket ${ticketId}: ${rule.name}` },
+        error,
+      );
       return 'failed' as const;
     },
   );
@@ -152,7 +166,12 @@ async function actOn(
  * each ticket commits on its own (several nodes share the work; a locked ticket is passed over
  * for the next sweep); on SQLite, with one writer, a few dozen per transaction.
  */
-export async function runAutomation(db: Db, rule: CompiledRule, ports: RulePorts, now = Date.now()): Promise<RunCount> {
+export async function runAutomation(
+  db: Db,
+  rule: CompiledRule,
+  ports: RulePorts,
+  now = Date.now(),
+): Promise<RunCount> {
   const held = await heldJobItems(db, AUTOMATION_JOB);
   const prefix = `${rule.id}:`;
   const skip = [...held].filter((k) => k.startsWith(prefix)).map((k) => Number(k.slice(prefix.length)));
@@ -200,7 +219,11 @@ export async function sweepAutomations(db: Db, ports: RulePorts, now = Date.now(
 }
 
 /** The tickets an automation would act on in its next run (at most 100), and what it would change on each. */
-export async function dryRunAutomation(db: DbOrTrx, rule: CompiledRule, now = Date.now()): Promise<DryRunResult> {
+export async function dryRunAutomation(
+  db: DbOrTrx,
+  rule: CompiledRule,
+  now = Date.now(),
+): Promise<DryRunResult> {
   const filter = prefilter(rule.conditions, now, []);
   const data: DryRunResult['data'] = [];
   let after = 0;

@@ -10,8 +10,12 @@ import { sweepAutomations } from './automation.sweep';
 const HOUR = 3_600_000;
 
 describeApi('automation', (t) => {
-  const send = (auth: Auth, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.request(auth, { method, url, ...(payload ? { payload } : {}) });
+  const send = (
+    auth: Auth,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) => t.request(auth, { method, url, ...(payload ? { payload } : {}) });
 
   let manager: Auth;
   beforeEach(async () => {
@@ -154,10 +158,16 @@ describeApi('automation', (t) => {
       { type: 'question', priority: 'urgent', subject: 'broken link' },
     ] as const;
     for (const input of inputs) await openTicket(t, manager, input);
-    const dry = (await send(manager, 'POST', '/api/v1/triggers/dry-run', { trigger: draft })).json() as DryRunResult;
+    const dry = (
+      await send(manager, 'POST', '/api/v1/triggers/dry-run', { trigger: draft })
+    ).json() as DryRunResult;
     const predicted = dry.data.slice(0, inputs.length).reverse();
     expect(predicted.map((d) => d.matched)).toEqual([true, true, false, false]);
-    expect(predicted[1]!.changes).toEqual(['move it to Premium queue', 'set priority to urgent', 'add tag escalate-me']);
+    expect(predicted[1]!.changes).toEqual([
+      'move it to Premium queue',
+      'set priority to urgent',
+      'add tag escalate-me',
+    ]);
     await createTrigger(draft);
     const real: { matched: boolean; changes: string[] }[] = [];
     for (const input of inputs) {
@@ -192,7 +202,9 @@ describeApi('automation', (t) => {
     const after = await ticket(opened.id);
     expect(after).toMatchObject({ priority: 'low', status: 'pending', team: null });
     const events = await history(opened.id);
-    expect(events.find((e) => e.type === 'trigger_failed')).toMatchObject({ from: 'To a team since deleted' });
+    expect(events.find((e) => e.type === 'trigger_failed')).toMatchObject({
+      from: 'To a team since deleted',
+    });
     expect(events.find((e) => e.type === 'trigger_fired')).toMatchObject({
       from: 'Pending with a note',
       to: 'set status to pending; add an internal note',
@@ -239,14 +251,21 @@ describeApi('automation', (t) => {
     const agent = await t.signIn('agent');
     expect((await send(agent, 'GET', '/api/v1/triggers')).statusCode).toBe(200);
     expect((await send(agent, 'PATCH', `/api/v1/triggers/${a.id}`, { active: false })).statusCode).toBe(403);
-    expect((await send(manager, 'GET', '/api/v1/triggers/999999')).json().error.code).toBe('TRIGGER_NOT_FOUND');
+    expect((await send(manager, 'GET', '/api/v1/triggers/999999')).json().error.code).toBe(
+      'TRIGGER_NOT_FOUND',
+    );
   });
 
   it('an automation acts once per matching period; the default one closes solved tickets after the setting days', async () => {
     const remind = await send(manager, 'POST', '/api/v1/automations', {
       name: 'Remind after 3 days pending',
       conditions: { all: [{ field: 'hours_since_pending', operator: 'at_least', value: 72 }], any: [] },
-      actions: [{ type: 'email_customer', body: 'Hello {{customer.name}}, we are waiting for your reply on #{{ticket.id}}.' }],
+      actions: [
+        {
+          type: 'email_customer',
+          body: 'Hello {{customer.name}}, we are waiting for your reply on #{{ticket.id}}.',
+        },
+      ],
     });
     expect(remind.statusCode, remind.body).toBe(201);
     const pending = await openTicket(t, manager);

@@ -5,14 +5,18 @@ import { nowIso } from '../../platform/clock';
 import { appendTicketEvents, loadTicket, type TicketChange, type TicketEventSubscriber } from '../tickets';
 import { applyPlan, type RulePorts } from './automation.actions';
 import { type ActiveTriggers, activeTriggers, type CompiledTrigger } from './automation.compiled';
-import { automationRepository as repo } from './automation.repository';
 import { gatherFacts } from './automation.facts';
+import { automationRepository as repo } from './automation.repository';
 import { type Plan, planActions, runsOn } from './automation.rules';
 
 /** How deep changes made by triggers may set off further triggers on the same ticket. */
 export const MAX_CHAIN_DEPTH = 5;
 /** Events rules write about themselves: no reason to run the triggers again. */
-export const RULE_EVENTS: ReadonlySet<string> = new Set(['trigger_fired', 'trigger_failed', 'automation_acted']);
+export const RULE_EVENTS: ReadonlySet<string> = new Set([
+  'trigger_fired',
+  'trigger_failed',
+  'automation_acted',
+]);
 
 const SYSTEM = { type: 'system', id: null } as const;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -30,7 +34,14 @@ const chains = new AsyncLocalStorage<Chain>();
  * whose actions fail (a status the ticket cannot take, a team since deleted) is undone alone and
  * recorded as failed; the change that set it off still commits.
  */
-async function fire(db: DbOrTrx, trigger: CompiledTrigger, ticketId: number, plan: Plan, chain: Chain, ports: RulePorts) {
+async function fire(
+  db: DbOrTrx,
+  trigger: CompiledTrigger,
+  ticketId: number,
+  plan: Plan,
+  chain: Chain,
+  ports: RulePorts,
+) {
   const at = nowIso();
   await withSavepoint(
     db,

@@ -39,7 +39,10 @@ export async function addAutomaticMessage(
   });
   const answered = isReply ? afterAnswer(ticket, now) : { changes: {}, events: [] };
   await ticketsRepository.countMessage(db, ticketId, now, answered.changes);
-  const events: TicketEventInput[] = [{ type: isReply ? 'replied' : 'note_added', to: id }, ...answered.events];
+  const events: TicketEventInput[] = [
+    { type: isReply ? 'replied' : 'note_added', to: id },
+    ...answered.events,
+  ];
   await recordTicketEvents(db, ticketId, eventActor(ctx), events, now);
   await appendToIndex(db, ticketId, input.body);
   return id;
