@@ -194,14 +194,14 @@ export const automationRepository = {
     return out;
   },
 
-  /** When each of these tickets last became pending. */
+  /** When each of these tickets last became pending (or was opened pending). */
   async pendingSince(db: DbOrTrx, ticketIds: readonly number[]): Promise<Map<number, string>> {
     if (ticketIds.length === 0) return new Map();
     const rows = await db
       .selectFrom('ticket_events')
       .select(['ticket_id', (eb) => eb.fn.max('created_at').as('since')])
       .where(adapterOf(db).idIn('ticket_id', ticketIds))
-      .where('type', '=', 'status_changed')
+      .where('type', 'in', ['status_changed', 'created'])
       .where('to_value', '=', 'pending')
       .groupBy('ticket_id')
       .execute();
