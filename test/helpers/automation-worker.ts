@@ -18,10 +18,12 @@ await new Promise((resolve) => process.stdin.once('data', resolve));
 
 let acted = 0;
 for (let run = 0; run < 4; run += 1) {
-  const count = await sweepAutomations(handle.db, { routeTicket: moveToTeam }, now).catch((error: unknown) => {
-    console.error(error);
-    return { acted: 0 };
-  });
+  const count = await sweepAutomations(handle.db, { routeTicket: moveToTeam }, now).catch(
+    (error: unknown) => {
+      console.error(error);
+      return { acted: 0 };
+    },
+  );
   acted += count.acted;
 }
 process.stdout.write(`acted ${acted}\n`);
