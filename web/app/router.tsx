@@ -57,6 +57,8 @@ const BusinessHoursPage = lazyPage(
   'BusinessHoursPage',
 );
 const SlaPoliciesPage = lazyPage(() => import('../features/sla/SlaPoliciesPage'), 'SlaPoliciesPage');
+const TriggersPage = lazyPage(() => import('../features/automation/RulesPage'), 'TriggersPage');
+const AutomationsPage = lazyPage(() => import('../features/automation/RulesPage'), 'AutomationsPage');
 const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
 const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -194,6 +196,22 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="sla-policies">
             <SlaPoliciesPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/triggers',
+        element: (
+          <PageGuard page="triggers">
+            <TriggersPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/automations',
+        element: (
+          <PageGuard page="automations">
+            <AutomationsPage />
           </PageGuard>
         ),
       },
