@@ -340,6 +340,7 @@ export const automationDraft = z
   })
   .strict();
 export type AutomationDraft = z.output<typeof automationDraft>;
+export type AutomationDraftInput = z.input<typeof automationDraft>;
 export const createAutomationBody = automationDraft;
 export const updateAutomationBody = z
   .object({

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
+import { seedAutomation } from './automation';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
@@ -205,6 +206,17 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         escalationTeamId: teamIds[2]!,
       },
       Date.now(),
+    );
+    // Triggers and automations, with a few firings in the tickets' history.
+    await seedAutomation(
+      trx,
+      {
+        frontlineId: teamIds[0]!,
+        technicalId: teamIds[1]!,
+        keyAccountsId: teamIds[2]!,
+        onCallLeadId: leads[2]!,
+      },
+      now,
     );
   });
 

@@ -3,6 +3,7 @@
 // once per matching period).
 export { moveToTeam, type RouteTicket, type RulePorts } from './automation.actions';
 export { automationRoutes } from './automation.routes';
+export { insertAutomationRow, insertTriggerRow, recordPastFirings } from './automation.rows';
 export { type AutomationService, automationService } from './automation.service';
 export { AUTOMATION_JOB, sweepAutomations } from './automation.sweep';
 export { MAX_CHAIN_DEPTH, runTriggersOnChange } from './automation.triggers';
