@@ -32,18 +32,18 @@ test('a manager builds a trigger and sees its dry run', async ({ page }, testInf
   const dialog = page.getByRole('dialog', { name: 'New trigger' });
   await dialog.getByLabel('Name').fill(`Refund requests ${unique()}`);
   // When a ticket is created and its subject contains the word: tag it and move it to the team.
-  await dialog.getByRole('textbox', { name: 'Condition 1: field' }).click();
+  await dialog.getByRole('combobox', { name: 'Condition 1: field' }).click();
   await page.getByRole('option', { name: 'Subject', exact: true }).click();
   await dialog.getByRole('textbox', { name: 'Condition 1: value' }).fill(word);
-  await dialog.getByRole('textbox', { name: 'Action 1: what' }).click();
+  await dialog.getByRole('combobox', { name: 'Action 1: what' }).click();
   await page.getByRole('option', { name: 'Move to team' }).click();
-  await dialog.getByRole('textbox', { name: 'Action 1: value' }).click();
+  await dialog.getByRole('combobox', { name: 'Action 1: value' }).click();
   await page.getByRole('option', { name: teamName }).click();
   await dialog.getByRole('button', { name: 'Add action' }).click();
-  await dialog.getByRole('textbox', { name: 'Action 2: what' }).click();
+  await dialog.getByRole('combobox', { name: 'Action 2: what' }).click();
   await page.getByRole('option', { name: 'Add tags' }).click();
-  await dialog.getByRole('textbox', { name: 'Action 2: tags' }).fill('refund');
-  await dialog.getByRole('textbox', { name: 'Action 2: tags' }).press('Enter');
+  await dialog.getByRole('combobox', { name: 'Action 2: tags' }).fill('refund');
+  await dialog.getByRole('combobox', { name: 'Action 2: tags' }).press('Enter');
   await expect(dialog.getByTestId('rule-sentence')).toHaveText(
     `When a ticket is created and subject contains “${word}”, move it to ${teamName} and add tag refund`,
   );
