@@ -129,13 +129,11 @@ async function writeTimes(db: Db, label: string): Promise<{ create: number[]; up
     );
     create.push(performance.now() - started);
     started = performance.now();
-    await db
-      .transaction()
-      .execute((trx) =>
-        changeTicket(trx, ctx, ticket.id, {
-          priority: i % 10 === 0 ? 'urgent' : i % 2 === 0 ? 'high' : 'low',
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      changeTicket(trx, ctx, ticket.id, {
+        priority: i % 10 === 0 ? 'urgent' : i % 2 === 0 ? 'high' : 'low',
+      }),
+    );
     update.push(performance.now() - started);
   }
   return { create: create.sort((a, b) => a - b), update: update.sort((a, b) => a - b) };
