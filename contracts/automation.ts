@@ -251,6 +251,43 @@ export const actionSchema = z.union([
 export type Action = z.output<typeof actionSchema>;
 export type ActionInput = z.input<typeof actionSchema>;
 
+// Rules as answers give them: the same shapes, without the input checks and defaults (the
+// response serializers compile plain schemas).
+const conditionOut = z.object({
+  field: z.enum(conditionFields),
+  operator: z.enum(conditionOperators),
+  value: conditionValue,
+  key: z.string().optional(),
+  businessHours: z.boolean().optional(),
+});
+const conditionsOut = z.object({ all: z.array(conditionOut), any: z.array(conditionOut) });
+const actionOut = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('set'),
+    field: z.enum(settableFields),
+    value: z.union([z.string(), z.number(), z.null()]),
+  }),
+  z.object({
+    type: z.literal('set_custom_field'),
+    key: z.string(),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  }),
+  z.object({ type: z.literal('route'), teamId: z.number() }),
+  z.object({ type: z.literal('add_tags'), tags: z.array(z.string()) }),
+  z.object({ type: z.literal('remove_tags'), tags: z.array(z.string()) }),
+  z.object({
+    type: z.literal('notify'),
+    target: z.enum(['user', 'team', 'assignee', 'team_lead', 'email']),
+    message: z.string(),
+    userId: z.number().optional(),
+    teamId: z.number().optional(),
+    email: z.string().optional(),
+  }),
+  z.object({ type: z.literal('email_customer'), body: z.string() }),
+  z.object({ type: z.literal('escalate'), reason: z.string() }),
+  z.object({ type: z.literal('note'), body: z.string() }),
+]);
+
 export const triggerWhen = ['create', 'update', 'both'] as const;
 export type TriggerWhen = (typeof triggerWhen)[number];
 
@@ -285,8 +322,8 @@ export const triggerSchema = z.object({
   active: z.boolean(),
   position: z.number(),
   when: z.enum(triggerWhen),
-  conditions: conditionsSchema,
-  actions: z.array(actionSchema),
+  conditions: conditionsOut,
+  actions: z.array(actionOut),
   description: z.string().describe('The trigger in words'),
   firedCount: z.number(),
   lastFiredAt: isoTimestamp.nullable(),
@@ -361,8 +398,8 @@ export const automationSchema = z.object({
     .describe(
       'auto_close: the default "solved N days, then close"; its days are the setting tickets.autoCloseDays',
     ),
-  conditions: conditionsSchema,
-  actions: z.array(actionSchema),
+  conditions: conditionsOut,
+  actions: z.array(actionOut),
   description: z.string(),
   actedCount: z.number(),
   lastRunAt: isoTimestamp.nullable(),
