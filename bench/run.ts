@@ -20,6 +20,7 @@ import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
 import { generatePostgres, generateSqlite, type Scale } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
+import { benchRouting, type RoutingRow } from './routing';
 import { benchSweep, type SweepRow } from './sla';
 import { searchQueries } from './vocabulary';
 
@@ -373,6 +374,7 @@ async function dropPostgres(url: string) {
 
 const results: Row[] = [];
 const sweeps: SweepRow[] = [];
+const routings: RoutingRow[] = [];
 const rss: Record<string, number> = {};
 const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
@@ -394,6 +396,7 @@ results.push(await benchBareSmtp());
   results.push({ ...(await benchStewardMail('steward sqlite', { DATA_DIR: dir }, token)), baseline: 'smtp' });
   const swept = createDatabase({ dialect: 'sqlite', filename: file });
   sweeps.push(...(await benchSweep('steward sqlite', swept.db)));
+  routings.push(...(await benchRouting('steward sqlite', swept.db)));
   await swept.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -417,6 +420,7 @@ if (pgUrl) {
     });
     const swept = createDatabase({ dialect: 'postgres', url: pgUrl });
     sweeps.push(...(await benchSweep('steward postgres', swept.db)));
+    routings.push(...(await benchRouting('steward postgres', swept.db)));
     await swept.destroy();
   } finally {
     await dropPostgres(pgUrl);
@@ -451,6 +455,9 @@ for (const r of results) {
 console.log('\n| target | service-level sweep | ms |');
 console.log('|---|---|---:|');
 for (const r of sweeps) console.log(`| ${r.target} | ${r.scenario} | ${r.ms.toFixed(1)} |`);
+console.log('\n| target | routing | runs | p50 ms | p99 ms |');
+console.log('|---|---|---:|---:|---:|');
+for (const r of routings) console.log(`| ${r.target} | ${r.scenario} | ${r.runs} | ${r.p50} | ${r.p99} |`);
 console.log(
   `\nPeak server RSS: ${Object.entries(rss)
     .map(([k, v]) => `${k} ${v} MB`)
@@ -466,7 +473,16 @@ const out = path.join(root, 'bench/results', `${new Date().toISOString().replace
 fs.writeFileSync(
   out,
   JSON.stringify(
-    { at: new Date().toISOString(), tickets: TICKETS, duration: DURATION, results, sweeps, rss, timings },
+    {
+      at: new Date().toISOString(),
+      tickets: TICKETS,
+      duration: DURATION,
+      results,
+      sweeps,
+      routings,
+      rss,
+      timings,
+    },
     null,
     2,
   ),

@@ -54,6 +54,9 @@ export const rolePolicies = {
   'routing.manage': managers,
   /** Agents' presence: managers see everyone's, a team's lead their team's (checked in the service). */
   'presence.read': staffRoles,
+  /** Triggers and time-based automations: agents see what acts on their tickets; managers keep them. */
+  'automation.read': staffRoles,
+  'automation.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

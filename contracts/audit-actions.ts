@@ -589,6 +589,48 @@ export const auditActions = {
     phrase: (input) => ['reassigned the open tickets of ', ref(input.entity)],
   },
 
+  // Triggers and automations
+  'trigger.created': {
+    entity: 'trigger',
+    label: 'Trigger created',
+    phrase: (input) => created('trigger ', input),
+  },
+  'trigger.updated': {
+    entity: 'trigger',
+    label: 'Trigger changed',
+    phrase: (input) => updateSentence(input, { noun: 'trigger ' }),
+  },
+  'trigger.deleted': {
+    entity: 'trigger',
+    label: 'Trigger deleted',
+    phrase: (input) => deleted('deleted', 'trigger ', input),
+  },
+  'trigger.reordered': {
+    entity: 'trigger',
+    label: 'Triggers reordered',
+    phrase: () => ['changed the order in which triggers run'],
+  },
+  'automation.created': {
+    entity: 'automation',
+    label: 'Automation created',
+    phrase: (input) => created('automation ', input),
+  },
+  'automation.updated': {
+    entity: 'automation',
+    label: 'Automation changed',
+    phrase: (input) => updateSentence(input, { noun: 'automation ' }),
+  },
+  'automation.deleted': {
+    entity: 'automation',
+    label: 'Automation deleted',
+    phrase: (input) => deleted('deleted', 'automation ', input),
+  },
+  'automation.ran': {
+    entity: 'automation',
+    label: 'Automation run by hand',
+    phrase: (input) => ['ran ', ref(input.entity), ' by hand'],
+  },
+
   'job_failure.retried': {
     entity: 'job_failure',
     label: 'Failed job retried',

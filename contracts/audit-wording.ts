@@ -27,6 +27,8 @@ export const auditEntityTypes = [
   'contract',
   'survey_reason',
   'macro',
+  'trigger',
+  'automation',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -52,6 +54,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   contract: 'Contract',
   survey_reason: 'Survey reason',
   macro: 'Macro',
+  trigger: 'Trigger',
+  automation: 'Automation',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

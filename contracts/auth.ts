@@ -96,6 +96,7 @@ export const notificationSchema = z.object({
     'sla_breach',
     'contract_review',
     'unassigned_alert',
+    'automation',
   ]),
   ticketId: z.number().nullable(),
   actorName: z.string(),

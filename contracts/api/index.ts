@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit';
 import { authRoutes, profileRoutes } from './auth';
+import { automationsRoutes, triggersRoutes } from './automation';
 import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
@@ -50,6 +51,8 @@ export const routes = {
   feedback: feedbackRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,
+  triggers: triggersRoutes,
+  automations: automationsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -27,6 +27,7 @@ import { migration0031 } from './migrations/0031_customer_mail_preferences';
 import { migration0032 } from './migrations/0032_side_conversations';
 import { migration0033 } from './migrations/0033_macros';
 import { migration0034 } from './migrations/0034_routing';
+import { migration0035 } from './migrations/0035_automation';
 import { migration0036 } from './migrations/0036_feedback';
 import type { Migration } from './migrations/helpers';
 
@@ -59,6 +60,7 @@ export const migrations: Migration[] = [
   migration0032,
   migration0033,
   migration0034,
+  migration0035,
   migration0036,
 ];
 

@@ -651,6 +651,24 @@ export interface MacrosTable {
   updated_at: Timestamp;
 }
 
+/** Ordered rules run on every ticket change (the automation module). */
+export interface TriggersTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  position: number;
+  /** create, update or both */
+  run_on: string;
+  /** JSON: contracts/automation.ts conditions */
+  conditions: string;
+  /** JSON: contracts/automation.ts actions */
+  actions: string;
+  fired_count: Generated<number>;
+  last_fired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** A team's assignment method (manual, round robin, least loaded) and the round-robin cursor. */
 export interface TeamRoutingTable {
   team_id: number;
@@ -698,6 +716,39 @@ export interface RoutingAlertsTable {
   team_id: number | null;
   notified_id: number | null;
   alerted_at: Timestamp;
+}
+
+/** Rules a periodic job runs over open tickets (the automation module). */
+export interface AutomationsTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  position: number;
+  /** custom, or auto_close (the default "solved N days: close") */
+  kind: string;
+  /** auto_close on the default automation (unique), else null */
+  system_key: string | null;
+  conditions: string;
+  actions: string;
+  acted_count: Generated<number>;
+  last_run_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An automation acted on a ticket in a period (unique: once per rule, ticket and period). */
+export interface AutomationClaimsTable {
+  id: Generated<number>;
+  automation_id: number;
+  ticket_id: number;
+  period_key: string;
+  acted_at: Timestamp;
+}
+
+/** A number that moves with every change of the triggers or automations (compiled copies reload). */
+export interface AutomationRevisionsTable {
+  name: string;
+  revision: number;
 }
 
 export interface Database {
@@ -753,6 +804,10 @@ export interface Database {
   agent_presence: AgentPresenceTable;
   routing_log: RoutingLogTable;
   routing_alerts: RoutingAlertsTable;
+  triggers: TriggersTable;
+  automations: AutomationsTable;
+  automation_claims: AutomationClaimsTable;
+  automation_revisions: AutomationRevisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,15 @@ import { type PeriodicJob, startJobs } from '../platform/jobs';
 import { attachmentsRoutes, attachmentsService } from './attachments';
 import { auditRoutes, auditService } from './audit';
 import { authRoutes, authService, profileRoutes, profileService } from './auth';
+import {
+  AUTOMATION_JOB,
+  automationRoutes,
+  automationService,
+  moveToTeam,
+  type RulePorts,
+  runTriggersOnChange,
+  sweepAutomations,
+} from './automation';
 import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
@@ -27,6 +36,7 @@ import {
   alertUnassignedTickets,
   PRESENCE_SWEEP_JOB,
   routeOnTicketEvents,
+  routeTicket,
   routingRoutes,
   routingService,
   signedOut,
@@ -42,7 +52,6 @@ import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
 import {
   bulkService,
-  closeStaleSolvedTickets,
   contactsService,
   loadTicket,
   messagesService,
@@ -56,7 +65,7 @@ import {
 import { tokensRoutes, tokensService } from './tokens';
 import { movePortalAccounts, usersRoutes, usersService } from './users';
 
-/** Periodic work: closing long-solved tickets here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
+/** Periodic work: time-based automations (closing long-solved tickets among them) here, the mail jobs from the mail runtime. Off in tests (they call the jobs directly). */
 function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob[]) {
   if (!deps.config.backgroundJobs) return;
   let stop: (() => Promise<void>) | null = null;
@@ -64,12 +73,13 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
     stop = startJobs(
       [
         ...jobs,
-        { name: 'auto-close', everyMs: 10 * 60_000, run: () => closeStaleSolvedTickets(deps.db) },
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
+        // Time-based automations; closing long-solved tickets is the default one.
+        { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
       app.log,
     );
@@ -79,6 +89,20 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
   });
 }
 
+/**
+ * What rules call that other modules provide: "assign through the team's method" moves the ticket
+ * to the team and lets the routing module pick the agent. A ticket that moves in unassigned is
+ * routed by the routing subscriber with the move; any other is routed again here.
+ */
+const rulePorts: RulePorts = {
+  routeTicket: async (db, ctx, ticketId, teamId) => {
+    const before = await loadTicket(db, ticketId);
+    await moveToTeam(db, ctx, ticketId, teamId);
+    const routedWithTheMove = before.team?.id !== teamId && !before.assignee;
+    if (!routedWithTheMove) await routeTicket(db, ctx, ticketId, { reassign: true });
+  },
+};
+
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
@@ -87,6 +111,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   subscribeToTicketEvents('feedback', scheduleSurvey);
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
   subscribeToTicketEvents('routing', routeOnTicketEvents);
+  // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.
+  subscribeToTicketEvents('automation', runTriggersOnChange(rulePorts));
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
   await app.register(authRoutes, {
     auth: authService(deps, { signedOut }),
@@ -131,6 +157,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(routingRoutes, { routing: routingService(deps) });
+  await app.register(automationRoutes, { automation: automationService(deps, rulePorts) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

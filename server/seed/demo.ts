@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
+import { seedAutomation } from './automation';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
 import { seedMacros } from './macros';
@@ -239,6 +240,17 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       Date.now(),
     );
     await seedMacros(trx, { teamIds: [teamIds[0]!, teamIds[1]!, teamIds[2]!], agentIds }, Date.now());
+    // Triggers and automations, with a few firings in the tickets' history.
+    await seedAutomation(
+      trx,
+      {
+        frontlineId: teamIds[0]!,
+        technicalId: teamIds[1]!,
+        keyAccountsId: teamIds[2]!,
+        onCallLeadId: leads[2]!,
+      },
+      now,
+    );
   });
 
   return [

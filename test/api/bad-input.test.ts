@@ -339,6 +339,69 @@ const cases: Case[] = [
     typeField: 'ticketId',
     longField: 'cursor',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/triggers',
+    body: {
+      name: 'Refunds',
+      conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['refund'] }],
+    },
+    longField: 'name',
+    typeField: 'conditions',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/triggers/999999',
+    body: { name: 'Refunds' },
+    longField: 'name',
+    typeField: 'active',
+  },
+  { method: 'PUT', url: '/api/v1/triggers/order', body: { ids: [1] }, longField: 'ids', typeField: 'ids' },
+  {
+    method: 'POST',
+    url: '/api/v1/triggers/dry-run',
+    body: {
+      trigger: {
+        name: 'Refunds',
+        conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+        actions: [{ type: 'add_tags', tags: ['refund'] }],
+      },
+    },
+    longField: 'trigger',
+    typeField: 'triggerId',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/automations',
+    body: {
+      name: 'Refunds',
+      conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['refund'] }],
+    },
+    longField: 'name',
+    typeField: 'actions',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/automations/999999',
+    body: { name: 'Remind' },
+    longField: 'name',
+    typeField: 'active',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/automations/dry-run',
+    body: {
+      automation: {
+        name: 'Refunds',
+        conditions: { all: [{ field: 'text', operator: 'contains', value: 'refund' }], any: [] },
+        actions: [{ type: 'add_tags', tags: ['refund'] }],
+      },
+    },
+    longField: 'automation',
+    typeField: 'automationId',
+  },
 ];
 const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/users/abc' },
@@ -389,6 +452,13 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'PUT', url: '/api/v1/routing/teams/0' },
   { method: 'GET', url: '/api/v1/routing/agents/1.5' },
   { method: 'PUT', url: '/api/v1/routing/agents/-1' },
+  { method: 'GET', url: '/api/v1/triggers/abc' },
+  { method: 'PATCH', url: '/api/v1/triggers/0' },
+  { method: 'DELETE', url: '/api/v1/triggers/1.5' },
+  { method: 'GET', url: '/api/v1/automations/abc' },
+  { method: 'PATCH', url: '/api/v1/automations/-1' },
+  { method: 'DELETE', url: '/api/v1/automations/0' },
+  { method: 'POST', url: '/api/v1/automations/abc/run' },
 ];
 
 describeApi('bad input', (t) => {
@@ -414,6 +484,9 @@ describeApi('bad input', (t) => {
       'agent_routing',
       'agent_presence',
       'routing_log',
+      'triggers',
+      'automations',
+      'automation_claims',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

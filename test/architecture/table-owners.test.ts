@@ -8,6 +8,10 @@ const modules = path.resolve(import.meta.dirname, '../../server/modules');
 const OWNERS: Record<string, string> = {
   api_tokens: 'tokens',
   attachments: 'attachments',
+  automation_claims: 'automation',
+  automation_revisions: 'automation',
+  automations: 'automation',
+  triggers: 'automation',
   business_calendars: 'business-hours',
   business_holidays: 'business-hours',
   categories: 'ticket-fields',

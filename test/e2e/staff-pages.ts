@@ -68,6 +68,12 @@ export function seed(): Promise<Seeded> {
       label: 'Contract number',
       type: 'text',
     });
+    await api.request('POST', '/triggers', {
+      name: `Complaints from the wholesale partners go to billing first ${unique()}`,
+      when: 'create',
+      conditions: { all: [{ field: 'type', operator: 'is', value: 'complaint' }], any: [] },
+      actions: [{ type: 'set', field: 'priority', value: 'high' }],
+    });
     return {
       customerId: ticket.requester.id,
       organizationId: organization.id,
@@ -149,6 +155,8 @@ export const staffPages: StaffPage[] = [
   { name: 'macros', path: () => '/admin/macros', ready: heading(() => 'Macros') },
   { name: 'routing', path: () => '/admin/routing', ready: heading(() => 'Routing') },
   { name: 'profile', path: () => '/profile', ready: heading(() => e2eAdmin.name) },
+  { name: 'triggers', path: () => '/admin/triggers', ready: heading(() => 'Triggers') },
+  { name: 'automations', path: () => '/admin/automations', ready: heading(() => 'Automations') },
   {
     name: 'not-found',
     path: () => '/no-such-page',

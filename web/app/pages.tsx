@@ -1,8 +1,10 @@
 import {
   type Icon,
   IconAddressBook,
+  IconBolt,
   IconCalendarTime,
   IconClockExclamation,
+  IconClockPlay,
   IconFileCertificate,
   IconForms,
   IconHome,
@@ -31,6 +33,8 @@ export type PageId =
   | 'ticket-fields'
   | 'business-hours'
   | 'sla-policies'
+  | 'triggers'
+  | 'automations'
   | 'mail'
   | 'jobs'
   | 'tokens'
@@ -144,6 +148,24 @@ export const appPages: readonly AppPage[] = [
     path: '/admin/sla-policies',
     description: 'Service-level targets per priority, which tickets they cover, and in what order',
     icon: IconStopwatch,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'triggers',
+    label: 'Triggers',
+    path: '/admin/triggers',
+    description: 'Rules that act on tickets as they are created or change, in order, with a dry run',
+    icon: IconBolt,
+    section: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'automations',
+    label: 'Automations',
+    path: '/admin/automations',
+    description: 'Rules that act on tickets after a time (pending 3 days: remind), once per period',
+    icon: IconClockPlay,
     section: 'admin',
     roles: ['admin', 'manager'],
   },

@@ -61,6 +61,8 @@ const BusinessHoursPage = lazyPage(
 const MacrosPage = lazyPage(() => import('../features/macros/MacrosPage'), 'MacrosPage');
 const SlaPoliciesPage = lazyPage(() => import('../features/sla/SlaPoliciesPage'), 'SlaPoliciesPage');
 const RoutingPage = lazyPage(() => import('../features/routing/RoutingPage'), 'RoutingPage');
+const TriggersPage = lazyPage(() => import('../features/automation/RulesPage'), 'TriggersPage');
+const AutomationsPage = lazyPage(() => import('../features/automation/RulesPage'), 'AutomationsPage');
 const TokensPage = lazyPage(() => import('../features/tokens/TokensPage'), 'TokensPage');
 const UserDetailPage = lazyPage(() => import('../features/users/UserDetailPage'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -215,6 +217,22 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="sla-policies">
             <SlaPoliciesPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/triggers',
+        element: (
+          <PageGuard page="triggers">
+            <TriggersPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'admin/automations',
+        element: (
+          <PageGuard page="automations">
+            <AutomationsPage />
           </PageGuard>
         ),
       },

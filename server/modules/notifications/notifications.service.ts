@@ -7,7 +7,14 @@ import { notificationsRepository as repo } from './notifications.repository';
 
 /** What a notification is about: a message on a ticket and who caused it, or a ticket's service level. */
 export interface NotificationAbout {
-  kind: 'mention' | 'mail_failed' | 'sla_warning' | 'sla_breach' | 'contract_review' | 'unassigned_alert';
+  kind:
+    | 'mention'
+    | 'mail_failed'
+    | 'sla_warning'
+    | 'sla_breach'
+    | 'contract_review'
+    | 'unassigned_alert'
+    | 'automation';
   /** Null for what is not about a ticket (a contract's review). */
   ticketId: number | null;
   messageId: number | null;
@@ -29,6 +36,7 @@ const kinds: ReadonlySet<string> = new Set([
   'sla_breach',
   'contract_review',
   'unassigned_alert',
+  'automation',
 ]);
 const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 

@@ -9,6 +9,7 @@ export {
   teamCalendarOf,
   teamExists,
   teamLeadOf,
+  teamMemberIds,
   teamNames,
   teamsService,
 } from './teams.service';

@@ -60,6 +60,10 @@ async function assertCalendar(db: DbOrTrx, calendarId: number | null | undefined
 }
 
 /** The calendar a team works to, if it has one of its own. */
+/** Active members of a team (who hears of what a rule tells the team). */
+export const teamMemberIds = async (db: DbOrTrx, id: number) =>
+  (await repo.members(db, [id])).map((m) => m.id);
+
 export const teamCalendarOf = async (db: DbOrTrx, id: number) =>
   (await repo.findById(db, id))?.calendar_id ?? null;
 

@@ -1,5 +1,6 @@
 // The tickets module's front door (tickets, messages, events, bulk changes and merges): other modules, the registry, the CLI and tests import only this.
 export { closeStaleSolvedTickets } from './auto-close.job';
+export { addAutomaticMessage } from './automatic-messages';
 export { type BulkService, bulkService } from './bulk.service';
 export { type ContactsService, contactsService } from './contacts.service';
 export type { TicketEventInput } from './events.repository';

@@ -30,6 +30,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   contract: () => ['contracts', '/contracts'],
   survey_reason: () => ['feedback', '/feedback/settings'],
   macro: () => ['macros', '/admin/macros'],
+  trigger: () => ['triggers', '/admin/triggers'],
+  automation: () => ['automations', '/admin/automations'],
   session: () => null,
 };
 

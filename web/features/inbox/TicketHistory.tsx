@@ -73,6 +73,12 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return `${who} logged a contact`;
     case 'macro_applied':
       return `${who} applied the macro ${event.to ?? ''}`.trimEnd();
+    case 'trigger_fired':
+      return `Trigger “${event.from}” fired: ${event.to || 'nothing to change'}`;
+    case 'trigger_failed':
+      return `Trigger “${event.from}” could not apply: ${event.to}`;
+    case 'automation_acted':
+      return `Automation “${event.from}”: ${event.to || 'nothing to change'}`;
     default:
       return `${who}: ${event.type.replace(/_/g, ' ')}`;
   }

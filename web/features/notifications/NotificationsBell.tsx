@@ -129,6 +129,7 @@ function notificationText(item: Notification): string {
   if (item.kind === 'mail_failed') return `A reply${on} could not be delivered`;
   if (item.kind === 'sla_warning') return `${item.detail ?? 'A target'}${on} is close to its due time`;
   if (item.kind === 'contract_review') return `Contract review due: ${item.detail ?? 'a contract'}`;
+  if (item.kind === 'automation') return `${item.detail ?? item.actorName}${on}`;
   if (item.kind === 'sla_breach') return `${item.detail ?? 'A target'}${on} was missed`;
   if (item.kind === 'unassigned_alert')
     return `Still unassigned${on}: ${item.detail ?? 'past the team’s limit'}`;
