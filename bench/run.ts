@@ -18,6 +18,7 @@ import { tokensService } from '../server/modules/tokens';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
+import { type AutomationRow, benchAutomationSweep, benchTriggers } from './automation';
 import { generatePostgres, generateSqlite, type Scale } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
 import { benchRouting, type RoutingRow } from './routing';
@@ -375,6 +376,7 @@ async function dropPostgres(url: string) {
 const results: Row[] = [];
 const sweeps: SweepRow[] = [];
 const routings: RoutingRow[] = [];
+const automations: AutomationRow[] = [];
 const rss: Record<string, number> = {};
 const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
@@ -397,6 +399,8 @@ results.push(await benchBareSmtp());
   const swept = createDatabase({ dialect: 'sqlite', filename: file });
   sweeps.push(...(await benchSweep('steward sqlite', swept.db)));
   routings.push(...(await benchRouting('steward sqlite', swept.db)));
+  automations.push(...(await benchTriggers('steward sqlite', swept.db)));
+  automations.push(...(await benchAutomationSweep('steward sqlite', swept.db)));
   await swept.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -421,6 +425,8 @@ if (pgUrl) {
     const swept = createDatabase({ dialect: 'postgres', url: pgUrl });
     sweeps.push(...(await benchSweep('steward postgres', swept.db)));
     routings.push(...(await benchRouting('steward postgres', swept.db)));
+    automations.push(...(await benchTriggers('steward postgres', swept.db)));
+    automations.push(...(await benchAutomationSweep('steward postgres', swept.db)));
     await swept.destroy();
   } finally {
     await dropPostgres(pgUrl);
@@ -458,6 +464,9 @@ for (const r of sweeps) console.log(`| ${r.target} | ${r.scenario} | ${r.ms.toFi
 console.log('\n| target | routing | runs | p50 ms | p99 ms |');
 console.log('|---|---|---:|---:|---:|');
 for (const r of routings) console.log(`| ${r.target} | ${r.scenario} | ${r.runs} | ${r.p50} | ${r.p99} |`);
+console.log('\n| target | triggers and automations | p50 ms | p99 ms |');
+console.log('|---|---|---:|---:|');
+for (const r of automations) console.log(`| ${r.target} | ${r.scenario} | ${r.p50} | ${r.p99} |`);
 console.log(
   `\nPeak server RSS: ${Object.entries(rss)
     .map(([k, v]) => `${k} ${v} MB`)
