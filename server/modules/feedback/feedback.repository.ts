@@ -144,6 +144,16 @@ export const feedbackRepository = {
       .execute();
   },
 
+  /** Puts a survey that was held back (a dead letter retried from the jobs page) back in line, due now. */
+  async requeue(db: DbOrTrx, id: number, dueAt: string): Promise<void> {
+    await db
+      .updateTable('surveys')
+      .set({ status: 'scheduled', due_at: dueAt })
+      .where('id', '=', id)
+      .where('sent_at', 'is', null)
+      .execute();
+  },
+
   /** Surveys whose time to go out has come, oldest first. */
   due(db: DbOrTrx, now: string, limit: number): Promise<SurveyRow[]> {
     return db

@@ -147,7 +147,11 @@ export async function sendDueSurveys(db: Db, config: Config): Promise<number> {
   const settings = await loadSurveySettings(db);
   const retried = await db.transaction().execute(async (trx) => {
     const failures = await dueJobFailures(trx, SURVEY_JOB, BATCH);
-    for (const failure of failures) await clearJobFailure(trx, SURVEY_JOB, failure.item_key);
+    // A retry (with backoff, or an admin's from the jobs page) puts the survey back in line.
+    for (const failure of failures) {
+      await clearJobFailure(trx, SURVEY_JOB, failure.item_key);
+      await repo.requeue(trx, Number(failure.item_key), nowIso());
+    }
     return failures.length;
   });
   const due = await repo.due(db, nowIso(), BATCH);
