@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import type { AgentPresenceTable, RoutingLogTable, TeamRoutingTable } from '../../db/schema';
+import { DETECT_CHARS } from './routing.language';
 
 export type TeamRoutingRow = Selectable<TeamRoutingTable> & { team_name: string; lead_id: number | null };
 export type PresenceRow = Selectable<AgentPresenceTable>;
@@ -40,7 +41,10 @@ const ticketQuery = prepared((db, p: { id: number }) =>
     .select((eb) => [
       eb
         .selectFrom('messages')
-        .select('messages.body')
+        // Only what the language detector reads: a long first message is not carried whole.
+        .select((inner) =>
+          inner.fn<string>('substr', ['messages.body', inner.lit(1), inner.lit(DETECT_CHARS)]).as('body'),
+        )
         .whereRef('messages.ticket_id', '=', 'tickets.id')
         .orderBy('messages.id')
         .limit(1)
@@ -59,6 +63,42 @@ const ticketQuery = prepared((db, p: { id: number }) =>
       'teams.name as team_name',
     ])
     .where('tickets.id', '=', p.id),
+);
+
+/** What a routing decision reads of a team's active staff: the columns it weighs, in no order (the caller sorts). */
+const candidatesQuery = prepared((db, p: { teamId: number }) =>
+  db
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
+    .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.skills',
+      'users.languages',
+      'agent_routing.capacity',
+      'agent_routing.skill_levels',
+      'agent_presence.status',
+    ])
+    .where('team_members.team_id', '=', p.teamId)
+    .where('users.deactivated_at', 'is', null)
+    .where('users.role', '!=', 'customer'),
+);
+
+/** Open tickets held by a team's active members, by agent, channel and priority: their loads in one statement. */
+const teamLoadsQuery = prepared((db, p: { teamId: number }) =>
+  db
+    .selectFrom('tickets')
+    .select(['assignee_id', 'channel', 'priority', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('is_open', '=', 1)
+    .where('assignee_id', 'in', (eb) =>
+      eb
+        .selectFrom('team_members')
+        .select('team_members.user_id')
+        .where('team_members.team_id', '=', p.teamId),
+    )
+    .groupBy(['assignee_id', 'channel', 'priority']),
 );
 
 const teamLockQuery = prepared((db, p: { teamId: number }) =>
@@ -133,6 +173,16 @@ export const routingRepository = {
       .where('is_open', '=', 1)
       .groupBy(['assignee_id', 'channel', 'priority'])
       .execute();
+  },
+
+  /** A team's active staff as a routing decision weighs them, by id. */
+  async candidates(db: DbOrTrx, teamId: number) {
+    return (await candidatesQuery.rows(db, { teamId })).sort((a, b) => a.id - b.id);
+  },
+
+  /** The loads of every member of a team, from one statement built once. */
+  teamLoads(db: DbOrTrx, teamId: number) {
+    return teamLoadsQuery.rows(db, { teamId });
   },
 
   unassignedCounts(db: DbOrTrx) {

@@ -27,7 +27,7 @@ export type RoutingOutcome =
   | { outcome: 'unassigned'; assigneeId: null; reason: string }
   | { outcome: 'skipped'; assigneeId: number | null; reason: string };
 
-type MemberRow = Awaited<ReturnType<typeof repo.members>>[number];
+type MemberRow = Awaited<ReturnType<typeof repo.candidates>>[number];
 
 /** A skill's key: how a tag or a category names it. */
 export const skillKey = (name: string) => name.trim().toLowerCase();
@@ -55,23 +55,57 @@ export function capacityOf(text: string | null): Capacity {
 
 export const presenceOf = (status: PresenceStatus | null): PresenceStatus => status ?? 'offline';
 
-function candidateOf(row: MemberRow): Candidate {
+/** A member as routing weighs them, with the names of their skills by key (how tags and categories name them). */
+interface Member {
+  candidate: Candidate;
+  skillNames: ReadonlyMap<string, string>;
+}
+
+function parseMember(row: MemberRow): Member {
   const skills = skillsOf(row);
   return {
-    id: row.id,
-    name: row.name,
-    presence: presenceOf(row.status),
-    skills: new Map([...skills].map(([key, s]) => [key, s.level])),
-    languages: parseStringList(row.languages).map((l) => l.toLowerCase()),
-    capacity: capacityOf(row.capacity),
+    candidate: {
+      id: row.id,
+      name: row.name,
+      presence: presenceOf(row.status),
+      skills: new Map([...skills].map(([key, s]) => [key, s.level])),
+      languages: parseStringList(row.languages).map((l) => l.toLowerCase()),
+      capacity: capacityOf(row.capacity),
+    },
+    skillNames: new Map([...skills].map(([key, s]) => [key, s.label])),
   };
+}
+
+/**
+ * Parsed candidates by the text they were parsed from: every decision reads the team's members,
+ * whose settings rarely change, so their JSON is parsed once per content, not once per ticket.
+ * Keyed by the whole row, a changed skill, capacity or presence is a new entry; the oldest go first.
+ */
+const parsedMembers = new Map<string, Member>();
+const PARSED_MEMBERS_MAX = 5_000;
+
+function memberOf(row: MemberRow): Member {
+  const key = `${row.id}\u0000${row.name}\u0000${row.status}\u0000${row.skills}\u0000${row.skill_levels}\u0000${row.languages}\u0000${row.capacity}`;
+  const found = parsedMembers.get(key);
+  if (found) return found;
+  const parsed = parseMember(row);
+  if (parsedMembers.size >= PARSED_MEMBERS_MAX) parsedMembers.delete(parsedMembers.keys().next().value!);
+  parsedMembers.set(key, parsed);
+  return parsed;
 }
 
 /** The agents' loads: open tickets, weighted by priority, and per channel. */
 export async function loadsOf(db: DbOrTrx, userIds: number[]): Promise<Map<number, Load>> {
+  return loadsFrom(await repo.loads(db, userIds), new Set(userIds));
+}
+
+type LoadRow = Awaited<ReturnType<typeof repo.loads>>[number];
+
+/** Adds up load rows of the agents kept. */
+function loadsFrom(rows: LoadRow[], keep: ReadonlySet<number>): Map<number, Load> {
   const loads = new Map<number, Load>();
-  for (const row of await repo.loads(db, userIds)) {
-    if (row.assignee_id === null) continue;
+  for (const row of rows) {
+    if (row.assignee_id === null || !keep.has(row.assignee_id)) continue;
     let load = loads.get(row.assignee_id) ?? noLoad;
     for (let i = 0; i < Number(row.n); i++)
       load = addToLoad(load, row.channel, row.priority as TicketPriority);
@@ -87,11 +121,9 @@ type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
  * team has), and its language: the `language` custom field when set, else read from the subject
  * and first message.
  */
-function needsOf(ticket: TicketRow, members: MemberRow[]): TicketNeeds {
+function needsOf(ticket: TicketRow, members: Member[]): TicketNeeds {
   const known = new Map<string, string>();
-  for (const m of members)
-    for (const name of parseStringList(m.skills))
-      if (!known.has(skillKey(name))) known.set(skillKey(name), name);
+  for (const m of members) for (const [key, name] of m.skillNames) if (!known.has(key)) known.set(key, name);
   const named = [...parseStringList(ticket.tags), ...(ticket.category_name ? [ticket.category_name] : [])];
   const skills = [...new Set(named.map(skillKey))]
     .filter((key) => known.has(key))
@@ -140,16 +172,20 @@ export async function decideRoute(
   if (!team || team.method === 'manual')
     return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The team assigns by hand' };
   const teamName = ticket.team_name ?? `team #${ticket.team_id}`;
-  const rows = (await repo.members(db, ticket.team_id)).filter((m) => m.id !== options.exclude);
-  const members = rows.map(candidateOf);
-  const needs = needsOf(ticket, rows);
+  const parsed = (await repo.candidates(db, ticket.team_id))
+    .filter((m) => m.id !== options.exclude)
+    .map(memberOf);
+  const members = parsed.map((m) => m.candidate);
+  const needs = needsOf(ticket, parsed);
   // Loads only of who could take the ticket: online, with the skills and the language.
   const loads = needsLoads(team.method, members, needs.channel)
-    ? await loadsOf(
-        db,
-        members
-          .filter((m) => m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language))
-          .map((m) => m.id),
+    ? loadsFrom(
+        await repo.teamLoads(db, ticket.team_id),
+        new Set(
+          members
+            .filter((m) => m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language))
+            .map((m) => m.id),
+        ),
       )
     : new Map<number, Load>();
   const decision = decide({
