@@ -103,6 +103,74 @@ describeApi('automation', (t) => {
     expect((await ticket(opened.id)).priority).toBe('high');
   });
 
+  it('triggers that only set fields see each other in order and are written as one change', async () => {
+    await createTrigger({
+      name: 'Complaints tagged',
+      when: 'create',
+      conditions: { all: [{ field: 'type', operator: 'is', value: 'complaint' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['complaint'] }],
+    });
+    await createTrigger({
+      name: 'Tagged complaints raised',
+      when: 'create',
+      conditions: { all: [{ field: 'tags', operator: 'contains', value: 'complaint' }], any: [] },
+      actions: [{ type: 'set', field: 'priority', value: 'high' }],
+    });
+    await createTrigger({
+      name: 'High marked',
+      when: 'both',
+      conditions: { all: [{ field: 'priority', operator: 'is', value: 'high' }], any: [] },
+      actions: [{ type: 'add_tags', tags: ['watch'] }],
+    });
+    const opened = await openTicket(t, manager, { type: 'complaint' });
+    expect(await ticket(opened.id)).toMatchObject({ priority: 'high', tags: ['complaint', 'watch'] });
+    const events = await history(opened.id);
+    expect(events.filter((e) => e.type === 'trigger_fired').map((e) => [e.from, e.to])).toEqual([
+      ['Complaints tagged', 'add tag complaint'],
+      ['Tagged complaints raised', 'set priority to high'],
+      ['High marked', 'add tag watch'],
+    ]);
+    // One write after the three firings, not a write after each.
+    expect(events.map((e) => e.type).slice(-4)).toEqual([
+      'trigger_fired',
+      'trigger_fired',
+      'trigger_fired',
+      'priority_changed',
+    ]);
+  });
+
+  it('when the one write of several firings fails, each is made alone and only the one that cannot apply is undone', async () => {
+    const admin = await t.signIn('admin');
+    const field = await send(admin, 'POST', '/api/v1/custom-fields', {
+      key: 'plan_tier',
+      label: 'Plan tier',
+      type: 'text',
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    await createTrigger({
+      name: 'Tag every new ticket',
+      when: 'create',
+      conditions: { all: [], any: [] },
+      actions: [{ type: 'add_tags', tags: ['seen'] }],
+    });
+    await createTrigger({
+      name: 'Tier on a field since archived',
+      when: 'create',
+      conditions: { all: [], any: [] },
+      actions: [{ type: 'set_custom_field', key: 'plan_tier', value: 'gold' }],
+    });
+    await send(admin, 'PATCH', `/api/v1/custom-fields/${field.json().id}`, { archived: true });
+    const opened = await openTicket(t, manager);
+    expect((await ticket(opened.id)).tags).toEqual(['seen']);
+    const events = await history(opened.id);
+    expect(events.filter((e) => e.type === 'trigger_fired').map((e) => e.from)).toEqual([
+      'Tag every new ticket',
+    ]);
+    expect(events.filter((e) => e.type === 'trigger_failed').map((e) => e.from)).toEqual([
+      'Tier on a field since archived',
+    ]);
+  });
+
   it('text conditions and linear patterns; a pattern that can backtrack is refused when saved', async () => {
     const bad = await send(manager, 'POST', '/api/v1/triggers', {
       name: 'Backtracking',
