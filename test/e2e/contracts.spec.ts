@@ -12,10 +12,7 @@ const loaded = expect.configure({ timeout: 30_000 });
 
 test('a manager records a contract that is due for review; an agent sees its ticket is over the entitlement', async ({
   page,
-  allowConsoleError,
 }, testInfo) => {
-  // The bell's poll can be in flight when the manager signs out: its answer is a 401.
-  allowConsoleError(/status of 401 \(Unauthorized\)/);
   const suffix = unique();
   const domain = `harbour-freight-${suffix}.example`;
   const orgName = `Harbour Freight ${suffix}`;

@@ -68,6 +68,22 @@ function currentCsrfToken(): string | null {
   return readCookie(CSRF_COOKIE) ?? csrfToken;
 }
 
+/** Aborted at sign-out: requests still in flight then would only come back 401. */
+let sessionRequests = new AbortController();
+
+/**
+ * Ends the signed-in requests while a sign-out is under way: those in flight are aborted and new
+ * ones (a poll that comes due) are not sent, until `resumeRequests`. Sign-in and sign-out pass.
+ */
+export function holdRequests(): void {
+  sessionRequests.abort();
+}
+
+/** Lets requests go out again once the sign-out has settled. */
+export function resumeRequests(): void {
+  if (sessionRequests.signal.aborted) sessionRequests = new AbortController();
+}
+
 type UnauthorizedHandler = () => void;
 let onUnauthorized: UnauthorizedHandler | null = null;
 
@@ -132,6 +148,9 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     if (token) headers['x-csrf-token'] = token;
   }
 
+  const held = path.startsWith(AUTH_PATHS) ? undefined : sessionRequests.signal;
+  if (held?.aborted) throw new DOMException('Signing out', 'AbortError');
+  const signal = held && options.signal ? AbortSignal.any([held, options.signal]) : (held ?? options.signal);
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
@@ -139,7 +158,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       headers,
       credentials: 'same-origin',
       body,
-      signal: options.signal,
+      signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 // The auth routes alone, not the whole table: the sign-in page is the first page most people load.
 import { authRoutes } from '../../../contracts/api/auth';
 import type { LoginBody } from '../../../contracts/auth';
-import { api, setCsrfToken } from '../../app/api';
+import { api, holdRequests, resumeRequests, setCsrfToken } from '../../app/api';
 import { notifyError } from '../../app/notify';
 import { fetchMe, meQueryKey, noteSignedOutOnPurpose } from '../../app/session';
 
@@ -25,6 +25,8 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Polls (the bell, live lists) stop first: one answered after the session ends would be a 401.
+    onMutate: () => holdRequests(),
     mutationFn: () => api.call(authRoutes.logout),
     onError: (error) => notifyError(error, 'Sign-out did not reach the server'),
     onSettled: () => {
@@ -32,6 +34,7 @@ export function useLogout() {
       noteSignedOutOnPurpose(true);
       queryClient.setQueryData(meQueryKey, null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      resumeRequests();
     },
   });
 }
