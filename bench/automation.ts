@@ -14,7 +14,9 @@ import {
   runTriggersOnChange,
   sweepAutomations,
 } from '../server/modules/automation';
+import { setPresence, setTeamRouting } from '../server/modules/routing';
 import { moveClocks } from '../server/modules/sla';
+import { teamMemberIds } from '../server/modules/teams';
 import {
   changeTicket,
   insertTicketRow,
@@ -90,6 +92,17 @@ function triggerSet(count: number): TriggerDraftInput[] {
     }),
   ];
   return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]!(i));
+}
+
+/**
+ * What the HTTP bench's delegated create scenario runs with: the fifty triggers above, and the
+ * team in round robin with every member online.
+ */
+export async function setUpDelegation(db: Db, teamId: number) {
+  const now = new Date().toISOString();
+  for (const draft of triggerSet(TRIGGERS)) await insertTriggerRow(db, triggerDraft.parse(draft), now);
+  await setTeamRouting(db, teamId, { method: 'round_robin' });
+  for (const id of await teamMemberIds(db, teamId)) await setPresence(db, id, 'online', 'set', now);
 }
 
 async function clearTriggers(db: Db) {

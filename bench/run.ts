@@ -18,7 +18,7 @@ import { tokensService } from '../server/modules/tokens';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
-import { type AutomationRow, benchAutomationSweep, benchTriggers } from './automation';
+import { type AutomationRow, benchAutomationSweep, benchTriggers, setUpDelegation } from './automation';
 import { generatePostgres, generateSqlite, type Scale } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
 import { benchRouting, type RoutingRow } from './routing';
@@ -178,6 +178,7 @@ async function benchSteward(
   target: string,
   env: Record<string, string>,
   token: string,
+  delegate: { teamId: number; setUp: () => Promise<void> },
 ): Promise<{ rows: Row[]; rssMb: number }> {
   const port = String(3900 + Math.floor(Math.random() * 500));
   const server: ChildProcess = spawn('node', ['scripts/serve.mjs'], {
@@ -218,7 +219,8 @@ async function benchSteward(
       ],
     };
     let n = 0;
-    const creating: Partial<autocannon.Options> = {
+    /** Opens a ticket per request from a new or a known customer, into a team when one is given. */
+    const creatingInto = (teamId?: number): Partial<autocannon.Options> => ({
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       requests: [
@@ -235,12 +237,14 @@ async function benchSteward(
                 message: { body: `My kettle stopped working after ${n % 30} days. Order SO-${n}.` },
                 type: 'complaint',
                 priority: 'normal',
+                ...(teamId ? { teamId } : {}),
               }),
             };
           },
         },
       ],
-    };
+    });
+    const creating = creatingInto();
     rows.push({
       target,
       scenario: 'view page: GET /api/v1/tickets?view=… (50 rows, 5 views in turn)',
@@ -300,6 +304,16 @@ async function benchSteward(
       scenario: 'create: POST /api/v1/tickets (customer look-up, ticket, message, events, index, audit)',
       baseline: 'write',
       ...(await load(`${base}/api/v1/tickets`, 50, creating, pid)),
+    });
+    // The same creates into a team that assigns round robin among its online agents, with the
+    // fifty triggers of the trigger bench active: every ticket is routed and checked by them.
+    await delegate.setUp();
+    const delegating = creatingInto(delegate.teamId);
+    rows.push({
+      target,
+      scenario: 'create with 50 triggers and round-robin routing among online agents',
+      baseline: 'write',
+      ...(await load(`${base}/api/v1/tickets`, 50, delegating, pid)),
     });
     rows.push({
       target,
@@ -373,6 +387,15 @@ async function dropPostgres(url: string) {
   await admin.end();
 }
 
+/** Turns on the triggers and the team's routing the delegated create scenario runs with. */
+async function withDatabase(handle: DatabaseHandle, teamId: number) {
+  try {
+    await setUpDelegation(handle.db, teamId);
+  } finally {
+    await handle.destroy();
+  }
+}
+
 const results: Row[] = [];
 const sweeps: SweepRow[] = [];
 const routings: RoutingRow[] = [];
@@ -392,7 +415,10 @@ results.push(await benchBareSmtp());
   const started = Date.now();
   generateSqlite(file, scale, log);
   timings['sqlite generate s'] = Math.round((Date.now() - started) / 1000);
-  const s = await benchSteward('steward sqlite', { DATA_DIR: dir }, token);
+  const s = await benchSteward('steward sqlite', { DATA_DIR: dir }, token, {
+    teamId: scale.teamIds[0]!,
+    setUp: () => withDatabase(createDatabase({ dialect: 'sqlite', filename: file }), scale.teamIds[0]!),
+  });
   results.push(...s.rows);
   rss['steward sqlite'] = s.rssMb;
   results.push({ ...(await benchStewardMail('steward sqlite', { DATA_DIR: dir }, token)), baseline: 'smtp' });
@@ -415,7 +441,10 @@ if (pgUrl) {
     const started = Date.now();
     await generatePostgres(pgUrl, scale, log);
     timings['postgres generate s'] = Math.round((Date.now() - started) / 1000);
-    const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token);
+    const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token, {
+      teamId: scale.teamIds[0]!,
+      setUp: () => withDatabase(createDatabase({ dialect: 'postgres', url: pgUrl }), scale.teamIds[0]!),
+    });
     results.push(...p.rows);
     rss['steward postgres'] = p.rssMb;
     results.push({
