@@ -79,6 +79,19 @@ export function appendClockEvents(
 }
 
 /**
+ * Changes that cannot move a clock or choose another policy: who holds the ticket (no policy
+ * looks at the assignee), and what rules and routing record about themselves. Time passing
+ * under such a change is the sweep's to judge.
+ */
+const CLOCK_NEUTRAL: ReadonlySet<string> = new Set([
+  'assigned',
+  'routed',
+  'trigger_fired',
+  'trigger_failed',
+  'automation_acted',
+]);
+
+/**
  * The subscriber to ticket events (ADR 0021): in the transaction of a ticket change, chooses the
  * policy that now applies, moves the clocks, records what happened and keeps the clock that
  * runs out next on the ticket row. A ticket no policy ever applied to costs two reads.
@@ -87,6 +100,7 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
   // History being written (seeding) carries the ticket's final state at every step: such
   // tickets get their clocks from `backfillClocks` once their history is complete.
   if (change.historic) return;
+  if (change.events.length > 0 && change.events.every((e) => CLOCK_NEUTRAL.has(e.type))) return;
   const facts = await ticketFacts(db, change.ticketId);
   if (!facts) return;
   const policies = await orderedPolicies(db);
