@@ -6,8 +6,9 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** How far ahead an amount of open time is looked for before it counts as never reached. */
 const HORIZON = 3 * 366 * DAY;
-/** Days of wall-clock time worked out at once. */
-const CHUNK_DAYS = 14;
+/** Days of wall-clock time worked out at once: two first (most amounts end within them), doubling up to fourteen. */
+const FIRST_CHUNK_DAYS = 2;
+const MAX_CHUNK_DAYS = 14;
 
 /** Opening hours on a weekday (0 Sunday … 6 Saturday), minutes after midnight; an end at or before the start runs past midnight. */
 export interface OpeningHours {
@@ -53,8 +54,19 @@ export function compileCalendar(rules: CalendarRules): Calendar {
   };
 }
 
-/** The date (YYYY-MM-DD) of a day counted from 1970-01-01. */
-export const dateOfDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const datesOfDays = new Map<number, string>();
+const KEPT_DATES = 4_096;
+
+/** The date (YYYY-MM-DD) of a day counted from 1970-01-01 (the days around now are asked for again and again). */
+export function dateOfDay(day: number): string {
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    if (datesOfDays.size >= KEPT_DATES) datesOfDays.delete(datesOfDays.keys().next().value!);
+    datesOfDays.set(day, date);
+  }
+  return date;
+}
 /** The weekday (0 Sunday) of a day counted from 1970-01-01, a Thursday. */
 export const weekdayOfDay = (day: number) => (((day + 4) % 7) + 7) % 7;
 
@@ -92,9 +104,12 @@ export function* openStretches(calendar: Calendar, from: number, to: number): Ge
   if (!calendar.hasHours) return;
   for (const span of offsetSpans(calendar.timezone, from, to)) {
     const shift = span.offset * MINUTE;
-    for (let at = span.from; at < span.to; at += CHUNK_DAYS * DAY) {
-      const end = Math.min(at + CHUNK_DAYS * DAY, span.to);
+    let days = FIRST_CHUNK_DAYS;
+    for (let at = span.from; at < span.to; ) {
+      const end = Math.min(at + days * DAY, span.to);
       for (const [s, e] of wallClockOpen(calendar, at + shift, end + shift)) yield [s - shift, e - shift];
+      at = end;
+      days = Math.min(days * 2, MAX_CHUNK_DAYS);
     }
   }
 }
