@@ -496,3 +496,72 @@ export const campaignsService = (
 };
 
 export type CampaignsService = ReturnType<typeof campaignsService>;
+
+/** A campaign as it happened, written in one go (demo data): its runs' recipients and answers, and opt-outs. */
+export interface PastCampaign {
+  name: string;
+  question: string;
+  segment: NpsSegment;
+  cadence: NpsCadence;
+  status: 'active' | 'finished';
+  startsAt: string;
+  nextRunAt: string | null;
+  skippedCap: number;
+  skippedUnsubscribed: number;
+  recipients: {
+    customerId: number;
+    organizationId: number | null;
+    sentAt: string;
+    answer: { score: number; comment: string; at: string } | null;
+  }[];
+}
+
+export async function insertPastCampaign(db: DbOrTrx, past: PastCampaign, linkDays: number): Promise<number> {
+  const lastRun = [past.startsAt, ...past.recipients.map((r) => r.sentAt)].sort().at(-1) ?? past.startsAt;
+  const id = await repo.insert(db, {
+    name: past.name,
+    question: past.question,
+    segment: JSON.stringify(past.segment),
+    cadence: past.cadence,
+    status: past.status,
+    starts_at: past.startsAt,
+    next_run_at: past.nextRunAt,
+    last_run_at: lastRun,
+    runs: 1,
+    skipped_cap: past.skippedCap,
+    skipped_unsubscribed: past.skippedUnsubscribed,
+    created_at: past.startsAt,
+    updated_at: lastRun,
+  });
+  for (const r of past.recipients)
+    await repo.insertRecipient(db, {
+      campaign_id: id,
+      run: 1,
+      customer_id: r.customerId,
+      organization_id: r.organizationId,
+      token_hash: sha256(randomToken()),
+      sent_at: r.sentAt,
+      expires_at: new Date(Date.parse(r.sentAt) + linkDays * DAY).toISOString(),
+      score: r.answer?.score ?? null,
+      comment: r.answer?.comment ?? '',
+      answered_at: r.answer?.at ?? null,
+      updated_at: r.answer?.at ?? null,
+    });
+  return id;
+}
+
+/** The NPS settings and the customers who unsubscribed (demo data). */
+export async function insertNpsSetup(
+  db: DbOrTrx,
+  settings: { company: string; capDays: number; linkDays: number },
+  optouts: { customerId: number; at: string }[],
+  at: string,
+): Promise<void> {
+  await repo.saveSettings(db, {
+    company: settings.company,
+    cap_days: settings.capDays,
+    link_days: settings.linkDays,
+    updated_at: at,
+  });
+  for (const o of optouts) await repo.optOut(db, o.customerId, 'link', o.at);
+}

@@ -5,8 +5,11 @@
 export {
   type CampaignsService,
   campaignsService,
+  insertNpsSetup,
+  insertPastCampaign,
   loadNpsSettings,
   NPS_JOB,
+  type PastCampaign,
   resolveSegment,
   sendDueCampaigns,
 } from './feedback.campaigns';
