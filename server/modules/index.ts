@@ -80,7 +80,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
-        { name: NPS_JOB, everyMs: 60_000, run: () => sendDueCampaigns(deps.db, deps.config) },
+        { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
