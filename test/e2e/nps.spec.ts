@@ -51,8 +51,8 @@ test('a manager creates an NPS campaign, a customer answers from the emailed lin
   const dialog = page.getByRole('dialog', { name: 'New NPS campaign' });
   const name = `Kettle owners ${unique()}`;
   await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('textbox', { name: 'Customer tags' }).fill(tag);
-  await dialog.getByRole('textbox', { name: 'Customer tags' }).press('Enter');
+  await dialog.getByRole('combobox', { name: 'Customer tags' }).fill(tag);
+  await dialog.getByRole('combobox', { name: 'Customer tags' }).press('Enter');
   await expect(dialog.getByText(`Every customer with an email address, tagged ${tag}.`)).toBeVisible();
   await dialog.getByLabel('First run').fill('2020-01-01T09:00');
   await dialog.getByRole('button', { name: 'Create draft' }).click();
@@ -79,7 +79,8 @@ test('a manager creates an NPS campaign, a customer answers from the emailed lin
   await expectFitsWindow(customer, testInfo, 'phone-nps');
   const publicFindings = await seriousViolations(customer, 'NPS answer page');
   expect(publicFindings, describeFindings(publicFindings)).toEqual([]);
-  await customer.getByRole('radio', { name: '9 out of 10' }).check();
+  await customer.locator('label', { hasText: /^9$/ }).click();
+  await expect(customer.getByRole('radio', { name: '9 out of 10' })).toBeChecked();
   await customer.getByLabel(/main reason for your score/).fill('The <b>descaler</b> tip saved my kettle.');
   await customer.getByRole('button', { name: 'Send' }).click();
   await expect(customer.getByRole('heading', { name: 'Thank you for your answer' })).toBeVisible();
