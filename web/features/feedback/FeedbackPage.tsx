@@ -20,7 +20,7 @@ export function FeedbackPage() {
     <>
       <PageHeader
         title="Feedback"
-        description="Customer satisfaction (CSAT) and effort (CES) from the survey sent after each solved ticket, with every comment."
+        description="Customer satisfaction (CSAT) and effort (CES) from the survey sent after each solved ticket, with every comment, and NPS campaigns asking how likely customers are to recommend you."
       />
       <Stack gap="md">
         <Tabs
