@@ -554,6 +554,21 @@ export const auditActions = {
     label: 'Survey reason changed',
     phrase: (input) => updateSentence(input, { noun: 'survey reason ' }),
   },
+  'nps.campaign_created': {
+    entity: 'nps_campaign',
+    label: 'NPS campaign created',
+    phrase: (input) => created('NPS campaign ', input),
+  },
+  'nps.campaign_updated': {
+    entity: 'nps_campaign',
+    label: 'NPS campaign changed',
+    phrase: (input) => updateSentence(input, { noun: 'NPS campaign ' }),
+  },
+  'nps.settings_updated': {
+    entity: 'settings',
+    label: 'NPS settings changed',
+    phrase: (input) => updateSentence(input, { prep: 'in' }),
+  },
 
   // Macros
   'macro.created': {

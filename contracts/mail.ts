@@ -210,6 +210,7 @@ export const templateKeys = [
   'agent_ticket_assigned',
   'agent_customer_replied',
   'satisfaction_survey',
+  'nps_campaign',
 ] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 
@@ -221,6 +222,7 @@ export const templateLabels: Record<TemplateKey, string> = {
   agent_ticket_assigned: 'Ticket assigned',
   agent_customer_replied: 'Customer replied',
   satisfaction_survey: 'Satisfaction survey',
+  nps_campaign: 'NPS campaign',
 };
 
 export const mailTemplateSchema = z.object({

@@ -8,6 +8,7 @@ import { feedbackRoutes } from './feedback';
 import { jobsRoutes } from './jobs';
 import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
+import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
 import type { Route } from './route';
 import { presenceRoutes, routingRoutes } from './routing';
@@ -49,6 +50,7 @@ export const routes = {
   portal: portalRoutes,
   public: publicRoutes,
   feedback: feedbackRoutes,
+  nps: npsRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,
   triggers: triggersRoutes,

@@ -554,6 +554,53 @@ export interface SurveysTable {
   created_at: Timestamp;
 }
 
+export interface NpsSettingsTable {
+  id: number;
+  company: string;
+  cap_days: number;
+  link_days: number;
+  updated_at: Timestamp;
+}
+
+export interface NpsCampaignsTable {
+  id: Generated<number>;
+  name: string;
+  question: string;
+  /** JSON: organizationIds, tags, plans, activeDays */
+  segment: string;
+  cadence: 'once' | 'monthly' | 'quarterly';
+  status: 'draft' | 'active' | 'paused' | 'finished';
+  starts_at: Timestamp;
+  next_run_at: Timestamp | null;
+  last_run_at: Timestamp | null;
+  runs: number;
+  skipped_cap: number;
+  skipped_unsubscribed: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NpsRecipientsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  run: number;
+  customer_id: number;
+  organization_id: number | null;
+  token_hash: string;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  score: number | null;
+  comment: string;
+  answered_at: Timestamp | null;
+  updated_at: Timestamp | null;
+}
+
+export interface NpsOptoutsTable {
+  customer_id: number;
+  source: 'link' | 'portal';
+  created_at: Timestamp;
+}
+
 export interface SurveyAnswersTable {
   id: Generated<number>;
   survey_id: number;
@@ -798,6 +845,10 @@ export interface Database {
   survey_reasons: SurveyReasonsTable;
   surveys: SurveysTable;
   survey_answers: SurveyAnswersTable;
+  nps_settings: NpsSettingsTable;
+  nps_campaigns: NpsCampaignsTable;
+  nps_recipients: NpsRecipientsTable;
+  nps_optouts: NpsOptoutsTable;
   macros: MacrosTable;
   team_routing: TeamRoutingTable;
   agent_routing: AgentRoutingTable;

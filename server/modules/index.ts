@@ -17,10 +17,14 @@ import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import {
+  campaignsRoutes,
+  campaignsService,
   feedbackRoutes,
   feedbackService,
+  NPS_JOB,
   SURVEY_JOB,
   scheduleSurvey,
+  sendDueCampaigns,
   sendDueSurveys,
   surveyService,
 } from './feedback';
@@ -76,6 +80,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
+        { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
@@ -152,6 +157,10 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),
     surveys: surveyService(deps.db, (actor) => portalCustomerOf(deps.db, actor)),
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
+  await app.register(campaignsRoutes, {
+    campaigns: campaignsService(deps, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
   await app.register(macrosRoutes, { macros: macrosService(deps) });

@@ -6,6 +6,7 @@ import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertU
 import { seedFeedback } from './feedback';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
+import { seedNps } from './nps';
 import { seededRandom } from './random';
 import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
@@ -240,6 +241,21 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       Date.now(),
     );
     await seedMacros(trx, { teamIds: [teamIds[0]!, teamIds[1]!, teamIds[2]!], agentIds }, Date.now());
+    // NPS campaigns: a finished spring one and an active quarterly one for six key accounts.
+    const npsCustomers = await trx
+      .selectFrom('customers')
+      .select(['id', 'organization_id as organizationId'])
+      .where('email', 'is not', null)
+      .orderBy('id')
+      .execute();
+    const keyAccounts = await trx.selectFrom('organizations').select('id').orderBy('id').limit(6).execute();
+    await seedNps(
+      trx,
+      seededRandom(2028),
+      npsCustomers,
+      keyAccounts.map((o) => o.id),
+      Date.now(),
+    );
     // Triggers and automations, with a few firings in the tickets' history.
     await seedAutomation(
       trx,

@@ -324,6 +324,29 @@ const matrix: {
     allowed: leads,
   },
   { method: 'GET', url: '/api/v1/survey-answers', path: '/api/v1/survey-answers', allowed: leads },
+  { method: 'GET', url: '/api/v1/nps-campaigns', path: '/api/v1/nps-campaigns', allowed: leads },
+  { method: 'POST', url: '/api/v1/nps-campaigns', path: '/api/v1/nps-campaigns', allowed: leads },
+  { method: 'GET', url: '/api/v1/nps-campaigns/999999', path: '/api/v1/nps-campaigns/{id}', allowed: leads },
+  {
+    method: 'PATCH',
+    url: '/api/v1/nps-campaigns/999999',
+    path: '/api/v1/nps-campaigns/{id}',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/nps-settings', path: '/api/v1/nps-settings', allowed: leads },
+  { method: 'PATCH', url: '/api/v1/nps-settings', path: '/api/v1/nps-settings', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/portal/survey-preference',
+    path: '/api/v1/portal/survey-preference',
+    allowed: ['customer'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/survey-preference',
+    path: '/api/v1/portal/survey-preference',
+    allowed: ['customer'],
+  },
   {
     method: 'GET',
     url: '/api/v1/portal/requests/999999/survey',
@@ -490,6 +513,10 @@ const publicRoutes = [
   { method: 'POST', path: '/api/v1/public/contact' },
   { method: 'GET', path: '/api/v1/public/surveys/{token}' },
   { method: 'PUT', path: '/api/v1/public/surveys/{token}/answer' },
+  { method: 'GET', path: '/api/v1/public/nps/{token}' },
+  { method: 'PUT', path: '/api/v1/public/nps/{token}/answer' },
+  { method: 'GET', path: '/api/v1/public/unsubscribe/{token}' },
+  { method: 'POST', path: '/api/v1/public/unsubscribe/{token}' },
 ];
 
 describeApi('access matrix', (t) => {

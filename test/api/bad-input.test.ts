@@ -43,6 +43,12 @@ const customerCases: Case[] = [
     longField: 'comment',
     typeField: 'rating',
   },
+  {
+    method: 'PUT',
+    url: '/api/v1/portal/survey-preference',
+    body: { campaigns: false },
+    typeField: 'campaigns',
+  },
 ];
 const cases: Case[] = [
   {
@@ -270,6 +276,27 @@ const cases: Case[] = [
     typeField: 'warnAtPercent',
   },
   {
+    method: 'PUT',
+    url: '/api/v1/public/nps/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd/answer',
+    body: { score: 9, comment: 'Great' },
+    longField: 'comment',
+    typeField: 'score',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/nps-campaigns',
+    body: { name: 'Quarterly NPS', startsAt: '2026-01-01T09:00:00Z', segment: { tags: ['vip'] } },
+    longField: 'name',
+    typeField: 'segment',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/nps-settings',
+    body: { company: 'Steward', capDays: 90 },
+    longField: 'company',
+    typeField: 'capDays',
+  },
+  {
     method: 'POST',
     url: '/api/v1/surveys/reasons',
     body: { label: 'Slow answer' },
@@ -443,6 +470,8 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'POST', url: '/api/v1/side-conversations/abc/messages' },
   { method: 'PATCH', url: '/api/v1/surveys/reasons/abc' },
   { method: 'GET', url: '/api/v1/tickets/0/satisfaction' },
+  { method: 'GET', url: '/api/v1/nps-campaigns/abc' },
+  { method: 'PATCH', url: '/api/v1/nps-campaigns/0' },
   { method: 'GET', url: '/api/v1/macros/abc' },
   { method: 'PATCH', url: '/api/v1/macros/0' },
   { method: 'DELETE', url: '/api/v1/macros/1.5' },
@@ -487,6 +516,10 @@ describeApi('bad input', (t) => {
       'triggers',
       'automations',
       'automation_claims',
+      'nps_settings',
+      'nps_campaigns',
+      'nps_recipients',
+      'nps_optouts',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

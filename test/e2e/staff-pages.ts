@@ -145,6 +145,7 @@ export const staffPages: StaffPage[] = [
   { name: 'contracts', path: () => '/contracts', ready: heading(() => 'Contracts') },
   { name: 'feedback', path: () => '/feedback', ready: heading(() => 'Feedback') },
   { name: 'feedback-settings', path: () => '/feedback/settings', ready: heading(() => 'Feedback') },
+  { name: 'feedback-campaigns', path: () => '/feedback/campaigns', ready: heading(() => 'Feedback') },
   { name: 'mail-mailboxes', path: () => '/admin/mail', ready: heading(() => 'Mail') },
   { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
   { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },

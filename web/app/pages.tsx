@@ -101,7 +101,7 @@ export const appPages: readonly AppPage[] = [
     label: 'Feedback',
     path: '/feedback',
     description:
-      'What customers said after their tickets were solved: CSAT, effort, comments, survey settings',
+      'What customers said after their tickets were solved: CSAT, effort, comments, survey settings, NPS campaigns',
     icon: IconMoodSmile,
     section: 'main',
     roles: ['admin', 'manager'],

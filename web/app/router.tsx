@@ -12,6 +12,8 @@ const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'C
   firstPage: true,
 });
 const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
+const NpsAnswerPage = lazyPage(() => import('../features/feedback/NpsAnswerPage'), 'NpsAnswerPage');
+const UnsubscribePage = lazyPage(() => import('../features/feedback/UnsubscribePage'), 'UnsubscribePage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
@@ -73,6 +75,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   { path: '/contact', element: <ContactPage />, errorElement: <RouteError /> },
   { path: '/survey/:token', element: <SurveyPage />, errorElement: <RouteError /> },
+  { path: '/nps/:token', element: <NpsAnswerPage />, errorElement: <RouteError /> },
+  { path: '/unsubscribe/:token', element: <UnsubscribePage />, errorElement: <RouteError /> },
   { path: '/portal/login', element: <PortalSignInPage />, errorElement: <RouteError /> },
   { path: '/portal/magic', element: <MagicLinkPage />, errorElement: <RouteError /> },
   {
@@ -133,7 +137,7 @@ export const router = createBrowserRouter([
         ),
       },
       {
-        path: 'feedback/:tab?',
+        path: 'feedback/:tab?/:itemId?',
         element: (
           <PageGuard page="feedback">
             <FeedbackPage />

@@ -2,6 +2,18 @@
 // the change's transaction, sent by a job with a link bound to the ticket), the customer's
 // answer on a public page, and the feedback inbox with CSAT, CES and the response rate.
 
+export {
+  type CampaignsService,
+  campaignsService,
+  insertNpsSetup,
+  insertPastCampaign,
+  loadNpsSettings,
+  NPS_JOB,
+  type PastCampaign,
+  resolveSegment,
+  sendDueCampaigns,
+} from './feedback.campaigns';
+export { campaignsRoutes } from './feedback.campaigns.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService } from './feedback.service';
 export {

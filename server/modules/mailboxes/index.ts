@@ -18,7 +18,7 @@ export {
   parseImap,
   releaseImap,
 } from './mailboxes.service';
-export { inlinePictures, mailboxOfTicket, queueTicketMail } from './outbound';
+export { inlinePictures, mailboxOfTicket, queueCustomerMail, queueTicketMail } from './outbound';
 export { loadMailSettings, type MailRulesService, mailRulesService } from './rules.service';
 export { renderTemplate, templateDefaults, unknownPlaceholders } from './templates.defaults';
 export { type TemplatesService, templatesService } from './templates.service';

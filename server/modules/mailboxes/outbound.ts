@@ -119,3 +119,38 @@ export async function queueTicketMail(db: DbOrTrx, config: Config, mail: TicketM
     await threadsRepository.rememberMessageId(db, messageId, mail.ticket.id, 'out', nowIso(), id);
   return id;
 }
+
+export interface CustomerMail {
+  template: TemplateKey;
+  to: string;
+  values: TemplateValues;
+  /** Extra headers (List-Unsubscribe …); Message-ID and Auto-Submitted are set here. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Queues a mail to a customer that is about no ticket (an NPS campaign), rendered from its
+ * template and sent from the default mailbox. Answers null when the template is turned off.
+ */
+export async function queueCustomerMail(
+  db: DbOrTrx,
+  config: Config,
+  mail: CustomerMail,
+): Promise<number | null> {
+  const template = await loadTemplate(db, mail.template);
+  if (!template.enabled) return null;
+  const mailbox = await mailboxesRepository.defaultMailbox(db);
+  const rendered = renderTemplate(template.subject, template.body, mail.values);
+  const fromAddress = mailbox?.address ?? config.mail.from;
+  const messageId = `${randomToken(12).toLowerCase()}@${domainOf(fromAddress)}`;
+  return enqueueMail(db, {
+    to: mail.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: { ...mail.headers, 'Message-ID': `<${messageId}>`, 'Auto-Submitted': 'auto-generated' },
+    from: mailbox ? { address: mailbox.address, name: mailbox.display_name } : null,
+    mailboxId: mailbox?.id ?? null,
+    kind: mail.template,
+  });
+}

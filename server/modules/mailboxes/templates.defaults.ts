@@ -76,6 +76,31 @@ export const templateDefaults: Record<TemplateKey, TemplateDefinition> = {
     ].join('\n'),
     placeholders: [...customerPlaceholders, 'survey.links', 'survey.url'],
   },
+  nps_campaign: {
+    audience: 'customer',
+    description:
+      'Sent to each customer an NPS campaign asks how likely they are to recommend you (Feedback, Campaigns); every mail carries an unsubscribe link',
+    subject: 'A quick question from {{company.name}}',
+    body: [
+      'Hello {{customer.name}},',
+      '',
+      '{{nps.question}} Pick a number from 0 (not at all likely) to 10 (extremely likely):',
+      '',
+      '{{nps.url}}',
+      '',
+      'It takes a few seconds, and you can add a comment. Thank you.',
+      '',
+      'You get this mail because you are a customer of {{company.name}}. To receive no more surveys like this one: {{unsubscribe.url}}',
+    ].join('\n'),
+    placeholders: [
+      'customer.name',
+      'customer.email',
+      'company.name',
+      'nps.question',
+      'nps.url',
+      'unsubscribe.url',
+    ],
+  },
   agent_ticket_assigned: {
     audience: 'agent',
     description: 'Sent to an agent when a ticket is assigned to them by someone else',
@@ -119,7 +144,7 @@ export function unknownPlaceholders(key: TemplateKey, ...texts: string[]): strin
 export type TemplateValues = Record<string, string>;
 
 /** Links Steward makes to its own pages: shown as links when they are plain http(s) addresses. */
-const linkPlaceholders = new Set(['ticket.url', 'portal.url']);
+const linkPlaceholders = new Set(['ticket.url', 'portal.url', 'nps.url', 'unsubscribe.url']);
 /** The mailbox signature is the admin's Markdown, like the template itself. */
 const markdownPlaceholders = new Set(['mailbox.signature']);
 const WEB_ADDRESS = /^https?:\/\/[^\s"'<>`]+$/;

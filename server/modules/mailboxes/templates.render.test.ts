@@ -23,7 +23,13 @@ const hostile = [
 ];
 
 /** Steward's own addresses and the admin's signature: not values a customer can give. */
-const notCustomerValues = new Set(['ticket.url', 'portal.url', 'mailbox.signature']);
+const notCustomerValues = new Set([
+  'ticket.url',
+  'portal.url',
+  'mailbox.signature',
+  'nps.url',
+  'unsubscribe.url',
+]);
 
 const tags = (html: string) =>
   [...html.matchAll(/<(\/?[a-z0-9]+)/g)].map((m) => m[1]).filter((t) => !/br$/.test(t!));

@@ -17,6 +17,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   settings: (id) => {
     if (id === 'mail') return ['mail', '/admin/mail/spam-rules'];
     if (id === 'surveys') return ['feedback', '/feedback/settings'];
+    if (id === 'nps') return ['feedback', '/feedback/campaigns'];
     return ['ticket-fields', '/admin/ticket-fields'];
   },
   mailbox: () => ['mail', '/admin/mail/mailboxes'],
@@ -28,6 +29,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   business_calendar: () => ['business-hours', '/admin/business-hours'],
   sla_policy: () => ['sla-policies', '/admin/sla-policies'],
   contract: () => ['contracts', '/contracts'],
+  nps_campaign: (id) => ['feedback', `/feedback/campaigns/${id}`],
   survey_reason: () => ['feedback', '/feedback/settings'],
   macro: () => ['macros', '/admin/macros'],
   trigger: () => ['triggers', '/admin/triggers'],

@@ -61,9 +61,9 @@ function useFilter() {
   return { filter, period, params, set, clear: () => setParams({}, { replace: true }) };
 }
 
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
+export const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
 
-function Figure({ label, value, hint }: { label: string; value: string; hint: string }) {
+export function Figure({ label, value, hint }: { label: string; value: string; hint: string }) {
   return (
     <Paper withBorder radius="md" p="md">
       <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -4,6 +4,7 @@ import { can } from '../../app/access';
 import { useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
+import { CampaignsPanel } from './CampaignsPanel';
 import { FeedbackAnswers } from './FeedbackAnswers';
 import { SurveySettingsPanel } from './SurveySettingsPanel';
 
@@ -11,29 +12,35 @@ import { SurveySettingsPanel } from './SurveySettingsPanel';
 export function FeedbackPage() {
   usePageTitle('Feedback');
   const me = useMe();
-  const { tab } = useParams();
+  const { tab, itemId } = useParams();
   const navigate = useNavigate();
-  const current = tab === 'settings' ? 'settings' : 'answers';
+  const current = tab === 'settings' || tab === 'campaigns' ? tab : 'answers';
+  const campaignId = tab === 'campaigns' && itemId && /^\d+$/.test(itemId) ? Number(itemId) : null;
   return (
     <>
       <PageHeader
         title="Feedback"
-        description="Customer satisfaction (CSAT) and effort (CES) from the survey sent after each solved ticket, with every comment."
+        description="Customer satisfaction (CSAT) and effort (CES) from the survey sent after each solved ticket, with every comment, and NPS campaigns asking how likely customers are to recommend you."
       />
       <Stack gap="md">
         <Tabs
           value={current}
           onChange={(value) =>
-            navigate(value === 'settings' ? '/feedback/settings' : '/feedback', { replace: true })
+            navigate(value === 'settings' || value === 'campaigns' ? `/feedback/${value}` : '/feedback', {
+              replace: true,
+            })
           }
         >
           <Tabs.List aria-label="Feedback">
             <Tabs.Tab value="answers">Answers</Tabs.Tab>
+            <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
         </Tabs>
         {current === 'answers' ? (
           <FeedbackAnswers />
+        ) : current === 'campaigns' ? (
+          <CampaignsPanel campaignId={campaignId} canManage={can(me.role, 'feedback.manage')} />
         ) : (
           <SurveySettingsPanel canManage={can(me.role, 'feedback.manage')} />
         )}

@@ -9,7 +9,7 @@ import { useAnswerSurvey, usePublicSurvey } from './feedback.queries';
 import { SurveyForm } from './SurveyForm';
 
 /** A closed or unknown link: said plainly, with nothing to fill in. */
-function Closed({ title, children }: { title: string; children: string }) {
+export function Closed({ title, children }: { title: string; children: string }) {
   return (
     <Paper withBorder p="xl" radius="md" role="status">
       <Stack gap="sm" align="center" ta="center">

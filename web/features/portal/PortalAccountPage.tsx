@@ -4,6 +4,7 @@ import { portalSite, usePageTitle } from '../../app/title';
 import { ChangePasswordForm } from '../profile/ChangePasswordForm';
 import { PortalBackLink } from './PortalBackLink';
 import { PortalMailPreferences } from './PortalMailPreferences';
+import { PortalSurveyPreference } from './PortalSurveyPreference';
 
 export function PortalAccountPage() {
   usePageTitle('My account', portalSite);
@@ -23,6 +24,7 @@ export function PortalAccountPage() {
         </Stack>
       </Paper>
       <PortalMailPreferences />
+      <PortalSurveyPreference />
       <Text fz="sm" c="dimmed">
         You can always sign in with a link sent to your email. Set a password if you'd rather sign in with
         one.

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import type { NpsCampaign, NpsResults } from '../../contracts/nps';
+import { describeApi } from '../../test/helpers/app';
+import { loadConfig } from '../config';
+import { seedDemo } from './demo';
+
+describeApi('demo NPS campaigns', (t) => {
+  it('has a finished and an active campaign with answers in every group, comments and unsubscribes', async () => {
+    await seedDemo(t.handle, loadConfig({}));
+    const manager = await t.login('morgan@steward.example', 'steward-demo');
+    const cookie = manager.cookies.find((c) => c.name === 'steward_session')!;
+    const get = (url: string) =>
+      t.app.inject({ method: 'GET', url, headers: { cookie: `steward_session=${cookie.value}` } });
+    const list = await get('/api/v1/nps-campaigns');
+    expect(list.statusCode, list.body).toBe(200);
+    const campaigns = list.json().data as NpsCampaign[];
+    expect(campaigns.map((c) => c.status).sort()).toEqual(['active', 'finished']);
+    for (const c of campaigns) {
+      const results = (await get(`/api/v1/nps-campaigns/${c.id}`)).json() as NpsResults;
+      expect(results.answered).toBeGreaterThan(5);
+      expect(results.promoters).toBeGreaterThan(0);
+      expect(results.detractors).toBeGreaterThan(0);
+      expect(results.nps).not.toBeNull();
+      expect(results.answers.some((a) => a.comment.length > 0)).toBe(true);
+    }
+    const active = campaigns.find((c) => c.status === 'active')!;
+    expect(Date.parse(active.nextRunAt!)).toBeGreaterThan(Date.now());
+    const optouts = await t.handle.db.selectFrom('nps_optouts').selectAll().execute();
+    expect(optouts.length).toBeGreaterThan(0);
+    const settings = (await get('/api/v1/nps-settings')).json();
+    expect(settings).toMatchObject({ company: 'Steward Supplies', capDays: 90 });
+  });
+});
