@@ -32,6 +32,7 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import { boardRoutes, boardService } from './reports';
 import {
   alertUnassignedTickets,
   PRESENCE_SWEEP_JOB,
@@ -158,6 +159,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(routingRoutes, { routing: routingService(deps) });
   await app.register(automationRoutes, { automation: automationService(deps, rulePorts) });
+  await app.register(boardRoutes, { board: boardService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

@@ -3,6 +3,7 @@
 // breaches, notifies and escalates.
 export { backfillClocks } from './sla.backfill';
 export { moveClocks } from './sla.clocks';
+export { countTicketsDue } from './sla.due';
 /** The clocks a ticket_sla row keeps, for tests that check seeded data. */
 export { parseClocks as parseClocksForTest } from './sla.codec';
 export { slaRoutes } from './sla.routes';
