@@ -40,7 +40,9 @@ export const boardAlertKinds = ['unassigned', 'spike'] as const;
 export const boardAlertSchema = z.object({
   kind: z
     .enum(boardAlertKinds)
-    .describe("'unassigned': tickets left unassigned past the team's alert time; 'spike': a surge in incoming tickets"),
+    .describe(
+      "'unassigned': tickets left unassigned past the team's alert time; 'spike': a surge in incoming tickets",
+    ),
   title: z.string(),
   since: isoTimestamp.describe('When the first ticket of the alert was raised'),
   ticketIds: z.array(z.number().int()).describe('The tickets behind the alert (at most 50)'),
@@ -56,7 +58,9 @@ export const boardHourSchema = z.object({
 export type BoardHour = z.infer<typeof boardHourSchema>;
 
 export const boardSchema = z.object({
-  scope: z.enum(['all', 'led']).describe("'all': every team (managers and admins); 'led': the teams the caller leads"),
+  scope: z
+    .enum(['all', 'led'])
+    .describe("'all': every team (managers and admins); 'led': the teams the caller leads"),
   teamIds: z.array(z.number().int()).nullable().describe('The teams the board covers; null for all'),
   generatedAt: isoTimestamp,
   backlog: z.object({

@@ -107,7 +107,9 @@ export const updateDataQualitySettingsBody = dataQualitySettingsSchema.strict();
 
 export const dataQualityFixBody = z
   .object({
-    check: z.literal('deactivated-assignee').describe('The check whose findings to fix (only safe fixes exist)'),
+    check: z
+      .literal('deactivated-assignee')
+      .describe('The check whose findings to fix (only safe fixes exist)'),
     ticketIds: z.array(positiveId).min(1).max(100),
   })
   .strict();

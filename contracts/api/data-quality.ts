@@ -19,5 +19,10 @@ export const dataQualityRoutes = {
     body: updateDataQualitySettingsBody,
     response: dataQualitySettingsSchema,
   }),
-  fix: route({ method: 'POST', path: `${base}/fixes`, body: dataQualityFixBody, response: dataQualityFixResult }),
+  fix: route({
+    method: 'POST',
+    path: `${base}/fixes`,
+    body: dataQualityFixBody,
+    response: dataQualityFixResult,
+  }),
 };

@@ -316,7 +316,12 @@ const matrix: {
   { method: 'GET', url: '/api/v1/board', path: '/api/v1/board', allowed: leads },
   { method: 'GET', url: '/api/v1/data-quality', path: '/api/v1/data-quality', allowed: leads },
   { method: 'POST', url: '/api/v1/data-quality/runs', path: '/api/v1/data-quality/runs', allowed: leads },
-  { method: 'PUT', url: '/api/v1/data-quality/settings', path: '/api/v1/data-quality/settings', allowed: leads },
+  {
+    method: 'PUT',
+    url: '/api/v1/data-quality/settings',
+    path: '/api/v1/data-quality/settings',
+    allowed: leads,
+  },
   { method: 'POST', url: '/api/v1/data-quality/fixes', path: '/api/v1/data-quality/fixes', allowed: leads },
   { method: 'GET', url: '/api/v1/surveys/settings', path: '/api/v1/surveys/settings', allowed: leads },
   { method: 'PATCH', url: '/api/v1/surveys/settings', path: '/api/v1/surveys/settings', allowed: leads },

@@ -23,7 +23,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('findings', 'text', (c) => c.notNull())
     .addColumn('ran_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('data_quality_runs_ran_idx').on('data_quality_runs').columns(['ran_at']).execute();
+  await db.schema
+    .createIndex('data_quality_runs_ran_idx')
+    .on('data_quality_runs')
+    .columns(['ran_at'])
+    .execute();
 }
 
 async function down(db: Kysely<unknown>) {

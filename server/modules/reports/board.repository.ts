@@ -24,7 +24,12 @@ export const boardRepository = {
       .where('is_open', '=', 1);
     if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
     return query.groupBy(['team_id', 'status']).execute() as Promise<
-      { team_id: number | null; status: TicketStatus; n: number | string; unassigned: number | string | null }[]
+      {
+        team_id: number | null;
+        status: TicketStatus;
+        n: number | string;
+        unassigned: number | string | null;
+      }[]
     >;
   },
 

@@ -42,7 +42,9 @@ export function todayByHour(created: string[], solved: string[], from: number, n
 
 /** The creation times that bound the age buckets, newest first: "came in after now − N hours". */
 export function bucketBounds(now: number): string[] {
-  return unassignedBuckets.flatMap((b) => (b.toHours === null ? [] : [new Date(now - b.toHours * HOUR).toISOString()]));
+  return unassignedBuckets.flatMap((b) =>
+    b.toHours === null ? [] : [new Date(now - b.toHours * HOUR).toISOString()],
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Board, type BoardTeamRow } from '../../../contracts/board';
+import type { Board, BoardTeamRow } from '../../../contracts/board';
 import type { TicketStatus } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { tablesStamp } from '../../db/stamps';
@@ -94,7 +94,11 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
       byStatus,
       byTeam: [...rows.values()].filter((r) => r.team !== null || r.open > 0),
     },
-    unassigned: { count: ages.count, oldestAt: ages.oldest, buckets: ageBuckets(ages.count, ages.after, now) },
+    unassigned: {
+      count: ages.count,
+      oldestAt: ages.oldest,
+      buckets: ageBuckets(ages.count, ages.after, now),
+    },
     sla: await countTicketsDue(db, { now, soonMs: SOON_MS, teamIds }),
     agents: staff.map((s) => ({ ...s, load: loads.get(s.id) ?? 0 })),
     today: {

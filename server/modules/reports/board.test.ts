@@ -40,7 +40,11 @@ describeApi('the live operations board', (t) => {
 
     const old = await openTicket(t, admin, { subject: 'Waited two days', teamId: billing.id });
     await setTicket(old.id, { created_at: new Date(now - 48 * HOUR).toISOString() });
-    const mid = await openTicket(t, admin, { subject: 'Waited two hours', teamId: billing.id, status: 'open' });
+    const mid = await openTicket(t, admin, {
+      subject: 'Waited two hours',
+      teamId: billing.id,
+      status: 'open',
+    });
     await setTicket(mid.id, { created_at: new Date(now - 2 * HOUR).toISOString() });
     await openTicket(t, admin, { subject: 'Just in', teamId: shipping.id });
     const taken = await openTicket(t, admin, {
@@ -112,9 +116,9 @@ describeApi('the live operations board', (t) => {
     const refused = await t.request(plain, { method: 'GET', url: '/api/v1/board' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('FORBIDDEN');
-    expect((await t.request(await t.tokenFor('agent'), { method: 'GET', url: '/api/v1/board' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.request(await t.tokenFor('agent'), { method: 'GET', url: '/api/v1/board' })).statusCode,
+    ).toBe(403);
     expect((await get(await t.tokenFor('manager'))).backlog.open).toBe(7);
   });
 
@@ -126,7 +130,12 @@ describeApi('the live operations board', (t) => {
     const waiting = await openTicket(t, admin, { subject: 'Nobody took me', teamId: team.id });
     await t.handle.db
       .insertInto('routing_alerts')
-      .values({ ticket_id: waiting.id, team_id: team.id, notified_id: null, alerted_at: new Date().toISOString() })
+      .values({
+        ticket_id: waiting.id,
+        team_id: team.id,
+        notified_id: null,
+        alerted_at: new Date().toISOString(),
+      })
       .execute();
     const board = await get(admin);
     const alert = board.alerts.find((a) => a.ticketIds.includes(waiting.id));
