@@ -13,6 +13,8 @@ const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'C
 });
 const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
+const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
+const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -129,6 +131,22 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="contracts">
             <ContractsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'board',
+        element: (
+          <PageGuard page="board">
+            <BoardPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'data-quality',
+        element: (
+          <PageGuard page="data-quality">
+            <DataQualityPage />
           </PageGuard>
         ),
       },
