@@ -243,3 +243,39 @@ export function dataQualityService({ db, live }: AppDeps) {
 }
 
 export type DataQualityService = ReturnType<typeof dataQualityService>;
+
+/**
+ * A score history for demo data: today's daily run from the real checks, and one run a day for
+ * the `days` before it whose counts are today's grown back towards `worseBy` times as many the
+ * further back they go (the desk cleaning up over the weeks); past runs keep no items.
+ */
+export async function insertScoreHistory(db: Db, now: number, days: number, worseBy: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const findings = await runChecks(trx, now);
+    for (let back = days; back >= 1; back--) {
+      const factor = 1 + ((worseBy - 1) * back) / days;
+      const past = findings.map((f) => ({
+        ...f,
+        count: Math.round(f.count * factor + (back % 3 === 0 ? 1 : 0)),
+        items: [],
+      }));
+      const at = new Date(now - back * DAY);
+      at.setUTCHours(3, 0, 0, 0);
+      await repo.insertRun(trx, {
+        trigger: 'daily',
+        daily_key: at.toISOString().slice(0, 10),
+        score_tenths: scoreTenths(past),
+        findings: JSON.stringify(past),
+        ran_at: at.toISOString(),
+      });
+    }
+    const ranAt = new Date(now).toISOString();
+    await repo.insertRun(trx, {
+      trigger: 'daily',
+      daily_key: ranAt.slice(0, 10),
+      score_tenths: scoreTenths(findings),
+      findings: JSON.stringify(findings),
+      ran_at: ranAt,
+    });
+  });
+}

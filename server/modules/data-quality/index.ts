@@ -7,6 +7,7 @@ export {
   DATA_QUALITY_JOB,
   type DataQualityService,
   dataQualityService,
+  insertScoreHistory,
   recordRun,
   runDailyDataQuality,
 } from './data-quality.service';
