@@ -226,7 +226,7 @@ function BacklogTable({ board, scope }: { board: Board; scope: Scope }) {
                           n={row.byStatus[s] ?? 0}
                           filters={{ status: [s], team }}
                           scope={scope}
-                          label={`${statusLabels[s].toLowerCase()} in ${name}`}
+                          label={`with status ${statusLabels[s].toLowerCase()} in ${name}`}
                         />
                       </Table.Td>
                     ))}
