@@ -20,6 +20,7 @@ test('the operations board updates live when a ticket comes in, and opens as a w
   await open(`First on the wall ${suffix}`);
 
   await signIn(page, manager.email, manager.password);
+  await expect(page).toHaveURL('/');
   await page.goto('/board');
   const backlog = page.getByRole('table', { name: 'Backlog by team and status' });
   const row = backlog.getByRole('row', { name: new RegExp(team.name) });
@@ -58,12 +59,15 @@ test('the data-quality page lists a planted finding and the score', async ({ pag
     name: `Aardvark No Domain ${suffix}`,
   });
   await signIn(page, manager.email, manager.password);
+  await expect(page).toHaveURL('/');
   await page.goto('/data-quality');
   await expect(page.getByRole('heading', { level: 1, name: 'Data quality' })).toBeVisible();
   await page.getByRole('button', { name: 'Run the checks now' }).click();
   const orgs = page.getByRole('region', { name: 'Organisations with no domain' });
   await expect(orgs.getByRole('link', { name: org.name })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('region', { name: 'Latest score' })).toContainText(/\d/);
+  // Scanned once the notice that the checks ran has gone.
+  await expect(page.getByText('Checks ran')).toBeHidden({ timeout: 10_000 });
   const findings = await seriousViolations(page, 'data quality');
   expect(findings, describeFindings(findings)).toEqual([]);
   await orgs.getByRole('link', { name: org.name }).click();
