@@ -57,6 +57,11 @@ export const rolePolicies = {
   /** Triggers and time-based automations: agents see what acts on their tickets; managers keep them. */
   'automation.read': staffRoles,
   'automation.manage': managers,
+  /** The live operations board: managers see every team; a team's lead their teams (checked in the service). */
+  'board.read': staffRoles,
+  /** The data-quality monitor: managers read the findings, run the checks and apply the safe fixes. */
+  'data-quality.read': managers,
+  'data-quality.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

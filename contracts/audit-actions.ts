@@ -521,6 +521,18 @@ export const auditActions = {
     phrase: () => ['changed the order in which service-level policies apply'],
   },
 
+  // Data quality
+  'data_quality.settings_updated': {
+    entity: 'settings',
+    label: 'Data-quality settings changed',
+    phrase: (input) => updateSentence(input, { prep: 'in' }),
+  },
+  'data_quality.unassigned': {
+    entity: 'ticket',
+    label: 'Unassigned from a deactivated agent',
+    phrase: (input) => ['unassigned ', ref(input.entity), ' from a deactivated agent (data-quality fix)'],
+  },
+
   // Contracts
   'contract.created': {
     entity: 'contract',

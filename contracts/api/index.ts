@@ -1,9 +1,11 @@
 import { auditRoutes } from './audit';
 import { authRoutes, profileRoutes } from './auth';
 import { automationsRoutes, triggersRoutes } from './automation';
+import { boardRoutes } from './board';
 import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
+import { dataQualityRoutes } from './data-quality';
 import { feedbackRoutes } from './feedback';
 import { jobsRoutes } from './jobs';
 import { macrosRoutes } from './macros';
@@ -55,6 +57,8 @@ export const routes = {
   presence: presenceRoutes,
   triggers: triggersRoutes,
   automations: automationsRoutes,
+  board: boardRoutes,
+  dataQuality: dataQualityRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -30,6 +30,7 @@ import { migration0034 } from './migrations/0034_routing';
 import { migration0035 } from './migrations/0035_automation';
 import { migration0036 } from './migrations/0036_feedback';
 import { migration0037 } from './migrations/0037_nps_campaigns';
+import { migration0040 } from './migrations/0040_board_data_quality';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -64,6 +65,7 @@ export const migrations: Migration[] = [
   migration0035,
   migration0036,
   migration0037,
+  migration0040,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -758,6 +758,18 @@ export interface RoutingLogTable {
   created_at: Timestamp;
 }
 
+/** A run of the data-quality checks (the data-quality module). */
+export interface DataQualityRunsTable {
+  id: Generated<number>;
+  trigger: 'daily' | 'manual';
+  /** YYYY-MM-DD of the daily run (unique: one per day across nodes); null for runs asked for. */
+  daily_key: string | null;
+  score_tenths: number;
+  /** JSON array of findings */
+  findings: string;
+  ran_at: Timestamp;
+}
+
 export interface RoutingAlertsTable {
   ticket_id: number;
   team_id: number | null;
@@ -855,6 +867,7 @@ export interface Database {
   agent_presence: AgentPresenceTable;
   routing_log: RoutingLogTable;
   routing_alerts: RoutingAlertsTable;
+  data_quality_runs: DataQualityRunsTable;
   triggers: TriggersTable;
   automations: AutomationsTable;
   automation_claims: AutomationClaimsTable;

@@ -16,6 +16,7 @@ import {
 import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
+import { DATA_QUALITY_JOB, dataQualityRoutes, dataQualityService, runDailyDataQuality } from './data-quality';
 import {
   campaignsRoutes,
   campaignsService,
@@ -36,6 +37,7 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import { boardRoutes, boardService } from './reports';
 import {
   alertUnassignedTickets,
   PRESENCE_SWEEP_JOB,
@@ -83,6 +85,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
+        // The day's data-quality checks, once across nodes (the run claims its day).
+        { name: DATA_QUALITY_JOB, everyMs: 15 * 60_000, run: () => runDailyDataQuality(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -167,6 +171,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(routingRoutes, { routing: routingService(deps) });
   await app.register(automationRoutes, { automation: automationService(deps, rulePorts) });
+  await app.register(boardRoutes, { board: boardService(deps) });
+  await app.register(dataQualityRoutes, { dataQuality: dataQualityService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {
     portal: portalService(deps),

@@ -1,7 +1,10 @@
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
+import { insertScoreHistory } from '../modules/data-quality';
+import { alertUnassignedTickets } from '../modules/routing';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { seedAutomation } from './automation';
+import { seedDataQuality, seedUnansweredSolved } from './data-quality';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
 import { seedMacros } from './macros';
@@ -201,6 +204,14 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       DEMO_TICKETS,
     );
+    await seedUnansweredSolved(
+      trx,
+      {
+        customers: customers.slice(20, 22).map((c, i) => ({ ...c, id: customerIds[20 + i]! })),
+        agent: { id: agentIds[1]!, teamId: teamIds[0]! },
+      },
+      nowMs,
+    );
     // Round robin on the first team, least loaded on the second; a few new requests routed for real.
     await seedRouting(trx, rnd, {
       teamIds,
@@ -267,7 +278,13 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       },
       now,
     );
+    // What the data-quality checks find: duplicates, domains missing, a leaver's open tickets.
+    await seedDataQuality(trx, { leaverId: agentIds[AGENTS - 1]! }, nowMs);
   });
+  // The board's standing alerts: unassigned tickets past their team's alert time notify the leads.
+  await alertUnassignedTickets(db, nowMs);
+  // Four weeks of daily data-quality scores, the desk getting a little cleaner each week.
+  await insertScoreHistory(db, nowMs, 28, 2.5);
 
   return [
     `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,

@@ -297,6 +297,20 @@ const cases: Case[] = [
     typeField: 'capDays',
   },
   {
+    method: 'PUT',
+    url: '/api/v1/data-quality/settings',
+    body: { staleDays: 7 },
+    longField: 'staleDays',
+    typeField: 'staleDays',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/data-quality/fixes',
+    body: { check: 'deactivated-assignee', ticketIds: [1] },
+    longField: 'check',
+    typeField: 'ticketIds',
+  },
+  {
     method: 'POST',
     url: '/api/v1/surveys/reasons',
     body: { label: 'Slow answer' },
@@ -520,6 +534,8 @@ describeApi('bad input', (t) => {
       'nps_campaigns',
       'nps_recipients',
       'nps_optouts',
+      'data_quality_runs',
+      'settings',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -59,6 +59,7 @@ const OWNERS: Record<string, string> = {
   routing_log: 'routing',
   routing_alerts: 'routing',
   views: 'queues',
+  data_quality_runs: 'data-quality',
 };
 
 /** Every `insertInto('t')`, `updateTable('t')`, `deleteFrom('t')` in a module's files other than tests. */

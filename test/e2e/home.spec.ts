@@ -13,7 +13,7 @@ async function openTicketFor(teamId: number, subject: string, extra: Record<stri
   });
 }
 
-test('a manager’s home shows every team’s queues and the oldest unassigned ticket; an agent sees their own', async ({
+test('a manager’s home is the operations board, its figures open the tickets; an agent sees their own queues', async ({
   page,
   browser,
 }) => {
@@ -29,19 +29,16 @@ test('a manager’s home shows every team’s queues and the oldest unassigned t
   await openTicketFor(team.id, `Newer return ${suffix}`, { status: 'open' });
   await openTicketFor(team.id, `Waiting return ${suffix}`, { assigneeId: agent.id, status: 'pending' });
 
+  // A manager lands on the operations board: the team's backlog, each figure the tickets behind it.
   await signIn(page, manager.email, manager.password);
   await expect(page).toHaveURL('/');
-  const queues = page.getByRole('table', { name: 'Team queues' });
-  const row = queues.getByRole('row', { name: new RegExp(team.name) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Operations board' })).toBeVisible();
+  const backlog = page.getByRole('table', { name: 'Backlog by team and status' });
+  const row = backlog.getByRole('row', { name: new RegExp(team.name) });
   await expect(row.getByRole('link', { name: `3 open in ${team.name}` })).toBeVisible();
-  await expect(row.getByRole('link', { name: `1 waiting in ${team.name}` })).toBeVisible();
-  const oldestCard = page.getByRole('region', { name: 'Waiting longest for an owner' });
-  await expect(oldestCard.getByRole('link', { name: /^#\d+ / })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Your open tickets: 0' })).toBeVisible();
-
-  // A figure is a way into the Inbox, narrowed to that team's queue.
+  await expect(row.getByRole('link', { name: `1 with status pending in ${team.name}` })).toBeVisible();
   await row.getByRole('link', { name: `2 unassigned in ${team.name}` }).click();
-  await expect(page).toHaveURL(/\/inbox\/unassigned\?f=/);
+  await expect(page).toHaveURL(/\/inbox\/all\?f=/);
   await expect(page.getByText(`Oldest return ${suffix}`)).toBeVisible();
   await expect(page.getByText(`Newer return ${suffix}`)).toBeVisible();
   await expect(page.getByText(`Waiting return ${suffix}`)).toHaveCount(0);

@@ -143,6 +143,8 @@ export const staffPages: StaffPage[] = [
   { name: 'business-hours', path: () => '/admin/business-hours', ready: heading(() => 'Business hours') },
   { name: 'sla-policies', path: () => '/admin/sla-policies', ready: heading(() => 'SLA policies') },
   { name: 'contracts', path: () => '/contracts', ready: heading(() => 'Contracts') },
+  { name: 'board', path: () => '/board', ready: heading(() => 'Operations board') },
+  { name: 'data-quality', path: () => '/data-quality', ready: heading(() => 'Data quality') },
   { name: 'feedback', path: () => '/feedback', ready: heading(() => 'Feedback') },
   { name: 'feedback-settings', path: () => '/feedback/settings', ready: heading(() => 'Feedback') },
   { name: 'feedback-campaigns', path: () => '/feedback/campaigns', ready: heading(() => 'Feedback') },

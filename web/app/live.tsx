@@ -1,5 +1,13 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { LIVE_ACCESS_ENDED, type LiveClientMessage, type LiveServerMessage } from '../../contracts/live';
 import { notificationsKeys } from '../features/notifications/notifications.queries';
 import { isOwnVersion, ticketsKeys } from '../features/tickets/tickets.queries';
@@ -28,6 +36,7 @@ class LiveConnection {
   private readonly presence = new Map<number, LiveViewer[]>();
   private readonly listeners = new Set<() => void>();
   private readonly changedTickets = new Set<number>();
+  private readonly ticketListeners = new Set<() => void>();
   private listsChanged = false;
 
   constructor(private readonly queryClient: QueryClient) {
@@ -82,7 +91,18 @@ class LiveConnection {
     };
   }
 
+  /** Calls `listener` when any ticket is created or changes (and after a reconnect); returns the unsubscribe. */
+  onTicketChange(listener: () => void): () => void {
+    this.ticketListeners.add(listener);
+    return () => this.ticketListeners.delete(listener);
+  }
+
+  private ticketsChanged(): void {
+    for (const listener of this.ticketListeners) listener();
+  }
+
   private opened(): void {
+    this.ticketsChanged();
     for (const ticketId of this.watched.keys()) this.send({ type: 'watch', ticketId });
     // Whatever changed while the channel was down.
     this.listsChanged = true;
@@ -97,10 +117,12 @@ class LiveConnection {
   private receive(message: LiveServerMessage): void {
     switch (message.type) {
       case 'ticket.created':
+        this.ticketsChanged();
         this.listsChanged = true;
         this.scheduleFlush();
         break;
       case 'ticket.changed':
+        this.ticketsChanged();
         this.listsChanged = true;
         if (message.version === null || !isOwnVersion(message.ticketId, message.version)) {
           this.changedTickets.add(message.ticketId);
@@ -186,6 +208,36 @@ export function useTicketPresence(ticketId: number, selfId: number): LiveViewer[
     () => connection?.viewersOf(ticketId) ?? noViewers,
   );
   return viewers.filter((v) => v.userId !== selfId);
+}
+
+/**
+ * Calls `onChange` when tickets are created or change, at most once per `everyMs` (a burst of
+ * changes becomes one call at the end of the wait): for pages that add tickets up, like the board.
+ */
+export function useTicketChanges(onChange: () => void, everyMs: number): void {
+  const connection = useConnection();
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (!connection) return;
+    let timer: number | undefined;
+    let last = 0;
+    const unsubscribe = connection.onTicketChange(() => {
+      if (timer !== undefined) return;
+      timer = window.setTimeout(
+        () => {
+          timer = undefined;
+          last = Date.now();
+          latest.current();
+        },
+        Math.max(0, last + everyMs - Date.now()),
+      );
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [connection, everyMs]);
 }
 
 /** How often lists refresh on their own: never while live updates flow, every minute otherwise. */

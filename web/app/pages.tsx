@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconAddressBook,
+  IconAlertTriangle,
   IconBolt,
   IconCalendarTime,
   IconClockExclamation,
@@ -10,6 +11,7 @@ import {
   IconHome,
   IconInbox,
   IconKey,
+  IconLayoutDashboard,
   IconListDetails,
   IconMail,
   IconMessageBolt,
@@ -28,6 +30,8 @@ export type PageId =
   | 'customers'
   | 'contracts'
   | 'feedback'
+  | 'board'
+  | 'data-quality'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -103,6 +107,25 @@ export const appPages: readonly AppPage[] = [
     description:
       'What customers said after their tickets were solved: CSAT, effort, comments, survey settings, NPS campaigns',
     icon: IconMoodSmile,
+    section: 'main',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'board',
+    label: 'Operations board',
+    path: '/board',
+    description:
+      'Live backlog, unassigned tickets, clocks running out and who is on, with a wall-screen mode',
+    icon: IconLayoutDashboard,
+    section: 'main',
+    roles: ['admin', 'manager'],
+  },
+  {
+    id: 'data-quality',
+    label: 'Data quality',
+    path: '/data-quality',
+    description: 'Daily checks of tickets, customers and contracts, the score over time and one-click fixes',
+    icon: IconAlertTriangle,
     section: 'main',
     roles: ['admin', 'manager'],
   },

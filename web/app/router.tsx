@@ -15,6 +15,8 @@ const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'Su
 const NpsAnswerPage = lazyPage(() => import('../features/feedback/NpsAnswerPage'), 'NpsAnswerPage');
 const UnsubscribePage = lazyPage(() => import('../features/feedback/UnsubscribePage'), 'UnsubscribePage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
+const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
+const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -133,6 +135,22 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="contracts">
             <ContractsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'board',
+        element: (
+          <PageGuard page="board">
+            <BoardPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'data-quality',
+        element: (
+          <PageGuard page="data-quality">
+            <DataQualityPage />
           </PageGuard>
         ),
       },

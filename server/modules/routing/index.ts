@@ -3,6 +3,7 @@
 // the change that calls for it), the routing log, and the unassigned-ticket alerts.
 export { AWAY_AFTER_MINUTES, PRESENCE_SWEEP_JOB, setPresence, signedOut, sweepPresence } from './presence';
 export { alertUnassignedTickets, UNASSIGNED_ALERTS_JOB } from './routing.alerts';
+export { type StandingAlert, staffWithPresence, standingUnassignedAlerts, teamsLedBy } from './routing.board';
 export { detectLanguage } from './routing.language';
 export {
   decideRoute,

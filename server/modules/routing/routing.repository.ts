@@ -368,6 +368,32 @@ export const routingRepository = {
     return q.execute();
   },
 
+  /**
+   * Alerts still standing: tickets that raised an unassigned alert and are still unsolved and
+   * unassigned, of the given teams or all, the longest-standing first (at most `limit`).
+   */
+  standingAlerts(db: DbOrTrx, teamIds: number[] | null, limit: number) {
+    let query = db
+      .selectFrom('routing_alerts')
+      .innerJoin('tickets', 'tickets.id', 'routing_alerts.ticket_id')
+      .leftJoin('teams', 'teams.id', 'tickets.team_id')
+      .leftJoin('team_routing', 'team_routing.team_id', 'tickets.team_id')
+      .select([
+        'routing_alerts.ticket_id',
+        'routing_alerts.alerted_at',
+        'tickets.team_id',
+        'teams.name as team_name',
+        'team_routing.alert_after_minutes',
+      ])
+      .where('tickets.is_open', '=', 1)
+      .where('tickets.assignee_id', 'is', null)
+      .orderBy('routing_alerts.alerted_at')
+      .orderBy('routing_alerts.ticket_id')
+      .limit(limit);
+    if (teamIds) query = query.where('tickets.team_id', 'in', teamIds.length ? teamIds : [-1]);
+    return query.execute();
+  },
+
   /** Teams whose unassigned tickets raise an alert, with their lead. */
   alertingTeams(db: DbOrTrx) {
     return db

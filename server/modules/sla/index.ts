@@ -5,6 +5,7 @@ export { backfillClocks } from './sla.backfill';
 export { moveClocks } from './sla.clocks';
 /** The clocks a ticket_sla row keeps, for tests that check seeded data. */
 export { parseClocks as parseClocksForTest } from './sla.codec';
+export { countTicketsDue } from './sla.due';
 export { slaRoutes } from './sla.routes';
 export { insertPolicyRow, type SlaService, slaService } from './sla.service';
 export { SLA_SWEEP_JOB, sweepServiceLevels } from './sla.sweep';

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
@@ -218,5 +218,25 @@ export const slaRepository = {
   /** The last tickets opened, for a dry run of the policies. */
   lastTicketIds(db: DbOrTrx, limit: number): Promise<{ id: number }[]> {
     return db.selectFrom('tickets').select('id').orderBy('id', 'desc').limit(limit).execute();
+  },
+
+  /**
+   * Unsolved tickets whose next target runs out in [after, before), of the given teams or all:
+   * walked through the due-time index (its expression, word for word, as migration 0025 made it).
+   */
+  async countDue(
+    db: DbOrTrx,
+    range: { after: string | null; before: string; teamIds: number[] | null },
+  ): Promise<number> {
+    const due = sql<string>`coalesce(tickets.sla_due_at, '9999-12-31T00:00:00.000Z')`;
+    let query = db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where(due, '<', range.before)
+      .where('is_open', '=', 1);
+    if (range.after !== null) query = query.where(due, '>=', range.after);
+    if (range.teamIds) query = query.where('team_id', 'in', range.teamIds.length ? range.teamIds : [-1]);
+    const row = await query.executeTakeFirst();
+    return Number(row?.n ?? 0);
   },
 };

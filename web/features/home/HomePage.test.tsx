@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Board } from '../../../contracts/board';
 import type { Workload } from '../../../contracts/workload';
 import { makeTicket, me } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
@@ -35,10 +36,104 @@ function stubHome(workload: unknown) {
 
 const manager = { ...me, role: 'manager' as const };
 
+const zeroStatuses = { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0 };
+const board: Board = {
+  scope: 'all',
+  teamIds: null,
+  generatedAt: '2026-11-18T10:00:00.000Z',
+  backlog: {
+    open: 7,
+    byStatus: { ...zeroStatuses, new: 3, open: 4 },
+    byTeam: [
+      {
+        team: { id: 3, name: 'Billing' },
+        open: 7,
+        byStatus: { ...zeroStatuses, new: 3, open: 4 },
+        unassigned: 3,
+      },
+    ],
+  },
+  unassigned: {
+    count: 3,
+    oldestAt: '2026-11-17T10:00:00.000Z',
+    buckets: [
+      {
+        key: 'under1h',
+        label: 'Under 1 hour',
+        count: 1,
+        createdAfter: '2026-11-18T09:00:00.000Z',
+        createdBefore: null,
+      },
+      {
+        key: 'under4h',
+        label: '1 to 4 hours',
+        count: 1,
+        createdAfter: '2026-11-18T06:00:00.000Z',
+        createdBefore: '2026-11-18T09:00:00.000Z',
+      },
+      {
+        key: 'under24h',
+        label: '4 to 24 hours',
+        count: 0,
+        createdAfter: '2026-11-17T10:00:00.000Z',
+        createdBefore: '2026-11-18T06:00:00.000Z',
+      },
+      {
+        key: 'over24h',
+        label: 'Over a day',
+        count: 1,
+        createdAfter: null,
+        createdBefore: '2026-11-17T10:00:00.000Z',
+      },
+    ],
+  },
+  sla: { breached: 2, breachingSoon: 1, soonUntil: '2026-11-18T11:00:00.000Z' },
+  agents: [
+    { id: 5, name: 'Rosa Moreau', presence: { status: 'online', reason: 'set', changedAt: null }, load: 5 },
+  ],
+  today: {
+    timezone: 'UTC',
+    from: '2026-11-18T00:00:00.000Z',
+    incoming: 9,
+    solved: 4,
+    hours: [{ hour: 0, from: '2026-11-18T00:00:00.000Z', incoming: 9, solved: 4 }],
+  },
+  alerts: [
+    {
+      kind: 'unassigned',
+      title: '3 tickets unassigned over 30 min in Billing',
+      since: '2026-11-18T09:30:00.000Z',
+      ticketIds: [1, 2, 3],
+    },
+  ],
+};
+
 describe('HomePage', () => {
-  it('shows a manager every team’s queues, each figure a way into the Inbox, and the oldest unassigned ticket', async () => {
-    stubHome(managerWorkload);
+  it('lands a manager on the operations board, each figure a way into the tickets behind it', async () => {
+    stubNetwork({ 'GET /board': board });
     renderWithProviders(<HomePage />, { me: manager });
+    expect(await screen.findByRole('link', { name: '7 open backlog' })).toHaveAttribute(
+      'href',
+      `/inbox/all?f=${encodeURIComponent('{"status":["new","open","pending","on_hold"]}')}`,
+    );
+    expect(screen.getByRole('link', { name: '2 breached' })).toHaveAttribute(
+      'href',
+      `/inbox/all?f=${encodeURIComponent('{"status":["new","open","pending","on_hold"],"slaDueBefore":"now"}')}`,
+    );
+    const table = screen.getByRole('table', { name: 'Backlog by team and status' });
+    expect(within(table).getByRole('link', { name: '3 unassigned in Billing' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Incoming and solved tickets by hour today (UTC)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '5 open tickets assigned to Rosa Moreau' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Alerts' })).toHaveTextContent(
+      '3 tickets unassigned over 30 min in Billing',
+    );
+  });
+
+  it('shows the team queues, each figure a way into the Inbox, and the oldest unassigned ticket', async () => {
+    stubHome(managerWorkload);
+    renderWithProviders(<HomePage />, { me });
 
     const table = await screen.findByRole('table', { name: 'Team queues' });
     const billing = within(table).getByRole('row', { name: /Billing/ });
@@ -103,7 +198,7 @@ describe('HomePage', () => {
   it('says it is loading, then what went wrong, with a retry', async () => {
     const slow = deferred();
     const network = stubHome(slow.answer);
-    renderWithProviders(<HomePage />, { me: manager });
+    renderWithProviders(<HomePage />, { me });
     expect(screen.getByRole('status', { name: 'Loading your numbers' })).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Loading the team queues' })).toBeInTheDocument();
     slow.resolve(replyError(503, 'UNAVAILABLE', 'The database does not answer'));

@@ -26,6 +26,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
+import { BoardPage } from '../board/BoardPage';
 import { EmptyQueueState } from '../inbox/EmptyQueueState';
 import { SlaChip } from '../sla/SlaChip';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
@@ -144,7 +145,13 @@ function Waiting({ label }: { label: string }) {
   );
 }
 
+/** Managers and admins land on the live operations board; agents on their own day. */
 export function HomePage() {
+  const me = useMe();
+  return can(me.role, 'workload.all-teams') ? <BoardPage asHome /> : <AgentHome />;
+}
+
+function AgentHome() {
   usePageTitle('Home');
   const me = useMe();
   const firstName = me.name.split(/\s+/)[0] || me.name;
