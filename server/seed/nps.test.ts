@@ -29,5 +29,5 @@ describeApi('demo NPS campaigns', (t) => {
     expect(optouts.length).toBeGreaterThan(0);
     const settings = (await get('/api/v1/nps-settings')).json();
     expect(settings).toMatchObject({ company: 'Steward Supplies', capDays: 90 });
-  });
+  }, 120_000);
 });

@@ -85,6 +85,15 @@ test('a manager creates an NPS campaign, a customer answers from the emailed lin
   await customer.getByRole('button', { name: 'Send' }).click();
   await expect(customer.getByRole('heading', { name: 'Thank you for your answer' })).toBeVisible();
   expect(campaignMail(email)!.answered).toBe(1);
+
+  // The mail's unsubscribe link asks first (opening it records nothing), then confirms.
+  await customer.getByRole('button', { name: 'Change my answer' }).click();
+  await customer.getByRole('link', { name: 'No more surveys like this one' }).click();
+  await expect(customer.getByRole('heading', { name: 'Unsubscribe from occasional surveys?' })).toBeVisible();
+  const unsubscribeFindings = await seriousViolations(customer, 'unsubscribe page');
+  expect(unsubscribeFindings, describeFindings(unsubscribeFindings)).toEqual([]);
+  await customer.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(customer.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();
   await customerContext.close();
 
   // The manager sees the answer, the comment as written, and the score.
