@@ -57,6 +57,8 @@ export const rolePolicies = {
   /** Triggers and time-based automations: agents see what acts on their tickets; managers keep them. */
   'automation.read': staffRoles,
   'automation.manage': managers,
+  /** KPI reports: managers and admins every team's; an agent who leads teams those teams' (checked in the service); other agents none. */
+  'reports.read': staffRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

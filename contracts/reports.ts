@@ -111,43 +111,54 @@ export type MetricDefinitionKey = keyof typeof metricDefinitions;
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'a real date');
+  .refine((v) => {
+    const ms = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+  }, 'a real date');
 const optionalId = z.coerce.number().int().positive().optional();
 
+const filterFields = {
+  from: date,
+  to: date,
+  tz: z.string().min(1).max(64).optional().describe('IANA time zone of the day boundaries; default the department’s'),
+  teamId: optionalId,
+  agentId: optionalId,
+  channel: channelSchema.optional(),
+  categoryId: optionalId,
+  priority: prioritySchema.optional(),
+  type: typeSchema.optional(),
+  organizationId: optionalId,
+};
+
+/** A period is whole days, `from` to `to` included, at most two years. */
+function periodChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 2 * 86_400_000, {
+      message: 'a report covers at most two years',
+      path: ['to'],
+    });
+}
+
 /** Filters every report takes; `from` and `to` are whole days in `tz` (to included). */
-export const reportFiltersSchema = z
-  .object({
-    from: date,
-    to: date,
-    tz: z.string().min(1).max(64).optional().describe('IANA time zone of the day boundaries; default the department’s'),
-    teamId: optionalId,
-    agentId: optionalId,
-    channel: channelSchema.optional(),
-    categoryId: optionalId,
-    priority: prioritySchema.optional(),
-    type: typeSchema.optional(),
-    organizationId: optionalId,
-  })
-  .strict()
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 2 * 86_400_000, {
-    message: 'a report covers at most two years',
-    path: ['to'],
-  });
+export const reportFiltersSchema = periodChecked(z.object(filterFields).strict());
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
 export const reportParams = z.object({ report: z.enum(reportKinds) }).strict();
 
-export const reportExportQuery = z
-  .object({ format: z.enum(['csv', 'xlsx']) })
-  .and(reportFiltersSchema);
+export const reportExportQuery = periodChecked(
+  z.object({ ...filterFields, format: z.enum(['csv', 'xlsx']) }).strict(),
+);
 
-export const drillQuery = z
-  .object({
-    metric: z.enum(drillMetrics),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  })
-  .and(reportFiltersSchema);
+export const drillQuery = periodChecked(
+  z
+    .object({
+      ...filterFields,
+      metric: z.enum(drillMetrics),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+);
 
 const unit = z.enum(['count', 'percent', 'hours', 'ratio', 'score']);
 

@@ -43,6 +43,7 @@ import {
   sweepPresence,
   UNASSIGNED_ALERTS_JOB,
 } from './routing';
+import { REPORTS_JOB, foldNewEvents, reportsRoutes, reportsService } from './reports';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
@@ -78,6 +79,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
+        // Report aggregates follow the events a few seconds behind, outside the ticket writes.
+        { name: REPORTS_JOB, everyMs: 5_000, run: () => foldNewEvents(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -148,6 +151,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
+  await app.register(reportsRoutes, { reports: reportsService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),

@@ -1,3 +1,4 @@
 // The audit module's front door (reading the audit log): other modules, the registry, the CLI and tests import only this.
 export { auditRoutes } from './audit.routes';
 export { type AuditService, auditService } from './audit.service';
+export { csvLine } from './audit.csv';

@@ -3,7 +3,7 @@
 // answer on a public page, and the feedback inbox with CSAT, CES and the response rate.
 
 export { feedbackRoutes } from './feedback.routes';
-export { type FeedbackService, feedbackService } from './feedback.service';
+export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';
 export {
   insertPastSurvey,
   insertSurveyReason,
