@@ -27,21 +27,6 @@ async function openTimeOf(db: DbOrTrx): Promise<OpenTime> {
   return calendar ? (from, to) => (to <= from ? 0 : openTimeBetween(calendar, from, to)) : () => null;
 }
 
-/**
- * Service-level events in the batch: those up to the newest ticket event read when ticket
- * events are still behind, so an outcome is never folded before the change that set its
- * ticket's team (a prefix in id order, so the cursor never passes an event left behind).
- */
-function slaPrefix(events: FoldEvent[], watermark: string | null): FoldEvent[] {
-  if (watermark === null) return events;
-  const out: FoldEvent[] = [];
-  for (const e of events) {
-    if (e.at > watermark) break;
-    out.push(e);
-  }
-  return out;
-}
-
 export interface FoldOptions {
   /** Events younger than this are left for the next run where ids commit out of order. */
   settleMs?: number;
@@ -58,10 +43,10 @@ export async function foldNewEvents(db: Db, options: FoldOptions = {}): Promise<
     const ticketCeiling = await repo.newestTicketEvent(trx, settledBefore);
     const ticketEvents = await repo.ticketEventsAfter(trx, cursors.ticket, ticketCeiling, batch);
     const ticketsCaughtUp = ticketEvents.length < batch;
-    const watermark = ticketsCaughtUp ? null : (ticketEvents.at(-1)?.at ?? null);
-    const slaCeiling = await repo.newestSlaEvent(trx, settledBefore);
-    const slaRead = await repo.slaEventsAfter(trx, cursors.sla, slaCeiling, batch);
-    const slaEvents = slaPrefix(slaRead, watermark);
+    // Service-level outcomes are folded once the ticket events are caught up, so an outcome
+    // always finds its ticket and the changes (team, agent) made before it.
+    const slaCeiling = ticketsCaughtUp ? await repo.newestSlaEvent(trx, settledBefore) : cursors.sla;
+    const slaEvents = ticketsCaughtUp ? await repo.slaEventsAfter(trx, cursors.sla, slaCeiling, batch) : [];
     const count = ticketEvents.length + slaEvents.length;
 
     const ticketIds = [...new Set([...ticketEvents, ...slaEvents].map((e) => e.ticketId))];
@@ -73,7 +58,7 @@ export async function foldNewEvents(db: Db, options: FoldOptions = {}): Promise<
     await repo.saveStates(trx, states);
 
     const ticketCursor = ticketsCaughtUp ? Math.max(cursors.ticket, ticketCeiling) : (ticketEvents.at(-1)?.id ?? cursors.ticket);
-    const slaAll = watermark === null && slaRead.length < batch;
+    const slaAll = ticketsCaughtUp && slaEvents.length < batch;
     const slaCursor = slaAll ? Math.max(cursors.sla, slaCeiling) : (slaEvents.at(-1)?.id ?? cursors.sla);
     if (ticketCursor !== cursors.ticket || slaCursor !== cursors.sla) await repo.setCursors(trx, ticketCursor, slaCursor);
     return count;
