@@ -2,6 +2,7 @@ import {
   type Icon,
   IconAddressBook,
   IconBolt,
+  IconChartLine,
   IconCalendarTime,
   IconClockExclamation,
   IconClockPlay,
@@ -28,6 +29,7 @@ export type PageId =
   | 'customers'
   | 'contracts'
   | 'feedback'
+  | 'reports'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -105,6 +107,16 @@ export const appPages: readonly AppPage[] = [
     icon: IconMoodSmile,
     section: 'main',
     roles: ['admin', 'manager'],
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    path: '/reports',
+    description: 'KPIs over a period: volume, speed, service levels, quality, satisfaction, productivity, complaints',
+    icon: IconChartLine,
+    section: 'main',
+    // Agents who lead a team see their teams' reports; the server refuses other agents.
+    roles: staff,
   },
   {
     id: 'users',

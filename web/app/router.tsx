@@ -13,6 +13,7 @@ const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'C
 });
 const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -137,6 +138,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="feedback">
             <FeedbackPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <PageGuard page="reports">
+            <ReportsPage />
           </PageGuard>
         ),
       },
