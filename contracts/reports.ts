@@ -83,7 +83,8 @@ export const metricDefinitions = {
     'Open tickets at the end of each day or hour: tickets opened before it, minus those solved or merged, plus those reopened (counted from the events, not a snapshot).',
   first_reply:
     'Time from a ticket being opened to the first public reply by an agent (automatic replies do not count), in the hour of that reply.',
-  first_reply_bh: 'First reply time counting only the default calendar’s business hours and skipping holidays.',
+  first_reply_bh:
+    'First reply time counting only the default calendar’s business hours and skipping holidays.',
   resolution:
     'Time from a ticket being opened to its final solve; when a ticket is reopened, its earlier solve stops counting and the next solve counts instead. Merged tickets are left out.',
   resolution_bh: 'Resolution time counting only business hours.',
@@ -104,7 +105,8 @@ export const metricDefinitions = {
   agent_touched: 'Distinct tickets the agent replied on, changed or solved in the period.',
   complaints: 'Tickets of type complaint opened in the period.',
   complaint_share: 'Complaints as a share of all tickets opened in the period.',
-  complaint_final_response: 'Time from a complaint being opened to its final solve (the final response), median and p90.',
+  complaint_final_response:
+    'Time from a complaint being opened to its final solve (the final response), median and p90.',
 } as const;
 export type MetricDefinitionKey = keyof typeof metricDefinitions;
 
@@ -120,7 +122,12 @@ const optionalId = z.coerce.number().int().positive().optional();
 const filterFields = {
   from: date,
   to: date,
-  tz: z.string().min(1).max(64).optional().describe('IANA time zone of the day boundaries; default the department’s'),
+  tz: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('IANA time zone of the day boundaries; default the department’s'),
   teamId: optionalId,
   agentId: optionalId,
   channel: channelSchema.optional(),

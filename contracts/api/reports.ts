@@ -11,7 +11,12 @@ import { rawFile, route } from './route';
 export const reportExport = rawFile('text/csv or an XLSX workbook');
 
 export const reportsRoutes = {
-  drill: route({ method: 'GET', path: '/api/v1/reports/drill', querystring: drillQuery, response: drillResultSchema }),
+  drill: route({
+    method: 'GET',
+    path: '/api/v1/reports/drill',
+    querystring: drillQuery,
+    response: drillResultSchema,
+  }),
   report: route({
     method: 'GET',
     path: '/api/v1/reports/:report',

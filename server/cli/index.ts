@@ -119,7 +119,8 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
 
   async reports(args, config) {
     const [action] = args;
-    if (action !== 'rebuild' && action !== 'check') throw new UsageError('use "reports rebuild" or "reports check"');
+    if (action !== 'rebuild' && action !== 'check')
+      throw new UsageError('use "reports rebuild" or "reports check"');
     await withDatabase(config, async (handle) => {
       if (action === 'rebuild') {
         const events = await rebuildAggregates(handle.db);
@@ -131,9 +132,12 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
         console.log('Report aggregates agree with the events.');
         return;
       }
-      for (const d of differences.slice(0, 50)) console.log(`${d.key}: stored ${d.stored}, from the events ${d.computed}`);
+      for (const d of differences.slice(0, 50))
+        console.log(`${d.key}: stored ${d.stored}, from the events ${d.computed}`);
       if (differences.length > 50) console.log(`… and ${differences.length - 50} more`);
-      throw new UsageError(`${differences.length} report figures differ from the events; run "reports rebuild"`);
+      throw new UsageError(
+        `${differences.length} report figures differ from the events; run "reports rebuild"`,
+      );
     });
   },
 

@@ -32,6 +32,7 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import { foldNewEvents, REPORTS_JOB, reportsRoutes, reportsService } from './reports';
 import {
   alertUnassignedTickets,
   PRESENCE_SWEEP_JOB,
@@ -43,7 +44,6 @@ import {
   sweepPresence,
   UNASSIGNED_ALERTS_JOB,
 } from './routing';
-import { REPORTS_JOB, foldNewEvents, reportsRoutes, reportsService } from './reports';
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
+import { rebuildAggregates } from '../modules/reports';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { seedAutomation } from './automation';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
@@ -252,6 +253,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       now,
     );
   });
+  // The reports' aggregates, folded from the history just written.
+  await rebuildAggregates(handle.db, { settleMs: 0 });
 
   return [
     `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,

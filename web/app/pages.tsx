@@ -2,8 +2,8 @@ import {
   type Icon,
   IconAddressBook,
   IconBolt,
-  IconChartLine,
   IconCalendarTime,
+  IconChartLine,
   IconClockExclamation,
   IconClockPlay,
   IconFileCertificate,
@@ -112,7 +112,8 @@ export const appPages: readonly AppPage[] = [
     id: 'reports',
     label: 'Reports',
     path: '/reports',
-    description: 'KPIs over a period: volume, speed, service levels, quality, satisfaction, productivity, complaints',
+    description:
+      'KPIs over a period: volume, speed, service levels, quality, satisfaction, productivity, complaints',
     icon: IconChartLine,
     section: 'main',
     // Agents who lead a team see their teams' reports; the server refuses other agents.

@@ -45,7 +45,8 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
   const t = columnTypes(dialect);
   let hours = db.schema.createTable('report_hours');
   for (const [name, type] of dims(t)) hours = hours.addColumn(name, type, (c) => c.notNull());
-  for (const name of reportCounters) hours = hours.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
+  for (const name of reportCounters)
+    hours = hours.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
   await hours.execute();
   await db.schema
     .createIndex('report_hours_key_idx')
@@ -79,7 +80,9 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('last_id', 'integer', (c) => c.notNull())
     .execute();
   // The rows exist from the start so a batch can lock them (FOR UPDATE on PostgreSQL).
-  await sql`insert into report_cursors (name, last_id) values ('ticket_events', 0), ('sla_events', 0)`.execute(db);
+  await sql`insert into report_cursors (name, last_id) values ('ticket_events', 0), ('sla_events', 0)`.execute(
+    db,
+  );
 }
 
 async function down(db: Kysely<unknown>) {

@@ -2,6 +2,8 @@
 // by a job (exactly once, cursor in the batch's transaction), the KPI reports computed from them
 // (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
 // XLSX export, and the rebuild and check the CLI runs.
+
+export { computeReport, type Viewer } from './reports.compute';
 export {
   type AggregateDifference,
   checkAggregates,
@@ -10,6 +12,5 @@ export {
   REPORTS_JOB,
   rebuildAggregates,
 } from './reports.consumer';
-export { computeReport, type Viewer } from './reports.compute';
 export { reportsRoutes } from './reports.routes';
 export { drillDown, type ReportsService, reportsService } from './reports.service';

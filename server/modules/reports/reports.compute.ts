@@ -62,7 +62,8 @@ export interface Viewer {
 
 export async function zoneOf(db: DbOrTrx, tz: string | undefined): Promise<string> {
   if (tz !== undefined) {
-    if (!isTimeZone(tz)) throw new AppError('VALIDATION_FAILED', `Unknown time zone "${tz}"`, { field: 'tz' });
+    if (!isTimeZone(tz))
+      throw new AppError('VALIDATION_FAILED', `Unknown time zone "${tz}"`, { field: 'tz' });
     return tz;
   }
   return (await loadCalendar(db, null))?.timezone ?? 'UTC';
@@ -121,10 +122,14 @@ async function volumeSeries(db: DbOrTrx, f: Frame) {
   const days = Math.round((f.period.end - f.period.start) / DAY);
   const grain = days <= 2 ? 'hour' : 'day';
   const labelOf = (hourIso: string) =>
-    grain === 'hour' ? new Date(wallClockOf(f.tz, Date.parse(hourIso))).toISOString().slice(0, 13).replace('T', ' ') + ':00' : localDate(Date.parse(hourIso), f.tz);
+    grain === 'hour'
+      ? new Date(wallClockOf(f.tz, Date.parse(hourIso))).toISOString().slice(0, 13).replace('T', ' ') + ':00'
+      : localDate(Date.parse(hourIso), f.tz);
   const buckets: string[] = [];
   const step = grain === 'hour' ? HOUR : DAY;
-  if (grain === 'hour') for (let t = Date.parse(f.scope.from); t < Date.parse(f.scope.until); t += step) buckets.push(labelOf(new Date(t).toISOString()));
+  if (grain === 'hour')
+    for (let t = Date.parse(f.scope.from); t < Date.parse(f.scope.until); t += step)
+      buckets.push(labelOf(new Date(t).toISOString()));
   else for (let d = f.period.from; d <= f.period.to; d = addDays(d, 1)) buckets.push(d);
   const by = new Map(buckets.map((b) => [b, { created: 0, solved: 0, reopened: 0, merged: 0 }]));
   for (const r of rows) {
@@ -201,7 +206,15 @@ async function durationTable(
     const median = hours(percentile(cur, 50));
     const p90 = hours(percentile(cur, 90));
     figures.push(
-      figure(`${metric}_median`, `${label}, median`, 'hours', median, hours(percentile(prev, 50)), definition, drill),
+      figure(
+        `${metric}_median`,
+        `${label}, median`,
+        'hours',
+        median,
+        hours(percentile(prev, 50)),
+        definition,
+        drill,
+      ),
       figure(`${metric}_p90`, `${label}, p90`, 'hours', p90, hours(percentile(prev, 90)), definition, drill),
     );
     rows.push({ metric: label, tickets: count, median, p90 });
@@ -242,7 +255,15 @@ async function serviceLevels(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figur
     const b = get(now, m, 'breached');
     const pct = ratio(a, a + b);
     figures.push(
-      figure(`sla_${m}`, `${label} achieved`, 'percent', pct, ratio(get(before, m, 'achieved'), get(before, m, 'achieved') + get(before, m, 'breached')), 'sla', 'sla_breached'),
+      figure(
+        `sla_${m}`,
+        `${label} achieved`,
+        'percent',
+        pct,
+        ratio(get(before, m, 'achieved'), get(before, m, 'achieved') + get(before, m, 'breached')),
+        'sla',
+        'sla_breached',
+      ),
     );
     rows.push({ target: label, achieved: a, breached: b, percent: pct });
   }
@@ -265,9 +286,33 @@ async function quality(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figures' | 
   const [now, before] = await bothTotals(db, f);
   return {
     figures: [
-      figure('one_touch', 'One-touch resolution', 'percent', ratio(now.one_touch, now.solved), ratio(before.one_touch, before.solved), 'one_touch', 'one_touch'),
-      figure('reopen_rate', 'Reopen rate', 'percent', ratio(now.reopened, now.solved), ratio(before.reopened, before.solved), 'reopen_rate', 'reopened'),
-      figure('replies_per_ticket', 'Replies per solved ticket', 'ratio', ratio(now.agent_replies, now.solved, 1), ratio(before.agent_replies, before.solved, 1), 'replies_per_ticket', 'solved'),
+      figure(
+        'one_touch',
+        'One-touch resolution',
+        'percent',
+        ratio(now.one_touch, now.solved),
+        ratio(before.one_touch, before.solved),
+        'one_touch',
+        'one_touch',
+      ),
+      figure(
+        'reopen_rate',
+        'Reopen rate',
+        'percent',
+        ratio(now.reopened, now.solved),
+        ratio(before.reopened, before.solved),
+        'reopen_rate',
+        'reopened',
+      ),
+      figure(
+        'replies_per_ticket',
+        'Replies per solved ticket',
+        'ratio',
+        ratio(now.agent_replies, now.solved, 1),
+        ratio(before.agent_replies, before.solved, 1),
+        'replies_per_ticket',
+        'solved',
+      ),
     ],
     series: null,
     table: null,
@@ -316,7 +361,15 @@ async function satisfaction(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
       figure('csat', 'CSAT', 'percent', now.csat, before.csat, 'csat', 'answers'),
       figure('ces', 'Customer effort (CES)', 'score', now.ces, before.ces, 'ces', 'answers'),
       figure('nps', 'NPS', 'score', null, null, 'nps'),
-      figure('response_rate', 'Survey response rate', 'percent', now.responseRate, before.responseRate, 'response_rate', 'answers'),
+      figure(
+        'response_rate',
+        'Survey response rate',
+        'percent',
+        now.responseRate,
+        before.responseRate,
+        'response_rate',
+        'answers',
+      ),
       figure('answers', 'Answers', 'count', now.answers, before.answers, 'csat', 'answers'),
     ],
     series: null,
@@ -345,8 +398,24 @@ async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
   const prevOf = new Map(before.map((r) => [r.id, r]));
   return {
     figures: [
-      figure('agent_solved', 'Solved by agents', 'count', sum(now, 'solved'), sum(before, 'solved'), 'agent_solved', 'solved'),
-      figure('agent_replies', 'Agent replies', 'count', sum(now, 'replies'), sum(before, 'replies'), 'agent_replies', null),
+      figure(
+        'agent_solved',
+        'Solved by agents',
+        'count',
+        sum(now, 'solved'),
+        sum(before, 'solved'),
+        'agent_solved',
+        'solved',
+      ),
+      figure(
+        'agent_replies',
+        'Agent replies',
+        'count',
+        sum(now, 'replies'),
+        sum(before, 'replies'),
+        'agent_replies',
+        null,
+      ),
       figure('agents_active', 'Agents active', 'count', now.length, before.length, 'agent_touched', null),
     ],
     series: null,
@@ -376,13 +445,26 @@ async function complaints(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figures'
   const asked = f.filters.type === undefined || f.filters.type === 'complaint';
   const count = asked ? now.created : 0;
   const prevCount = asked ? before.created : 0;
-  const times = await durationTable(db, f, [['resolution', 'Time to final response', 'complaint_final_response', 'complaints']], {
-    type: asked ? 'complaint' : '__none__',
-  });
+  const times = await durationTable(
+    db,
+    f,
+    [['resolution', 'Time to final response', 'complaint_final_response', 'complaints']],
+    {
+      type: asked ? 'complaint' : '__none__',
+    },
+  );
   return {
     figures: [
       figure('complaints', 'Complaints', 'count', count, prevCount, 'complaints', 'complaints'),
-      figure('complaint_share', 'Share of contacts', 'percent', ratio(count, all.created), ratio(prevCount, allBefore.created), 'complaint_share', 'complaints'),
+      figure(
+        'complaint_share',
+        'Share of contacts',
+        'percent',
+        ratio(count, all.created),
+        ratio(prevCount, allBefore.created),
+        'complaint_share',
+        'complaints',
+      ),
       ...times.figures,
     ],
     series: null,
@@ -390,7 +472,10 @@ async function complaints(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figures'
   };
 }
 
-const builders: Record<ReportKind, (db: DbOrTrx, f: Frame) => Promise<Pick<Report, 'figures' | 'series' | 'table'>>> = {
+const builders: Record<
+  ReportKind,
+  (db: DbOrTrx, f: Frame) => Promise<Pick<Report, 'figures' | 'series' | 'table'>>
+> = {
   volume,
   speed,
   'service-levels': serviceLevels,

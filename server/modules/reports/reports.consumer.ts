@@ -39,7 +39,9 @@ export async function foldNewEvents(db: Db, options: FoldOptions = {}): Promise<
   const settleMs = options.settleMs ?? 2000;
   return db.transaction().execute(async (trx) => {
     const cursors = await repo.cursors(trx);
-    const settledBefore = adapterOf(trx).idsCommitInOrder ? null : new Date(Date.now() - settleMs).toISOString();
+    const settledBefore = adapterOf(trx).idsCommitInOrder
+      ? null
+      : new Date(Date.now() - settleMs).toISOString();
     const ticketCeiling = await repo.newestTicketEvent(trx, settledBefore);
     const ticketEvents = await repo.ticketEventsAfter(trx, cursors.ticket, ticketCeiling, batch);
     const ticketsCaughtUp = ticketEvents.length < batch;
@@ -53,14 +55,22 @@ export async function foldNewEvents(db: Db, options: FoldOptions = {}): Promise<
     const states = await repo.states(trx, ticketIds);
     const created = ticketEvents.filter((e) => e.type === 'created').map((e) => e.ticketId);
     const initial = await repo.initialDims(trx, created);
-    const deltas = foldEvents([...ticketEvents, ...slaEvents], states, (id) => initial.get(id), await openTimeOf(trx));
+    const deltas = foldEvents(
+      [...ticketEvents, ...slaEvents],
+      states,
+      (id) => initial.get(id),
+      await openTimeOf(trx),
+    );
     await repo.applyDeltas(trx, deltas);
     await repo.saveStates(trx, states);
 
-    const ticketCursor = ticketsCaughtUp ? Math.max(cursors.ticket, ticketCeiling) : (ticketEvents.at(-1)?.id ?? cursors.ticket);
+    const ticketCursor = ticketsCaughtUp
+      ? Math.max(cursors.ticket, ticketCeiling)
+      : (ticketEvents.at(-1)?.id ?? cursors.ticket);
     const slaAll = ticketsCaughtUp && slaEvents.length < batch;
     const slaCursor = slaAll ? Math.max(cursors.sla, slaCeiling) : (slaEvents.at(-1)?.id ?? cursors.sla);
-    if (ticketCursor !== cursors.ticket || slaCursor !== cursors.sla) await repo.setCursors(trx, ticketCursor, slaCursor);
+    if (ticketCursor !== cursors.ticket || slaCursor !== cursors.sla)
+      await repo.setCursors(trx, ticketCursor, slaCursor);
     return count;
   });
 }
@@ -101,9 +111,14 @@ export async function checkAggregates(db: Db): Promise<AggregateDifference[]> {
     const openTime = await openTimeOf(trx);
     const computed: Deltas = emptyDeltas();
     const fold = async (events: FoldEvent[]) => {
-      const created = events.filter((e) => e.source === 'ticket' && e.type === 'created').map((e) => e.ticketId);
+      const created = events
+        .filter((e) => e.source === 'ticket' && e.type === 'created')
+        .map((e) => e.ticketId);
       const initial = await repo.initialDims(trx, created);
-      mergeDeltas(computed, foldEvents(events, states, (id) => initial.get(id), openTime));
+      mergeDeltas(
+        computed,
+        foldEvents(events, states, (id) => initial.get(id), openTime),
+      );
     };
     for (let after = 0; ; ) {
       const events = await repo.ticketEventsAfter(trx, after, cursors.ticket, BATCH);

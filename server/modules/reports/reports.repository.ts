@@ -3,7 +3,14 @@ import { type ReportCounter, type ReportDurationMetric, reportCounters } from '.
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import type { Database, ReportHoursTable } from '../../db/schema';
-import { type Deltas, type Dims, dimsKey, type FoldEvent, parseDimsKey, type TicketState } from './reports.rules';
+import {
+  type Deltas,
+  type Dims,
+  dimsKey,
+  type FoldEvent,
+  parseDimsKey,
+  type TicketState,
+} from './reports.rules';
 
 /** Which aggregate rows a report reads: hours in [fromHour, untilHour) and the dimension filters. */
 export interface ReportScope {
@@ -35,7 +42,16 @@ function scoped<O>(q: SelectQueryBuilder<Database, Keyed, O>, s: ReportScope) {
   return out;
 }
 
-const keyColumns = ['hour', 'team_id', 'agent_id', 'channel', 'category_id', 'priority', 'type', 'organization_id'] as const;
+const keyColumns = [
+  'hour',
+  'team_id',
+  'agent_id',
+  'channel',
+  'category_id',
+  'priority',
+  'type',
+  'organization_id',
+] as const;
 
 function keyValues(hour: string, d: Dims) {
   return {
@@ -51,13 +67,24 @@ function keyValues(hour: string, d: Dims) {
 }
 
 const CHUNK = 200;
-const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(rows: T[]) =>
+  Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 
 export type TicketFacts = Dims;
 
 export const reportsRepository = {
   /** Both cursors, locked for the batch's transaction (FOR UPDATE on PostgreSQL). */
   async cursors(db: DbOrTrx): Promise<{ ticket: number; sla: number }> {
+    // The migration writes both rows; written again here if they were ever removed, so there is
+    // always a row to lock.
+    await db
+      .insertInto('report_cursors')
+      .values([
+        { name: 'ticket_events', last_id: 0 },
+        { name: 'sla_events', last_id: 0 },
+      ])
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     const rows = await adapterOf(db)
       .forUpdate(db.selectFrom('report_cursors').select(['name', 'last_id']).orderBy('name'))
       .execute();
@@ -66,7 +93,11 @@ export const reportsRepository = {
   },
 
   async setCursors(db: DbOrTrx, ticket: number, sla: number) {
-    await db.updateTable('report_cursors').set({ last_id: ticket }).where('name', '=', 'ticket_events').execute();
+    await db
+      .updateTable('report_cursors')
+      .set({ last_id: ticket })
+      .where('name', '=', 'ticket_events')
+      .execute();
     await db.updateTable('report_cursors').set({ last_id: sla }).where('name', '=', 'sla_events').execute();
   },
 
@@ -147,7 +178,16 @@ export const reportsRepository = {
     if (ticketIds.length === 0) return out;
     const tickets = await db
       .selectFrom('tickets')
-      .select(['id', 'team_id', 'assignee_id', 'channel', 'category_id', 'priority', 'type', 'organization_id'])
+      .select([
+        'id',
+        'team_id',
+        'assignee_id',
+        'channel',
+        'category_id',
+        'priority',
+        'type',
+        'organization_id',
+      ])
       .where('id', 'in', ticketIds)
       .execute();
     const firsts = await db
@@ -158,7 +198,13 @@ export const reportsRepository = {
           .selectFrom('ticket_events')
           .select((f) => f.fn.min('id').as('id'))
           .where('ticket_id', 'in', ticketIds)
-          .where('type', 'in', ['assigned', 'team_changed', 'category_changed', 'priority_changed', 'type_changed'])
+          .where('type', 'in', [
+            'assigned',
+            'team_changed',
+            'category_changed',
+            'priority_changed',
+            'type_changed',
+          ])
           .groupBy(['ticket_id', 'type']),
       )
       .execute();
@@ -189,7 +235,11 @@ export const reportsRepository = {
   async states(db: DbOrTrx, ticketIds: number[]): Promise<Map<number, TicketState>> {
     const out = new Map<number, TicketState>();
     for (const ids of chunks(ticketIds)) {
-      const rows = await db.selectFrom('report_ticket_state').selectAll().where('ticket_id', 'in', ids).execute();
+      const rows = await db
+        .selectFrom('report_ticket_state')
+        .selectAll()
+        .where('ticket_id', 'in', ids)
+        .execute();
       for (const r of rows) out.set(r.ticket_id, JSON.parse(r.state) as TicketState);
     }
     return out;
@@ -224,7 +274,10 @@ export const reportsRepository = {
             .columns([...keyColumns])
             .doUpdateSet(
               Object.fromEntries(
-                reportCounters.map((c) => [c, sql<number>`${sql.ref(`report_hours.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+                reportCounters.map((c) => [
+                  c,
+                  sql<number>`${sql.ref(`report_hours.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
+                ]),
               ),
             ),
         )
@@ -314,9 +367,7 @@ export const reportsRepository = {
   /** Open tickets before `before` by the fold's counters (the start of a backlog series). */
   async backlogBefore(db: DbOrTrx, scope: ReportScope, before: string): Promise<number> {
     const row = await scoped(db.selectFrom('report_hours'), { ...scope, from: '0000', until: before })
-      .select((eb) =>
-        eb.fn.sum<number>(sql`created - solved - merged + reopened`).as('open'),
-      )
+      .select((eb) => eb.fn.sum<number>(sql`created - solved - merged + reopened`).as('open'))
       .executeTakeFirst();
     return Number(row?.open ?? 0);
   },
@@ -336,14 +387,18 @@ export const reportsRepository = {
       .where('e.type', 'in', ['replied', 'status_changed', 'assigned', 'priority_changed', 'team_changed'])
       .select(['u.id', 'u.name'])
       .select((eb) => [
-        eb.fn
-          .sum<number>(eb.case().when('e.type', '=', 'replied').then(1).else(0).end())
-          .as('replies'),
+        eb.fn.sum<number>(eb.case().when('e.type', '=', 'replied').then(1).else(0).end()).as('replies'),
         eb.fn
           .sum<number>(
             eb
               .case()
-              .when(eb.and([eb('e.type', '=', 'status_changed'), eb('e.to_value', 'in', ['solved', 'closed']), eb('e.from_value', 'not in', ['solved', 'closed'])]))
+              .when(
+                eb.and([
+                  eb('e.type', '=', 'status_changed'),
+                  eb('e.to_value', 'in', ['solved', 'closed']),
+                  eb('e.from_value', 'not in', ['solved', 'closed']),
+                ]),
+              )
               .then(1)
               .else(0)
               .end(),
@@ -378,10 +433,16 @@ export const reportsRepository = {
       .where('e.created_at', '>=', q.from)
       .where('e.created_at', '<', q.until);
     if (q.where === 'solve')
-      base = base.where('e.to_value', 'in', ['solved', 'closed']).where('e.from_value', 'not in', ['solved', 'closed']);
+      base = base
+        .where('e.to_value', 'in', ['solved', 'closed'])
+        .where('e.from_value', 'not in', ['solved', 'closed']);
     if (q.where === 'reopen')
-      base = base.where('e.from_value', 'in', ['solved', 'closed']).where('e.to_value', 'not in', ['solved', 'closed']);
-    const total = await base.select((eb) => eb.fn.count<number>('e.ticket_id').distinct().as('n')).executeTakeFirst();
+      base = base
+        .where('e.from_value', 'in', ['solved', 'closed'])
+        .where('e.to_value', 'not in', ['solved', 'closed']);
+    const total = await base
+      .select((eb) => eb.fn.count<number>('e.ticket_id').distinct().as('n'))
+      .executeTakeFirst();
     const rows = await base
       .select(['t.id', 't.subject', 't.status', 't.priority'])
       .select((eb) => eb.fn.max('e.created_at').as('at'))
@@ -409,7 +470,14 @@ export const reportsRepository = {
   },
 
   /** Tickets whose SLA targets were met on time or missed in the period. */
-  async drillSla(db: DbOrTrx, achieved: boolean, from: string, until: string, ticketFilter: TicketFilter, limit: number) {
+  async drillSla(
+    db: DbOrTrx,
+    achieved: boolean,
+    from: string,
+    until: string,
+    ticketFilter: TicketFilter,
+    limit: number,
+  ) {
     let base = filteredTickets(
       db.selectFrom('sla_events as e').innerJoin('tickets as t', 't.id', 'e.ticket_id'),
       ticketFilter,
@@ -419,7 +487,9 @@ export const reportsRepository = {
     base = achieved
       ? base.where('e.type', '=', 'achieved').where('e.detail', 'like', '%"outcome":"achieved"%')
       : base.where('e.type', '=', 'breached');
-    const total = await base.select((eb) => eb.fn.count<number>('e.ticket_id').distinct().as('n')).executeTakeFirst();
+    const total = await base
+      .select((eb) => eb.fn.count<number>('e.ticket_id').distinct().as('n'))
+      .executeTakeFirst();
     const rows = await base
       .select(['t.id', 't.subject', 't.status', 't.priority'])
       .select((eb) => eb.fn.max('e.at').as('at'))
@@ -492,7 +562,12 @@ function filteredTickets<DB extends Database & { t: Database['tickets'] }, TB ex
   return out as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 
-function dimsOf(r: Pick<ReportHoursTable, 'team_id' | 'agent_id' | 'channel' | 'category_id' | 'priority' | 'type' | 'organization_id'>): Dims {
+function dimsOf(
+  r: Pick<
+    ReportHoursTable,
+    'team_id' | 'agent_id' | 'channel' | 'category_id' | 'priority' | 'type' | 'organization_id'
+  >,
+): Dims {
   return {
     teamId: Number(r.team_id),
     agentId: Number(r.agent_id),

@@ -70,7 +70,12 @@ function eventsOf(tickets: Generated[]) {
     const ticketId = index + 1;
     let ms = base + t.startMinute * 60_000;
     let status = 'new';
-    const ev = (type: string, fromValue: string | null, toValue: string | null, extra: Partial<FoldEvent> = {}) => {
+    const ev = (
+      type: string,
+      fromValue: string | null,
+      toValue: string | null,
+      extra: Partial<FoldEvent> = {},
+    ) => {
       seq += 1;
       drafts.push({
         source: 'ticket',
@@ -107,7 +112,9 @@ function eventsOf(tickets: Generated[]) {
         });
     }
   });
-  drafts.sort((a, b) => a.ms - b.ms || (a.source === b.source ? a.seq - b.seq : a.source === 'ticket' ? -1 : 1));
+  drafts.sort(
+    (a, b) => a.ms - b.ms || (a.source === b.source ? a.seq - b.seq : a.source === 'ticket' ? -1 : 1),
+  );
   const ids = { ticket: 0, sla: 0 };
   const all: FoldEvent[] = drafts.map(({ ms: _ms, seq: _seq, ...e }) => {
     ids[e.source] += 1;
@@ -137,46 +144,52 @@ describe('report fold', () => {
 
   it('gives the same figures folded in any batches as folded from scratch', () => {
     fc.assert(
-      fc.property(fc.array(ticket, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 10 }), (tickets, cuts) => {
-        const { all, teams } = eventsOf(tickets as Generated[]);
-        const initial = (id: number) => dims(teams[id - 1] ?? 0);
-        const ticketEvents = all.filter((e) => e.source === 'ticket');
-        const slaEvents = all.filter((e) => e.source === 'sla');
-        // From scratch (the rebuild and the check): every ticket event, then every SLA event.
-        const whole = foldEvents([...ticketEvents, ...slaEvents], new Map(), initial, openTime);
-        // Live: events arrive in rounds; each round folds ticket events in batches, then, caught
-        // up, the SLA events that have arrived; the states go through JSON between batches.
-        const states = new Map<number, TicketState>();
-        const total = emptyDeltas();
-        let arrived = 0;
-        let ti = 0;
-        let si = 0;
-        let c = 0;
-        const fold = (events: FoldEvent[]) => {
-          const stored = new Map([...states].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as TicketState]));
-          mergeDeltas(total, foldEvents(events, stored, initial, openTime));
-          for (const [k, v] of stored) states.set(k, v);
-        };
-        while (arrived < all.length) {
-          const size = cuts[c % cuts.length] ?? 1;
-          c += 1;
-          arrived = Math.min(all.length, arrived + size * 2);
-          const here = all.slice(0, arrived);
-          const tAvail = here.filter((e) => e.source === 'ticket');
-          const sAvail = here.filter((e) => e.source === 'sla');
-          while (ti < tAvail.length) {
-            const batch = tAvail.slice(ti, ti + size);
-            ti += batch.length;
-            fold(batch);
+      fc.property(
+        fc.array(ticket, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 10 }),
+        (tickets, cuts) => {
+          const { all, teams } = eventsOf(tickets as Generated[]);
+          const initial = (id: number) => dims(teams[id - 1] ?? 0);
+          const ticketEvents = all.filter((e) => e.source === 'ticket');
+          const slaEvents = all.filter((e) => e.source === 'sla');
+          // From scratch (the rebuild and the check): every ticket event, then every SLA event.
+          const whole = foldEvents([...ticketEvents, ...slaEvents], new Map(), initial, openTime);
+          // Live: events arrive in rounds; each round folds ticket events in batches, then, caught
+          // up, the SLA events that have arrived; the states go through JSON between batches.
+          const states = new Map<number, TicketState>();
+          const total = emptyDeltas();
+          let arrived = 0;
+          let ti = 0;
+          let si = 0;
+          let c = 0;
+          const fold = (events: FoldEvent[]) => {
+            const stored = new Map(
+              [...states].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as TicketState]),
+            );
+            mergeDeltas(total, foldEvents(events, stored, initial, openTime));
+            for (const [k, v] of stored) states.set(k, v);
+          };
+          while (arrived < all.length) {
+            const size = cuts[c % cuts.length] ?? 1;
+            c += 1;
+            arrived = Math.min(all.length, arrived + size * 2);
+            const here = all.slice(0, arrived);
+            const tAvail = here.filter((e) => e.source === 'ticket');
+            const sAvail = here.filter((e) => e.source === 'sla');
+            while (ti < tAvail.length) {
+              const batch = tAvail.slice(ti, ti + size);
+              ti += batch.length;
+              fold(batch);
+            }
+            while (si < sAvail.length) {
+              const batch = sAvail.slice(si, si + size);
+              si += batch.length;
+              fold(batch);
+            }
           }
-          while (si < sAvail.length) {
-            const batch = sAvail.slice(si, si + size);
-            si += batch.length;
-            fold(batch);
-          }
-        }
-        expect(normalised(total)).toEqual(normalised(whole));
-      }),
+          expect(normalised(total)).toEqual(normalised(whole));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -210,7 +223,9 @@ describe('report fold', () => {
       ),
     );
     const resolutions = [...deltas.durations].filter(([k]) => k.includes('#resolution#'));
-    expect(resolutions).toEqual([[`${at(8)}#1|0|email|0|normal|question|0#resolution#${bucketOf(8 * 3600)}`, 1]]);
+    expect(resolutions).toEqual([
+      [`${at(8)}#1|0|email|0|normal|question|0#resolution#${bucketOf(8 * 3600)}`, 1],
+    ]);
     const counters = [...deltas.counters.values()];
     expect(counters.reduce((n, r) => n + (r.one_touch ?? 0), 0)).toBe(0);
     expect(counters.reduce((n, r) => n + (r.solved ?? 0), 0)).toBe(2);

@@ -122,7 +122,14 @@ function add(deltas: Deltas, hour: string, key: string, counter: ReportCounter, 
   deltas.counters.set(k, row);
 }
 
-function addDuration(deltas: Deltas, hour: string, key: string, metric: ReportDurationMetric, bucket: number, by = 1) {
+function addDuration(
+  deltas: Deltas,
+  hour: string,
+  key: string,
+  metric: ReportDurationMetric,
+  bucket: number,
+  by = 1,
+) {
   const k = `${hour}#${key}#${metric}#${bucket}`;
   deltas.durations.set(k, (deltas.durations.get(k) ?? 0) + by);
 }
@@ -247,7 +254,8 @@ export function foldEvents(
         const seconds = Number(e.toValue ?? 0);
         addDuration(deltas, hour, dimsKey(state.dims), 'first_reply', bucketOf(seconds));
         const open = openTime(state.createdAt, at);
-        if (open !== null) addDuration(deltas, hour, dimsKey(state.dims), 'first_reply_bh', bucketOf(open / 1000));
+        if (open !== null)
+          addDuration(deltas, hour, dimsKey(state.dims), 'first_reply_bh', bucketOf(open / 1000));
         break;
       }
       case 'merged':
@@ -283,7 +291,8 @@ export function foldEvents(
 export function mergeDeltas(into: Deltas, more: Deltas): Deltas {
   for (const [k, row] of more.counters) {
     const target = into.counters.get(k) ?? {};
-    for (const [name, n] of Object.entries(row) as [ReportCounter, number][]) target[name] = (target[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(row) as [ReportCounter, number][])
+      target[name] = (target[name] ?? 0) + n;
     into.counters.set(k, target);
   }
   for (const [k, n] of more.durations) into.durations.set(k, (into.durations.get(k) ?? 0) + n);

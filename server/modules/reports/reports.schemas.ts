@@ -1,3 +1,4 @@
+import { reportExport } from '../../../contracts/api/reports';
 import {
   drillQuery,
   drillResultSchema,
@@ -6,7 +7,6 @@ import {
   reportParams,
   reportSchema,
 } from '../../../contracts/reports';
-import { reportExport } from '../../../contracts/api/reports';
 
 export const reportsSchemas = {
   report: { params: reportParams, querystring: reportFiltersSchema, response: reportSchema },

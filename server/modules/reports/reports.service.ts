@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DrillMetric, DrillResult, Report, ReportFilters, ReportKind } from '../../../contracts/reports';
 import type { DbOrTrx } from '../../db/database';
-import type { AppDeps } from '../../platform/deps';
 import type { RequestContext } from '../../platform/auth/actor';
+import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { csvLine } from '../audit';
 import { computeReport, periodOf, ticketFilterOf, type Viewer, zoneOf } from './reports.compute';
@@ -18,7 +18,9 @@ async function viewerOf(db: DbOrTrx, ctx: RequestContext, filters: ReportFilters
   const led = actor.type === 'user' ? await repo.ledTeams(db, actor.id) : [];
   if (led.length === 0) throw new AppError('FORBIDDEN', 'Reports are for managers, admins and team leads');
   if (filters.teamId !== undefined && !led.includes(filters.teamId))
-    throw new AppError('FORBIDDEN', 'You can see reports of the teams you lead only', { teamId: filters.teamId });
+    throw new AppError('FORBIDDEN', 'You can see reports of the teams you lead only', {
+      teamId: filters.teamId,
+    });
   return { teamIds: led };
 }
 
@@ -79,7 +81,13 @@ function sheetsOf(report: Report): { name: string; rows: (string | number)[][] }
         ...head,
         [],
         ['Figure', 'Unit', 'Value', 'Previous period', 'Definition'],
-        ...report.figures.map((f) => [f.label, f.unit, formatValue(f.value), formatValue(f.previous), f.definition]),
+        ...report.figures.map((f) => [
+          f.label,
+          f.unit,
+          formatValue(f.value),
+          formatValue(f.previous),
+          f.definition,
+        ]),
       ],
     },
   ];
@@ -88,7 +96,10 @@ function sheetsOf(report: Report): { name: string; rows: (string | number)[][] }
       name: 'Series',
       rows: [
         [report.series.grain === 'day' ? 'Day' : 'Hour', ...report.series.keys.map((k) => k.label)],
-        ...report.series.points.map((p) => [String(p.bucket), ...report.series!.keys.map((k) => formatValue(p[k.key] as number | null))]),
+        ...report.series.points.map((p) => [
+          String(p.bucket),
+          ...report.series!.keys.map((k) => formatValue(p[k.key] as number | null)),
+        ]),
       ],
     });
   }
@@ -98,7 +109,11 @@ function sheetsOf(report: Report): { name: string; rows: (string | number)[][] }
       name: 'Table',
       rows: [
         t.columns.map((c) => c.label),
-        ...t.rows.map((r) => t.columns.map((c) => (typeof r[c.key] === 'number' ? formatValue(r[c.key] as number) : String(r[c.key] ?? '')))),
+        ...t.rows.map((r) =>
+          t.columns.map((c) =>
+            typeof r[c.key] === 'number' ? formatValue(r[c.key] as number) : String(r[c.key] ?? ''),
+          ),
+        ),
       ],
     });
   }
@@ -116,7 +131,8 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   for (const sheet of sheetsOf(report)) {
     const ws = book.addWorksheet(sheet.name);
     // Text goes in as text: a customer-made name never becomes a formula.
-    for (const row of sheet.rows) ws.addRow(row.map((cell) => (typeof cell === 'string' ? { richText: [{ text: cell }] } : cell)));
+    for (const row of sheet.rows)
+      ws.addRow(row.map((cell) => (typeof cell === 'string' ? { richText: [{ text: cell }] } : cell)));
     ws.columns.forEach((c) => {
       c.width = 22;
     });
@@ -130,7 +146,12 @@ export function reportsService({ db }: AppDeps) {
       return computeReport(db, kind, filters, await viewerOf(db, ctx, filters));
     },
 
-    async drill(ctx: RequestContext, metric: DrillMetric, filters: ReportFilters, limit: number): Promise<DrillResult> {
+    async drill(
+      ctx: RequestContext,
+      metric: DrillMetric,
+      filters: ReportFilters,
+      limit: number,
+    ): Promise<DrillResult> {
       return drillDown(db, metric, filters, await viewerOf(db, ctx, filters), limit);
     },
 

@@ -3,7 +3,13 @@ import { type Auth, describeApi, type TestApp } from '../../../test/helpers/app'
 import { adapterOf } from '../../db/dialect';
 import { checkAggregates, foldAllEvents, foldNewEvents } from './index';
 
-type Ev = { type: string; at: string; from?: string | null; to?: string | null; actor?: 'user' | 'system' | 'customer' };
+type Ev = {
+  type: string;
+  at: string;
+  from?: string | null;
+  to?: string | null;
+  actor?: 'user' | 'system' | 'customer';
+};
 type SlaEv = { type: string; metric: string; at: string; outcome?: string };
 
 /** A ticket through the API, its history then replaced by the hand-made one. */
@@ -30,7 +36,12 @@ async function ticketWith(t: TestApp, admin: Auth, history: Ev[], sla: SlaEv[] =
         ticket_id: id,
         type: e.type,
         actor_type: e.actor ?? 'user',
-        actor_id: e.actor === 'customer' || e.actor === 'system' ? null : admin.kind === 'session' ? admin.userId : null,
+        actor_id:
+          e.actor === 'customer' || e.actor === 'system'
+            ? null
+            : admin.kind === 'session'
+              ? admin.userId
+              : null,
         from_value: e.from ?? null,
         to_value: e.to ?? null,
         created_at: e.at,
@@ -90,7 +101,12 @@ describeApi('reports', (t) => {
       ],
       [
         { type: 'breached', metric: 'first_reply', at: '2026-03-02T11:30:00.000Z' },
-        { type: 'achieved', metric: 'first_reply', outcome: 'breached_then_achieved', at: '2026-03-02T12:00:00.000Z' },
+        {
+          type: 'achieved',
+          metric: 'first_reply',
+          outcome: 'breached_then_achieved',
+          at: '2026-03-02T12:00:00.000Z',
+        },
       ],
     );
     // C: a complaint opened 23:30, merged into A at 01:00: closed, never solved.
@@ -165,8 +181,12 @@ describeApi('reports', (t) => {
     const berlin = await get('volume', 'from=2026-03-29&to=2026-03-29&tz=Europe/Berlin');
     expect(figureOf(berlin, 'created')).toBe(1);
     expect(berlin.series.points).toHaveLength(23);
-    expect((await drill('metric=created&from=2026-03-29&to=2026-03-29&tz=Europe/Berlin')).rows.map((r) => r.id)).toEqual([d]);
-    expect((await drill('metric=created&from=2026-03-29&to=2026-03-29&tz=UTC')).rows.map((r) => r.id)).toEqual([e]);
+    expect(
+      (await drill('metric=created&from=2026-03-29&to=2026-03-29&tz=Europe/Berlin')).rows.map((r) => r.id),
+    ).toEqual([d]);
+    expect(
+      (await drill('metric=created&from=2026-03-29&to=2026-03-29&tz=UTC')).rows.map((r) => r.id),
+    ).toEqual([e]);
 
     // Drill-down: the tickets behind a figure.
     expect((await drill(`metric=reopened&${march}`)).rows.map((r) => r.id)).toEqual([b]);
@@ -175,11 +195,17 @@ describeApi('reports', (t) => {
     expect((await drill(`metric=sla_breached&${march}`)).rows.map((r) => r.id)).toEqual([b]);
 
     // Export.
-    const csv = await t.request(admin, { method: 'GET', url: `/api/v1/reports/volume/export?format=csv&${march}` });
+    const csv = await t.request(admin, {
+      method: 'GET',
+      url: `/api/v1/reports/volume/export?format=csv&${march}`,
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Created,count,3,0,');
-    const xlsx = await t.request(admin, { method: 'GET', url: `/api/v1/reports/speed/export?format=xlsx&${march}` });
+    const xlsx = await t.request(admin, {
+      method: 'GET',
+      url: `/api/v1/reports/speed/export?format=xlsx&${march}`,
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -200,8 +226,14 @@ describeApi('reports', (t) => {
     expect(mine.statusCode, mine.body).toBe(200);
     // Nothing in the hand-made history belongs to the lead's team.
     expect(figureOf(mine.json(), 'created')).toBe(0);
-    expect((await t.request(lead, { method: 'GET', url: `/api/v1/reports/volume?${q}&teamId=${teamId}` })).statusCode).toBe(200);
-    const elsewhere = await t.request(lead, { method: 'GET', url: `/api/v1/reports/volume?${q}&teamId=${teamId + 1000}` });
+    expect(
+      (await t.request(lead, { method: 'GET', url: `/api/v1/reports/volume?${q}&teamId=${teamId}` }))
+        .statusCode,
+    ).toBe(200);
+    const elsewhere = await t.request(lead, {
+      method: 'GET',
+      url: `/api/v1/reports/volume?${q}&teamId=${teamId + 1000}`,
+    });
     expect(elsewhere.statusCode).toBe(403);
     const drill = await t.request(lead, { method: 'GET', url: `/api/v1/reports/drill?metric=created&${q}` });
     expect(drill.json().total).toBe(0);
@@ -252,7 +284,12 @@ describeApi('reports', (t) => {
       // One writer at a time: what is committed is all there is, and the fold reads it at once.
       await t.handle.db
         .insertInto('ticket_events')
-        .values({ ticket_id: id, type: 'created', actor_type: 'system', created_at: new Date().toISOString() })
+        .values({
+          ticket_id: id,
+          type: 'created',
+          actor_type: 'system',
+          created_at: new Date().toISOString(),
+        })
         .execute();
       expect(await foldNewEvents(t.handle.db, { settleMs: 60_000 })).toBe(1);
       return;
@@ -269,7 +306,12 @@ describeApi('reports', (t) => {
     const late = t.handle.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('ticket_events')
-        .values({ ticket_id: id, type: 'created', actor_type: 'system', created_at: new Date().toISOString() })
+        .values({
+          ticket_id: id,
+          type: 'created',
+          actor_type: 'system',
+          created_at: new Date().toISOString(),
+        })
         .execute();
       inserted();
       await held;

@@ -81,9 +81,17 @@ function formatValue(value: number | null, unit: ReportFigure['unit']): string {
 }
 
 function Change({ figure }: { figure: ReportFigure }) {
-  if (figure.value === null || figure.previous === null) return <Text size="xs" c="dimmed">no comparison</Text>;
+  if (figure.value === null || figure.previous === null)
+    return (
+      <Text size="xs" c="dimmed">
+        no comparison
+      </Text>
+    );
   const diff = figure.value - figure.previous;
-  const text = figure.unit === 'count' ? `${diff >= 0 ? '+' : ''}${diff}` : `${diff >= 0 ? '+' : ''}${formatValue(Math.abs(diff), figure.unit).replace(/^/, diff < 0 ? '−' : '')}`;
+  const text =
+    figure.unit === 'count'
+      ? `${diff >= 0 ? '+' : ''}${diff}`
+      : `${diff >= 0 ? '+' : ''}${formatValue(Math.abs(diff), figure.unit).replace(/^/, diff < 0 ? '−' : '')}`;
   return (
     <Text size="xs" c="dimmed">
       {text} vs previous ({formatValue(figure.previous, figure.unit)})
@@ -106,7 +114,13 @@ function Definition({ label, text }: { label: string; text: string }) {
   );
 }
 
-function FigureCard({ figure, onDrill }: { figure: ReportFigure; onDrill: (m: DrillMetric, label: string) => void }) {
+function FigureCard({
+  figure,
+  onDrill,
+}: {
+  figure: ReportFigure;
+  onDrill: (m: DrillMetric, label: string) => void;
+}) {
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" wrap="nowrap" gap={4}>
@@ -144,7 +158,11 @@ function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
         <Text fw={600}>Over time, by {series.grain}</Text>
-        <Switch label="Show as a table" checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} />
+        <Switch
+          label="Show as a table"
+          checked={asTable}
+          onChange={(e) => setAsTable(e.currentTarget.checked)}
+        />
       </Group>
       {asTable ? (
         <TableFrame minWidth={360}>
@@ -177,7 +195,11 @@ function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
             dataKey="bucket"
             withLegend
             curveType="linear"
-            series={series.keys.map((k, i) => ({ name: k.key, label: k.label, color: chartColors[i % chartColors.length] }))}
+            series={series.keys.map((k, i) => ({
+              name: k.key,
+              label: k.label,
+              color: chartColors[i % chartColors.length],
+            }))}
             aria-hidden
           />
           <Text size="xs" c="dimmed" mt="xs">
@@ -202,11 +224,13 @@ function DataTable({ table }: { table: NonNullable<Report['table']> }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {table.rows.map((r, i) => (
-              <Table.Tr key={`${String(r[table.columns[0]?.key ?? ''])}-${i}`}>
+            {table.rows.map((r) => (
+              <Table.Tr key={String(r[table.columns[0]?.key ?? ''])}>
                 {table.columns.map((c) => (
                   <Table.Td key={c.key}>
-                    {typeof r[c.key] === 'number' && c.unit ? formatValue(r[c.key] as number, c.unit) : String(r[c.key] ?? '—')}
+                    {typeof r[c.key] === 'number' && c.unit
+                      ? formatValue(r[c.key] as number, c.unit)
+                      : String(r[c.key] ?? '—')}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -229,13 +253,22 @@ function DrillModal({
 }) {
   const query = useDrill(drill?.metric ?? null, filter);
   return (
-    <Modal opened={drill !== null} onClose={onClose} title={drill ? `Tickets behind “${drill.label}”` : ''} size="lg">
+    <Modal
+      opened={drill !== null}
+      onClose={onClose}
+      title={drill ? `Tickets behind “${drill.label}”` : ''}
+      size="lg"
+    >
       {query.isPending ? (
         <LoadingState rows={4} />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.rows.length === 0 ? (
-        <EmptyState title="No tickets" description="No ticket is behind this figure in the period." size="sm" />
+        <EmptyState
+          title="No tickets"
+          description="No ticket is behind this figure in the period."
+          size="sm"
+        />
       ) : (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
@@ -303,8 +336,20 @@ export function ReportsPage() {
         </Tabs>
         <Paper withBorder p="sm" radius="md">
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput type="date" label="From" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} w={160} />
-            <TextInput type="date" label="To" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} w={160} />
+            <TextInput
+              type="date"
+              label="From"
+              value={filter.from}
+              onChange={(e) => set({ from: e.currentTarget.value })}
+              w={160}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={filter.to}
+              onChange={(e) => set({ to: e.currentTarget.value })}
+              w={160}
+            />
             <Select
               label="Team"
               placeholder="All teams"
@@ -314,14 +359,50 @@ export function ReportsPage() {
               clearable
               w={180}
             />
-            <Select label="Channel" placeholder="All" data={channelOptions} value={filter.channel ?? null} onChange={(v) => set({ channel: v })} clearable w={150} />
-            <Select label="Priority" placeholder="All" data={priorityOptions} value={filter.priority ?? null} onChange={(v) => set({ priority: v })} clearable w={140} />
-            <Select label="Type" placeholder="All" data={typeOptions} value={filter.type ?? null} onChange={(v) => set({ type: v })} clearable w={140} />
+            <Select
+              label="Channel"
+              placeholder="All"
+              data={channelOptions}
+              value={filter.channel ?? null}
+              onChange={(v) => set({ channel: v })}
+              clearable
+              w={150}
+            />
+            <Select
+              label="Priority"
+              placeholder="All"
+              data={priorityOptions}
+              value={filter.priority ?? null}
+              onChange={(v) => set({ priority: v })}
+              clearable
+              w={140}
+            />
+            <Select
+              label="Type"
+              placeholder="All"
+              data={typeOptions}
+              value={filter.type ?? null}
+              onChange={(v) => set({ type: v })}
+              clearable
+              w={140}
+            />
             <Group gap="xs">
-              <Button component="a" href={reportExportUrl(kind, 'csv', filter)} download variant="default" leftSection={<IconDownload size={16} />}>
+              <Button
+                component="a"
+                href={reportExportUrl(kind, 'csv', filter)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+              >
                 CSV
               </Button>
-              <Button component="a" href={reportExportUrl(kind, 'xlsx', filter)} download variant="default" leftSection={<IconDownload size={16} />}>
+              <Button
+                component="a"
+                href={reportExportUrl(kind, 'xlsx', filter)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+              >
                 Excel
               </Button>
             </Group>
@@ -330,15 +411,20 @@ export function ReportsPage() {
         {report.isPending ? (
           <LoadingState variant="block" />
         ) : forbidden ? (
-          <EmptyState title="Reports are for managers and team leads" description="Ask a manager to make you the lead of a team to see its reports." />
+          <EmptyState
+            title="Reports are for managers and team leads"
+            description="Ask a manager to make you the lead of a team to see its reports."
+          />
         ) : report.isError ? (
           <ErrorState error={report.error} onRetry={() => void report.refetch()} />
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              {report.data.period.from} to {report.data.period.to} ({report.data.period.tz}), compared with {report.data.previous.from} to{' '}
-              {report.data.previous.to}.
-              {report.data.asOf ? ` Figures include events up to ${new Date(report.data.asOf).toLocaleString('en-GB')}.` : ''}
+              {report.data.period.from} to {report.data.period.to} ({report.data.period.tz}), compared with{' '}
+              {report.data.previous.from} to {report.data.previous.to}.
+              {report.data.asOf
+                ? ` Figures include events up to ${new Date(report.data.asOf).toLocaleString('en-GB')}.`
+                : ''}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
               {report.data.figures.map((f) => (

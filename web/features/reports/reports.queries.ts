@@ -2,8 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { routes } from '../../../contracts/api';
 import type { DrillMetric, ReportKind } from '../../../contracts/reports';
 import type { TicketPriority } from '../../../contracts/tickets';
-import type { TicketChannel, TicketType } from '../../app/ticketLabels';
 import { api } from '../../app/api';
+import type { TicketChannel, TicketType } from '../../app/ticketLabels';
 
 /** The report filters as the address and the query carry them. */
 export interface ReportFilter {
@@ -25,7 +25,8 @@ export const reportsKeys = {
 export function useReport(kind: ReportKind, filter: ReportFilter) {
   return useQuery({
     queryKey: reportsKeys.report(kind, filter),
-    queryFn: ({ signal }) => api.call(routes.reports.report, { params: { report: kind }, query: filter, signal }),
+    queryFn: ({ signal }) =>
+      api.call(routes.reports.report, { params: { report: kind }, query: filter, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,7 +35,10 @@ export function useDrill(metric: DrillMetric | null, filter: ReportFilter) {
   return useQuery({
     queryKey: reportsKeys.drill(metric ?? 'created', filter),
     queryFn: ({ signal }) =>
-      api.call(routes.reports.drill, { query: { ...filter, metric: metric ?? 'created', limit: 100 }, signal }),
+      api.call(routes.reports.drill, {
+        query: { ...filter, metric: metric ?? 'created', limit: 100 },
+        signal,
+      }),
     enabled: metric !== null,
   });
 }
