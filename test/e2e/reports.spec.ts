@@ -5,7 +5,9 @@ import { createTicket, signIn, unique } from './helpers';
 
 test.setTimeout(120_000);
 
-test('the reports page shows the period’s figures, and a figure opens the tickets behind it', async ({ page }) => {
+test('the reports page shows the period’s figures, and a figure opens the tickets behind it', async ({
+  page,
+}) => {
   const subject = `Reports: the parcel went to the old address ${unique()}`;
   const ticket = await createTicket({
     subject,
@@ -21,7 +23,10 @@ test('the reports page shows the period’s figures, and a figure opens the tick
     await page.getByRole('button', { name: /^Created: [1-9]/ }).click({ timeout: 3000 });
     await expect(page.getByRole('dialog')).toContainText(`#${ticket.id}`, { timeout: 3000 });
   }).toPass({ timeout: 60_000 });
-  await page.getByRole('dialog').getByRole('link', { name: new RegExp(`#${ticket.id}`) }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('link', { name: new RegExp(`#${ticket.id}`) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/inbox/all/tickets/${ticket.id}`));
 
   // The definition of a figure, and the chart's table view.
@@ -35,7 +40,10 @@ test('the reports page shows the period’s figures, and a figure opens the tick
   // Other reports and the export links.
   await page.getByRole('tab', { name: 'Speed' }).click();
   await expect(page.getByText('First reply, median')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', /\/api\/v1\/reports\/speed\/export\?.*format=csv/);
+  await expect(page.getByRole('link', { name: 'CSV' })).toHaveAttribute(
+    'href',
+    /\/api\/v1\/reports\/speed\/export\?.*format=csv/,
+  );
 
   await page.setViewportSize(phone);
   await expectFitsWindow(page, test.info(), 'reports');
