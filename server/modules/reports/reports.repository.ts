@@ -366,7 +366,11 @@ export const reportsRepository = {
 
   /** Open tickets before `before` by the fold's counters (the start of a backlog series). */
   async backlogBefore(db: DbOrTrx, scope: ReportScope, before: string): Promise<number> {
-    const row = await scoped(db.selectFrom('report_hours'), { ...scope, from: '1970-01-01T00:00:00.000Z', until: before })
+    const row = await scoped(db.selectFrom('report_hours'), {
+      ...scope,
+      from: '1970-01-01T00:00:00.000Z',
+      until: before,
+    })
       .select((eb) => eb.fn.sum<number>(sql`created - solved - merged + reopened`).as('open'))
       .executeTakeFirst();
     return Number(row?.open ?? 0);
