@@ -62,6 +62,8 @@ export const rolePolicies = {
   /** The data-quality monitor: managers read the findings, run the checks and apply the safe fixes. */
   'data-quality.read': managers,
   'data-quality.manage': managers,
+  /** KPI reports: managers and admins every team's; an agent who leads teams those teams' (checked in the service); other agents none. */
+  'reports.read': staffRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

@@ -12,6 +12,7 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
+import { reportsRoutes } from './reports';
 import type { Route } from './route';
 import { presenceRoutes, routingRoutes } from './routing';
 import { sideConversationsRoutes } from './side-conversations';
@@ -53,6 +54,7 @@ export const routes = {
   public: publicRoutes,
   feedback: feedbackRoutes,
   nps: npsRoutes,
+  reports: reportsRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,
   triggers: triggersRoutes,

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { checkAggregates, rebuildAggregates } from '../modules/reports';
 import { tokensService } from '../modules/tokens';
 import { usersService } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
@@ -23,6 +24,9 @@ Commands:
   create-token --name N --role admin|manager|agent
                                             create an API token and print it once
   seed-demo                                 fill the database with a demo department
+  reports rebuild                           recompute the report aggregates from the events
+  reports check                             compare the report aggregates with the events
+                                            and print the differences
   smtp [--port P] [--host H]                run the SMTP listener and mail processing on
                                             their own (no web server) until stopped
   help                                      show this text
@@ -110,6 +114,30 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
     await runMailNode({
       ...config,
       smtp: { ...config.smtp, port: port.data, host: values.host ?? config.smtp.host },
+    });
+  },
+
+  async reports(args, config) {
+    const [action] = args;
+    if (action !== 'rebuild' && action !== 'check')
+      throw new UsageError('use "reports rebuild" or "reports check"');
+    await withDatabase(config, async (handle) => {
+      if (action === 'rebuild') {
+        const events = await rebuildAggregates(handle.db);
+        console.log(`Report aggregates rebuilt from ${events} events.`);
+        return;
+      }
+      const differences = await checkAggregates(handle.db);
+      if (differences.length === 0) {
+        console.log('Report aggregates agree with the events.');
+        return;
+      }
+      for (const d of differences.slice(0, 50))
+        console.log(`${d.key}: stored ${d.stored}, from the events ${d.computed}`);
+      if (differences.length > 50) console.log(`… and ${differences.length - 50} more`);
+      throw new UsageError(
+        `${differences.length} report figures differ from the events; run "reports rebuild"`,
+      );
     });
   },
 

@@ -643,6 +643,56 @@ export interface SlaEventsTable {
   at: Timestamp;
 }
 
+/** The report dimensions of an hourly aggregate row (migration 0039); 0 or '' = none. */
+export interface ReportKeyColumns {
+  /** UTC hour start */
+  hour: Timestamp;
+  team_id: number;
+  agent_id: number;
+  channel: string;
+  category_id: number;
+  priority: string;
+  type: string;
+  organization_id: number;
+}
+
+/** Counters per hour and dimensions, folded from events (migration 0039). */
+export interface ReportHoursTable extends ReportKeyColumns {
+  created: number;
+  solved: number;
+  reopened: number;
+  merged: number;
+  replies: number;
+  agent_replies: number;
+  one_touch: number;
+  sla_first_reply_achieved: number;
+  sla_first_reply_breached: number;
+  sla_next_reply_achieved: number;
+  sla_next_reply_breached: number;
+  sla_periodic_update_achieved: number;
+  sla_periodic_update_breached: number;
+  sla_resolution_achieved: number;
+  sla_resolution_breached: number;
+}
+
+/** How many durations fell in each log-scale bucket per hour and dimensions (migration 0039). */
+export interface ReportDurationsTable extends ReportKeyColumns {
+  metric: string;
+  bucket: number;
+  count: number;
+}
+
+/** Each ticket as the report fold last left it (JSON), migration 0039. */
+export interface ReportTicketStateTable {
+  ticket_id: number;
+  state: string;
+}
+
+export interface ReportCursorsTable {
+  name: string;
+  last_id: number;
+}
+
 /** Who is writing a reply to which ticket, until when (migration 0029). */
 export interface TicketReplyingTable {
   ticket_id: number;
@@ -872,6 +922,10 @@ export interface Database {
   automations: AutomationsTable;
   automation_claims: AutomationClaimsTable;
   automation_revisions: AutomationRevisionsTable;
+  report_hours: ReportHoursTable;
+  report_durations: ReportDurationsTable;
+  report_ticket_state: ReportTicketStateTable;
+  report_cursors: ReportCursorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

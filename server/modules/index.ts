@@ -37,7 +37,14 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
-import { boardRoutes, boardService } from './reports';
+import {
+  boardRoutes,
+  boardService,
+  foldNewEvents,
+  REPORTS_JOB,
+  reportsRoutes,
+  reportsService,
+} from './reports';
 import {
   alertUnassignedTickets,
   PRESENCE_SWEEP_JOB,
@@ -87,6 +94,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
         // The day's data-quality checks, once across nodes (the run claims its day).
         { name: DATA_QUALITY_JOB, everyMs: 15 * 60_000, run: () => runDailyDataQuality(deps.db) },
+        // Report aggregates follow the events a few seconds behind, outside the ticket writes.
+        { name: REPORTS_JOB, everyMs: 5_000, run: () => foldNewEvents(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -157,6 +166,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   });
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
+  await app.register(reportsRoutes, { reports: reportsService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import { insertScoreHistory } from '../modules/data-quality';
+import { rebuildAggregates } from '../modules/reports';
 import { alertUnassignedTickets } from '../modules/routing';
 import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { seedAutomation } from './automation';
@@ -285,6 +286,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   await alertUnassignedTickets(db, nowMs);
   // Four weeks of daily data-quality scores, the desk getting a little cleaner each week.
   await insertScoreHistory(db, nowMs, 28, 2.5);
+  // The reports' aggregates, folded from the history just written.
+  await rebuildAggregates(handle.db, { settleMs: 0 });
 
   return [
     `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,

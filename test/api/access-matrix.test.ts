@@ -14,6 +14,7 @@ const admins: Principal[] = ['admin', 'token:admin'];
 const everyone: Principal[] = [...people, 'token:admin', 'token:manager', 'token:agent'];
 
 const SID = 'a'.repeat(64);
+const period = 'from=2026-01-01&to=2026-01-31';
 const matrix: {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
@@ -515,6 +516,25 @@ const matrix: {
     allowed: ['admin', 'manager', 'agent'],
   },
   { method: 'GET', url: '/api/v1/presence/agents', path: '/api/v1/presence/agents', allowed: leads },
+  // Reports: the policy lets agents through to the service, which refuses an agent who leads no team.
+  {
+    method: 'GET',
+    url: `/api/v1/reports/volume?${period}`,
+    path: '/api/v1/reports/{report}',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: `/api/v1/reports/speed/export?format=csv&${period}`,
+    path: '/api/v1/reports/{report}/export',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: `/api/v1/reports/drill?metric=created&${period}`,
+    path: '/api/v1/reports/drill',
+    allowed: leads,
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

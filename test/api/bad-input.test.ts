@@ -144,6 +144,27 @@ const cases: Case[] = [
     typeField: 'role',
   },
   { method: 'GET', url: '/api/v1/users', query: { q: 'a' }, longField: 'q', typeField: 'limit' },
+  {
+    method: 'GET',
+    url: '/api/v1/reports/volume',
+    query: { from: '2026-01-01', to: '2026-01-31' },
+    longField: 'tz',
+    typeField: 'teamId',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/reports/quality/export',
+    query: { from: '2026-01-01', to: '2026-01-31', format: 'xlsx' },
+    longField: 'tz',
+    typeField: 'agentId',
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/reports/drill',
+    query: { metric: 'solved', from: '2026-01-01', to: '2026-01-31' },
+    longField: 'tz',
+    typeField: 'limit',
+  },
   { method: 'GET', url: '/api/v1/teams', query: { q: 'a' }, longField: 'q', typeField: 'limit' },
   {
     method: 'GET',
@@ -502,6 +523,11 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'PATCH', url: '/api/v1/automations/-1' },
   { method: 'DELETE', url: '/api/v1/automations/0' },
   { method: 'POST', url: '/api/v1/automations/abc/run' },
+  { method: 'GET', url: '/api/v1/reports/nonsense?from=2026-01-01&to=2026-01-02' },
+  { method: 'GET', url: '/api/v1/reports/volume?from=2026-02-30&to=2026-03-01' },
+  { method: 'GET', url: '/api/v1/reports/volume?from=2026-03-01&to=2026-01-01' },
+  { method: 'GET', url: '/api/v1/reports/volume?from=2020-01-01&to=2026-01-01' },
+  { method: 'GET', url: '/api/v1/reports/volume?from=2026-01-01&to=2026-01-02&tz=Not/AZone' },
 ];
 
 describeApi('bad input', (t) => {

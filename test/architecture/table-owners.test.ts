@@ -58,6 +58,10 @@ const OWNERS: Record<string, string> = {
   agent_presence: 'routing',
   routing_log: 'routing',
   routing_alerts: 'routing',
+  report_hours: 'reports',
+  report_durations: 'reports',
+  report_ticket_state: 'reports',
+  report_cursors: 'reports',
   views: 'queues',
   data_quality_runs: 'data-quality',
 };

@@ -148,6 +148,14 @@ export const staffPages: StaffPage[] = [
   { name: 'feedback', path: () => '/feedback', ready: heading(() => 'Feedback') },
   { name: 'feedback-settings', path: () => '/feedback/settings', ready: heading(() => 'Feedback') },
   { name: 'feedback-campaigns', path: () => '/feedback/campaigns', ready: heading(() => 'Feedback') },
+  {
+    name: 'reports',
+    path: () => '/reports',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+      await expect(page.getByText('Backlog at the end')).toBeVisible();
+    },
+  },
   { name: 'mail-mailboxes', path: () => '/admin/mail', ready: heading(() => 'Mail') },
   { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
   { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },

@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconBolt,
   IconCalendarTime,
+  IconChartLine,
   IconClockExclamation,
   IconClockPlay,
   IconFileCertificate,
@@ -32,6 +33,7 @@ export type PageId =
   | 'feedback'
   | 'board'
   | 'data-quality'
+  | 'reports'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -128,6 +130,17 @@ export const appPages: readonly AppPage[] = [
     icon: IconAlertTriangle,
     section: 'main',
     roles: ['admin', 'manager'],
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    path: '/reports',
+    description:
+      'KPIs over a period: volume, speed, service levels, quality, satisfaction, productivity, complaints',
+    icon: IconChartLine,
+    section: 'main',
+    // Agents who lead a team see their teams' reports; the server refuses other agents.
+    roles: staff,
   },
   {
     id: 'users',

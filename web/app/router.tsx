@@ -17,6 +17,7 @@ const UnsubscribePage = lazyPage(() => import('../features/feedback/UnsubscribeP
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
 const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
 const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -159,6 +160,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="feedback">
             <FeedbackPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <PageGuard page="reports">
+            <ReportsPage />
           </PageGuard>
         ),
       },

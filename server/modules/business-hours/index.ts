@@ -19,4 +19,4 @@ export {
   insertCalendarRow,
   loadCalendar,
 } from './business-hours.service';
-export { isTimeZone, wallClockOf } from './local-time';
+export { isTimeZone, offsetAt, wallClockOf } from './local-time';

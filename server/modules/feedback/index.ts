@@ -15,7 +15,7 @@ export {
 } from './feedback.campaigns';
 export { campaignsRoutes } from './feedback.campaigns.routes';
 export { feedbackRoutes } from './feedback.routes';
-export { type FeedbackService, feedbackService } from './feedback.service';
+export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';
 export {
   insertPastSurvey,
   insertSurveyReason,

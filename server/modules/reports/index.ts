@@ -1,4 +1,20 @@
-// The reports module's front door: the live operations board (backlog, unassigned by age,
-// service levels running out, agents' presence and load, today by hour, standing alerts).
+// The reports module's front door: hourly aggregates folded from ticket and service-level events
+// by a job (exactly once, cursor in the batch's transaction), the KPI reports computed from them
+// (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
+// XLSX export, and the rebuild and check the CLI runs; the live operations board (backlog,
+// unassigned by age, service levels running out, agents' presence and load, today by hour,
+// standing alerts).
+
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
+export { computeReport, type Viewer } from './reports.compute';
+export {
+  type AggregateDifference,
+  checkAggregates,
+  foldAllEvents,
+  foldNewEvents,
+  REPORTS_JOB,
+  rebuildAggregates,
+} from './reports.consumer';
+export { reportsRoutes } from './reports.routes';
+export { drillDown, type ReportsService, reportsService } from './reports.service';
