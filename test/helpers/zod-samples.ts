@@ -83,10 +83,13 @@ export function samplesOf(schema: z.ZodType): unknown[] {
           ? Object.values(keyDef.entries)
           : samplesOf(def.keyType as z.ZodType).filter((k) => typeof k === 'string' && k !== '');
       const values = samplesOf(def.valueType as z.ZodType);
-      return [
-        {},
-        Object.fromEntries(keys.map((key, i) => [key, at(values, i)]).filter(([, v]) => v !== undefined)),
-      ];
+      const full = Object.fromEntries(
+        keys
+          .map((key, i) => [key, values[i % Math.max(1, values.length)]])
+          .filter(([, v]) => v !== undefined),
+      );
+      // An enum-keyed record is exhaustive: it is never empty.
+      return keyDef.type === 'enum' ? [full] : [{}, full];
     }
     case 'object': {
       const fields = Object.entries(def.shape).map(
