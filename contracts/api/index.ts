@@ -5,6 +5,7 @@ import { businessHoursRoutes } from './business-hours';
 import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { feedbackRoutes } from './feedback';
+import { feedbackLoopRoutes } from './feedback-loop';
 import { jobsRoutes } from './jobs';
 import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
@@ -49,6 +50,7 @@ export const routes = {
   portal: portalRoutes,
   public: publicRoutes,
   feedback: feedbackRoutes,
+  feedbackLoop: feedbackLoopRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,
   triggers: triggersRoutes,

@@ -29,6 +29,7 @@ import { migration0033 } from './migrations/0033_macros';
 import { migration0034 } from './migrations/0034_routing';
 import { migration0035 } from './migrations/0035_automation';
 import { migration0036 } from './migrations/0036_feedback';
+import { migration0038 } from './migrations/0038_feedback_loop';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -62,6 +63,7 @@ export const migrations: Migration[] = [
   migration0034,
   migration0035,
   migration0036,
+  migration0038,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

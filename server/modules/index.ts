@@ -17,12 +17,17 @@ import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import {
+  feedbackLoopRoutes,
   feedbackRoutes,
   feedbackService,
+  followUpsService,
+  SENTIMENT_JOB,
   SURVEY_JOB,
   scheduleSurvey,
+  scoreUnscoredAnswers,
   sendDueSurveys,
   surveyService,
+  themesService,
 } from './feedback';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
@@ -76,6 +81,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: SLA_SWEEP_JOB, everyMs: deps.config.slaSweepMs, run: () => sweepServiceLevels(deps.db) },
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
+        { name: SENTIMENT_JOB, everyMs: 10 * 60_000, run: () => scoreUnscoredAnswers(deps.db) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
@@ -153,6 +159,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     feedback: feedbackService(deps),
     surveys: surveyService(deps.db, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
+  });
+  await app.register(feedbackLoopRoutes, {
+    db: deps.db,
+    themes: themesService(deps),
+    followUps: followUpsService(deps),
   });
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });

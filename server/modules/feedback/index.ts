@@ -2,6 +2,15 @@
 // the change's transaction, sent by a job with a link bound to the ticket), the customer's
 // answer on a public page, and the feedback inbox with CSAT, CES and the response rate.
 
+export { type FollowUpsService, followUpsService } from './feedback.followups';
+export {
+  afterAnswerRecorded,
+  type FollowUpSourceInput,
+  openFollowUp,
+  SENTIMENT_JOB,
+  scoreUnscoredAnswers,
+} from './feedback.loop';
+export { feedbackLoopRoutes } from './feedback.loop.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService } from './feedback.service';
 export {
@@ -15,3 +24,4 @@ export {
   sendDueSurveys,
   surveyService,
 } from './feedback.surveys';
+export { type ThemesService, themesService } from './feedback.themes';
