@@ -17,6 +17,7 @@ import { businessHoursRoutes, businessHoursService } from './business-hours';
 import { contractsRoutes, contractsService, remindContractReviews } from './contracts';
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import {
+  answersOfCustomer,
   feedbackLoopRoutes,
   feedbackRoutes,
   feedbackService,
@@ -132,7 +133,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(tokensRoutes, { tokens: tokensService(deps) });
   await app.register(auditRoutes, { audit: auditService(deps) });
   await app.register(customersRoutes, {
-    customers: customersService(deps, { moveTickets: moveRequesterTickets, movePortalAccounts }),
+    customers: customersService(
+      deps,
+      { moveTickets: moveRequesterTickets, movePortalAccounts },
+      { answersOf: answersOfCustomer },
+    ),
     organizations: organizationsService(deps),
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });

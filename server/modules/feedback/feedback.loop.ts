@@ -174,3 +174,22 @@ export async function myScores(db: Db, ctx: RequestContext): Promise<MyScores> {
     })),
   };
 }
+
+/** A customer's survey answers for their 360 timeline (the customers module's timeline port), newest first. */
+export async function answersOfCustomer(db: DbOrTrx, customerId: number) {
+  const rows = await feedbackRepository.listAnswers(db, { customerId }, 100, null);
+  return rows.map((a) => ({
+    at: a.answered_at,
+    answer: {
+      id: a.id,
+      ticketId: a.ticket_id,
+      ticketSubject: a.ticket_subject,
+      rating: a.rating,
+      ratingLabel: ratingLabel(a.scale, a.rating),
+      positive: a.positive === 1,
+      effort: a.effort,
+      comment: a.comment,
+      sentiment: a.sentiment,
+    },
+  }));
+}

@@ -5,6 +5,7 @@
 export { type FollowUpsService, followUpsService } from './feedback.followups';
 export {
   afterAnswerRecorded,
+  answersOfCustomer,
   type FollowUpSourceInput,
   openFollowUp,
   SENTIMENT_JOB,
