@@ -7,6 +7,7 @@ import {
   IconClockPlay,
   IconFileCertificate,
   IconForms,
+  IconHeartHandshake,
   IconHome,
   IconInbox,
   IconKey,
@@ -28,6 +29,7 @@ export type PageId =
   | 'customers'
   | 'contracts'
   | 'feedback'
+  | 'follow-ups'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -105,6 +107,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconMoodSmile,
     section: 'main',
     roles: ['admin', 'manager'],
+  },
+  {
+    id: 'follow-ups',
+    label: 'Follow-ups',
+    path: '/follow-ups',
+    description: "Negative ratings on your teams' tickets to call back, with their outcome",
+    icon: IconHeartHandshake,
+    section: 'main',
+    roles: staff,
   },
   {
     id: 'users',

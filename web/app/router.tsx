@@ -13,6 +13,7 @@ const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'C
 });
 const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
+const FollowUpsPage = lazyPage(() => import('../features/feedback/FollowUpsPage'), 'FollowUpsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -129,6 +130,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="contracts">
             <ContractsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'follow-ups',
+        element: (
+          <PageGuard page="follow-ups">
+            <FollowUpsPage />
           </PageGuard>
         ),
       },

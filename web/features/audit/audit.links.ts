@@ -31,7 +31,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   survey_reason: () => ['feedback', '/feedback/settings'],
   feedback_theme: () => ['feedback', '/feedback/themes'],
   theme_rule: () => ['feedback', '/feedback/themes'],
-  follow_up: (id) => ['feedback', `/feedback/follow-ups/${encodeURIComponent(id)}`],
+  follow_up: (id) => ['follow-ups', `/follow-ups?view=all&followUp=${encodeURIComponent(id)}`],
   macro: () => ['macros', '/admin/macros'],
   trigger: () => ['triggers', '/admin/triggers'],
   automation: () => ['automations', '/admin/automations'],

@@ -5,7 +5,9 @@ import { useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { FeedbackAnswers } from './FeedbackAnswers';
+import { FollowUpsPanel } from './FollowUpsPanel';
 import { SurveySettingsPanel } from './SurveySettingsPanel';
+import { ThemesPanel } from './ThemesPanel';
 
 /** Feedback: what customers said after their tickets were solved, and how they are asked. */
 export function FeedbackPage() {
@@ -13,7 +15,7 @@ export function FeedbackPage() {
   const me = useMe();
   const { tab } = useParams();
   const navigate = useNavigate();
-  const current = tab === 'settings' ? 'settings' : 'answers';
+  const current = tab === 'settings' || tab === 'follow-ups' || tab === 'themes' ? tab : 'answers';
   return (
     <>
       <PageHeader
@@ -24,16 +26,22 @@ export function FeedbackPage() {
         <Tabs
           value={current}
           onChange={(value) =>
-            navigate(value === 'settings' ? '/feedback/settings' : '/feedback', { replace: true })
+            navigate(value && value !== 'answers' ? `/feedback/${value}` : '/feedback', { replace: true })
           }
         >
           <Tabs.List aria-label="Feedback">
             <Tabs.Tab value="answers">Answers</Tabs.Tab>
+            <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
+            <Tabs.Tab value="themes">Themes</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
         </Tabs>
         {current === 'answers' ? (
           <FeedbackAnswers />
+        ) : current === 'follow-ups' ? (
+          <FollowUpsPanel />
+        ) : current === 'themes' ? (
+          <ThemesPanel canManage={can(me.role, 'feedback.manage')} />
         ) : (
           <SurveySettingsPanel canManage={can(me.role, 'feedback.manage')} />
         )}

@@ -140,7 +140,7 @@ function notificationText(item: Notification): string {
 /** Where a notification leads: its ticket, or the contracts due for review. */
 function notificationHref(item: Notification): string | null {
   if (item.kind === 'contract_review') return '/contracts?show=review';
-  if (item.kind === 'follow_up') return '/feedback/follow-ups';
+  if (item.kind === 'follow_up') return '/follow-ups';
   return item.ticketId === null ? null : `/inbox/all/tickets/${item.ticketId}`;
 }
 
