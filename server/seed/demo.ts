@@ -4,6 +4,7 @@ import { insertCustomFieldRow } from '../modules/ticket-fields';
 import { seedAutomation } from './automation';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
+import { seedFollowUps, seedThemes } from './feedback-loop';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seededRandom } from './random';
@@ -232,6 +233,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       .orderBy('id')
       .execute();
     const delivery = await trx.selectFrom('categories').select('id').where('name', '=', 'Delivery').execute();
+    const themeIds = await seedThemes(trx, Date.now());
     await seedFeedback(
       trx,
       seededRandom(2027),
@@ -239,6 +241,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       delivery.map((c) => c.id),
       Date.now(),
     );
+    await seedFollowUps(trx, seededRandom(2028), themeIds, Date.now());
     await seedMacros(trx, { teamIds: [teamIds[0]!, teamIds[1]!, teamIds[2]!], agentIds }, Date.now());
     // Triggers and automations, with a few firings in the tickets' history.
     await seedAutomation(

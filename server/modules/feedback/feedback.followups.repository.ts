@@ -186,6 +186,15 @@ export const followUpsRepository = {
     };
   },
 
+  /** Every follow-up in brief, oldest first. */
+  all(db: DbOrTrx) {
+    return db
+      .selectFrom('follow_ups')
+      .select(['id', 'source_kind', 'source_id', 'owner_id', 'team_id', 'created_at', 'due_at'])
+      .orderBy('id')
+      .execute();
+  },
+
   /** Follow-ups about a ticket (its answer opened them) or that opened it. */
   ofTicket(db: DbOrTrx, ticketId: number) {
     return db

@@ -193,3 +193,74 @@ export async function answersOfCustomer(db: DbOrTrx, customerId: number) {
     },
   }));
 }
+
+/** Adds a theme (demo data); answers its id. */
+export const insertTheme = (db: DbOrTrx, name: string, at: string) =>
+  themesRepository.insertTheme(db, name, at);
+
+/** Adds a theme rule with its phrases as given, lower case (demo data). */
+export const insertThemeRule = (db: DbOrTrx, themeId: number, phrases: string[], at: string) =>
+  themesRepository.insertRule(db, {
+    theme_id: themeId,
+    phrases: JSON.stringify(phrases),
+    active: 1,
+    now: at,
+  });
+
+/** Tags an answer by hand (demo data). */
+export const tagAnswerByHand = (db: DbOrTrx, answerId: number, themeId: number, at: string) =>
+  themesRepository.tagByHand(db, answerId, themeId, at);
+
+/** The follow-ups opened so far, oldest first (demo data works them). */
+export const followUpsSoFar = (db: DbOrTrx) => followUpsRepository.all(db);
+
+/**
+ * Works a follow-up as it happened (demo data): contacted, then resolved with an outcome, each
+ * step in its history, at the times given.
+ */
+export async function workPastFollowUp(
+  db: DbOrTrx,
+  past: {
+    id: number;
+    actorId: number | null;
+    contactedAt: string | null;
+    resolved: { at: string; outcome: 'recovered' | 'not_recovered' | 'no_response'; note: string } | null;
+  },
+): Promise<void> {
+  let state: 'open' | 'contacted' | 'resolved' = 'open';
+  if (past.contactedAt) {
+    await followUpsRepository.addEvent(db, {
+      follow_up_id: past.id,
+      actor_id: past.actorId,
+      kind: 'state',
+      from_state: 'open',
+      to_state: 'contacted',
+      outcome: null,
+      note: 'Called the customer.',
+      ticket_id: null,
+      at: past.contactedAt,
+    });
+    await followUpsRepository.update(db, past.id, { state: 'contacted', updated_at: past.contactedAt });
+    state = 'contacted';
+  }
+  if (past.resolved) {
+    await followUpsRepository.addEvent(db, {
+      follow_up_id: past.id,
+      actor_id: past.actorId,
+      kind: 'state',
+      from_state: state,
+      to_state: 'resolved',
+      outcome: past.resolved.outcome,
+      note: past.resolved.note,
+      ticket_id: null,
+      at: past.resolved.at,
+    });
+    await followUpsRepository.update(db, past.id, {
+      state: 'resolved',
+      outcome: past.resolved.outcome,
+      outcome_note: past.resolved.note,
+      closed_at: past.resolved.at,
+      updated_at: past.resolved.at,
+    });
+  }
+}

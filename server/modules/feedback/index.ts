@@ -7,9 +7,14 @@ export {
   afterAnswerRecorded,
   answersOfCustomer,
   type FollowUpSourceInput,
+  followUpsSoFar,
+  insertTheme,
+  insertThemeRule,
   openFollowUp,
   SENTIMENT_JOB,
   scoreUnscoredAnswers,
+  tagAnswerByHand,
+  workPastFollowUp,
 } from './feedback.loop';
 export { feedbackLoopRoutes } from './feedback.loop.routes';
 export { feedbackRoutes } from './feedback.routes';
