@@ -81,4 +81,7 @@ test('a manager opens the follow-up of a negative answer, contacts the customer 
   await link.click();
   await expect(page).toHaveURL(/\/inbox\/all\/tickets\/\d+/);
   await expect(page.getByText('A new jug is on its way today.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Follow-ups' })).toContainText(
+    'Opened to contact the customer about follow-up',
+  );
 });
