@@ -6,6 +6,7 @@ import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { FeedbackAnswers } from './FeedbackAnswers';
 import { FollowUpsPanel } from './FollowUpsPanel';
+import { FollowUpTarget } from './FollowUpTarget';
 import { SurveySettingsPanel } from './SurveySettingsPanel';
 import { ThemesPanel } from './ThemesPanel';
 
@@ -39,7 +40,10 @@ export function FeedbackPage() {
         {current === 'answers' ? (
           <FeedbackAnswers />
         ) : current === 'follow-ups' ? (
-          <FollowUpsPanel />
+          <>
+            <FollowUpsPanel />
+            {can(me.role, 'feedback.manage') && <FollowUpTarget />}
+          </>
         ) : current === 'themes' ? (
           <ThemesPanel canManage={can(me.role, 'feedback.manage')} />
         ) : (

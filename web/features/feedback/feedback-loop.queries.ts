@@ -158,3 +158,19 @@ export function useMyScores() {
     queryFn: ({ signal }) => api.call(r.myScores, { signal }),
   });
 }
+
+export function useFollowUpSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: loopKeys.followUpSettings,
+    queryFn: ({ signal }) => api.call(r.settings, { signal }),
+    enabled,
+  });
+}
+
+export function useUpdateFollowUpSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (dueHours: number) => api.call(r.updateSettings, { body: { dueHours } }),
+    onSuccess: (settings) => client.setQueryData(loopKeys.followUpSettings, settings),
+  });
+}
