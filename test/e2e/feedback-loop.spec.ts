@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeFindings, seriousViolations } from './axe';
+import { expectFitsWindow, phone } from './fit';
 import { expect, test } from './fixtures';
 import { e2eDataDir } from './global-setup';
 import { adminApi, createTicket, createUser, signIn, unique } from './helpers';
@@ -21,7 +23,7 @@ function surveyToken(email: string): string | null {
 
 test('a manager opens the follow-up of a negative answer, contacts the customer and marks it resolved', async ({
   page,
-}) => {
+}, testInfo) => {
   const api = await adminApi();
   await api.request('PATCH', '/surveys/settings', {
     enabled: true,
@@ -56,6 +58,8 @@ test('a manager opens the follow-up of a negative answer, contacts the customer 
   const drawer = page.getByRole('dialog', { name: 'Follow-up' });
   await expect(drawer).toContainText(comment);
   await expect(drawer).toContainText('Opened by the negative answer');
+  const drawerFindings = await seriousViolations(page, 'follow-up drawer');
+  expect(drawerFindings, describeFindings(drawerFindings)).toEqual([]);
   await drawer.getByRole('button', { name: 'Contact customer' }).click();
   const contact = page.getByRole('dialog', { name: 'Contact customer' });
   await contact.getByLabel('Message').fill('Sorry to read this, Rowan. A new jug is on its way today.');
@@ -77,7 +81,26 @@ test('a manager opens the follow-up of a negative answer, contacts the customer 
   await expect(drawer).toContainText('Replacement sent, customer thanked us.');
   await expect(drawer).toContainText('Resolved: Recovered');
 
+  // The list counts it as closed, and reads well on a phone.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page.getByText('Closed', { exact: true }).last().click();
+  await expect(page.getByRole('button', { name: /Rowan Blender: Very dissatisfied/ })).toBeVisible();
+  const listFindings = await seriousViolations(page, 'follow-ups list');
+  expect(listFindings, describeFindings(listFindings)).toEqual([]);
+  await page.setViewportSize(phone);
+  await expect(page.getByRole('button', { name: /Rowan Blender: Very dissatisfied/ })).toBeVisible();
+  await expectFitsWindow(page, testInfo, 'phone-follow-ups');
+  await page.getByRole('tab', { name: 'Themes' }).click();
+  await expect(page.getByRole('heading', { name: 'Theme rules' })).toBeVisible();
+  const themeFindings = await seriousViolations(page, 'themes tab');
+  expect(themeFindings, describeFindings(themeFindings)).toEqual([]);
+  await expectFitsWindow(page, testInfo, 'phone-themes');
+
   // The contact ticket is a real ticket for the customer.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/feedback/follow-ups?view=all');
+  await page.getByRole('button', { name: /Rowan Blender: Very dissatisfied/ }).click();
   await link.click();
   await expect(page).toHaveURL(/\/inbox\/all\/tickets\/\d+/);
   await expect(page.getByText('A new jug is on its way today.')).toBeVisible();
