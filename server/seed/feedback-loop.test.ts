@@ -36,5 +36,5 @@ describeApi('demo feedback loop', (t) => {
     const outcomes = new Set(all.data.map((f: { outcome: string | null }) => f.outcome));
     for (const outcome of ['recovered', 'not_recovered', 'no_response']) expect(outcomes).toContain(outcome);
     expect(all.data.every((f: { owner: unknown }) => f.owner !== null)).toBe(true);
-  });
+  }, 120_000);
 });
