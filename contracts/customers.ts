@@ -117,7 +117,7 @@ export const timelineAnswerSchema = z.object({
   positive: z.boolean(),
   effort: z.number().nullable(),
   comment: z.string(),
-  sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
+  sentiment: z.string().nullable().describe('negative, neutral or positive; null until scored'),
 });
 export type TimelineAnswer = z.infer<typeof timelineAnswerSchema>;
 

@@ -8,11 +8,13 @@ const tone: Record<SentimentLabel, { color: string; label: string }> = {
 };
 
 /** The tone of a comment as its words read (AFINN), beside the rating the customer gave. */
-export function SentimentBadge({ sentiment }: { sentiment: SentimentLabel | null }) {
-  if (sentiment === null) return null;
+export function SentimentBadge({ sentiment }: { sentiment: SentimentLabel | string | null }) {
+  const shown =
+    sentiment !== null && Object.hasOwn(tone, sentiment) ? tone[sentiment as SentimentLabel] : null;
+  if (!shown) return null;
   return (
-    <Badge color={tone[sentiment].color} variant="dot" size="sm">
-      {tone[sentiment].label}
+    <Badge color={shown.color} variant="dot" size="sm">
+      {shown.label}
     </Badge>
   );
 }
