@@ -41,6 +41,10 @@ export const rolePolicies = {
   /** Customer feedback: managers read every answer and keep the survey settings; a ticket's own rating is read with the ticket. */
   'feedback.read': managers,
   'feedback.manage': managers,
+  /** Everyone reads their own scores; follow-ups are read and worked by managers and, for their own teams, team leads (checked in the service). */
+  'feedback.own': staffRoles,
+  'followups.read': staffRoles,
+  'followups.write': staffRoles,
   /** Prometheus metrics: admins (session or token); a configured address range reads them too. */
   'metrics.read': admins,
   /** Mailboxes, mail templates, spam rules, the failed-mail list, and where contact-form and portal requests go: admins only. */

@@ -581,6 +581,61 @@ export const auditActions = {
     label: 'NPS settings changed',
     phrase: (input) => updateSentence(input, { prep: 'in' }),
   },
+  'feedback.theme_created': {
+    entity: 'feedback_theme',
+    label: 'Feedback theme added',
+    phrase: (input) => created('feedback theme ', input),
+  },
+  'feedback.theme_updated': {
+    entity: 'feedback_theme',
+    label: 'Feedback theme renamed',
+    phrase: (input) => updateSentence(input, { noun: 'feedback theme ' }),
+  },
+  'feedback.theme_deleted': {
+    entity: 'feedback_theme',
+    label: 'Feedback theme deleted',
+    phrase: (input) => deleted('deleted', 'feedback theme ', input),
+  },
+  'feedback.theme_rule_created': {
+    entity: 'theme_rule',
+    label: 'Theme rule added',
+    phrase: (input) => created('theme rule ', input),
+  },
+  'feedback.theme_rule_updated': {
+    entity: 'theme_rule',
+    label: 'Theme rule changed',
+    phrase: (input) => updateSentence(input, { noun: 'theme rule ' }),
+  },
+  'feedback.theme_rule_deleted': {
+    entity: 'theme_rule',
+    label: 'Theme rule deleted',
+    phrase: (input) => deleted('deleted', 'theme rule ', input),
+  },
+  'feedback.theme_rules_run': {
+    entity: 'theme_rule',
+    label: 'Theme rules run again',
+    phrase: () => ['ran the theme rules again over past answers'],
+  },
+  'feedback.answer_tagged': {
+    entity: 'feedback_theme',
+    label: 'Answer tagged',
+    phrase: (input) => ['tagged an answer with ', ref(input.entity)],
+  },
+  'feedback.answer_untagged': {
+    entity: 'feedback_theme',
+    label: 'Answer tag removed',
+    phrase: (input) => ['removed ', ref(input.entity), ' from an answer'],
+  },
+  'follow_up.changed': {
+    entity: 'follow_up',
+    label: 'Follow-up changed',
+    phrase: (input) => updateSentence(input, { noun: 'follow-up ' }),
+  },
+  'follow_up.contacted': {
+    entity: 'follow_up',
+    label: 'Customer contacted',
+    phrase: (input) => ['contacted the customer of ', ref(input.entity)],
+  },
 
   // Macros
   'macro.created': {

@@ -97,6 +97,7 @@ export const notificationSchema = z.object({
     'contract_review',
     'unassigned_alert',
     'automation',
+    'follow_up',
   ]),
   ticketId: z.number().nullable(),
   actorName: z.string(),

@@ -107,6 +107,20 @@ export const updateOrganizationBody = z
   .strict();
 export const listOrganizationsQuery = pageQuery.extend({ q: plainText(100).optional() }).strict();
 
+/** A satisfaction survey answer as the customer's timeline shows it. */
+export const timelineAnswerSchema = z.object({
+  id: z.number(),
+  ticketId: z.number(),
+  ticketSubject: z.string(),
+  rating: z.number(),
+  ratingLabel: z.string(),
+  positive: z.boolean(),
+  effort: z.number().nullable(),
+  comment: z.string(),
+  sentiment: z.string().nullable().describe('negative, neutral or positive; null until scored'),
+});
+export type TimelineAnswer = z.infer<typeof timelineAnswerSchema>;
+
 export const timelineItem = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('ticket'),
@@ -120,5 +134,6 @@ export const timelineItem = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('note'), at: isoTimestamp, note: customerNoteSchema }),
+  z.object({ kind: z.literal('survey_answer'), at: isoTimestamp, answer: timelineAnswerSchema }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItem>;

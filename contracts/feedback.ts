@@ -153,6 +153,31 @@ export type SurveyAnswerBody = z.input<typeof surveyAnswerBody>;
 
 const ref = z.object({ id: z.number(), name: z.string() });
 
+/**
+ * The sentiment of an answer's comment: its AFINN comparative score (the sum of the words'
+ * scores divided by the number of words) is negative at −0.05 or below, positive at 0.05 or
+ * above, neutral in between and without a comment.
+ */
+export const sentimentLabels = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof sentimentLabels)[number];
+export const SENTIMENT_THRESHOLD = 0.05;
+export function sentimentLabelOf(comparative: number): SentimentLabel {
+  if (comparative <= -SENTIMENT_THRESHOLD) return 'negative';
+  if (comparative >= SENTIMENT_THRESHOLD) return 'positive';
+  return 'neutral';
+}
+export const answerSentimentSchema = z.object({
+  label: z.enum(sentimentLabels),
+  score: z.number().describe('Sum of the AFINN scores of the words'),
+  comparative: z.number().describe('The score per word'),
+});
+export const answerThemeSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  source: z.enum(['manual', 'rule']).describe('Tagged by hand or by a theme rule'),
+});
+export type AnswerTheme = z.infer<typeof answerThemeSchema>;
+
 export const surveyAnswerSchema = z
   .object({
     id: z.number(),
@@ -171,6 +196,8 @@ export const surveyAnswerSchema = z
     reason: ref.nullable(),
     answeredAt: isoTimestamp,
     updatedAt: isoTimestamp,
+    sentiment: answerSentimentSchema.nullable().describe("The comment's sentiment; null until scored"),
+    themes: z.array(answerThemeSchema),
   })
   .describe("A customer's answer to a satisfaction survey");
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
@@ -182,6 +209,12 @@ export const feedbackSummarySchema = z.object({
   ces: z.number().nullable().describe('Average effort score, 1–7'),
   sent: z.number().describe('Surveys sent in the period'),
   responseRate: z.number().nullable().describe('Percent of surveys sent in the period that were answered'),
+  sentiments: z
+    .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
+    .describe('Answers by sentiment'),
+  themes: z
+    .array(z.object({ id: z.number(), name: z.string(), count: z.number() }))
+    .describe('Answers tagged with each theme, most first'),
 });
 export type FeedbackSummary = z.infer<typeof feedbackSummarySchema>;
 
@@ -209,6 +242,9 @@ export const surveyAnswersQuery = z
       .optional(),
     from: z.iso.date().optional().describe('First day answered, YYYY-MM-DD (UTC)'),
     to: z.iso.date().optional().describe('Last day answered, YYYY-MM-DD (UTC)'),
+    sentiment: z.enum(sentimentLabels).optional(),
+    themeId: optionalId.describe('Only answers tagged with this theme'),
+    customerId: optionalId,
   })
   .strict();
 export type SurveyAnswersQuery = z.input<typeof surveyAnswersQuery>;

@@ -7,6 +7,7 @@ import { contractsRoutes } from './contracts';
 import { customersRoutes, organizationsRoutes } from './customers';
 import { dataQualityRoutes } from './data-quality';
 import { feedbackRoutes } from './feedback';
+import { feedbackLoopRoutes } from './feedback-loop';
 import { jobsRoutes } from './jobs';
 import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
@@ -55,6 +56,7 @@ export const routes = {
   feedback: feedbackRoutes,
   nps: npsRoutes,
   reports: reportsRoutes,
+  feedbackLoop: feedbackLoopRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,
   triggers: triggersRoutes,

@@ -30,6 +30,7 @@ import { migration0034 } from './migrations/0034_routing';
 import { migration0035 } from './migrations/0035_automation';
 import { migration0036 } from './migrations/0036_feedback';
 import { migration0037 } from './migrations/0037_nps_campaigns';
+import { migration0038 } from './migrations/0038_feedback_loop';
 import { migration0039 } from './migrations/0039_reports';
 import { migration0040 } from './migrations/0040_board_data_quality';
 import type { Migration } from './migrations/helpers';
@@ -66,6 +67,7 @@ export const migrations: Migration[] = [
   migration0035,
   migration0036,
   migration0037,
+  migration0038,
   migration0039,
   migration0040,
 ];

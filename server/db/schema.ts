@@ -619,6 +619,75 @@ export interface SurveyAnswersTable {
   reason_id: number | null;
   answered_at: Timestamp;
   updated_at: Timestamp;
+  /** AFINN sum of the comment's words (migration 0038); null until scored */
+  sentiment_score: number | null;
+  /** the score per word */
+  sentiment_comparative: number | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+}
+
+/** Feedback themes ("slow", "billing") and the keyword rules that tag answers with them (migration 0038). */
+export interface FeedbackThemesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface FeedbackThemeRulesTable {
+  id: Generated<number>;
+  theme_id: number;
+  /** JSON: the rule's words and phrases, lower case */
+  phrases: string;
+  active: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyAnswerThemesTable {
+  answer_id: number;
+  theme_id: number;
+  source: 'manual' | 'rule';
+  created_at: Timestamp;
+}
+
+export interface FollowUpSettingsTable {
+  id: number;
+  due_hours: number;
+  updated_at: Timestamp;
+}
+
+/** The task a negative answer opens (migration 0038): one per answer source (kind + id). */
+export interface FollowUpsTable {
+  id: Generated<number>;
+  source_kind: 'csat' | 'nps';
+  source_id: number;
+  ticket_id: number | null;
+  customer_id: number;
+  team_id: number | null;
+  /** the team's lead; null: the managers */
+  owner_id: number | null;
+  summary: string;
+  state: 'open' | 'contacted' | 'resolved';
+  outcome: 'recovered' | 'not_recovered' | 'no_response' | null;
+  outcome_note: string;
+  contact_ticket_id: number | null;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FollowUpEventsTable {
+  id: Generated<number>;
+  follow_up_id: number;
+  actor_id: number | null;
+  kind: 'opened' | 'state' | 'contacted' | 'reopened';
+  from_state: string | null;
+  to_state: string;
+  outcome: string | null;
+  note: string;
+  ticket_id: number | null;
+  at: Timestamp;
 }
 
 export interface TicketSlaTable {
@@ -911,6 +980,12 @@ export interface Database {
   nps_campaigns: NpsCampaignsTable;
   nps_recipients: NpsRecipientsTable;
   nps_optouts: NpsOptoutsTable;
+  feedback_themes: FeedbackThemesTable;
+  feedback_theme_rules: FeedbackThemeRulesTable;
+  survey_answer_themes: SurveyAnswerThemesTable;
+  follow_up_settings: FollowUpSettingsTable;
+  follow_ups: FollowUpsTable;
+  follow_up_events: FollowUpEventsTable;
   macros: MacrosTable;
   team_routing: TeamRoutingTable;
   agent_routing: AgentRoutingTable;

@@ -18,16 +18,22 @@ import { contractsRoutes, contractsService, remindContractReviews } from './cont
 import { customersMatching, customersRoutes, customersService, organizationsService } from './customers';
 import { DATA_QUALITY_JOB, dataQualityRoutes, dataQualityService, runDailyDataQuality } from './data-quality';
 import {
+  answersOfCustomer,
   campaignsRoutes,
   campaignsService,
+  feedbackLoopRoutes,
   feedbackRoutes,
   feedbackService,
+  followUpsService,
   NPS_JOB,
+  SENTIMENT_JOB,
   SURVEY_JOB,
   scheduleSurvey,
+  scoreUnscoredAnswers,
   sendDueCampaigns,
   sendDueSurveys,
   surveyService,
+  themesService,
 } from './feedback';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
@@ -90,6 +96,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
         { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
+        { name: SENTIMENT_JOB, everyMs: 10 * 60_000, run: () => scoreUnscoredAnswers(deps.db) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
         // The day's data-quality checks, once across nodes (the run claims its day).
@@ -144,7 +151,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(tokensRoutes, { tokens: tokensService(deps) });
   await app.register(auditRoutes, { audit: auditService(deps) });
   await app.register(customersRoutes, {
-    customers: customersService(deps, { moveTickets: moveRequesterTickets, movePortalAccounts }),
+    customers: customersService(
+      deps,
+      { moveTickets: moveRequesterTickets, movePortalAccounts },
+      { answersOf: answersOfCustomer },
+    ),
     organizations: organizationsService(deps),
   });
   await app.register(ticketFieldsRoutes, { fields: ticketFieldsService(deps) });
@@ -176,6 +187,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(campaignsRoutes, {
     campaigns: campaignsService(deps, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
+  });
+  await app.register(feedbackLoopRoutes, {
+    db: deps.db,
+    themes: themesService(deps),
+    followUps: followUpsService(deps),
   });
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });

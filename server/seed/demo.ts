@@ -8,6 +8,7 @@ import { seedAutomation } from './automation';
 import { seedDataQuality, seedUnansweredSolved } from './data-quality';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
+import { seedFollowUps, seedThemes } from './feedback-loop';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seedNps } from './nps';
@@ -245,6 +246,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       .orderBy('id')
       .execute();
     const delivery = await trx.selectFrom('categories').select('id').where('name', '=', 'Delivery').execute();
+    const themeIds = await seedThemes(trx, Date.now());
     await seedFeedback(
       trx,
       seededRandom(2027),
@@ -252,6 +254,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       delivery.map((c) => c.id),
       Date.now(),
     );
+    await seedFollowUps(trx, seededRandom(2028), themeIds, Date.now());
     await seedMacros(trx, { teamIds: [teamIds[0]!, teamIds[1]!, teamIds[2]!], agentIds }, Date.now());
     // NPS campaigns: a finished spring one and an active quarterly one for six key accounts.
     const npsCustomers = await trx

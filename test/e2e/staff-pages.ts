@@ -156,6 +156,9 @@ export const staffPages: StaffPage[] = [
       await expect(page.getByText('Backlog at the end')).toBeVisible();
     },
   },
+  { name: 'feedback-follow-ups', path: () => '/feedback/follow-ups', ready: heading(() => 'Feedback') },
+  { name: 'feedback-themes', path: () => '/feedback/themes', ready: heading(() => 'Feedback') },
+  { name: 'follow-ups', path: () => '/follow-ups', ready: heading(() => 'Follow-ups') },
   { name: 'mail-mailboxes', path: () => '/admin/mail', ready: heading(() => 'Mail') },
   { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
   { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },

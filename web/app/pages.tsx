@@ -9,6 +9,7 @@ import {
   IconClockPlay,
   IconFileCertificate,
   IconForms,
+  IconHeartHandshake,
   IconHome,
   IconInbox,
   IconKey,
@@ -34,6 +35,7 @@ export type PageId =
   | 'board'
   | 'data-quality'
   | 'reports'
+  | 'follow-ups'
   | 'users'
   | 'teams'
   | 'ticket-fields'
@@ -140,6 +142,15 @@ export const appPages: readonly AppPage[] = [
     icon: IconChartLine,
     section: 'main',
     // Agents who lead a team see their teams' reports; the server refuses other agents.
+    roles: staff,
+  },
+  {
+    id: 'follow-ups',
+    label: 'Follow-ups',
+    path: '/follow-ups',
+    description: "Negative ratings on your teams' tickets to call back, with their outcome",
+    icon: IconHeartHandshake,
+    section: 'main',
     roles: staff,
   },
   {

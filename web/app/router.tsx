@@ -18,6 +18,7 @@ const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'),
 const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
 const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const FollowUpsPage = lazyPage(() => import('../features/feedback/FollowUpsPage'), 'FollowUpsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
   () => import('../features/customers/CustomerDetailPage'),
@@ -144,6 +145,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="board">
             <BoardPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'follow-ups',
+        element: (
+          <PageGuard page="follow-ups">
+            <FollowUpsPage />
           </PageGuard>
         ),
       },

@@ -4,6 +4,7 @@ import type {
   CustomerNote,
   createCustomerBody,
   listCustomersQuery,
+  TimelineAnswer,
   TimelineItem,
   UpdateCustomerBody,
 } from '../../../contracts/customers';
@@ -181,7 +182,16 @@ export const customerNames = repo.namesByIds;
 /** Organisations' names by id (the audit log). */
 export const organizationNames = organizationsRepository.namesByIds;
 
-export function customersService({ db }: AppDeps, moves: CustomerMoves) {
+/** What other modules add to a customer's timeline (their survey answers, from the feedback module). */
+export interface TimelineSources {
+  answersOf(db: DbOrTrx, customerId: number): Promise<{ at: string; answer: TimelineAnswer }[]>;
+}
+
+export function customersService(
+  { db }: AppDeps,
+  moves: CustomerMoves,
+  sources: TimelineSources = { answersOf: async () => [] },
+) {
   return {
     async list(ctx: RequestContext, query: ListInput) {
       authorize(ctx.actor, 'customers.read');
@@ -349,9 +359,10 @@ export function customersService({ db }: AppDeps, moves: CustomerMoves) {
     async timeline(ctx: RequestContext, customerId: number): Promise<TimelineItem[]> {
       authorize(ctx.actor, 'customers.read');
       await loadCustomer(db, customerId);
-      const [tickets, notes] = await Promise.all([
+      const [tickets, notes, answers] = await Promise.all([
         repo.ticketsOf(db, customerId),
         repo.notes(db, customerId),
+        sources.answersOf(db, customerId),
       ]);
       const items: TimelineItem[] = [
         ...tickets.map((t) => ({
@@ -366,6 +377,7 @@ export function customersService({ db }: AppDeps, moves: CustomerMoves) {
           },
         })),
         ...notes.map((n) => ({ kind: 'note' as const, at: n.created_at, note: toNote(n) })),
+        ...answers.map((a) => ({ kind: 'survey_answer' as const, at: a.at, answer: a.answer })),
       ];
       return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     },

@@ -34,6 +34,8 @@ export interface AnswerFilter {
   channel?: string;
   withComment?: boolean;
   customerId?: number;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  themeId?: number;
   /** answered_at >= from, < until (ISO timestamps) */
   from?: string;
   until?: string;
@@ -62,7 +64,7 @@ const answers = (db: DbOrTrx) =>
     ]);
 
 /** The answers a filter keeps, as a query on `survey_answers` alone (counts and lists share it). */
-function matching(db: DbOrTrx, f: AnswerFilter) {
+export function matching(db: DbOrTrx, f: AnswerFilter) {
   let q = db.selectFrom('survey_answers as a');
   if (f.positive !== undefined) q = q.where('a.positive', '=', f.positive ? 1 : 0);
   if (f.rating !== undefined) q = q.where('a.rating', '=', f.rating);
@@ -75,6 +77,13 @@ function matching(db: DbOrTrx, f: AnswerFilter) {
   if (f.withComment !== undefined) q = q.where('a.comment', f.withComment ? '<>' : '=', '');
   if (f.from !== undefined) q = q.where('a.answered_at', '>=', f.from);
   if (f.until !== undefined) q = q.where('a.answered_at', '<', f.until);
+  if (f.sentiment !== undefined) q = q.where('a.sentiment', '=', f.sentiment);
+  if (f.themeId !== undefined) {
+    const themeId = f.themeId;
+    q = q.where('a.id', 'in', (eb) =>
+      eb.selectFrom('survey_answer_themes').select('answer_id').where('theme_id', '=', themeId),
+    );
+  }
   return q;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  type AnswerTheme,
   cesAverage,
   type createSurveyReasonBody,
   csatRate,
@@ -29,6 +30,7 @@ import {
   feedbackRepository as repo,
 } from './feedback.repository';
 import { loadSurveySettings } from './feedback.surveys';
+import { themesRepository } from './feedback.themes.repository';
 
 type AnswersQuery = z.output<typeof surveyAnswersQuery>;
 type CreateReasonBody = z.output<typeof createSurveyReasonBody>;
@@ -37,7 +39,7 @@ type UpdateReasonBody = z.output<typeof updateSurveyReasonBody>;
 const DAY = 86_400_000;
 const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
 
-export function toAnswer(row: AnswerRow): SurveyAnswer {
+export function toAnswer(row: AnswerRow, themes: AnswerTheme[] = []): SurveyAnswer {
   return {
     id: row.id,
     ticket: {
@@ -59,7 +61,31 @@ export function toAnswer(row: AnswerRow): SurveyAnswer {
     reason: ref(row.reason_id, row.reason_label),
     answeredAt: row.answered_at,
     updatedAt: row.updated_at,
+    sentiment:
+      row.sentiment === null
+        ? null
+        : {
+            label: row.sentiment,
+            score: row.sentiment_score ?? 0,
+            comparative: row.sentiment_comparative ?? 0,
+          },
+    themes,
   };
+}
+
+/** Answers with the themes they are tagged with. */
+export async function answersWithThemes(db: DbOrTrx, rows: AnswerRow[]): Promise<SurveyAnswer[]> {
+  const tags = await themesRepository.themesOfAnswers(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byAnswer = new Map<number, AnswerTheme[]>();
+  for (const t of tags)
+    byAnswer.set(t.answer_id, [
+      ...(byAnswer.get(t.answer_id) ?? []),
+      { id: t.theme_id, name: t.name, source: t.source },
+    ]);
+  return rows.map((r) => toAnswer(r, byAnswer.get(r.id) ?? []));
 }
 
 const toReason = (row: ReasonRow): SurveyReason => ({
@@ -80,6 +106,9 @@ function filterOf(q: AnswersQuery): AnswerFilter {
     organizationId: q.organizationId,
     channel: q.channel,
     withComment: q.withComment,
+    sentiment: q.sentiment,
+    themeId: q.themeId,
+    customerId: q.customerId,
     from: q.from ? `${q.from}T00:00:00.000Z` : undefined,
     until: q.to ? new Date(Date.parse(`${q.to}T00:00:00.000Z`) + DAY).toISOString() : undefined,
   };
@@ -96,6 +125,8 @@ export async function summaryOf(db: DbOrTrx, filter: AnswerFilter): Promise<Feed
     ces: cesAverage(totals.effortSum, totals.effortCount),
     sent: sent.sent,
     responseRate: sent.sent === 0 ? null : (100 * sent.answered) / sent.sent,
+    sentiments: await themesRepository.sentimentCounts(db, filter),
+    themes: await themesRepository.themeCounts(db, filter),
   };
 }
 
@@ -190,7 +221,7 @@ export function feedbackService({ db }: AppDeps) {
       const rows = await repo.listAnswers(db, filter, q.limit + 1, cursorId(q.cursor));
       const page = rows.slice(0, q.limit);
       return {
-        data: page.map(toAnswer),
+        data: await answersWithThemes(db, page),
         nextCursor: rows.length > q.limit ? encodeCursor([page.at(-1)!.id]) : null,
         summary: await summaryOf(db, filter),
       };
@@ -206,7 +237,7 @@ export function feedbackService({ db }: AppDeps) {
       const full = answer ? await repo.answerById(db, answer.id) : undefined;
       return {
         survey: { status: survey.status, dueAt: survey.due_at, sentAt: survey.sent_at },
-        answer: full ? toAnswer(full) : null,
+        answer: full ? (await answersWithThemes(db, [full]))[0]! : null,
       };
     },
   };

@@ -13,6 +13,7 @@ import { parseStringList } from '../../platform/json';
 import { escapeHtml } from '../../platform/markdown';
 import { queueTicketMail } from '../mailboxes';
 import { loadTicket, type TicketChange } from '../tickets';
+import { afterAnswerRecorded } from './feedback.loop';
 import { feedbackRepository as repo, type SettingsRow, type SurveyRow } from './feedback.repository';
 import {
   answerProblem,
@@ -243,10 +244,12 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
     updated_at: now,
   };
   const existing = await repo.answerOfSurvey(trx, survey.id);
-  if (existing) await repo.updateAnswer(trx, existing.id, values);
-  else {
+  if (existing) {
+    await repo.updateAnswer(trx, existing.id, values);
+    await afterAnswerRecorded(trx, existing.id, now);
+  } else {
     const ticket = await loadTicket(trx, survey.ticket_id);
-    await repo.insertAnswer(trx, {
+    const answerId = await repo.insertAnswer(trx, {
       ...values,
       survey_id: survey.id,
       ticket_id: ticket.id,
@@ -259,6 +262,7 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
       scale: survey.scale,
       answered_at: now,
     });
+    await afterAnswerRecorded(trx, answerId, now);
     await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
   }
   return publicView(trx, survey, settings);
@@ -346,7 +350,7 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     created_at: past.sentAt,
   });
   if (!past.answer) return;
-  await repo.insertAnswer(db, {
+  const answerId = await repo.insertAnswer(db, {
     survey_id: surveyId,
     ticket_id: ticket.id,
     customer_id: ticket.customerId,
@@ -364,6 +368,7 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     answered_at: past.answer.at,
     updated_at: past.answer.at,
   });
+  await afterAnswerRecorded(db, answerId, past.answer.at);
 }
 
 /** Adds a reason to the list customers pick from (demo data). */

@@ -14,6 +14,21 @@ export {
   sendDueCampaigns,
 } from './feedback.campaigns';
 export { campaignsRoutes } from './feedback.campaigns.routes';
+export { type FollowUpsService, followUpsService } from './feedback.followups';
+export {
+  afterAnswerRecorded,
+  answersOfCustomer,
+  type FollowUpSourceInput,
+  followUpsSoFar,
+  insertTheme,
+  insertThemeRule,
+  openFollowUp,
+  SENTIMENT_JOB,
+  scoreUnscoredAnswers,
+  tagAnswerByHand,
+  workPastFollowUp,
+} from './feedback.loop';
+export { feedbackLoopRoutes } from './feedback.loop.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';
 export {
@@ -27,3 +42,4 @@ export {
   sendDueSurveys,
   surveyService,
 } from './feedback.surveys';
+export { type ThemesService, themesService } from './feedback.themes';

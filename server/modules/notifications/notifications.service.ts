@@ -14,7 +14,8 @@ export interface NotificationAbout {
     | 'sla_breach'
     | 'contract_review'
     | 'unassigned_alert'
-    | 'automation';
+    | 'automation'
+    | 'follow_up';
   /** Null for what is not about a ticket (a contract's review). */
   ticketId: number | null;
   messageId: number | null;
@@ -37,6 +38,7 @@ const kinds: ReadonlySet<string> = new Set([
   'contract_review',
   'unassigned_alert',
   'automation',
+  'follow_up',
 ]);
 const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 

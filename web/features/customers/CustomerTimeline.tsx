@@ -1,5 +1,16 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Timeline } from '@mantine/core';
-import { IconNote, IconTicket } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Timeline,
+} from '@mantine/core';
+import { IconMoodSmile, IconNote, IconTicket } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TimelineItem } from '../../../contracts/customers';
@@ -11,6 +22,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SectionCard } from '../../components/SectionCard';
 import { PriorityBadge, TicketStatusBadge } from '../../components/TicketBadges';
+import { SentimentBadge } from '../feedback/SentimentBadge';
 import { useAddCustomerNote, useCustomerTimeline } from './customers.queries';
 
 function channelLabel(channel: string): string {
@@ -18,6 +30,7 @@ function channelLabel(channel: string): string {
 }
 
 function itemKey(item: TimelineItem): string {
+  if (item.kind === 'survey_answer') return `a${item.answer.id}`;
   return item.kind === 'ticket' ? `t${item.ticket.id}` : `n${item.note.id}`;
 }
 
@@ -25,7 +38,7 @@ function itemKey(item: TimelineItem): string {
 export function CustomerTimeline({ customerId }: { customerId: number }) {
   const timeline = useCustomerTimeline(customerId);
   return (
-    <SectionCard title="Timeline" description="Tickets and notes, newest first.">
+    <SectionCard title="Timeline" description="Tickets, notes and survey answers, newest first.">
       <AddNoteForm customerId={customerId} />
       {timeline.isPending ? (
         <LoadingState variant="block" label="Loading the timeline" />
@@ -52,9 +65,15 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
                   size={26}
                   radius="xl"
                   variant="light"
-                  color={item.kind === 'note' ? 'yellow' : 'indigo'}
+                  color={item.kind === 'note' ? 'yellow' : item.kind === 'survey_answer' ? 'teal' : 'indigo'}
                 >
-                  {item.kind === 'note' ? <IconNote size={14} /> : <IconTicket size={14} />}
+                  {item.kind === 'note' ? (
+                    <IconNote size={14} />
+                  ) : item.kind === 'survey_answer' ? (
+                    <IconMoodSmile size={14} />
+                  ) : (
+                    <IconTicket size={14} />
+                  )}
                 </ThemeIcon>
               }
             >
@@ -75,6 +94,27 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
                       <RelativeTime value={item.at} fz="xs" c="dimmed" />
                     </Text>
                   </Group>
+                </Stack>
+              ) : item.kind === 'survey_answer' ? (
+                <Stack gap={4}>
+                  <Group gap={6}>
+                    <Badge size="sm" variant="light" color={item.answer.positive ? 'green' : 'red'}>
+                      Rated {item.answer.ratingLabel}
+                    </Badge>
+                    <SentimentBadge sentiment={item.answer.sentiment} />
+                  </Group>
+                  {item.answer.comment && (
+                    <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      “{item.answer.comment}”
+                    </Text>
+                  )}
+                  <Text fz="xs" c="dimmed">
+                    Survey answer about{' '}
+                    <Anchor component={Link} to={`/inbox/all/tickets/${item.answer.ticketId}`} fz="xs">
+                      #{item.answer.ticketId} {item.answer.ticketSubject}
+                    </Anchor>{' '}
+                    · <RelativeTime value={item.at} fz="xs" c="dimmed" />
+                  </Text>
                 </Stack>
               ) : (
                 <Paper p="sm" radius="md" style={{ background: 'var(--steward-note-bg)' }}>

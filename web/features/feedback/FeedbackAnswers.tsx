@@ -1,19 +1,25 @@
 import {
   Anchor,
   Badge,
+  Button,
   Checkbox,
   Group,
+  Menu,
   Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   Text,
+  VisuallyHidden,
 } from '@mantine/core';
-import { IconMoodSmile } from '@tabler/icons-react';
+import { IconCheck, IconMoodSmile, IconTags } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import type { FeedbackSummary, SurveyAnswer } from '../../../contracts/feedback';
 import { ticketChannels } from '../../../contracts/tickets';
+import { can } from '../../app/access';
+import { notifyError } from '../../app/notify';
+import { useMe } from '../../app/session';
 import { channelLabels, channelOptions } from '../../app/ticketLabels';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadMore } from '../../components/LoadMore';
@@ -21,6 +27,8 @@ import { QueryList } from '../../components/QueryList';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useTeamOptions } from '../teams/teams.queries';
 import { type AnswersFilter, useSurveyAnswers } from './feedback.queries';
+import { useThemes, useToggleAnswerTheme } from './feedback-loop.queries';
+import { SentimentBadge } from './SentimentBadge';
 
 const periods = [
   { value: '7', label: 'Last 7 days' },
@@ -40,7 +48,10 @@ function useFilter() {
   const period = periods.some((p) => p.value === params.get('period')) ? params.get('period')! : '30';
   const score = params.get('score');
   const channel = params.get('channel');
+  const sentiment = params.get('sentiment');
   const filter: AnswersFilter = {
+    ...(sentiment === 'negative' || sentiment === 'neutral' || sentiment === 'positive' ? { sentiment } : {}),
+    ...(whole(params.get('themeId')) ? { themeId: whole(params.get('themeId')) } : {}),
     ...(score === 'positive' || score === 'negative' ? { score } : {}),
     ...(whole(params.get('agentId')) ? { agentId: whole(params.get('agentId')) } : {}),
     ...(whole(params.get('teamId')) ? { teamId: whole(params.get('teamId')) } : {}),
@@ -106,7 +117,54 @@ function Summary({ summary }: { summary: FeedbackSummary }) {
 const toneOf = (answer: SurveyAnswer) =>
   answer.positive ? 'green' : answer.scale === 'five' && answer.rating === 3 ? 'yellow' : 'red';
 
-function AnswerCard({ answer }: { answer: SurveyAnswer }) {
+/** The themes of an answer as chips, and (for managers) a menu to tag or untag it. */
+function AnswerThemes({ answer, canTag }: { answer: SurveyAnswer; canTag: boolean }) {
+  const themes = useThemes(canTag);
+  const toggle = useToggleAnswerTheme();
+  const tagged = new Set(answer.themes.map((t) => t.id));
+  return (
+    <Group gap={4}>
+      {answer.themes.map((t) => (
+        <Badge key={t.id} variant="outline" color="grape" size="sm" tt="none">
+          {t.name}
+          <VisuallyHidden>{t.source === 'rule' ? ' (by a rule)' : ' (by hand)'}</VisuallyHidden>
+        </Badge>
+      ))}
+      {canTag && (
+        <Menu closeOnItemClick={false} position="bottom-start">
+          <Menu.Target>
+            <Button size="compact-xs" variant="subtle" leftSection={<IconTags size={14} />}>
+              Themes
+              <VisuallyHidden> of the answer about ticket #{answer.ticket.id}</VisuallyHidden>
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {(themes.data ?? []).length === 0 ? (
+              <Menu.Label>No themes yet: add them on the Themes tab</Menu.Label>
+            ) : (
+              (themes.data ?? []).map((t) => (
+                <Menu.Item
+                  key={t.id}
+                  leftSection={tagged.has(t.id) ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
+                  onClick={() =>
+                    toggle.mutate(
+                      { answerId: answer.id, themeId: t.id, on: !tagged.has(t.id) },
+                      { onError: (error) => notifyError(error, 'The answer was not tagged') },
+                    )
+                  }
+                >
+                  {t.name}
+                </Menu.Item>
+              ))
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    </Group>
+  );
+}
+
+function AnswerCard({ answer, canTag }: { answer: SurveyAnswer; canTag: boolean }) {
   return (
     <Paper
       withBorder
@@ -132,6 +190,7 @@ function AnswerCard({ answer }: { answer: SurveyAnswer }) {
                 {answer.reason.name}
               </Badge>
             )}
+            <SentimentBadge sentiment={answer.sentiment?.label ?? null} />
           </Group>
           <RelativeTime value={answer.answeredAt} fz="xs" c="dimmed" />
         </Group>
@@ -144,6 +203,7 @@ function AnswerCard({ answer }: { answer: SurveyAnswer }) {
             No comment
           </Text>
         )}
+        <AnswerThemes answer={answer} canTag={canTag} />
         <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {answer.customer.name}
           {answer.organization ? ` (${answer.organization.name})` : ''} about{' '}
@@ -172,6 +232,8 @@ export function FeedbackAnswers() {
   const { filter, period, params, set, clear } = useFilter();
   const answers = useSurveyAnswers(filter);
   const teams = useTeamOptions();
+  const themes = useThemes();
+  const canTag = can(useMe().role, 'feedback.manage');
   const rows = answers.data?.pages.flatMap((p) => p.data) ?? [];
   const summary = answers.data?.pages[0]?.summary;
   const filtered = [...params.keys()].length > 0;
@@ -215,6 +277,28 @@ export function FeedbackAnswers() {
           clearable
           w={160}
         />
+        <Select
+          aria-label="Tone"
+          placeholder="Any tone"
+          data={[
+            { value: 'negative', label: 'Negative tone' },
+            { value: 'neutral', label: 'Neutral tone' },
+            { value: 'positive', label: 'Positive tone' },
+          ]}
+          value={filter.sentiment ?? null}
+          onChange={(value) => set('sentiment', value)}
+          clearable
+          w={160}
+        />
+        <Select
+          aria-label="Theme"
+          placeholder="Every theme"
+          data={(themes.data ?? []).map((t) => ({ value: String(t.id), label: t.name }))}
+          value={filter.themeId ? String(filter.themeId) : null}
+          onChange={(value) => set('themeId', value)}
+          clearable
+          w={160}
+        />
         <Checkbox
           label="With a comment"
           checked={filter.withComment === 'true'}
@@ -223,6 +307,26 @@ export function FeedbackAnswers() {
         />
       </Group>
       {summary && <Summary summary={summary} />}
+      {summary && (summary.themes.length > 0 || summary.answers > 0) && (
+        <Group gap="xs" wrap="wrap">
+          <Text fz="sm" c="dimmed">
+            Tone: {summary.sentiments.negative} negative · {summary.sentiments.neutral} neutral ·{' '}
+            {summary.sentiments.positive} positive
+          </Text>
+          {summary.themes.slice(0, 8).map((t) => (
+            <Button
+              key={t.id}
+              size="compact-xs"
+              variant={filter.themeId === t.id ? 'filled' : 'light'}
+              color="grape"
+              onClick={() => set('themeId', filter.themeId === t.id ? null : String(t.id))}
+              aria-pressed={filter.themeId === t.id}
+            >
+              {t.name} · {t.count}
+            </Button>
+          ))}
+        </Group>
+      )}
       <QueryList
         query={answers}
         loadingLabel="Loading answers"
@@ -247,7 +351,7 @@ export function FeedbackAnswers() {
       >
         <Stack gap="sm">
           {rows.map((answer) => (
-            <AnswerCard key={answer.id} answer={answer} />
+            <AnswerCard key={answer.id} answer={answer} canTag={canTag} />
           ))}
           <LoadMore
             hasNextPage={answers.hasNextPage}

@@ -6,7 +6,10 @@ import { usePageTitle } from '../../app/title';
 import { PageHeader } from '../../components/PageHeader';
 import { CampaignsPanel } from './CampaignsPanel';
 import { FeedbackAnswers } from './FeedbackAnswers';
+import { FollowUpsPanel } from './FollowUpsPanel';
+import { FollowUpTarget } from './FollowUpTarget';
 import { SurveySettingsPanel } from './SurveySettingsPanel';
+import { ThemesPanel } from './ThemesPanel';
 
 /** Feedback: what customers said after their tickets were solved, and how they are asked. */
 export function FeedbackPage() {
@@ -14,7 +17,8 @@ export function FeedbackPage() {
   const me = useMe();
   const { tab, itemId } = useParams();
   const navigate = useNavigate();
-  const current = tab === 'settings' || tab === 'campaigns' ? tab : 'answers';
+  const current =
+    tab === 'settings' || tab === 'campaigns' || tab === 'follow-ups' || tab === 'themes' ? tab : 'answers';
   const campaignId = tab === 'campaigns' && itemId && /^\d+$/.test(itemId) ? Number(itemId) : null;
   return (
     <>
@@ -26,14 +30,14 @@ export function FeedbackPage() {
         <Tabs
           value={current}
           onChange={(value) =>
-            navigate(value === 'settings' || value === 'campaigns' ? `/feedback/${value}` : '/feedback', {
-              replace: true,
-            })
+            navigate(value && value !== 'answers' ? `/feedback/${value}` : '/feedback', { replace: true })
           }
         >
           <Tabs.List aria-label="Feedback">
             <Tabs.Tab value="answers">Answers</Tabs.Tab>
             <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
+            <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
+            <Tabs.Tab value="themes">Themes</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
         </Tabs>
@@ -41,6 +45,13 @@ export function FeedbackPage() {
           <FeedbackAnswers />
         ) : current === 'campaigns' ? (
           <CampaignsPanel campaignId={campaignId} canManage={can(me.role, 'feedback.manage')} />
+        ) : current === 'follow-ups' ? (
+          <>
+            <FollowUpsPanel />
+            {can(me.role, 'feedback.manage') && <FollowUpTarget />}
+          </>
+        ) : current === 'themes' ? (
+          <ThemesPanel canManage={can(me.role, 'feedback.manage')} />
         ) : (
           <SurveySettingsPanel canManage={can(me.role, 'feedback.manage')} />
         )}

@@ -10,6 +10,8 @@ export interface AnswersFilter {
   teamId?: number;
   channel?: (typeof ticketChannels)[number];
   withComment?: 'true';
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  themeId?: number;
   from?: string;
   to?: string;
 }

@@ -31,6 +31,7 @@ import { EmptyQueueState } from '../inbox/EmptyQueueState';
 import { SlaChip } from '../sla/SlaChip';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
 import { useWorkload } from './home.queries';
+import { MyScores } from './MyScores';
 import { TeamQueues } from './TeamQueues';
 import { OldestUnassigned, WorkloadFigures } from './WorkloadSummary';
 
@@ -209,6 +210,7 @@ function AgentHome() {
             <Stack gap="lg">
               {leadsTeams ? queues : <MyWork />}
               {leadsTeams ? <MyWork /> : queues}
+              {!leadsTeams && <MyScores />}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>

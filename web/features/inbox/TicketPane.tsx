@@ -12,6 +12,7 @@ import { useMe } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { TicketFollowUpsSection } from '../feedback/TicketFollowUps';
 import { TicketSatisfactionSection } from '../feedback/TicketSatisfaction';
 import { MacroPicker } from '../macros/MacroPicker';
 import { useTicketSla } from '../sla/sla.queries';
@@ -219,6 +220,7 @@ function OpenTicket({
       />
       <TicketSlaSection ticketId={ticket.id} />
       <TicketSatisfactionSection ticketId={ticket.id} />
+      <TicketFollowUpsSection ticketId={ticket.id} />
       <CustomerPanel ticket={ticket} viewId={viewId} />
     </Stack>
   );

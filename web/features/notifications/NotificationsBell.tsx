@@ -131,6 +131,7 @@ function notificationText(item: Notification): string {
   if (item.kind === 'contract_review') return `Contract review due: ${item.detail ?? 'a contract'}`;
   if (item.kind === 'automation') return `${item.detail ?? item.actorName}${on}`;
   if (item.kind === 'sla_breach') return `${item.detail ?? 'A target'}${on} was missed`;
+  if (item.kind === 'follow_up') return `Follow up${on}: ${item.detail ?? 'a negative answer'}`;
   if (item.kind === 'unassigned_alert')
     return `Still unassigned${on}: ${item.detail ?? 'past the team’s limit'}`;
   return `${item.actorName} mentioned you${on}`;
@@ -139,6 +140,7 @@ function notificationText(item: Notification): string {
 /** Where a notification leads: its ticket, or the contracts due for review. */
 function notificationHref(item: Notification): string | null {
   if (item.kind === 'contract_review') return '/contracts?show=review';
+  if (item.kind === 'follow_up') return '/follow-ups';
   return item.ticketId === null ? null : `/inbox/all/tickets/${item.ticketId}`;
 }
 
