@@ -99,6 +99,14 @@ describeApi('feedback: NPS campaigns', (t) => {
       comment: 'Much better now',
     });
     expect((changed.json() as PublicNps).answer).toEqual({ score: 10, comment: 'Much better now' });
+    // The detractor's answer opened one follow-up for the managers; changing it opened no other.
+    const followUps = await t.handle.db
+      .selectFrom('follow_ups')
+      .select(['source_id', 'summary', 'owner_id'])
+      .where('source_kind', '=', 'nps')
+      .execute();
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.summary).toBe('NPS 3: <img src=x onerror=alert(1)> slow');
     await send(anonymous, 'PUT', `/api/v1/public/nps/${sent[1]!.token}/answer`, { score: 7 });
 
     const results = (await send(manager, 'GET', `/api/v1/nps-campaigns/${created.id}`)).json() as NpsResults;

@@ -38,6 +38,7 @@ import {
   type RecipientRow,
   campaignsRepository as repo,
 } from './feedback.campaigns.repository';
+import { openFollowUp } from './feedback.loop';
 
 /** The job's name: its failed items on the jobs page. */
 export const NPS_JOB = 'nps-campaigns';
@@ -456,6 +457,17 @@ export const campaignsService = (
           answered_at: r.answered_at ?? at,
           updated_at: at,
         });
+        // A detractor gets a follow-up for the managers, once per answer however often it changes.
+        if (npsGroupOf(input.score) === 'detractor')
+          await openFollowUp(trx, {
+            kind: 'nps',
+            id: r.id,
+            ticketId: null,
+            customerId: r.customer_id,
+            teamId: null,
+            summary: `NPS ${input.score}${input.comment ? `: ${input.comment}` : ''}`,
+            at,
+          });
         return publicView(trx, (await repo.recipientByTokenHash(trx, r.token_hash))!);
       });
     },
