@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Dialect, type Migration, withId } from './helpers';
 
 /**
@@ -14,7 +14,10 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
   await db.schema
     .createIndex('tickets_board_idx')
     .on('tickets')
-    .columns(['is_open', 'team_id', 'status', 'assignee_id', 'created_at'])
+    .columns(['team_id', 'status', 'assignee_id', 'created_at'])
+    // Only open tickets: the board reads the backlog, never the history. Partial, so it is no
+    // candidate for other reads of open tickets (an "is_open = ?" lead would win them unsorted).
+    .where(sql.ref('is_open'), '=', sql.lit(1))
     .execute();
   await withId(db.schema.createTable('data_quality_runs'), dialect)
     .addColumn('trigger', 'varchar(8)', (c) => c.notNull())

@@ -1,12 +1,17 @@
 import type { TicketStatus } from '../../../contracts/tickets';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 
 const inTeams = (teamIds: number[]) => (teamIds.length ? teamIds : [-1]);
 
+/** Written as a literal, so both databases can prove a read stays within the partial index of open tickets. */
+const OPEN = sql.lit(1);
+
 /**
  * What the operations board reads of tickets. The backlog and the unassigned are counted from
- * `tickets_board_idx` (is_open, team_id, status, assignee_id, created_at) alone: only the open
- * part of the index is read, never the table, so the cost follows the backlog, not the history.
+ * `tickets_board_idx` (team_id, status, assignee_id, created_at where is_open = 1) alone: only
+ * open tickets are in it, and the table is never read, so the cost follows the backlog, not the
+ * history.
  */
 export const boardRepository = {
   /** Unsolved tickets by team and status, with how many of them nobody is assigned to. */
@@ -21,7 +26,7 @@ export const boardRepository = {
           .sum<number | string | null>(eb.case().when('assignee_id', 'is', null).then(1).else(0).end())
           .as('unassigned'),
       ])
-      .where('is_open', '=', 1);
+      .where('is_open', '=', OPEN);
     if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
     return query.groupBy(['team_id', 'status']).execute() as Promise<
       {
@@ -46,7 +51,7 @@ export const boardRepository = {
             .as(`after${i}`),
         ),
       ])
-      .where('is_open', '=', 1)
+      .where('is_open', '=', OPEN)
       .where('assignee_id', 'is', null);
     if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
     const row = (await query.executeTakeFirst()) as Record<string, number | string | null> | undefined;

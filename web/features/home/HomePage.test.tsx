@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../../contracts/board';
+import type { MyScores } from '../../../contracts/feedback-loop';
 import type { Workload } from '../../../contracts/workload';
 import { makeTicket, me } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
@@ -26,11 +27,19 @@ const managerWorkload: Workload = {
   },
 };
 
+/** An agent's own scores card: no answers yet in either period. */
+const noScores: MyScores = {
+  current: { from: '2026-10-19T10:00:00.000Z', answers: 0, csat: null, ces: null },
+  previous: { from: '2026-09-19T10:00:00.000Z', answers: 0, csat: null, ces: null },
+  latestComments: [],
+};
+
 function stubHome(workload: unknown) {
   return stubNetwork({
     'GET /workload': workload,
     'GET /views': { data: [] },
     'GET /tickets': { data: [], nextCursor: null },
+    'GET /survey-answers/mine': noScores,
   });
 }
 
