@@ -146,10 +146,13 @@ function Waiting({ label }: { label: string }) {
   );
 }
 
-/** Managers and admins land on the live operations board; agents on their own day. */
+/**
+ * Managers, who direct the day, land on the live operations board; admins (who keep the system,
+ * and reach the board from the menu) and agents on their own page.
+ */
 export function HomePage() {
   const me = useMe();
-  return can(me.role, 'workload.all-teams') ? <BoardPage asHome /> : <AgentHome />;
+  return me.role === 'manager' ? <BoardPage asHome /> : <AgentHome />;
 }
 
 function AgentHome() {

@@ -200,6 +200,8 @@ function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
               label: k.label,
               color: chartColors[i % chartColors.length],
             }))}
+            // The table view is the accessible one; the drawing is hidden and takes no keyboard focus.
+            lineChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <Text size="xs" c="dimmed" mt="xs">
