@@ -8,28 +8,36 @@ import { DETECT_CHARS } from './routing.language';
 export type TeamRoutingRow = Selectable<TeamRoutingTable> & { team_name: string; lead_id: number | null };
 export type PresenceRow = Selectable<AgentPresenceTable>;
 
-const membersQuery = prepared((db, p: { teamId: number }) =>
+/** A team's active staff with what routing keeps of them (settings and presence), before the columns are chosen. */
+const teamStaff = (db: DbOrTrx, teamId: number) =>
   db
     .selectFrom('team_members')
     .innerJoin('users', 'users.id', 'team_members.user_id')
     .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
     .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.role',
-      'users.skills',
-      'users.languages',
-      'agent_routing.capacity',
-      'agent_routing.skill_levels',
-      'agent_presence.status',
-      'agent_presence.reason',
-      'agent_presence.changed_at',
-    ])
-    .where('team_members.team_id', '=', p.teamId)
+    .where('team_members.team_id', '=', teamId)
     .where('users.deactivated_at', 'is', null)
-    .where('users.role', '!=', 'customer')
+    .where('users.role', '!=', 'customer');
+
+/** What a routing decision weighs of each: the columns only, in no order (the caller sorts). */
+const CANDIDATE_COLUMNS = [
+  'users.id',
+  'users.name',
+  'users.skills',
+  'users.languages',
+  'agent_routing.capacity',
+  'agent_routing.skill_levels',
+  'agent_presence.status',
+] as const;
+
+const membersQuery = prepared((db, p: { teamId: number }) =>
+  teamStaff(db, p.teamId)
+    .select([...CANDIDATE_COLUMNS, 'users.role', 'agent_presence.reason', 'agent_presence.changed_at'])
     .orderBy('users.id'),
+);
+
+const candidatesQuery = prepared((db, p: { teamId: number }) =>
+  teamStaff(db, p.teamId).select(CANDIDATE_COLUMNS),
 );
 
 /** The ticket with its category's and team's names and its first message: one round trip. */
@@ -63,27 +71,6 @@ const ticketQuery = prepared((db, p: { id: number }) =>
       'teams.name as team_name',
     ])
     .where('tickets.id', '=', p.id),
-);
-
-/** What a routing decision reads of a team's active staff: the columns it weighs, in no order (the caller sorts). */
-const candidatesQuery = prepared((db, p: { teamId: number }) =>
-  db
-    .selectFrom('team_members')
-    .innerJoin('users', 'users.id', 'team_members.user_id')
-    .leftJoin('agent_routing', 'agent_routing.user_id', 'users.id')
-    .leftJoin('agent_presence', 'agent_presence.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.skills',
-      'users.languages',
-      'agent_routing.capacity',
-      'agent_routing.skill_levels',
-      'agent_presence.status',
-    ])
-    .where('team_members.team_id', '=', p.teamId)
-    .where('users.deactivated_at', 'is', null)
-    .where('users.role', '!=', 'customer'),
 );
 
 /** Open tickets held by a team's active members, by agent, channel and priority: their loads in one statement. */
