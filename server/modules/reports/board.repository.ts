@@ -1,5 +1,5 @@
-import type { TicketStatus } from '../../../contracts/tickets';
 import { sql } from 'kysely';
+import type { TicketStatus } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 
 const inTeams = (teamIds: number[]) => (teamIds.length ? teamIds : [-1]);
