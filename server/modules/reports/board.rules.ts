@@ -3,37 +3,50 @@ import { type BoardHour, unassignedBuckets } from '../../../contracts/board';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/**
- * Today in a zone: midnight (UTC instant) and the zone's offset now. `wall` is the wall-clock
- * reading of `now` in the zone as naive milliseconds (business-hours' `wallClockOf`). The offset
- * is taken once: on the day the clocks change, the hours after the change read one hour off.
- */
-export function todayIn(now: number, wall: number): { from: number; offset: number } {
-  const offset = wall - now;
-  const wallMidnight = Math.floor(wall / DAY) * DAY;
-  return { from: wallMidnight - offset, offset };
+/** The wall-clock reading of an instant in the desk's zone, as naive milliseconds (business-hours' `wallClockOf`). */
+export type WallClock = (utcMs: number) => number;
+
+/** The instant a wall-clock reading names: the offset is taken where the reading falls, so a day the clocks change reads right. */
+function instantOf(wall: number, wallOf: WallClock, near: number): number {
+  const guess = wall - (wallOf(near) - near);
+  return wall - (wallOf(guess) - guess);
 }
 
-/** Counts instants (ISO strings) by hour of the day starting at `from`, 24 hours. */
-export function countByHour(instants: string[], from: number): number[] {
+/** Today in a zone: its wall-clock midnight and the instant of it. */
+export function todayIn(now: number, wallOf: WallClock): { from: number; wallMidnight: number } {
+  const wallMidnight = Math.floor(wallOf(now) / DAY) * DAY;
+  return { from: instantOf(wallMidnight, wallOf, now), wallMidnight };
+}
+
+/**
+ * Counts instants (ISO strings) by their wall-clock hour of the day that starts at `wallMidnight`.
+ * On the day the clocks go back the repeated hour counts once, in one bucket.
+ */
+export function countByHour(instants: string[], wallMidnight: number, wallOf: WallClock): number[] {
   const hours = new Array<number>(24).fill(0);
   for (const at of instants) {
-    const h = Math.floor((Date.parse(at) - from) / HOUR);
+    const h = Math.floor((wallOf(Date.parse(at)) - wallMidnight) / HOUR);
     if (h >= 0 && h < 24) hours[h] = (hours[h] ?? 0) + 1;
   }
   return hours;
 }
 
-/** Today's hours up to the current one: incoming against solved. */
-export function todayByHour(created: string[], solved: string[], from: number, now: number): BoardHour[] {
-  const incoming = countByHour(created, from);
-  const done = countByHour(solved, from);
-  const upTo = Math.min(23, Math.max(0, Math.floor((now - from) / HOUR)));
+/** Today's wall-clock hours up to the current one: incoming against solved. */
+export function todayByHour(
+  created: string[],
+  solved: string[],
+  today: { wallMidnight: number },
+  now: number,
+  wallOf: WallClock,
+): BoardHour[] {
+  const incoming = countByHour(created, today.wallMidnight, wallOf);
+  const done = countByHour(solved, today.wallMidnight, wallOf);
+  const upTo = Math.min(23, Math.max(0, Math.floor((wallOf(now) - today.wallMidnight) / HOUR)));
   const hours: BoardHour[] = [];
   for (let h = 0; h <= upTo; h++)
     hours.push({
       hour: h,
-      from: new Date(from + h * HOUR).toISOString(),
+      from: new Date(instantOf(today.wallMidnight + h * HOUR, wallOf, now)).toISOString(),
       incoming: incoming[h] ?? 0,
       solved: done[h] ?? 0,
     });

@@ -78,7 +78,8 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
 
   // Today, in the desk's time zone (the default business-hours calendar's; UTC without one).
   const timezone = (await loadCalendar(db, null))?.timezone ?? 'UTC';
-  const today = todayIn(now, wallClockOf(timezone, now));
+  const wallOf = (utcMs: number) => wallClockOf(timezone, utcMs);
+  const today = todayIn(now, wallOf);
   const from = new Date(today.from).toISOString();
   const created = await repo.createdSince(db, from, teamIds);
   const solved = await repo.solvedSince(db, from, teamIds);
@@ -106,7 +107,7 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
       from,
       incoming: created.length,
       solved: solved.length,
-      hours: todayByHour(created, solved, today.from, now),
+      hours: todayByHour(created, solved, today, now, wallOf),
     },
     alerts: alerts.map((a) => ({
       kind: 'unassigned' as const,
