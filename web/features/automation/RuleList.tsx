@@ -1,10 +1,10 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlayerPlay } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import type { Automation, Trigger } from '../../../contracts/automation';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { RelativeTime } from '../../components/RelativeTime';
+import { MoveButtons, useProposedOrder } from '../../components/Reorder';
 import {
   useDeleteAutomation,
   useDeleteTrigger,
@@ -15,15 +15,7 @@ import {
 } from './automation.queries';
 import type { RuleKind } from './RuleEditorModal';
 
-const sameOrder = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function moved(ids: number[], from: number, to: number): number[] {
-  const next = [...ids];
-  const [id] = next.splice(from, 1);
-  if (id !== undefined) next.splice(to, 0, id);
-  return next;
-}
 
 type Rule = Trigger | Automation;
 
@@ -39,25 +31,15 @@ export function RuleList({
   canManage: boolean;
   onEdit: (rule: Rule) => void;
 }) {
-  const saved = rules.map((r) => r.id);
-  const [proposed, setProposed] = useState<number[] | null>(null);
+  const { current, changed, move, reset } = useProposedOrder(rules.map((r) => r.id));
   const order = useOrderTriggers();
   const toggleTrigger = useToggleTrigger();
   const toggleAutomation = useToggleAutomation();
   const removeTrigger = useDeleteTrigger();
   const removeAutomation = useDeleteAutomation();
   const run = useRunAutomation();
-  const current =
-    proposed && proposed.length === saved.length && proposed.every((id) => saved.includes(id))
-      ? proposed
-      : saved;
-  const changed = !sameOrder(current, saved);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const reorderable = canManage && kind === 'trigger';
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= current.length) return;
-    setProposed(moved(current, from, to));
-  };
   const toggle = (rule: Rule, active: boolean) =>
     (kind === 'trigger' ? toggleTrigger : toggleAutomation).mutate(
       { id: rule.id, active },
@@ -160,30 +142,7 @@ export function RuleList({
                       mr={4}
                     />
                     {reorderable && (
-                      <>
-                        <Tooltip label="Move up">
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Move ${rule.name} up`}
-                            disabled={index === 0}
-                            onClick={() => move(index, index - 1)}
-                          >
-                            <IconArrowUp size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Move down">
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Move ${rule.name} down`}
-                            disabled={index === current.length - 1}
-                            onClick={() => move(index, index + 1)}
-                          >
-                            <IconArrowDown size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </>
+                      <MoveButtons name={rule.name} index={index} count={current.length} onMove={move} />
                     )}
                     {kind === 'automation' && (
                       <Tooltip label="Run now">
@@ -227,7 +186,7 @@ export function RuleList({
           <Text fz="sm" c="dimmed" mr="auto">
             Triggers run in this order; later ones see what earlier ones changed.
           </Text>
-          <Button variant="default" onClick={() => setProposed(null)}>
+          <Button variant="default" onClick={reset}>
             Cancel
           </Button>
           <Button
@@ -235,7 +194,7 @@ export function RuleList({
             onClick={() =>
               order.mutate(current, {
                 onSuccess: () => {
-                  setProposed(null);
+                  reset();
                   notifySuccess('Triggers run in the new order from the next ticket change.', 'Order saved');
                 },
                 onError: (error) => notifyError(error, 'Order not saved'),

@@ -11,7 +11,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconStopwatch } from '@tabler/icons-react';
+import { IconGripVertical, IconPlus, IconStopwatch } from '@tabler/icons-react';
 import { type DragEvent, useState } from 'react';
 import type { SlaPolicy } from '../../../contracts/sla';
 import { slaMetricLabels, slaMetrics } from '../../../contracts/sla-summary';
@@ -25,6 +25,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { MoveButtons, useProposedOrder } from '../../components/Reorder';
 import { SectionCard } from '../../components/SectionCard';
 import { useTeamOptions } from '../teams/teams.queries';
 import { SlaPolicyFormModal } from './SlaPolicyFormModal';
@@ -70,15 +71,6 @@ function catchAllBefore(ids: number[], index: number, byId: Map<number, SlaPolic
     if (policy && takesEveryTicket(policy)) return policy;
   }
   return undefined;
-}
-
-const sameOrder = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
-function moved(ids: number[], from: number, to: number): number[] {
-  const next = [...ids];
-  const [id] = next.splice(from, 1);
-  if (id !== undefined) next.splice(to, 0, id);
-  return next;
 }
 
 export function SlaPoliciesPage() {
@@ -135,25 +127,14 @@ function PolicyList({
   canManage: boolean;
   onEdit: (policy: SlaPolicy) => void;
 }) {
-  const saved = policies.map((p) => p.id);
-  const [proposed, setProposed] = useState<number[] | null>(null);
+  const { current, changed, move, reset } = useProposedOrder(policies.map((p) => p.id));
   const [dragged, setDragged] = useState<number | null>(null);
   const teams = useTeamOptions();
   const order = useOrderSlaPolicies();
   const remove = useDeleteSlaPolicy();
-  // A proposal stands only while it names exactly the saved policies (another manager may add one).
-  const current =
-    proposed && proposed.length === saved.length && proposed.every((id) => saved.includes(id))
-      ? proposed
-      : saved;
-  const changed = !sameOrder(current, saved);
   const byId = new Map(policies.map((p) => [p.id, p]));
   const teamName = (id: number) => teams.data?.find((t) => t.value === String(id))?.label ?? `#${id}`;
 
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= current.length || from === to) return;
-    setProposed(moved(current, from, to));
-  };
   const dragOver = (event: DragEvent, index: number) => {
     if (dragged === null) return;
     event.preventDefault();
@@ -163,7 +144,7 @@ function PolicyList({
   const save = () =>
     order.mutate(current, {
       onSuccess: () => {
-        setProposed(null);
+        reset();
         notifySuccess('Tickets get their policy in the new order from their next change.', 'Order saved');
       },
       onError: (error) => notifyError(error, 'Order not saved'),
@@ -259,28 +240,7 @@ function PolicyList({
                     style={{ flexShrink: 0 }}
                     maw={{ base: 76, sm: 'none' }}
                   >
-                    <Tooltip label="Move up">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Move ${policy.name} up`}
-                        disabled={index === 0}
-                        onClick={() => move(index, index - 1)}
-                      >
-                        <IconArrowUp size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Move down">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Move ${policy.name} down`}
-                        disabled={index === current.length - 1}
-                        onClick={() => move(index, index + 1)}
-                      >
-                        <IconArrowDown size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <MoveButtons name={policy.name} index={index} count={current.length} onMove={move} />
                     <Button variant="default" size="xs" onClick={() => onEdit(policy)}>
                       Edit
                     </Button>
@@ -305,9 +265,7 @@ function PolicyList({
           );
         })}
       </Stack>
-      {changed && (
-        <DryRun ids={current} saving={order.isPending} onSave={save} onCancel={() => setProposed(null)} />
-      )}
+      {changed && <DryRun ids={current} saving={order.isPending} onSave={save} onCancel={reset} />}
     </Stack>
   );
 }
