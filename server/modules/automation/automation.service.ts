@@ -28,9 +28,23 @@ import { checkRule } from './automation.checks';
 import { automationOf, compileRules, namesFor, triggerOf } from './automation.compiled';
 import { ensureDefaultAutomation } from './automation.defaults';
 import { gatherFacts } from './automation.facts';
-import { type AutomationRow, automationRepository as repo, type TriggerRow } from './automation.repository';
+import { automationRepository as repo } from './automation.repository';
 import { planActions, runsOn } from './automation.rules';
 import { automationsToRun, dryRunAutomation, runAutomation } from './automation.sweep';
+import {
+  AUTO_CLOSE_SETTING,
+  assertEvery,
+  autoCloseDays,
+  automationNotFound,
+  invalid,
+  loadAutomation,
+  loadTrigger,
+  recordRuleRemoval,
+  recordRuleWrite,
+  toAutomation,
+  toTrigger,
+  triggerNotFound,
+} from './automation.writes';
 
 type TriggerInput = z.output<typeof createTriggerBody>;
 type TriggerPatch = z.output<typeof updateTriggerBody>;
@@ -38,79 +52,6 @@ type AutomationInput = z.output<typeof createAutomationBody>;
 type AutomationPatch = z.output<typeof updateAutomationBody>;
 
 const DRY_RUN_TICKETS = 100;
-const triggerNotFound = (id: number) => notFound('TRIGGER_NOT_FOUND', `Trigger #${id}`);
-const automationNotFound = (id: number) => notFound('AUTOMATION_NOT_FOUND', `Automation #${id}`);
-const invalid = (path: string[], message: string) =>
-  new AppError('VALIDATION_FAILED', message, [{ path, message }]);
-
-function toTrigger(row: TriggerRow, names: Names): Trigger {
-  const t = triggerOf(row);
-  return {
-    ...t,
-    active: row.active === 1,
-    position: row.position,
-    description: describeTrigger(t, names),
-    firedCount: row.fired_count,
-    lastFiredAt: row.last_fired_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toAutomation(row: AutomationRow, names: Names, autoCloseDays: number): Automation {
-  const a = automationOf(row);
-  const conditions =
-    a.kind === 'auto_close'
-      ? {
-          all: a.conditions.all.map((c) =>
-            c.field === 'hours_since_solved' ? { ...c, value: autoCloseDays * 24 } : c,
-          ),
-          any: a.conditions.any,
-        }
-      : a.conditions;
-  return {
-    ...a,
-    conditions,
-    active: row.active === 1,
-    position: row.position,
-    description: describeAutomation({ conditions, actions: a.actions }, names),
-    actedCount: row.acted_count,
-    lastRunAt: row.last_run_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const AUTO_CLOSE_SETTING = 'tickets.autoCloseDays';
-async function autoCloseDays(db: DbOrTrx): Promise<number> {
-  const days = Number(await readSetting(db, AUTO_CLOSE_SETTING));
-  return Number.isInteger(days) && days > 0 ? days : 4;
-}
-
-async function loadTrigger(db: DbOrTrx, id: number): Promise<Trigger> {
-  const row = await repo.triggers.find(db, id);
-  if (!row) throw triggerNotFound(id);
-  const t = triggerOf(row);
-  return toTrigger(row, await namesFor(db, [t]));
-}
-
-async function loadAutomation(db: DbOrTrx, id: number): Promise<Automation> {
-  const row = await repo.automations.find(db, id);
-  if (!row) throw automationNotFound(id);
-  return toAutomation(row, await namesFor(db, [automationOf(row)]), await autoCloseDays(db));
-}
-
-const audited = (r: { name: string; active: boolean; description: string }) => ({
-  name: r.name,
-  active: r.active,
-  rule: r.description,
-});
-
-function assertEvery(existing: number[], ids: number[], what: string): void {
-  const given = new Set(ids);
-  if (given.size !== ids.length || given.size !== existing.length || existing.some((id) => !given.has(id)))
-    throw invalid(['ids'], `List every ${what} exactly once, first to last`);
-}
 
 /** Triggers: their list, editor and order, and the dry run against the newest tickets. */
 export function automationService({ db }: AppDeps, ports: RulePorts) {
@@ -143,15 +84,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
           created_at: now,
           updated_at: now,
         });
-        await repo.bumpRevision(trx, 'triggers');
-        const after = await loadTrigger(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'trigger.created',
-          entityType: 'trigger',
-          entityId: id,
-          after: audited(after),
-        });
-        return after;
+        return recordRuleWrite(trx, ctx, 'trigger', id);
       });
     },
 
@@ -169,16 +102,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
           actions: input.actions ? JSON.stringify(input.actions) : undefined,
           updated_at: nowIso(),
         });
-        await repo.bumpRevision(trx, 'triggers');
-        const after = await loadTrigger(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'trigger.updated',
-          entityType: 'trigger',
-          entityId: id,
-          before: audited(before),
-          after: audited(after),
-        });
-        return after;
+        return recordRuleWrite(trx, ctx, 'trigger', id, before);
       });
     },
 
@@ -187,13 +111,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
       await db.transaction().execute(async (trx) => {
         const before = await loadTrigger(trx, id);
         await repo.triggers.remove(trx, id);
-        await repo.bumpRevision(trx, 'triggers');
-        await recordAudit(trx, ctx, {
-          action: 'trigger.deleted',
-          entityType: 'trigger',
-          entityId: id,
-          before: { name: before.name },
-        });
+        await recordRuleRemoval(trx, ctx, 'trigger', id, before.name);
       });
     },
 
@@ -305,15 +223,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
           created_at: now,
           updated_at: now,
         });
-        await repo.bumpRevision(trx, 'automations');
-        const after = await loadAutomation(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'automation.created',
-          entityType: 'automation',
-          entityId: id,
-          after: audited(after),
-        });
-        return after;
+        return recordRuleWrite(trx, ctx, 'automation', id);
       });
     },
 
@@ -341,16 +251,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
           actions: input.actions ? JSON.stringify(input.actions) : undefined,
           updated_at: now,
         });
-        await repo.bumpRevision(trx, 'automations');
-        const after = await loadAutomation(trx, id);
-        await recordAudit(trx, ctx, {
-          action: 'automation.updated',
-          entityType: 'automation',
-          entityId: id,
-          before: audited(before),
-          after: audited(after),
-        });
-        return after;
+        return recordRuleWrite(trx, ctx, 'automation', id, before);
       });
     },
 
@@ -364,13 +265,7 @@ export function automationService({ db }: AppDeps, ports: RulePorts) {
             'The default automation closes solved tickets; turn it off instead of deleting it',
           );
         await repo.automations.remove(trx, id);
-        await repo.bumpRevision(trx, 'automations');
-        await recordAudit(trx, ctx, {
-          action: 'automation.deleted',
-          entityType: 'automation',
-          entityId: id,
-          before: { name: before.name },
-        });
+        await recordRuleRemoval(trx, ctx, 'automation', id, before.name);
       });
     },
 
