@@ -46,7 +46,7 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .execute();
   await db.schema
     .createTable('spike_runs')
-    .addColumn('slot', 'varchar(20)', (c) => c.primaryKey())
+    .addColumn('slot', 'varchar(32)', (c) => c.primaryKey())
     .addColumn('ran_at', t.timestamp, (c) => c.notNull())
     .execute();
   await db.schema

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { type ReportCounter, reportCounters } from '../../../contracts/reports';
 import { type Auth, describeApi, type TestApp } from '../../../test/helpers/app';
+import { insertPastSurvey } from '../feedback';
 import { runSpikeDetection } from './index';
 
 const HOUR = 3_600_000;
@@ -185,6 +186,139 @@ describeApi('spike alerts', (t) => {
           payload: { threshold: 4, minCount: 8 },
         })
       ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describeApi('trends', (t) => {
+  it('gives volume and scores by day and week, split by category, tag and a product field, top N and Other', async () => {
+    const admin = await t.signIn('admin');
+    const manager = await t.signIn('manager');
+    const a = await category(t, 'Accounts');
+    const b = await category(t, 'Billing');
+    const c = await category(t, 'Cancellations');
+    const hour = (at: string, categoryId: number, created: number) => ({
+      ...zeros,
+      hour: at,
+      team_id: 0,
+      agent_id: 0,
+      channel: '',
+      category_id: categoryId,
+      priority: '',
+      type: '',
+      organization_id: 0,
+      created,
+    });
+    await t.handle.db
+      .insertInto('report_hours')
+      .values([
+        hour('2026-11-02T10:00:00.000Z', a, 3),
+        hour('2026-11-02T11:00:00.000Z', b, 1),
+        hour('2026-11-03T09:00:00.000Z', a, 2),
+        hour('2026-11-03T15:00:00.000Z', c, 2),
+        hour('2026-11-05T15:00:00.000Z', c, 9),
+      ])
+      .execute();
+    const get = async (query: string) => {
+      const res = await t.request(manager, { method: 'GET', url: `/api/v1/trends?tz=UTC&${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+
+    const byDay = await get('from=2026-11-02&to=2026-11-03&top=2');
+    expect(byDay.keys).toEqual([
+      { key: `s_${a}`, label: 'Accounts', total: 5 },
+      { key: `s_${c}`, label: 'Cancellations', total: 2 },
+      { key: 's_other', label: 'Other', total: 1 },
+    ]);
+    expect(byDay.points).toEqual([
+      { bucket: '2026-11-02', [`s_${a}`]: 3, [`s_${c}`]: 0, s_other: 1 },
+      { bucket: '2026-11-03', [`s_${a}`]: 2, [`s_${c}`]: 2, s_other: 0 },
+    ]);
+    const byWeek = await get('from=2026-11-02&to=2026-11-03&top=2&grain=week');
+    expect(byWeek.points).toEqual([{ bucket: '2026-11-02', [`s_${a}`]: 5, [`s_${c}`]: 2, s_other: 1 }]);
+
+    // Three tickets on 2 November: tags, a product field, and answers.
+    const made = [];
+    for (const [categoryId, tags] of [
+      [a, ['vip', 'refund']],
+      [a, ['refund']],
+      [b, []],
+    ] as const) {
+      const res = await t.request(admin, {
+        method: 'POST',
+        url: '/api/v1/tickets',
+        payload: {
+          subject: 'Trend case',
+          requester: { email: 'dana@customer.example', name: 'Dana' },
+          message: { body: 'Hello' },
+          categoryId,
+          tags,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push(res.json().id as number);
+    }
+    await t.handle.db
+      .updateTable('tickets')
+      .set({ created_at: '2026-11-02T09:00:00.000Z' })
+      .where('id', 'in', made)
+      .execute();
+    await t.handle.db
+      .updateTable('tickets')
+      .set({ custom_fields: JSON.stringify({ product: 'Router' }) })
+      .where('id', 'in', made.slice(0, 2))
+      .execute();
+    const byTag = await get('from=2026-11-02&to=2026-11-02&split=tag');
+    expect(byTag.keys).toEqual([
+      { key: 's_refund', label: 'refund', total: 2 },
+      { key: 's_none', label: 'No tag', total: 1 },
+      { key: 's_vip', label: 'vip', total: 1 },
+    ]);
+    const byProduct = await get('from=2026-11-02&to=2026-11-02&split=product&field=product');
+    expect(byProduct.keys).toEqual([
+      { key: 's_Router', label: 'Router', total: 2 },
+      { key: 's_none', label: 'No product', total: 1 },
+    ]);
+
+    await t.handle.db.updateTable('survey_settings').set({ scale: 'five', ask_effort: 1 }).execute();
+    const answers: [number, number, number][] = [
+      [5, 2, a],
+      [1, 6, a],
+      [4, 3, b],
+    ];
+    for (const [i, [rating, effort, categoryId]] of answers.entries()) {
+      const ticket = await t.handle.db
+        .selectFrom('tickets')
+        .select(['requester_id', 'organization_id'])
+        .where('id', '=', made[i]!)
+        .executeTakeFirstOrThrow();
+      await insertPastSurvey(t.handle.db, {
+        ticket: {
+          id: made[i]!,
+          customerId: ticket.requester_id,
+          organizationId: ticket.organization_id,
+          agentId: null,
+          teamId: null,
+          categoryId,
+          channel: 'email',
+        },
+        sentAt: '2026-11-02T10:00:00.000Z',
+        answer: { rating, effort, comment: '', reasonId: null, at: '2026-11-02T12:00:00.000Z' },
+      });
+    }
+    const csat = await get('from=2026-11-02&to=2026-11-02&measure=csat');
+    expect(csat.unit).toBe('percent');
+    expect(csat.points).toEqual([{ bucket: '2026-11-02', [`s_${a}`]: 50, [`s_${b}`]: 100 }]);
+    const ces = await get('from=2026-11-02&to=2026-11-02&measure=ces');
+    expect(ces.points).toEqual([{ bucket: '2026-11-02', [`s_${a}`]: 4, [`s_${b}`]: 3 }]);
+    const negative = await get('from=2026-11-02&to=2026-11-02&measure=negative&split=tag');
+    expect(negative.keys).toEqual([{ key: 's_refund', label: 'refund', total: 1 }]);
+
+    const agent = await t.signIn('agent');
+    expect(
+      (await t.request(agent, { method: 'GET', url: '/api/v1/trends?from=2026-11-02&to=2026-11-02' }))
+        .statusCode,
     ).toBe(403);
   });
 });
