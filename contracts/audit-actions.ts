@@ -533,6 +533,13 @@ export const auditActions = {
     phrase: (input) => ['unassigned ', ref(input.entity), ' from a deactivated agent (data-quality fix)'],
   },
 
+  // Spike alerts
+  'spikes.settings_updated': {
+    entity: 'settings',
+    label: 'Spike alert settings changed',
+    phrase: (input) => updateSentence(input, { prep: 'in' }),
+  },
+
   // Contracts
   'contract.created': {
     entity: 'contract',

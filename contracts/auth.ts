@@ -98,6 +98,7 @@ export const notificationSchema = z.object({
     'unassigned_alert',
     'automation',
     'follow_up',
+    'spike_alert',
   ]),
   ticketId: z.number().nullable(),
   actorName: z.string(),

@@ -110,7 +110,7 @@ export const metricDefinitions = {
 } as const;
 export type MetricDefinitionKey = keyof typeof metricDefinitions;
 
-const date = z
+export const reportDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((v) => {
@@ -120,8 +120,8 @@ const date = z
 const optionalId = z.coerce.number().int().positive().optional();
 
 const filterFields = {
-  from: date,
-  to: date,
+  from: reportDate,
+  to: reportDate,
   tz: z
     .string()
     .min(1)
@@ -138,7 +138,7 @@ const filterFields = {
 };
 
 /** A period is whole days, `from` to `to` included, at most two years. */
-function periodChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+export function periodChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
   return schema
     .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
     .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 2 * 86_400_000, {

@@ -22,6 +22,7 @@ import { teamsRoutes } from './teams';
 import { ticketFieldsRoutes } from './ticket-fields';
 import { ticketsRoutes, viewsRoutes } from './tickets';
 import { tokensRoutes } from './tokens';
+import { spikeAlertsRoutes, trendsRoutes } from './trends';
 import { usersRoutes } from './users';
 import { workloadRoutes } from './workload';
 
@@ -63,6 +64,8 @@ export const routes = {
   automations: automationsRoutes,
   board: boardRoutes,
   dataQuality: dataQualityRoutes,
+  trends: trendsRoutes,
+  spikeAlerts: spikeAlertsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { checkAggregates, rebuildAggregates } from '../modules/reports';
+import { checkAggregates, foldAllEvents, rebuildAggregates, runSpikeDetection } from '../modules/reports';
 import { tokensService } from '../modules/tokens';
 import { usersService } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
@@ -26,6 +26,7 @@ Commands:
   seed-demo                                 fill the database with a demo department
   reports rebuild                           recompute the report aggregates from the events
   reports check                             compare the report aggregates with the events
+  reports spikes                            fold new events and run the spike detector now
                                             and print the differences
   smtp [--port P] [--host H]                run the SMTP listener and mail processing on
                                             their own (no web server) until stopped
@@ -119,9 +120,17 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
 
   async reports(args, config) {
     const [action] = args;
-    if (action !== 'rebuild' && action !== 'check')
-      throw new UsageError('use "reports rebuild" or "reports check"');
+    if (action !== 'rebuild' && action !== 'check' && action !== 'spikes')
+      throw new UsageError('use "reports rebuild", "reports check" or "reports spikes"');
     await withDatabase(config, async (handle) => {
+      if (action === 'spikes') {
+        await foldAllEvents(handle.db, { settleMs: 0 });
+        const run = await runSpikeDetection(handle.db);
+        console.log(
+          `Spike alerts: ${run.opened} opened, ${run.extended} extended, ${run.resolved} resolved.`,
+        );
+        return;
+      }
       if (action === 'rebuild') {
         const events = await rebuildAggregates(handle.db);
         console.log(`Report aggregates rebuilt from ${events} events.`);

@@ -929,6 +929,35 @@ export interface AutomationRevisionsTable {
   revision: number;
 }
 
+/** A surge in a category's incoming tickets or negative answers (migration 0042, the reports module). */
+export interface SpikeAlertsTable {
+  id: Generated<number>;
+  category_id: number;
+  /** 'volume': incoming tickets per hour; 'negative': negative answers per hour */
+  measure: string;
+  state: 'open' | 'acknowledged' | 'resolved';
+  /** The first spike hour (UTC hour start) */
+  started_at: Timestamp;
+  /** The latest spike hour */
+  last_seen_at: Timestamp;
+  observed: number;
+  expected: number;
+  z: number;
+  /** JSON array of the tickets in the spike hours (at most 50) */
+  ticket_ids: string;
+  acknowledged_by: number | null;
+  acknowledged_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The spike job's runs, one per slot across nodes (migration 0042). */
+export interface SpikeRunsTable {
+  slot: string;
+  ran_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -1001,6 +1030,8 @@ export interface Database {
   report_durations: ReportDurationsTable;
   report_ticket_state: ReportTicketStateTable;
   report_cursors: ReportCursorsTable;
+  spike_alerts: SpikeAlertsTable;
+  spike_runs: SpikeRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -50,6 +50,12 @@ import {
   REPORTS_JOB,
   reportsRoutes,
   reportsService,
+  runSpikeDetection,
+  SPIKES_EVERY_MS,
+  SPIKES_JOB,
+  spikesRoutes,
+  spikesService,
+  trendsService,
 } from './reports';
 import {
   alertUnassignedTickets,
@@ -103,6 +109,12 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: DATA_QUALITY_JOB, everyMs: 15 * 60_000, run: () => runDailyDataQuality(deps.db) },
         // Report aggregates follow the events a few seconds behind, outside the ticket writes.
         { name: REPORTS_JOB, everyMs: 5_000, run: () => foldNewEvents(deps.db) },
+        // Spike alerts over the aggregates, once per ten-minute slot across nodes.
+        {
+          name: SPIKES_JOB,
+          everyMs: SPIKES_EVERY_MS,
+          run: () => runSpikeDetection(deps.db, { claim: true }),
+        },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -198,6 +210,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(routingRoutes, { routing: routingService(deps) });
   await app.register(automationRoutes, { automation: automationService(deps, rulePorts) });
   await app.register(boardRoutes, { board: boardService(deps) });
+  await app.register(spikesRoutes, { trends: trendsService(deps), spikes: spikesService(deps) });
   await app.register(dataQualityRoutes, { dataQuality: dataQualityService(deps) });
   await app.register(liveRoutes, { live: deps.live, publicUrl: deps.config.publicUrl, db: deps.db });
   await app.register(portalRoutes, {

@@ -15,6 +15,7 @@ import { seedNps } from './nps';
 import { seededRandom } from './random';
 import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
+import { seedSpike } from './spikes';
 import { seedCategories, seedTickets } from './tickets';
 
 export const DEMO_PASSWORD = 'steward-demo';
@@ -291,6 +292,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   await insertScoreHistory(db, nowMs, 28, 2.5);
   // The reports' aggregates, folded from the history just written.
   await rebuildAggregates(handle.db, { settleMs: 0 });
+  // A burst of double charges in the last hour: a spike alert open on the board and the Trends tab.
+  await seedSpike(handle.db, nowMs);
 
   return [
     `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,

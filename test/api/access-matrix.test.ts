@@ -315,6 +315,26 @@ const matrix: {
   { method: 'DELETE', url: '/api/v1/sla-policies/999999', path: '/api/v1/sla-policies/{id}', allowed: leads },
   { method: 'GET', url: '/api/v1/tickets/999999/sla', path: '/api/v1/tickets/{id}/sla', allowed: staff },
   { method: 'GET', url: '/api/v1/board', path: '/api/v1/board', allowed: leads },
+  { method: 'GET', url: `/api/v1/trends?${period}`, path: '/api/v1/trends', allowed: leads },
+  { method: 'GET', url: '/api/v1/spike-alerts', path: '/api/v1/spike-alerts', allowed: leads },
+  {
+    method: 'POST',
+    url: '/api/v1/spike-alerts/999999/acknowledge',
+    path: '/api/v1/spike-alerts/{id}/acknowledge',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/spike-alerts/settings',
+    path: '/api/v1/spike-alerts/settings',
+    allowed: leads,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/spike-alerts/settings',
+    path: '/api/v1/spike-alerts/settings',
+    allowed: leads,
+  },
   { method: 'GET', url: '/api/v1/data-quality', path: '/api/v1/data-quality', allowed: leads },
   { method: 'POST', url: '/api/v1/data-quality/runs', path: '/api/v1/data-quality/runs', allowed: leads },
   {

@@ -68,6 +68,8 @@ const OWNERS: Record<string, string> = {
   report_durations: 'reports',
   report_ticket_state: 'reports',
   report_cursors: 'reports',
+  spike_alerts: 'reports',
+  spike_runs: 'reports',
   views: 'queues',
   data_quality_runs: 'data-quality',
 };

@@ -32,6 +32,13 @@ export { feedbackLoopRoutes } from './feedback.loop.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';
 export {
+  defaultSpikeSettings,
+  HOURS_PER_WEEK,
+  type HourVerdict,
+  judgeHour,
+  type SpikeSettings,
+} from './feedback.spikes';
+export {
   insertPastSurvey,
   insertSurveyReason,
   loadSurveySettings,

@@ -1,4 +1,4 @@
-import type { Board, BoardTeamRow } from '../../../contracts/board';
+import type { Board, BoardAlert, BoardTeamRow } from '../../../contracts/board';
 import type { TicketStatus } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { tablesStamp } from '../../db/stamps';
@@ -13,6 +13,7 @@ import { countTicketsDue } from '../sla';
 import { teamNames } from '../teams';
 import { boardRepository as repo } from './board.repository';
 import { ageBuckets, bucketBounds, todayByHour, todayIn } from './board.rules';
+import { spikeBoardAlerts } from './spikes.service';
 
 /**
  * What the board is read from. A change to any of them (on this node, or a commit of another
@@ -28,6 +29,8 @@ const BOARD_TABLES = [
   'routing_alerts',
   'team_routing',
   'business_calendars',
+  'spike_alerts',
+  'categories',
 ] as const;
 
 const SOON_MS = 60 * 60_000;
@@ -85,6 +88,8 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
   const solved = await repo.solvedSince(db, from, teamIds);
 
   const alerts = await standingUnassignedAlerts(db, teamIds);
+  // Spike alerts are about a category, not a team: on the managers' board (every team) only.
+  const spikes = teamIds === null ? await spikeBoardAlerts(db) : [];
 
   return {
     scope: teamIds === null ? 'all' : 'led',
@@ -109,14 +114,18 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
       solved: solved.length,
       hours: todayByHour(created, solved, today, now, wallOf),
     },
-    alerts: alerts.map((a) => ({
-      kind: 'unassigned' as const,
-      title: `${a.ticketIds.length} ${a.ticketIds.length === 1 ? 'ticket' : 'tickets'} unassigned${
-        a.afterMinutes ? ` over ${a.afterMinutes} min` : ''
-      } in ${a.teamName ?? 'no team'}`,
-      since: a.since,
-      ticketIds: a.ticketIds.slice(0, 50),
-    })),
+    alerts: alerts
+      .map(
+        (a): BoardAlert => ({
+          kind: 'unassigned',
+          title: `${a.ticketIds.length} ${a.ticketIds.length === 1 ? 'ticket' : 'tickets'} unassigned${
+            a.afterMinutes ? ` over ${a.afterMinutes} min` : ''
+          } in ${a.teamName ?? 'no team'}`,
+          since: a.since,
+          ticketIds: a.ticketIds.slice(0, 50),
+        }),
+      )
+      .concat(spikes),
   };
 }
 

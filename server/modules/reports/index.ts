@@ -3,7 +3,8 @@
 // (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
 // XLSX export, and the rebuild and check the CLI runs; the live operations board (backlog,
 // unassigned by age, service levels running out, agents' presence and load, today by hour,
-// standing alerts).
+// standing alerts); trend charts (volume and scores by category, tag, product or organisation)
+// and spike alerts (a job runs feedback's detector over the hourly aggregates).
 
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
@@ -18,3 +19,7 @@ export {
 } from './reports.consumer';
 export { reportsRoutes } from './reports.routes';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
+export { runSpikeDetection, SPIKES_EVERY_MS, SPIKES_JOB, type SpikeRunResult } from './spikes.job';
+export { spikesRoutes } from './spikes.routes';
+export { type SpikesService, spikesService } from './spikes.service';
+export { computeTrend, type TrendsService, trendsService } from './trends';

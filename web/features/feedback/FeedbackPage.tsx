@@ -10,6 +10,7 @@ import { FollowUpsPanel } from './FollowUpsPanel';
 import { FollowUpTarget } from './FollowUpTarget';
 import { SurveySettingsPanel } from './SurveySettingsPanel';
 import { ThemesPanel } from './ThemesPanel';
+import { TrendsPanel } from './TrendsPanel';
 
 /** Feedback: what customers said after their tickets were solved, and how they are asked. */
 export function FeedbackPage() {
@@ -18,7 +19,9 @@ export function FeedbackPage() {
   const { tab, itemId } = useParams();
   const navigate = useNavigate();
   const current =
-    tab === 'settings' || tab === 'campaigns' || tab === 'follow-ups' || tab === 'themes' ? tab : 'answers';
+    tab === 'settings' || tab === 'campaigns' || tab === 'follow-ups' || tab === 'themes' || tab === 'trends'
+      ? tab
+      : 'answers';
   const campaignId = tab === 'campaigns' && itemId && /^\d+$/.test(itemId) ? Number(itemId) : null;
   return (
     <>
@@ -38,6 +41,7 @@ export function FeedbackPage() {
             <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
             <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
             <Tabs.Tab value="themes">Themes</Tabs.Tab>
+            <Tabs.Tab value="trends">Trends</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>
           </Tabs.List>
         </Tabs>
@@ -52,6 +56,8 @@ export function FeedbackPage() {
           </>
         ) : current === 'themes' ? (
           <ThemesPanel canManage={can(me.role, 'feedback.manage')} />
+        ) : current === 'trends' ? (
+          <TrendsPanel canManage={can(me.role, 'feedback.manage')} />
         ) : (
           <SurveySettingsPanel canManage={can(me.role, 'feedback.manage')} />
         )}

@@ -1,5 +1,3 @@
-import '@mantine/charts/styles.css';
-import { LineChart } from '@mantine/charts';
 import {
   ActionIcon,
   Anchor,
@@ -12,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Switch,
   Table,
   Tabs,
   Text,
@@ -37,6 +34,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { SeriesChart } from '../../components/SeriesChart';
 import { TableFrame } from '../../components/TableFrame';
 import { useTeamOptions } from '../teams/teams.queries';
 import { type ReportFilter, reportExportUrl, useDrill, useReport } from './reports.queries';
@@ -150,66 +148,14 @@ function FigureCard({
   );
 }
 
-const chartColors = ['blue.7', 'teal.8', 'orange.8', 'grape.7'];
-
 function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
-  const [asTable, setAsTable] = useState(false);
   return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Text fw={600}>Over time, by {series.grain}</Text>
-        <Switch
-          label="Show as a table"
-          checked={asTable}
-          onChange={(e) => setAsTable(e.currentTarget.checked)}
-        />
-      </Group>
-      {asTable ? (
-        <TableFrame minWidth={360}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{series.grain === 'day' ? 'Day' : 'Hour'}</Table.Th>
-                {series.keys.map((k) => (
-                  <Table.Th key={k.key}>{k.label}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {series.points.map((p) => (
-                <Table.Tr key={String(p.bucket)}>
-                  <Table.Td>{String(p.bucket)}</Table.Td>
-                  {series.keys.map((k) => (
-                    <Table.Td key={k.key}>{String(p[k.key] ?? '')}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableFrame>
-      ) : (
-        <>
-          <LineChart
-            h={260}
-            data={series.points}
-            dataKey="bucket"
-            withLegend
-            curveType="linear"
-            series={series.keys.map((k, i) => ({
-              name: k.key,
-              label: k.label,
-              color: chartColors[i % chartColors.length],
-            }))}
-            // The table view is the accessible one; the drawing is hidden and takes no keyboard focus.
-            lineChartProps={{ accessibilityLayer: false }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed" mt="xs">
-            The same figures are in the table view.
-          </Text>
-        </>
-      )}
-    </Paper>
+    <SeriesChart
+      title={`Over time, by ${series.grain}`}
+      bucketLabel={series.grain === 'day' ? 'Day' : 'Hour'}
+      keys={series.keys}
+      points={series.points}
+    />
   );
 }
 

@@ -1,0 +1,107 @@
+import type { Db } from '../db/database';
+import { foldAllEvents, runSpikeDetection } from '../modules/reports';
+import { indexNewTicket } from '../modules/search';
+import { appendTicketEvents, insertMessageRow, insertTicketRow } from '../modules/tickets';
+import { renderMarkdown } from '../platform/markdown';
+
+const MINUTE = 60_000;
+const SPIKE_TICKETS = 14;
+const cases = [
+  {
+    subject: 'Charged twice for one order',
+    body: 'My card was charged twice for my last order. Please refund the duplicate payment.',
+  },
+  {
+    subject: 'Unexpected charge on my card',
+    body: 'There is a charge on my card today that I do not recognise. Was this you?',
+  },
+  {
+    subject: 'Double payment this morning',
+    body: 'Your shop took the payment for my order twice this morning.',
+  },
+];
+
+/**
+ * A visible spike for the demo: a burst of double-charge complaints in the Refunds category
+ * in the last hour (a payment provider's bad morning), folded into the aggregates, and the
+ * spike detector run once, so an alert is open (and managers notified) right after seeding.
+ */
+export async function seedSpike(db: Db, nowMs: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const category = await trx
+      .selectFrom('categories')
+      .select('id')
+      .where('name', '=', 'Refunds')
+      .executeTakeFirst();
+    if (!category) return;
+    const team = await trx.selectFrom('teams').select('id').orderBy('id').executeTakeFirst();
+    const customers = await trx
+      .selectFrom('customers')
+      .select(['id', 'name', 'email', 'organization_id'])
+      .where('email', 'is not', null)
+      .orderBy('id', 'desc')
+      .limit(SPIKE_TICKETS)
+      .execute();
+    for (const [i, customer] of customers.entries()) {
+      const matter = cases[i % cases.length]!;
+      const created = new Date(nowMs - (50 - i * 3) * MINUTE).toISOString();
+      const id = await insertTicketRow(trx, {
+        subject: matter.subject,
+        requester_id: customer.id,
+        organization_id: customer.organization_id,
+        channel: i % 3 === 0 ? 'web' : 'email',
+        type: 'question',
+        priority: 'high',
+        status: 'new',
+        category_id: category.id,
+        assignee_id: null,
+        team_id: team?.id ?? null,
+        due_at: null,
+        escalated_at: null,
+        escalation_reason: null,
+        escalated_to_id: null,
+        custom_fields: '{}',
+        tags: '[]',
+        first_reply_at: null,
+        solved_at: null,
+        closed_at: null,
+        last_message_at: created,
+        last_customer_message_at: created,
+        waiting_since: created,
+        merged_into_id: null,
+        follow_up_of_id: null,
+        message_count: 1,
+        created_at: created,
+        updated_at: created,
+      });
+      await insertMessageRow(trx, {
+        ticketId: id,
+        kind: 'customer',
+        authorUserId: null,
+        authorCustomerId: customer.id,
+        channel: 'email',
+        body: matter.body,
+        html: renderMarkdown(matter.body),
+        meta: {},
+        now: created,
+      });
+      await appendTicketEvents(
+        trx,
+        id,
+        { type: 'system', id: null },
+        [{ type: 'created', to: 'new' }],
+        created,
+        {
+          historic: true,
+        },
+      );
+      await indexNewTicket(trx, id, {
+        subject: matter.subject,
+        body: matter.body,
+        customer: `${customer.name} ${customer.email ?? ''}`,
+      });
+    }
+  });
+  await foldAllEvents(db, { settleMs: 0 });
+  await runSpikeDetection(db, { now: nowMs });
+}
