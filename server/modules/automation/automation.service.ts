@@ -1,27 +1,22 @@
 import type { z } from 'zod';
-import {
-  type Automation,
-  type automationDryRunBody,
-  type createAutomationBody,
-  type createTriggerBody,
-  type DryRunResult,
-  describeAutomation,
-  describeTrigger,
-  type Names,
-  type orderBody,
-  type Trigger,
-  type triggerDryRunBody,
-  type updateAutomationBody,
-  type updateTriggerBody,
+import type {
+  automationDryRunBody,
+  createAutomationBody,
+  createTriggerBody,
+  DryRunResult,
+  orderBody,
+  Trigger,
+  triggerDryRunBody,
+  updateAutomationBody,
+  updateTriggerBody,
 } from '../../../contracts/automation';
-import type { DbOrTrx } from '../../db/database';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
-import { readSetting, writeSetting } from '../settings';
+import { AppError } from '../../platform/errors';
+import { writeSetting } from '../settings';
 import { ticketsByIds } from '../tickets';
 import type { RulePorts } from './automation.actions';
 import { checkRule } from './automation.checks';

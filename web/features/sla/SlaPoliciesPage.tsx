@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconGripVertical, IconPlus, IconStopwatch } from '@tabler/icons-react';
 import { type DragEvent, useState } from 'react';
 import type { SlaPolicy } from '../../../contracts/sla';
