@@ -98,6 +98,7 @@ export const notificationSchema = z.object({
     'unassigned_alert',
     'automation',
     'follow_up',
+    'goal_at_risk',
   ]),
   ticketId: z.number().nullable(),
   actorName: z.string(),

@@ -15,7 +15,8 @@ export interface NotificationAbout {
     | 'contract_review'
     | 'unassigned_alert'
     | 'automation'
-    | 'follow_up';
+    | 'follow_up'
+    | 'goal_at_risk';
   /** Null for what is not about a ticket (a contract's review). */
   ticketId: number | null;
   messageId: number | null;
@@ -39,6 +40,7 @@ const kinds: ReadonlySet<string> = new Set([
   'unassigned_alert',
   'automation',
   'follow_up',
+  'goal_at_risk',
 ]);
 const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 

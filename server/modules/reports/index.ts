@@ -3,7 +3,7 @@
 // (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
 // XLSX export, and the rebuild and check the CLI runs; the live operations board (backlog,
 // unassigned by age, service levels running out, agents' presence and load, today by hour,
-// standing alerts).
+// standing alerts); scorecards of an agent or a team beside their peers' average.
 
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
@@ -18,3 +18,5 @@ export {
 } from './reports.consumer';
 export { reportsRoutes } from './reports.routes';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
+export { type ScorecardsService, scorecardsService } from './scorecards';
+export { scorecardsRoutes } from './scorecards.routes';
