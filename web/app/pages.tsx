@@ -164,7 +164,7 @@ export const appPages: readonly AppPage[] = [
     path: '/scorecards/me',
     description: 'Your KPIs over a period beside your team’s average and the previous period',
     icon: IconId,
-    section: 'main',
+    section: 'account',
     alsoActiveOn: ['/scorecards'],
     roles: staff,
   },

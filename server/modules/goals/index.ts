@@ -4,5 +4,6 @@
 // tells managers (and the owner's lead) once when a goal goes at risk.
 
 export { evaluateGoals, GOALS_JOB } from './goals.evaluate';
+export { deskToday, kpiValue } from './goals.progress';
 export { goalsRoutes } from './goals.routes';
 export { type GoalsService, goalsService, insertGoalRow } from './goals.service';

@@ -50,8 +50,8 @@ export function GoalCard({ goal, actions }: { goal: Goal; actions?: React.ReactN
     <Paper withBorder radius="md" p="sm" component="article" aria-label={goal.name}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text fw={600} truncate>
+          <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+            <Text fw={600} lineClamp={2}>
               {goal.name}
             </Text>
             <Text fz="xs" c="dimmed">
@@ -65,7 +65,7 @@ export function GoalCard({ goal, actions }: { goal: Goal; actions?: React.ReactN
               · {goal.kpiLabel} · {goal.period.label}
             </Text>
           </Stack>
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             <TrajectoryBadge trajectory={goal.trajectory} />
             {actions}
           </Group>
@@ -89,8 +89,12 @@ export function GoalCard({ goal, actions }: { goal: Goal; actions?: React.ReactN
             goal.trajectory !== 'achieved' &&
             goal.trajectory !== 'missed' && (
               <Text fz="xs" c="dimmed">
-                Forecast {formatValue(goal.progress.forecast, goal.unit)} ·{' '}
-                {Math.round(goal.progress.elapsed * 100)} % of the period gone
+                Forecast{' '}
+                {formatValue(
+                  goal.unit === 'count' ? Math.round(goal.progress.forecast) : goal.progress.forecast,
+                  goal.unit,
+                )}{' '}
+                · {Math.round(goal.progress.elapsed * 100)} % of the period gone
               </Text>
             )}
         </Group>
@@ -110,7 +114,7 @@ export function GoalGrid({
   actionsOf?: (goal: Goal) => React.ReactNode;
 }) {
   return (
-    <SimpleGrid cols={compact ? { base: 1, sm: 2, lg: 3 } : { base: 1, md: 2 }} spacing="sm">
+    <SimpleGrid cols={compact ? { base: 1, sm: 2 } : { base: 1, md: 2 }} spacing="sm">
       {goals.map((g) => (
         <GoalCard key={g.id} goal={g} actions={actionsOf?.(g)} />
       ))}
