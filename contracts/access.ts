@@ -68,6 +68,14 @@ export const rolePolicies = {
   'data-quality.manage': managers,
   /** KPI reports: managers and admins every team's; an agent who leads teams those teams' (checked in the service); other agents none. */
   'reports.read': staffRoles,
+  /** Goals: everyone reads the goals they may see (checked in the service); managers keep them, a team's lead their team's and its members'. */
+  'goals.read': staffRoles,
+  'goals.write': staffRoles,
+  /** Every goal, of every team and agent: managers and admins. */
+  'goals.all': managers,
+  /** Scorecards: an agent their own, a team's lead their team's and its members', managers and admins all (checked in the service). */
+  'scorecards.read': staffRoles,
+  'scorecards.all': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

@@ -557,6 +557,23 @@ export const auditActions = {
     phrase: (input) => deleted('deleted', 'contract ', input),
   },
 
+  // Goals
+  'goal.created': {
+    entity: 'goal',
+    label: 'Goal created',
+    phrase: (input) => created('goal ', input),
+  },
+  'goal.updated': {
+    entity: 'goal',
+    label: 'Goal changed',
+    phrase: (input) => updateSentence(input, { noun: 'goal ' }),
+  },
+  'goal.deleted': {
+    entity: 'goal',
+    label: 'Goal deleted',
+    phrase: (input) => deleted('deleted', 'goal ', input),
+  },
+
   // Feedback
   'feedback.settings_updated': {
     entity: 'settings',

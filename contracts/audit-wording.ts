@@ -33,6 +33,7 @@ export const auditEntityTypes = [
   'macro',
   'trigger',
   'automation',
+  'goal',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -64,6 +65,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   macro: 'Macro',
   trigger: 'Trigger',
   automation: 'Automation',
+  goal: 'Goal',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -99,6 +99,7 @@ export const notificationSchema = z.object({
     'automation',
     'follow_up',
     'spike_alert',
+    'goal_at_risk',
   ]),
   ticketId: z.number().nullable(),
   actorName: z.string(),

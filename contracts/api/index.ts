@@ -8,6 +8,7 @@ import { customersRoutes, organizationsRoutes } from './customers';
 import { dataQualityRoutes } from './data-quality';
 import { feedbackRoutes } from './feedback';
 import { feedbackLoopRoutes } from './feedback-loop';
+import { goalsRoutes, scorecardsRoutes } from './goals';
 import { jobsRoutes } from './jobs';
 import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
@@ -66,6 +67,8 @@ export const routes = {
   dataQuality: dataQualityRoutes,
   trends: trendsRoutes,
   spikeAlerts: spikeAlertsRoutes,
+  goals: goalsRoutes,
+  scorecards: scorecardsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -34,6 +34,7 @@ import { migration0038 } from './migrations/0038_feedback_loop';
 import { migration0039 } from './migrations/0039_reports';
 import { migration0040 } from './migrations/0040_board_data_quality';
 import { migration0042 } from './migrations/0042_spike_alerts';
+import { migration0043 } from './migrations/0043_goals';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -72,6 +73,7 @@ export const migrations: Migration[] = [
   migration0039,
   migration0040,
   migration0042,
+  migration0043,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -889,6 +889,28 @@ export interface DataQualityRunsTable {
   ran_at: Timestamp;
 }
 
+export interface GoalsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  /** A key of `goalKpis` (contracts/goals.ts). */
+  kpi: string;
+  target: number;
+  period_kind: 'month' | 'quarter' | 'custom';
+  /** YYYY-MM-DD, first and last day included. */
+  period_from: string;
+  period_to: string;
+  owner_kind: 'department' | 'team' | 'agent';
+  team_id: number | null;
+  agent_id: number | null;
+  /** The trajectory the hourly evaluation last found; null until evaluated. */
+  last_trajectory: string | null;
+  evaluated_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface RoutingAlertsTable {
   ticket_id: number;
   team_id: number | null;
@@ -1032,6 +1054,7 @@ export interface Database {
   report_cursors: ReportCursorsTable;
   spike_alerts: SpikeAlertsTable;
   spike_runs: SpikeRunsTable;
+  goals: GoalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

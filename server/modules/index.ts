@@ -35,6 +35,7 @@ import {
   surveyService,
   themesService,
 } from './feedback';
+import { evaluateGoals, GOALS_JOB, goalsRoutes, goalsService } from './goals';
 import { jobsRoutes, jobsService } from './jobs';
 import { liveRoutes } from './live';
 import { macrosRoutes, macrosService } from './macros';
@@ -53,6 +54,8 @@ import {
   runSpikeDetection,
   SPIKES_EVERY_MS,
   SPIKES_JOB,
+  scorecardsRoutes,
+  scorecardsService,
   spikesRoutes,
   spikesService,
   trendsService,
@@ -115,6 +118,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
           everyMs: SPIKES_EVERY_MS,
           run: () => runSpikeDetection(deps.db, { claim: true }),
         },
+        // Goals re-evaluated hourly; a goal going at risk is told once (claimed on its row).
+        { name: GOALS_JOB, everyMs: 60 * 60_000, run: () => evaluateGoals(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -190,6 +195,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(reportsRoutes, { reports: reportsService(deps) });
+  await app.register(scorecardsRoutes, { scorecards: scorecardsService(deps) });
+  await app.register(goalsRoutes, { goals: goalsService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),

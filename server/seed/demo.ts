@@ -9,6 +9,7 @@ import { seedDataQuality, seedUnansweredSolved } from './data-quality';
 import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertUser } from './factories';
 import { seedFeedback } from './feedback';
 import { seedFollowUps, seedThemes } from './feedback-loop';
+import { seedGoals } from './goals';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seedNps } from './nps';
@@ -97,7 +98,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
     lastSignInAt: new Date(nowMs - rnd.int(20, 26 * 60) * 60_000).toISOString(),
   });
 
-  await db.transaction().execute(async (trx) => {
+  const cast = await db.transaction().execute(async (trx) => {
     const staffIds: number[] = [];
     for (const login of demoLogins) {
       staffIds.push(
@@ -285,6 +286,7 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
     );
     // What the data-quality checks find: duplicates, domains missing, a leaver's open tickets.
     await seedDataQuality(trx, { leaverId: agentIds[AGENTS - 1]! }, nowMs);
+    return { teamIds, agentId: agentIds[0]! };
   });
   // The board's standing alerts: unassigned tickets past their team's alert time notify the leads.
   await alertUnassignedTickets(db, nowMs);
@@ -294,6 +296,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   await rebuildAggregates(handle.db, { settleMs: 0 });
   // A burst of double charges in the last hour: a spike alert open on the board and the Trends tab.
   await seedSpike(handle.db, nowMs);
+  // Goals for this month and quarter, their targets set from the figures just folded.
+  await seedGoals(db, cast, nowMs);
 
   return [
     `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,

@@ -639,6 +639,26 @@ const matrix: {
     path: '/api/v1/reports/drill',
     allowed: leads,
   },
+  // Goals: everyone reads what concerns them; writing is checked per goal in the service (a
+  // team's lead keeps their team's), so an agent gets past the policy to a 400 or a 404 here.
+  { method: 'GET', url: '/api/v1/goals', path: '/api/v1/goals', allowed: staff },
+  { method: 'POST', url: '/api/v1/goals', path: '/api/v1/goals', allowed: staff },
+  { method: 'GET', url: '/api/v1/goals/999999', path: '/api/v1/goals/{id}', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/goals/999999', path: '/api/v1/goals/{id}', allowed: staff },
+  { method: 'DELETE', url: '/api/v1/goals/999999', path: '/api/v1/goals/{id}', allowed: staff },
+  // Scorecards: an agent only their own (and a lead their team's), refused for anyone else's.
+  {
+    method: 'GET',
+    url: '/api/v1/scorecards/agents/999999',
+    path: '/api/v1/scorecards/agents/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/scorecards/teams/999999',
+    path: '/api/v1/scorecards/teams/{id}',
+    allowed: leads,
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },

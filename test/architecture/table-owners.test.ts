@@ -21,6 +21,7 @@ const OWNERS: Record<string, string> = {
   customer_notes: 'customers',
   customers: 'customers',
   event_cursors: 'notifications',
+  goals: 'goals',
   inbound_mail: 'mail-intake',
   magic_links: 'portal',
   mail_message_ids: 'mailboxes',

@@ -11,6 +11,7 @@ import {
   IconForms,
   IconHeartHandshake,
   IconHome,
+  IconId,
   IconInbox,
   IconKey,
   IconLayoutDashboard,
@@ -20,6 +21,7 @@ import {
   IconMoodSmile,
   IconRoute,
   IconStopwatch,
+  IconTargetArrow,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -35,6 +37,8 @@ export type PageId =
   | 'board'
   | 'data-quality'
   | 'reports'
+  | 'goals'
+  | 'scorecards'
   | 'follow-ups'
   | 'users'
   | 'teams'
@@ -142,6 +146,26 @@ export const appPages: readonly AppPage[] = [
     icon: IconChartLine,
     section: 'main',
     // Agents who lead a team see their teams' reports; the server refuses other agents.
+    roles: staff,
+  },
+  {
+    id: 'goals',
+    label: 'Goals',
+    path: '/goals',
+    description: 'Targets on the KPIs for the department, teams and agents, with progress and trajectory',
+    icon: IconTargetArrow,
+    section: 'main',
+    // Everyone sees the goals that concern them; managers and team leads keep them.
+    roles: staff,
+  },
+  {
+    id: 'scorecards',
+    label: 'My scorecard',
+    path: '/scorecards/me',
+    description: 'Your KPIs over a period beside your team’s average and the previous period',
+    icon: IconId,
+    section: 'account',
+    alsoActiveOn: ['/scorecards'],
     roles: staff,
   },
   {

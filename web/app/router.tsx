@@ -18,6 +18,8 @@ const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'),
 const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
 const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const GoalsPage = lazyPage(() => import('../features/goals/GoalsPage'), 'GoalsPage');
+const ScorecardPage = lazyPage(() => import('../features/goals/ScorecardPage'), 'ScorecardPage');
 const FollowUpsPage = lazyPage(() => import('../features/feedback/FollowUpsPage'), 'FollowUpsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
@@ -177,6 +179,22 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="reports">
             <ReportsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'goals',
+        element: (
+          <PageGuard page="goals">
+            <GoalsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'scorecards/:kind/:id?',
+        element: (
+          <PageGuard page="scorecards">
+            <ScorecardPage />
           </PageGuard>
         ),
       },

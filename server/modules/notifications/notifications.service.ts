@@ -16,7 +16,8 @@ export interface NotificationAbout {
     | 'unassigned_alert'
     | 'automation'
     | 'follow_up'
-    | 'spike_alert';
+    | 'spike_alert'
+    | 'goal_at_risk';
   /** Null for what is not about a ticket (a contract's review). */
   ticketId: number | null;
   messageId: number | null;
@@ -41,6 +42,7 @@ const kinds: ReadonlySet<string> = new Set([
   'automation',
   'follow_up',
   'spike_alert',
+  'goal_at_risk',
 ]);
 const kindOf = (kind: string) => (kinds.has(kind) ? (kind as NotificationAbout['kind']) : 'mention');
 

@@ -3,8 +3,9 @@
 // (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
 // XLSX export, and the rebuild and check the CLI runs; the live operations board (backlog,
 // unassigned by age, service levels running out, agents' presence and load, today by hour,
-// standing alerts); trend charts (volume and scores by category, tag, product or organisation)
-// and spike alerts (a job runs feedback's detector over the hourly aggregates).
+// standing alerts); trend charts (volume and scores by category, tag, product or organisation);
+// spike alerts (a job runs feedback's detector over the hourly aggregates); scorecards of an
+// agent or a team beside their peers' average.
 
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
@@ -19,6 +20,8 @@ export {
 } from './reports.consumer';
 export { reportsRoutes } from './reports.routes';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
+export { type ScorecardsService, scorecardsService } from './scorecards';
+export { scorecardsRoutes } from './scorecards.routes';
 export { runSpikeDetection, SPIKES_EVERY_MS, SPIKES_JOB, type SpikeRunResult } from './spikes.job';
 export { spikesRoutes } from './spikes.routes';
 export { type SpikesService, spikesService } from './spikes.service';

@@ -5,11 +5,13 @@ export {
   insertTeamRow,
   setTeamMembers,
   setTeamsOfUser,
+  type TeamReach,
   type TeamsService,
   teamCalendarOf,
   teamExists,
   teamLeadOf,
   teamMemberIds,
   teamNames,
+  teamReachOf,
   teamsService,
 } from './teams.service';

@@ -52,6 +52,15 @@ export const teamsRepository = {
       .execute();
   },
 
+  /** The teams a person belongs to and the teams they lead. */
+  async reachOf(db: DbOrTrx, userId: number) {
+    const [member, led] = await Promise.all([
+      db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute(),
+      db.selectFrom('teams').select('id').where('lead_id', '=', userId).execute(),
+    ]);
+    return { memberOf: member.map((r) => r.team_id), leads: led.map((r) => r.id) };
+  },
+
   async leads(db: DbOrTrx, leadIds: number[]) {
     if (leadIds.length === 0) return [];
     return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', leadIds).execute();

@@ -104,6 +104,19 @@ export const teamExists = async (db: DbOrTrx, id: number) => (await repo.findByI
 /** Teams' ids and names by name: the given ones, or all (home counts, the audit log's names). */
 export const teamNames = repo.names;
 
+/** Where a person stands among the teams: those they belong to, those they lead, and who their led teams' members are. */
+export interface TeamReach {
+  memberOf: number[];
+  leads: number[];
+  ledMembers: number[];
+}
+
+export async function teamReachOf(db: DbOrTrx, userId: number): Promise<TeamReach> {
+  const { memberOf, leads } = await repo.reachOf(db, userId);
+  const ledMembers = [...new Set((await repo.members(db, leads)).map((m) => m.id))];
+  return { memberOf, leads, ledMembers };
+}
+
 /** The lead of a team, if it has one. */
 export const teamLeadOf = async (db: DbOrTrx, id: number) => (await repo.findById(db, id))?.lead_id ?? null;
 /** Replaces a team's members (seed data). */

@@ -37,6 +37,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   macro: () => ['macros', '/admin/macros'],
   trigger: () => ['triggers', '/admin/triggers'],
   automation: () => ['automations', '/admin/automations'],
+  goal: () => ['goals', '/goals'],
   session: () => null,
 };
 

@@ -27,6 +27,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { RelativeTime } from '../../components/RelativeTime';
 import { SectionCard } from '../../components/SectionCard';
+import { GoalsPanel } from '../goals/GoalsPanel';
 import { PresenceDot } from '../routing/PresenceDot';
 import { openFilters, ticketsLink, useBoard } from './board.queries';
 import { TodayChart } from './TodayChart';
@@ -313,9 +314,21 @@ function Agents({ board, scope }: { board: Board; scope: Scope }) {
             <Group key={agent.id} justify="space-between" wrap="nowrap">
               <Group gap="xs" wrap="nowrap" miw={0}>
                 <PresenceDot status={agent.presence.status} />
-                <Text fz={scope.kiosk ? 'lg' : 'sm'} truncate="end">
-                  {agent.name}
-                </Text>
+                {scope.kiosk ? (
+                  <Text fz="lg" truncate="end">
+                    {agent.name}
+                  </Text>
+                ) : (
+                  <Anchor
+                    component={Link}
+                    to={`/scorecards/agents/${agent.id}`}
+                    fz="sm"
+                    truncate="end"
+                    aria-label={`${agent.name}, scorecard`}
+                  >
+                    {agent.name}
+                  </Anchor>
+                )}
               </Group>
               <CountLink
                 n={agent.load}
@@ -348,6 +361,7 @@ function BoardBody({ board, scope }: { board: Board; scope: Scope }) {
               <TodayChart today={board.today} height={scope.kiosk ? 320 : 220} />
             </SectionCard>
             <BacklogTable board={board} scope={scope} />
+            {!scope.kiosk && <GoalsPanel description="Goals running now, with how each is going." />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../../contracts/board';
 import type { MyScores } from '../../../contracts/feedback-loop';
+import type { Goal } from '../../../contracts/goals';
 import type { Workload } from '../../../contracts/workload';
 import { makeTicket, me } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
@@ -40,10 +41,28 @@ function stubHome(workload: unknown) {
     'GET /views': { data: [] },
     'GET /tickets': { data: [], nextCursor: null },
     'GET /survey-answers/mine': noScores,
+    'GET /goals': { data: [] },
   });
 }
 
 const manager = { ...me, role: 'manager' as const };
+
+const teamGoal: Goal = {
+  id: 1,
+  name: 'Billing CSAT',
+  description: '',
+  kpi: 'csat',
+  kpiLabel: 'CSAT',
+  unit: 'percent',
+  direction: 'higher',
+  target: 90,
+  period: { kind: 'month', from: '2026-11-01', to: '2026-11-30', label: 'November 2026' },
+  owner: { kind: 'team', team: { id: 3, name: 'Billing' }, agent: null },
+  progress: { value: 80, through: '2026-11-18', elapsed: 0.6, forecast: 80 },
+  trajectory: 'at_risk',
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-01T09:00:00.000Z',
+};
 
 const zeroStatuses = { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0 };
 const board: Board = {
@@ -119,7 +138,7 @@ const board: Board = {
 
 describe('HomePage', () => {
   it('lands a manager on the operations board, each figure a way into the tickets behind it', async () => {
-    stubNetwork({ 'GET /board': board });
+    stubNetwork({ 'GET /board': board, 'GET /goals': { data: [] } });
     renderWithProviders(<HomePage />, { me: manager });
     expect(await screen.findByRole('link', { name: '7 open backlog' })).toHaveAttribute(
       'href',
@@ -202,6 +221,21 @@ describe('HomePage', () => {
     const rows = await within(list).findAllByRole('listitem');
     expect(within(rows[0]!).getByText('First reply · 46 min left')).toBeInTheDocument();
     expect(within(rows[1]!).queryByText(/First reply ·/)).toBeNull();
+  });
+
+  it('shows an agent the goals that concern them, with how each is going', async () => {
+    const network = stubHome(managerWorkload);
+    network.on('GET /goals', { data: [teamGoal] });
+    renderWithProviders(<HomePage />, { me });
+    const card = await screen.findByRole('article', { name: 'Billing CSAT' });
+    expect(within(card).getByText('At risk')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Billing' })).toHaveAttribute(
+      'href',
+      '/scorecards/teams/3',
+    );
+    expect(
+      within(card).getByRole('progressbar', { name: /Billing CSAT: 80\.0 % against a target of 90\.0 %/ }),
+    ).toBeInTheDocument();
   });
 
   it('says it is loading, then what went wrong, with a retry', async () => {

@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionCard } from '../../components/SectionCard';
 import { BoardPage } from '../board/BoardPage';
+import { GoalsPanel } from '../goals/GoalsPanel';
 import { EmptyQueueState } from '../inbox/EmptyQueueState';
 import { SlaChip } from '../sla/SlaChip';
 import { useTicketPreview, useViews } from '../tickets/tickets.queries';
@@ -214,6 +215,9 @@ function AgentHome() {
               {leadsTeams ? queues : <MyWork />}
               {leadsTeams ? <MyWork /> : queues}
               {!leadsTeams && <MyScores />}
+              {!leadsTeams && (
+                <GoalsPanel description="Your team’s goals, the department’s and your own, running now." />
+              )}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>

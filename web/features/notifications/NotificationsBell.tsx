@@ -133,6 +133,7 @@ function notificationText(item: Notification): string {
   if (item.kind === 'sla_breach') return `${item.detail ?? 'A target'}${on} was missed`;
   if (item.kind === 'follow_up') return `Follow up${on}: ${item.detail ?? 'a negative answer'}`;
   if (item.kind === 'spike_alert') return `Spike: ${item.detail ?? 'a surge in one category'}`;
+  if (item.kind === 'goal_at_risk') return `Goal at risk: ${item.detail ?? 'a goal'}`;
   if (item.kind === 'unassigned_alert')
     return `Still unassigned${on}: ${item.detail ?? 'past the team’s limit'}`;
   return `${item.actorName} mentioned you${on}`;
@@ -143,6 +144,7 @@ function notificationHref(item: Notification): string | null {
   if (item.kind === 'contract_review') return '/contracts?show=review';
   if (item.kind === 'follow_up') return '/follow-ups';
   if (item.kind === 'spike_alert') return '/feedback/trends';
+  if (item.kind === 'goal_at_risk') return '/goals';
   return item.ticketId === null ? null : `/inbox/all/tickets/${item.ticketId}`;
 }
 

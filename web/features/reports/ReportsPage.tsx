@@ -37,6 +37,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SeriesChart } from '../../components/SeriesChart';
 import { TableFrame } from '../../components/TableFrame';
 import { useTeamOptions } from '../teams/teams.queries';
+import { formatValue } from './formatValue';
 import { type ReportFilter, reportExportUrl, useDrill, useReport } from './reports.queries';
 
 const DAY = 86_400_000;
@@ -68,14 +69,6 @@ function useReportAddress() {
     setParams(next, { replace: true });
   };
   return { kind, filter, set };
-}
-
-function formatValue(value: number | null, unit: ReportFigure['unit']): string {
-  if (value === null) return '—';
-  if (unit === 'percent') return `${value.toFixed(1)} %`;
-  if (unit === 'hours') return value < 1 ? `${Math.round(value * 60)} min` : `${value.toFixed(1)} h`;
-  if (unit === 'ratio' || unit === 'score') return value.toFixed(2);
-  return value.toLocaleString('en');
 }
 
 function Change({ figure }: { figure: ReportFigure }) {

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Avatar,
   Button,
   Group,
@@ -13,6 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Team } from '../../../contracts/teams';
 import { can } from '../../app/access';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -157,9 +159,15 @@ export function TeamsPage() {
                     {rows.map((team) => (
                       <Table.Tr key={team.id}>
                         <Table.Td maw={360}>
-                          <Text fw={500} fz="sm">
+                          <Anchor
+                            component={Link}
+                            to={`/scorecards/teams/${team.id}`}
+                            fw={500}
+                            fz="sm"
+                            aria-label={`${team.name}, scorecard`}
+                          >
                             {team.name}
-                          </Text>
+                          </Anchor>
                           {team.description && (
                             <Text fz="xs" c="dimmed" lineClamp={2}>
                               {team.description}

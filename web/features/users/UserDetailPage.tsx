@@ -80,6 +80,13 @@ function UserDetail({ user }: { user: User }) {
             <StatusBadge active={user.status === 'active'} inactiveLabel="Deactivated" />
           </Group>
         }
+        actions={
+          user.role !== 'customer' && (
+            <Button component={Link} to={`/scorecards/agents/${user.id}`} variant="default">
+              Scorecard
+            </Button>
+          )
+        }
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
