@@ -68,6 +68,8 @@ export const rolePolicies = {
   'data-quality.manage': managers,
   /** KPI reports: managers and admins every team's; an agent who leads teams those teams' (checked in the service); other agents none. */
   'reports.read': staffRoles,
+  /** Reports that leave the app, share links and scheduled mails: managers and admins. */
+  'reports.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

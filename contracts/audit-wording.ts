@@ -33,6 +33,8 @@ export const auditEntityTypes = [
   'macro',
   'trigger',
   'automation',
+  'report_share',
+  'report_schedule',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -64,6 +66,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   macro: 'Macro',
   trigger: 'Trigger',
   automation: 'Automation',
+  report_share: 'Report share link',
+  report_schedule: 'Scheduled report',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

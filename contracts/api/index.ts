@@ -13,6 +13,7 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
+import { reportDeliveryRoutes } from './report-delivery';
 import { reportsRoutes } from './reports';
 import type { Route } from './route';
 import { presenceRoutes, routingRoutes } from './routing';
@@ -56,6 +57,7 @@ export const routes = {
   feedback: feedbackRoutes,
   nps: npsRoutes,
   reports: reportsRoutes,
+  reportDelivery: reportDeliveryRoutes,
   feedbackLoop: feedbackLoopRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,

@@ -47,9 +47,15 @@ import {
   boardRoutes,
   boardService,
   foldNewEvents,
+  REPORT_SCHEDULES_JOB,
   REPORTS_JOB,
+  reportSchedulesRoutes,
+  reportSharesRoutes,
   reportsRoutes,
   reportsService,
+  schedulesService,
+  sendDueSchedules,
+  sharesService,
 } from './reports';
 import {
   alertUnassignedTickets,
@@ -103,6 +109,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: DATA_QUALITY_JOB, everyMs: 15 * 60_000, run: () => runDailyDataQuality(deps.db) },
         // Report aggregates follow the events a few seconds behind, outside the ticket writes.
         { name: REPORTS_JOB, everyMs: 5_000, run: () => foldNewEvents(deps.db) },
+        // Scheduled report mails, each period once across nodes (its run row is the claim).
+        { name: REPORT_SCHEDULES_JOB, everyMs: 60_000, run: () => sendDueSchedules(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -178,6 +186,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(businessHoursRoutes, { businessHours: businessHoursService(deps) });
   await app.register(slaRoutes, { sla: slaService(deps) });
   await app.register(reportsRoutes, { reports: reportsService(deps) });
+  await app.register(reportSharesRoutes, {
+    shares: sharesService(deps),
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
+  await app.register(reportSchedulesRoutes, { schedules: schedulesService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),

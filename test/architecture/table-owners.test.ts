@@ -68,6 +68,9 @@ const OWNERS: Record<string, string> = {
   report_durations: 'reports',
   report_ticket_state: 'reports',
   report_cursors: 'reports',
+  report_shares: 'reports',
+  report_schedules: 'reports',
+  report_schedule_runs: 'reports',
   views: 'queues',
   data_quality_runs: 'data-quality',
 };

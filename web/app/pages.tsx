@@ -19,6 +19,7 @@ import {
   IconMessageBolt,
   IconMoodSmile,
   IconRoute,
+  IconSend,
   IconStopwatch,
   IconUserCircle,
   IconUsers,
@@ -35,6 +36,7 @@ export type PageId =
   | 'board'
   | 'data-quality'
   | 'reports'
+  | 'report-delivery'
   | 'follow-ups'
   | 'users'
   | 'teams'
@@ -143,6 +145,16 @@ export const appPages: readonly AppPage[] = [
     section: 'main',
     // Agents who lead a team see their teams' reports; the server refuses other agents.
     roles: staff,
+  },
+  {
+    id: 'report-delivery',
+    label: 'Scheduled reports',
+    path: '/reports/schedules',
+    description:
+      'Reports mailed on a schedule with their CSV, and read-only links shared with other departments',
+    icon: IconSend,
+    section: 'main',
+    roles: ['admin', 'manager'],
   },
   {
     id: 'follow-ups',

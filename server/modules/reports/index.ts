@@ -3,7 +3,7 @@
 // (`computeReport`: filters in, figures out), drill-down to the tickets behind a figure, CSV and
 // XLSX export, and the rebuild and check the CLI runs; the live operations board (backlog,
 // unassigned by age, service levels running out, agents' presence and load, today by hour,
-// standing alerts).
+// standing alerts); the pain-point report; read-only share links and scheduled report mails.
 
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
@@ -16,5 +16,9 @@ export {
   REPORTS_JOB,
   rebuildAggregates,
 } from './reports.consumer';
+export { reportSchedulesRoutes, reportSharesRoutes } from './reports.delivery.routes';
 export { reportsRoutes } from './reports.routes';
+export { type SchedulesService, schedulesService } from './reports.schedules';
+export { REPORT_SCHEDULES_JOB, sendDueSchedules } from './reports.schedules.send';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
+export { type SharesService, sharesService } from './reports.shares';

@@ -37,6 +37,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   macro: () => ['macros', '/admin/macros'],
   trigger: () => ['triggers', '/admin/triggers'],
   automation: () => ['automations', '/admin/automations'],
+  report_share: () => ['report-delivery', '/reports/schedules?tab=shares'],
+  report_schedule: () => ['report-delivery', '/reports/schedules'],
   session: () => null,
 };
 
