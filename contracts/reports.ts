@@ -235,10 +235,10 @@ export const reportSchema = z.object({
   figures: z.array(reportFigureSchema),
   series: reportSeriesSchema.nullable(),
   table: reportTableSchema.nullable(),
-  /** The pain-point report's drivers with example comments (that report only). */
-  painPoints: painPointsSchema.optional(),
   /** When the aggregates last caught up with the events. */
   asOf: z.string().nullable(),
+  /** The pain-point report's drivers with example comments (that report only). */
+  painPoints: painPointsSchema.optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

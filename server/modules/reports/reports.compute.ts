@@ -510,7 +510,7 @@ export async function computeReport(
     filters,
     viewer,
   };
-  const body = await builders[kind](db, frame);
+  const { painPoints, ...body } = await builders[kind](db, frame);
   return {
     report: kind,
     title: reportTitles[kind],
@@ -518,5 +518,7 @@ export async function computeReport(
     previous: { from: previous.from, to: previous.to },
     ...body,
     asOf: await repo.asOf(db),
+    // Last, as the compiled serializer writes the optional field.
+    ...(painPoints ? { painPoints } : {}),
   };
 }

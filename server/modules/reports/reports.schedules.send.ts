@@ -38,7 +38,7 @@ export async function recipientsOf(db: DbOrTrx, row: ScheduleRow): Promise<strin
 }
 
 /** Computes the report and queues its mails, in one transaction with the run's success. */
-async function deliver(db: Db, row: ScheduleRow, run: RunRow): Promise<void> {
+async function deliver(db: Db, row: ScheduleRow, run: RunRow, nowMs: number): Promise<void> {
   const filters = { ...JSON.parse(row.filters), from: run.period_from, to: run.period_to } as ReportFilters;
   try {
     const report = await computeReport(db, row.report as ReportKind, filters);
@@ -63,11 +63,11 @@ async function deliver(db: Db, row: ScheduleRow, run: RunRow): Promise<void> {
       });
     });
   } catch (error) {
-    await failRun(db, row, run, error);
+    await failRun(db, row, run, error, new Date(nowMs).toISOString());
   }
 }
 
-async function failRun(db: Db, row: ScheduleRow, run: RunRow, error: unknown): Promise<void> {
+async function failRun(db: Db, row: ScheduleRow, run: RunRow, error: unknown, now: string): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
   const attempts = run.attempts + 1;
   const dead = attempts >= MAX_RUN_ATTEMPTS;
@@ -76,8 +76,8 @@ async function failRun(db: Db, row: ScheduleRow, run: RunRow, error: unknown): P
       status: dead ? 'dead' : 'failed',
       attempts,
       error: message,
-      next_attempt_at: dead ? null : addMinutes(nowIso(), RUN_RETRY_MINUTES[attempts - 1]!),
-      finished_at: dead ? nowIso() : null,
+      next_attempt_at: dead ? null : addMinutes(now, RUN_RETRY_MINUTES[attempts - 1]!),
+      finished_at: dead ? now : null,
     });
     if (dead)
       await recordJobFailure(
@@ -88,7 +88,7 @@ async function failRun(db: Db, row: ScheduleRow, run: RunRow, error: unknown): P
           label: `Scheduled report "${row.name}" for ${run.period_key ?? 'a test send'}`,
         },
         message,
-        { final: true, attempts },
+        { final: true, attempts, now },
       );
   });
 }
@@ -115,7 +115,7 @@ export async function sendTest(db: Db, row: ScheduleRow, nowMs = Date.now()): Pr
   const tz = await zoneOf(db, undefined);
   const today = localDateOf(nowMs, tz);
   const id = (await repo.claim(db, runValues(row, null, periodOfSend(row.cadence, today))))!;
-  await deliver(db, row, (await repo.findRun(db, id))!);
+  await deliver(db, row, (await repo.findRun(db, id))!, nowMs);
   return (await repo.findRun(db, id))!;
 }
 
@@ -127,7 +127,7 @@ async function sendDue(db: Db, row: ScheduleRow, tz: string, nowMs: number): Pro
   // Missed sends (the service was down) collapse into this one: the next is after now.
   await repo.advance(db, row.id, dueAt, new Date(nextSlot(cadencedOf(row), tz, nowMs).at).toISOString());
   if (runId === undefined) return false;
-  await deliver(db, row, (await repo.findRun(db, runId))!);
+  await deliver(db, row, (await repo.findRun(db, runId))!, nowMs);
   return true;
 }
 
@@ -140,7 +140,7 @@ export async function sendDueSchedules(db: Db, nowMs = Date.now()): Promise<numb
   for (const run of await repo.dueRetries(db, now, 20)) {
     const row = await repo.find(db, run.schedule_id);
     if (!row || !(await repo.retake(db, run))) continue;
-    await deliver(db, row, { ...run, status: 'sending' });
+    await deliver(db, row, { ...run, status: 'sending' }, nowMs);
     done += 1;
   }
   return done;
