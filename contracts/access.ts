@@ -76,6 +76,8 @@ export const rolePolicies = {
   /** Scorecards: an agent their own, a team's lead their team's and its members', managers and admins all (checked in the service). */
   'scorecards.read': staffRoles,
   'scorecards.all': managers,
+  /** Reports that leave the app, share links and scheduled mails: managers and admins. */
+  'reports.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

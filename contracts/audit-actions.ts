@@ -726,6 +726,31 @@ export const auditActions = {
     label: 'Automation changed',
     phrase: (input) => updateSentence(input, { noun: 'automation ' }),
   },
+  'reports.share_created': {
+    entity: 'report_share',
+    label: 'Report share link created',
+    phrase: (input) => created('report share link ', input),
+  },
+  'reports.share_revoked': {
+    entity: 'report_share',
+    label: 'Report share link revoked',
+    phrase: (input) => deleted('revoked', 'report share link ', input),
+  },
+  'reports.schedule_created': {
+    entity: 'report_schedule',
+    label: 'Scheduled report created',
+    phrase: (input) => created('scheduled report ', input),
+  },
+  'reports.schedule_updated': {
+    entity: 'report_schedule',
+    label: 'Scheduled report changed',
+    phrase: (input) => updateSentence(input, { noun: 'scheduled report ' }),
+  },
+  'reports.schedule_deleted': {
+    entity: 'report_schedule',
+    label: 'Scheduled report deleted',
+    phrase: (input) => deleted('deleted', 'scheduled report ', input),
+  },
   'automation.deleted': {
     entity: 'automation',
     label: 'Automation deleted',

@@ -34,6 +34,8 @@ export const auditEntityTypes = [
   'trigger',
   'automation',
   'goal',
+  'report_share',
+  'report_schedule',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -66,6 +68,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   trigger: 'Trigger',
   automation: 'Automation',
   goal: 'Goal',
+  report_share: 'Report share link',
+  report_schedule: 'Scheduled report',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

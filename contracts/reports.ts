@@ -40,6 +40,7 @@ export const reportKinds = [
   'satisfaction',
   'productivity',
   'complaints',
+  'pain-points',
 ] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -51,6 +52,7 @@ export const reportTitles: Record<ReportKind, string> = {
   satisfaction: 'Satisfaction',
   productivity: 'Agent productivity',
   complaints: 'Complaints',
+  'pain-points': 'Pain points',
 };
 
 /** Figures whose tickets a drill-down lists. */
@@ -107,6 +109,11 @@ export const metricDefinitions = {
   complaint_share: 'Complaints as a share of all tickets opened in the period.',
   complaint_final_response:
     'Time from a complaint being opened to its final solve (the final response), median and p90.',
+  contact_drivers:
+    'Tickets opened in the period by category (from the hourly aggregates) and by tag (tickets opened in the period carrying the tag; a ticket with two tags counts for each), with their share of all tickets opened and the change against the previous period.',
+  negative_answers:
+    'Survey answers in the period that were negative (not a positive rating), by the ticket’s category and by feedback theme, with the negative share of that driver’s answers.',
+  negative_rate: 'Negative answers as a share of all survey answers in the period.',
 } as const;
 export type MetricDefinitionKey = keyof typeof metricDefinitions;
 
@@ -119,7 +126,7 @@ export const reportDate = z
   }, 'a real date');
 const optionalId = z.coerce.number().int().positive().optional();
 
-const filterFields = {
+export const reportFilterFields = {
   from: reportDate,
   to: reportDate,
   tz: z
@@ -148,19 +155,19 @@ export function periodChecked<T extends z.ZodType<{ from: string; to: string }>>
 }
 
 /** Filters every report takes; `from` and `to` are whole days in `tz` (to included). */
-export const reportFiltersSchema = periodChecked(z.object(filterFields).strict());
+export const reportFiltersSchema = periodChecked(z.object(reportFilterFields).strict());
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
 export const reportParams = z.object({ report: z.enum(reportKinds) }).strict();
 
 export const reportExportQuery = periodChecked(
-  z.object({ ...filterFields, format: z.enum(['csv', 'xlsx']) }).strict(),
+  z.object({ ...reportFilterFields, format: z.enum(['csv', 'xlsx']) }).strict(),
 );
 
 export const drillQuery = periodChecked(
   z
     .object({
-      ...filterFields,
+      ...reportFilterFields,
       metric: z.enum(drillMetrics),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     })
@@ -193,6 +200,33 @@ export const reportTableSchema = z.object({
 });
 export type ReportTable = z.infer<typeof reportTableSchema>;
 
+export const contactDriverSchema = z.object({
+  kind: z.enum(['category', 'tag']),
+  name: z.string(),
+  tickets: z.number(),
+  share: z.number().nullable().describe('Percent of all tickets opened in the period'),
+  previous: z.number().describe('Tickets of this driver in the previous period'),
+  examples: z.array(z.string()).describe('Up to three recent negative survey comments, text only'),
+});
+export type ContactDriver = z.infer<typeof contactDriverSchema>;
+
+export const dissatisfactionDriverSchema = z.object({
+  kind: z.enum(['category', 'theme']),
+  name: z.string(),
+  answers: z.number(),
+  negative: z.number(),
+  negativeRate: z.number().nullable().describe('Percent of this driver’s answers that were negative'),
+  examples: z.array(z.string()).describe('Up to three recent negative survey comments, text only'),
+});
+export type DissatisfactionDriver = z.infer<typeof dissatisfactionDriverSchema>;
+
+/** The pain-point report's drivers: what people contact us about, and what they are unhappy with. */
+export const painPointsSchema = z.object({
+  contacts: z.array(contactDriverSchema),
+  dissatisfaction: z.array(dissatisfactionDriverSchema),
+});
+export type PainPoints = z.infer<typeof painPointsSchema>;
+
 export const reportSchema = z.object({
   report: z.enum(reportKinds),
   title: z.string(),
@@ -203,6 +237,8 @@ export const reportSchema = z.object({
   table: reportTableSchema.nullable(),
   /** When the aggregates last caught up with the events. */
   asOf: z.string().nullable(),
+  /** The pain-point report's drivers with example comments (that report only). */
+  painPoints: painPointsSchema.optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

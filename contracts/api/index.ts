@@ -14,6 +14,7 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
+import { reportDeliveryRoutes } from './report-delivery';
 import { reportsRoutes } from './reports';
 import type { Route } from './route';
 import { presenceRoutes, routingRoutes } from './routing';
@@ -58,6 +59,7 @@ export const routes = {
   feedback: feedbackRoutes,
   nps: npsRoutes,
   reports: reportsRoutes,
+  reportDelivery: reportDeliveryRoutes,
   feedbackLoop: feedbackLoopRoutes,
   routing: routingRoutes,
   presence: presenceRoutes,

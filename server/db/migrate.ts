@@ -35,6 +35,7 @@ import { migration0039 } from './migrations/0039_reports';
 import { migration0040 } from './migrations/0040_board_data_quality';
 import { migration0042 } from './migrations/0042_spike_alerts';
 import { migration0043 } from './migrations/0043_goals';
+import { migration0044 } from './migrations/0044_report_delivery';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -74,6 +75,7 @@ export const migrations: Migration[] = [
   migration0040,
   migration0042,
   migration0043,
+  migration0044,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

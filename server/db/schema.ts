@@ -335,6 +335,8 @@ export interface MailOutboxTable {
   attachment_ids: string | null;
   /** Template key or purpose, e.g. ticket_received, agent_replied, sign_in_link */
   kind: string | null;
+  /** JSON array of files built for the mail ({ filename, contentType, content }), e.g. a report's CSV */
+  files: string | null;
   /** When the current sending attempt claimed the mail, and which process did */
   claimed_at: Timestamp | null;
   claimed_by: string | null;
@@ -744,6 +746,59 @@ export interface ReportHoursTable extends ReportKeyColumns {
   sla_resolution_breached: number;
 }
 
+/** A read-only link to one report with its filters frozen; only the token's hash is kept (migration 0044). */
+export interface ReportSharesTable {
+  id: Generated<number>;
+  token_hash: string;
+  report: string;
+  /** JSON of the report filters, period included */
+  filters: string;
+  label: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** A report mailed on a cadence (migration 0044). */
+export interface ReportSchedulesTable {
+  id: Generated<number>;
+  name: string;
+  report: string;
+  /** JSON of the report filters without the period */
+  filters: string;
+  cadence: 'daily' | 'weekly' | 'monthly';
+  weekday: number | null;
+  month_day: number | null;
+  hour: number;
+  /** JSON array of staff user ids */
+  user_ids: string;
+  /** JSON array of plain addresses */
+  emails: string;
+  active: number;
+  next_run_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One send of a schedule; unique on (schedule, period) so a period is sent once (migration 0044). */
+export interface ReportScheduleRunsTable {
+  id: Generated<number>;
+  schedule_id: number;
+  /** The local date of the slot; null for a test send */
+  period_key: string | null;
+  status: 'sending' | 'sent' | 'failed' | 'dead';
+  attempts: number;
+  error: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  recipients: number;
+  next_attempt_at: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** How many durations fell in each log-scale bucket per hour and dimensions (migration 0039). */
 export interface ReportDurationsTable extends ReportKeyColumns {
   metric: string;
@@ -1055,6 +1110,9 @@ export interface Database {
   spike_alerts: SpikeAlertsTable;
   spike_runs: SpikeRunsTable;
   goals: GoalsTable;
+  report_shares: ReportSharesTable;
+  report_schedules: ReportSchedulesTable;
+  report_schedule_runs: ReportScheduleRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -48,14 +48,20 @@ import {
   boardRoutes,
   boardService,
   foldNewEvents,
+  REPORT_SCHEDULES_JOB,
   REPORTS_JOB,
+  reportSchedulesRoutes,
+  reportSharesRoutes,
   reportsRoutes,
   reportsService,
   runSpikeDetection,
   SPIKES_EVERY_MS,
   SPIKES_JOB,
+  schedulesService,
   scorecardsRoutes,
   scorecardsService,
+  sendDueSchedules,
+  sharesService,
   spikesRoutes,
   spikesService,
   trendsService,
@@ -120,6 +126,8 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         },
         // Goals re-evaluated hourly; a goal going at risk is told once (claimed on its row).
         { name: GOALS_JOB, everyMs: 60 * 60_000, run: () => evaluateGoals(deps.db) },
+        // Scheduled report mails, each period once across nodes (its run row is the claim).
+        { name: REPORT_SCHEDULES_JOB, everyMs: 60_000, run: () => sendDueSchedules(deps.db) },
         // Time-based automations; closing long-solved tickets is the default one.
         { name: AUTOMATION_JOB, everyMs: 5 * 60_000, run: () => sweepAutomations(deps.db, rulePorts) },
       ],
@@ -197,6 +205,11 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(reportsRoutes, { reports: reportsService(deps) });
   await app.register(scorecardsRoutes, { scorecards: scorecardsService(deps) });
   await app.register(goalsRoutes, { goals: goalsService(deps) });
+  await app.register(reportSharesRoutes, {
+    shares: sharesService(deps),
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
+  await app.register(reportSchedulesRoutes, { schedules: schedulesService(deps) });
   await app.register(contractsRoutes, { contracts: contractsService(deps) });
   await app.register(feedbackRoutes, {
     feedback: feedbackService(deps),

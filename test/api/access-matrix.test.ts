@@ -659,6 +659,40 @@ const matrix: {
     path: '/api/v1/scorecards/teams/{id}',
     allowed: leads,
   },
+  { method: 'GET', url: '/api/v1/report-shares', path: '/api/v1/report-shares', allowed: leads },
+  { method: 'POST', url: '/api/v1/report-shares', path: '/api/v1/report-shares', allowed: leads },
+  {
+    method: 'DELETE',
+    url: '/api/v1/report-shares/999999',
+    path: '/api/v1/report-shares/{id}',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/report-schedules', path: '/api/v1/report-schedules', allowed: leads },
+  { method: 'POST', url: '/api/v1/report-schedules', path: '/api/v1/report-schedules', allowed: leads },
+  {
+    method: 'PATCH',
+    url: '/api/v1/report-schedules/999999',
+    path: '/api/v1/report-schedules/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/report-schedules/999999',
+    path: '/api/v1/report-schedules/{id}',
+    allowed: leads,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/report-schedules/999999/runs',
+    path: '/api/v1/report-schedules/{id}/runs',
+    allowed: leads,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/report-schedules/999999/send',
+    path: '/api/v1/report-schedules/{id}/send',
+    allowed: leads,
+  },
 ];
 const publicRoutes = [
   { method: 'POST', path: '/api/v1/auth/login' },
@@ -671,6 +705,8 @@ const publicRoutes = [
   { method: 'PUT', path: '/api/v1/public/nps/{token}/answer' },
   { method: 'GET', path: '/api/v1/public/unsubscribe/{token}' },
   { method: 'POST', path: '/api/v1/public/unsubscribe/{token}' },
+  { method: 'GET', path: '/api/v1/public/shared-reports/{token}' },
+  { method: 'GET', path: '/api/v1/public/shared-reports/{token}/export' },
 ];
 
 describeApi('access matrix', (t) => {

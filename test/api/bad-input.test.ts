@@ -206,6 +206,34 @@ const cases: Case[] = [
     longField: 'to',
     typeField: 'from',
   },
+  {
+    method: 'POST',
+    url: '/api/v1/report-shares',
+    body: { report: 'pain-points', filters: { from: '2026-01-01', to: '2026-01-31' }, label: 'Product' },
+    longField: 'label',
+    typeField: 'expiresInDays',
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/report-schedules',
+    body: {
+      name: 'Weekly',
+      report: 'volume',
+      cadence: 'weekly',
+      weekday: 1,
+      hour: 8,
+      emails: ['a@b.example'],
+    },
+    longField: 'name',
+    typeField: 'hour',
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/report-schedules/1',
+    body: { name: 'Weekly' },
+    longField: 'name',
+    typeField: 'emails',
+  },
   { method: 'GET', url: '/api/v1/teams', query: { q: 'a' }, longField: 'q', typeField: 'limit' },
   {
     method: 'GET',
@@ -671,6 +699,12 @@ const idRoutes: { method: Method; url: string }[] = [
   { method: 'GET', url: '/api/v1/reports/volume?from=2026-03-01&to=2026-01-01' },
   { method: 'GET', url: '/api/v1/reports/volume?from=2020-01-01&to=2026-01-01' },
   { method: 'GET', url: '/api/v1/reports/volume?from=2026-01-01&to=2026-01-02&tz=Not/AZone' },
+  { method: 'DELETE', url: '/api/v1/report-shares/abc' },
+  { method: 'PATCH', url: '/api/v1/report-schedules/0' },
+  { method: 'DELETE', url: '/api/v1/report-schedules/1.5' },
+  { method: 'GET', url: '/api/v1/report-schedules/abc/runs' },
+  { method: 'POST', url: '/api/v1/report-schedules/-1/send' },
+  { method: 'GET', url: '/api/v1/public/shared-reports/not%20a%20token' },
 ];
 
 describeApi('bad input', (t) => {
@@ -712,6 +746,9 @@ describeApi('bad input', (t) => {
       'follow_ups',
       'follow_up_events',
       'follow_up_settings',
+      'report_shares',
+      'report_schedules',
+      'report_schedule_runs',
     ] as const;
     const out: Record<string, number> = {};
     for (const table of tables) {

@@ -71,6 +71,9 @@ const OWNERS: Record<string, string> = {
   report_cursors: 'reports',
   spike_alerts: 'reports',
   spike_runs: 'reports',
+  report_shares: 'reports',
+  report_schedules: 'reports',
+  report_schedule_runs: 'reports',
   views: 'queues',
   data_quality_runs: 'data-quality',
 };

@@ -20,6 +20,7 @@ import {
   IconMessageBolt,
   IconMoodSmile,
   IconRoute,
+  IconSend,
   IconStopwatch,
   IconTargetArrow,
   IconUserCircle,
@@ -39,6 +40,7 @@ export type PageId =
   | 'reports'
   | 'goals'
   | 'scorecards'
+  | 'report-delivery'
   | 'follow-ups'
   | 'users'
   | 'teams'
@@ -167,6 +169,16 @@ export const appPages: readonly AppPage[] = [
     section: 'account',
     alsoActiveOn: ['/scorecards'],
     roles: staff,
+  },
+  {
+    id: 'report-delivery',
+    label: 'Scheduled reports',
+    path: '/reports/schedules',
+    description:
+      'Reports mailed on a schedule with their CSV, and read-only links shared with other departments',
+    icon: IconSend,
+    section: 'main',
+    roles: ['admin', 'manager'],
   },
   {
     id: 'follow-ups',

@@ -14,6 +14,12 @@ export {
   sendDueCampaigns,
 } from './feedback.campaigns';
 export { campaignsRoutes } from './feedback.campaigns.routes';
+export {
+  type AnswerDriver,
+  type DriverFilter,
+  dissatisfactionDrivers,
+  negativeComments,
+} from './feedback.drivers';
 export { type FollowUpsService, followUpsService } from './feedback.followups';
 export {
   afterAnswerRecorded,

@@ -5,7 +5,8 @@
 // unassigned by age, service levels running out, agents' presence and load, today by hour,
 // standing alerts); trend charts (volume and scores by category, tag, product or organisation);
 // spike alerts (a job runs feedback's detector over the hourly aggregates); scorecards of an
-// agent or a team beside their peers' average.
+// agent or a team beside their peers' average; the pain-point report; read-only share links and
+// scheduled report mails.
 
 export { boardRoutes } from './board.routes';
 export { type BoardService, boardService, readBoard } from './board.service';
@@ -18,8 +19,12 @@ export {
   REPORTS_JOB,
   rebuildAggregates,
 } from './reports.consumer';
+export { reportSchedulesRoutes, reportSharesRoutes } from './reports.delivery.routes';
 export { reportsRoutes } from './reports.routes';
+export { type SchedulesService, schedulesService } from './reports.schedules';
+export { REPORT_SCHEDULES_JOB, sendDueSchedules } from './reports.schedules.send';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
+export { type SharesService, sharesService } from './reports.shares';
 export { type ScorecardsService, scorecardsService } from './scorecards';
 export { scorecardsRoutes } from './scorecards.routes';
 export { runSpikeDetection, SPIKES_EVERY_MS, SPIKES_JOB, type SpikeRunResult } from './spikes.job';

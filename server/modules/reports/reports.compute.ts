@@ -17,6 +17,7 @@ import type { DbOrTrx } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import { isTimeZone, loadCalendar, offsetAt, wallClockOf } from '../business-hours';
 import { summaryOf } from '../feedback';
+import { painPoints } from './reports.pain-points';
 import { type ReportScope, reportsRepository as repo } from './reports.repository';
 import { percentile } from './reports.rules';
 
@@ -474,7 +475,7 @@ async function complaints(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figures'
 
 const builders: Record<
   ReportKind,
-  (db: DbOrTrx, f: Frame) => Promise<Pick<Report, 'figures' | 'series' | 'table'>>
+  (db: DbOrTrx, f: Frame) => Promise<Pick<Report, 'figures' | 'series' | 'table' | 'painPoints'>>
 > = {
   volume,
   speed,
@@ -483,6 +484,7 @@ const builders: Record<
   satisfaction,
   productivity,
   complaints,
+  'pain-points': (db, f) => painPoints(db, { ...f, ticketFilter: ticketFilterOf(f.filters, f.viewer) }),
 };
 
 /**
@@ -508,7 +510,7 @@ export async function computeReport(
     filters,
     viewer,
   };
-  const body = await builders[kind](db, frame);
+  const { painPoints, ...body } = await builders[kind](db, frame);
   return {
     report: kind,
     title: reportTitles[kind],
@@ -516,5 +518,7 @@ export async function computeReport(
     previous: { from: previous.from, to: previous.to },
     ...body,
     asOf: await repo.asOf(db),
+    // Last, as the compiled serializer writes the optional field.
+    ...(painPoints ? { painPoints } : {}),
   };
 }

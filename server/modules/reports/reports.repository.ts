@@ -29,7 +29,7 @@ export interface ReportScope {
 
 type Keyed = 'report_hours' | 'report_durations';
 
-function scoped<O>(q: SelectQueryBuilder<Database, Keyed, O>, s: ReportScope) {
+export function scoped<O>(q: SelectQueryBuilder<Database, Keyed, O>, s: ReportScope) {
   let out = q.where('hour', '>=', s.from).where('hour', '<', s.until);
   if (s.teamIds) out = out.where('team_id', 'in', s.teamIds.length > 0 ? s.teamIds : [-1]);
   if (s.teamId !== undefined) out = out.where('team_id', '=', s.teamId);
@@ -550,7 +550,7 @@ export interface TicketFilter {
   organizationId?: number;
 }
 
-function filteredTickets<DB extends Database & { t: Database['tickets'] }, TB extends keyof DB, O>(
+export function filteredTickets<DB extends Database & { t: Database['tickets'] }, TB extends keyof DB, O>(
   q: SelectQueryBuilder<DB, TB, O>,
   f: TicketFilter,
 ): SelectQueryBuilder<DB, TB, O> {

@@ -24,7 +24,16 @@ export interface OutgoingMail {
   /** The ticket message this mail carries; its delivery is shown on the ticket. */
   messageRowId?: number | null;
   attachmentIds?: number[];
+  /** Files built for this mail (a report's CSV), kept in the outbox row until it is sent. */
+  files?: MailFile[];
   kind?: string;
+}
+
+/** A file made for one mail; `content` is the text of the file (UTF-8). */
+export interface MailFile {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** Queues a mail in the same transaction as the change that causes it; a job delivers it. */
@@ -47,6 +56,7 @@ export async function enqueueMail(db: DbOrTrx, mail: OutgoingMail): Promise<numb
       attachment_ids:
         mail.attachmentIds && mail.attachmentIds.length > 0 ? JSON.stringify(mail.attachmentIds) : null,
       kind: mail.kind ?? null,
+      files: mail.files && mail.files.length > 0 ? JSON.stringify(mail.files) : null,
     },
     nowIso(),
   );
@@ -117,6 +127,11 @@ async function requeueRetried(db: Db): Promise<void> {
   });
 }
 
+/** The files built for a mail, as the mailer takes them. */
+export function filesOf(mail: Pick<OutboxRow, 'files'>): MailFile[] {
+  return mail.files ? (JSON.parse(mail.files) as MailFile[]) : [];
+}
+
 /** Sends one claimed mail, or writes it to the log when no server is configured. */
 async function sendOne(mail: OutboxRow, hooks: DeliveryHooks): Promise<'sent' | 'logged'> {
   const transport = await hooks.transportFor(mail);
@@ -129,7 +144,7 @@ async function sendOne(mail: OutboxRow, hooks: DeliveryHooks): Promise<'sent' | 
   }
   await transport.sendMail({
     ...sendOptions(mail, hooks.defaultFrom),
-    attachments: await hooks.attachmentsFor(mail),
+    attachments: [...(await hooks.attachmentsFor(mail)), ...filesOf(mail)],
   });
   return 'sent';
 }

@@ -38,6 +38,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   trigger: () => ['triggers', '/admin/triggers'],
   automation: () => ['automations', '/admin/automations'],
   goal: () => ['goals', '/goals'],
+  report_share: () => ['report-delivery', '/reports/schedules?tab=shares'],
+  report_schedule: () => ['report-delivery', '/reports/schedules'],
   session: () => null,
 };
 
