@@ -68,6 +68,13 @@ export const rolePolicies = {
   'data-quality.manage': managers,
   /** KPI reports: managers and admins every team's; an agent who leads teams those teams' (checked in the service); other agents none. */
   'reports.read': staffRoles,
+  /** Testimonials: managers and admins read the quotes customers agreed to, export them and take one off the list; agents and leads do not. */
+  'testimonials.read': managers,
+  'testimonials.manage': managers,
+  /** Referrals: everyone reads and records them (agents hear of them on the phone); managers move the reward state. */
+  'referrals.read': staffRoles,
+  'referrals.write': staffRoles,
+  'referrals.reward': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

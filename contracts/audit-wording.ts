@@ -33,6 +33,8 @@ export const auditEntityTypes = [
   'macro',
   'trigger',
   'automation',
+  'testimonial',
+  'referral',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -64,6 +66,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   macro: 'Macro',
   trigger: 'Trigger',
   automation: 'Automation',
+  testimonial: 'Testimonial',
+  referral: 'Referral',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -13,12 +13,14 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
+import { referralsRoutes } from './referrals';
 import { reportsRoutes } from './reports';
 import type { Route } from './route';
 import { presenceRoutes, routingRoutes } from './routing';
 import { sideConversationsRoutes } from './side-conversations';
 import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
+import { testimonialsRoutes } from './testimonials';
 import { ticketFieldsRoutes } from './ticket-fields';
 import { ticketsRoutes, viewsRoutes } from './tickets';
 import { tokensRoutes } from './tokens';
@@ -63,6 +65,8 @@ export const routes = {
   automations: automationsRoutes,
   board: boardRoutes,
   dataQuality: dataQualityRoutes,
+  testimonials: testimonialsRoutes,
+  referrals: referralsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

@@ -33,6 +33,7 @@ import { migration0037 } from './migrations/0037_nps_campaigns';
 import { migration0038 } from './migrations/0038_feedback_loop';
 import { migration0039 } from './migrations/0039_reports';
 import { migration0040 } from './migrations/0040_board_data_quality';
+import { migration0041 } from './migrations/0041_testimonials_referrals';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -70,6 +71,7 @@ export const migrations: Migration[] = [
   migration0038,
   migration0039,
   migration0040,
+  migration0041,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

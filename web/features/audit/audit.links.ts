@@ -18,6 +18,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
     if (id === 'mail') return ['mail', '/admin/mail/spam-rules'];
     if (id === 'surveys') return ['feedback', '/feedback/settings'];
     if (id === 'nps') return ['feedback', '/feedback/campaigns'];
+    if (id === 'testimonials') return ['feedback', '/feedback/testimonials'];
     return ['ticket-fields', '/admin/ticket-fields'];
   },
   mailbox: () => ['mail', '/admin/mail/mailboxes'],
@@ -37,6 +38,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   macro: () => ['macros', '/admin/macros'],
   trigger: () => ['triggers', '/admin/triggers'],
   automation: () => ['automations', '/admin/automations'],
+  testimonial: () => ['feedback', '/feedback/testimonials'],
+  referral: () => ['feedback', '/feedback/referrals'],
   session: () => null,
 };
 
