@@ -106,6 +106,10 @@ export const testimonialSettingsSchema = z.object({
   consentWording: z.string().describe('The consent text the page shows; {company} is the company name'),
   capDays: z.number().int().describe('No customer is asked more than once in this many days'),
   linkDays: z.number().int().describe('Days a request link works for approving'),
+  delayMinutes: z
+    .number()
+    .int()
+    .describe('Minutes after the answer before the request goes (time to change it)'),
   updatedAt: isoTimestamp.nullable(),
 });
 export type TestimonialSettings = z.infer<typeof testimonialSettingsSchema>;
@@ -117,6 +121,7 @@ export const updateTestimonialSettingsBody = z
     consentWording: proseText(1000),
     capDays: z.number().int().min(0).max(730),
     linkDays: z.number().int().min(1).max(365),
+    delayMinutes: z.number().int().min(0).max(10080),
   })
   .partial()
   .strict();

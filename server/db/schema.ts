@@ -699,6 +699,7 @@ export interface TestimonialSettingsTable {
   consent_wording: string;
   cap_days: number;
   link_days: number;
+  delay_minutes: number;
   updated_at: Timestamp;
 }
 

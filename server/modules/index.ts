@@ -103,7 +103,7 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
         {
           name: TESTIMONIAL_JOB,
-          everyMs: 60_000,
+          everyMs: 20_000,
           run: () => sendDueTestimonialRequests(deps.db, deps.config),
         },
         { name: SENTIMENT_JOB, everyMs: 10 * 60_000, run: () => scoreUnscoredAnswers(deps.db) },

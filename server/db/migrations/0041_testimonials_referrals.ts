@@ -20,6 +20,7 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('consent_wording', 'text', (c) => c.notNull())
     .addColumn('cap_days', 'integer', (c) => c.notNull())
     .addColumn('link_days', 'integer', (c) => c.notNull())
+    .addColumn('delay_minutes', 'integer', (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
   await withId(db.schema.createTable('testimonials'), dialect)

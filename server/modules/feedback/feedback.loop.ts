@@ -105,23 +105,31 @@ export async function openFollowUp(db: DbOrTrx, source: FollowUpSourceInput): Pr
 /**
  * What follows a CSAT answer being recorded or changed, in its transaction: the comment's
  * sentiment, the themes the rules find, a promoter's testimonial request, and for a negative
- * rating the follow-up (once per answer, however often it changes).
+ * rating the follow-up (once per answer, however often it changes). `historic` answers (demo
+ * data) get no testimonial request.
  */
-export async function afterAnswerRecorded(db: DbOrTrx, answerId: number, at = nowIso()): Promise<void> {
+export async function afterAnswerRecorded(
+  db: DbOrTrx,
+  answerId: number,
+  at = nowIso(),
+  options: { historic?: boolean } = {},
+): Promise<void> {
   const answer = await feedbackRepository.answerById(db, answerId);
   if (!answer) return;
   await themesRepository.setSentiment(db, answerId, scoreSentiment(answer.comment));
   await applyThemeRules(db, answerId, answer.comment, at);
-  await scheduleTestimonialRequest(db, {
-    kind: 'csat',
-    id: answer.id,
-    customerId: answer.customer_id,
-    organizationId: answer.organization_id,
-    score: answer.rating,
-    scale: answer.scale,
-    comment: answer.comment,
-    at,
-  });
+  // An answer written as history (demo data) asks nobody for a testimonial.
+  if (!options.historic)
+    await scheduleTestimonialRequest(db, {
+      kind: 'csat',
+      id: answer.id,
+      customerId: answer.customer_id,
+      organizationId: answer.organization_id,
+      score: answer.rating,
+      scale: answer.scale,
+      comment: answer.comment,
+      at,
+    });
   if (!isNegativeRating(answer.scale, answer.rating)) return;
   const said = answer.comment.trim().replace(/\s+/g, ' ');
   await openFollowUp(db, {

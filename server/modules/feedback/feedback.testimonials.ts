@@ -45,8 +45,6 @@ import {
 export const TESTIMONIAL_JOB = 'testimonial-requests';
 const DAY = 86_400_000;
 const BATCH = 50;
-/** Minutes after the answer before the request goes: time for the customer to change the answer. */
-const DELAY_MS = 10 * 60_000;
 const LIST_LIMIT = 500;
 
 export const defaultTestimonialSettings: TestimonialSettings = {
@@ -56,6 +54,7 @@ export const defaultTestimonialSettings: TestimonialSettings = {
   consentWording: defaultConsentWording,
   capDays: 180,
   linkDays: 30,
+  delayMinutes: 10,
   updatedAt: null,
 };
 
@@ -68,6 +67,7 @@ const toSettings = (row: TestimonialSettingsRow | undefined): TestimonialSetting
         consentWording: row.consent_wording,
         capDays: row.cap_days,
         linkDays: row.link_days,
+        delayMinutes: row.delay_minutes,
         updatedAt: row.updated_at,
       }
     : defaultTestimonialSettings;
@@ -90,10 +90,11 @@ export interface AnswerForTestimonial extends PromoterCandidate {
 export async function scheduleTestimonialRequest(db: DbOrTrx, answer: AnswerForTestimonial): Promise<void> {
   const quotable = isQuotablePromoter(answer);
   const existing = await repo.bySource(db, answer.kind, answer.id);
+  const settings = await loadTestimonialSettings(db);
   const values = {
     quote: answer.comment.trim(),
     score: answer.score,
-    due_at: new Date(Date.parse(answer.at) + DELAY_MS).toISOString(),
+    due_at: new Date(Date.parse(answer.at) + settings.delayMinutes * 60_000).toISOString(),
     updated_at: answer.at,
   };
   if (existing) {
@@ -101,7 +102,7 @@ export async function scheduleTestimonialRequest(db: DbOrTrx, answer: AnswerForT
       await repo.update(db, existing.id, { ...values, state: quotable ? 'scheduled' : 'skipped' });
     return;
   }
-  if (!quotable || !(await loadTestimonialSettings(db)).enabled) return;
+  if (!quotable || !settings.enabled) return;
   await repo.insertOnce(db, {
     ...values,
     source_kind: answer.kind,
@@ -359,6 +360,7 @@ export const testimonialsService = ({ db }: Pick<AppDeps, 'db'>) => {
           consent_wording: next.consentWording,
           cap_days: next.capDays,
           link_days: next.linkDays,
+          delay_minutes: next.delayMinutes,
           updated_at: next.updatedAt,
         });
         const { updatedAt: _was, ...before } = was;
@@ -421,3 +423,58 @@ export const testimonialsService = ({ db }: Pick<AppDeps, 'db'>) => {
 };
 
 export type TestimonialsService = ReturnType<typeof testimonialsService>;
+
+/** A testimonial request as it went (demo data): sent, and perhaps answered. */
+export interface PastTestimonial {
+  source: 'csat' | 'nps';
+  sourceId: number;
+  customer: { id: number; name: string; organizationId: number | null; organizationName: string | null };
+  quote: string;
+  score: number;
+  requestedAt: string;
+  linkDays: number;
+  consentWording: string;
+  answer:
+    | { decision: 'approve'; displayAs: 'full' | 'first_org' | 'anonymous'; at: string; withdrawnAt?: string }
+    | { decision: 'decline'; at: string }
+    | null;
+}
+
+export async function insertPastTestimonial(db: DbOrTrx, past: PastTestimonial): Promise<void> {
+  const a = past.answer;
+  const shown =
+    a?.decision === 'approve'
+      ? displayOf(a.displayAs, past.customer.name, past.customer.organizationName)
+      : null;
+  const state =
+    a === null
+      ? 'requested'
+      : a.decision === 'decline'
+        ? 'declined'
+        : a.withdrawnAt
+          ? 'withdrawn'
+          : 'approved';
+  await repo.insertOnce(db, {
+    source_kind: past.source,
+    source_id: past.sourceId,
+    customer_id: past.customer.id,
+    organization_id: past.customer.organizationId,
+    quote: past.quote,
+    score: past.score,
+    state,
+    due_at: past.requestedAt,
+    token_hash: sha256(randomToken()),
+    requested_at: past.requestedAt,
+    expires_at: new Date(Date.parse(past.requestedAt) + past.linkDays * DAY).toISOString(),
+    consent_wording: past.consentWording,
+    display_as: a?.decision === 'approve' ? a.displayAs : null,
+    display_name: shown?.name ?? null,
+    display_organization: shown?.organization ?? null,
+    consented_at: a?.decision === 'approve' ? a.at : null,
+    declined_at: a?.decision === 'decline' ? a.at : null,
+    withdrawn_at: a?.decision === 'approve' ? (a.withdrawnAt ?? null) : null,
+    published: 1,
+    created_at: past.requestedAt,
+    updated_at: a?.at ?? past.requestedAt,
+  });
+}

@@ -44,7 +44,10 @@ export {
   surveyService,
 } from './feedback.surveys';
 export {
+  defaultTestimonialSettings,
+  insertPastTestimonial,
   loadTestimonialSettings,
+  type PastTestimonial,
   sendDueTestimonialRequests,
   TESTIMONIAL_JOB,
   type TestimonialsService,

@@ -16,7 +16,12 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { findOrCreateCustomer, loadCustomer } from '../customers';
 import type { TicketChange } from '../tickets';
-import { type ReferralEventRow, type ReferralRow, referralsRepository as repo } from './referrals.repository';
+import {
+  type ReferralEventRow,
+  type ReferralRow,
+  type ReferralRowBase,
+  referralsRepository as repo,
+} from './referrals.repository';
 import { isSelfReferral, moveProblem } from './referrals.rules';
 
 type CreateBody = z.output<typeof createReferralBody>;
@@ -205,3 +210,55 @@ export const referralsService = ({ db }: Pick<AppDeps, 'db'>) => {
 };
 
 export type ReferralsService = ReturnType<typeof referralsService>;
+
+/** A referral as it went (demo data): recorded, its first ticket, and its reward moves. */
+export interface PastReferral {
+  referrerId: number;
+  referredId: number;
+  source: ReferralRowBase['source'];
+  note: string;
+  orderRef: string;
+  createdBy: number | null;
+  at: string;
+  moves: { to: ReferralState; by: number | null; note: string; at: string }[];
+}
+
+export async function insertPastReferral(db: DbOrTrx, past: PastReferral): Promise<number | null> {
+  const last = past.moves.at(-1);
+  const first = await repo.firstTicketOf(db, past.referredId);
+  const id = await repo.insert(db, {
+    referrer_id: past.referrerId,
+    referred_id: past.referredId,
+    source: past.source,
+    note: past.note,
+    ticket_id: first?.id ?? null,
+    order_ref: past.orderRef,
+    state: last?.to ?? 'pending',
+    created_by: past.createdBy,
+    state_changed_at: last?.at ?? past.at,
+    created_at: past.at,
+    updated_at: last?.at ?? past.at,
+  });
+  if (id === null) return null;
+  await repo.addEvent(db, {
+    referral_id: id,
+    from_state: null,
+    to_state: 'pending',
+    actor_id: past.createdBy,
+    note: '',
+    at: past.at,
+  });
+  let from: ReferralState = 'pending';
+  for (const m of past.moves) {
+    await repo.addEvent(db, {
+      referral_id: id,
+      from_state: from,
+      to_state: m.to,
+      actor_id: m.by,
+      note: m.note,
+      at: m.at,
+    });
+    from = m.to;
+  }
+  return id;
+}

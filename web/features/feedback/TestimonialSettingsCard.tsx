@@ -35,6 +35,7 @@ export function TestimonialSettingsCard({
         consentWording: draft.consentWording,
         capDays: draft.capDays,
         linkDays: draft.linkDays,
+        delayMinutes: draft.delayMinutes,
       },
       {
         onSuccess: () => notifySuccess('The testimonial settings are saved.', 'Saved'),
@@ -82,7 +83,7 @@ export function TestimonialSettingsCard({
             minRows={2}
             maxLength={1000}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput
               label="Ask a customer at most every (days)"
               description="0 turns the cap off"
@@ -98,6 +99,15 @@ export function TestimonialSettingsCard({
               max={365}
               value={draft.linkDays}
               onChange={(v) => setDraft({ ...draft, linkDays: typeof v === 'number' ? v : 1 })}
+              disabled={!canManage}
+            />
+            <NumberInput
+              label="Ask this long after the answer (minutes)"
+              description="Time for the customer to change their answer"
+              min={0}
+              max={10080}
+              value={draft.delayMinutes}
+              onChange={(v) => setDraft({ ...draft, delayMinutes: typeof v === 'number' ? v : 0 })}
               disabled={!canManage}
             />
           </SimpleGrid>

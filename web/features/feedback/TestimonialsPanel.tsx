@@ -129,7 +129,7 @@ export function TestimonialsPanel({ canManage }: { canManage: boolean }) {
         <EmptyState
           icon={<IconQuote size={28} stroke={1.5} />}
           title={state || source !== 'all' ? 'No testimonials match' : 'No testimonial requests yet'}
-          description="A request goes out a few minutes after a promoter leaves a comment."
+          description="A request goes out shortly after a promoter leaves a comment (see the delay below)."
         />
       ) : (
         <TableFrame minWidth={860}>
