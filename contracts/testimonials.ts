@@ -34,7 +34,7 @@ export const defaultConsentWording =
 
 /** The consent wording as the customer reads it: `{company}` becomes the company's name. */
 export function consentText(wording: string, company: string): string {
-  return wording.split('{company}').join(company || 'us');
+  return wording.split('{company}').join(company || 'the company');
 }
 
 /** How a customer is named under their quote, for each choice. */
