@@ -82,7 +82,7 @@ test('a promoter approves being quoted from the emailed link, and the manager se
   const customerContext = await browser.newContext({ viewport: phone });
   const page = await customerContext.newPage();
   await page.goto(link!);
-  await expect(page.getByRole('heading', { name: 'May we quote you?' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'May we quote you?' })).toBeVisible({ timeout: 30_000 });
   // The quote is shown exactly, as text.
   await expect(page.getByTestId('testimonial-quote')).toHaveText(quote);
   expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
@@ -98,10 +98,19 @@ test('a promoter approves being quoted from the emailed link, and the manager se
   const context = await browser.newContext();
   const managerPage = await context.newPage();
   await signIn(managerPage, manager.email, manager.password);
-  await managerPage.goto('/feedback/testimonials');
+  await expect(managerPage).toHaveURL('/', { timeout: 30_000 });
+  await managerPage
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Feedback', exact: true })
+    .click();
+  await expect(managerPage.getByRole('heading', { level: 1, name: 'Feedback' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await managerPage.getByRole('tab', { name: 'Testimonials' }).click();
+  await expect(managerPage).toHaveURL('/feedback/testimonials');
   const table = managerPage.getByRole('table', { name: 'Testimonials' });
   const row = table.getByRole('row').filter({ hasText: quote });
-  await expect(row).toContainText('Approved');
+  await expect(row).toContainText('Approved', { timeout: 30_000 });
   await expect(row).toContainText('Pat');
   await row.getByRole('button', { name: 'Unpublish' }).click();
   await expect(row).toContainText('Unpublished');
