@@ -78,6 +78,13 @@ export const rolePolicies = {
   'scorecards.all': managers,
   /** Reports that leave the app, share links and scheduled mails: managers and admins. */
   'reports.manage': managers,
+  /** Testimonials: managers and admins read the quotes customers agreed to, export them and take one off the list; agents and leads do not. */
+  'testimonials.read': managers,
+  'testimonials.manage': managers,
+  /** Referrals: everyone reads and records them (agents hear of them on the phone); managers move the reward state. */
+  'referrals.read': staffRoles,
+  'referrals.write': staffRoles,
+  'referrals.reward': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RolePolicy = keyof typeof rolePolicies;

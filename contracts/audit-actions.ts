@@ -605,6 +605,26 @@ export const auditActions = {
     label: 'NPS settings changed',
     phrase: (input) => updateSentence(input, { prep: 'in' }),
   },
+  'testimonial.updated': {
+    entity: 'testimonial',
+    label: 'Testimonial published or unpublished',
+    phrase: (input) => updateSentence(input, { noun: 'testimonial ' }),
+  },
+  'testimonial.settings_updated': {
+    entity: 'settings',
+    label: 'Testimonial settings changed',
+    phrase: (input) => updateSentence(input, { prep: 'in' }),
+  },
+  'referral.created': {
+    entity: 'referral',
+    label: 'Referral recorded',
+    phrase: (input) => created('referral ', input),
+  },
+  'referral.updated': {
+    entity: 'referral',
+    label: 'Referral changed',
+    phrase: (input) => updateSentence(input, { noun: 'referral ' }),
+  },
   'feedback.theme_created': {
     entity: 'feedback_theme',
     label: 'Feedback theme added',

@@ -36,6 +36,8 @@ export const auditEntityTypes = [
   'goal',
   'report_share',
   'report_schedule',
+  'testimonial',
+  'referral',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -70,6 +72,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   goal: 'Goal',
   report_share: 'Report share link',
   report_schedule: 'Scheduled report',
+  testimonial: 'Testimonial',
+  referral: 'Referral',
 };
 
 export const isAuditEntityType = (value: string): value is AuditEntityType =>

@@ -14,6 +14,7 @@ import { macrosRoutes } from './macros';
 import { mailRoutes } from './mail';
 import { npsRoutes } from './nps';
 import { portalRoutes, publicRoutes } from './portal';
+import { referralsRoutes } from './referrals';
 import { reportDeliveryRoutes } from './report-delivery';
 import { reportsRoutes } from './reports';
 import type { Route } from './route';
@@ -21,6 +22,7 @@ import { presenceRoutes, routingRoutes } from './routing';
 import { sideConversationsRoutes } from './side-conversations';
 import { slaRoutes } from './sla';
 import { teamsRoutes } from './teams';
+import { testimonialsRoutes } from './testimonials';
 import { ticketFieldsRoutes } from './ticket-fields';
 import { ticketsRoutes, viewsRoutes } from './tickets';
 import { tokensRoutes } from './tokens';
@@ -71,6 +73,8 @@ export const routes = {
   spikeAlerts: spikeAlertsRoutes,
   goals: goalsRoutes,
   scorecards: scorecardsRoutes,
+  testimonials: testimonialsRoutes,
+  referrals: referralsRoutes,
 } satisfies Record<string, Record<string, Route>>;
 
 /** The table as a flat list, for checks that walk every route. */

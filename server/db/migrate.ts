@@ -33,6 +33,7 @@ import { migration0037 } from './migrations/0037_nps_campaigns';
 import { migration0038 } from './migrations/0038_feedback_loop';
 import { migration0039 } from './migrations/0039_reports';
 import { migration0040 } from './migrations/0040_board_data_quality';
+import { migration0041 } from './migrations/0041_testimonials_referrals';
 import { migration0042 } from './migrations/0042_spike_alerts';
 import { migration0043 } from './migrations/0043_goals';
 import { migration0044 } from './migrations/0044_report_delivery';
@@ -73,6 +74,7 @@ export const migrations: Migration[] = [
   migration0038,
   migration0039,
   migration0040,
+  migration0041,
   migration0042,
   migration0043,
   migration0044,

@@ -692,6 +692,72 @@ export interface FollowUpEventsTable {
   at: Timestamp;
 }
 
+/** Testimonial requests and the consent given (migration 0041). */
+export interface TestimonialSettingsTable {
+  id: number;
+  enabled: number;
+  subject: string;
+  body: string;
+  consent_wording: string;
+  cap_days: number;
+  link_days: number;
+  delay_minutes: number;
+  updated_at: Timestamp;
+}
+
+export interface TestimonialsTable {
+  id: Generated<number>;
+  source_kind: 'csat' | 'nps';
+  /** the survey answer's or NPS recipient's id */
+  source_id: number;
+  customer_id: number;
+  organization_id: number | null;
+  quote: string;
+  score: number;
+  /** scheduled → requested → approved / declined → withdrawn; skipped: not sent (unsubscribed, asked recently) */
+  state: 'scheduled' | 'skipped' | 'requested' | 'approved' | 'declined' | 'withdrawn';
+  due_at: Timestamp;
+  token_hash: string | null;
+  requested_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  consent_wording: string | null;
+  display_as: 'full' | 'first_org' | 'anonymous' | null;
+  display_name: string | null;
+  display_organization: string | null;
+  consented_at: Timestamp | null;
+  declined_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  published: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Who referred whom (migration 0041), and the reward state's history. */
+export interface ReferralsTable {
+  id: Generated<number>;
+  referrer_id: number;
+  referred_id: number;
+  source: 'phone' | 'portal' | 'email' | 'event' | 'other';
+  note: string;
+  ticket_id: number | null;
+  order_ref: string;
+  state: 'pending' | 'qualified' | 'rewarded' | 'declined';
+  created_by: number | null;
+  state_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralEventsTable {
+  id: Generated<number>;
+  referral_id: number;
+  from_state: ReferralsTable['state'] | null;
+  to_state: ReferralsTable['state'];
+  actor_id: number | null;
+  note: string;
+  at: Timestamp;
+}
+
 export interface TicketSlaTable {
   ticket_id: number;
   policy_id: number | null;
@@ -1086,6 +1152,10 @@ export interface Database {
   nps_campaigns: NpsCampaignsTable;
   nps_recipients: NpsRecipientsTable;
   nps_optouts: NpsOptoutsTable;
+  testimonial_settings: TestimonialSettingsTable;
+  testimonials: TestimonialsTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
   feedback_themes: FeedbackThemesTable;
   feedback_theme_rules: FeedbackThemeRulesTable;
   survey_answer_themes: SurveyAnswerThemesTable;

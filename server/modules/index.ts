@@ -32,7 +32,11 @@ import {
   scoreUnscoredAnswers,
   sendDueCampaigns,
   sendDueSurveys,
+  sendDueTestimonialRequests,
   surveyService,
+  TESTIMONIAL_JOB,
+  testimonialsRoutes,
+  testimonialsService,
   themesService,
 } from './feedback';
 import { evaluateGoals, GOALS_JOB, goalsRoutes, goalsService } from './goals';
@@ -44,6 +48,7 @@ import { copiesOfTicket } from './mailboxes';
 import { notificationsRoutes, notificationsService, notifyUsers } from './notifications';
 import { portalCustomerOf, portalRoutes, portalService } from './portal';
 import { queuesRoutes, queuesService, workloadRoutes, workloadService } from './queues';
+import { linkFirstTicket, referralsRoutes, referralsService } from './referrals';
 import {
   boardRoutes,
   boardService,
@@ -111,6 +116,11 @@ function startJobsOnReady(app: FastifyInstance, deps: AppDeps, jobs: PeriodicJob
         { name: 'contract-reviews', everyMs: 60 * 60_000, run: () => remindContractReviews(deps.db) },
         { name: SURVEY_JOB, everyMs: 15_000, run: () => sendDueSurveys(deps.db, deps.config) },
         { name: NPS_JOB, everyMs: 30_000, run: () => sendDueCampaigns(deps.db, deps.config) },
+        {
+          name: TESTIMONIAL_JOB,
+          everyMs: 20_000,
+          run: () => sendDueTestimonialRequests(deps.db, deps.config),
+        },
         { name: SENTIMENT_JOB, everyMs: 10 * 60_000, run: () => scoreUnscoredAnswers(deps.db) },
         { name: PRESENCE_SWEEP_JOB, everyMs: 60_000, run: () => sweepPresence(deps.db) },
         { name: UNASSIGNED_ALERTS_JOB, everyMs: 60_000, run: () => alertUnassignedTickets(deps.db) },
@@ -161,6 +171,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   subscribeToTicketEvents('feedback', scheduleSurvey);
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
   subscribeToTicketEvents('routing', routeOnTicketEvents);
+  // A referred customer's first ticket is linked to their referral when it is opened.
+  subscribeToTicketEvents('referrals', linkFirstTicket);
   // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.
   subscribeToTicketEvents('automation', runTriggersOnChange(rulePorts));
   await app.register(systemRoutes, { db: deps.db, metricsAllow: deps.config.metricsAllow });
@@ -220,11 +232,16 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     campaigns: campaignsService(deps, (actor) => portalCustomerOf(deps.db, actor)),
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
+  await app.register(testimonialsRoutes, {
+    testimonials: testimonialsService(deps),
+    publicPerMinute: deps.config.publicFormsPerMinute,
+  });
   await app.register(feedbackLoopRoutes, {
     db: deps.db,
     themes: themesService(deps),
     followUps: followUpsService(deps),
   });
+  await app.register(referralsRoutes, { referrals: referralsService(deps) });
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });
   await app.register(routingRoutes, { routing: routingService(deps) });

@@ -17,6 +17,7 @@ import { seededRandom } from './random';
 import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
 import { seedSpike } from './spikes';
+import { seedTestimonialsAndReferrals } from './testimonials';
 import { seedCategories, seedTickets } from './tickets';
 
 export const DEMO_PASSWORD = 'steward-demo';
@@ -273,6 +274,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       keyAccounts.map((o) => o.id),
       Date.now(),
     );
+    // Testimonials promoters agreed to (and a few pending, one declined), and referrals.
+    await seedTestimonialsAndReferrals(trx, Date.now());
     // Triggers and automations, with a few firings in the tickets' history.
     await seedAutomation(
       trx,

@@ -620,6 +620,38 @@ const matrix: {
     allowed: ['admin', 'manager', 'agent'],
   },
   { method: 'GET', url: '/api/v1/presence/agents', path: '/api/v1/presence/agents', allowed: leads },
+  // Testimonials: managers and admins only; referrals: everyone records, managers move the reward.
+  { method: 'GET', url: '/api/v1/testimonials', path: '/api/v1/testimonials', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/testimonials/export?format=json',
+    path: '/api/v1/testimonials/export',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/testimonials/999999', path: '/api/v1/testimonials/{id}', allowed: leads },
+  { method: 'PATCH', url: '/api/v1/testimonials/999999', path: '/api/v1/testimonials/{id}', allowed: leads },
+  {
+    method: 'GET',
+    url: '/api/v1/testimonial-settings',
+    path: '/api/v1/testimonial-settings',
+    allowed: leads,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/v1/testimonial-settings',
+    path: '/api/v1/testimonial-settings',
+    allowed: leads,
+  },
+  { method: 'GET', url: '/api/v1/referrals', path: '/api/v1/referrals', allowed: staff },
+  { method: 'POST', url: '/api/v1/referrals', path: '/api/v1/referrals', allowed: staff },
+  { method: 'GET', url: '/api/v1/referrals/999999', path: '/api/v1/referrals/{id}', allowed: staff },
+  { method: 'PATCH', url: '/api/v1/referrals/999999', path: '/api/v1/referrals/{id}', allowed: staff },
+  {
+    method: 'POST',
+    url: '/api/v1/referrals/999999/state',
+    path: '/api/v1/referrals/{id}/state',
+    allowed: leads,
+  },
   // Reports: the policy lets agents through to the service, which refuses an agent who leads no team.
   {
     method: 'GET',
@@ -707,6 +739,8 @@ const publicRoutes = [
   { method: 'POST', path: '/api/v1/public/unsubscribe/{token}' },
   { method: 'GET', path: '/api/v1/public/shared-reports/{token}' },
   { method: 'GET', path: '/api/v1/public/shared-reports/{token}/export' },
+  { method: 'GET', path: '/api/v1/public/testimonials/{token}' },
+  { method: 'POST', path: '/api/v1/public/testimonials/{token}' },
 ];
 
 describeApi('access matrix', (t) => {

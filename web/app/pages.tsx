@@ -115,7 +115,7 @@ export const appPages: readonly AppPage[] = [
     label: 'Feedback',
     path: '/feedback',
     description:
-      'What customers said after their tickets were solved: CSAT, effort, comments, survey settings, NPS campaigns',
+      'What customers said after their tickets were solved: CSAT, effort, comments, survey settings, NPS campaigns, testimonials and referrals',
     icon: IconMoodSmile,
     section: 'main',
     roles: ['admin', 'manager'],

@@ -14,6 +14,7 @@ const ContactPage = lazyPage(() => import('../features/contact/ContactPage'), 'C
 const SurveyPage = lazyPage(() => import('../features/feedback/SurveyPage'), 'SurveyPage');
 const NpsAnswerPage = lazyPage(() => import('../features/feedback/NpsAnswerPage'), 'NpsAnswerPage');
 const UnsubscribePage = lazyPage(() => import('../features/feedback/UnsubscribePage'), 'UnsubscribePage');
+const TestimonialPage = lazyPage(() => import('../features/feedback/TestimonialPage'), 'TestimonialPage');
 const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'), 'FeedbackPage');
 const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
 const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
   { path: '/survey/:token', element: <SurveyPage />, errorElement: <RouteError /> },
   { path: '/nps/:token', element: <NpsAnswerPage />, errorElement: <RouteError /> },
   { path: '/unsubscribe/:token', element: <UnsubscribePage />, errorElement: <RouteError /> },
+  { path: '/testimonial/:token', element: <TestimonialPage />, errorElement: <RouteError /> },
   { path: '/portal/login', element: <PortalSignInPage />, errorElement: <RouteError /> },
   { path: '/portal/magic', element: <MagicLinkPage />, errorElement: <RouteError /> },
   {

@@ -39,6 +39,7 @@ import {
   campaignsRepository as repo,
 } from './feedback.campaigns.repository';
 import { openFollowUp } from './feedback.loop';
+import { scheduleTestimonialRequest } from './feedback.testimonials';
 
 /** The job's name: its failed items on the jobs page. */
 export const NPS_JOB = 'nps-campaigns';
@@ -456,6 +457,16 @@ export const campaignsService = (
           comment: input.comment,
           answered_at: r.answered_at ?? at,
           updated_at: at,
+        });
+        await scheduleTestimonialRequest(trx, {
+          kind: 'nps',
+          id: r.id,
+          customerId: r.customer_id,
+          organizationId: r.organization_id,
+          score: input.score,
+          scale: 'nps',
+          comment: input.comment,
+          at,
         });
         // A detractor gets a follow-up for the managers, once per answer however often it changes.
         if (npsGroupOf(input.score) === 'detractor')

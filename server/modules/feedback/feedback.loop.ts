@@ -10,6 +10,7 @@ import { notifyUsers } from '../notifications';
 import { followUpsRepository } from './feedback.followups.repository';
 import { feedbackRepository } from './feedback.repository';
 import { scoreSentiment } from './feedback.sentiment';
+import { scheduleTestimonialRequest } from './feedback.testimonials';
 import { themesRepository } from './feedback.themes.repository';
 import { compileThemeRules, matchThemes } from './feedback.themes.rules';
 
@@ -103,14 +104,32 @@ export async function openFollowUp(db: DbOrTrx, source: FollowUpSourceInput): Pr
 
 /**
  * What follows a CSAT answer being recorded or changed, in its transaction: the comment's
- * sentiment, the themes the rules find, and for a negative rating the follow-up (once per
- * answer, however often it changes).
+ * sentiment, the themes the rules find, a promoter's testimonial request, and for a negative
+ * rating the follow-up (once per answer, however often it changes). `historic` answers (demo
+ * data) get no testimonial request.
  */
-export async function afterAnswerRecorded(db: DbOrTrx, answerId: number, at = nowIso()): Promise<void> {
+export async function afterAnswerRecorded(
+  db: DbOrTrx,
+  answerId: number,
+  at = nowIso(),
+  options: { historic?: boolean } = {},
+): Promise<void> {
   const answer = await feedbackRepository.answerById(db, answerId);
   if (!answer) return;
   await themesRepository.setSentiment(db, answerId, scoreSentiment(answer.comment));
   await applyThemeRules(db, answerId, answer.comment, at);
+  // An answer written as history (demo data) asks nobody for a testimonial.
+  if (!options.historic)
+    await scheduleTestimonialRequest(db, {
+      kind: 'csat',
+      id: answer.id,
+      customerId: answer.customer_id,
+      organizationId: answer.organization_id,
+      score: answer.rating,
+      scale: answer.scale,
+      comment: answer.comment,
+      at,
+    });
   if (!isNegativeRating(answer.scale, answer.rating)) return;
   const said = answer.comment.trim().replace(/\s+/g, ' ');
   await openFollowUp(db, {

@@ -368,7 +368,7 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     answered_at: past.answer.at,
     updated_at: past.answer.at,
   });
-  await afterAnswerRecorded(db, answerId, past.answer.at);
+  await afterAnswerRecorded(db, answerId, past.answer.at, { historic: true });
 }
 
 /** Adds a reason to the list customers pick from (demo data). */

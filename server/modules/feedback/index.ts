@@ -1,6 +1,7 @@
 // The feedback module's front door: satisfaction surveys after a ticket is solved (scheduled in
 // the change's transaction, sent by a job with a link bound to the ticket), the customer's
-// answer on a public page, and the feedback inbox with CSAT, CES and the response rate.
+// answer on a public page, and the feedback inbox with CSAT, CES and the response rate; NPS
+// campaigns; testimonial requests to promoters and the consent they give.
 
 export {
   type CampaignsService,
@@ -55,4 +56,15 @@ export {
   sendDueSurveys,
   surveyService,
 } from './feedback.surveys';
+export {
+  defaultTestimonialSettings,
+  insertPastTestimonial,
+  loadTestimonialSettings,
+  type PastTestimonial,
+  sendDueTestimonialRequests,
+  TESTIMONIAL_JOB,
+  type TestimonialsService,
+  testimonialsService,
+} from './feedback.testimonials';
+export { testimonialsRoutes } from './feedback.testimonials.routes';
 export { type ThemesService, themesService } from './feedback.themes';

@@ -18,7 +18,13 @@ export {
   parseImap,
   releaseImap,
 } from './mailboxes.service';
-export { inlinePictures, mailboxOfTicket, queueCustomerMail, queueTicketMail } from './outbound';
+export {
+  inlinePictures,
+  mailboxOfTicket,
+  queueCustomerMail,
+  queueTicketMail,
+  queueWordedCustomerMail,
+} from './outbound';
 export { loadMailSettings, type MailRulesService, mailRulesService } from './rules.service';
 export { renderTemplate, templateDefaults, unknownPlaceholders } from './templates.defaults';
 export { type TemplatesService, templatesService } from './templates.service';

@@ -139,8 +139,28 @@ export async function queueCustomerMail(
 ): Promise<number | null> {
   const template = await loadTemplate(db, mail.template);
   if (!template.enabled) return null;
+  return queueWordedCustomerMail(db, config, {
+    kind: mail.template,
+    to: mail.to,
+    subject: template.subject,
+    body: template.body,
+    values: mail.values,
+    headers: mail.headers,
+  });
+}
+
+/**
+ * Queues a mail to a customer about no ticket whose wording a module keeps itself (a testimonial
+ * request, worded in the feedback settings): placeholders filled as in a template, sent from the
+ * default mailbox, listed in the outbox under `kind`.
+ */
+export async function queueWordedCustomerMail(
+  db: DbOrTrx,
+  config: Config,
+  mail: Omit<CustomerMail, 'template'> & { kind: string; subject: string; body: string },
+): Promise<number> {
   const mailbox = await mailboxesRepository.defaultMailbox(db);
-  const rendered = renderTemplate(template.subject, template.body, mail.values);
+  const rendered = renderTemplate(mail.subject, mail.body, mail.values);
   const fromAddress = mailbox?.address ?? config.mail.from;
   const messageId = `${randomToken(12).toLowerCase()}@${domainOf(fromAddress)}`;
   return enqueueMail(db, {
@@ -151,6 +171,6 @@ export async function queueCustomerMail(
     headers: { ...mail.headers, 'Message-ID': `<${messageId}>`, 'Auto-Submitted': 'auto-generated' },
     from: mailbox ? { address: mailbox.address, name: mailbox.display_name } : null,
     mailboxId: mailbox?.id ?? null,
-    kind: mail.template,
+    kind: mail.kind,
   });
 }

@@ -18,6 +18,7 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
     if (id === 'mail') return ['mail', '/admin/mail/spam-rules'];
     if (id === 'surveys') return ['feedback', '/feedback/settings'];
     if (id === 'nps') return ['feedback', '/feedback/campaigns'];
+    if (id === 'testimonials') return ['feedback', '/feedback/testimonials'];
     return ['ticket-fields', '/admin/ticket-fields'];
   },
   mailbox: () => ['mail', '/admin/mail/mailboxes'],
@@ -40,6 +41,8 @@ const places: Record<AuditEntityType, (id: string) => Place | null> = {
   goal: () => ['goals', '/goals'],
   report_share: () => ['report-delivery', '/reports/schedules?tab=shares'],
   report_schedule: () => ['report-delivery', '/reports/schedules'],
+  testimonial: () => ['feedback', '/feedback/testimonials'],
+  referral: () => ['feedback', '/feedback/referrals'],
   session: () => null,
 };
 

@@ -13,6 +13,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { TagList } from '../../components/TagList';
 import { UserAvatar } from '../../components/UserAvatar';
 import { NewTicketModal } from '../inbox/NewTicketModal';
+import { CustomerReferrals } from '../referrals/CustomerReferrals';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomerTimeline } from './CustomerTimeline';
 import { useCustomer } from './customers.queries';
@@ -152,6 +153,7 @@ function CustomerDetail({ customer }: { customer: Customer }) {
             <SectionCard title="Tags">
               <TagList tags={customer.tags} size="md" empty="No tags. Add some with Edit." />
             </SectionCard>
+            <CustomerReferrals customer={customer} />
           </Stack>
         </Grid.Col>
       </Grid>
