@@ -85,7 +85,7 @@ describeApi('demo department', (t) => {
     const again = await seedDemo(t.handle, loadConfig({}));
     expect(again).toMatch(/already there/);
     expect(again).toContain(demoCustomer.email);
-  }, 300_000);
+  }, 400_000);
 
   /** The longer history reaches the reports: its tickets are in the aggregates, month by month. */
   async function expectReportsOfLastYear(older: number) {

@@ -179,12 +179,24 @@ async function seedOne(
   const events: [number, typeof staff | typeof system, TicketEventInput][] = [
     [created, system, { type: 'created', to: 'new' }],
     [created + MINUTE, staff, { type: 'assigned', from: null, to: agent.id }],
-    [firstReply, staff, { type: 'first_reply', to: Math.round((firstReply - created) / 1000) }],
-    [firstReply, staff, { type: 'status_changed', from: 'new', to: 'open' }],
     [solved, staff, { type: 'status_changed', from: 'open', to: 'solved' }],
     [closed, system, { type: 'status_changed', from: 'solved', to: 'closed' }],
   ];
-  for (const [time, actor, event] of events)
+  for (const [time, actor, event] of events.slice(0, 2))
+    await appendTicketEvents(db, id, actor, [event], at(time), { historic: true });
+  // Answered and opened in the same moment: one write of both.
+  await appendTicketEvents(
+    db,
+    id,
+    staff,
+    [
+      { type: 'first_reply', to: Math.round((firstReply - created) / 1000) },
+      { type: 'status_changed', from: 'new', to: 'open' },
+    ],
+    at(firstReply),
+    { historic: true },
+  );
+  for (const [time, actor, event] of events.slice(2))
     await appendTicketEvents(db, id, actor, [event], at(time), { historic: true });
   await indexNewTicket(db, id, {
     subject: matter.subject,
