@@ -83,7 +83,8 @@ async function load(url: string, connections: number, opts: Partial<autocannon.O
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 300; i += 1) {
+  // Up to two minutes: a busy machine starts the server slowly.
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
