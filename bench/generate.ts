@@ -34,18 +34,31 @@ interface Row {
   assignee: number | null;
   team: number;
   created: string;
+  firstReply: string | null;
+  solved: string | null;
   updated: string;
   bodies: string[];
   customer: string;
 }
 
+/** Two years of history: the reports read 90 days of it, and the year before for comparison. */
+export const SPAN_DAYS = 730;
+
 function* rows(scale: Scale, firstCustomerId: number): Generator<Row> {
   const text = textSource(7);
-  const start = Date.now() - 365 * 86_400_000;
-  const step = (365 * 86_400_000) / scale.tickets;
+  const start = Date.now() - SPAN_DAYS * 86_400_000;
+  const step = (SPAN_DAYS * 86_400_000) / scale.tickets;
   for (let i = 1; i <= scale.tickets; i += 1) {
-    const created = new Date(start + i * step).toISOString();
+    const createdMs = start + i * step;
+    const created = new Date(createdMs).toISOString();
     const status = statusFor(i, scale.tickets);
+    const assignee = status === 'new' ? null : scale.agentIds[i % scale.agentIds.length]!;
+    // Answered within minutes to hours, solved within a day or two: the speed reports have a spread.
+    const firstReply = assignee === null ? null : createdMs + (10 + ((i * 37) % 600)) * 60_000;
+    const solved =
+      status === 'solved' || status === 'closed'
+        ? (firstReply ?? createdMs) + (30 + ((i * 53) % 2400)) * 60_000
+        : null;
     const customerIndex = i % scale.customers;
     const bodies = [text.opener(i), text.reply(i), text.followUp()].slice(0, scale.messagesPerTicket);
     yield {
@@ -54,14 +67,51 @@ function* rows(scale: Scale, firstCustomerId: number): Generator<Row> {
       requester: firstCustomerId + customerIndex,
       status,
       priority: PRIORITIES[i % PRIORITIES.length]!,
-      assignee: status === 'new' ? null : scale.agentIds[i % scale.agentIds.length]!,
+      assignee,
       team: scale.teamIds[i % scale.teamIds.length]!,
       created,
-      updated: new Date(start + i * step + 3_600_000).toISOString(),
+      firstReply: firstReply === null ? null : new Date(firstReply).toISOString(),
+      solved: solved === null ? null : new Date(solved).toISOString(),
+      updated: new Date(solved ?? firstReply ?? createdMs + 3_600_000).toISOString(),
       bodies,
       customer: `customer${customerIndex} bench${customerIndex}@customers.example`,
     };
   }
+}
+
+interface EventRow {
+  type: string;
+  actorType: 'system' | 'user';
+  actorId: number | null;
+  from: string | null;
+  to: string;
+  at: string;
+}
+
+/** A ticket's history as the reports fold it: opened, first answered, solved. */
+function eventsOf(r: Row): EventRow[] {
+  const out: EventRow[] = [
+    { type: 'created', actorType: 'system', actorId: null, from: null, to: 'new', at: r.created },
+  ];
+  if (r.firstReply)
+    out.push({
+      type: 'first_reply',
+      actorType: 'user',
+      actorId: r.assignee,
+      from: null,
+      to: String(Math.round((Date.parse(r.firstReply) - Date.parse(r.created)) / 1000)),
+      at: r.firstReply,
+    });
+  if (r.solved)
+    out.push({
+      type: 'status_changed',
+      actorType: 'user',
+      actorId: r.assignee,
+      from: 'new',
+      to: 'solved',
+      at: r.solved,
+    });
+  return out;
 }
 
 /** Renders once per distinct body: the generator repeats its sentences. */
@@ -109,7 +159,7 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
     db.prepare(`insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
     values (?, ?, ?, ?, 'email', ?, ?, '{}', ?)`);
   const insertEvent = db.prepare(
-    `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at, historic) values (?, 'created', 'system', null, 'new', ?, 1)`,
+    'insert into ticket_events (ticket_id, type, actor_type, actor_id, from_value, to_value, created_at, historic) values (?, ?, ?, ?, ?, ?, ?, 1)',
   );
   const insertSearch = db.prepare(
     'insert into ticket_search (rowid, subject, body, customer) values (?, ?, ?, ?)',
@@ -117,7 +167,6 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
   let batch: Row[] = [];
   const flush = db.transaction((items: Row[]) => {
     for (const r of items) {
-      const replied = r.assignee !== null;
       insertTicket.run(
         r.id,
         r.subject,
@@ -127,8 +176,8 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
         OPEN.has(r.status) ? 1 : 0,
         r.assignee,
         r.team,
-        replied ? r.updated : null,
-        r.status === 'solved' || r.status === 'closed' ? r.updated : null,
+        r.firstReply,
+        r.solved,
         r.updated,
         r.bodies.length,
         r.created,
@@ -146,7 +195,7 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
           r.created,
         );
       });
-      insertEvent.run(r.id, r.created);
+      for (const e of eventsOf(r)) insertEvent.run(r.id, e.type, e.actorType, e.actorId, e.from, e.to, e.at);
       insertSearch.run(r.id, r.subject, r.bodies.join('\n'), r.customer);
     }
   });
@@ -206,8 +255,8 @@ export async function generatePostgres(
         col((r) => r.status),
         col((r) => r.assignee),
         col((r) => r.team),
-        col((r) => (r.assignee !== null ? r.updated : null)),
-        col((r) => (r.status === 'solved' || r.status === 'closed' ? r.updated : null)),
+        col((r) => r.firstReply),
+        col((r) => r.solved),
         col((r) => r.updated),
         col((r) => r.created),
         col((r) => r.bodies.length),
@@ -240,10 +289,21 @@ export async function generatePostgres(
         m.map((x) => x.at),
       ],
     );
+    const e = items.flatMap((r) => eventsOf(r).map((x) => ({ ...x, id: r.id })));
     await client.query(
-      `insert into ticket_events (ticket_id, type, actor_type, actor_id, to_value, created_at, historic)
-       select id, 'created', 'system', null, 'new', c, 1 from unnest($1::int[], $2::timestamptz[]) as t(id, c)`,
-      [col((r) => r.id), col((r) => r.created)],
+      `insert into ticket_events (ticket_id, type, actor_type, actor_id, from_value, to_value, created_at, historic)
+       select id, ty, a, u, f, t, c, 1
+       from unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[]) as x(id, ty, a, u, f, t, c)
+       order by c`,
+      [
+        e.map((x) => x.id),
+        e.map((x) => x.type),
+        e.map((x) => x.actorType),
+        e.map((x) => x.actorId),
+        e.map((x) => x.from),
+        e.map((x) => x.to),
+        e.map((x) => x.at),
+      ],
     );
     await client.query(
       `insert into ticket_search (rowid, subject, body, customer, document)

@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createSlaPolicyBody } from '../contracts/sla';
 import { loadConfig } from '../server/config';
-import { createDatabase, type DatabaseHandle } from '../server/db/database';
+import { createDatabase, type DatabaseHandle, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { insertCalendarRow } from '../server/modules/business-hours';
 import { insertPolicyRow } from '../server/modules/sla';
@@ -19,8 +19,17 @@ import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
 import { type AutomationRow, benchAutomationSweep, benchTriggers, setUpDelegation } from './automation';
-import { generatePostgres, generateSqlite, type Scale } from './generate';
+import { benchFeedbackInbox, makeSurveyLinks, surveyAnswering } from './feedback';
+import { generatePostgres, generateSqlite, type Scale, SPAN_DAYS } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
+import {
+  benchAggregateKeeping,
+  benchReports,
+  foldGenerated,
+  type KeepingRow,
+  printReportTables,
+  type ReportRow,
+} from './reports';
 import { benchRouting, type RoutingRow } from './routing';
 import { benchSweep, type SweepRow } from './sla';
 import { searchQueries } from './vocabulary';
@@ -74,7 +83,8 @@ async function load(url: string, connections: number, opts: Partial<autocannon.O
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 300; i += 1) {
+  // Up to two minutes: a busy machine starts the server slowly.
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -179,6 +189,7 @@ async function benchSteward(
   env: Record<string, string>,
   token: string,
   delegate: { teamId: number; setUp: () => Promise<void> },
+  surveyLinks: number,
 ): Promise<{ rows: Row[]; rssMb: number }> {
   const port = String(3900 + Math.floor(Math.random() * 500));
   const server: ChildProcess = spawn('node', ['scripts/serve.mjs'], {
@@ -190,6 +201,7 @@ async function benchSteward(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      PUBLIC_FORMS_PER_MINUTE: '10000000',
       BACKGROUND_JOBS: 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -305,6 +317,13 @@ async function benchSteward(
       baseline: 'write',
       ...(await load(`${base}/api/v1/tickets`, 50, creating, pid)),
     });
+    // Before the routed creates, whose slow tail would still be running into this run.
+    rows.push({
+      target,
+      scenario: `survey answer: PUT /api/v1/public/surveys/:token/answer (${surveyLinks.toLocaleString('en')} links in turn, target ≥ 1,000/s)`,
+      baseline: 'write',
+      ...(await load(`${base}/api/v1/public/surveys`, 50, surveyAnswering(surveyLinks), pid)),
+    });
     // The same creates into a team that assigns round robin among its online agents, with the
     // fifty triggers of the trigger bench active: every ticket is routed and checked by them.
     await delegate.setUp();
@@ -396,7 +415,33 @@ async function withDatabase(handle: DatabaseHandle, teamId: number) {
   }
 }
 
+/** After the bulk data: its events folded into the aggregates and survey links made, both timed. */
+async function prepareReports(prefix: string, db: Db): Promise<number> {
+  let started = Date.now();
+  const folded = await foldGenerated(db);
+  log(`  ${folded.events} events folded into the report aggregates in ${folded.seconds}s`);
+  timings[`${prefix} aggregates s`] = folded.seconds;
+  started = Date.now();
+  const links = await makeSurveyLinks(db);
+  timings[`${prefix} survey links s`] = Math.round((Date.now() - started) / 1000);
+  return links;
+}
+
+/** The in-process benches on one database: service levels, routing, automation, reports, feedback. */
+async function inProcess(target: string, db: Db) {
+  sweeps.push(...(await benchSweep(target, db)));
+  routings.push(...(await benchRouting(target, db)));
+  automations.push(...(await benchTriggers(target, db)));
+  automations.push(...(await benchAutomationSweep(target, db)));
+  reportRows.push(...(await benchReports(target, db)));
+  reportRows.push(...(await benchFeedbackInbox(target, db)));
+  // Last: it opens tickets of its own.
+  keeping.push(...(await benchAggregateKeeping(target, db)));
+}
+
 const results: Row[] = [];
+const reportRows: ReportRow[] = [];
+const keeping: KeepingRow[] = [];
 const sweeps: SweepRow[] = [];
 const routings: RoutingRow[] = [];
 const automations: AutomationRow[] = [];
@@ -415,18 +460,24 @@ results.push(await benchBareSmtp());
   const started = Date.now();
   generateSqlite(file, scale, log);
   timings['sqlite generate s'] = Math.round((Date.now() - started) / 1000);
-  const s = await benchSteward('steward sqlite', { DATA_DIR: dir }, token, {
-    teamId: scale.teamIds[0]!,
-    setUp: () => withDatabase(createDatabase({ dialect: 'sqlite', filename: file }), scale.teamIds[0]!),
-  });
+  const prepared = createDatabase({ dialect: 'sqlite', filename: file });
+  const links = await prepareReports('sqlite', prepared.db);
+  await prepared.destroy();
+  const s = await benchSteward(
+    'steward sqlite',
+    { DATA_DIR: dir },
+    token,
+    {
+      teamId: scale.teamIds[0]!,
+      setUp: () => withDatabase(createDatabase({ dialect: 'sqlite', filename: file }), scale.teamIds[0]!),
+    },
+    links,
+  );
   results.push(...s.rows);
   rss['steward sqlite'] = s.rssMb;
   results.push({ ...(await benchStewardMail('steward sqlite', { DATA_DIR: dir }, token)), baseline: 'smtp' });
   const swept = createDatabase({ dialect: 'sqlite', filename: file });
-  sweeps.push(...(await benchSweep('steward sqlite', swept.db)));
-  routings.push(...(await benchRouting('steward sqlite', swept.db)));
-  automations.push(...(await benchTriggers('steward sqlite', swept.db)));
-  automations.push(...(await benchAutomationSweep('steward sqlite', swept.db)));
+  await inProcess('steward sqlite', swept.db);
   await swept.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -441,10 +492,19 @@ if (pgUrl) {
     const started = Date.now();
     await generatePostgres(pgUrl, scale, log);
     timings['postgres generate s'] = Math.round((Date.now() - started) / 1000);
-    const p = await benchSteward('steward postgres', { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() }, token, {
-      teamId: scale.teamIds[0]!,
-      setUp: () => withDatabase(createDatabase({ dialect: 'postgres', url: pgUrl }), scale.teamIds[0]!),
-    });
+    const prepared = createDatabase({ dialect: 'postgres', url: pgUrl });
+    const links = await prepareReports('postgres', prepared.db);
+    await prepared.destroy();
+    const p = await benchSteward(
+      'steward postgres',
+      { DATABASE_URL: pgUrl, DATA_DIR: os.tmpdir() },
+      token,
+      {
+        teamId: scale.teamIds[0]!,
+        setUp: () => withDatabase(createDatabase({ dialect: 'postgres', url: pgUrl }), scale.teamIds[0]!),
+      },
+      links,
+    );
     results.push(...p.rows);
     rss['steward postgres'] = p.rssMb;
     results.push({
@@ -452,10 +512,7 @@ if (pgUrl) {
       baseline: 'smtp',
     });
     const swept = createDatabase({ dialect: 'postgres', url: pgUrl });
-    sweeps.push(...(await benchSweep('steward postgres', swept.db)));
-    routings.push(...(await benchRouting('steward postgres', swept.db)));
-    automations.push(...(await benchTriggers('steward postgres', swept.db)));
-    automations.push(...(await benchAutomationSweep('steward postgres', swept.db)));
+    await inProcess('steward postgres', swept.db);
     await swept.destroy();
   } finally {
     await dropPostgres(pgUrl);
@@ -476,7 +533,7 @@ const cpuRatio = (r: Row) => {
 };
 
 console.log(
-  `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each; ${DURATION}s per run after ${WARMUP}s of the same load unmeasured; load generator on the same machine\n`,
+  `\n${TICKETS.toLocaleString('en')} tickets with 3 messages each over ${SPAN_DAYS} days; ${DURATION}s per run after ${WARMUP}s of the same load unmeasured; load generator on the same machine\n`,
 );
 console.log(
   '| target | scenario | conns | req/s | p50 ms | p99 ms | errors | vs baseline | server CPU µs/req | CPU vs baseline |',
@@ -496,6 +553,7 @@ for (const r of routings) console.log(`| ${r.target} | ${r.scenario} | ${r.runs}
 console.log('\n| target | triggers and automations | p50 ms | p99 ms |');
 console.log('|---|---|---:|---:|');
 for (const r of automations) console.log(`| ${r.target} | ${r.scenario} | ${r.p50} | ${r.p99} |`);
+printReportTables(reportRows, keeping);
 console.log(
   `\nPeak server RSS: ${Object.entries(rss)
     .map(([k, v]) => `${k} ${v} MB`)
@@ -518,6 +576,9 @@ fs.writeFileSync(
       results,
       sweeps,
       routings,
+      automations,
+      reports: reportRows,
+      aggregateKeeping: keeping,
       rss,
       timings,
     },

@@ -2,17 +2,31 @@ import { expect, it } from 'vitest';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { sendTicketNotifications } from '../modules/notifications';
+import { computeReport } from '../modules/reports';
 import { unansweredSubjects } from './data-quality';
 import { DEMO_PASSWORD, demoCustomer, demoLogins, seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 import { arrivals } from './routing';
 import { caseOf } from './ticket-content';
+
+const DAY = 86_400_000;
+const HISTORY_DAYS = 400;
+/** A fifth of the older tickets: the same months and trends, seeded faster. */
+const HISTORY_SHARE = 0.2;
 
 describeApi('demo department', (t) => {
   it('fills a realistic department once, and only once, without mailing anyone about its history', async () => {
     // A running server: the notifier already has its place in the ticket history.
     await sendTicketNotifications(t.handle.db, loadConfig({}), 0);
-    const summary = await seedDemo(t.handle, loadConfig({ PUBLIC_URL: 'https://help.example.com' }));
+    // Shorter than the two years a real seed writes, and still reaching back past a year.
+    const summary = await seedDemo(t.handle, loadConfig({ PUBLIC_URL: 'https://help.example.com' }), {
+      days: HISTORY_DAYS,
+      share: HISTORY_SHARE,
+    });
     expect(summary).toContain('2000 tickets');
+    const older = Number(/(\d+) older tickets back to 400 days ago/.exec(summary)?.[1]);
+    // About 20 a day, fewer further back, at weekends and in the summer (a fifth of them here).
+    expect(older).toBeGreaterThan(12 * HISTORY_SHARE * (HISTORY_DAYS - DETAILED_DAYS));
     // Who can sign in, where and how: every staff login, and a customer for the portal.
     expect(summary).toContain(
       `Staff sign in at https://help.example.com/login with the password "${DEMO_PASSWORD}"`,
@@ -37,7 +51,7 @@ describeApi('demo department', (t) => {
     // 40, and three the data-quality checks look at (two with no domain).
     expect(await count('organizations')).toBe(43);
     // Two more solved without a reply (a data-quality finding).
-    expect(await count('tickets')).toBe(2000 + 2 + arrivals.length);
+    expect(await count('tickets')).toBe(2000 + 2 + arrivals.length + older);
     expect(await count('messages')).toBeGreaterThan(4000);
     // Seeded replies, solved tickets and assignments are history: the notifier queues nothing.
     while ((await sendTicketNotifications(t.handle.db, loadConfig({}), 0)) > 0);
@@ -66,11 +80,56 @@ describeApi('demo department', (t) => {
     expect(requests.statusCode).toBe(200);
     expect((requests.json() as { data: unknown[] }).data.length).toBeGreaterThan(0);
     await expectCoherentHistory();
+    await expectReportsOfLastYear(older);
     // Run again, it changes nothing and still says how to sign in.
     const again = await seedDemo(t.handle, loadConfig({}));
     expect(again).toMatch(/already there/);
     expect(again).toContain(demoCustomer.email);
-  }, 120_000);
+  }, 400_000);
+
+  /** The longer history reaches the reports: its tickets are in the aggregates, month by month. */
+  async function expectReportsOfLastYear(older: number) {
+    const db = t.handle.db;
+    const now = Date.now();
+    const yearAgo = new Date(now - 365 * DAY).toISOString();
+    const oldest = await db
+      .selectFrom('tickets')
+      .select('created_at')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(Date.parse(oldest.created_at)).toBeLessThan(now - 380 * DAY);
+    // Each older ticket is folded into the hourly aggregates, opened and solved.
+    const cutoff = new Date(now - DETAILED_DAYS * DAY).toISOString();
+    const folded = await db
+      .selectFrom('report_hours')
+      .select((eb) => [eb.fn.sum<number>('created').as('created'), eb.fn.min('hour').as('first')])
+      .where('hour', '<', cutoff)
+      .executeTakeFirstOrThrow();
+    expect(Number(folded.created)).toBeGreaterThanOrEqual(older);
+    expect(String(folded.first) < yearAgo).toBe(true);
+    // Every month of last year that the history covers has figures in each report.
+    for (let monthsAgo = 4; monthsAgo <= 12; monthsAgo += 1) {
+      const start = new Date(now);
+      start.setUTCDate(1);
+      start.setUTCMonth(start.getUTCMonth() - monthsAgo);
+      const end = new Date(start);
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      end.setUTCDate(0);
+      const period = {
+        from: start.toISOString().slice(0, 10),
+        to: end.toISOString().slice(0, 10),
+        tz: 'UTC',
+      };
+      const value = async (kind: 'volume' | 'speed' | 'satisfaction' | 'service-levels', key: string) =>
+        (await computeReport(db, kind, period)).figures.find((f) => f.key === key)?.value ?? null;
+      expect(await value('volume', 'created'), period.from).toBeGreaterThan(200 * HISTORY_SHARE);
+      expect(await value('volume', 'solved'), period.from).toBeGreaterThan(200 * HISTORY_SHARE);
+      expect(await value('speed', 'first_reply_median'), period.from).toBeGreaterThan(0);
+      expect(await value('service-levels', 'sla_first_reply'), period.from).not.toBeNull();
+      expect(await value('satisfaction', 'csat'), period.from).toBeGreaterThan(0);
+    }
+  }
 
   /** The demo reads like a real department's history, not like rows thrown together. */
   async function expectCoherentHistory() {

@@ -10,6 +10,7 @@ import { insertCustomers, insertMailbox, insertOrganization, insertTeam, insertU
 import { seedFeedback } from './feedback';
 import { seedFollowUps, seedThemes } from './feedback-loop';
 import { seedGoals } from './goals';
+import { demoHistoryDays, type HistoryOptions, seedHistory } from './history';
 import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seedNps } from './nps';
@@ -83,7 +84,13 @@ export function demoSignIns(config: Pick<Config, 'publicUrl'>): string {
  * A realistic department: 3 teams, 12 agents, 2 managers (each leading teams), an admin,
  * and 200 customers in 40 organisations. Deterministic, and refuses to run twice.
  */
-export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<string> {
+export async function seedDemo(
+  handle: DatabaseHandle,
+  config: Config,
+  /** Days of history (DEMO_HISTORY_DAYS, two years by default); 90 = the detailed days only. */
+  history: HistoryOptions = { days: demoHistoryDays() },
+): Promise<string> {
+  const historyDays = history.days;
   const { db } = handle;
   const existing = await db
     .selectFrom('users')
@@ -93,13 +100,14 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   if (existing) return `The demo department is already there; nothing changed.\n\n${demoSignIns(config)}`;
   const rnd = seededRandom(2026);
   const nowMs = Date.now();
-  /** Accounts made long before the 90 days of tickets, signed in to every working day. */
+  /** Accounts made long before the history of tickets, signed in to every working day. */
   const accountHistory = () => ({
-    createdAt: new Date(nowMs - rnd.int(180, 1100) * 86_400_000).toISOString(),
+    createdAt: new Date(nowMs - rnd.int(historyDays + 90, historyDays + 1010) * 86_400_000).toISOString(),
     lastSignInAt: new Date(nowMs - rnd.int(20, 26 * 60) * 60_000).toISOString(),
   });
 
-  const cast = await db.transaction().execute(async (trx) => {
+  let older = 0;
+  const goalCast = await db.transaction().execute(async (trx) => {
     const staffIds: number[] = [];
     for (const login of demoLogins) {
       staffIds.push(
@@ -167,8 +175,10 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
         organizationId: org.id,
         timezone: rnd.pick(timezones),
         language: rnd.pick(languages),
-        // Customers for months or years before the 90 days of tickets.
-        createdAt: new Date(Date.now() - rnd.int(100, 1000) * 86_400_000).toISOString(),
+        // Customers for months or years before their first tickets.
+        createdAt: new Date(
+          Date.now() - rnd.int(historyDays + 10, historyDays + 910) * 86_400_000,
+        ).toISOString(),
       };
     });
     const customerIds = await insertCustomers(trx, customers);
@@ -193,22 +203,18 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
       position: 0,
       created_at: now,
     });
-    await seedTickets(
-      trx,
-      rnd,
-      {
-        customers: customers.map((c, i) => ({
-          id: customerIds[i]!,
-          name: c.name,
-          email: c.email,
-          organizationId: c.organizationId,
-        })),
-        agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
-        categoryIds,
-        leads: leadOf,
-      },
-      DEMO_TICKETS,
-    );
+    const cast = {
+      customers: customers.map((c, i) => ({
+        id: customerIds[i]!,
+        name: c.name,
+        email: c.email,
+        organizationId: c.organizationId,
+      })),
+      agents: agentIds.map((id, i) => ({ id, teamId: teamIds[Math.floor(i / 4)]! })),
+      categoryIds,
+      leads: leadOf,
+    };
+    await seedTickets(trx, rnd, cast, DEMO_TICKETS);
     await seedUnansweredSolved(
       trx,
       {
@@ -289,6 +295,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
     );
     // What the data-quality checks find: duplicates, domains missing, a leaver's open tickets.
     await seedDataQuality(trx, { leaverId: agentIds[AGENTS - 1]! }, nowMs);
+    // The longer past before the 90 days: lighter tickets, for the reports' trends.
+    older = await seedHistory(trx, seededRandom(2029), cast, history, nowMs);
     return { teamIds, agentId: agentIds[0]! };
   });
   // The board's standing alerts: unassigned tickets past their team's alert time notify the leads.
@@ -300,10 +308,10 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
   // A burst of double charges in the last hour: a spike alert open on the board and the Trends tab.
   await seedSpike(handle.db, nowMs);
   // Goals for this month and quarter, their targets set from the figures just folded.
-  await seedGoals(db, cast, nowMs);
+  await seedGoals(db, goalCast, nowMs);
 
   return [
-    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, 15 macros.`,
+    `Demo department created: a support mailbox, 3 teams, ${AGENTS} agents, 2 managers, 1 admin, 200 customers in 40 organisations, ${DEMO_TICKETS} tickets over the last 90 days and ${arrivals.length} new ones just routed to agents, ${older} older tickets back to ${historyDays} days ago, 15 macros.`,
     '',
     demoSignIns(config),
   ].join('\n');

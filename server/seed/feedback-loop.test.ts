@@ -2,10 +2,12 @@ import { expect, it } from 'vitest';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 
 describeApi('demo feedback loop', (t) => {
   it('tags and scores every answer, and has follow-ups open, overdue and closed with outcomes', async () => {
-    await seedDemo(t.handle, loadConfig({}));
+    // The detailed 90 days only: the longer history is checked in demo.test.ts.
+    await seedDemo(t.handle, loadConfig({}), { days: DETAILED_DAYS });
     const manager = await t.login('morgan@steward.example', 'steward-demo');
     const cookie = manager.cookies.find((c) => c.name === 'steward_session')!;
     const get = async (url: string) => {

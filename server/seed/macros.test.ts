@@ -3,10 +3,12 @@ import type { Macro } from '../../contracts/macros';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { DEMO_PASSWORD, seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 
 describeApi('demo macros', (t) => {
   it('gives the department 15 macros: shared, per team and personal, with changes, uses and a few to clean up', async () => {
-    await seedDemo(t.handle, loadConfig({}));
+    // The detailed 90 days only: the longer history is checked in demo.test.ts.
+    await seedDemo(t.handle, loadConfig({}), { days: DETAILED_DAYS });
     const rows = await t.handle.db
       .selectFrom('macros')
       .select(['name', 'visibility', 'team_id', 'owner_id', 'actions', 'usage_count', 'last_used_at'])

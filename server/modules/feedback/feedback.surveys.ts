@@ -323,6 +323,8 @@ export interface PastSurvey {
     channel: string;
   };
   sentAt: string;
+  /** The link's token, when the caller keeps it (the bench answers through the links it made). */
+  token?: string;
   answer: {
     rating: number;
     effort: number | null;
@@ -343,7 +345,7 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     scale: settings.scale,
     ask_effort: settings.askEffort ? 1 : 0,
     status: past.answer ? 'answered' : 'sent',
-    token_hash: sha256(randomToken()),
+    token_hash: sha256(past.token ?? randomToken()),
     due_at: past.sentAt,
     sent_at: past.sentAt,
     expires_at: linkExpiresAt(settings, Date.parse(past.sentAt)),

@@ -1,0 +1,119 @@
+// The feedback benches (issue 15) on the generated data: survey links for the newest solved
+// tickets, half of them answered over the last 90 days (what the feedback inbox lists) and half
+// sent yesterday and waiting, each with a token the bench knows. Recording an answer runs over
+// HTTP through the public answer route (`surveyAnswering`: autocannon options, a different
+// link per request); the feedback inbox page for 90 days runs in-process through the feedback
+// service (p50/p95).
+import type autocannon from 'autocannon';
+import { loadConfig } from '../server/config';
+import type { Db } from '../server/db/database';
+import { feedbackService, insertPastSurvey } from '../server/modules/feedback';
+import { systemContext } from '../server/platform/auth/actor';
+import { localBus } from '../server/platform/live/bus';
+import { percentiles, type ReportRow } from './reports';
+
+const LINKS = Number(process.env.BENCH_SURVEY_LINKS ?? 10_000);
+const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
+const DAY = 86_400_000;
+const BATCH = 500;
+
+/** A link's token: long and plain enough for the route's check, and known to the bench. */
+export const surveyLinkToken = (i: number) => `bench-survey-link-${String(i).padStart(8, '0')}`;
+
+/**
+ * Surveys for the newest `2 × BENCH_SURVEY_LINKS` assigned tickets: the older half answered
+ * over the last 90 days, the newer half sent yesterday, unanswered, with known tokens.
+ * Returns how many waiting links there are.
+ */
+export async function makeSurveyLinks(db: Db): Promise<number> {
+  const tickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'requester_id', 'assignee_id', 'team_id', 'channel'])
+    .where('assignee_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(LINKS * 2)
+    .execute();
+  const now = Date.now();
+  const waiting = Math.floor(tickets.length / 2);
+  for (let from = 0; from < tickets.length; from += BATCH) {
+    await db.transaction().execute(async (trx) => {
+      for (const [k, t] of tickets.slice(from, from + BATCH).entries()) {
+        const i = from + k;
+        const answered = i >= waiting;
+        const sentMs = answered ? now - (1 + ((i * 7919) % 88)) * DAY : now - DAY;
+        await insertPastSurvey(trx, {
+          ticket: {
+            id: t.id,
+            customerId: t.requester_id,
+            organizationId: null,
+            agentId: t.assignee_id,
+            teamId: t.team_id,
+            categoryId: null,
+            channel: t.channel,
+          },
+          sentAt: new Date(sentMs).toISOString(),
+          token: surveyLinkToken(i),
+          answer: answered
+            ? {
+                rating: 1 + (i % 5),
+                effort: 1 + (i % 7),
+                comment: i % 3 === 0 ? 'Quick and friendly, thank you.' : '',
+                reasonId: null,
+                at: new Date(sentMs + 3_600_000).toISOString(),
+              }
+            : null,
+        });
+      }
+    });
+  }
+  return waiting;
+}
+
+/** Autocannon options that answer a different waiting link on each request, round the links. */
+export function surveyAnswering(links: number): Partial<autocannon.Options> {
+  let n = 0;
+  return {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++ % Math.max(1, links);
+          return {
+            ...req,
+            path: `/api/v1/public/surveys/${surveyLinkToken(i)}/answer`,
+            body: JSON.stringify({
+              rating: 1 + (i % 5),
+              effort: 1 + (i % 7),
+              comment: 'Thanks, sorted quickly.',
+            }),
+          };
+        },
+      },
+    ],
+  };
+}
+
+/** The feedback inbox's first page (50 answers and the summary) for the last 90 days, whole desk and one team. */
+export async function benchFeedbackInbox(target: string, db: Db): Promise<ReportRow[]> {
+  const service = feedbackService({ db, config: loadConfig({}), live: localBus() });
+  const ctx = systemContext('Bench');
+  const now = Date.now();
+  const period = {
+    limit: 50,
+    from: new Date(now - 90 * DAY).toISOString().slice(0, 10),
+    to: new Date(now).toISOString().slice(0, 10),
+  };
+  const team = await db.selectFrom('teams').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const rows: ReportRow[] = [];
+  for (const [label, q] of [
+    ['every team', period],
+    ['one team', { ...period, teamId: team.id }],
+  ] as const) {
+    const timed = await percentiles(RUNS, () => service.answers(ctx, q));
+    rows.push({ target, scenario: `feedback inbox page, 90 days, ${label}`, ...timed });
+  }
+  // Issue 15 goes on here: the spike-detection run and the feedback trend chart's read,
+  // each as one more row of this table (target, scenario, runs, p50, p95).
+  return rows;
+}
