@@ -11,8 +11,8 @@ import { columnTypes, type Dialect, type Migration, withId } from './helpers';
  *   across nodes;
  * - `tickets_category_created_idx`: a category's tickets by when they came in (the tickets
  *   behind a spike), and `tickets_created_idx`: tickets by when they came in (trends split by tag
- *   or a custom field read a period's tickets, not the whole table), `nps_recipients_answered_at_idx`:
- *   NPS answers by when they came (the NPS trend).
+ *   or a custom field read a period's tickets, not the whole table). NPS answers by when they came
+ *   (the NPS trend) read `nps_recipients_answered_at_idx`, made by migration 0041.
  */
 async function up(db: Kysely<unknown>, dialect: Dialect) {
   const t = columnTypes(dialect);
@@ -55,15 +55,9 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .columns(['category_id', 'created_at'])
     .execute();
   await db.schema.createIndex('tickets_created_idx').on('tickets').columns(['created_at', 'id']).execute();
-  await db.schema
-    .createIndex('nps_recipients_answered_at_idx')
-    .on('nps_recipients')
-    .columns(['answered_at'])
-    .execute();
 }
 
 async function down(db: Kysely<unknown>) {
-  await db.schema.dropIndex('nps_recipients_answered_at_idx').ifExists().execute();
   await db.schema.dropIndex('tickets_created_idx').ifExists().execute();
   await db.schema.dropIndex('tickets_category_created_idx').ifExists().execute();
   await db.schema.dropTable('spike_runs').ifExists().execute();

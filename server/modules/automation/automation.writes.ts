@@ -96,16 +96,7 @@ interface Rules {
 }
 type RuleKind = keyof Rules;
 
-const rules = {
-  trigger: {
-    table: 'triggers',
-    actions: { created: 'trigger.created', updated: 'trigger.updated', deleted: 'trigger.deleted' },
-  },
-  automation: {
-    table: 'automations',
-    actions: { created: 'automation.created', updated: 'automation.updated', deleted: 'automation.deleted' },
-  },
-} as const;
+const tables = { trigger: 'triggers', automation: 'automations' } as const;
 
 const loaders: { [K in RuleKind]: (db: DbOrTrx, id: number) => Promise<Rules[K]> } = {
   trigger: loadTrigger,
@@ -120,11 +111,12 @@ export async function recordRuleWrite<K extends RuleKind>(
   id: number,
   before?: Rules[K],
 ): Promise<Rules[K]> {
-  const rule = rules[kind];
-  await repo.bumpRevision(trx, rule.table);
+  await repo.bumpRevision(trx, tables[kind]);
   const after = await loaders[kind](trx, id);
   await recordAudit(trx, ctx, {
-    action: before ? rule.actions.updated : rule.actions.created,
+    action: (before
+      ? ({ trigger: 'trigger.updated', automation: 'automation.updated' } as const)
+      : ({ trigger: 'trigger.created', automation: 'automation.created' } as const))[kind],
     entityType: kind,
     entityId: id,
     ...(before ? { before: audited(before) } : {}),
@@ -141,10 +133,9 @@ export async function recordRuleRemoval(
   id: number,
   name: string,
 ) {
-  const rule = rules[kind];
-  await repo.bumpRevision(trx, rule.table);
+  await repo.bumpRevision(trx, tables[kind]);
   await recordAudit(trx, ctx, {
-    action: rule.actions.deleted,
+    action: ({ trigger: 'trigger.deleted', automation: 'automation.deleted' } as const)[kind],
     entityType: kind,
     entityId: id,
     before: { name },
