@@ -3,23 +3,14 @@ import { foldAllEvents, runSpikeDetection } from '../modules/reports';
 import { indexNewTicket } from '../modules/search';
 import { appendTicketEvents, insertMessageRow, insertTicketRow } from '../modules/tickets';
 import { renderMarkdown } from '../platform/markdown';
+import { fill, topics } from './ticket-content';
 
 const MINUTE = 60_000;
-const SPIKE_TICKETS = 14;
-const cases = [
-  {
-    subject: 'Charged twice for one order',
-    body: 'My card was charged twice for my last order. Please refund the duplicate payment.',
-  },
-  {
-    subject: 'Unexpected charge on my card',
-    body: 'There is a charge on my card today that I do not recognise. Was this you?',
-  },
-  {
-    subject: 'Double payment this morning',
-    body: 'Your shop took the payment for my order twice this morning.',
-  },
-];
+/** How many tickets the burst adds (the demo's ticket count includes them). */
+export const SPIKE_TICKETS = 14;
+/** The Refunds topic's charge cases: what a payment provider's bad morning brings. */
+const refunds = topics.find((t) => t.category[1] === 'Refunds');
+const cases = (refunds?.cases ?? []).filter((c) => /charge/i.test(c.subject));
 
 /**
  * A visible spike for the demo: a burst of double-charge complaints in the Refunds category
@@ -33,7 +24,7 @@ export async function seedSpike(db: Db, nowMs: number): Promise<void> {
       .select('id')
       .where('name', '=', 'Refunds')
       .executeTakeFirst();
-    if (!category) return;
+    if (!category || cases.length === 0) return;
     const team = await trx.selectFrom('teams').select('id').orderBy('id').executeTakeFirst();
     const customers = await trx
       .selectFrom('customers')
@@ -44,6 +35,7 @@ export async function seedSpike(db: Db, nowMs: number): Promise<void> {
       .execute();
     for (const [i, customer] of customers.entries()) {
       const matter = cases[i % cases.length]!;
+      const body = fill(matter.openers[0]!, { order: `SO-${300000 + i}`, day: '1st' });
       const created = new Date(nowMs - (50 - i * 3) * MINUTE).toISOString();
       const id = await insertTicketRow(trx, {
         subject: matter.subject,
@@ -80,8 +72,8 @@ export async function seedSpike(db: Db, nowMs: number): Promise<void> {
         authorUserId: null,
         authorCustomerId: customer.id,
         channel: 'email',
-        body: matter.body,
-        html: renderMarkdown(matter.body),
+        body: body,
+        html: renderMarkdown(body),
         meta: {},
         now: created,
       });
@@ -97,7 +89,7 @@ export async function seedSpike(db: Db, nowMs: number): Promise<void> {
       );
       await indexNewTicket(trx, id, {
         subject: matter.subject,
-        body: matter.body,
+        body: body,
         customer: `${customer.name} ${customer.email ?? ''}`,
       });
     }

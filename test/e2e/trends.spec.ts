@@ -34,7 +34,9 @@ test('the Trends tab charts incoming tickets by category, and a burst in one cat
 
   const manager = await createUser('manager', `Tara Trends${suffix}`);
   await signIn(page, manager.email, manager.password);
-  await page.goto('/feedback/trends');
+  await expect(page).toHaveURL('/');
+  await page.getByRole('link', { name: 'Feedback' }).first().click();
+  await page.getByRole('tab', { name: 'Trends' }).click();
   await expect(page.getByRole('tab', { name: 'Trends', selected: true })).toBeVisible();
   const alerts = page.getByRole('region', { name: 'Spike alerts' });
   const title = `${category.name}: 8 tickets in an hour, about 0 expected`;

@@ -109,12 +109,11 @@ export async function runSpikeDetection(
       const alert = alerts.get(categoryId) ?? null;
       const step = stepOf(verdicts, alert && { lastSeenAt: Date.parse(alert.last_seen_at) }, window.current);
       if (step.kind === 'none') continue;
-      if (step.kind === 'resolve' && alert) {
-        await repo.resolve(db, alert.id, at);
+      if (step.kind === 'resolve') {
+        if (alert) await repo.resolve(db, alert.id, at);
         result.resolved++;
         continue;
       }
-      if (step.kind === 'resolve') continue;
       const latest = step.spikes.at(-1)!;
       const ids = await ticketsOfHours(
         db,
