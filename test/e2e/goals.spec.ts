@@ -33,12 +33,14 @@ test('a manager sets a goal and reads a team’s scorecard; an agent reads their
   await dialog.getByRole('button', { name: 'Add goal' }).click();
   await expect(dialog).toBeHidden();
   const card = page.getByRole('article', { name: goalName });
-  await expect(card).toBeVisible();
+  await expect(card).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(/Not started|On track|At risk|Achieved|Missed/)).toBeVisible();
   await expect(card.getByRole('progressbar')).toHaveAccessibleName(/against a target of 95\.0 %/);
   // Scanned without the toast that says it was added.
   await page.reload();
-  await expect(card.getByText(/Not started|On track|At risk|Achieved|Missed/)).toBeVisible();
+  await expect(card.getByText(/Not started|On track|At risk|Achieved|Missed/)).toBeVisible({
+    timeout: 30_000,
+  });
   const onGoals = await seriousViolations(page, 'goals');
   expect(onGoals, describeFindings(onGoals)).toEqual([]);
 
@@ -62,7 +64,7 @@ test('a manager sets a goal and reads a team’s scorecard; an agent reads their
   await page.setViewportSize(phone);
   await expectFitsWindow(page, test.info(), 'scorecard');
   await page.goto('/goals');
-  await expect(page.getByRole('article', { name: goalName })).toBeVisible();
+  await expect(page.getByRole('article', { name: goalName })).toBeVisible({ timeout: 30_000 });
   await expectFitsWindow(page, test.info(), 'goals');
   await page.setViewportSize({ width: 1280, height: 900 });
   await signOut(page);
@@ -70,7 +72,7 @@ test('a manager sets a goal and reads a team’s scorecard; an agent reads their
   // The agent: their team's goal on the Goals page (read only), and My scorecard.
   await signIn(page, agent.email, agent.password);
   await page.goto('/goals');
-  await expect(page.getByRole('article', { name: goalName })).toBeVisible();
+  await expect(page.getByRole('article', { name: goalName })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'New goal' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: `Edit ${goalName}` })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My scorecard' }).click();
