@@ -159,6 +159,8 @@ export const staffPages: StaffPage[] = [
   { name: 'feedback-follow-ups', path: () => '/feedback/follow-ups', ready: heading(() => 'Feedback') },
   { name: 'feedback-themes', path: () => '/feedback/themes', ready: heading(() => 'Feedback') },
   { name: 'follow-ups', path: () => '/follow-ups', ready: heading(() => 'Follow-ups') },
+  { name: 'goals', path: () => '/goals', ready: heading(() => 'Goals') },
+  { name: 'scorecard', path: () => '/scorecards/me', ready: heading(() => `Scorecard: ${e2eAdmin.name}`) },
   { name: 'mail-mailboxes', path: () => '/admin/mail', ready: heading(() => 'Mail') },
   { name: 'mail-templates', path: () => '/admin/mail/templates', ready: heading(() => 'Mail') },
   { name: 'mail-received', path: () => '/admin/mail/received', ready: heading(() => 'Mail') },

@@ -1,5 +1,6 @@
 // Objects shaped as the API answers them (the contracts' types), for web component tests.
 import type { Me } from '../../contracts/auth';
+import type { Goal } from '../../contracts/goals';
 import type { Contract } from '../../contracts/service-contracts';
 import type { Category, CustomField, Ticket } from '../../contracts/tickets';
 import type { User } from '../../contracts/users';
@@ -131,6 +132,27 @@ export function makeContract(id: number, overrides: Partial<Contract> = {}): Con
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
+}
+
+/** A team's CSAT goal for November 2026, at risk at 80 % against 90 %. */
+export function makeGoal(id: number, overrides: Partial<Goal> = {}): Goal {
+  return {
+    id,
+    name: 'Billing CSAT',
+    description: '',
+    kpi: 'csat',
+    kpiLabel: 'CSAT',
+    unit: 'percent',
+    direction: 'higher',
+    target: 90,
+    period: { kind: 'month', from: '2026-11-01', to: '2026-11-30', label: 'November 2026' },
+    owner: { kind: 'team', team: { id: 3, name: 'Billing' }, agent: null },
+    progress: { value: 80, through: '2026-11-18', elapsed: 0.6, forecast: 80 },
+    trajectory: 'at_risk',
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
 }
 
 export function page<T>(data: T[], nextCursor: string | null = null): Page<T> {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Goal } from '../../../contracts/goals';
-import { type Auth, describeApi, type TestApp } from '../../../test/helpers/app';
+import { type Auth, describeApi } from '../../../test/helpers/app';
+import { teamsDesk } from '../../../test/helpers/desk';
 import { openTicket } from '../../../test/helpers/tickets';
 import { computeReport, foldAllEvents } from '../reports';
 import { evaluateGoals } from './index';
@@ -8,28 +9,16 @@ import { evaluateGoals } from './index';
 const DAY = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-async function desk(t: TestApp) {
-  const admin = await t.signIn('admin');
-  const manager = await t.signIn('manager');
-  const lena = await t.signIn('agent', { name: 'Lena Lead' });
-  const max = await t.signIn('agent', { name: 'Max Member' });
-  const olga = await t.signIn('agent', { name: 'Olga Other' });
-  const team = async (name: string, memberIds: number[], leadId: number | null) =>
-    (
-      await t.request(admin, { method: 'POST', url: '/api/v1/teams', payload: { name, memberIds, leadId } })
-    ).json() as {
-      id: number;
-    };
-  const alpha = await team('Alpha', [lena.userId, max.userId], lena.userId);
-  const beta = await team('Beta', [olga.userId], null);
-  return { admin, manager, lena, max, olga, alpha, beta };
-}
-
 const thisMonth = () => ({ kind: 'month', month: dayOf(Date.now()).slice(0, 7) });
 
 describeApi('goals', (t) => {
   const create = (auth: Auth, payload: Record<string, unknown>) =>
     t.request(auth, { method: 'POST', url: '/api/v1/goals', payload });
+  const made = async (auth: Auth, payload: Record<string, unknown>) => {
+    const res = await create(auth, { period: thisMonth(), ...payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as Goal;
+  };
   const list = async (auth: Auth, query = '') => {
     const res = await t.request(auth, { method: 'GET', url: `/api/v1/goals${query}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -37,12 +26,7 @@ describeApi('goals', (t) => {
   };
 
   it('lets managers keep every goal, leads their team’s and members’, and shows each person what concerns them', async () => {
-    const { manager, lena, max, olga, alpha, beta } = await desk(t);
-    const made = async (auth: Auth, payload: Record<string, unknown>) => {
-      const res = await create(auth, { period: thisMonth(), ...payload });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json() as Goal;
-    };
+    const { manager, lena, max, olga, alpha, beta } = await teamsDesk(t);
     const department = await made(manager, {
       name: 'Solve 500',
       kpi: 'solved',
@@ -172,7 +156,7 @@ describeApi('goals', (t) => {
   });
 
   it('refuses an unknown owner and a period that ends before it starts, and writes nothing', async () => {
-    const { manager } = await desk(t);
+    const { manager } = await teamsDesk(t);
     const unknown = await create(manager, {
       name: 'X',
       kpi: 'csat',
@@ -194,7 +178,7 @@ describeApi('goals', (t) => {
   });
 
   it('measures progress through computeReport with the owner as the filter', async () => {
-    const { admin, manager, alpha } = await desk(t);
+    const { admin, manager, alpha } = await teamsDesk(t);
     for (let i = 0; i < 3; i++) {
       const ticket = await openTicket(t, admin, { subject: `Goal ticket ${i}`, teamId: alpha.id });
       if (i < 2) {
@@ -209,15 +193,13 @@ describeApi('goals', (t) => {
     await foldAllEvents(t.handle.db, { settleMs: 0 });
     const today = dayOf(Date.now());
     const period = { kind: 'custom', from: dayOf(Date.now() - 2 * DAY), to: dayOf(Date.now() + 7 * DAY) };
-    const teamGoal = (
-      await create(manager, {
-        name: 'Alpha solves',
-        kpi: 'solved',
-        target: 4,
-        owner: { kind: 'team', id: alpha.id },
-        period,
-      })
-    ).json() as Goal;
+    const teamGoal = await made(manager, {
+      name: 'Alpha solves',
+      kpi: 'solved',
+      target: 4,
+      owner: { kind: 'team', id: alpha.id },
+      period,
+    });
     const report = await computeReport(t.handle.db, 'volume', {
       from: period.from,
       to: today,
@@ -230,42 +212,36 @@ describeApi('goals', (t) => {
     // Two solved in 3 of 10 days: about 6.7 by the end, past the target of 4.
     expect(teamGoal.progress.forecast).toBeCloseTo(20 / 3);
     expect(teamGoal.trajectory).toBe('on_track');
-    const backlog = (
-      await create(manager, {
-        name: 'Backlog',
-        kpi: 'backlog',
-        target: 0,
-        owner: { kind: 'department' },
-        period,
-      })
-    ).json() as Goal;
+    const backlog = await made(manager, {
+      name: 'Backlog',
+      kpi: 'backlog',
+      target: 0,
+      owner: { kind: 'department' },
+      period,
+    });
     const volume = await computeReport(t.handle.db, 'volume', { from: period.from, to: today });
     expect(backlog.progress.value).toBe(volume.figures.find((f) => f.key === 'backlog')?.value);
     expect(backlog.trajectory).toBe('at_risk');
-    const ended = (
-      await create(manager, {
-        name: 'Last month',
-        kpi: 'solved',
-        target: 1,
-        owner: { kind: 'department' },
-        period: { kind: 'month', month: '2020-01' },
-      })
-    ).json() as Goal;
+    const ended = await made(manager, {
+      name: 'Last month',
+      kpi: 'solved',
+      target: 1,
+      owner: { kind: 'department' },
+      period: { kind: 'month', month: '2020-01' },
+    });
     expect(ended).toMatchObject({ trajectory: 'missed', progress: { value: 0, elapsed: 1 } });
   });
 
   it('tells managers and the owner team’s lead once when a goal goes at risk', async () => {
-    const { manager, lena, max, alpha } = await desk(t);
+    const { manager, lena, max, alpha } = await teamsDesk(t);
     const period = { kind: 'custom', from: dayOf(Date.now() - DAY), to: dayOf(Date.now() + 20 * DAY) };
-    const goal = (
-      await create(manager, {
-        name: 'Alpha solves a lot',
-        kpi: 'solved',
-        target: 1000,
-        owner: { kind: 'team', id: alpha.id },
-        period,
-      })
-    ).json() as Goal;
+    const goal = await made(manager, {
+      name: 'Alpha solves a lot',
+      kpi: 'solved',
+      target: 1000,
+      owner: { kind: 'team', id: alpha.id },
+      period,
+    });
     expect(goal.trajectory).toBe('at_risk');
     const bells = async (userId: number) =>
       (

@@ -1,27 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Scorecard } from '../../../contracts/scorecards';
 import { type Auth, describeApi } from '../../../test/helpers/app';
+import { teamsDesk } from '../../../test/helpers/desk';
 import { openTicket } from '../../../test/helpers/tickets';
 import { computeReport } from './index';
 
 describeApi('scorecards', (t) => {
   const get = (auth: Auth, url: string) => t.request(auth, { method: 'GET', url });
-  const idOf = (a: Auth) => (a.kind === 'session' ? a.userId : 0);
 
   it('shows an agent their own, a lead their team and its members, managers everyone', async () => {
-    const admin = await t.signIn('admin');
-    const manager = await t.signIn('manager');
-    const lena = await t.signIn('agent', { name: 'Lena Lead' });
-    const max = await t.signIn('agent', { name: 'Max Member' });
-    const olga = await t.signIn('agent', { name: 'Olga Other' });
-    const team = async (name: string, memberIds: number[], leadId: number | null) =>
-      (
-        await t.request(admin, { method: 'POST', url: '/api/v1/teams', payload: { name, memberIds, leadId } })
-      ).json() as {
-        id: number;
-      };
-    const alpha = await team('Alpha', [idOf(lena), idOf(max)], idOf(lena));
-    const beta = await team('Beta', [idOf(olga)], null);
+    const { admin, manager, lena, max, olga, alpha, beta, idOf } = await teamsDesk(t);
 
     // Max solves one of Alpha's tickets.
     const ticket = await openTicket(t, admin, { teamId: alpha.id, assigneeId: idOf(max) });

@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, TextInput, useComputedColorScheme } from '@mantine/core';
 import { IconId } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Scorecard } from '../../../contracts/scorecards';
@@ -17,6 +17,8 @@ type Kpi = Scorecard['kpis'][number];
 
 /** Better or worse than a comparison, in words (a screen reader says them too), by the KPI's direction. */
 function Versus({ kpi, other, what }: { kpi: Kpi; other: number | null; what: string }) {
+  // Shades that keep small text readable on either background.
+  const shade = useComputedColorScheme('light') === 'dark' ? 4 : 9;
   const text = `${what}: ${formatValue(other, kpi.unit)}`;
   if (kpi.value === null || other === null || Math.abs(kpi.value - other) < 1e-9)
     return (
@@ -26,7 +28,7 @@ function Versus({ kpi, other, what }: { kpi: Kpi; other: number | null; what: st
     );
   const better = kpi.direction === 'higher' ? kpi.value > other : kpi.value < other;
   return (
-    <Text fz="xs" c={better ? 'teal.8' : 'red.8'}>
+    <Text fz="xs" c={`${better ? 'teal' : 'red'}.${shade}`}>
       {text} ({better ? 'better' : 'worse'})
     </Text>
   );

@@ -2,9 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../../../contracts/board';
 import type { MyScores } from '../../../contracts/feedback-loop';
-import type { Goal } from '../../../contracts/goals';
 import type { Workload } from '../../../contracts/workload';
-import { makeTicket, me } from '../../test/fixtures';
+import { makeGoal, makeTicket, me } from '../../test/fixtures';
 import { deferred, replyError, stubNetwork } from '../../test/network';
 import { renderWithProviders } from '../../test/render';
 import { HomePage } from './HomePage';
@@ -46,23 +45,6 @@ function stubHome(workload: unknown) {
 }
 
 const manager = { ...me, role: 'manager' as const };
-
-const teamGoal: Goal = {
-  id: 1,
-  name: 'Billing CSAT',
-  description: '',
-  kpi: 'csat',
-  kpiLabel: 'CSAT',
-  unit: 'percent',
-  direction: 'higher',
-  target: 90,
-  period: { kind: 'month', from: '2026-11-01', to: '2026-11-30', label: 'November 2026' },
-  owner: { kind: 'team', team: { id: 3, name: 'Billing' }, agent: null },
-  progress: { value: 80, through: '2026-11-18', elapsed: 0.6, forecast: 80 },
-  trajectory: 'at_risk',
-  createdAt: '2026-11-01T09:00:00.000Z',
-  updatedAt: '2026-11-01T09:00:00.000Z',
-};
 
 const zeroStatuses = { new: 0, open: 0, pending: 0, on_hold: 0, solved: 0, closed: 0 };
 const board: Board = {
@@ -225,7 +207,7 @@ describe('HomePage', () => {
 
   it('shows an agent the goals that concern them, with how each is going', async () => {
     const network = stubHome(managerWorkload);
-    network.on('GET /goals', { data: [teamGoal] });
+    network.on('GET /goals', { data: [makeGoal(1)] });
     renderWithProviders(<HomePage />, { me });
     const card = await screen.findByRole('article', { name: 'Billing CSAT' });
     expect(within(card).getByText('At risk')).toBeInTheDocument();
