@@ -27,5 +27,6 @@ describeApi('demo triggers and automations', (t) => {
       .execute();
     expect(fired.length).toBeGreaterThan(3);
     expect(fired.every((e) => e.historic === 1)).toBe(true);
-  });
+    // Seeding the whole department: as long as the other seed tests allow.
+  }, 120_000);
 });
