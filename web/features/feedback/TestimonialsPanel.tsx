@@ -136,7 +136,7 @@ export function TestimonialsPanel({ canManage }: { canManage: boolean }) {
           <Table verticalSpacing="sm" aria-label="Testimonials">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>State</Table.Th>
+                <Table.Th miw={130}>State</Table.Th>
                 <Table.Th>Quote</Table.Th>
                 <Table.Th>Shown as</Table.Th>
                 <Table.Th>Consent given</Table.Th>
