@@ -1,34 +1,21 @@
-import '@mantine/charts/styles.css';
-import { LineChart } from '@mantine/charts';
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
   Group,
   Modal,
   Paper,
-  Popover,
   Select,
-  SimpleGrid,
   Stack,
-  Switch,
   Table,
   Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import {
-  type DrillMetric,
-  type Report,
-  type ReportFigure,
-  type ReportKind,
-  reportKinds,
-  reportTitles,
-} from '../../../contracts/reports';
+import { type DrillMetric, type ReportKind, reportKinds, reportTitles } from '../../../contracts/reports';
 import { ticketChannels, ticketPriorities, ticketTypes } from '../../../contracts/tickets';
 import { isApiError } from '../../app/api';
 import { channelOptions, priorityOptions, statusLabels, typeOptions } from '../../app/ticketLabels';
@@ -39,6 +26,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { TableFrame } from '../../components/TableFrame';
 import { useTeamOptions } from '../teams/teams.queries';
+import { ReportBody } from './ReportView';
 import { type ReportFilter, reportExportUrl, useDrill, useReport } from './reports.queries';
 
 const DAY = 86_400_000;
@@ -70,178 +58,6 @@ function useReportAddress() {
     setParams(next, { replace: true });
   };
   return { kind, filter, set };
-}
-
-function formatValue(value: number | null, unit: ReportFigure['unit']): string {
-  if (value === null) return '—';
-  if (unit === 'percent') return `${value.toFixed(1)} %`;
-  if (unit === 'hours') return value < 1 ? `${Math.round(value * 60)} min` : `${value.toFixed(1)} h`;
-  if (unit === 'ratio' || unit === 'score') return value.toFixed(2);
-  return value.toLocaleString('en');
-}
-
-function Change({ figure }: { figure: ReportFigure }) {
-  if (figure.value === null || figure.previous === null)
-    return (
-      <Text size="xs" c="dimmed">
-        no comparison
-      </Text>
-    );
-  const diff = figure.value - figure.previous;
-  const text =
-    figure.unit === 'count'
-      ? `${diff >= 0 ? '+' : ''}${diff}`
-      : `${diff >= 0 ? '+' : ''}${formatValue(Math.abs(diff), figure.unit).replace(/^/, diff < 0 ? '−' : '')}`;
-  return (
-    <Text size="xs" c="dimmed">
-      {text} vs previous ({formatValue(figure.previous, figure.unit)})
-    </Text>
-  );
-}
-
-function Definition({ label, text }: { label: string; text: string }) {
-  return (
-    <Popover width={280} withArrow shadow="md" position="bottom">
-      <Popover.Target>
-        <ActionIcon variant="subtle" size="sm" color="gray" aria-label={`What “${label}” means`}>
-          <IconInfoCircle size={16} />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Text size="sm">{text}</Text>
-      </Popover.Dropdown>
-    </Popover>
-  );
-}
-
-function FigureCard({
-  figure,
-  onDrill,
-}: {
-  figure: ReportFigure;
-  onDrill: (m: DrillMetric, label: string) => void;
-}) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text size="sm" c="dimmed" fw={500}>
-          {figure.label}
-        </Text>
-        <Definition label={figure.label} text={figure.definition} />
-      </Group>
-      {figure.drill ? (
-        <Anchor
-          component="button"
-          type="button"
-          fz={26}
-          fw={700}
-          onClick={() => onDrill(figure.drill as DrillMetric, figure.label)}
-          aria-label={`${figure.label}: ${formatValue(figure.value, figure.unit)}, show the tickets`}
-        >
-          {formatValue(figure.value, figure.unit)}
-        </Anchor>
-      ) : (
-        <Text fz={26} fw={700}>
-          {formatValue(figure.value, figure.unit)}
-        </Text>
-      )}
-      <Change figure={figure} />
-    </Paper>
-  );
-}
-
-const chartColors = ['blue.7', 'teal.8', 'orange.8', 'grape.7'];
-
-function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
-  const [asTable, setAsTable] = useState(false);
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Text fw={600}>Over time, by {series.grain}</Text>
-        <Switch
-          label="Show as a table"
-          checked={asTable}
-          onChange={(e) => setAsTable(e.currentTarget.checked)}
-        />
-      </Group>
-      {asTable ? (
-        <TableFrame minWidth={360}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{series.grain === 'day' ? 'Day' : 'Hour'}</Table.Th>
-                {series.keys.map((k) => (
-                  <Table.Th key={k.key}>{k.label}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {series.points.map((p) => (
-                <Table.Tr key={String(p.bucket)}>
-                  <Table.Td>{String(p.bucket)}</Table.Td>
-                  {series.keys.map((k) => (
-                    <Table.Td key={k.key}>{String(p[k.key] ?? '')}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableFrame>
-      ) : (
-        <>
-          <LineChart
-            h={260}
-            data={series.points}
-            dataKey="bucket"
-            withLegend
-            curveType="linear"
-            series={series.keys.map((k, i) => ({
-              name: k.key,
-              label: k.label,
-              color: chartColors[i % chartColors.length],
-            }))}
-            // The table view is the accessible one; the drawing is hidden and takes no keyboard focus.
-            lineChartProps={{ accessibilityLayer: false }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed" mt="xs">
-            The same figures are in the table view.
-          </Text>
-        </>
-      )}
-    </Paper>
-  );
-}
-
-function DataTable({ table }: { table: NonNullable<Report['table']> }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <TableFrame minWidth={420}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              {table.columns.map((c) => (
-                <Table.Th key={c.key}>{c.label}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {table.rows.map((r) => (
-              <Table.Tr key={String(r[table.columns[0]?.key ?? ''])}>
-                {table.columns.map((c) => (
-                  <Table.Td key={c.key}>
-                    {typeof r[c.key] === 'number' && c.unit
-                      ? formatValue(r[c.key] as number, c.unit)
-                      : String(r[c.key] ?? '—')}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableFrame>
-    </Paper>
-  );
 }
 
 function DrillModal({
@@ -428,13 +244,7 @@ export function ReportsPage() {
                 ? ` Figures include events up to ${new Date(report.data.asOf).toLocaleString('en-GB')}.`
                 : ''}
             </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-              {report.data.figures.map((f) => (
-                <FigureCard key={f.key} figure={f} onDrill={(metric, label) => setDrill({ metric, label })} />
-              ))}
-            </SimpleGrid>
-            {report.data.series ? <SeriesView series={report.data.series} /> : null}
-            {report.data.table ? <DataTable table={report.data.table} /> : null}
+            <ReportBody report={report.data} onDrill={(metric, label) => setDrill({ metric, label })} />
           </>
         )}
       </Stack>
