@@ -18,6 +18,11 @@ const FeedbackPage = lazyPage(() => import('../features/feedback/FeedbackPage'),
 const BoardPage = lazyPage(() => import('../features/board/BoardPage'), 'BoardPage');
 const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQualityPage'), 'DataQualityPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const ReportDeliveryPage = lazyPage(
+  () => import('../features/reports/ReportDeliveryPage'),
+  'ReportDeliveryPage',
+);
+const SharedReportPage = lazyPage(() => import('../features/reports/SharedReportPage'), 'SharedReportPage');
 const FollowUpsPage = lazyPage(() => import('../features/feedback/FollowUpsPage'), 'FollowUpsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
@@ -81,6 +86,7 @@ export const router = createBrowserRouter([
   { path: '/survey/:token', element: <SurveyPage />, errorElement: <RouteError /> },
   { path: '/nps/:token', element: <NpsAnswerPage />, errorElement: <RouteError /> },
   { path: '/unsubscribe/:token', element: <UnsubscribePage />, errorElement: <RouteError /> },
+  { path: '/shared/:token', element: <SharedReportPage />, errorElement: <RouteError /> },
   { path: '/portal/login', element: <PortalSignInPage />, errorElement: <RouteError /> },
   { path: '/portal/magic', element: <MagicLinkPage />, errorElement: <RouteError /> },
   {
@@ -177,6 +183,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="reports">
             <ReportsPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'reports/schedules',
+        element: (
+          <PageGuard page="report-delivery">
+            <ReportDeliveryPage />
           </PageGuard>
         ),
       },

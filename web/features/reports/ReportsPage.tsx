@@ -12,12 +12,14 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconCalendarTime, IconDownload, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type DrillMetric, type ReportKind, reportKinds, reportTitles } from '../../../contracts/reports';
 import { ticketChannels, ticketPriorities, ticketTypes } from '../../../contracts/tickets';
+import { can } from '../../app/access';
 import { isApiError } from '../../app/api';
+import { useMe } from '../../app/session';
 import { channelOptions, priorityOptions, statusLabels, typeOptions } from '../../app/ticketLabels';
 import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
@@ -28,6 +30,8 @@ import { TableFrame } from '../../components/TableFrame';
 import { useTeamOptions } from '../teams/teams.queries';
 import { ReportBody } from './ReportView';
 import { type ReportFilter, reportExportUrl, useDrill, useReport } from './reports.queries';
+import { ScheduleDialog } from './ScheduleDialog';
+import { ShareDialog } from './ShareDialog';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -135,6 +139,8 @@ export function ReportsPage() {
   const teams = useTeamOptions();
   const report = useReport(kind, filter);
   const [drill, setDrill] = useState<{ metric: DrillMetric; label: string } | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'schedule' | null>(null);
+  const canManage = can(useMe().role, 'reports.manage');
   const forbidden = report.isError && isApiError(report.error, 'FORBIDDEN');
   return (
     <>
@@ -223,6 +229,27 @@ export function ReportsPage() {
               >
                 Excel
               </Button>
+              {canManage ? (
+                <>
+                  <Button
+                    variant="default"
+                    leftSection={<IconShare size={16} />}
+                    onClick={() => setDialog('share')}
+                  >
+                    Share…
+                  </Button>
+                  <Button
+                    variant="default"
+                    leftSection={<IconCalendarTime size={16} />}
+                    onClick={() => setDialog('schedule')}
+                  >
+                    Schedule…
+                  </Button>
+                  <Button component={Link} to="/reports/schedules" variant="subtle">
+                    Scheduled reports
+                  </Button>
+                </>
+              ) : null}
             </Group>
           </Group>
         </Paper>
@@ -249,6 +276,30 @@ export function ReportsPage() {
         )}
       </Stack>
       <DrillModal drill={drill} filter={filter} onClose={() => setDrill(null)} />
+      {canManage ? (
+        <>
+          <ShareDialog
+            opened={dialog === 'share'}
+            onClose={() => setDialog(null)}
+            kind={kind}
+            filter={filter}
+          />
+          {dialog === 'schedule' ? (
+            <ScheduleDialog
+              opened
+              onClose={() => setDialog(null)}
+              schedule={null}
+              kind={kind}
+              filters={{
+                teamId: filter.teamId,
+                channel: filter.channel,
+                priority: filter.priority,
+                type: filter.type,
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
     </>
   );
 }
