@@ -13,6 +13,7 @@ import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seedNps } from './nps';
 import { seededRandom } from './random';
+import { seedReportSchedules } from './report-schedules';
 import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
 import { seedCategories, seedTickets } from './tickets';
@@ -284,6 +285,8 @@ export async function seedDemo(handle: DatabaseHandle, config: Config): Promise<
     );
     // What the data-quality checks find: duplicates, domains missing, a leaver's open tickets.
     await seedDataQuality(trx, { leaverId: agentIds[AGENTS - 1]! }, nowMs);
+    // A weekly pain-point mail, a monthly satisfaction mail and one shared link.
+    await seedReportSchedules(trx, { managerIds: [morgan!, sam!], ownerId: morgan! }, nowMs);
   });
   // The board's standing alerts: unassigned tickets past their team's alert time notify the leads.
   await alertUnassignedTickets(db, nowMs);

@@ -18,7 +18,7 @@ export {
 } from './reports.consumer';
 export { reportSchedulesRoutes, reportSharesRoutes } from './reports.delivery.routes';
 export { reportsRoutes } from './reports.routes';
-export { type SchedulesService, schedulesService } from './reports.schedules';
+export { insertSchedule, type SchedulesService, schedulesService } from './reports.schedules';
 export { REPORT_SCHEDULES_JOB, sendDueSchedules } from './reports.schedules.send';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
-export { type SharesService, sharesService } from './reports.shares';
+export { insertShare, type SharesService, sharesService } from './reports.shares';
