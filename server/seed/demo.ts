@@ -15,6 +15,7 @@ import { seedMacros } from './macros';
 import { companySuffixes, companyWords, firstNames, languages, lastNames, skills, timezones } from './names';
 import { seedNps } from './nps';
 import { seededRandom } from './random';
+import { seedReportSchedules } from './report-schedules';
 import { arrivals, seedRouting } from './routing';
 import { seedServiceLevels } from './service-levels';
 import { seedSpike } from './spikes';
@@ -295,6 +296,8 @@ export async function seedDemo(
     );
     // What the data-quality checks find: duplicates, domains missing, a leaver's open tickets.
     await seedDataQuality(trx, { leaverId: agentIds[AGENTS - 1]! }, nowMs);
+    // A weekly pain-point mail, a monthly satisfaction mail and one shared link.
+    await seedReportSchedules(trx, { managerIds: [morgan!, sam!], ownerId: morgan! }, nowMs);
     // The longer past before the 90 days: lighter tickets, for the reports' trends.
     older = await seedHistory(trx, seededRandom(2029), cast, history, nowMs);
     return { teamIds, agentId: agentIds[0]! };

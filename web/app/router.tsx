@@ -21,6 +21,11 @@ const DataQualityPage = lazyPage(() => import('../features/data-quality/DataQual
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const GoalsPage = lazyPage(() => import('../features/goals/GoalsPage'), 'GoalsPage');
 const ScorecardPage = lazyPage(() => import('../features/goals/ScorecardPage'), 'ScorecardPage');
+const ReportDeliveryPage = lazyPage(
+  () => import('../features/reports/ReportDeliveryPage'),
+  'ReportDeliveryPage',
+);
+const SharedReportPage = lazyPage(() => import('../features/reports/SharedReportPage'), 'SharedReportPage');
 const FollowUpsPage = lazyPage(() => import('../features/feedback/FollowUpsPage'), 'FollowUpsPage');
 const ContractsPage = lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage');
 const CustomerDetailPage = lazyPage(
@@ -85,6 +90,7 @@ export const router = createBrowserRouter([
   { path: '/nps/:token', element: <NpsAnswerPage />, errorElement: <RouteError /> },
   { path: '/unsubscribe/:token', element: <UnsubscribePage />, errorElement: <RouteError /> },
   { path: '/testimonial/:token', element: <TestimonialPage />, errorElement: <RouteError /> },
+  { path: '/shared/:token', element: <SharedReportPage />, errorElement: <RouteError /> },
   { path: '/portal/login', element: <PortalSignInPage />, errorElement: <RouteError /> },
   { path: '/portal/magic', element: <MagicLinkPage />, errorElement: <RouteError /> },
   {
@@ -197,6 +203,14 @@ export const router = createBrowserRouter([
         element: (
           <PageGuard page="scorecards">
             <ScorecardPage />
+          </PageGuard>
+        ),
+      },
+      {
+        path: 'reports/schedules',
+        element: (
+          <PageGuard page="report-delivery">
+            <ReportDeliveryPage />
           </PageGuard>
         ),
       },

@@ -21,10 +21,10 @@ export {
 } from './reports.consumer';
 export { reportSchedulesRoutes, reportSharesRoutes } from './reports.delivery.routes';
 export { reportsRoutes } from './reports.routes';
-export { type SchedulesService, schedulesService } from './reports.schedules';
+export { insertSchedule, type SchedulesService, schedulesService } from './reports.schedules';
 export { REPORT_SCHEDULES_JOB, sendDueSchedules } from './reports.schedules.send';
 export { drillDown, type ReportsService, reportsService } from './reports.service';
-export { type SharesService, sharesService } from './reports.shares';
+export { insertShare, type SharesService, sharesService } from './reports.shares';
 export { type ScorecardsService, scorecardsService } from './scorecards';
 export { scorecardsRoutes } from './scorecards.routes';
 export { runSpikeDetection, SPIKES_EVERY_MS, SPIKES_JOB, type SpikeRunResult } from './spikes.job';

@@ -98,6 +98,24 @@ const bodyOf = (row: ScheduleRow): CreateBody => ({
   active: row.active === 1,
 });
 
+/** Stores a schedule with its first send worked out (the service's create, and demo data). */
+export async function insertSchedule(
+  db: DbOrTrx,
+  body: CreateBody,
+  createdBy: number | null,
+  nowMs = Date.now(),
+): Promise<number> {
+  const cols = columnsOf(body);
+  const now = new Date(nowMs).toISOString();
+  return repo.insert(db, {
+    ...cols,
+    next_run_at: await nextRunOf(db, cadencedOf(cols), body.active, nowMs),
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
 export function schedulesService({ db }: AppDeps) {
   const load = async (id: number) => {
     const row = await repo.find(db, id);
@@ -125,16 +143,8 @@ export function schedulesService({ db }: AppDeps) {
       authorize(ctx.actor, 'reports.manage');
       await checkUsers(db, body.userIds);
       await zoneOf(db, body.filters.tz);
-      const cols = columnsOf(body);
-      const now = nowIso();
       return db.transaction().execute(async (trx) => {
-        const id = await repo.insert(trx, {
-          ...cols,
-          next_run_at: await nextRunOf(trx, cadencedOf(cols), body.active),
-          created_by: ctx.actor.type === 'user' ? ctx.actor.id : null,
-          created_at: now,
-          updated_at: now,
-        });
+        const id = await insertSchedule(trx, body, ctx.actor.type === 'user' ? ctx.actor.id : null);
         await recordAudit(trx, ctx, {
           action: 'reports.schedule_created',
           entityType: 'report_schedule',

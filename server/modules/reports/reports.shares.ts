@@ -59,6 +59,27 @@ async function openShare(db: DbOrTrx, token: string): Promise<ShareRow> {
 const computeShared = (db: DbOrTrx, row: ShareRow) =>
   computeReport(db, row.report as ReportKind, JSON.parse(row.filters) as ReportFilters);
 
+/** Stores a share link; its token is returned once and only its hash kept (the service's create, and demo data). */
+export async function insertShare(
+  db: DbOrTrx,
+  body: z.output<typeof createReportShareBody>,
+  createdBy: number | null,
+  nowMs = Date.now(),
+): Promise<{ id: number; token: string }> {
+  const token = randomToken();
+  const id = await repo.insert(db, {
+    token_hash: sha256(token),
+    report: body.report,
+    filters: JSON.stringify(body.filters),
+    label: body.label,
+    created_by: createdBy,
+    created_at: new Date(nowMs).toISOString(),
+    expires_at: new Date(nowMs + body.expiresInDays * DAY).toISOString(),
+    revoked_at: null,
+  });
+  return { id, token };
+}
+
 export function sharesService({ db }: AppDeps) {
   return {
     async list(ctx: RequestContext): Promise<{ items: ReportShare[] }> {
@@ -73,19 +94,14 @@ export function sharesService({ db }: AppDeps) {
     ): Promise<CreatedReportShare> {
       authorize(ctx.actor, 'reports.manage');
       await zoneOf(db, body.filters.tz);
-      const token = randomToken();
       const now = nowIso();
       return db.transaction().execute(async (trx) => {
-        const id = await repo.insert(trx, {
-          token_hash: sha256(token),
-          report: body.report,
-          filters: JSON.stringify(body.filters),
-          label: body.label,
-          created_by: ctx.actor.type === 'user' ? ctx.actor.id : null,
-          created_at: now,
-          expires_at: new Date(Date.parse(now) + body.expiresInDays * DAY).toISOString(),
-          revoked_at: null,
-        });
+        const { id, token } = await insertShare(
+          trx,
+          body,
+          ctx.actor.type === 'user' ? ctx.actor.id : null,
+          Date.parse(now),
+        );
         await recordAudit(trx, ctx, {
           action: 'reports.share_created',
           entityType: 'report_share',

@@ -1,44 +1,37 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
   Group,
   Modal,
   Paper,
-  Popover,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { IconCalendarTime, IconDownload, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import {
-  type DrillMetric,
-  type Report,
-  type ReportFigure,
-  type ReportKind,
-  reportKinds,
-  reportTitles,
-} from '../../../contracts/reports';
+import { type DrillMetric, type ReportKind, reportKinds, reportTitles } from '../../../contracts/reports';
 import { ticketChannels, ticketPriorities, ticketTypes } from '../../../contracts/tickets';
+import { can } from '../../app/access';
 import { isApiError } from '../../app/api';
+import { useMe } from '../../app/session';
 import { channelOptions, priorityOptions, statusLabels, typeOptions } from '../../app/ticketLabels';
 import { usePageTitle } from '../../app/title';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
-import { SeriesChart } from '../../components/SeriesChart';
 import { TableFrame } from '../../components/TableFrame';
 import { useTeamOptions } from '../teams/teams.queries';
-import { formatValue } from './formatValue';
+import { ReportBody } from './ReportView';
 import { type ReportFilter, reportExportUrl, useDrill, useReport } from './reports.queries';
+import { ScheduleDialog } from './ScheduleDialog';
+import { ShareDialog } from './ShareDialog';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -69,118 +62,6 @@ function useReportAddress() {
     setParams(next, { replace: true });
   };
   return { kind, filter, set };
-}
-
-function Change({ figure }: { figure: ReportFigure }) {
-  if (figure.value === null || figure.previous === null)
-    return (
-      <Text size="xs" c="dimmed">
-        no comparison
-      </Text>
-    );
-  const diff = figure.value - figure.previous;
-  const text =
-    figure.unit === 'count'
-      ? `${diff >= 0 ? '+' : ''}${diff}`
-      : `${diff >= 0 ? '+' : ''}${formatValue(Math.abs(diff), figure.unit).replace(/^/, diff < 0 ? '−' : '')}`;
-  return (
-    <Text size="xs" c="dimmed">
-      {text} vs previous ({formatValue(figure.previous, figure.unit)})
-    </Text>
-  );
-}
-
-function Definition({ label, text }: { label: string; text: string }) {
-  return (
-    <Popover width={280} withArrow shadow="md" position="bottom">
-      <Popover.Target>
-        <ActionIcon variant="subtle" size="sm" color="gray" aria-label={`What “${label}” means`}>
-          <IconInfoCircle size={16} />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Text size="sm">{text}</Text>
-      </Popover.Dropdown>
-    </Popover>
-  );
-}
-
-function FigureCard({
-  figure,
-  onDrill,
-}: {
-  figure: ReportFigure;
-  onDrill: (m: DrillMetric, label: string) => void;
-}) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text size="sm" c="dimmed" fw={500}>
-          {figure.label}
-        </Text>
-        <Definition label={figure.label} text={figure.definition} />
-      </Group>
-      {figure.drill ? (
-        <Anchor
-          component="button"
-          type="button"
-          fz={26}
-          fw={700}
-          onClick={() => onDrill(figure.drill as DrillMetric, figure.label)}
-          aria-label={`${figure.label}: ${formatValue(figure.value, figure.unit)}, show the tickets`}
-        >
-          {formatValue(figure.value, figure.unit)}
-        </Anchor>
-      ) : (
-        <Text fz={26} fw={700}>
-          {formatValue(figure.value, figure.unit)}
-        </Text>
-      )}
-      <Change figure={figure} />
-    </Paper>
-  );
-}
-
-function SeriesView({ series }: { series: NonNullable<Report['series']> }) {
-  return (
-    <SeriesChart
-      title={`Over time, by ${series.grain}`}
-      bucketLabel={series.grain === 'day' ? 'Day' : 'Hour'}
-      keys={series.keys}
-      points={series.points}
-    />
-  );
-}
-
-function DataTable({ table }: { table: NonNullable<Report['table']> }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <TableFrame minWidth={420}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              {table.columns.map((c) => (
-                <Table.Th key={c.key}>{c.label}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {table.rows.map((r) => (
-              <Table.Tr key={String(r[table.columns[0]?.key ?? ''])}>
-                {table.columns.map((c) => (
-                  <Table.Td key={c.key}>
-                    {typeof r[c.key] === 'number' && c.unit
-                      ? formatValue(r[c.key] as number, c.unit)
-                      : String(r[c.key] ?? '—')}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableFrame>
-    </Paper>
-  );
 }
 
 function DrillModal({
@@ -258,6 +139,8 @@ export function ReportsPage() {
   const teams = useTeamOptions();
   const report = useReport(kind, filter);
   const [drill, setDrill] = useState<{ metric: DrillMetric; label: string } | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'schedule' | null>(null);
+  const canManage = can(useMe().role, 'reports.manage');
   const forbidden = report.isError && isApiError(report.error, 'FORBIDDEN');
   return (
     <>
@@ -346,6 +229,27 @@ export function ReportsPage() {
               >
                 Excel
               </Button>
+              {canManage ? (
+                <>
+                  <Button
+                    variant="default"
+                    leftSection={<IconShare size={16} />}
+                    onClick={() => setDialog('share')}
+                  >
+                    Share…
+                  </Button>
+                  <Button
+                    variant="default"
+                    leftSection={<IconCalendarTime size={16} />}
+                    onClick={() => setDialog('schedule')}
+                  >
+                    Schedule…
+                  </Button>
+                  <Button component={Link} to="/reports/schedules" variant="subtle">
+                    Scheduled reports
+                  </Button>
+                </>
+              ) : null}
             </Group>
           </Group>
         </Paper>
@@ -367,17 +271,35 @@ export function ReportsPage() {
                 ? ` Figures include events up to ${new Date(report.data.asOf).toLocaleString('en-GB')}.`
                 : ''}
             </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-              {report.data.figures.map((f) => (
-                <FigureCard key={f.key} figure={f} onDrill={(metric, label) => setDrill({ metric, label })} />
-              ))}
-            </SimpleGrid>
-            {report.data.series ? <SeriesView series={report.data.series} /> : null}
-            {report.data.table ? <DataTable table={report.data.table} /> : null}
+            <ReportBody report={report.data} onDrill={(metric, label) => setDrill({ metric, label })} />
           </>
         )}
       </Stack>
       <DrillModal drill={drill} filter={filter} onClose={() => setDrill(null)} />
+      {canManage ? (
+        <>
+          <ShareDialog
+            opened={dialog === 'share'}
+            onClose={() => setDialog(null)}
+            kind={kind}
+            filter={filter}
+          />
+          {dialog === 'schedule' ? (
+            <ScheduleDialog
+              opened
+              onClose={() => setDialog(null)}
+              schedule={null}
+              kind={kind}
+              filters={{
+                teamId: filter.teamId,
+                channel: filter.channel,
+                priority: filter.priority,
+                type: filter.type,
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
     </>
   );
 }
