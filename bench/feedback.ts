@@ -113,7 +113,5 @@ export async function benchFeedbackInbox(target: string, db: Db): Promise<Report
     const timed = await percentiles(RUNS, () => service.answers(ctx, q));
     rows.push({ target, scenario: `feedback inbox page, 90 days, ${label}`, ...timed });
   }
-  // Issue 15 goes on here: the spike-detection run and the feedback trend chart's read,
-  // each as one more row of this table (target, scenario, runs, p50, p95).
   return rows;
 }

@@ -32,6 +32,7 @@ import {
 } from './reports';
 import { benchRouting, type RoutingRow } from './routing';
 import { benchSweep, type SweepRow } from './sla';
+import { benchSpikes } from './spikes';
 import { searchQueries } from './vocabulary';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -435,6 +436,7 @@ async function inProcess(target: string, db: Db) {
   automations.push(...(await benchAutomationSweep(target, db)));
   reportRows.push(...(await benchReports(target, db)));
   reportRows.push(...(await benchFeedbackInbox(target, db)));
+  reportRows.push(...(await benchSpikes(target, db)));
   // Last: it opens tickets of its own.
   keeping.push(...(await benchAggregateKeeping(target, db)));
 }
