@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { ReferralEventsTable, ReferralsTable } from '../../db/schema';
 
 export type ReferralRowBase = Selectable<ReferralsTable>;
@@ -14,6 +15,20 @@ export type ReferralRow = ReferralRowBase & {
   ticket_subject: string | null;
   created_by_name: string | null;
 };
+
+// Every ticket opened asks whether its requester was referred and still waits for a first
+// ticket: a read by the unique referred id, built once (see server/db/prepared.ts). The write
+// follows only when there is one, so opening a ticket runs no multi-row update (which would
+// open a statement journal, docs/adr/0010-opening-tickets-without-statement-journals.md).
+const waitingReferral = prepared((db, p: { ticketId: number }) =>
+  db
+    .selectFrom('referrals')
+    .select('id')
+    .where('ticket_id', 'is', null)
+    .where('referred_id', '=', (eb) =>
+      eb.selectFrom('tickets').select('requester_id').where('id', '=', p.ticketId),
+    ),
+);
 
 export interface ReferralFilter {
   state?: ReferralRowBase['state'];
@@ -121,13 +136,13 @@ export const referralsRepository = {
 
   /** Links a new ticket to the referral of its requester, when that referral has no ticket yet. */
   async linkTicket(db: DbOrTrx, ticketId: number, at: string): Promise<void> {
+    const waiting = await waitingReferral.first(db, { ticketId });
+    if (!waiting) return;
     await db
       .updateTable('referrals')
       .set({ ticket_id: ticketId, updated_at: at })
+      .where('id', '=', waiting.id)
       .where('ticket_id', 'is', null)
-      .where('referred_id', '=', (eb) =>
-        eb.selectFrom('tickets').select('requester_id').where('id', '=', ticketId),
-      )
       .execute();
   },
 };
