@@ -2,10 +2,11 @@ import { expect, it } from 'vitest';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 
 describeApi('demo feedback', (t) => {
   it('surveys most solved tickets, with answers of every kind and a sour fortnight for deliveries', async () => {
-    await seedDemo(t.handle, loadConfig({}));
+    await seedDemo(t.handle, loadConfig({}), { days: DETAILED_DAYS });
     const manager = await t.login('morgan@steward.example', 'steward-demo');
     const cookie = manager.cookies.find((c) => c.name === 'steward_session')!;
     const inbox = await t.app.inject({
@@ -41,5 +42,5 @@ describeApi('demo feedback', (t) => {
     };
     expect(share('Delivery')).not.toBeNull();
     expect(share('Delivery')!).toBeLessThan(share('Returns') ?? 1);
-  });
+  }, 120_000);
 });

@@ -3,10 +3,11 @@ import type { NpsCampaign, NpsResults } from '../../contracts/nps';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 
 describeApi('demo NPS campaigns', (t) => {
   it('has a finished and an active campaign with answers in every group, comments and unsubscribes', async () => {
-    await seedDemo(t.handle, loadConfig({}));
+    await seedDemo(t.handle, loadConfig({}), { days: DETAILED_DAYS });
     const manager = await t.login('morgan@steward.example', 'steward-demo');
     const cookie = manager.cookies.find((c) => c.name === 'steward_session')!;
     const get = (url: string) =>

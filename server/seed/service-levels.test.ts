@@ -3,11 +3,13 @@ import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { parseClocksForTest } from '../modules/sla';
 import { seedDemo } from './demo';
+import { DETAILED_DAYS } from './history';
 import { arrivals } from './routing';
+import { SPIKE_TICKETS } from './spikes';
 
 describeApi('demo service levels', (t) => {
   it('puts every ticket under a policy, on an office calendar, with clocks in every state', async () => {
-    await seedDemo(t.handle, loadConfig({}));
+    await seedDemo(t.handle, loadConfig({}), { days: DETAILED_DAYS });
     const policies = await t.handle.db
       .selectFrom('sla_policies')
       .select('name')
@@ -20,8 +22,8 @@ describeApi('demo service levels', (t) => {
       .execute();
     expect(calendar).toEqual([{ name: 'London office', is_default: 1 }]);
     const rows = await t.handle.db.selectFrom('ticket_sla').select(['clocks', 'policy_id']).execute();
-    // The demo's tickets, the two solved without a reply, and the new ones routed.
-    expect(rows).toHaveLength(2000 + 2 + arrivals.length);
+    // The demo's tickets, the two solved without a reply, the new ones routed and the spike's burst.
+    expect(rows).toHaveLength(2000 + 2 + arrivals.length + SPIKE_TICKETS);
     const outcomes = new Set<string>();
     for (const row of rows)
       for (const c of parseClocksForTest(row.clocks))

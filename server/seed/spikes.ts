@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { foldAllEvents, runSpikeDetection } from '../modules/reports';
 import { indexNewTicket } from '../modules/search';
+import { backfillClocks } from '../modules/sla';
 import { appendTicketEvents, insertMessageRow, insertTicketRow } from '../modules/tickets';
 import { renderMarkdown } from '../platform/markdown';
 import { fill, topics } from './ticket-content';
@@ -92,6 +93,8 @@ export async function seedSpike(db: Db, nowMs: number): Promise<void> {
         body: body,
         customer: `${customer.name} ${customer.email ?? ''}`,
       });
+      // Written as history, so their service-level clocks are started the way the demo's others are.
+      await backfillClocks(trx, id, nowMs);
     }
   });
   await foldAllEvents(db, { settleMs: 0 });
