@@ -82,6 +82,29 @@ export function insertReturningId<P extends Record<string, Scalar>, T extends ke
   };
 }
 
+/**
+ * A query whose shape is one of a few (the columns an update sets, whether it checks a version):
+ * built once per shape, as `prepared` builds one. `build` is given the shape's keys, and `run`
+ * the values of those keys (others are left out), plus any the build always names.
+ */
+export function preparedByShape<P extends Record<string, Scalar>, R>(
+  build: (db: DbOrTrx, params: P, keys: readonly string[]) => Compilable<R> | CompiledQuery<R>,
+  size = 200,
+) {
+  const shapes = new Map<string, ReturnType<typeof prepared<P, R>>>();
+  return function run(db: DbOrTrx, keys: readonly string[], values: P): Promise<QueryResult<R>> {
+    const shape = keys.join('\u0000');
+    let statement = shapes.get(shape);
+    if (!statement) {
+      const fixed = [...keys];
+      statement = prepared<P, R>((on, params) => build(on, params, fixed));
+      if (shapes.size >= size) shapes.delete(shapes.keys().next().value!);
+      shapes.set(shape, statement);
+    }
+    return statement.run(db, values);
+  };
+}
+
 /** The named inputs as an object, for statements with many columns (markers cannot be spread). */
 export function pick<P extends Record<string, Scalar>, K extends keyof P>(params: P, keys: readonly K[]) {
   return Object.fromEntries(keys.map((key) => [key, params[key]])) as Pick<P, K>;

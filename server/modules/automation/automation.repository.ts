@@ -13,6 +13,16 @@ const revisionQuery = prepared((db, p: { name: string }) =>
   db.selectFrom('automation_revisions').select('revision').where('name', '=', p.name),
 );
 
+const latestCustomerBodyQuery = prepared((db, p: { ticketId: number }) =>
+  db
+    .selectFrom('messages')
+    .select('body')
+    .where('ticket_id', '=', p.ticketId)
+    .where('kind', '=', 'customer')
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+
 /** Rules by table, in their order. */
 function rules<T extends RuleTable>(table: T) {
   return {
@@ -210,15 +220,7 @@ export const automationRepository = {
 
   /** The customer's latest message on a ticket (the text rules look at). */
   async latestCustomerBody(db: DbOrTrx, ticketId: number): Promise<string> {
-    const row = await db
-      .selectFrom('messages')
-      .select('body')
-      .where('ticket_id', '=', ticketId)
-      .where('kind', '=', 'customer')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.body ?? '';
+    return (await latestCustomerBodyQuery.first(db, { ticketId }))?.body ?? '';
   },
 
   /**

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
-import { prepared } from '../../db/prepared';
+import { pick, prepared } from '../../db/prepared';
 import type { AgentPresenceTable, RoutingLogTable, TeamRoutingTable } from '../../db/schema';
 import { DETECT_CHARS } from './routing.language';
 
@@ -92,6 +92,24 @@ const teamLockQuery = prepared((db, p: { teamId: number }) =>
   adapterOf(db).forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', p.teamId)),
 );
 
+const cursorUpdate = prepared((db, p: { teamId: number; userId: number }) =>
+  db.updateTable('team_routing').set({ cursor_user_id: p.userId }).where('team_id', '=', p.teamId),
+);
+
+type LogValues = Omit<Selectable<RoutingLogTable>, 'id'>;
+const logColumns = [
+  'ticket_id',
+  'team_id',
+  'method',
+  'assignee_id',
+  'outcome',
+  'reason',
+  'detail',
+  'created_at',
+] as const satisfies readonly (keyof LogValues)[];
+/** Every routed ticket writes one: built once, every column given. */
+const logInsert = prepared((db, p: LogValues) => db.insertInto('routing_log').values(pick(p, logColumns)));
+
 const methodQuery = prepared((db, p: { teamId: number }) =>
   db.selectFrom('team_routing').select('method').where('team_id', '=', p.teamId),
 );
@@ -138,11 +156,7 @@ export const routingRepository = {
   },
 
   async setCursor(db: DbOrTrx, teamId: number, userId: number) {
-    await db
-      .updateTable('team_routing')
-      .set({ cursor_user_id: userId })
-      .where('team_id', '=', teamId)
-      .execute();
+    await cursorUpdate.run(db, { teamId, userId });
   },
 
   /** A team's active staff with their routing settings and presence. */
@@ -335,8 +349,8 @@ export const routingRepository = {
       .then((rows) => rows.map((r) => r.id));
   },
 
-  async insertLog(db: DbOrTrx, row: Omit<Insertable<RoutingLogTable>, 'id'>) {
-    await db.insertInto('routing_log').values(row).execute();
+  async insertLog(db: DbOrTrx, row: LogValues) {
+    await logInsert.run(db, row);
   },
 
   log(db: DbOrTrx, query: { ticketId?: number; teamId?: number; limit: number }, before: number | null) {

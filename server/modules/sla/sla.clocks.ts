@@ -157,5 +157,5 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
     columns.sla_due_at !== facts.sla_due_at ||
     columns.sla_warn_at !== facts.sla_warn_at
   )
-    await setTicketSlaSummary(db, change.ticketId, columns);
+    await setTicketSlaSummary(db, change.ticketId, columns, { opening: opened });
 }

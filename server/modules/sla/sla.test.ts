@@ -142,6 +142,27 @@ describeApi('service levels', (t) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('a ticket opened under a policy answers with the version it is stored at, so an edit straight after it is not refused', async () => {
+    const manager = await t.signIn('manager');
+    await createPolicy(manager, standard);
+    const created = await send(manager, 'POST', '/api/v1/tickets', {
+      subject: 'Lid is cracked',
+      requester: { email: 'lid@customer.example', name: 'Lid Owner' },
+      message: { body: 'The lid cracked on the first day.' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const opened = created.json() as Ticket;
+    const stored = (await send(manager, 'GET', `/api/v1/tickets/${opened.id}`)).json() as Ticket;
+    expect(stored.sla?.metric).toBe('first_reply');
+    expect(stored.version).toBe(opened.version);
+    const edited = await send(manager, 'PATCH', `/api/v1/tickets/${opened.id}`, {
+      priority: 'high',
+      version: opened.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((edited.json() as Ticket).version).toBeGreaterThan(opened.version);
+  });
+
   it('pauses on pending, resumes on open, retargets on a priority change, and meets the first reply on an answer', async () => {
     const manager = await t.signIn('manager');
     await createPolicy(manager, standard);

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import { containsText } from '../../db/like';
+import { prepared } from '../../db/prepared';
 import type { TeamRow } from '../../db/schema';
 
 export interface MemberRow {
@@ -9,9 +10,14 @@ export interface MemberRow {
   email: string;
 }
 
+/** Every ticket routed, checked or filed under a team reads its team: built once. */
+const byIdQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('teams').selectAll().where('id', '=', p.id),
+);
+
 export const teamsRepository = {
   findById(db: DbOrTrx, id: number): Promise<TeamRow | undefined> {
-    return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+    return byIdQuery.first(db, { id });
   },
 
   findByName(db: DbOrTrx, name: string): Promise<TeamRow | undefined> {

@@ -66,11 +66,24 @@ const summaryUpdate = prepared((db, p: SlaSummaryColumns & { id: number }) =>
   })).where('id', '=', p.id),
 );
 
-/** Keeps the clock that runs out next on the ticket row (lists sort and filter by it); every ticket change under a policy writes it. */
+/** The same for a ticket opened in this transaction: its version stays the one its opening answers with. */
+const openingSummaryUpdate = prepared((db, p: SlaSummaryColumns & { id: number }) =>
+  updateTickets(
+    db,
+    () => ({ sla_metric: p.sla_metric, sla_due_at: p.sla_due_at, sla_warn_at: p.sla_warn_at }),
+    { opening: true },
+  ).where('id', '=', p.id),
+);
+
+/**
+ * Keeps the clock that runs out next on the ticket row (lists sort and filter by it); every
+ * ticket change under a policy writes it. `opening`: the ticket was opened in this transaction.
+ */
 export async function setTicketSlaSummary(
   db: DbOrTrx,
   id: number,
   summary: SlaSummaryColumns,
+  options: { opening?: boolean } = {},
 ): Promise<void> {
-  await summaryUpdate.run(db, { ...summary, id });
+  await (options.opening ? openingSummaryUpdate : summaryUpdate).run(db, { ...summary, id });
 }

@@ -1,8 +1,8 @@
 import type { ExpressionBuilder, Selectable, UpdateObject } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { insertReturningId, pick } from '../../db/prepared';
+import { insertReturningId, pick, prepared, preparedByShape } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
-import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
+import { rowById, rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
 
@@ -31,27 +31,58 @@ export type TicketChange = Omit<UpdateObject<Database, 'tickets'>, 'version' | '
 export function updateTickets(
   db: DbOrTrx,
   change: (eb: ExpressionBuilder<Database, 'tickets'>) => TicketChange,
+  /**
+   * `opening`: the rows were inserted in this same transaction, so nobody has read them yet; they
+   * keep the version their opening answers with, and the list indexes that carry the version are
+   * not rewritten for a column they do not hold.
+   */
+  options: { opening?: boolean } = {},
 ) {
   return db.updateTable('tickets').set((eb) => {
     const values = change(eb);
     return {
       ...values,
       ...(values.status ? { is_open: isOpen(values.status) } : {}),
-      version: eb('version', '+', 1),
+      ...(options.opening ? {} : { version: eb('version', '+', 1) }),
     };
   });
 }
 
 type StoredValues = Omit<Selectable<TicketsTable>, 'id'>;
 const insertColumns = Object.keys(ticketColumns).filter((c): c is keyof StoredValues => c !== 'id');
+type UpdateValues = Record<string, string | number | null>;
+const EXPECTED_VERSION = '\u0000expected_version';
+/**
+ * A change of one ticket, built once per set of columns it changes (a ticket's edits repeat a
+ * few shapes: status, assignee, priority...), checking the version the editor read when given.
+ */
+const updateByShape = preparedByShape((db, p: UpdateValues, keys) => {
+  const columns = keys.filter(
+    (key) => key !== EXPECTED_VERSION && key !== 'status',
+  ) as (keyof TicketChange)[];
+  let q = updateTickets(db, () => pick(p, columns) as TicketChange).where('id', '=', p.id as number);
+  // A status is a value here, so its open flag is one too (updateTickets would work it out from the placeholder).
+  if (keys.includes('status'))
+    q = q.set({ status: p.status as TicketsTable['status'], is_open: p.is_open as number });
+  return keys.includes(EXPECTED_VERSION) ? q.where('version', '=', p[EXPECTED_VERSION] as number) : q;
+});
+
+/** Who may be assigned, and whether a team exists: checked on every ticket filed under one. */
+const staffMemberQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('users').select(['role', 'deactivated_at']).where('id', '=', p.id),
+);
+const teamQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('teams').select('id').where('id', '=', p.id),
+);
+
 /** Every ticket opened runs it: built once, every column given (see server/db/prepared.ts). */
 const insertQuery = insertReturningId((db, p: StoredValues) =>
   db.insertInto('tickets').values(pick(p, insertColumns)),
 );
 
 export const ticketsRepository = {
-  async findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
-    return (await rowsByIds(db, [id]))[0];
+  findById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
+    return rowById(db, id);
   },
 
   findByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
@@ -96,10 +127,17 @@ export const ticketsRepository = {
     values: Partial<TicketValues>,
     expectedVersion: number | null,
   ): Promise<boolean> {
-    let q = updateTickets(db, () => values).where('id', '=', id);
-    if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
-    const result = await q.executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const keys = Object.keys(values)
+      .filter((key) => values[key as keyof TicketValues] !== undefined)
+      .sort();
+    if (expectedVersion !== null) keys.push(EXPECTED_VERSION);
+    const result = await updateByShape(db, keys, {
+      ...(values as UpdateValues),
+      is_open: values.status === undefined ? null : isOpen(values.status),
+      [EXPECTED_VERSION]: expectedVersion,
+      id,
+    });
+    return Number(result.numAffectedRows ?? 0) === 1;
   },
 
   /** One more message at `at`, with what else it changes (the times kept from the conversation). */
@@ -154,11 +192,11 @@ export const ticketsRepository = {
   },
 
   staffMember(db: DbOrTrx, id: number) {
-    return db.selectFrom('users').select(['role', 'deactivated_at']).where('id', '=', id).executeTakeFirst();
+    return staffMemberQuery.first(db, { id });
   },
 
   async teamExists(db: DbOrTrx, id: number): Promise<boolean> {
-    return (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    return (await teamQuery.first(db, { id })) !== undefined;
   },
 
   /** Active staff whose address starts with one of the handles (the part before @). */

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
 import type { TicketsTable } from '../../db/schema';
 
 // Reading whole tickets: the ticket row with the names it points at (requester, organisation,
@@ -89,6 +90,19 @@ const rowEntries = [
   const [table, column] = ref!.split('.');
   return [key!, table!, column!] as const;
 });
+
+/** One ticket as JSON (SQLite) or as columns (PostgreSQL): built once, as every change reads its ticket before and after. */
+const rowAsJson = prepared((db, p: { id: number }) =>
+  joined(db).select(adapterOf(db).jsonObject(rowEntries).as('row')).where('tickets.id', '=', p.id),
+);
+const rowAsColumns = prepared((db, p: { id: number }) => base(db).where('tickets.id', '=', p.id));
+
+/** One ticket row with its names. */
+export async function rowById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
+  if (!adapterOf(db).readsRowsAsJson) return rowAsColumns.first(db, { id });
+  const found = await rowAsJson.first(db, { id });
+  return found ? (JSON.parse(found.row) as TicketRow) : undefined;
+}
 
 /** Ticket rows with their names, in no particular order. */
 export async function rowsByIds(db: DbOrTrx, ids: number[]): Promise<TicketRow[]> {
