@@ -1,5 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
+import { prepared } from '../../db/prepared';
 import type {
   SurveyAnswersTable,
   SurveyReasonsTable,
@@ -40,6 +42,14 @@ export interface AnswerFilter {
   from?: string;
   until?: string;
 }
+
+/** Every answer opens its link: built once. */
+const surveyByTokenQuery = prepared((db, p: { tokenHash: string }) =>
+  db.selectFrom('surveys').selectAll().where('token_hash', '=', p.tokenHash),
+);
+const lockSurveyQuery = prepared((db, p: { id: number }) =>
+  adapterOf(db).forUpdate(db.selectFrom('surveys').select('id').where('id', '=', p.id)),
+);
 
 const answers = (db: DbOrTrx) =>
   db
@@ -131,7 +141,12 @@ export const feedbackRepository = {
   },
 
   surveyByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SurveyRow | undefined> {
-    return db.selectFrom('surveys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return surveyByTokenQuery.first(db, { tokenHash });
+  },
+
+  /** Holds a survey's row until the transaction ends (PostgreSQL; SQLite has one writer): one answer at a time per link. */
+  async lockSurvey(db: DbOrTrx, id: number): Promise<void> {
+    if (adapterOf(db).locksRows) await lockSurveyQuery.run(db, { id });
   },
 
   async insertSurvey(db: DbOrTrx, values: Omit<Insertable<SurveysTable>, 'id'>): Promise<number> {

@@ -1,7 +1,10 @@
 import type { PublicSurvey, SurveyAnswerBody, SurveySettings } from '../../../contracts/feedback';
 import { cesQuestion, isPositiveRating, surveyAnswerBody } from '../../../contracts/feedback';
+import type { Ticket } from '../../../contracts/tickets';
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
+import { groupCommit, groupCommitDefaults } from '../../db/group-commit';
 import { withSavepoint } from '../../db/savepoint';
 import type { Actor, RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -14,7 +17,12 @@ import { escapeHtml } from '../../platform/markdown';
 import { queueTicketMail } from '../mailboxes';
 import { loadTicket, type TicketChange } from '../tickets';
 import { afterAnswerRecorded } from './feedback.loop';
-import { feedbackRepository as repo, type SettingsRow, type SurveyRow } from './feedback.repository';
+import {
+  type AnswerRow,
+  feedbackRepository as repo,
+  type SettingsRow,
+  type SurveyRow,
+} from './feedback.repository';
 import {
   answerProblem,
   changeableUntil,
@@ -191,11 +199,31 @@ async function surveyOfToken(db: DbOrTrx, token: string): Promise<SurveyRow> {
   return survey;
 }
 
+/** What a survey page is made of: the ticket it is about, the answer given (if any) and the reasons offered. */
+interface SurveyState {
+  ticket: Ticket;
+  answer: Pick<AnswerRow, 'id' | 'rating' | 'effort' | 'comment' | 'reason_id' | 'answered_at'> | undefined;
+  reasons: { id: number; label: string }[];
+}
+
+async function stateOf(db: DbOrTrx, survey: SurveyRow): Promise<SurveyState> {
+  return {
+    ticket: await loadTicket(db, survey.ticket_id),
+    answer: await repo.answerOfSurvey(db, survey.id),
+    reasons: (await repo.reasons(db)).filter((r) => r.active === 1),
+  };
+}
+
 async function publicView(db: DbOrTrx, survey: SurveyRow, settings: SurveySettings): Promise<PublicSurvey> {
-  const ticket = await loadTicket(db, survey.ticket_id);
-  const answer = await repo.answerOfSurvey(db, survey.id);
+  return viewOf(survey, settings, await stateOf(db, survey));
+}
+
+function viewOf(
+  survey: SurveyRow,
+  settings: SurveySettings,
+  { ticket, answer, reasons }: SurveyState,
+): PublicSurvey {
   const until = changeableUntil(survey.expires_at, answer?.answered_at ?? null, settings.changeDays);
-  const reasons = (await repo.reasons(db)).filter((r) => r.active === 1);
   return {
     ticket: { id: ticket.id, subject: ticket.subject },
     scale: survey.scale,
@@ -217,21 +245,32 @@ async function surveyOfOwnTicket(db: DbOrTrx, customerId: number, ticketId: numb
   return survey;
 }
 
-/** Records the answer to a survey, or changes the one given: one answer per survey, never two. */
-async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
-  const input = surveyAnswerBody.parse(body);
-  const settings = await loadSurveySettings(trx);
-  const current = await publicView(trx, survey, settings);
-  if (current.expired)
-    throw new AppError(
-      'SURVEY_CLOSED',
-      current.answer ? 'The time to change this answer is over' : 'This survey link has expired',
-    );
+/** Refuses an answer the survey's scale cannot take (before any transaction is begun). */
+function checkAnswer(survey: SurveyRow, input: ReturnType<typeof surveyAnswerBody.parse>): void {
   const problem = answerProblem({ scale: survey.scale, askEffort: survey.ask_effort === 1 }, input);
   if (problem)
     throw new AppError('VALIDATION_FAILED', problem.message, [
       { path: [problem.path], message: problem.message },
     ]);
+}
+
+/**
+ * Records the answer to a survey, or changes the one given: one answer per survey, never two.
+ * The page it answers with is the one read before, with the answer just written.
+ */
+async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
+  const input = surveyAnswerBody.parse(body);
+  // Two answers to one link at once: the second waits, then finds the first and changes it.
+  await repo.lockSurvey(trx, survey.id);
+  const settings = await loadSurveySettings(trx);
+  const state = await stateOf(trx, survey);
+  const current = viewOf(survey, settings, state);
+  if (current.expired)
+    throw new AppError(
+      'SURVEY_CLOSED',
+      current.answer ? 'The time to change this answer is over' : 'This survey link has expired',
+    );
+  checkAnswer(survey, input);
   if (input.reasonId !== null && !current.reasons.some((r) => r.id === input.reasonId))
     throw notFound('SURVEY_REASON_NOT_FOUND', `Reason #${input.reasonId}`);
   const now = nowIso();
@@ -243,13 +282,14 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
     reason_id: input.reasonId,
     updated_at: now,
   };
-  const existing = await repo.answerOfSurvey(trx, survey.id);
+  const { ticket, answer: existing } = state;
+  let answerId: number;
   if (existing) {
-    await repo.updateAnswer(trx, existing.id, values);
-    await afterAnswerRecorded(trx, existing.id, now);
+    answerId = existing.id;
+    await repo.updateAnswer(trx, answerId, values);
+    await afterAnswerRecorded(trx, answerId, now);
   } else {
-    const ticket = await loadTicket(trx, survey.ticket_id);
-    const answerId = await repo.insertAnswer(trx, {
+    answerId = await repo.insertAnswer(trx, {
       ...values,
       survey_id: survey.id,
       ticket_id: ticket.id,
@@ -265,7 +305,8 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
     await afterAnswerRecorded(trx, answerId, now);
     await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
   }
-  return publicView(trx, survey, settings);
+  const answered = { ...values, id: answerId, answered_at: existing?.answered_at ?? now };
+  return viewOf(survey, settings, { ...state, answer: answered });
 }
 
 /**
@@ -273,6 +314,9 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
  * beside the request it is about (`customerOf` says which customer a portal account is).
  */
 export const surveyService = (db: Db, customerOf: (actor: Actor) => Promise<number | null>) => {
+  // Answers that arrive together share one transaction (docs/adr/0005-group-commit.md); a link
+  // that opens nothing or an answer its scale cannot take is refused before it joins one.
+  const answering = groupCommit(db, groupCommitDefaults(adapterOf(db)));
   async function portalCustomer(ctx: RequestContext): Promise<number> {
     authorize(ctx.actor, 'portal.use');
     const customerId = await customerOf(ctx.actor);
@@ -287,9 +331,8 @@ export const surveyService = (db: Db, customerOf: (actor: Actor) => Promise<numb
     },
 
     async answer(token: string, body: SurveyAnswerBody): Promise<PublicSurvey> {
-      return db
-        .transaction()
-        .execute(async (trx) => answerSurvey(trx, await surveyOfToken(trx, token), body));
+      checkAnswer(await surveyOfToken(db, token), surveyAnswerBody.parse(body));
+      return answering(async (trx) => answerSurvey(trx, await surveyOfToken(trx, token), body));
     },
 
     /** The survey of one of the signed-in customer's requests; null until one was sent (or for anyone else's). */

@@ -153,6 +153,35 @@ describeApi('feedback: satisfaction surveys', (t) => {
     expect((await send(manager, 'GET', '/api/v1/survey-answers')).json().data).toHaveLength(0);
   });
 
+  it('answers arriving together each get their own outcome: one answer per link, and a bad one refused alone', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const agent = await t.signIn('agent');
+    const first = await solvedAndSurveyed(agent, 'ana@shop.example');
+    const second = await solvedAndSurveyed(agent, 'ben@shop.example');
+    const put = (token: string, payload: object) =>
+      send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, payload);
+    const results = await Promise.all([
+      put(first.token, { rating: 2, comment: 'Slow' }),
+      put(second.token, { rating: 5 }),
+      put(first.token, { rating: 4, comment: 'Better after all' }),
+      put(`${second.token.slice(0, -2)}zz`, { rating: 5 }),
+      put(second.token, { rating: 9 }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 404, 400]);
+    expect((results[2]!.json() as PublicSurvey).answer).toMatchObject({
+      rating: 4,
+      comment: 'Better after all',
+    });
+    const answers = (await send(manager, 'GET', '/api/v1/survey-answers')).json().data as SurveyAnswer[];
+    expect(answers.map((a) => [a.ticket.id, a.rating]).sort()).toEqual(
+      [
+        [first.ticket.id, 4],
+        [second.ticket.id, 5],
+      ].sort(),
+    );
+  });
+
   it('only the tickets the settings name are surveyed, and a ticket reopened before its survey goes out is not', async () => {
     const manager = await t.signIn('manager');
     await surveysNow(manager, { types: ['question'] });
