@@ -106,10 +106,8 @@ function loadsFrom(rows: LoadRow[], keep: ReadonlySet<number>): Map<number, Load
   const loads = new Map<number, Load>();
   for (const row of rows) {
     if (row.assignee_id === null || !keep.has(row.assignee_id)) continue;
-    let load = loads.get(row.assignee_id) ?? noLoad;
-    for (let i = 0; i < Number(row.n); i++)
-      load = addToLoad(load, row.channel, row.priority as TicketPriority);
-    loads.set(row.assignee_id, load);
+    const load = loads.get(row.assignee_id) ?? noLoad;
+    loads.set(row.assignee_id, addToLoad(load, row.channel, row.priority as TicketPriority, Number(row.n)));
   }
   return loads;
 }

@@ -90,6 +90,35 @@ describe('least loaded', () => {
     expect(leastLoaded([agent(1), agent(2)], (id) => (id === 1 ? a : b), needs()).id).toBe(1);
   });
 
+  it('adds a count of tickets at once exactly as one at a time', () => {
+    const channels = ['email', 'web', 'phone'] as const;
+    const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            channel: fc.constantFrom(...channels),
+            priority: fc.constantFrom(...priorities),
+            count: fc.integer({ min: 0, max: 12 }),
+          }),
+          { maxLength: 20 },
+        ),
+        (rows) => {
+          let bulk = noLoad;
+          let single = noLoad;
+          for (const row of rows) {
+            bulk = addToLoad(bulk, row.channel, row.priority, row.count);
+            for (let i = 0; i < row.count; i++) single = addToLoad(single, row.channel, row.priority);
+          }
+          expect(bulk.open).toBe(single.open);
+          expect(bulk.weighted).toBeCloseTo(single.weighted, 9);
+          for (const channel of channels)
+            expect(bulk.byChannel[channel] ?? 0).toBe(single.byChannel[channel] ?? 0);
+        },
+      ),
+    );
+  });
+
   it('breaks ties by fewer tickets, then the more skilled agent, then the lower id', () => {
     const load = addToLoad(noLoad, 'email', 'normal');
     const skilled = agent(3, { skills: new Map([['billing', 5]]) });

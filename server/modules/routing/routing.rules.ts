@@ -44,11 +44,12 @@ export type Decision =
 export const weightOf = (priority: TicketPriority) => priorityWeights[priority];
 
 /** Adds one open ticket to a load. */
-export function addToLoad(load: Load, channel: string, priority: TicketPriority): Load {
+/** The load with `count` more open tickets of this channel and priority (one by default). */
+export function addToLoad(load: Load, channel: string, priority: TicketPriority, count = 1): Load {
   return {
-    open: load.open + 1,
-    weighted: load.weighted + weightOf(priority),
-    byChannel: { ...load.byChannel, [channel]: (load.byChannel[channel] ?? 0) + 1 },
+    open: load.open + count,
+    weighted: load.weighted + count * weightOf(priority),
+    byChannel: { ...load.byChannel, [channel]: (load.byChannel[channel] ?? 0) + count },
   };
 }
 
