@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Selectable, UpdateObject } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { insertReturningId, pick } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
+import { openCountsRepository } from './open-counts.repository';
 import { rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
@@ -86,7 +87,9 @@ export const ticketsRepository = {
       is_open: isOpen(values.status),
       version: 1,
     };
-    return { ...stored, id: await insertQuery(db, stored) };
+    const id = await insertQuery(db, stored);
+    await openCountsRepository.opened(db, { ...stored, id });
+    return { ...stored, id };
   },
 
   /** Updates when the version still matches; returns false when someone else changed it first. */
