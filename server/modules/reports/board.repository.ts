@@ -44,14 +44,20 @@ export const boardRepository = {
     const oldest = await unassigned()
       .select((eb) => eb.fn.min<string | null>('created_at').as('oldest'))
       .executeTakeFirst();
-    const after: number[] = [];
-    for (const bound of bounds) {
-      const row = await unassigned()
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('created_at', '>=', bound)
-        .executeTakeFirst();
-      after.push(Number(row?.n ?? 0));
-    }
+    // One walk of the entries since the oldest bound (the last), counting each bound's share.
+    const since = bounds.at(-1);
+    if (since === undefined) return { oldest: oldest?.oldest ?? null, after: [] };
+    const row = (await unassigned()
+      .select((eb) =>
+        bounds.map((bound, i) =>
+          eb.fn
+            .sum<number | string | null>(eb.case().when('created_at', '>=', bound).then(1).else(0).end())
+            .as(`after${i}`),
+        ),
+      )
+      .where('created_at', '>=', since)
+      .executeTakeFirst()) as Record<string, number | string | null> | undefined;
+    const after = bounds.map((_, i) => Number(row?.[`after${i}`] ?? 0));
     return { oldest: oldest?.oldest ?? null, after };
   },
 
