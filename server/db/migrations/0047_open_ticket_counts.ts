@@ -4,7 +4,7 @@ import type { Dialect, Migration } from './helpers';
 /**
  * Running counts of open tickets for the live operations board (ADR 0023):
  * - `open_ticket_counts`: open tickets by team, status and assignee (0 for none), spread over
- *   `OPEN_COUNT_SLOTS` rows by ticket id, so concurrent PostgreSQL writers of one team and status
+ *   eight rows by ticket id (`SLOTS`), so concurrent PostgreSQL writers of one team and status
  *   rarely wait on the same row. Triggers move them on every change of a ticket's team, status,
  *   assignee or openness and every deleted ticket, the foreign keys that clear a deleted team or
  *   person included, and on PostgreSQL on every ticket opened. On SQLite the tickets repository

@@ -15,7 +15,7 @@ const opened = prepared((db, p: { team_id: number; status: string; assignee_id: 
   ),
 );
 
-/** Open tickets counted from the tickets, less the kept counts: only keys whose two differ. */
+/** The key of a ticket's count: none (null) as 0. */
 const RECOUNT = sql`coalesce(team_id, 0) as team_id, status, coalesce(assignee_id, 0) as assignee_id`;
 
 export interface OpenCountDifference {
