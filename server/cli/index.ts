@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config';
 import { createDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { checkAggregates, foldAllEvents, rebuildAggregates, runSpikeDetection } from '../modules/reports';
+import { checkOpenTicketCounts, rebuildOpenTicketCounts } from '../modules/tickets';
 import { tokensService } from '../modules/tokens';
 import { usersService } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
@@ -25,7 +26,9 @@ Commands:
                                             create an API token and print it once
   seed-demo                                 fill the database with a demo department
   reports rebuild                           recompute the report aggregates from the events
+                                            and the board's open-ticket counts from the tickets
   reports check                             compare the report aggregates with the events
+                                            and the open-ticket counts with a recount
   reports spikes                            fold new events and run the spike detector now
                                             and print the differences
   smtp [--port P] [--host H]                run the SMTP listener and mail processing on
@@ -134,19 +137,26 @@ const commands: Record<string, (args: string[], config: Config) => Promise<void>
       if (action === 'rebuild') {
         const events = await rebuildAggregates(handle.db);
         console.log(`Report aggregates rebuilt from ${events} events.`);
+        const open = await rebuildOpenTicketCounts(handle.db);
+        console.log(`Open-ticket counts rebuilt: ${open} open tickets.`);
         return;
       }
       const differences = await checkAggregates(handle.db);
-      if (differences.length === 0) {
-        console.log('Report aggregates agree with the events.');
-        return;
-      }
+      const counts = await checkOpenTicketCounts(handle.db);
+      if (differences.length === 0) console.log('Report aggregates agree with the events.');
       for (const d of differences.slice(0, 50))
         console.log(`${d.key}: stored ${d.stored}, from the events ${d.computed}`);
       if (differences.length > 50) console.log(`… and ${differences.length - 50} more`);
-      throw new UsageError(
-        `${differences.length} report figures differ from the events; run "reports rebuild"`,
-      );
+      if (counts.length === 0) console.log('Open-ticket counts agree with the tickets.');
+      for (const c of counts.slice(0, 50))
+        console.log(
+          `open tickets of team ${c.teamId ?? 'none'}, ${c.status}, assignee ${c.assigneeId ?? 'none'}: kept ${c.kept}, counted ${c.counted}`,
+        );
+      if (counts.length > 50) console.log(`… and ${counts.length - 50} more`);
+      if (differences.length > 0 || counts.length > 0)
+        throw new UsageError(
+          `${differences.length} report figures differ from the events and ${counts.length} open-ticket counts from the tickets; run "reports rebuild"`,
+        );
     });
   },
 

@@ -478,6 +478,15 @@ export interface ChangeEpochsTable {
   value: number;
 }
 
+/** Open tickets by team, status and assignee (0 for none), in slots by ticket id (migration 0047). */
+export interface OpenTicketCountsTable {
+  team_id: number;
+  status: TicketStatus;
+  assignee_id: number;
+  slot: number;
+  n: number;
+}
+
 export interface SlaPoliciesTable {
   id: Generated<number>;
   name: string;
@@ -1136,6 +1145,7 @@ export interface Database {
   event_cursors: EventCursorsTable;
   job_failures: JobFailuresTable;
   change_epochs: ChangeEpochsTable;
+  open_ticket_counts: OpenTicketCountsTable;
   business_calendars: BusinessCalendarsTable;
   business_holidays: BusinessHolidaysTable;
   sla_policies: SlaPoliciesTable;

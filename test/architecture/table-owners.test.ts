@@ -62,6 +62,7 @@ const OWNERS: Record<string, string> = {
   ticket_sla: 'sla',
   ticket_replying: 'tickets',
   ticket_tags: 'tickets',
+  open_ticket_counts: 'tickets',
   tickets: 'tickets',
   users: 'users',
   team_routing: 'routing',

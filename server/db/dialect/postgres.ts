@@ -120,12 +120,16 @@ export const postgresDialect = {
   groupCommitBatch: 32,
   idsCommitInOrder: false,
   insertsRowByRow: false,
+  insertTriggersOpenJournals: false,
   locksRows: true,
 
   returningId: (insert) => insert.returning(sql<number>`id`.as('id')),
   insertedId: (result) => result.rows[0]?.id,
 
   forUpdate: (query) => query.forUpdate(),
+  async lockTable(db, table) {
+    await sql`lock table ${sql.table(table)} in exclusive mode`.execute(db);
+  },
   skipLocked: (query) => query.forUpdate().skipLocked(),
   idsToClaim: async (query) => (await query.forUpdate().skipLocked().execute()).map((r) => r.id),
 

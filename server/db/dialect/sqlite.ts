@@ -124,6 +124,7 @@ export const sqliteDialect = {
   groupCommitBatch: 64,
   idsCommitInOrder: true,
   insertsRowByRow: true,
+  insertTriggersOpenJournals: true,
   locksRows: false,
 
   // A RETURNING clause would open a statement journal (ADR 0010): the id is the last row id.
@@ -131,6 +132,7 @@ export const sqliteDialect = {
   insertedId: (result) => (result.insertId === undefined ? undefined : Number(result.insertId)),
 
   forUpdate: (query) => query,
+  async lockTable() {},
   skipLocked: (query) => query,
   idsToClaim: async (query) => query,
 

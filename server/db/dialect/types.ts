@@ -107,6 +107,12 @@ export interface DialectAdapter {
    */
   readonly insertsRowByRow: boolean;
   /**
+   * Whether a trigger on a table's inserts would make every insert open a statement journal: on
+   * SQLite the full-text tables written earlier in the transaction then flush a segment each
+   * (ADR 0010), so what such a trigger would do is done by the statement after the insert.
+   */
+  readonly insertTriggersOpenJournals: boolean;
+  /**
    * Whether transactions lock rows (PostgreSQL). SQLite has one writer at a time: a read meant
    * to lock would only turn a transaction that could have started as a write into one that must
    * upgrade, which fails at once while another process writes.
@@ -122,6 +128,11 @@ export interface DialectAdapter {
 
   /** Locks the rows a select reads until the transaction ends (SQLite's one writer needs no lock). */
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Keeps other transactions from writing `table` until this one ends, so a table rebuilt from
+   * another is exact even while writers run (SQLite's one writer needs no lock).
+   */
+  lockTable(db: DbOrTrx, table: string): Promise<void>;
   /** Locks them and passes over rows another transaction holds, so several nodes share a queue. */
   skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /**

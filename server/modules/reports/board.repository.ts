@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { TicketStatus } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 
 const inTeams = (teamIds: number[]) => (teamIds.length ? teamIds : [-1]);
@@ -8,71 +7,70 @@ const inTeams = (teamIds: number[]) => (teamIds.length ? teamIds : [-1]);
 const OPEN = sql.lit(1);
 
 /**
- * What the operations board reads of tickets. The backlog and the unassigned are counted from
- * `tickets_board_idx` (team_id, status, assignee_id, created_at where is_open = 1) alone: only
- * open tickets are in it, and the table is never read, so the cost follows the backlog, not the
- * history.
+ * What the operations board reads of tickets. The backlog by team and status, the unassigned and
+ * each agent's load come from the running counts of open tickets (`open_ticket_counts`, migration
+ * 0047, kept in the transaction of every ticket write): a few hundred rows, however long the
+ * backlog. The unassigned by age read an index of the unassigned by creation time (SQLite:
+ * `tickets_assignee_open_created_idx`; PostgreSQL: the partial `tickets_unassigned_open_idx`,
+ * migration 0047): the oldest is its first entry and the buckets count only the last day's.
  */
 export const boardRepository = {
   /** Unsolved tickets by team and status, with how many of them nobody is assigned to. */
-  backlog(db: DbOrTrx, teamIds: number[] | null) {
+  async backlog(db: DbOrTrx, teamIds: number[] | null) {
     let query = db
-      .selectFrom('tickets')
+      .selectFrom('open_ticket_counts')
       .select((eb) => [
         'team_id',
         'status',
-        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.sum<number | string>('n').as('n'),
         eb.fn
-          .sum<number | string | null>(eb.case().when('assignee_id', 'is', null).then(1).else(0).end())
+          .sum<number | string | null>(eb.case().when('assignee_id', '=', 0).then(eb.ref('n')).else(0).end())
           .as('unassigned'),
-      ])
-      .where('is_open', '=', OPEN);
+      ]);
     if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
-    return query.groupBy(['team_id', 'status']).execute() as Promise<
-      {
-        team_id: number | null;
-        status: TicketStatus;
-        n: number | string;
-        unassigned: number | string | null;
-      }[]
-    >;
+    const rows = await query.groupBy(['team_id', 'status']).execute();
+    return rows
+      .filter((r) => Number(r.n) !== 0)
+      .map((r) => ({ ...r, team_id: r.team_id === 0 ? null : r.team_id }));
   },
 
-  /** Unsolved unassigned tickets: how many came in at or after each bound, and the oldest. */
+  /** Unsolved unassigned tickets: how many came in at or after each bound (the newest day's), and the oldest. */
   async unassignedAges(db: DbOrTrx, teamIds: number[] | null, bounds: string[]) {
-    let query = db
-      .selectFrom('tickets')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('n'),
-        eb.fn.min<string | null>('created_at').as('oldest'),
-        ...bounds.map((bound, i) =>
+    const unassigned = () => {
+      let query = db.selectFrom('tickets').where('is_open', '=', OPEN).where('assignee_id', 'is', null);
+      if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
+      return query;
+    };
+    const oldest = await unassigned()
+      .select((eb) => eb.fn.min<string | null>('created_at').as('oldest'))
+      .executeTakeFirst();
+    // One walk of the entries since the oldest bound (the last), counting each bound's share.
+    const since = bounds.at(-1);
+    if (since === undefined) return { oldest: oldest?.oldest ?? null, after: [] };
+    const row = (await unassigned()
+      .select((eb) =>
+        bounds.map((bound, i) =>
           eb.fn
             .sum<number | string | null>(eb.case().when('created_at', '>=', bound).then(1).else(0).end())
             .as(`after${i}`),
         ),
-      ])
-      .where('is_open', '=', OPEN)
-      .where('assignee_id', 'is', null);
-    if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
-    const row = (await query.executeTakeFirst()) as Record<string, number | string | null> | undefined;
-    return {
-      count: Number(row?.n ?? 0),
-      oldest: (row?.oldest as string | null | undefined) ?? null,
-      after: bounds.map((_, i) => Number(row?.[`after${i}`] ?? 0)),
-    };
+      )
+      .where('created_at', '>=', since)
+      .executeTakeFirst()) as Record<string, number | string | null> | undefined;
+    const after = bounds.map((_, i) => Number(row?.[`after${i}`] ?? 0));
+    return { oldest: oldest?.oldest ?? null, after };
   },
 
-  /** Unsolved tickets assigned to each of these people (one index range each). */
+  /** Unsolved tickets assigned to each of these people, from the running counts. */
   async loads(db: DbOrTrx, userIds: number[]): Promise<Map<number, number>> {
     if (userIds.length === 0) return new Map();
     const rows = await db
-      .selectFrom('tickets')
-      .select((eb) => ['assignee_id', eb.fn.countAll<number | string>().as('n')])
+      .selectFrom('open_ticket_counts')
+      .select((eb) => ['assignee_id', eb.fn.sum<number | string>('n').as('n')])
       .where('assignee_id', 'in', userIds)
-      .where('is_open', '=', 1)
       .groupBy('assignee_id')
       .execute();
-    return new Map(rows.map((r) => [r.assignee_id as number, Number(r.n)]));
+    return new Map(rows.map((r) => [r.assignee_id, Number(r.n)]));
   },
 
   /** When each ticket that came in since `from` did (the creation-time index). */

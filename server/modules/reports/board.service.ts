@@ -22,6 +22,7 @@ import { spikeBoardAlerts } from './spikes.service';
  */
 const BOARD_TABLES = [
   'tickets',
+  'open_ticket_counts',
   'teams',
   'team_members',
   'users',
@@ -68,7 +69,8 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
     open += n;
   }
 
-  // Unassigned by age.
+  // Unassigned by age: how many from the backlog's counts, their ages from the index of the unassigned.
+  const unassigned = [...rows.values()].reduce((sum, row) => sum + row.unassigned, 0);
   const bounds = bucketBounds(now);
   const ages = await repo.unassignedAges(db, teamIds, bounds);
 
@@ -101,9 +103,9 @@ export async function readBoard(db: DbOrTrx, teamIds: number[] | null, now: numb
       byTeam: [...rows.values()].filter((r) => r.team !== null || r.open > 0),
     },
     unassigned: {
-      count: ages.count,
+      count: unassigned,
       oldestAt: ages.oldest,
-      buckets: ageBuckets(ages.count, ages.after, now),
+      buckets: ageBuckets(unassigned, ages.after, now),
     },
     sla: await countTicketsDue(db, { now, soonMs: SOON_MS, teamIds }),
     agents: staff.map((s) => ({ ...s, load: loads.get(s.id) ?? 0 })),

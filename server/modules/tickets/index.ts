@@ -12,6 +12,7 @@ export {
   type MessagesService,
   messagesService,
 } from './messages.service';
+export { checkOpenTicketCounts, type OpenCountDifference, rebuildOpenTicketCounts } from './open-counts';
 export { type CopiesOf, recipientsOf } from './recipients';
 export { type ReplyingService, replyingService } from './replying.service';
 export {

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Selectable, UpdateObject } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { insertReturningId, pick, prepared, preparedByShape } from '../../db/prepared';
 import type { Database, TicketsTable } from '../../db/schema';
+import { openCountsRepository } from './open-counts.repository';
 import { rowById, rowsByIds, type TicketRow, ticketColumns } from './tickets.rows';
 
 export type { TicketRow } from './tickets.rows';
@@ -117,7 +118,9 @@ export const ticketsRepository = {
       is_open: isOpen(values.status),
       version: 1,
     };
-    return { ...stored, id: await insertQuery(db, stored) };
+    const id = await insertQuery(db, stored);
+    await openCountsRepository.opened(db, { ...stored, id });
+    return { ...stored, id };
   },
 
   /** Updates when the version still matches; returns false when someone else changed it first. */
