@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeFindings, seriousViolations } from './axe';
 import { expectFitsWindow, phone } from './fit';
 import { expect, test } from './fixtures';
 import { e2eBaseUrl, e2eDataDir } from './global-setup';
@@ -162,6 +163,8 @@ test('the manager switches the feedback inbox to NPS, reads a campaign answer wi
   await expect(answer).toContainText('Negative tone');
   await expect(answer.getByRole('link', { name: campaignName })).toBeVisible();
   await expect(page.getByText('% promoters − % detractors')).toBeVisible();
+  const findings = await seriousViolations(page, 'NPS answers in the feedback inbox');
+  expect(findings, describeFindings(findings)).toEqual([]);
 
   // Tagged by hand, as survey answers are.
   await answer.getByRole('button', { name: `Themes of ${customerName}'s NPS answer` }).click();
