@@ -3,16 +3,23 @@
 // sent yesterday and waiting, each with a token the bench knows. Recording an answer runs over
 // HTTP through the public answer route (`surveyAnswering`: autocannon options, a different
 // link per request); the feedback inbox page for 90 days runs in-process through the feedback
-// service (p50/p95).
+// service (p50/p95), for survey answers and for NPS answers (`makeNpsAnswers`: campaigns to
+// the generated customers, most of them answered over the last 90 days).
 import type autocannon from 'autocannon';
 import { loadConfig } from '../server/config';
 import type { Db } from '../server/db/database';
-import { feedbackService, insertPastSurvey } from '../server/modules/feedback';
+import {
+  feedbackService,
+  insertPastCampaign,
+  insertPastSurvey,
+  npsAnswersService,
+} from '../server/modules/feedback';
 import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { percentiles, type ReportRow } from './reports';
 
 const LINKS = Number(process.env.BENCH_SURVEY_LINKS ?? 10_000);
+const NPS_ANSWERS = Number(process.env.BENCH_NPS_RECIPIENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -112,6 +119,87 @@ export async function benchFeedbackInbox(target: string, db: Db): Promise<Report
   ] as const) {
     const timed = await percentiles(RUNS, () => service.answers(ctx, q));
     rows.push({ target, scenario: `feedback inbox page, 90 days, ${label}`, ...timed });
+  }
+  return rows;
+}
+
+const npsComments = [
+  'Support always gets back to me the same day.',
+  'Good overall, but delivery times vary a lot.',
+  'Three late deliveries this quarter, I am looking at other suppliers.',
+  '',
+];
+
+/**
+ * NPS campaigns to the first `BENCH_NPS_RECIPIENTS` customers, a campaign per thousand, sent over
+ * the last 90 days; four in five answered (each scored and tagged by the rules as it is recorded).
+ * Returns how many answered.
+ */
+export async function makeNpsAnswers(db: Db): Promise<number> {
+  const customers = await db
+    .selectFrom('customers')
+    .select(['id', 'organization_id'])
+    .orderBy('id')
+    .limit(NPS_ANSWERS)
+    .execute();
+  const now = Date.now();
+  let answered = 0;
+  for (let from = 0; from < customers.length; from += 1000) {
+    const chunk = customers.slice(from, from + 1000);
+    const startsMs = now - (2 + (((from / 1000) * 13) % 85)) * DAY;
+    const recipients = chunk.map((c, k) => {
+      const i = from + k;
+      const at = startsMs + (1 + (i % 47)) * 3_600_000;
+      return {
+        customerId: c.id,
+        organizationId: c.organization_id,
+        sentAt: new Date(startsMs).toISOString(),
+        answer:
+          i % 5 === 0
+            ? null
+            : { score: i % 11, comment: npsComments[i % 4]!, at: new Date(at).toISOString() },
+      };
+    });
+    answered += recipients.filter((r) => r.answer !== null).length;
+    await db.transaction().execute((trx) =>
+      insertPastCampaign(
+        trx,
+        {
+          name: `Bench NPS ${from / 1000 + 1}`,
+          question: 'How likely are you to recommend {company}?',
+          segment: { organizationIds: [], tags: [], plans: [], activeDays: null },
+          cadence: 'once',
+          status: 'finished',
+          startsAt: new Date(startsMs).toISOString(),
+          nextRunAt: null,
+          skippedCap: 0,
+          skippedUnsubscribed: 0,
+          recipients,
+        },
+        30,
+      ),
+    );
+  }
+  return answered;
+}
+
+/** The feedback inbox's first NPS page (50 answers and the summary) for the last 90 days, every campaign and detractors only. */
+export async function benchNpsInbox(target: string, db: Db): Promise<ReportRow[]> {
+  const service = npsAnswersService({ db });
+  const ctx = systemContext('Bench');
+  const now = Date.now();
+  const period = {
+    limit: 50,
+    from: new Date(now - 90 * DAY).toISOString().slice(0, 10),
+    to: new Date(now).toISOString().slice(0, 10),
+  };
+  const rows: ReportRow[] = [];
+  for (const [label, q] of [
+    ['every campaign', period],
+    ['detractors', { ...period, group: 'detractor' as const }],
+  ] as const) {
+    const timed = await percentiles(RUNS, () => service.answers(ctx, q));
+    rows.push({ target, scenario: `feedback inbox NPS page, 90 days, ${label}`, ...timed });
   }
   return rows;
 }

@@ -20,7 +20,13 @@ import { systemContext } from '../server/platform/auth/actor';
 import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
 import { type AutomationRow, benchAutomationSweep, benchTriggers, setUpDelegation } from './automation';
-import { benchFeedbackInbox, makeSurveyLinks, surveyAnswering } from './feedback';
+import {
+  benchFeedbackInbox,
+  benchNpsInbox,
+  makeNpsAnswers,
+  makeSurveyLinks,
+  surveyAnswering,
+} from './feedback';
 import { generatePostgres, generateSqlite, type Scale, SPAN_DAYS } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
 import {
@@ -431,6 +437,9 @@ async function prepareReports(prefix: string, db: Db): Promise<number> {
   started = Date.now();
   const links = await makeSurveyLinks(db);
   timings[`${prefix} survey links s`] = Math.round((Date.now() - started) / 1000);
+  started = Date.now();
+  await makeNpsAnswers(db);
+  timings[`${prefix} NPS answers s`] = Math.round((Date.now() - started) / 1000);
   return links;
 }
 
@@ -442,6 +451,7 @@ async function inProcess(target: string, db: Db) {
   automations.push(...(await benchAutomationSweep(target, db)));
   reportRows.push(...(await benchReports(target, db)));
   reportRows.push(...(await benchFeedbackInbox(target, db)));
+  reportRows.push(...(await benchNpsInbox(target, db)));
   reportRows.push(...(await benchSpikes(target, db)));
   // Last: it opens tickets of its own.
   keeping.push(...(await benchAggregateKeeping(target, db)));

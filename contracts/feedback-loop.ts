@@ -14,7 +14,7 @@ export const THEME_RULE_LIMITS = { phrases: 30, wordsPerPhrase: 5, phraseLength:
 export const feedbackThemeSchema = z.object({
   id: z.number(),
   name: z.string(),
-  answers: z.number().describe('Answers tagged with the theme'),
+  answers: z.number().describe('Answers (survey and NPS) tagged with the theme'),
   createdAt: isoTimestamp,
 });
 export type FeedbackTheme = z.infer<typeof feedbackThemeSchema>;
@@ -50,7 +50,7 @@ export const updateThemeRuleBody = z
   .partial()
   .strict();
 export const rerunThemeRulesResult = z.object({
-  answers: z.number().describe('Answers read'),
+  answers: z.number().describe('Answers read, survey and NPS'),
   tagged: z.number().describe('Theme tags added'),
   removed: z.number().describe('Rule tags no rule matches any more'),
 });

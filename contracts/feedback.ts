@@ -53,11 +53,12 @@ export const cesAverage = (sum: number, count: number): number | null => (count 
 
 /** NPS: percent promoters (9–10) minus percent detractors (0–6), from −100 to 100 (null without answers). */
 export function npsOf(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
-  return (100 * (promoters - detractors)) / scores.length;
+  return npsRate(scores.filter((s) => s >= 9).length, scores.filter((s) => s <= 6).length, scores.length);
 }
+
+/** NPS from counts: percent promoters minus percent detractors among all answers (null without answers). */
+export const npsRate = (promoters: number, detractors: number, answers: number): number | null =>
+  answers === 0 ? null : (100 * (promoters - detractors)) / answers;
 
 export const surveySettingsSchema = z
   .object({

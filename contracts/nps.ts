@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from './common';
+import { answerSentimentSchema, answerThemeSchema, sentimentLabels } from './feedback';
 import { lineText, plainText, proseText } from './text';
 
 /**
@@ -19,8 +20,11 @@ export function npsQuestionText(question: string, company: string): string {
   return question.split('{company}').join(company || 'us');
 }
 
+export const npsGroups = ['promoter', 'passive', 'detractor'] as const;
+export type NpsGroup = (typeof npsGroups)[number];
+
 /** Promoter (9–10), passive (7–8) or detractor (0–6). */
-export function npsGroupOf(score: number): 'promoter' | 'passive' | 'detractor' {
+export function npsGroupOf(score: number): NpsGroup {
   if (score >= 9) return 'promoter';
   if (score >= 7) return 'passive';
   return 'detractor';
@@ -114,11 +118,47 @@ export const npsAnswerSchema = z.object({
   customer: z.object({ id: z.number(), name: z.string(), email: z.string().nullable() }),
   organization: z.object({ id: z.number(), name: z.string() }).nullable(),
   score: z.number(),
-  group: z.enum(['promoter', 'passive', 'detractor']),
+  group: z.enum(npsGroups),
   comment: z.string(),
   answeredAt: isoTimestamp,
 });
 export type NpsAnswer = z.infer<typeof npsAnswerSchema>;
+
+/** An NPS answer as the feedback inbox lists it: with its campaign, the comment's tone and its themes. */
+export const npsInboxAnswerSchema = npsAnswerSchema
+  .extend({
+    campaign: z.object({ id: z.number(), name: z.string() }),
+    updatedAt: isoTimestamp.describe('When the customer last changed the answer'),
+    sentiment: answerSentimentSchema.nullable().describe("The comment's sentiment; null until scored"),
+    themes: z.array(answerThemeSchema),
+  })
+  .describe("A customer's answer to an NPS campaign");
+export type NpsInboxAnswer = z.infer<typeof npsInboxAnswerSchema>;
+
+export const npsSummarySchema = z.object({
+  answers: z.number(),
+  promoters: z.number().describe('Answers of 9 or 10'),
+  passives: z.number().describe('Answers of 7 or 8'),
+  detractors: z.number().describe('Answers of 0 to 6'),
+  nps: z.number().nullable().describe('Percent promoters minus percent detractors, −100 to 100'),
+  sent: z
+    .number()
+    .describe('Campaign mails sent in the period, to the campaign, organisation and customer filtered on'),
+  responseRate: z.number().nullable().describe('Percent of those mails that were answered'),
+  sentiments: z
+    .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
+    .describe('Answers by sentiment'),
+  themes: z
+    .array(z.object({ id: z.number(), name: z.string(), count: z.number() }))
+    .describe('Answers tagged with each theme, most first'),
+});
+export type NpsSummary = z.infer<typeof npsSummarySchema>;
+
+export const npsAnswersPage = z.object({
+  data: z.array(npsInboxAnswerSchema),
+  nextCursor: z.string().nullable(),
+  summary: npsSummarySchema,
+});
 
 export const npsResultsSchema = z.object({
   campaign: npsCampaignSchema,
@@ -133,16 +173,31 @@ export const npsResultsSchema = z.object({
 });
 export type NpsResults = z.infer<typeof npsResultsSchema>;
 
+const optionalId = z.coerce.number().int().positive().optional();
+/**
+ * The NPS inbox's filters. An NPS answer is about the company, not a ticket: it has no agent,
+ * team, category or channel, so those filters of the survey inbox are not accepted here (400).
+ */
 export const npsAnswersQuery = z
   .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: plainText(200, { trim: false }).optional(),
+    group: z.enum(npsGroups).optional().describe('Promoters (9–10), passives (7–8) or detractors (0–6)'),
+    score: z.coerce.number().int().min(0).max(10).optional().describe('Only answers of this score'),
+    campaignId: optionalId,
+    organizationId: optionalId,
+    customerId: optionalId,
     withComment: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
-    group: z.enum(['promoter', 'passive', 'detractor']).optional(),
-    q: plainText(200).optional(),
+    from: z.iso.date().optional().describe('First day answered, YYYY-MM-DD (UTC)'),
+    to: z.iso.date().optional().describe('Last day answered, YYYY-MM-DD (UTC)'),
+    sentiment: z.enum(sentimentLabels).optional(),
+    themeId: optionalId.describe('Only answers tagged with this theme'),
   })
   .strict();
+export type NpsAnswersQuery = z.input<typeof npsAnswersQuery>;
 
 export const npsSettingsSchema = z.object({
   company: z.string().describe('The name the question uses for {company}'),

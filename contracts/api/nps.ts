@@ -1,9 +1,13 @@
 import { idParam, okBody } from '../common';
+import { answerThemeParams } from '../feedback-loop';
 import {
   createNpsCampaignBody,
   npsAnswerBody,
+  npsAnswersPage,
+  npsAnswersQuery,
   npsCampaignList,
   npsCampaignSchema,
+  npsInboxAnswerSchema,
   npsResultsSchema,
   npsSettingsSchema,
   npsTokenParam,
@@ -17,6 +21,7 @@ import {
 import { route } from './route';
 
 const campaigns = '/api/v1/nps-campaigns';
+const answers = '/api/v1/nps-answers';
 
 export const npsRoutes = {
   list: route({ method: 'GET', path: campaigns, response: npsCampaignList }),
@@ -33,6 +38,19 @@ export const npsRoutes = {
     params: idParam,
     body: updateNpsCampaignBody,
     response: npsCampaignSchema,
+  }),
+  answers: route({ method: 'GET', path: answers, querystring: npsAnswersQuery, response: npsAnswersPage }),
+  tagAnswer: route({
+    method: 'PUT',
+    path: `${answers}/:id/themes/:themeId`,
+    params: answerThemeParams,
+    response: npsInboxAnswerSchema,
+  }),
+  untagAnswer: route({
+    method: 'DELETE',
+    path: `${answers}/:id/themes/:themeId`,
+    params: answerThemeParams,
+    response: npsInboxAnswerSchema,
   }),
   settings: route({ method: 'GET', path: '/api/v1/nps-settings', response: npsSettingsSchema }),
   updateSettings: route({

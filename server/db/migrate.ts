@@ -37,6 +37,7 @@ import { migration0041 } from './migrations/0041_testimonials_referrals';
 import { migration0042 } from './migrations/0042_spike_alerts';
 import { migration0043 } from './migrations/0043_goals';
 import { migration0044 } from './migrations/0044_report_delivery';
+import { migration0045 } from './migrations/0045_nps_answer_loop';
 import { migration0047 } from './migrations/0047_open_ticket_counts';
 import type { Migration } from './migrations/helpers';
 
@@ -79,6 +80,7 @@ export const migrations: Migration[] = [
   migration0042,
   migration0043,
   migration0044,
+  migration0045,
   migration0047,
 ];
 

@@ -604,6 +604,11 @@ export interface NpsRecipientsTable {
   comment: string;
   answered_at: Timestamp | null;
   updated_at: Timestamp | null;
+  /** AFINN sum of the comment's words (migration 0045); null until scored, and while unanswered */
+  sentiment_score: number | null;
+  /** the score per word */
+  sentiment_comparative: number | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
 export interface NpsOptoutsTable {
@@ -655,6 +660,14 @@ export interface FeedbackThemeRulesTable {
 }
 
 export interface SurveyAnswerThemesTable {
+  answer_id: number;
+  theme_id: number;
+  source: 'manual' | 'rule';
+  created_at: Timestamp;
+}
+
+/** The themes an NPS answer (a campaign recipient's row) is tagged with (migration 0045). */
+export interface NpsAnswerThemesTable {
   answer_id: number;
   theme_id: number;
   source: 'manual' | 'rule';
@@ -1169,6 +1182,7 @@ export interface Database {
   feedback_themes: FeedbackThemesTable;
   feedback_theme_rules: FeedbackThemeRulesTable;
   survey_answer_themes: SurveyAnswerThemesTable;
+  nps_answer_themes: NpsAnswerThemesTable;
   follow_up_settings: FollowUpSettingsTable;
   follow_ups: FollowUpsTable;
   follow_up_events: FollowUpEventsTable;

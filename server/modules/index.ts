@@ -26,6 +26,8 @@ import {
   feedbackService,
   followUpsService,
   NPS_JOB,
+  npsAnswersRoutes,
+  npsAnswersService,
   SENTIMENT_JOB,
   SURVEY_JOB,
   scheduleSurvey,
@@ -236,11 +238,9 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     testimonials: testimonialsService(deps),
     publicPerMinute: deps.config.publicFormsPerMinute,
   });
-  await app.register(feedbackLoopRoutes, {
-    db: deps.db,
-    themes: themesService(deps),
-    followUps: followUpsService(deps),
-  });
+  const themes = themesService(deps);
+  await app.register(feedbackLoopRoutes, { db: deps.db, themes, followUps: followUpsService(deps) });
+  await app.register(npsAnswersRoutes, { npsAnswers: npsAnswersService(deps), themes });
   await app.register(referralsRoutes, { referrals: referralsService(deps) });
   await app.register(macrosRoutes, { macros: macrosService(deps) });
   await app.register(jobsRoutes, { jobs: jobsService(deps) });

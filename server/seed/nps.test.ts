@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { NpsCampaign, NpsResults } from '../../contracts/nps';
+import type { NpsCampaign, NpsInboxAnswer, NpsResults, NpsSummary } from '../../contracts/nps';
 import { describeApi } from '../../test/helpers/app';
 import { loadConfig } from '../config';
 import { seedDemo } from './demo';
@@ -28,6 +28,17 @@ describeApi('demo NPS campaigns', (t) => {
     expect(Date.parse(active.nextRunAt!)).toBeGreaterThan(Date.now());
     const optouts = await t.handle.db.selectFrom('nps_optouts').selectAll().execute();
     expect(optouts.length).toBeGreaterThan(0);
+    // The feedback inbox shows NPS answers of the last 30 days at once, scored and tagged by the rules.
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const inbox = (await get(`/api/v1/nps-answers?from=${from}`)).json() as {
+      data: NpsInboxAnswer[];
+      summary: NpsSummary;
+    };
+    expect(inbox.data.length).toBeGreaterThan(5);
+    expect(inbox.data.some((a) => a.comment.length > 0 && a.sentiment !== null)).toBe(true);
+    expect(inbox.summary.nps).not.toBeNull();
+    const all = (await get('/api/v1/nps-answers?limit=200')).json() as { data: NpsInboxAnswer[] };
+    expect(all.data.some((a) => a.themes.some((th) => th.source === 'rule'))).toBe(true);
     const settings = (await get('/api/v1/nps-settings')).json();
     expect(settings).toMatchObject({ company: 'Steward Supplies', capDays: 90 });
   }, 120_000);

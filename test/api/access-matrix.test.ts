@@ -434,6 +434,19 @@ const matrix: {
     path: '/api/v1/survey-answers/{id}/themes/{themeId}',
     allowed: leads,
   },
+  { method: 'GET', url: '/api/v1/nps-answers', path: '/api/v1/nps-answers', allowed: leads },
+  {
+    method: 'PUT',
+    url: '/api/v1/nps-answers/999999/themes/999999',
+    path: '/api/v1/nps-answers/{id}/themes/{themeId}',
+    allowed: leads,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/nps-answers/999999/themes/999999',
+    path: '/api/v1/nps-answers/{id}/themes/{themeId}',
+    allowed: leads,
+  },
   {
     method: 'GET',
     url: '/api/v1/survey-answers/mine',

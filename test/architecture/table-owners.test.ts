@@ -43,6 +43,7 @@ const OWNERS: Record<string, string> = {
   nps_recipients: 'feedback',
   nps_optouts: 'feedback',
   survey_answer_themes: 'feedback',
+  nps_answer_themes: 'feedback',
   feedback_themes: 'feedback',
   feedback_theme_rules: 'feedback',
   follow_ups: 'feedback',

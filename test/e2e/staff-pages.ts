@@ -146,6 +146,7 @@ export const staffPages: StaffPage[] = [
   { name: 'board', path: () => '/board', ready: heading(() => 'Operations board') },
   { name: 'data-quality', path: () => '/data-quality', ready: heading(() => 'Data quality') },
   { name: 'feedback', path: () => '/feedback', ready: heading(() => 'Feedback') },
+  { name: 'feedback-nps', path: () => '/feedback?survey=nps', ready: heading(() => 'Feedback') },
   { name: 'feedback-settings', path: () => '/feedback/settings', ready: heading(() => 'Feedback') },
   { name: 'feedback-campaigns', path: () => '/feedback/campaigns', ready: heading(() => 'Feedback') },
   {

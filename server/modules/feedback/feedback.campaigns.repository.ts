@@ -24,7 +24,7 @@ export interface SegmentQuery {
   today: string;
 }
 
-/** NPS campaigns, their recipients and answers, and the campaign opt-outs: the only SQL on those tables. */
+/** NPS campaigns, their recipients and answers, and the campaign opt-outs (the inbox's reads of answers: `feedback.nps-answers.repository.ts`). */
 export const campaignsRepository = {
   settings(db: DbOrTrx): Promise<NpsSettingsRow | undefined> {
     return db.selectFrom('nps_settings').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -189,15 +189,18 @@ export const campaignsRepository = {
     await db.deleteFrom('nps_optouts').where('customer_id', '=', customerId).execute();
   },
 
-  /** Adds a recipient; false when this customer already has a row in this run. */
-  async insertRecipient(db: DbOrTrx, values: Omit<Insertable<NpsRecipientsTable>, 'id'>): Promise<boolean> {
+  /** Adds a recipient and answers its id; null when this customer already has a row in this run. */
+  async insertRecipient(
+    db: DbOrTrx,
+    values: Omit<Insertable<NpsRecipientsTable>, 'id'>,
+  ): Promise<number | null> {
     const rows = await db
       .insertInto('nps_recipients')
       .values(values)
       .onConflict((oc) => oc.columns(['campaign_id', 'run', 'customer_id']).doNothing())
       .returning('id')
       .execute();
-    return rows.length === 1;
+    return rows[0]?.id ?? null;
   },
 
   recipientByTokenHash(db: DbOrTrx, tokenHash: string): Promise<RecipientRow | undefined> {

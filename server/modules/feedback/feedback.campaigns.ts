@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { npsOf } from '../../../contracts/feedback';
+import { npsRate } from '../../../contracts/feedback';
 import {
   type createNpsCampaignBody,
   type NpsAnswerBody,
@@ -38,7 +38,7 @@ import {
   type RecipientRow,
   campaignsRepository as repo,
 } from './feedback.campaigns.repository';
-import { openFollowUp } from './feedback.loop';
+import { afterNpsAnswerRecorded, openFollowUp } from './feedback.loop';
 import { scheduleTestimonialRequest } from './feedback.testimonials';
 
 /** The job's name: its failed items on the jobs page. */
@@ -74,14 +74,8 @@ const noTotals = (campaignId: number): Totals => ({
 });
 
 /** NPS from group counts: the same formula as `npsOf`, without listing every score. */
-function npsOfCounts(t: Totals): number | null {
-  const scores = [
-    ...Array<number>(t.promoters).fill(10),
-    ...Array<number>(t.passives).fill(8),
-    ...Array<number>(t.detractors).fill(0),
-  ];
-  return npsOf(scores);
-}
+const npsOfCounts = (t: Totals) =>
+  npsRate(t.promoters, t.detractors, t.promoters + t.passives + t.detractors);
 
 function toCampaign(row: CampaignRow, totals: Totals): NpsCampaign {
   return {
@@ -197,7 +191,7 @@ async function runCampaign(trx: DbOrTrx, config: Config, campaign: CampaignRow, 
       answered_at: null,
       updated_at: null,
     });
-    if (!added) continue;
+    if (added === null) continue;
     const unsubscribe = `${linkBase(config)}/api/v1/public/unsubscribe/${token}`;
     await queueCustomerMail(trx, config, {
       template: 'nps_campaign',
@@ -458,6 +452,7 @@ export const campaignsService = (
           answered_at: r.answered_at ?? at,
           updated_at: at,
         });
+        await afterNpsAnswerRecorded(trx, r.id, input.comment, at);
         await scheduleTestimonialRequest(trx, {
           kind: 'nps',
           id: r.id,
@@ -556,8 +551,8 @@ export async function insertPastCampaign(db: DbOrTrx, past: PastCampaign, linkDa
     created_at: past.startsAt,
     updated_at: lastRun,
   });
-  for (const r of past.recipients)
-    await repo.insertRecipient(db, {
+  for (const r of past.recipients) {
+    const recipientId = await repo.insertRecipient(db, {
       campaign_id: id,
       run: 1,
       customer_id: r.customerId,
@@ -570,6 +565,10 @@ export async function insertPastCampaign(db: DbOrTrx, past: PastCampaign, linkDa
       answered_at: r.answer?.at ?? null,
       updated_at: r.answer?.at ?? null,
     });
+    // Scored and tagged by the rules as an answer recorded then would have been.
+    if (r.answer && recipientId !== null)
+      await afterNpsAnswerRecorded(db, recipientId, r.answer.comment, r.answer.at);
+  }
   return id;
 }
 

@@ -24,7 +24,7 @@ export const feedbackLoopRoutes: FastifyPluginAsyncZod<{
       config: read,
       schema: {
         tags,
-        summary: 'Feedback themes, with how many answers each tags',
+        summary: 'Feedback themes, with how many answers (survey and NPS) each tags',
         response: { 200: table.themes.response, ...protectedErrors },
       },
     },
@@ -135,7 +135,7 @@ export const feedbackLoopRoutes: FastifyPluginAsyncZod<{
       config: manage,
       schema: {
         tags,
-        summary: 'Run the active theme rules again over every past answer',
+        summary: 'Run the active theme rules again over every past answer, survey and NPS',
         response: { 200: table.runRules.response, ...protectedErrors },
       },
     },

@@ -11,7 +11,7 @@ import { followUpsRepository } from './feedback.followups.repository';
 import { feedbackRepository } from './feedback.repository';
 import { scoreSentiment } from './feedback.sentiment';
 import { scheduleTestimonialRequest } from './feedback.testimonials';
-import { themesRepository } from './feedback.themes.repository';
+import { type AnswerKind, themesRepository } from './feedback.themes.repository';
 import { compileThemeRules, matchThemes } from './feedback.themes.rules';
 
 const DAY = 86_400_000;
@@ -23,9 +23,30 @@ export async function activeThemeRules(db: DbOrTrx) {
   return compileThemeRules(rules.map((r) => ({ themeId: r.theme_id, phrases: parseStringList(r.phrases) })));
 }
 
-/** Tags an answer with the themes the active rules find in its comment (in the caller's transaction). */
-export async function applyThemeRules(db: DbOrTrx, answerId: number, comment: string, now: string) {
-  return themesRepository.setRuleTags(db, answerId, matchThemes(comment, await activeThemeRules(db)), now);
+/** Tags an answer (CSAT or NPS) with the themes the active rules find in its comment (in the caller's transaction). */
+export async function applyThemeRules(
+  db: DbOrTrx,
+  answerId: number,
+  comment: string,
+  now: string,
+  kind: AnswerKind = 'csat',
+) {
+  return themesRepository.setRuleTags(
+    db,
+    answerId,
+    matchThemes(comment, await activeThemeRules(db)),
+    now,
+    kind,
+  );
+}
+
+/**
+ * What every NPS answer gets when it is recorded or changed, in its transaction: the comment's
+ * sentiment and the themes the rules find (hand tags stay), as a survey answer does.
+ */
+export async function afterNpsAnswerRecorded(db: DbOrTrx, recipientId: number, comment: string, at: string) {
+  await themesRepository.setSentiment(db, recipientId, scoreSentiment(comment), 'nps');
+  await applyThemeRules(db, recipientId, comment, at, 'nps');
 }
 
 const HOUR = 3_600_000;
@@ -143,18 +164,24 @@ export async function afterAnswerRecorded(
   });
 }
 
-/** The scoring job: answers recorded before sentiment was kept get theirs, a batch at a time. */
+/**
+ * The scoring job: survey and NPS answers recorded before sentiment was kept (migrations 0038 and
+ * 0045) get theirs, a batch at a time.
+ */
 export const SENTIMENT_JOB = 'feedback-sentiment';
 export async function scoreUnscoredAnswers(db: Db): Promise<number> {
   let done = 0;
-  for (;;) {
-    const batch = await themesRepository.comments(db, 0, BATCH, true);
-    if (batch.length === 0) return done;
-    await db.transaction().execute(async (trx) => {
-      for (const a of batch) await themesRepository.setSentiment(trx, a.id, scoreSentiment(a.comment));
-    });
-    done += batch.length;
-  }
+  for (const kind of ['csat', 'nps'] as const)
+    for (;;) {
+      const batch = await themesRepository.comments(db, 0, BATCH, true, kind);
+      if (batch.length === 0) break;
+      await db.transaction().execute(async (trx) => {
+        for (const a of batch)
+          await themesRepository.setSentiment(trx, a.id, scoreSentiment(a.comment), kind);
+      });
+      done += batch.length;
+    }
+  return done;
 }
 
 /** An agent's own scores: CSAT, CES and answers over the last 30 days against the 30 before, and their latest comments. */

@@ -92,6 +92,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: 'The feedback inbox: answers newest first, filtered, with CSAT, CES and the response rate',
+        description:
+          'Answers to the satisfaction survey sent after a ticket is solved (CSAT, with CES when asked), each about that ticket, its agent, team, category and channel. Answers to NPS campaigns are about the company rather than a ticket: GET /api/v1/nps-answers lists them with the same list shape.',
         querystring: s.answers.querystring,
         response: { 200: s.answers.response, ...protectedErrors },
       },

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { OperandExpression, Selectable } from 'kysely';
+import type { FollowUpSource } from '../../../contracts/feedback-loop';
 import type { DbOrTrx } from '../../db/database';
 import type { FeedbackThemeRulesTable, FeedbackThemesTable, SurveyAnswerThemesTable } from '../../db/schema';
 import { type AnswerFilter, matching } from './feedback.repository';
@@ -12,18 +13,45 @@ export type AnswerThemeRow = Pick<
   name: string;
 };
 
+/** Which answers: CSAT survey answers (`survey_answers`) or NPS campaign answers (`nps_recipients`). */
+export type AnswerKind = FollowUpSource;
+
+/**
+ * The table of an answer kind's theme tags. `nps_answer_themes` has exactly the columns of
+ * `survey_answer_themes` (migrations 0038 and 0045), so one set of queries serves both.
+ */
+const tagTable = (kind: AnswerKind) =>
+  (kind === 'csat' ? 'survey_answer_themes' : 'nps_answer_themes') as 'survey_answer_themes';
+
+/**
+ * The table of an answer kind's answers, for the columns both share: id, comment, answered_at
+ * (always set on a survey answer, set once a campaign recipient answered) and the sentiment.
+ */
+const answerTable = (kind: AnswerKind) =>
+  (kind === 'csat' ? 'survey_answers' : 'nps_recipients') as 'survey_answers';
+
 /** Themes, their keyword rules, the themes answers are tagged with, and answers' sentiment. */
 export const themesRepository = {
+  /** Every theme with the answers (CSAT and NPS) it tags. */
   async themes(db: DbOrTrx) {
     const rows = await db
       .selectFrom('feedback_themes as t')
-      .leftJoin('survey_answer_themes as at', 'at.theme_id', 't.id')
       .select(['t.id', 't.name', 't.created_at'])
-      .select((eb) => eb.fn.count<number>('at.answer_id').as('answers'))
-      .groupBy(['t.id', 't.name', 't.created_at'])
+      .select((eb) => [
+        eb
+          .selectFrom('survey_answer_themes as at')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('at.theme_id', '=', 't.id')
+          .as('csat'),
+        eb
+          .selectFrom('nps_answer_themes as nt')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('nt.theme_id', '=', 't.id')
+          .as('nps'),
+      ])
       .orderBy('t.name')
       .execute();
-    return rows.map((r) => ({ ...r, answers: Number(r.answers) }));
+    return rows.map(({ csat, nps, ...r }) => ({ ...r, answers: Number(csat ?? 0) + Number(nps ?? 0) }));
   },
 
   theme(db: DbOrTrx, id: number): Promise<ThemeRow | undefined> {
@@ -49,6 +77,7 @@ export const themesRepository = {
 
   async deleteTheme(db: DbOrTrx, id: number): Promise<void> {
     await db.deleteFrom('survey_answer_themes').where('theme_id', '=', id).execute();
+    await db.deleteFrom('nps_answer_themes').where('theme_id', '=', id).execute();
     await db.deleteFrom('feedback_theme_rules').where('theme_id', '=', id).execute();
     await db.deleteFrom('feedback_themes').where('id', '=', id).execute();
   },
@@ -104,10 +133,14 @@ export const themesRepository = {
   },
 
   /** The themes of some answers, by name. */
-  themesOfAnswers(db: DbOrTrx, answerIds: readonly number[]): Promise<AnswerThemeRow[]> {
+  themesOfAnswers(
+    db: DbOrTrx,
+    answerIds: readonly number[],
+    kind: AnswerKind = 'csat',
+  ): Promise<AnswerThemeRow[]> {
     if (answerIds.length === 0) return Promise.resolve([]);
     return db
-      .selectFrom('survey_answer_themes as at')
+      .selectFrom(`${tagTable(kind)} as at`)
       .innerJoin('feedback_themes as t', 't.id', 'at.theme_id')
       .select(['at.answer_id', 'at.theme_id', 'at.source', 't.name'])
       .where('at.answer_id', 'in', [...answerIds])
@@ -116,30 +149,37 @@ export const themesRepository = {
   },
 
   /** Tags an answer by hand; a rule's tag on the same theme becomes a hand tag (rules no longer remove it). */
-  async tagByHand(db: DbOrTrx, answerId: number, themeId: number, now: string): Promise<void> {
+  async tagByHand(
+    db: DbOrTrx,
+    answerId: number,
+    themeId: number,
+    now: string,
+    kind: AnswerKind = 'csat',
+  ): Promise<void> {
+    const table = tagTable(kind);
     const existing = await db
-      .selectFrom('survey_answer_themes')
+      .selectFrom(table)
       .select('source')
       .where('answer_id', '=', answerId)
       .where('theme_id', '=', themeId)
       .executeTakeFirst();
     if (existing)
       await db
-        .updateTable('survey_answer_themes')
+        .updateTable(table)
         .set({ source: 'manual' })
         .where('answer_id', '=', answerId)
         .where('theme_id', '=', themeId)
         .execute();
     else
       await db
-        .insertInto('survey_answer_themes')
+        .insertInto(table)
         .values({ answer_id: answerId, theme_id: themeId, source: 'manual', created_at: now })
         .execute();
   },
 
-  async untag(db: DbOrTrx, answerId: number, themeId: number): Promise<boolean> {
+  async untag(db: DbOrTrx, answerId: number, themeId: number, kind: AnswerKind = 'csat'): Promise<boolean> {
     const result = await db
-      .deleteFrom('survey_answer_themes')
+      .deleteFrom(tagTable(kind))
       .where('answer_id', '=', answerId)
       .where('theme_id', '=', themeId)
       .executeTakeFirst();
@@ -150,9 +190,16 @@ export const themesRepository = {
    * Makes an answer's rule tags exactly `themeIds` (hand tags stay as they are): adds the missing,
    * removes rule tags no rule matches any more. Answers how many it added and removed.
    */
-  async setRuleTags(db: DbOrTrx, answerId: number, themeIds: readonly number[], now: string) {
+  async setRuleTags(
+    db: DbOrTrx,
+    answerId: number,
+    themeIds: readonly number[],
+    now: string,
+    kind: AnswerKind = 'csat',
+  ) {
+    const table = tagTable(kind);
     const current = await db
-      .selectFrom('survey_answer_themes')
+      .selectFrom(table)
       .select(['theme_id', 'source'])
       .where('answer_id', '=', answerId)
       .execute();
@@ -163,14 +210,10 @@ export const themesRepository = {
       .map((c) => c.theme_id);
     const missing = themeIds.filter((id) => !has.has(id));
     if (stale.length > 0)
-      await db
-        .deleteFrom('survey_answer_themes')
-        .where('answer_id', '=', answerId)
-        .where('theme_id', 'in', stale)
-        .execute();
+      await db.deleteFrom(table).where('answer_id', '=', answerId).where('theme_id', 'in', stale).execute();
     if (missing.length > 0)
       await db
-        .insertInto('survey_answer_themes')
+        .insertInto(table)
         .values(
           missing.map((theme_id) => ({
             answer_id: answerId,
@@ -184,11 +227,16 @@ export const themesRepository = {
   },
 
   /** Answers tagged with each theme among those a filter keeps, most first. */
-  async themeCounts(db: DbOrTrx, f: AnswerFilter) {
+  themeCounts(db: DbOrTrx, f: AnswerFilter) {
+    return themesRepository.themeCountsAmong(db, 'csat', matching(db, f).select('a.id'));
+  },
+
+  /** Answers of a kind tagged with each theme among the ids a query selects, most first. */
+  async themeCountsAmong(db: DbOrTrx, kind: AnswerKind, ids: OperandExpression<number>) {
     const rows = await db
-      .selectFrom('survey_answer_themes as at')
+      .selectFrom(`${tagTable(kind)} as at`)
       .innerJoin('feedback_themes as t', 't.id', 'at.theme_id')
-      .where('at.answer_id', 'in', matching(db, f).select('a.id'))
+      .where('at.answer_id', 'in', ids)
       .select(['t.id', 't.name'])
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .groupBy(['t.id', 't.name'])
@@ -210,9 +258,13 @@ export const themesRepository = {
     return out;
   },
 
-  /** Answers' comments in id order after `afterId`, a batch at a time (scoring and re-running rules). */
-  comments(db: DbOrTrx, afterId: number, limit: number, onlyUnscored = false) {
-    let q = db.selectFrom('survey_answers').select(['id', 'comment']).where('id', '>', afterId);
+  /** Answered answers' comments in id order after `afterId`, a batch at a time (scoring and re-running rules). */
+  comments(db: DbOrTrx, afterId: number, limit: number, onlyUnscored = false, kind: AnswerKind = 'csat') {
+    let q = db
+      .selectFrom(answerTable(kind))
+      .select(['id', 'comment'])
+      .where('id', '>', afterId)
+      .where('answered_at', 'is not', null);
     if (onlyUnscored) q = q.where('sentiment', 'is', null);
     return q.orderBy('id').limit(limit).execute();
   },
@@ -221,9 +273,10 @@ export const themesRepository = {
     db: DbOrTrx,
     id: number,
     s: { score: number; comparative: number; label: 'negative' | 'neutral' | 'positive' },
+    kind: AnswerKind = 'csat',
   ): Promise<void> {
     await db
-      .updateTable('survey_answers')
+      .updateTable(answerTable(kind))
       .set({ sentiment_score: s.score, sentiment_comparative: s.comparative, sentiment: s.label })
       .where('id', '=', id)
       .execute();

@@ -16,9 +16,10 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { parseStringList } from '../../platform/json';
 import { activeThemeRules } from './feedback.loop';
+import { loadNpsAnswer } from './feedback.nps-answers';
 import { feedbackRepository } from './feedback.repository';
 import { answersWithThemes } from './feedback.service';
-import { themesRepository as repo, type ThemeRuleRow } from './feedback.themes.repository';
+import { type AnswerKind, themesRepository as repo, type ThemeRuleRow } from './feedback.themes.repository';
 import { matchThemes, normalisePhrase } from './feedback.themes.rules';
 
 type ThemeBody = z.output<typeof themeBody>;
@@ -62,8 +63,41 @@ async function loadAnswer(db: DbOrTrx, id: number): Promise<SurveyAnswer> {
   return (await answersWithThemes(db, [row]))[0]!;
 }
 
-/** Themes, their keyword rules, and tagging answers by hand or by re-running the rules. */
+/** Themes, their keyword rules, and tagging answers (CSAT and NPS) by hand or by re-running the rules. */
 export function themesService({ db }: AppDeps) {
+  /** Tags an answer of a kind by hand (`on`) or removes the tag, and answers it as the inbox shows it. */
+  function tagging<Answer>(
+    ctx: RequestContext,
+    kind: AnswerKind,
+    answerId: number,
+    themeId: number,
+    on: boolean,
+    load: (trx: DbOrTrx, id: number) => Promise<Answer>,
+  ): Promise<Answer> {
+    authorize(ctx.actor, 'feedback.manage');
+    return db.transaction().execute(async (trx) => {
+      await load(trx, answerId);
+      const theme = await loadTheme(trx, themeId);
+      const what = { name: theme.name, answer: answerId, ...(kind === 'nps' ? { survey: 'nps' } : {}) };
+      if (on) {
+        await repo.tagByHand(trx, answerId, themeId, nowIso(), kind);
+        await recordAudit(trx, ctx, {
+          action: 'feedback.answer_tagged',
+          entityType: 'feedback_theme',
+          entityId: themeId,
+          after: what,
+        });
+      } else if (await repo.untag(trx, answerId, themeId, kind))
+        await recordAudit(trx, ctx, {
+          action: 'feedback.answer_untagged',
+          entityType: 'feedback_theme',
+          entityId: themeId,
+          before: what,
+        });
+      return load(trx, answerId);
+    });
+  }
+
   async function themeOut(trx: DbOrTrx, id: number): Promise<FeedbackTheme> {
     const row = (await repo.themes(trx)).find((t) => t.id === id)!;
     return { id: row.id, name: row.name, answers: row.answers, createdAt: row.created_at };
@@ -190,7 +224,7 @@ export function themesService({ db }: AppDeps) {
     },
 
     /**
-     * Runs the active rules again over every past answer, a batch per transaction: tags what
+     * Runs the active rules again over every past answer, CSAT and NPS, a batch per transaction: tags what
      * they match now and drops rule tags nothing matches any more (hand tags stay).
      */
     async runRules(ctx: RequestContext) {
@@ -200,19 +234,21 @@ export function themesService({ db }: AppDeps) {
       let answers = 0;
       let tagged = 0;
       let removed = 0;
-      let after = 0;
-      for (;;) {
-        const batch = await repo.comments(db, after, BATCH);
-        if (batch.length === 0) break;
-        await db.transaction().execute(async (trx) => {
-          for (const a of batch) {
-            const change = await repo.setRuleTags(trx, a.id, matchThemes(a.comment, compiled), now);
-            tagged += change.added;
-            removed += change.removed;
-          }
-        });
-        answers += batch.length;
-        after = batch.at(-1)!.id;
+      for (const kind of ['csat', 'nps'] as const) {
+        let after = 0;
+        for (;;) {
+          const batch = await repo.comments(db, after, BATCH, false, kind);
+          if (batch.length === 0) break;
+          await db.transaction().execute(async (trx) => {
+            for (const a of batch) {
+              const change = await repo.setRuleTags(trx, a.id, matchThemes(a.comment, compiled), now, kind);
+              tagged += change.added;
+              removed += change.removed;
+            }
+          });
+          answers += batch.length;
+          after = batch.at(-1)!.id;
+        }
       }
       await db.transaction().execute((trx) =>
         recordAudit(trx, ctx, {
@@ -225,37 +261,14 @@ export function themesService({ db }: AppDeps) {
       return { answers, tagged, removed };
     },
 
-    async tagAnswer(ctx: RequestContext, answerId: number, themeId: number): Promise<SurveyAnswer> {
-      authorize(ctx.actor, 'feedback.manage');
-      return db.transaction().execute(async (trx) => {
-        await loadAnswer(trx, answerId);
-        const theme = await loadTheme(trx, themeId);
-        await repo.tagByHand(trx, answerId, themeId, nowIso());
-        await recordAudit(trx, ctx, {
-          action: 'feedback.answer_tagged',
-          entityType: 'feedback_theme',
-          entityId: themeId,
-          after: { name: theme.name, answer: answerId },
-        });
-        return loadAnswer(trx, answerId);
-      });
-    },
-
-    async untagAnswer(ctx: RequestContext, answerId: number, themeId: number): Promise<SurveyAnswer> {
-      authorize(ctx.actor, 'feedback.manage');
-      return db.transaction().execute(async (trx) => {
-        await loadAnswer(trx, answerId);
-        const theme = await loadTheme(trx, themeId);
-        if (await repo.untag(trx, answerId, themeId))
-          await recordAudit(trx, ctx, {
-            action: 'feedback.answer_untagged',
-            entityType: 'feedback_theme',
-            entityId: themeId,
-            before: { name: theme.name, answer: answerId },
-          });
-        return loadAnswer(trx, answerId);
-      });
-    },
+    tagAnswer: (ctx: RequestContext, answerId: number, themeId: number) =>
+      tagging(ctx, 'csat', answerId, themeId, true, loadAnswer),
+    untagAnswer: (ctx: RequestContext, answerId: number, themeId: number) =>
+      tagging(ctx, 'csat', answerId, themeId, false, loadAnswer),
+    tagNpsAnswer: (ctx: RequestContext, answerId: number, themeId: number) =>
+      tagging(ctx, 'nps', answerId, themeId, true, loadNpsAnswer),
+    untagNpsAnswer: (ctx: RequestContext, answerId: number, themeId: number) =>
+      tagging(ctx, 'nps', answerId, themeId, false, loadNpsAnswer),
   };
 }
 

@@ -1,7 +1,7 @@
 // The feedback module's front door: satisfaction surveys after a ticket is solved (scheduled in
 // the change's transaction, sent by a job with a link bound to the ticket), the customer's
 // answer on a public page, and the feedback inbox with CSAT, CES and the response rate; NPS
-// campaigns; testimonial requests to promoters and the consent they give.
+// campaigns and their answers in the inbox; testimonial requests to promoters and the consent they give.
 
 export {
   type CampaignsService,
@@ -36,6 +36,8 @@ export {
   workPastFollowUp,
 } from './feedback.loop';
 export { feedbackLoopRoutes } from './feedback.loop.routes';
+export { type NpsAnswersService, npsAnswersService } from './feedback.nps-answers';
+export { npsAnswersRoutes } from './feedback.nps-answers.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';
 export {

@@ -23,6 +23,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { TableFrame } from '../../components/TableFrame';
+import { Figure, percent } from './AnswerParts';
 import { CampaignEditor, cadenceLabels, segmentInWords } from './CampaignEditor';
 import {
   useCampaignResults,
@@ -31,7 +32,6 @@ import {
   useUpdateCampaign,
   useUpdateNpsSettings,
 } from './campaigns.queries';
-import { Figure, percent } from './FeedbackAnswers';
 
 const statusColors: Record<NpsStatus, string> = {
   draft: 'gray',

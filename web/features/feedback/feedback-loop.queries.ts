@@ -95,12 +95,15 @@ export function useRunThemeRules() {
   return useMutation({ mutationFn: () => api.call(r.runRules, {}), onSuccess: refresh });
 }
 
-/** Tags an answer with a theme, or removes the tag. */
-export function useToggleAnswerTheme() {
+/** Tags an answer (a survey answer, or an NPS answer) with a theme, or removes the tag. */
+export function useToggleAnswerTheme(kind: 'csat' | 'nps' = 'csat') {
   const refresh = useRefreshThemes();
   return useMutation({
-    mutationFn: ({ answerId, themeId, on }: { answerId: number; themeId: number; on: boolean }) =>
-      api.call(on ? r.tagAnswer : r.untagAnswer, { params: { id: answerId, themeId } }),
+    mutationFn: async ({ answerId, themeId, on }: { answerId: number; themeId: number; on: boolean }) => {
+      const params = { id: answerId, themeId };
+      if (kind === 'nps') await api.call(on ? routes.nps.tagAnswer : routes.nps.untagAnswer, { params });
+      else await api.call(on ? r.tagAnswer : r.untagAnswer, { params });
+    },
     onSuccess: refresh,
   });
 }

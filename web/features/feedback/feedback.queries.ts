@@ -16,9 +16,21 @@ export interface AnswersFilter {
   to?: string;
 }
 
+/** The NPS inbox's filters (NPS answers have no agent, team, category or channel). */
+export interface NpsAnswersFilter {
+  group?: 'promoter' | 'passive' | 'detractor';
+  campaignId?: number;
+  withComment?: 'true';
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  themeId?: number;
+  from?: string;
+  to?: string;
+}
+
 export const feedbackKeys = {
   all: ['feedback'] as const,
   answers: (filter: AnswersFilter) => ['feedback', 'answers', filter] as const,
+  npsAnswers: (filter: NpsAnswersFilter) => ['feedback', 'nps-answers', filter] as const,
   settings: ['feedback', 'settings'] as const,
   reasons: ['feedback', 'reasons'] as const,
   ofTicket: (id: number) => ['feedback', 'ticket', id] as const,
@@ -36,6 +48,21 @@ export function useSurveyAnswers(filter: AnswersFilter) {
       }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The feedback inbox's NPS answers: pages newest answered first, with NPS of the same filter. */
+export function useNpsAnswers(filter: NpsAnswersFilter, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: feedbackKeys.npsAnswers(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api.call(routes.nps.answers, {
+        query: { ...filter, ...(pageParam ? { cursor: pageParam } : {}) },
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
   });
 }
 
