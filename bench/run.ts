@@ -13,6 +13,7 @@ import { loadConfig } from '../server/config';
 import { createDatabase, type DatabaseHandle, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { insertCalendarRow } from '../server/modules/business-hours';
+import { foldAllEvents } from '../server/modules/reports';
 import { insertPolicyRow } from '../server/modules/sla';
 import { tokensService } from '../server/modules/tokens';
 import { systemContext } from '../server/platform/auth/actor';
@@ -20,7 +21,7 @@ import { localBus } from '../server/platform/live/bus';
 import { insertTeam, insertUser } from '../server/seed/factories';
 import { type AutomationRow, benchAutomationSweep, benchTriggers, setUpDelegation } from './automation';
 import { benchFeedbackInbox, makeSurveyLinks, surveyAnswering } from './feedback';
-import { generatePostgres, generateSqlite, type Scale, SPAN_DAYS } from './generate';
+import { generatePostgres, generateSqlite, insertProductField, type Scale, SPAN_DAYS } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
 import {
   benchAggregateKeeping,
@@ -147,6 +148,7 @@ async function prepare(handle: DatabaseHandle) {
     }),
     now,
   );
+  await insertProductField(handle.db);
   const tokens = tokensService({
     db: handle.db,
     config: loadConfig({}),
@@ -425,6 +427,8 @@ async function prepareReports(prefix: string, db: Db): Promise<number> {
   started = Date.now();
   const links = await makeSurveyLinks(db);
   timings[`${prefix} survey links s`] = Math.round((Date.now() - started) / 1000);
+  // The answers reach the trend aggregates through their events, like any answer.
+  await foldAllEvents(db, { settleMs: 0 });
   return links;
 }
 

@@ -37,6 +37,7 @@ import { migration0041 } from './migrations/0041_testimonials_referrals';
 import { migration0042 } from './migrations/0042_spike_alerts';
 import { migration0043 } from './migrations/0043_goals';
 import { migration0044 } from './migrations/0044_report_delivery';
+import { migration0046 } from './migrations/0046_report_dimensions';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -78,6 +79,7 @@ export const migrations: Migration[] = [
   migration0042,
   migration0043,
   migration0044,
+  migration0046,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
