@@ -814,7 +814,7 @@ export interface ReportHoursTable extends ReportKeyColumns {
 
 /**
  * Trend chart figures per UTC hour, dimension (`tag`, `category`, `organization`, `field:<key>`
- * of a dropdown custom field) and value ('' = none), folded from events (migration 0046).
+ * of a dropdown custom field, `all`: every ticket and answer once) and value ('' = none), folded from events (migration 0046).
  */
 export interface ReportDimensionHoursTable {
   hour: Timestamp;

@@ -3,8 +3,9 @@ import { columnTypes, type Dialect, type Migration } from './helpers';
 
 /**
  * Trend charts from aggregates:
- * - `report_dimension_hours`: per UTC hour, dimension (`tag`, `category`, `organization` or
- *   `field:<key>` of a dropdown custom field) and value ('' = none), the tickets opened in
+ * - `report_dimension_hours`: per UTC hour, dimension (`tag`, `category`, `organization`,
+ *   `field:<key>` of a dropdown custom field, or `all`: every ticket and answer once) and
+ *   value ('' = none), the tickets opened in
  *   that hour that carry the value now (`created`) and the survey answers given in that hour
  *   (`answers`, `positive`, `effort_sum`, `effort_n`); folded from ticket events by the
  *   report consumer, and moved when a ticket's tags or fields change;

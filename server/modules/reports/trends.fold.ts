@@ -3,6 +3,7 @@
 // dropdown custom field; a survey answer counts in the hour it was given under the ticket's
 // category and organisation at the time and its tags and field values now. When tags or a
 // field change, what the ticket (and its answers) added moves from the old value to the new.
+// Every ticket and answer also counts once under `all`, the whole of its hour.
 // The consumer, the rebuild and the check all run this one function beside the report fold.
 import { type SurveyAnsweredEvent, surveyAnsweredEvent } from '../../../contracts/trends';
 import { type AnswerMark, type FoldEvent, hourOf, type TrendState } from './reports.rules';
@@ -10,6 +11,9 @@ import { type AnswerMark, type FoldEvent, hourOf, type TrendState } from './repo
 export const TREND_COUNTERS = ['created', 'answers', 'positive', 'effort_sum', 'effort_n'] as const;
 export type TrendCounter = (typeof TREND_COUNTERS)[number];
 export type TrendCounts = Partial<Record<TrendCounter, number>>;
+
+/** The dimension every ticket and answer counts in once (value ''): the whole of an hour. */
+export const ALL = 'all';
 
 /** The dimension of a custom field's values. */
 export const fieldDimension = (key: string) => `field:${key}`;
@@ -77,6 +81,7 @@ function addField(deltas: TrendDeltas, s: TrendState, key: string, value: string
 
 function addAnswer(deltas: TrendDeltas, s: TrendState, a: AnswerMark, sign: number) {
   const counts = times(answerCounts(a), sign);
+  bump(deltas, ALL, a.hour, '', counts);
   bump(deltas, 'category', a.hour, idValue(a.categoryId), counts);
   bump(deltas, 'organization', a.hour, idValue(a.organizationId), counts);
   for (const tag of tagValues(s.tags)) bump(deltas, 'tag', a.hour, tag, counts);
@@ -123,6 +128,7 @@ export function foldTrendEvents(
       for (const [key, value] of Object.entries(first.fields))
         if (kept.has(key) && value !== '') s.fields[key] = value;
       holder.trend = s;
+      bump(deltas, ALL, s.hour, '', { created: 1 });
       addTags(deltas, s, s.tags, 1);
       for (const [key, value] of Object.entries(s.fields)) addField(deltas, s, key, value, 1);
       continue;

@@ -15,6 +15,7 @@ import {
 } from './trends.fold';
 
 const CHUNK = 200;
+const none = { created: 0, answers: 0, positive: 0, effortSum: 0, effortN: 0 };
 
 const parsedJson = (text: string | null): unknown => {
   if (!text) return null;
@@ -148,38 +149,37 @@ export const trendsRepository = {
 
   /**
    * A dimension's figures per UTC hour and value in [from, until) (one row each, through the
-   * key index): tickets opened and answers with their positive ones and effort scores.
+   * key index): tickets opened and answers with their positive ones and effort scores; only
+   * the rows where `of` (tickets opened, or answers) is not 0.
    */
-  async dimensionHours(db: DbOrTrx, dimension: string, from: string, until: string) {
-    const rows = await db
+  async dimensionHours(
+    db: DbOrTrx,
+    dimension: string,
+    from: string,
+    until: string,
+    of: 'created' | 'answers',
+  ) {
+    const base = db
       .selectFrom('report_dimension_hours')
-      .select(['hour', 'value', ...TREND_COUNTERS])
+      .select(['hour', 'value'])
       .where('dimension', '=', dimension)
       .where('hour', '>=', from)
       .where('hour', '<', until)
-      .execute();
+      .where(of, '!=', 0);
+    if (of === 'created') {
+      const rows = await base.select('created').execute();
+      return rows.map((r) => ({ ...none, at: r.hour, value: r.value, created: Number(r.created) }));
+    }
+    const rows = await base.select(['answers', 'positive', 'effort_sum', 'effort_n']).execute();
     return rows.map((r) => ({
+      ...none,
       at: r.hour,
       value: r.value,
-      created: Number(r.created ?? 0),
-      answers: Number(r.answers ?? 0),
-      positive: Number(r.positive ?? 0),
-      effortSum: Number(r.effort_sum ?? 0),
-      effortN: Number(r.effort_n ?? 0),
+      answers: Number(r.answers),
+      positive: Number(r.positive),
+      effortSum: Number(r.effort_sum),
+      effortN: Number(r.effort_n),
     }));
-  },
-
-  /** Tickets opened per UTC hour in [from, until) (every ticket, from the report aggregates). */
-  async createdHours(db: DbOrTrx, from: string, until: string) {
-    const rows = await db
-      .selectFrom('report_hours')
-      .select('hour')
-      .select((eb) => eb.fn.sum<number>('created').as('n'))
-      .where('hour', '>=', from)
-      .where('hour', '<', until)
-      .groupBy('hour')
-      .execute();
-    return rows.map((r) => ({ at: r.hour, n: Number(r.n ?? 0) }));
   },
 
   /** Tickets opened per UTC hour and category (or organisation) in [from, until). */

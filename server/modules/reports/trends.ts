@@ -8,7 +8,7 @@ import { authorize } from '../../platform/auth/policies';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { localDate, periodOf, zoneOf } from './reports.compute';
-import { fieldDimension, productValue } from './trends.fold';
+import { ALL, fieldDimension, productValue } from './trends.fold';
 import { trendsRepository as repo } from './trends.repository';
 import { foldTrend, NONE, type TrendRecord } from './trends.rules';
 
@@ -23,6 +23,9 @@ function fieldValue(fields: string | null, field: string): string {
 
 const keyOf = (v: string | number | null | undefined) =>
   v === null || v === undefined || v === '' || v === 0 ? NONE : String(v);
+
+/** What a measure counts: tickets opened, or answers. */
+const counterOf = (q: TrendQuery) => (q.measure === 'volume' ? 'created' : 'answers');
 
 type HourFigures = Awaited<ReturnType<typeof repo.dimensionHours>>[number];
 
@@ -40,41 +43,12 @@ function recordOfHour(
 
 /**
  * A dropdown field's figures: the aggregates keep the tickets and answers with a value; those
- * without one ("No product") are the rest of every ticket opened (report_hours) and every
- * answer given (the category dimension counts each answer once) in the hour.
+ * without one ("No product") are the rest of the hour's whole (the `all` dimension).
  */
 async function fieldHours(db: DbOrTrx, q: TrendQuery, field: string, fromHour: string, untilHour: string) {
-  const rows = await repo.dimensionHours(db, fieldDimension(field), fromHour, untilHour);
-  const all =
-    q.measure === 'volume'
-      ? (await repo.createdHours(db, fromHour, untilHour)).map((r) => ({
-          at: r.at,
-          value: '',
-          created: r.n,
-          answers: 0,
-          positive: 0,
-          effortSum: 0,
-          effortN: 0,
-        }))
-      : await repo.dimensionHours(db, 'category', fromHour, untilHour);
-  const rest = new Map<string, HourFigures>();
-  for (const r of all) {
-    const acc = rest.get(r.at) ?? {
-      ...r,
-      value: '',
-      created: 0,
-      answers: 0,
-      positive: 0,
-      effortSum: 0,
-      effortN: 0,
-    };
-    acc.created += r.created;
-    acc.answers += r.answers;
-    acc.positive += r.positive;
-    acc.effortSum += r.effortSum;
-    acc.effortN += r.effortN;
-    rest.set(r.at, acc);
-  }
+  const of = counterOf(q);
+  const rows = await repo.dimensionHours(db, fieldDimension(field), fromHour, untilHour, of);
+  const rest = new Map((await repo.dimensionHours(db, ALL, fromHour, untilHour, of)).map((r) => [r.at, r]));
   for (const r of rows) {
     const acc = rest.get(r.at);
     if (!acc) continue;
@@ -119,7 +93,7 @@ async function recordsOf(db: DbOrTrx, q: TrendQuery, from: string, until: string
     const rows =
       q.split === 'product'
         ? await fieldHours(db, q, field, fromHour, untilHour)
-        : await repo.dimensionHours(db, q.split, fromHour, untilHour);
+        : await repo.dimensionHours(db, q.split, fromHour, untilHour, counterOf(q));
     return rows.map((r) => recordOfHour(q.measure, day(r.at), keyOf(r.value), r));
   }
   return freeTextRecords(db, q, field, from, until, day);
