@@ -15,7 +15,6 @@ import {
 } from './trends.fold';
 
 const CHUNK = 200;
-const none = { created: 0, answers: 0, positive: 0, effortSum: 0, effortN: 0 };
 
 const parsedJson = (text: string | null): unknown => {
   if (!text) return null;
@@ -168,11 +167,19 @@ export const trendsRepository = {
       .where(of, '!=', 0);
     if (of === 'created') {
       const rows = await base.select('created').execute();
-      return rows.map((r) => ({ ...none, at: r.hour, value: r.value, created: Number(r.created) }));
+      return rows.map((r) => ({
+        at: r.hour,
+        value: r.value,
+        created: Number(r.created),
+        answers: 0,
+        positive: 0,
+        effortSum: 0,
+        effortN: 0,
+      }));
     }
     const rows = await base.select(['answers', 'positive', 'effort_sum', 'effort_n']).execute();
     return rows.map((r) => ({
-      ...none,
+      created: 0,
       at: r.hour,
       value: r.value,
       answers: Number(r.answers),
