@@ -2,7 +2,9 @@
 // written with raw prepared statements (SQLite) or unnest() batches (PostgreSQL).
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import type { Db } from '../server/db/database';
 import { WORD_SEPARATORS } from '../server/db/dialect/postgres';
+import { insertCustomFieldRow } from '../server/modules/ticket-fields';
 import { renderMarkdown } from '../server/platform/markdown';
 import { textSource } from './vocabulary';
 
@@ -22,6 +24,47 @@ function statusFor(i: number, total: number): string {
   return 'closed';
 }
 const PRIORITIES = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
+const TAGS = [
+  'billing',
+  'refund',
+  'vip',
+  'bug',
+  'delivery',
+  'login',
+  'invoice',
+  'feature',
+  'mobile',
+  'api',
+  'cancel',
+  'warranty',
+];
+/** The options of the `product` dropdown field the bench creates (`BENCH_PRODUCT_FIELD`). */
+export const PRODUCTS = ['Kettle', 'Toaster', 'Blender', 'Mixer', 'Oven', 'Grill', 'Fridge', 'Freezer'];
+export const BENCH_PRODUCT_FIELD = 'product';
+
+/** The dropdown field that names each generated ticket's product (trend charts split by it). */
+export async function insertProductField(db: Db): Promise<void> {
+  await insertCustomFieldRow(db, {
+    key: BENCH_PRODUCT_FIELD,
+    label: 'Product',
+    type: 'dropdown',
+    options: JSON.stringify(PRODUCTS),
+    ticket_types: '[]',
+    required: 0,
+    position: 0,
+    created_at: new Date().toISOString(),
+  });
+}
+
+/** Two tickets in three carry a tag, some two; five in six name a product. */
+function tagsFor(i: number): string[] {
+  if (i % 3 === 0) return [];
+  const first = TAGS[i % TAGS.length]!;
+  const second = TAGS[(i * 7 + 3) % TAGS.length]!;
+  return i % 5 === 0 && second !== first ? [first, second].sort() : [first];
+}
+const fieldsFor = (i: number) =>
+  JSON.stringify(i % 6 === 0 ? {} : { [BENCH_PRODUCT_FIELD]: PRODUCTS[(i * 3) % PRODUCTS.length] });
 const BATCH = 5000;
 const OPEN = new Set(['new', 'open', 'pending', 'on_hold']);
 
@@ -39,6 +82,8 @@ interface Row {
   updated: string;
   bodies: string[];
   customer: string;
+  tags: string[];
+  fields: string;
 }
 
 /** Two years of history: the reports read 90 days of it, and the year before for comparison. */
@@ -75,6 +120,8 @@ function* rows(scale: Scale, firstCustomerId: number): Generator<Row> {
       updated: new Date(solved ?? firstReply ?? createdMs + 3_600_000).toISOString(),
       bodies,
       customer: `customer${customerIndex} bench${customerIndex}@customers.example`,
+      tags: tagsFor(i),
+      fields: fieldsFor(i),
     };
   }
 }
@@ -154,7 +201,8 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
   const insertTicket =
     db.prepare(`insert into tickets (id, subject, requester_id, channel, type, priority, status, is_open, assignee_id, team_id,
     custom_fields, tags, version, first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at)
-    values (?, ?, ?, 'email', 'question', ?, ?, ?, ?, ?, '{}', '[]', 1, ?, ?, ?, ?, ?, ?)`);
+    values (?, ?, ?, 'email', 'question', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`);
+  const insertTag = db.prepare('insert into ticket_tags (ticket_id, tag) values (?, ?)');
   const insertMessage =
     db.prepare(`insert into messages (ticket_id, kind, author_user_id, author_customer_id, channel, body, body_html, meta, created_at)
     values (?, ?, ?, ?, 'email', ?, ?, '{}', ?)`);
@@ -176,6 +224,8 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
         OPEN.has(r.status) ? 1 : 0,
         r.assignee,
         r.team,
+        r.fields,
+        JSON.stringify(r.tags),
         r.firstReply,
         r.solved,
         r.updated,
@@ -183,6 +233,7 @@ export function generateSqlite(file: string, scale: Scale, log: (line: string) =
         r.created,
         r.updated,
       );
+      for (const tag of r.tags) insertTag.run(r.id, tag);
       r.bodies.forEach((body, k) => {
         const fromAgent = k % 2 === 1 && r.assignee !== null;
         insertMessage.run(
@@ -243,10 +294,10 @@ export async function generatePostgres(
     await client.query(
       `insert into tickets (id, subject, requester_id, channel, type, priority, status, assignee_id, team_id, custom_fields, tags, version,
          first_reply_at, solved_at, last_message_at, message_count, created_at, updated_at, is_open)
-       select id, s, r, 'email', 'question', p, st, a, tm, '{}', '[]', 1, fr, sv, u, mc, c, u,
+       select id, s, r, 'email', 'question', p, st, a, tm, cf, tg, 1, fr, sv, u, mc, c, u,
          case when st in ('new', 'open', 'pending', 'on_hold') then 1 else 0 end
-       from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[])
-         as t(id, s, r, p, st, a, tm, fr, sv, u, c, mc)`,
+       from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[], $13::text[], $14::text[])
+         as t(id, s, r, p, st, a, tm, fr, sv, u, c, mc, cf, tg)`,
       [
         col((r) => r.id),
         col((r) => r.subject),
@@ -260,7 +311,14 @@ export async function generatePostgres(
         col((r) => r.updated),
         col((r) => r.created),
         col((r) => r.bodies.length),
+        col((r) => r.fields),
+        col((r) => JSON.stringify(r.tags)),
       ],
+    );
+    const tagged = items.flatMap((r) => r.tags.map((tag) => ({ id: r.id, tag })));
+    await client.query(
+      'insert into ticket_tags (ticket_id, tag) select * from unnest($1::int[], $2::text[])',
+      [tagged.map((x) => x.id), tagged.map((x) => x.tag)],
     );
     const m = items.flatMap((r) =>
       r.bodies.map((body, k) => {

@@ -13,6 +13,7 @@ import { loadConfig } from '../server/config';
 import { createDatabase, type DatabaseHandle, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { insertCalendarRow } from '../server/modules/business-hours';
+import { foldAllEvents } from '../server/modules/reports';
 import { insertPolicyRow } from '../server/modules/sla';
 import { rebuildOpenTicketCounts } from '../server/modules/tickets';
 import { tokensService } from '../server/modules/tokens';
@@ -27,7 +28,7 @@ import {
   makeSurveyLinks,
   surveyAnswering,
 } from './feedback';
-import { generatePostgres, generateSqlite, type Scale, SPAN_DAYS } from './generate';
+import { generatePostgres, generateSqlite, insertProductField, type Scale, SPAN_DAYS } from './generate';
 import { benchBareSmtp, benchStewardMail } from './mail';
 import {
   benchAggregateKeeping,
@@ -154,6 +155,7 @@ async function prepare(handle: DatabaseHandle) {
     }),
     now,
   );
+  await insertProductField(handle.db);
   const tokens = tokensService({
     db: handle.db,
     config: loadConfig({}),
@@ -440,6 +442,8 @@ async function prepareReports(prefix: string, db: Db): Promise<number> {
   started = Date.now();
   await makeNpsAnswers(db);
   timings[`${prefix} NPS answers s`] = Math.round((Date.now() - started) / 1000);
+  // The answers reach the trend aggregates through their events, like any answer.
+  await foldAllEvents(db, { settleMs: 0 });
   return links;
 }
 

@@ -1,8 +1,10 @@
 // The spike job and the trend chart, in-process on the generated database: one full detection
 // run (every category, incoming tickets and negative answers per hour over six weeks and three
-// hours, judged and written) and 90-day trend reads, each as p50/p95 over repeated runs.
+// hours, judged and written) and 90-day trend reads (volume by category, tag and the product
+// dropdown; CSAT by category and tag), each as p50/p95 over repeated runs.
 import type { Db } from '../server/db/database';
 import { computeTrend, runSpikeDetection } from '../server/modules/reports';
+import { BENCH_PRODUCT_FIELD } from './generate';
 import { percentiles, type ReportRow } from './reports';
 
 const DAY = 86_400_000;
@@ -23,8 +25,16 @@ export async function benchSpikes(target: string, db: Db): Promise<ReportRow[]> 
       () => computeTrend(db, { ...period, measure: 'volume', split: 'tag' }),
     ],
     [
+      'trend chart, 90 days of volume by product (a dropdown field)',
+      () => computeTrend(db, { ...period, measure: 'volume', split: 'product', field: BENCH_PRODUCT_FIELD }),
+    ],
+    [
       'trend chart, 90 days of CSAT by category',
       () => computeTrend(db, { ...period, measure: 'csat', split: 'category' }),
+    ],
+    [
+      'trend chart, 90 days of CSAT by tag',
+      () => computeTrend(db, { ...period, measure: 'csat', split: 'tag' }),
     ],
     ['spike detection run, every category', () => runSpikeDetection(db, { now })],
   ] as const) {

@@ -18,6 +18,21 @@ export const trendMeasureLabels: Record<TrendMeasure, string> = {
 export const trendSplits = ['category', 'tag', 'product', 'organization'] as const;
 export type TrendSplit = (typeof trendSplits)[number];
 
+/**
+ * What a `survey_answered` ticket event carries (written when an answer is recorded or
+ * changed): the answer as it now stands, so the report fold never reads the answers table.
+ */
+export const surveyAnsweredEvent = z.object({
+  id: z.number().int(),
+  /** when the answer was first given: the hour it counts in */
+  at: z.string(),
+  positive: z.number().int(),
+  effort: z.number().int().nullable(),
+  categoryId: z.number().int().nullable(),
+  organizationId: z.number().int().nullable(),
+});
+export type SurveyAnsweredEvent = z.infer<typeof surveyAnsweredEvent>;
+
 export const trendQuery = periodChecked(
   z
     .object({

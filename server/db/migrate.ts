@@ -38,6 +38,7 @@ import { migration0042 } from './migrations/0042_spike_alerts';
 import { migration0043 } from './migrations/0043_goals';
 import { migration0044 } from './migrations/0044_report_delivery';
 import { migration0045 } from './migrations/0045_nps_answer_loop';
+import { migration0046 } from './migrations/0046_report_dimensions';
 import { migration0047 } from './migrations/0047_open_ticket_counts';
 import type { Migration } from './migrations/helpers';
 
@@ -81,6 +82,7 @@ export const migrations: Migration[] = [
   migration0043,
   migration0044,
   migration0045,
+  migration0046,
   migration0047,
 ];
 

@@ -834,6 +834,23 @@ export interface ReportHoursTable extends ReportKeyColumns {
   sla_resolution_breached: number;
 }
 
+/**
+ * Trend chart figures per UTC hour, dimension (`tag`, `category`, `organization`, `field:<key>`
+ * of a dropdown custom field, `all`: every ticket and answer once) and value ('' = none), folded from events (migration 0046).
+ */
+export interface ReportDimensionHoursTable {
+  hour: Timestamp;
+  dimension: string;
+  value: string;
+  /** tickets opened in the hour that carry the value now */
+  created: number;
+  /** survey answers given in the hour, their positive ones and their effort scores */
+  answers: number;
+  positive: number;
+  effort_sum: number;
+  effort_n: number;
+}
+
 /** A read-only link to one report with its filters frozen; only the token's hash is kept (migration 0044). */
 export interface ReportSharesTable {
   id: Generated<number>;
@@ -1198,6 +1215,7 @@ export interface Database {
   automation_claims: AutomationClaimsTable;
   automation_revisions: AutomationRevisionsTable;
   report_hours: ReportHoursTable;
+  report_dimension_hours: ReportDimensionHoursTable;
   report_durations: ReportDurationsTable;
   report_ticket_state: ReportTicketStateTable;
   report_cursors: ReportCursorsTable;

@@ -1,5 +1,6 @@
 import { cesAverage, csatRate, ratingLabel } from '../../../contracts/feedback';
 import { type FollowUpSource, isNegativeRating, type MyScores } from '../../../contracts/feedback-loop';
+import type { SurveyAnsweredEvent } from '../../../contracts/trends';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -7,6 +8,7 @@ import { nowIso } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { parseStringList } from '../../platform/json';
 import { notifyUsers } from '../notifications';
+import { recordTicketEvents } from '../tickets';
 import { followUpsRepository } from './feedback.followups.repository';
 import { feedbackRepository } from './feedback.repository';
 import { scoreSentiment } from './feedback.sentiment';
@@ -137,6 +139,23 @@ export async function afterAnswerRecorded(
 ): Promise<void> {
   const answer = await feedbackRepository.answerById(db, answerId);
   if (!answer) return;
+  // The answer as it now stands reaches the trend aggregates through the ticket's history.
+  const recorded: SurveyAnsweredEvent = {
+    id: answer.id,
+    at: new Date(answer.answered_at).toISOString(),
+    positive: answer.positive,
+    effort: answer.effort,
+    categoryId: answer.category_id,
+    organizationId: answer.organization_id,
+  };
+  await recordTicketEvents(
+    db,
+    answer.ticket_id,
+    { type: 'customer', id: answer.customer_id },
+    [{ type: 'survey_answered', to: JSON.stringify(recorded) }],
+    at,
+    options,
+  );
   await themesRepository.setSentiment(db, answerId, scoreSentiment(answer.comment));
   await applyThemeRules(db, answerId, answer.comment, at);
   // An answer written as history (demo data) asks nobody for a testimonial.

@@ -7,8 +7,12 @@ import { sendDueSurveys } from './feedback.surveys';
 const anonymous: Auth = { kind: 'anonymous' };
 
 describeApi('feedback: satisfaction surveys', (t) => {
-  const send = (auth: Auth, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-    t.request(auth, { method, url, ...(payload ? { payload } : {}) });
+  const send = (
+    auth: Auth,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) => t.request(auth, { method, url, ...(payload ? { payload } : {}) });
 
   /** Surveys at once after solving, so the job sends them in the test. */
   async function surveysNow(manager: Auth, extra: object = {}) {
@@ -151,6 +155,31 @@ describeApi('feedback: satisfaction surveys', (t) => {
       ((await send(anonymous, 'GET', `/api/v1/public/surveys/${token}`)).json() as PublicSurvey).expired,
     ).toBe(true);
     expect((await send(manager, 'GET', '/api/v1/survey-answers')).json().data).toHaveLength(0);
+  });
+
+  it('a survey answer is kept in the ticket history but changes nothing: no trigger on updates runs for it', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const agent = await t.signIn('agent');
+    const { ticket, token } = await solvedAndSurveyed(agent, 'cleo@shop.example');
+    const trigger = await send(manager, 'POST', '/api/v1/triggers', {
+      name: 'Every update is urgent',
+      when: 'update',
+      conditions: { all: [{ field: 'priority', operator: 'is', value: 'normal' }], any: [] },
+      actions: [{ type: 'set', field: 'priority', value: 'urgent' }],
+    });
+    expect(trigger.statusCode, trigger.body).toBe(201);
+    const before = (await send(manager, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+    const answered = await send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, { rating: 1 });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const after = (await send(manager, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(after).toMatchObject({ priority: before.priority, version: before.version });
+    const events = (await send(manager, 'GET', `/api/v1/tickets/${ticket.id}/events`)).json().data as {
+      type: string;
+    }[];
+    expect(events.map((e) => e.type)).toContain('survey_answered');
+    expect(events.map((e) => e.type)).not.toContain('trigger_fired');
+    await send(manager, 'DELETE', `/api/v1/triggers/${trigger.json().id}`);
   });
 
   it('answers arriving together each get their own outcome: one answer per link, and a bad one refused alone', async () => {

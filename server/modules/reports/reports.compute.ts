@@ -124,7 +124,7 @@ async function volumeSeries(db: DbOrTrx, f: Frame) {
   const grain = days <= 2 ? 'hour' : 'day';
   const labelOf = (hourIso: string) =>
     grain === 'hour'
-      ? new Date(wallClockOf(f.tz, Date.parse(hourIso))).toISOString().slice(0, 13).replace('T', ' ') + ':00'
+      ? `${new Date(wallClockOf(f.tz, Date.parse(hourIso))).toISOString().slice(0, 13).replace('T', ' ')}:00`
       : localDate(Date.parse(hourIso), f.tz);
   const buckets: string[] = [];
   const step = grain === 'hour' ? HOUR : DAY;

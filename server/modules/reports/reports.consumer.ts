@@ -18,6 +18,8 @@ import {
   type OpenTime,
   type TicketState,
 } from './reports.rules';
+import { foldTrendEvents, mergeTrendDeltas, type TrendDeltas, trendDifferences } from './trends.fold';
+import { trendsRepository as trends } from './trends.repository';
 
 export const REPORTS_JOB = 'report-aggregates';
 const BATCH = 2000;
@@ -25,6 +27,17 @@ const BATCH = 2000;
 async function openTimeOf(db: DbOrTrx): Promise<OpenTime> {
   const calendar = await loadCalendar(db, null);
   return calendar ? (from, to) => (to <= from ? 0 : openTimeBetween(calendar, from, to)) : () => null;
+}
+
+/** The trend fold beside the report fold (trends.fold.ts): the same events and ticket states. */
+async function trendDeltasOf(
+  db: DbOrTrx,
+  events: FoldEvent[],
+  states: Map<number, TicketState>,
+  created: number[],
+): Promise<TrendDeltas> {
+  const starts = await trends.trendStarts(db, created);
+  return foldTrendEvents(events, states, (id) => starts.get(id), await trends.keptFields(db));
 }
 
 export interface FoldOptions {
@@ -62,6 +75,7 @@ export async function foldNewEvents(db: Db, options: FoldOptions = {}): Promise<
       await openTimeOf(trx),
     );
     await repo.applyDeltas(trx, deltas);
+    await trends.applyDeltas(trx, await trendDeltasOf(trx, ticketEvents, states, created));
     await repo.saveStates(trx, states);
 
     const ticketCursor = ticketsCaughtUp
@@ -90,6 +104,7 @@ export async function rebuildAggregates(db: Db, options: FoldOptions = {}): Prom
   await db.transaction().execute(async (trx) => {
     await repo.cursors(trx);
     await repo.clear(trx);
+    await trends.clear(trx);
   });
   return foldAllEvents(db, options);
 }
@@ -110,6 +125,7 @@ export async function checkAggregates(db: Db): Promise<AggregateDifference[]> {
     const states = new Map<number, TicketState>();
     const openTime = await openTimeOf(trx);
     const computed: Deltas = emptyDeltas();
+    const computedTrends: TrendDeltas = new Map();
     const fold = async (events: FoldEvent[]) => {
       const created = events
         .filter((e) => e.source === 'ticket' && e.type === 'created')
@@ -119,6 +135,7 @@ export async function checkAggregates(db: Db): Promise<AggregateDifference[]> {
         computed,
         foldEvents(events, states, (id) => initial.get(id), openTime),
       );
+      mergeTrendDeltas(computedTrends, await trendDeltasOf(trx, events, states, created));
     };
     for (let after = 0; ; ) {
       const events = await repo.ticketEventsAfter(trx, after, cursors.ticket, BATCH);
@@ -132,7 +149,10 @@ export async function checkAggregates(db: Db): Promise<AggregateDifference[]> {
       await fold(events);
       after = events.at(-1)?.id ?? after;
     }
-    return differences(normalised(await repo.stored(trx)), normalised(computed));
+    return [
+      ...differences(normalised(await repo.stored(trx)), normalised(computed)),
+      ...trendDifferences(await trends.stored(trx), computedTrends),
+    ];
   });
 }
 

@@ -36,6 +36,26 @@ interface SolveMark {
   buckets: [ReportDurationMetric, number][];
 }
 
+/** What one survey answer added to the trend figures. */
+export interface AnswerMark {
+  hour: string;
+  positive: number;
+  effort: number | null;
+  categoryId: number | null;
+  organizationId: number | null;
+}
+
+/** What the trend fold (trends.fold.ts) keeps of a ticket, inside its ticket state. */
+export interface TrendState {
+  /** the hour it was opened */
+  hour: string;
+  tags: string[];
+  /** dropdown fields with a value: key -> value (an empty field is not kept) */
+  fields: Record<string, string>;
+  /** answer id -> what it added */
+  answers: Record<string, AnswerMark>;
+}
+
 export interface TicketState {
   createdAt: number;
   dims: Dims;
@@ -48,6 +68,8 @@ export interface TicketState {
   agentReplies: number;
   reopens: number;
   lastSolve: SolveMark | null;
+  /** what the trend fold keeps (trends.fold.ts) */
+  trend?: TrendState;
 }
 
 /** Business (open) time between two instants, or null when there is no calendar. */

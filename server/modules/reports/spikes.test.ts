@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { type ReportCounter, reportCounters } from '../../../contracts/reports';
 import { type Auth, describeApi, type TestApp } from '../../../test/helpers/app';
 import { insertPastSurvey } from '../feedback';
-import { runSpikeDetection } from './index';
+import { foldAllEvents, runSpikeDetection } from './index';
 
 const HOUR = 3_600_000;
 const zeros = Object.fromEntries(reportCounters.map((c) => [c, 0])) as Record<ReportCounter, number>;
@@ -239,7 +239,13 @@ describeApi('trends', (t) => {
     expect(byWeek.points).toEqual([{ bucket: '2026-11-02', [`s_${a}`]: 5, [`s_${c}`]: 2, s_other: 1 }]);
 
     // Three tickets on 2 November: tags, a product field, and answers.
-    const made = [];
+    const field = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      payload: { key: 'product', label: 'Product', type: 'dropdown', options: ['Router', 'Modem'] },
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const made: number[] = [];
     for (const [categoryId, tags] of [
       [a, ['vip', 'refund']],
       [a, ['refund']],
@@ -265,10 +271,20 @@ describeApi('trends', (t) => {
       .where('id', 'in', made)
       .execute();
     await t.handle.db
-      .updateTable('tickets')
-      .set({ custom_fields: JSON.stringify({ product: 'Router' }) })
-      .where('id', 'in', made.slice(0, 2))
+      .updateTable('ticket_events')
+      .set({ created_at: '2026-11-02T09:00:00.000Z' })
+      .where('ticket_id', 'in', made)
+      .where('type', '=', 'created')
       .execute();
+    for (const id of made.slice(0, 2)) {
+      const res = await t.request(admin, {
+        method: 'PATCH',
+        url: `/api/v1/tickets/${id}`,
+        payload: { customFields: { product: 'Router' } },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await foldAllEvents(t.handle.db, { settleMs: 0 });
     const byTag = await get('from=2026-11-02&to=2026-11-02&split=tag');
     expect(byTag.keys).toEqual([
       { key: 's_refund', label: 'refund', total: 2 },
@@ -307,6 +323,7 @@ describeApi('trends', (t) => {
         answer: { rating, effort, comment: '', reasonId: null, at: '2026-11-02T12:00:00.000Z' },
       });
     }
+    await foldAllEvents(t.handle.db, { settleMs: 0 });
     const csat = await get('from=2026-11-02&to=2026-11-02&measure=csat');
     expect(csat.unit).toBe('percent');
     expect(csat.points).toEqual([{ bucket: '2026-11-02', [`s_${a}`]: 50, [`s_${b}`]: 100 }]);

@@ -15,7 +15,9 @@ export interface TrendRecord {
   key: string;
   n: number;
   positive?: number;
+  /** one answer's effort, or with `effortN` the sum of that many answers' efforts */
   effort?: number | null;
+  effortN?: number;
   /** NPS: 0–10. */
   score?: number;
 }
@@ -34,7 +36,10 @@ const emptyAcc = (): Acc => ({ n: 0, positive: 0, effortSum: 0, effortN: 0, prom
 function add(acc: Acc, r: TrendRecord) {
   acc.n += r.n;
   acc.positive += r.positive ?? 0;
-  if (r.effort !== undefined && r.effort !== null) {
+  if (r.effortN !== undefined) {
+    acc.effortSum += r.effort ?? 0;
+    acc.effortN += r.effortN;
+  } else if (r.effort !== undefined && r.effort !== null) {
     acc.effortSum += r.effort;
     acc.effortN += 1;
   }

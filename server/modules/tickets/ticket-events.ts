@@ -25,6 +25,13 @@ export function subscribeToTicketEvents(name: string, subscriber: TicketEventSub
 }
 
 /**
+ * Events that record what happened around a ticket, not a change of it (an answer to its
+ * survey, kept in the history so reports fold it): no subscriber reacts to them, so no clock
+ * moves and no trigger runs because a customer rated the service.
+ */
+const NOT_A_CHANGE: ReadonlySet<string> = new Set(['survey_answered']);
+
+/**
  * The one way the tickets module writes a ticket's history: appends the events, then runs the
  * subscribers in the same transaction.
  */
@@ -38,6 +45,7 @@ export async function recordTicketEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   await eventsRepository.append(db, ticketId, actor, events, at, options);
+  if (events.every((e) => NOT_A_CHANGE.has(e.type))) return;
   for (const subscriber of subscribers.values())
     await subscriber(db, { ticketId, events, at, historic: options.historic ?? false });
 }

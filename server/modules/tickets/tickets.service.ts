@@ -296,6 +296,19 @@ export async function changeTicket(
   if (input.categoryId !== undefined && input.categoryId !== (before.category?.id ?? null)) {
     events.push({ type: 'category_changed', from: before.category?.id ?? null, to: input.categoryId });
   }
+  const tagsBefore = [...before.tags].sort();
+  const tagsAfter = tags ? [...tags].sort() : tagsBefore;
+  if (tagsAfter.join('\n') !== tagsBefore.join('\n'))
+    events.push({ type: 'tags_changed', from: JSON.stringify(tagsBefore), to: JSON.stringify(tagsAfter) });
+  const fieldsChanged = Object.keys(input.customFields ?? {}).filter(
+    (key) => JSON.stringify(before.customFields[key] ?? null) !== JSON.stringify(customFields[key] ?? null),
+  );
+  if (fieldsChanged.length > 0)
+    events.push({
+      type: 'custom_fields_changed',
+      from: JSON.stringify(Object.fromEntries(fieldsChanged.map((k) => [k, before.customFields[k] ?? null]))),
+      to: JSON.stringify(Object.fromEntries(fieldsChanged.map((k) => [k, customFields[k] ?? null]))),
+    });
   await recordTicketEvents(db, id, eventActor(ctx), events, now);
   const after = await loadTicket(db, id);
   await recordAudit(db, ctx, {

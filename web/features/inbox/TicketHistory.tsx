@@ -26,6 +26,26 @@ function label(value: string | null): string {
   return value;
 }
 
+function parsedValue(value: string | null): unknown {
+  try {
+    return value === null ? null : JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/** A tags event's list ("billing, vip"). */
+function listOf(value: string | null): string {
+  const list = parsedValue(value);
+  return Array.isArray(list) ? list.map(String).join(', ') : '';
+}
+
+/** The custom fields a change names ("product, plan"). */
+function keysOf(value: string | null): string {
+  const fields = parsedValue(value);
+  return fields && typeof fields === 'object' ? Object.keys(fields).join(', ') : '';
+}
+
 function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories: Names): string {
   const who = event.actor.name;
   switch (event.type) {
@@ -45,6 +65,12 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return event.to === null
         ? `${who} removed the category`
         : `${who} set the category to ${categories(event.to)}`;
+    case 'tags_changed':
+      return `${who} changed the tags to ${listOf(event.to) || 'none'}`;
+    case 'custom_fields_changed':
+      return `${who} changed ${keysOf(event.to) || 'custom fields'}`;
+    case 'survey_answered':
+      return `${who} answered the satisfaction survey`;
     case 'replied':
       return `${who} replied to the customer`;
     case 'customer_replied':
