@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import {
   DummyDriver,
   Kysely,
@@ -7,8 +11,10 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  sql,
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../database';
 import type { Database } from '../schema';
 import { adapterOf, type FullTextIndex } from './index';
 import { postgresDialect, WORD_SEPARATORS } from './postgres';
@@ -61,6 +67,29 @@ describe('dialect adapters', () => {
     await postgres.db.transaction().execute(async (trx) => {
       expect(adapterOf(trx)).toBe(postgresDialect);
     });
+  });
+
+  it('begin SQLite transactions with the write lock, so another process committing mid-transaction waits instead of failing it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-begin-'));
+    const file = path.join(dir, 'two.db');
+    const ours = createDatabase({ dialect: 'sqlite', filename: file });
+    // Another process on the same file (the mail node, a command), impatient so the test is quick.
+    const other = new SQLite(file, { timeout: 50 });
+    try {
+      await sql`create table counted (n integer)`.execute(ours.db);
+      await ours.db.transaction().execute(async (trx) => {
+        await sql`select count(*) as n from counted`.execute(trx);
+        expect(() => other.prepare('insert into counted values (2)').run()).toThrow(/locked|busy/i);
+        await sql`insert into counted values (1)`.execute(trx);
+      });
+      expect(other.prepare('select count(*) as n from counted').get()).toEqual({ n: 1 });
+      other.prepare('insert into counted values (2)').run();
+      expect(other.prepare('select count(*) as n from counted').get()).toEqual({ n: 2 });
+    } finally {
+      other.close();
+      await ours.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('write full-text entries as the tuned statements did: FTS5 columns, weighted tsvectors', () => {

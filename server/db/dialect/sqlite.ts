@@ -33,6 +33,15 @@ function counted(statement: SQLite.Statement, table: string, counts: WriteCounts
 }
 
 /**
+ * Kysely begins a transaction with a plain `begin`, which takes the write lock only at the first
+ * write. When another process (the mail node, a command) commits between the transaction's first
+ * read and that write, SQLite cannot move the transaction's snapshot forward and fails the write
+ * with SQLITE_BUSY_SNAPSHOT at once, busy timeout or not. Beginning with the write lock makes the
+ * other process's commit wait for ours (or ours wait, within the busy timeout) instead.
+ */
+const BEGIN_WRITE = 'begin immediate';
+
+/**
  * Kysely prepares every query anew; SQLite statements can be reused. Keeps the most recently
  * used prepared statements by SQL text (queries differ only in their parameters), and counts
  * the statements that write each table.
@@ -41,7 +50,8 @@ function withStatementCache(sqlite: SQLite.Database, counts: WriteCounts) {
   const cache = new Map<string, DriverStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string) {
+    prepare(sqlText: string) {
+      const text = sqlText === 'begin' ? BEGIN_WRITE : sqlText;
       let statement = cache.get(text);
       if (statement) {
         cache.delete(text);
