@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import type { TicketStatus } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { prepared } from '../../db/prepared';
+import { OPEN_STATUSES } from '../tickets';
 
 const inTeams = (teamIds: number[]) => (teamIds.length ? teamIds : [-1]);
 
@@ -14,6 +17,31 @@ const OPEN = sql.lit(1);
  * `tickets_assignee_open_created_idx`; PostgreSQL: the partial `tickets_unassigned_open_idx`,
  * migration 0047): the oldest is its first entry and the buckets count only the last day's.
  */
+/**
+ * The oldest unassigned open ticket of one team in one status: the first entry of its range of
+ * `tickets_board_idx` (team, status, assignee, created). Over several teams and statuses at once
+ * neither database finds it without walking every unassigned ticket older than it.
+ */
+const oldestQuery = prepared((db, p: { teamId: number; status: string }) =>
+  db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.min<string | null>('created_at').as('oldest'))
+    .where('is_open', '=', OPEN)
+    .where('team_id', '=', p.teamId)
+    .where('status', '=', p.status as TicketStatus)
+    .where('assignee_id', 'is', null),
+);
+
+async function oldestOfTeams(db: DbOrTrx, teamIds: number[]): Promise<string | null> {
+  let oldest: string | null = null;
+  for (const teamId of teamIds)
+    for (const status of OPEN_STATUSES) {
+      const found = (await oldestQuery.first(db, { teamId, status }))?.oldest ?? null;
+      if (found !== null && (oldest === null || found < oldest)) oldest = found;
+    }
+  return oldest;
+}
+
 export const boardRepository = {
   /** Unsolved tickets by team and status, with how many of them nobody is assigned to. */
   async backlog(db: DbOrTrx, teamIds: number[] | null) {
@@ -41,12 +69,16 @@ export const boardRepository = {
       if (teamIds) query = query.where('team_id', 'in', inTeams(teamIds));
       return query;
     };
-    const oldest = await unassigned()
-      .select((eb) => eb.fn.min<string | null>('created_at').as('oldest'))
-      .executeTakeFirst();
+    const oldest = teamIds
+      ? await oldestOfTeams(db, teamIds)
+      : ((
+          await unassigned()
+            .select((eb) => eb.fn.min<string | null>('created_at').as('oldest'))
+            .executeTakeFirst()
+        )?.oldest ?? null);
     // One walk of the entries since the oldest bound (the last), counting each bound's share.
     const since = bounds.at(-1);
-    if (since === undefined) return { oldest: oldest?.oldest ?? null, after: [] };
+    if (since === undefined) return { oldest, after: [] };
     const row = (await unassigned()
       .select((eb) =>
         bounds.map((bound, i) =>
@@ -58,7 +90,7 @@ export const boardRepository = {
       .where('created_at', '>=', since)
       .executeTakeFirst()) as Record<string, number | string | null> | undefined;
     const after = bounds.map((_, i) => Number(row?.[`after${i}`] ?? 0));
-    return { oldest: oldest?.oldest ?? null, after };
+    return { oldest, after };
   },
 
   /** Unsolved tickets assigned to each of these people, from the running counts. */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallClockOf } from '../business-hours';
-import { todayByHour, todayIn } from './board.rules';
+import { countByHour, todayByHour, todayIn } from './board.rules';
 
 const london = (utcMs: number) => wallClockOf('Europe/London', utcMs);
 const at = (iso: string) => Date.parse(iso);
@@ -49,5 +50,40 @@ describe('today on the board, by the wall clock of the desk', () => {
     const today = todayIn(now, utc);
     expect(today.from).toBe(at('2026-03-29T00:00:00Z'));
     expect(todayByHour([], [], today, now, utc)).toHaveLength(11);
+  });
+
+  it('counts by hour exactly as asking the zone for every instant would, across the days its clocks change', () => {
+    const HOUR = 3_600_000;
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'Australia/Lord_Howe',
+    ];
+    // Days with a change somewhere: late March, early April, late September, early October, early November.
+    const days = ['2029-03-25', '2029-04-01', '2029-09-30', '2029-10-07', '2029-11-04'].map((d) =>
+      Date.parse(`${d}T00:00:00Z`),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...days),
+        fc.array(fc.integer({ min: -14 * HOUR, max: 38 * HOUR }), { maxLength: 300 }),
+        (zone, day, offsets) => {
+          const wallOf = (ms: number) => wallClockOf(zone, ms);
+          const wallMidnight = Math.floor(wallOf(day) / (24 * HOUR)) * 24 * HOUR;
+          const instants = offsets.map((o) => new Date(day + o).toISOString());
+          const oracle = new Array<number>(24).fill(0);
+          for (const at of instants) {
+            const h = Math.floor((wallOf(Date.parse(at)) - wallMidnight) / HOUR);
+            if (h >= 0 && h < 24) oracle[h] = (oracle[h] ?? 0) + 1;
+          }
+          expect(countByHour(instants, wallMidnight, wallOf)).toEqual(oracle);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

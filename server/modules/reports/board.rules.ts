@@ -18,14 +18,26 @@ export function todayIn(now: number, wallOf: WallClock): { from: number; wallMid
   return { from: instantOf(wallMidnight, wallOf, now), wallMidnight };
 }
 
+const QUARTER = 15 * 60_000;
+
 /**
  * Counts instants (ISO strings) by their wall-clock hour of the day that starts at `wallMidnight`.
  * On the day the clocks go back the repeated hour counts once, in one bucket.
  */
 export function countByHour(instants: string[], wallMidnight: number, wallOf: WallClock): number[] {
   const hours = new Array<number>(24).fill(0);
+  // Zones change their offset only on a quarter hour of UTC, so the offset is asked once per
+  // quarter hour that has instants, not once per instant (a busy day has thousands).
+  const offsets = new Map<number, number>();
   for (const at of instants) {
-    const h = Math.floor((wallOf(Date.parse(at)) - wallMidnight) / HOUR);
+    const ms = Date.parse(at);
+    const quarter = Math.floor(ms / QUARTER) * QUARTER;
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      offset = wallOf(quarter) - quarter;
+      offsets.set(quarter, offset);
+    }
+    const h = Math.floor((ms + offset - wallMidnight) / HOUR);
     if (h >= 0 && h < 24) hours[h] = (hours[h] ?? 0) + 1;
   }
   return hours;

@@ -374,9 +374,12 @@ export const routingRepository = {
    * unassigned, of the given teams or all, the longest-standing first (at most `limit`).
    */
   standingAlerts(db: DbOrTrx, teamIds: number[] | null, limit: number) {
+    // The alerts drive the read (a cross join keeps them first on SQLite, which without table
+    // statistics would walk every open unassigned ticket to look each up among a few alerts).
     let query = db
       .selectFrom('routing_alerts')
-      .innerJoin('tickets', 'tickets.id', 'routing_alerts.ticket_id')
+      .crossJoin('tickets')
+      .whereRef('tickets.id', '=', 'routing_alerts.ticket_id')
       .leftJoin('teams', 'teams.id', 'tickets.team_id')
       .leftJoin('team_routing', 'team_routing.team_id', 'tickets.team_id')
       .select([
