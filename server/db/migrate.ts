@@ -40,6 +40,7 @@ import { migration0044 } from './migrations/0044_report_delivery';
 import { migration0045 } from './migrations/0045_nps_answer_loop';
 import { migration0046 } from './migrations/0046_report_dimensions';
 import { migration0047 } from './migrations/0047_open_ticket_counts';
+import { migration0048 } from './migrations/0048_team_created_index';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -84,6 +85,7 @@ export const migrations: Migration[] = [
   migration0045,
   migration0046,
   migration0047,
+  migration0048,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
