@@ -130,12 +130,14 @@ describeApi('automation', (t) => {
       ['Tagged complaints raised', 'set priority to high'],
       ['High marked', 'add tag watch'],
     ]);
-    // One write after the three firings, not a write after each.
-    expect(events.map((e) => e.type).slice(-4)).toEqual([
+    // One write after the three firings, not a write after each: its events (the priority and
+    // the tags) all come after the last firing.
+    expect(events.map((e) => e.type).slice(-5)).toEqual([
       'trigger_fired',
       'trigger_fired',
       'trigger_fired',
       'priority_changed',
+      'tags_changed',
     ]);
   });
 
