@@ -203,6 +203,16 @@ export const surveyAnswerSchema = z
   .describe("A customer's answer to a satisfaction survey");
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
 
+/** What both inboxes' summaries say of the comments: their tone, and the themes they are tagged with. */
+export const toneSummaryFields = {
+  sentiments: z
+    .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
+    .describe('Answers by sentiment'),
+  themes: z
+    .array(z.object({ id: z.number(), name: z.string(), count: z.number() }))
+    .describe('Answers tagged with each theme, most first'),
+};
+
 export const feedbackSummarySchema = z.object({
   answers: z.number(),
   positive: z.number(),
@@ -210,12 +220,7 @@ export const feedbackSummarySchema = z.object({
   ces: z.number().nullable().describe('Average effort score, 1–7'),
   sent: z.number().describe('Surveys sent in the period'),
   responseRate: z.number().nullable().describe('Percent of surveys sent in the period that were answered'),
-  sentiments: z
-    .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
-    .describe('Answers by sentiment'),
-  themes: z
-    .array(z.object({ id: z.number(), name: z.string(), count: z.number() }))
-    .describe('Answers tagged with each theme, most first'),
+  ...toneSummaryFields,
 });
 export type FeedbackSummary = z.infer<typeof feedbackSummarySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from './common';
-import { answerSentimentSchema, answerThemeSchema, sentimentLabels } from './feedback';
+import { answerSentimentSchema, answerThemeSchema, sentimentLabels, toneSummaryFields } from './feedback';
 import { lineText, plainText, proseText } from './text';
 
 /**
@@ -145,12 +145,7 @@ export const npsSummarySchema = z.object({
     .number()
     .describe('Campaign mails sent in the period, to the campaign, organisation and customer filtered on'),
   responseRate: z.number().nullable().describe('Percent of those mails that were answered'),
-  sentiments: z
-    .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
-    .describe('Answers by sentiment'),
-  themes: z
-    .array(z.object({ id: z.number(), name: z.string(), count: z.number() }))
-    .describe('Answers tagged with each theme, most first'),
+  ...toneSummaryFields,
 });
 export type NpsSummary = z.infer<typeof npsSummarySchema>;
 

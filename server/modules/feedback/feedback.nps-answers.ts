@@ -20,6 +20,7 @@ import {
   type NpsAnswerRow,
   npsAnswersRepository as repo,
 } from './feedback.nps-answers.repository';
+import { storedSentiment } from './feedback.sentiment';
 import { themesRepository } from './feedback.themes.repository';
 
 type AnswersQuery = z.output<typeof npsAnswersQuery>;
@@ -42,14 +43,7 @@ function toNpsAnswer(row: NpsAnswerRow, themes: AnswerTheme[]): NpsInboxAnswer {
     comment: row.comment,
     answeredAt: row.answered_at ?? '',
     updatedAt: row.updated_at ?? row.answered_at ?? '',
-    sentiment:
-      row.sentiment === null
-        ? null
-        : {
-            label: row.sentiment,
-            score: row.sentiment_score ?? 0,
-            comparative: row.sentiment_comparative ?? 0,
-          },
+    sentiment: storedSentiment(row),
     themes,
   };
 }

@@ -12,6 +12,20 @@ export interface SentimentResult {
   label: SentimentLabel;
 }
 
+/** A stored score as answers carry it: null until the comment was scored. */
+export function storedSentiment(row: {
+  sentiment: SentimentLabel | null;
+  sentiment_score: number | null;
+  sentiment_comparative: number | null;
+}): SentimentResult | null {
+  if (row.sentiment === null) return null;
+  return {
+    label: row.sentiment,
+    score: row.sentiment_score ?? 0,
+    comparative: row.sentiment_comparative ?? 0,
+  };
+}
+
 /**
  * A comment's sentiment with the AFINN-165 word list: the sum of its words' scores, that sum per
  * word, and the label the comparative score gives (thresholds in contracts/feedback.ts). An empty

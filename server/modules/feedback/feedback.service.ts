@@ -29,6 +29,7 @@ import {
   type ReasonRow,
   feedbackRepository as repo,
 } from './feedback.repository';
+import { storedSentiment } from './feedback.sentiment';
 import { loadSurveySettings } from './feedback.surveys';
 import { themesRepository } from './feedback.themes.repository';
 
@@ -61,14 +62,7 @@ export function toAnswer(row: AnswerRow, themes: AnswerTheme[] = []): SurveyAnsw
     reason: ref(row.reason_id, row.reason_label),
     answeredAt: row.answered_at,
     updatedAt: row.updated_at,
-    sentiment:
-      row.sentiment === null
-        ? null
-        : {
-            label: row.sentiment,
-            score: row.sentiment_score ?? 0,
-            comparative: row.sentiment_comparative ?? 0,
-          },
+    sentiment: storedSentiment(row),
     themes,
   };
 }
