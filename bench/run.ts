@@ -472,7 +472,8 @@ const timings: Record<string, number> = {};
 results.push(...(await benchBaseline()));
 results.push(await benchBareSmtp());
 
-{
+// BENCH_SKIP_SQLITE=1 measures PostgreSQL alone, as BENCH_SKIP_POSTGRES=1 does SQLite.
+if (!process.env.BENCH_SKIP_SQLITE) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
   const file = path.join(dir, 'steward.db');
   const handle = createDatabase({ dialect: 'sqlite', filename: file });

@@ -47,12 +47,25 @@ export function nothingFocused(): boolean {
 
 /**
  * Gives `target` the focus once what held it has gone (a closed dialog, a removed button), unless
- * the person has moved on to something else meanwhile. Waits for the dialog's own attempt first.
+ * the person has moved on to something else meanwhile. A closing dialog keeps the focus until its
+ * exit transition ends, which takes longer on a busy device, so this watches for a while rather
+ * than looking once: it stops as soon as the focus lands anywhere other than where it was.
  */
-export function refocusWhenLost(target: () => HTMLElement | null | undefined): void {
-  window.setTimeout(() => {
-    if (nothingFocused()) target()?.focus();
-  }, 50);
+export function refocusWhenLost(
+  target: () => HTMLElement | null | undefined,
+  { interval = 50, patience = 3000 }: { interval?: number; patience?: number } = {},
+): void {
+  const holder = document.activeElement;
+  const started = Date.now();
+  const check = () => {
+    if (nothingFocused()) {
+      target()?.focus();
+      return;
+    }
+    if (document.activeElement !== holder) return;
+    if (Date.now() - started < patience) window.setTimeout(check, interval);
+  };
+  window.setTimeout(check, interval);
 }
 
 /** Focuses the link of a ticket's row in the list; false when the row is not shown. */
