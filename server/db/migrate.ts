@@ -41,6 +41,7 @@ import { migration0045 } from './migrations/0045_nps_answer_loop';
 import { migration0046 } from './migrations/0046_report_dimensions';
 import { migration0047 } from './migrations/0047_open_ticket_counts';
 import { migration0048 } from './migrations/0048_team_created_index';
+import { migration0049 } from './migrations/0049_report_grains';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -86,6 +87,7 @@ export const migrations: Migration[] = [
   migration0046,
   migration0047,
   migration0048,
+  migration0049,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -815,8 +815,10 @@ export interface ReportKeyColumns {
   organization_id: number;
 }
 
-/** Counters per hour and dimensions, folded from events (migration 0039). */
+/** Counters per hour and dimensions, folded from events (migration 0039), at a grain (0049). */
 export interface ReportHoursTable extends ReportKeyColumns {
+  /** `all` (every dimension) or a grain summed over the dimensions it leaves out (reports.grains.ts) */
+  grain: Generated<string>;
   created: number;
   solved: number;
   reopened: number;
@@ -904,11 +906,23 @@ export interface ReportScheduleRunsTable {
   finished_at: Timestamp | null;
 }
 
-/** How many durations fell in each log-scale bucket per hour and dimensions (migration 0039). */
+/**
+ * How many durations fell in each log-scale bucket per hour and dimensions (migration 0039), at a
+ * grain (0049): `all` rows per hour, the coarser grains per UTC day (`hour` is its midnight).
+ */
 export interface ReportDurationsTable extends ReportKeyColumns {
+  grain: Generated<string>;
   metric: string;
   bucket: number;
   count: number;
+}
+
+/** One agent's work on one ticket in one hour, `agent_id` being who acted (migration 0049). */
+export interface ReportActivityTable extends ReportKeyColumns {
+  ticket_id: number;
+  replies: number;
+  solved: number;
+  touches: number;
 }
 
 /** Each ticket as the report fold last left it (JSON), migration 0039. */
@@ -1217,6 +1231,7 @@ export interface Database {
   report_hours: ReportHoursTable;
   report_dimension_hours: ReportDimensionHoursTable;
   report_durations: ReportDurationsTable;
+  report_activity: ReportActivityTable;
   report_ticket_state: ReportTicketStateTable;
   report_cursors: ReportCursorsTable;
   spike_alerts: SpikeAlertsTable;

@@ -73,6 +73,7 @@ const OWNERS: Record<string, string> = {
   routing_alerts: 'routing',
   report_hours: 'reports',
   report_durations: 'reports',
+  report_activity: 'reports',
   report_dimension_hours: 'reports',
   report_ticket_state: 'reports',
   report_cursors: 'reports',

@@ -5,7 +5,7 @@ import { filteredTickets, type ReportScope, scoped, type TicketFilter } from './
 export const painPointsRepository = {
   /** Tickets opened per category in the scope, from the hourly aggregates (0 = no category). */
   async createdByCategory(db: DbOrTrx, scope: ReportScope): Promise<Map<number, number>> {
-    const rows = await scoped(db.selectFrom('report_hours'), scope)
+    const rows = await scoped(db.selectFrom('report_hours'), scope, ['categoryId'])
       .select('category_id')
       .select((eb) => eb.fn.sum<number>('created').as('created'))
       .groupBy('category_id')

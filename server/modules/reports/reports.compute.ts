@@ -390,10 +390,9 @@ export const ticketFilterOf = (f: ReportFilters, viewer: Viewer) => ({
 });
 
 async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figures' | 'series' | 'table'>> {
-  const iso = (ms: number) => new Date(ms).toISOString();
   const [now, before] = await Promise.all([
-    repo.agentActivity(db, iso(f.period.start), iso(f.period.end), ticketFilterOf(f.filters, f.viewer)),
-    repo.agentActivity(db, iso(f.previous.start), iso(f.previous.end), ticketFilterOf(f.filters, f.viewer)),
+    repo.agentActivity(db, f.scope),
+    repo.agentActivity(db, f.prevScope),
   ]);
   const sum = (list: typeof now, k: 'solved' | 'replies' | 'touched') => list.reduce((a, r) => a + r[k], 0);
   const prevOf = new Map(before.map((r) => [r.id, r]));

@@ -7,6 +7,7 @@
 import type { Db, DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { loadCalendar, openTimeBetween } from '../business-hours';
+import { allGrains, projectDeltas } from './reports.grains';
 import { reportsRepository as repo } from './reports.repository';
 import {
   type Deltas,
@@ -149,8 +150,14 @@ export async function checkAggregates(db: Db): Promise<AggregateDifference[]> {
       await fold(events);
       after = events.at(-1)?.id ?? after;
     }
+    const stored = await repo.stored(trx);
     return [
-      ...differences(normalised(await repo.stored(trx)), normalised(computed)),
+      ...allGrains.flatMap((grain) =>
+        differences(
+          normalised(stored.get(grain) ?? emptyDeltas()),
+          normalised(projectDeltas(computed, grain)),
+        ).map((d) => ({ ...d, key: `${grain}#${d.key}` })),
+      ),
       ...trendDifferences(await trends.stored(trx), computedTrends),
     ];
   });
@@ -173,6 +180,15 @@ export function differences(stored: Deltas, computed: Deltas): AggregateDifferen
     const s = stored.durations.get(key) ?? 0;
     const c = computed.durations.get(key) ?? 0;
     if (s !== c) out.push({ key, stored: s, computed: c });
+  }
+  for (const key of new Set([...stored.activity.keys(), ...computed.activity.keys()])) {
+    const a = stored.activity.get(key);
+    const b = computed.activity.get(key);
+    for (const name of ['replies', 'solved', 'touches'] as const) {
+      const s = a?.[name] ?? 0;
+      const c = b?.[name] ?? 0;
+      if (s !== c) out.push({ key: `${key}#${name}`, stored: s, computed: c });
+    }
   }
   return out;
 }

@@ -4,9 +4,22 @@ import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import type { Database, ReportHoursTable } from '../../db/schema';
 import {
+  allGrains,
+  coarseGrains,
+  type Dimension,
+  durationGrains,
+  durationParts,
+  type Grain,
+  grainFor,
+  keeps,
+  projectDeltas,
+} from './reports.grains';
+import {
+  type Activity,
   type Deltas,
   type Dims,
   dimsKey,
+  emptyDeltas,
   type FoldEvent,
   parseDimsKey,
   type TicketState,
@@ -25,12 +38,53 @@ export interface ReportScope {
   priority?: string;
   type?: string;
   organizationId?: number;
+  /** read at this grain; by default the coarsest that keeps every filtered and grouped dimension */
+  grain?: Grain;
 }
 
 type Keyed = 'report_hours' | 'report_durations';
 
-export function scoped<O>(q: SelectQueryBuilder<Database, Keyed, O>, s: ReportScope) {
-  let out = q.where('hour', '>=', s.from).where('hour', '<', s.until);
+/** The dimensions a scope narrows by. */
+function narrowedBy(s: ReportScope): Dimension[] {
+  const out: Dimension[] = [];
+  if (s.teamIds !== undefined || s.teamId !== undefined) out.push('teamId');
+  if (s.agentId !== undefined) out.push('agentId');
+  if (s.channel !== undefined) out.push('channel');
+  if (s.categoryId !== undefined) out.push('categoryId');
+  if (s.priority !== undefined) out.push('priority');
+  if (s.type !== undefined) out.push('type');
+  if (s.organizationId !== undefined) out.push('organizationId');
+  return out;
+}
+
+/** The grain a read of the scope takes among `among`, grouping by `groupedBy` too. */
+export const grainOf = (s: ReportScope, groupedBy: Dimension[] = [], among = coarseGrains): Grain =>
+  s.grain ?? grainFor([...narrowedBy(s), ...groupedBy], among);
+
+/**
+ * Aggregate rows of the scope's hours and dimensions, at the grain that keeps them; the team and
+ * agent a coarse grain leaves out are named as none, so (grain, team, agent, hour) serves the read.
+ */
+export function scoped<O>(
+  q: SelectQueryBuilder<Database, Keyed, O>,
+  s: ReportScope,
+  groupedBy: Dimension[] = [],
+) {
+  const grain = grainOf(s, groupedBy);
+  let out = inScope(q, s).where('grain', '=', grain);
+  if (grain !== 'all' && !keeps(grain, 'teamId')) out = out.where('team_id', '=', 0);
+  if (grain !== 'all' && !keeps(grain, 'agentId')) out = out.where('agent_id', '=', 0);
+  return out;
+}
+
+/** Rows of the scope's hours and dimensions (every aggregate table has the same key columns). */
+function inScope<T extends Keyed | 'report_activity', O>(
+  q: SelectQueryBuilder<Database, T, O>,
+  s: ReportScope,
+): SelectQueryBuilder<Database, T, O> {
+  let out = (q as unknown as SelectQueryBuilder<Database, 'report_activity', O>)
+    .where('hour', '>=', s.from)
+    .where('hour', '<', s.until);
   if (s.teamIds) out = out.where('team_id', 'in', s.teamIds.length > 0 ? s.teamIds : [-1]);
   if (s.teamId !== undefined) out = out.where('team_id', '=', s.teamId);
   if (s.agentId !== undefined) out = out.where('agent_id', '=', s.agentId);
@@ -39,7 +93,7 @@ export function scoped<O>(q: SelectQueryBuilder<Database, Keyed, O>, s: ReportSc
   if (s.priority !== undefined) out = out.where('priority', '=', s.priority);
   if (s.type !== undefined) out = out.where('type', '=', s.type);
   if (s.organizationId !== undefined) out = out.where('organization_id', '=', s.organizationId);
-  return out;
+  return out as unknown as SelectQueryBuilder<Database, T, O>;
 }
 
 const keyColumns = [
@@ -66,11 +120,55 @@ function keyValues(hour: string, d: Dims) {
   };
 }
 
-const CHUNK = 200;
+const CHUNK = 500;
 const chunks = <T>(rows: T[]) =>
   Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 
 export type TicketFacts = Dims;
+
+/** Adds one grain's counters and duration buckets to the stored rows. */
+async function applyAtGrain(db: DbOrTrx, grain: Grain, deltas: Deltas) {
+  const counterRows = [...deltas.counters].map(([k, row]) => {
+    const [hour = '', key = ''] = k.split('#');
+    const values: Record<ReportCounter, number> = Object.fromEntries(
+      reportCounters.map((c) => [c, row[c] ?? 0]),
+    ) as Record<ReportCounter, number>;
+    return { grain, ...keyValues(hour, parseDimsKey(key)), ...values };
+  });
+  for (const part of chunks(counterRows)) {
+    await db
+      .insertInto('report_hours')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['grain', ...keyColumns])
+          .doUpdateSet(
+            Object.fromEntries(
+              reportCounters.map((c) => [
+                c,
+                sql<number>`${sql.ref(`report_hours.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
+              ]),
+            ),
+          ),
+      )
+      .execute();
+  }
+  const durationRows = [...deltas.durations].map(([k, count]) => {
+    const [hour = '', key = '', metric = '', bucket = '0'] = k.split('#');
+    return { grain, ...keyValues(hour, parseDimsKey(key)), metric, bucket: Number(bucket), count };
+  });
+  for (const part of chunks(durationRows)) {
+    await db
+      .insertInto('report_durations')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['grain', ...keyColumns, 'metric', 'bucket'])
+          .doUpdateSet((eb) => ({ count: eb('report_durations.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+}
 
 export const reportsRepository = {
   /** Both cursors, locked for the batch's transaction (FOR UPDATE on PostgreSQL). */
@@ -117,7 +215,7 @@ export const reportsRepository = {
   async ticketEventsAfter(db: DbOrTrx, after: number, upTo: number, limit: number): Promise<FoldEvent[]> {
     const rows = await db
       .selectFrom('ticket_events')
-      .select(['id', 'ticket_id', 'type', 'actor_type', 'from_value', 'to_value', 'created_at'])
+      .select(['id', 'ticket_id', 'type', 'actor_type', 'actor_id', 'from_value', 'to_value', 'created_at'])
       .where('id', '>', after)
       .where('id', '<=', upTo)
       .orderBy('id')
@@ -129,6 +227,7 @@ export const reportsRepository = {
       ticketId: r.ticket_id,
       type: r.type,
       actorType: r.actor_type,
+      actorId: r.actor_id,
       fromValue: r.from_value,
       toValue: r.to_value,
       metric: null,
@@ -160,6 +259,7 @@ export const reportsRepository = {
         ticketId: r.ticket_id,
         type: r.type,
         actorType: 'system',
+        actorId: null,
         fromValue: null,
         toValue: null,
         metric: r.metric,
@@ -256,45 +356,23 @@ export const reportsRepository = {
     }
   },
 
-  /** Adds the deltas to the stored counters and buckets. */
+  /** Adds the deltas to the stored counters, buckets and activity, at every grain. */
   async applyDeltas(db: DbOrTrx, deltas: Deltas) {
-    const counterRows = [...deltas.counters].map(([k, row]) => {
-      const [hour = '', key = ''] = k.split('#');
-      const values: Record<ReportCounter, number> = Object.fromEntries(
-        reportCounters.map((c) => [c, row[c] ?? 0]),
-      ) as Record<ReportCounter, number>;
-      return { ...keyValues(hour, parseDimsKey(key)), ...values };
+    for (const grain of allGrains) await applyAtGrain(db, grain, projectDeltas(deltas, grain));
+    const activityRows = [...deltas.activity].map(([k, row]) => {
+      const [hour = '', key = '', ticket = '0'] = k.split('#');
+      return { ...keyValues(hour, parseDimsKey(key)), ticket_id: Number(ticket), ...row };
     });
-    for (const part of chunks(counterRows)) {
+    for (const part of chunks(activityRows)) {
       await db
-        .insertInto('report_hours')
+        .insertInto('report_activity')
         .values(part)
         .onConflict((oc) =>
-          oc
-            .columns([...keyColumns])
-            .doUpdateSet(
-              Object.fromEntries(
-                reportCounters.map((c) => [
-                  c,
-                  sql<number>`${sql.ref(`report_hours.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
-                ]),
-              ),
-            ),
-        )
-        .execute();
-    }
-    const durationRows = [...deltas.durations].map(([k, count]) => {
-      const [hour = '', key = '', metric = '', bucket = '0'] = k.split('#');
-      return { ...keyValues(hour, parseDimsKey(key)), metric, bucket: Number(bucket), count };
-    });
-    for (const part of chunks(durationRows)) {
-      await db
-        .insertInto('report_durations')
-        .values(part)
-        .onConflict((oc) =>
-          oc
-            .columns([...keyColumns, 'metric', 'bucket'])
-            .doUpdateSet((eb) => ({ count: eb('report_durations.count', '+', eb.ref('excluded.count')) })),
+          oc.columns([...keyColumns, 'ticket_id']).doUpdateSet((eb) => ({
+            replies: eb('report_activity.replies', '+', eb.ref('excluded.replies')),
+            solved: eb('report_activity.solved', '+', eb.ref('excluded.solved')),
+            touches: eb('report_activity.touches', '+', eb.ref('excluded.touches')),
+          })),
         )
         .execute();
     }
@@ -304,19 +382,30 @@ export const reportsRepository = {
   async clear(db: DbOrTrx) {
     await db.deleteFrom('report_hours').execute();
     await db.deleteFrom('report_durations').execute();
+    await db.deleteFrom('report_activity').execute();
     await db.deleteFrom('report_ticket_state').execute();
     await db.updateTable('report_cursors').set({ last_id: 0 }).execute();
   },
 
-  /** Every stored figure, in the fold's own keys (for the check). */
-  async stored(db: DbOrTrx): Promise<Deltas> {
-    const out: Deltas = { counters: new Map(), durations: new Map() };
+  /** Every stored figure per grain, in the fold's own keys (for the check); activity under `all`. */
+  async stored(db: DbOrTrx): Promise<Map<Grain, Deltas>> {
+    const out = new Map<Grain, Deltas>(allGrains.map((g) => [g, emptyDeltas()]));
+    const at = (grain: string) => out.get(grain as Grain) ?? emptyDeltas();
     for (const r of await db.selectFrom('report_hours').selectAll().execute()) {
       const key = `${r.hour}#${dimsKey(dimsOf(r))}`;
-      out.counters.set(key, Object.fromEntries(reportCounters.map((c) => [c, Number(r[c])])));
+      at(r.grain).counters.set(key, Object.fromEntries(reportCounters.map((c) => [c, Number(r[c])])));
     }
     for (const r of await db.selectFrom('report_durations').selectAll().execute()) {
-      out.durations.set(`${r.hour}#${dimsKey(dimsOf(r))}#${r.metric}#${r.bucket}`, Number(r.count));
+      const key = `${r.hour}#${dimsKey(dimsOf(r))}#${r.metric}#${r.bucket}`;
+      at(r.grain).durations.set(key, Number(r.count));
+    }
+    for (const r of await db.selectFrom('report_activity').selectAll().execute()) {
+      const row: Activity = {
+        replies: Number(r.replies),
+        solved: Number(r.solved),
+        touches: Number(r.touches),
+      };
+      at('all').activity.set(`${r.hour}#${dimsKey(dimsOf(r))}#${r.ticket_id}`, row);
     }
     return out;
   },
@@ -347,19 +436,21 @@ export const reportsRepository = {
     >;
   },
 
-  /** Merged buckets per duration metric in the scope. */
+  /** Merged buckets per duration metric in the scope (whole UTC days from day rows, edge hours from hourly ones). */
   async buckets(db: DbOrTrx, scope: ReportScope, metrics: readonly ReportDurationMetric[]) {
-    const rows = await scoped(db.selectFrom('report_durations'), scope)
-      .select(['metric', 'bucket'])
-      .select((eb) => eb.fn.sum<number>('count').as('count'))
-      .where('metric', 'in', [...metrics])
-      .groupBy(['metric', 'bucket'])
-      .execute();
     const out = new Map<string, Map<number, number>>();
-    for (const r of rows) {
-      const m = out.get(r.metric) ?? new Map<number, number>();
-      m.set(Number(r.bucket), Number(r.count));
-      out.set(r.metric, m);
+    for (const part of durationParts(scope.from, scope.until, grainOf(scope, [], durationGrains))) {
+      const rows = await scoped(db.selectFrom('report_durations'), { ...scope, ...part })
+        .select(['metric', 'bucket'])
+        .select((eb) => eb.fn.sum<number>('count').as('count'))
+        .where('metric', 'in', [...metrics])
+        .groupBy(['metric', 'bucket'])
+        .execute();
+      for (const r of rows) {
+        const m = out.get(r.metric) ?? new Map<number, number>();
+        m.set(Number(r.bucket), (m.get(Number(r.bucket)) ?? 0) + Number(r.count));
+        out.set(r.metric, m);
+      }
     }
     return out;
   },
@@ -376,39 +467,15 @@ export const reportsRepository = {
     return Number(row?.open ?? 0);
   },
 
-  /** Per agent who acted: solves, public replies and distinct tickets touched, from the events. */
-  async agentActivity(db: DbOrTrx, from: string, until: string, ticketFilter: TicketFilter) {
-    const rows = await filteredTickets(
-      db
-        .selectFrom('ticket_events as e')
-        .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-        .innerJoin('users as u', 'u.id', 'e.actor_id'),
-      ticketFilter,
-    )
-      .where('e.actor_type', '=', 'user')
-      .where('e.created_at', '>=', from)
-      .where('e.created_at', '<', until)
-      .where('e.type', 'in', ['replied', 'status_changed', 'assigned', 'priority_changed', 'team_changed'])
+  /** Per agent who acted in the scope (the scope's agent being who acted): solves, public replies, distinct tickets touched. */
+  async agentActivity(db: DbOrTrx, scope: ReportScope) {
+    const rows = await inScope(db.selectFrom('report_activity'), scope)
+      .innerJoin('users as u', 'u.id', 'report_activity.agent_id')
       .select(['u.id', 'u.name'])
       .select((eb) => [
-        eb.fn.sum<number>(eb.case().when('e.type', '=', 'replied').then(1).else(0).end()).as('replies'),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(
-                eb.and([
-                  eb('e.type', '=', 'status_changed'),
-                  eb('e.to_value', 'in', ['solved', 'closed']),
-                  eb('e.from_value', 'not in', ['solved', 'closed']),
-                ]),
-              )
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as('solved'),
-        eb.fn.count<number>('e.ticket_id').distinct().as('touched'),
+        eb.fn.sum<number>('report_activity.replies').as('replies'),
+        eb.fn.sum<number>('report_activity.solved').as('solved'),
+        eb.fn.count<number>('report_activity.ticket_id').distinct().as('touched'),
       ])
       .groupBy(['u.id', 'u.name'])
       .orderBy('u.name')

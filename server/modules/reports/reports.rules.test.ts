@@ -82,6 +82,7 @@ function eventsOf(tickets: Generated[]) {
         ticketId,
         type,
         actorType: 'user',
+        actorId: (seq % 3) + 1,
         fromValue,
         toValue,
         metric: null,
@@ -109,6 +110,7 @@ function eventsOf(tickets: Generated[]) {
           metric: x.metric ?? null,
           outcome: x.achieved ? 'achieved' : null,
           actorType: 'system',
+          actorId: null,
         });
     }
   });
@@ -202,6 +204,7 @@ describe('report fold', () => {
       ticketId: 1,
       type,
       actorType: 'user',
+      actorId: 7,
       fromValue: from,
       toValue: to,
       metric: null,
@@ -229,5 +232,46 @@ describe('report fold', () => {
     const counters = [...deltas.counters.values()];
     expect(counters.reduce((n, r) => n + (r.one_touch ?? 0), 0)).toBe(0);
     expect(counters.reduce((n, r) => n + (r.solved ?? 0), 0)).toBe(2);
+  });
+  it('keeps each agent’s work per ticket and hour, under the dimensions with that agent', () => {
+    const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 9, m)).toISOString();
+    const e = (
+      id: number,
+      type: string,
+      m: number,
+      actorId: number | null,
+      from: string | null,
+      to: string | null,
+    ): FoldEvent => ({
+      source: 'ticket',
+      id,
+      ticketId: 4,
+      type,
+      actorType: actorId === null ? 'customer' : 'user',
+      actorId,
+      fromValue: from,
+      toValue: to,
+      metric: null,
+      outcome: null,
+      at: at(m),
+    });
+    const deltas = foldEvents(
+      [
+        e(1, 'created', 0, null, null, 'new'),
+        e(2, 'assigned', 1, 8, '', '7'),
+        e(3, 'replied', 2, 7, null, '1'),
+        e(4, 'customer_replied', 3, null, null, '1'),
+        e(5, 'replied', 4, 7, null, '1'),
+        e(6, 'status_changed', 5, 7, 'new', 'solved'),
+      ],
+      new Map(),
+      () => dims(2),
+      () => null,
+    );
+    const hour = '2026-01-01T09:00:00.000Z';
+    expect([...deltas.activity]).toEqual([
+      [`${hour}#2|8|email|0|normal|question|0#4`, { replies: 0, solved: 0, touches: 1 }],
+      [`${hour}#2|7|email|0|normal|question|0#4`, { replies: 2, solved: 1, touches: 3 }],
+    ]);
   });
 });

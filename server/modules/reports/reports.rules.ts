@@ -20,6 +20,8 @@ export interface FoldEvent {
   ticketId: number;
   type: string;
   actorType: string;
+  /** the staff user who acted (user events), or null */
+  actorId: number | null;
   fromValue: string | null;
   toValue: string | null;
   /** the service-level metric (SLA events) */
@@ -79,9 +81,38 @@ export interface Deltas {
   counters: Map<string, Partial<Record<ReportCounter, number>>>;
   /** key|metric|bucket -> count */
   durations: Map<string, number>;
+  /**
+   * hour#dims#ticket -> what one agent did on one ticket in that hour, where the dimensions'
+   * agent is the one who acted (the productivity report counts distinct tickets from it)
+   */
+  activity: Map<string, Activity>;
 }
 
-export const emptyDeltas = (): Deltas => ({ counters: new Map(), durations: new Map() });
+/** One agent's changes to one ticket in one hour. */
+export interface Activity {
+  replies: number;
+  solved: number;
+  /** every counted change (a reply, a status, an assignment, a priority or a team) */
+  touches: number;
+}
+
+export const emptyDeltas = (): Deltas => ({ counters: new Map(), durations: new Map(), activity: new Map() });
+
+/** The changes that count as an agent's work on a ticket in the productivity report. */
+const touching = new Set(['replied', 'status_changed', 'assigned', 'priority_changed', 'team_changed']);
+
+function addActivityAt(activity: Deltas['activity'], k: string, change: Activity) {
+  const row = activity.get(k);
+  if (row) {
+    row.replies += change.replies;
+    row.solved += change.solved;
+    row.touches += change.touches;
+  } else activity.set(k, { ...change });
+}
+
+function addActivity(deltas: Deltas, hour: string, dims: Dims, ticketId: number, change: Activity) {
+  addActivityAt(deltas.activity, `${hour}#${dimsKey(dims)}#${ticketId}`, change);
+}
 
 const waiting = new Set(['new', 'open', 'on_hold']);
 const done = new Set(['solved', 'closed']);
@@ -246,6 +277,7 @@ export function foldEvents(
       continue;
     }
     const hour = hourOf(at);
+    let solvedNow = false;
     switch (e.type) {
       case 'assigned':
         withDim(state, at, { agentId: idOf(e.toValue) });
@@ -294,7 +326,8 @@ export function foldEvents(
         settleWait(state, at, openTime);
         state.status = to;
         state.statusSince = at;
-        if (!done.has(from) && done.has(to)) solve(state, at, deltas, openTime);
+        solvedNow = !done.has(from) && done.has(to);
+        if (solvedNow) solve(state, at, deltas, openTime);
         else if (done.has(from) && !done.has(to)) {
           unsolve(state, deltas);
           state.reopens += 1;
@@ -305,6 +338,12 @@ export function foldEvents(
       default:
         break;
     }
+    if (e.actorType === 'user' && e.actorId !== null && touching.has(e.type))
+      addActivity(deltas, hour, { ...state.dims, agentId: e.actorId }, e.ticketId, {
+        replies: e.type === 'replied' ? 1 : 0,
+        solved: solvedNow ? 1 : 0,
+        touches: 1,
+      });
   }
   return deltas;
 }
@@ -318,6 +357,7 @@ export function mergeDeltas(into: Deltas, more: Deltas): Deltas {
     into.counters.set(k, target);
   }
   for (const [k, n] of more.durations) into.durations.set(k, (into.durations.get(k) ?? 0) + n);
+  for (const [k, row] of more.activity) addActivityAt(into.activity, k, row);
   return into;
 }
 
@@ -329,5 +369,7 @@ export function normalised(deltas: Deltas): Deltas {
     if (Object.keys(kept).length > 0) out.counters.set(k, kept);
   }
   for (const [k, n] of deltas.durations) if (n !== 0) out.durations.set(k, n);
+  for (const [k, row] of deltas.activity)
+    if (row.replies !== 0 || row.solved !== 0 || row.touches !== 0) out.activity.set(k, { ...row });
   return out;
 }

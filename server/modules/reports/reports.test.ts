@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { type Auth, describeApi, type TestApp } from '../../../test/helpers/app';
 import { adapterOf } from '../../db/dialect';
 import { checkAggregates, foldAllEvents, foldNewEvents } from './index';
+import { reportsRepository } from './reports.repository';
 
 type Ev = {
   type: string;
@@ -247,6 +248,7 @@ describeApi('reports', (t) => {
     const before = await t.handle.db
       .selectFrom('report_hours')
       .select((eb) => eb.fn.sum<number>('created').as('n'))
+      .where('grain', '=', 'all')
       .executeTakeFirst();
     const created = 40;
     for (let i = 0; i < created; i += 1) {
@@ -270,6 +272,7 @@ describeApi('reports', (t) => {
     const after = await t.handle.db
       .selectFrom('report_hours')
       .select((eb) => eb.fn.sum<number>('created').as('n'))
+      .where('grain', '=', 'all')
       .executeTakeFirst();
     expect(Number(after?.n) - Number(before?.n ?? 0)).toBe(created);
     expect(await checkAggregates(t.handle.db)).toEqual([]);
@@ -328,5 +331,71 @@ describeApi('reports', (t) => {
     await new Promise((r) => setTimeout(r, 450));
     expect(await foldNewEvents(t.handle.db, { settleMs: 400 })).toBe(2);
     expect(await checkAggregates(t.handle.db)).toEqual([]);
+  });
+});
+
+describeApi('report grains', (t) => {
+  it('reads the same figures at the coarse grains as from the rows of every dimension', async () => {
+    const admin = await t.signIn('admin');
+    await t.handle.db.deleteFrom('ticket_events').execute();
+    const days = ['2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06'];
+    for (const [i, day] of days.entries()) {
+      for (const team of [1, 2]) {
+        await ticketWith(
+          t,
+          admin,
+          [
+            { type: 'created', to: 'new', at: `${day}T0${i + 1}:00:00.000Z` },
+            { type: 'team_changed', from: '', to: String(team), at: `${day}T0${i + 1}:10:00.000Z` },
+            { type: 'assigned', from: '', to: String(team + 10), at: `${day}T0${i + 1}:20:00.000Z` },
+            { type: 'replied', to: '1', at: `${day}T${10 + i}:00:00.000Z` },
+            { type: 'first_reply', to: String(3600 * (i + team)), at: `${day}T${10 + i}:00:00.000Z` },
+            { type: 'status_changed', from: 'new', to: 'solved', at: `${day}T${20 + i}:30:00.000Z` },
+          ],
+          [],
+          team === 1 && i % 2 === 0 ? 'complaint' : 'question',
+        );
+      }
+    }
+    await foldAllEvents(t.handle.db, { settleMs: 0 });
+    expect(await checkAggregates(t.handle.db)).toEqual([]);
+    const metrics = ['first_reply', 'resolution', 'wait'] as const;
+    // Whole UTC days, and a span whose edges fall inside days (a zone off UTC).
+    for (const [from, until] of [
+      ['2026-05-03T00:00:00.000Z', '2026-05-07T00:00:00.000Z'],
+      ['2026-05-03T05:00:00.000Z', '2026-05-06T22:00:00.000Z'],
+      ['2026-05-04T03:00:00.000Z', '2026-05-04T23:00:00.000Z'],
+    ] as const) {
+      for (const narrow of [
+        {},
+        { teamId: 1 },
+        { teamIds: [2] },
+        { agentId: 12 },
+        { teamId: 1, type: 'complaint' },
+      ]) {
+        const scope = { from, until, ...narrow };
+        const all = { ...scope, grain: 'all' as const };
+        expect(await reportsRepository.counterTotals(t.handle.db, scope)).toEqual(
+          await reportsRepository.counterTotals(t.handle.db, all),
+        );
+        expect(await reportsRepository.counterHours(t.handle.db, scope)).toEqual(
+          await reportsRepository.counterHours(t.handle.db, all),
+        );
+        expect(await reportsRepository.buckets(t.handle.db, scope, metrics)).toEqual(
+          await reportsRepository.buckets(t.handle.db, all, metrics),
+        );
+        expect(await reportsRepository.backlogBefore(t.handle.db, scope, until)).toBe(
+          await reportsRepository.backlogBefore(t.handle.db, all, until),
+        );
+      }
+    }
+    // The coarse grains were read at all: one team's counters come from one row an hour.
+    const teamRows = await t.handle.db
+      .selectFrom('report_hours')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('grain', '=', 'team')
+      .where('team_id', '=', 1)
+      .executeTakeFirst();
+    expect(Number(teamRows?.n)).toBeGreaterThan(0);
   });
 });

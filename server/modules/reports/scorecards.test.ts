@@ -3,7 +3,7 @@ import type { Scorecard } from '../../../contracts/scorecards';
 import { type Auth, describeApi } from '../../../test/helpers/app';
 import { teamsDesk } from '../../../test/helpers/desk';
 import { openTicket } from '../../../test/helpers/tickets';
-import { computeReport } from './index';
+import { computeReport, foldAllEvents } from './index';
 
 describeApi('scorecards', (t) => {
   const get = (auth: Auth, url: string) => t.request(auth, { method: 'GET', url });
@@ -19,6 +19,8 @@ describeApi('scorecards', (t) => {
       payload: { status: 'solved' },
     });
     expect(solved.statusCode, solved.body).toBe(200);
+    // The figures come from the aggregates, as the job leaves them.
+    await foldAllEvents(t.handle.db, { settleMs: 0 });
 
     const status = async (auth: Auth, url: string) => (await get(auth, url)).statusCode;
     expect(await status(max, `/api/v1/scorecards/agents/${idOf(max)}`)).toBe(200);

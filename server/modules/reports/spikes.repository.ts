@@ -5,6 +5,7 @@ import { type Selectable, sql } from 'kysely';
 import type { SpikeMeasure } from '../../../contracts/trends';
 import type { DbOrTrx } from '../../db/database';
 import type { SpikeAlertsTable } from '../../db/schema';
+import { grainFor } from './reports.grains';
 
 export type SpikeAlertRow = Selectable<SpikeAlertsTable>;
 
@@ -23,6 +24,7 @@ export const spikesRepository = {
       .select((eb) => eb.fn.sum<number>('created').as('n'))
       .where('hour', '>=', from)
       .where('hour', '<', until)
+      .where('grain', '=', grainFor(['categoryId']))
       .where('category_id', '<>', 0)
       .groupBy(['hour', 'category_id'])
       .execute();

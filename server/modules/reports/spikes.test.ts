@@ -26,7 +26,7 @@ const usual = (at: number, week: number) => {
   return (hourOfDay >= 8 && hourOfDay < 18 ? 4 : 1) + ((week + hourOfDay) % 3);
 };
 
-/** Hourly incoming counts of a category straight into the aggregates, for six weeks and three hours. */
+/** Hourly incoming counts of a category straight into the aggregates (at the grain the detector reads), for six weeks and three hours. */
 async function history(t: TestApp, categoryId: number, extra: Map<number, number> = new Map()) {
   const rows = [];
   const start = CURRENT - (WEEKS * 168 + 2) * HOUR;
@@ -34,6 +34,7 @@ async function history(t: TestApp, categoryId: number, extra: Map<number, number
     const week = Math.floor((CURRENT - at) / (168 * HOUR));
     rows.push({
       ...zeros,
+      grain: 'category',
       hour: new Date(at).toISOString(),
       team_id: 0,
       agent_id: 0,
@@ -199,6 +200,7 @@ describeApi('trends', (t) => {
     const c = await category(t, 'Cancellations');
     const hour = (at: string, categoryId: number, created: number) => ({
       ...zeros,
+      grain: 'category',
       hour: at,
       team_id: 0,
       agent_id: 0,

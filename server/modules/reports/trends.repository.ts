@@ -4,6 +4,7 @@
 // values read the period's tickets through their creation index. Never the whole tickets table.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { grainFor } from './reports.grains';
 import {
   parseTrendKey,
   productValue,
@@ -195,6 +196,7 @@ export const trendsRepository = {
       .selectFrom('report_hours')
       .select(['hour', `${column} as key`])
       .select((eb) => eb.fn.sum<number>('created').as('n'))
+      .where('grain', '=', grainFor([column === 'category_id' ? 'categoryId' : 'organizationId']))
       .where('hour', '>=', from)
       .where('hour', '<', until)
       .groupBy(['hour', column])
