@@ -61,9 +61,16 @@ export const driversRepository = {
       q = q.where('a.id', 'in', (eb) =>
         eb.selectFrom('survey_answer_themes').select('answer_id').where('theme_id', '=', of.themeId),
       );
+    // Checked per answer, newest first, until enough are found: the tickets with the tag can be
+    // a large share of every ticket ever opened, which an IN list would read in full.
     if ('tag' in of)
-      q = q.where('a.ticket_id', 'in', (eb) =>
-        eb.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', of.tag),
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('ticket_tags as tt')
+            .select('tt.ticket_id')
+            .whereRef('tt.ticket_id', '=', 'a.ticket_id')
+            .where('tt.tag', '=', of.tag),
+        ),
       );
     const rows = await q.select('a.comment').orderBy('a.answered_at', 'desc').limit(limit).execute();
     return rows.map((r) => r.comment);
