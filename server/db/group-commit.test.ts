@@ -73,4 +73,27 @@ describeEachDatabase('group commit', (t) => {
     await expect(alone).rejects.toThrow('no');
     expect(await keys()).toEqual(['x', 'y', 'z']);
   });
+  it('runs a batch again, whole, when a piece of work meets a conflict with another transaction', async () => {
+    class Conflict extends Error {}
+    const isTransientConflict = (error: unknown) => error instanceof Conflict;
+    const run = groupCommit(t.handle.db, { maxBatch: 10, maxConcurrent: 1, isTransientConflict });
+    const runs: Record<string, number> = {};
+    // 'b' deadlocks twice, then goes through; 'c' alone deadlocks once.
+    const work = (key: string, conflicts: number) =>
+      run(async (trx) => {
+        runs[key] = (runs[key] ?? 0) + 1;
+        await put(trx, key);
+        if (runs[key]! <= conflicts) throw new Conflict('deadlock detected');
+        return key;
+      });
+    expect(await Promise.all([work('a', 0), work('b', 2)])).toEqual(['a', 'b']);
+    expect(await work('c', 1)).toBe('c');
+    expect(await keys()).toEqual(['a', 'b', 'c']);
+    // Conflicts that do not stop end with the error, and nothing written.
+    const stuck = await Promise.allSettled([work('d', 99), work('e', 0)]);
+    expect(stuck.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(((stuck[0] as PromiseRejectedResult).reason as Error).message).toBe('deadlock detected');
+    expect(runs.d).toBe(6);
+    expect(await keys()).toEqual(['a', 'b', 'c', 'e']);
+  });
 });

@@ -16,11 +16,15 @@ export interface GroupCommitOptions {
   maxConcurrent: number;
   /** Told the size of every batch that committed or failed (metrics and tests). */
   onBatch?: (size: number) => void;
+  /** Whether an error is a conflict with another transaction that running again gets past. */
+  isTransientConflict?: (error: unknown) => boolean;
 }
 
 interface Pending {
   /** Runs the work in the batch's transaction and remembers how it went; false when it threw. */
   attempt(trx: Transaction<Database>): Promise<boolean>;
+  /** What the last attempt threw, if it threw. */
+  thrown(): unknown;
   /** Gives the caller its own result once the batch is over; `failure` when the commit failed. */
   settle(failure: { error: unknown } | null): void;
 }
@@ -30,7 +34,15 @@ const SAVEPOINT = 'group_item';
 export const groupCommitDefaults = (dialect: DialectAdapter): GroupCommitOptions => ({
   maxBatch: dialect.groupCommitBatch,
   maxConcurrent: dialect.writers,
+  isTransientConflict: (error) => dialect.isTransientConflict(error),
 });
+
+/** Times a batch that met a conflict with another transaction runs again before giving up. */
+const CONFLICT_RETRIES = 4;
+
+/** A short random pause, so two transactions that deadlocked do not meet again in step. */
+const pause = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, (1 + Math.random()) * 5 * 2 ** attempt));
 
 function pending<T>(work: GroupWork<T>, resolve: (value: T) => void, reject: (error: unknown) => void) {
   // Unset until the work ran (an Error made up front would capture a stack for every request).
@@ -44,6 +56,7 @@ function pending<T>(work: GroupWork<T>, resolve: (value: T) => void, reject: (er
       }
       return outcome.ok;
     },
+    thrown: () => (outcome && !outcome.ok ? outcome.error : undefined),
     settle(failure: { error: unknown } | null) {
       if (failure) reject(failure.error);
       else if (!outcome) reject(new Error('Work did not run'));
@@ -65,50 +78,74 @@ async function abandon(trx: ControlledTransaction<Database>, error: unknown): Pr
   return { error };
 }
 
+type Conflicted = (error: unknown) => boolean;
+
 /** One piece of work alone: its own transaction, rolled back when it throws. */
-async function runAlone(db: Db, item: Pending): Promise<Failure> {
+async function runAlone(db: Db, item: Pending, conflicted: Conflicted): Promise<Failure | 'conflict'> {
   const trx = await db.startTransaction().execute();
   try {
     if (await item.attempt(trx)) await trx.commit().execute();
-    else await trx.rollback().execute();
+    else {
+      await trx.rollback().execute();
+      if (conflicted(item.thrown())) return 'conflict';
+    }
     return null;
   } catch (error) {
-    return abandon(trx, error);
+    const failure = await abandon(trx, error);
+    return conflicted(error) ? 'conflict' : failure;
   }
 }
 
 /** Runs one piece of work behind a savepoint, so that when it throws only its own writes are undone. */
 async function attemptIsolated(trx: ControlledTransaction<Database>, item: Pending) {
   const inner = await trx.savepoint(SAVEPOINT).execute();
-  if (!(await item.attempt(inner))) await inner.rollbackToSavepoint(SAVEPOINT).execute();
+  const ok = await item.attempt(inner);
+  if (!ok) await inner.rollbackToSavepoint(SAVEPOINT).execute();
   await inner.releaseSavepoint(SAVEPOINT).execute();
+  return ok;
 }
 
-/** A batch with a savepoint for each piece of work: one that throws undoes only its own writes. */
-async function runIsolated(db: Db, batch: Pending[]): Promise<Failure> {
+/**
+ * A batch with a savepoint for each piece of work: one that throws undoes only its own writes.
+ * One that met a conflict with another transaction ends the batch ('conflict'): it is run again.
+ */
+async function runIsolated(db: Db, batch: Pending[], conflicted: Conflicted): Promise<Failure | 'conflict'> {
   const trx = await db.startTransaction().execute();
   try {
-    for (const item of batch) await attemptIsolated(trx, item);
+    for (const item of batch) {
+      if ((await attemptIsolated(trx, item)) || !conflicted(item.thrown())) continue;
+      await trx.rollback().execute();
+      return 'conflict';
+    }
     await trx.commit().execute();
     return null;
   } catch (error) {
-    return abandon(trx, error);
+    const failure = await abandon(trx, error);
+    return conflicted(error) ? 'conflict' : failure;
   }
 }
 
-/** A batch without savepoints: the first piece of work that throws rolls it all back ('again'). */
-async function runStraight(db: Db, batch: Pending[]): Promise<Failure | 'again'> {
+/**
+ * A batch without savepoints: the first piece of work that throws rolls it all back, to be run
+ * again with savepoints ('again') or, when it met a conflict with another transaction, as it was.
+ */
+async function runStraight(
+  db: Db,
+  batch: Pending[],
+  conflicted: Conflicted,
+): Promise<Failure | 'again' | 'conflict'> {
   const trx = await db.startTransaction().execute();
   try {
     for (const item of batch) {
       if (await item.attempt(trx)) continue;
       await trx.rollback().execute();
-      return 'again';
+      return conflicted(item.thrown()) ? 'conflict' : 'again';
     }
     await trx.commit().execute();
     return null;
   } catch (error) {
-    return abandon(trx, error);
+    const failure = await abandon(trx, error);
+    return conflicted(error) ? 'conflict' : failure;
   }
 }
 
@@ -118,16 +155,35 @@ async function runStraight(db: Db, batch: Pending[]): Promise<Failure | 'again'>
  * work rarely throws: so the batch first runs without them, and only when a piece throws is it
  * rolled back and run again with a savepoint each.
  */
-async function runTogether(db: Db, batch: Pending[]): Promise<Failure> {
-  const outcome = await runStraight(db, batch);
-  return outcome === 'again' ? runIsolated(db, batch) : outcome;
+async function runTogether(db: Db, batch: Pending[], conflicted: Conflicted): Promise<Failure | 'conflict'> {
+  const outcome = await runStraight(db, batch, conflicted);
+  return outcome === 'again' ? runIsolated(db, batch, conflicted) : outcome;
+}
+
+/**
+ * A batch (or one piece of work alone) to its end. A conflict with another transaction (a
+ * deadlock on PostgreSQL) rolls the whole transaction back: it runs again after a short random
+ * pause, and on the last try each piece of work is left with what it threw.
+ */
+async function runBatch(db: Db, batch: Pending[], options: GroupCommitOptions): Promise<Failure> {
+  for (let attempt = 0; ; attempt += 1) {
+    const last = attempt === CONFLICT_RETRIES;
+    const conflicted: Conflicted = (error) => !last && (options.isTransientConflict?.(error) ?? false);
+    const outcome =
+      batch.length === 1
+        ? await runAlone(db, batch[0]!, conflicted)
+        : await runTogether(db, batch, conflicted);
+    if (outcome !== 'conflict') return outcome;
+    await pause(attempt);
+  }
 }
 
 /**
  * Group commit: work that arrives while a transaction is being written waits, then commits
  * together with everything else that arrived meanwhile, in one transaction. Each caller still
  * gets its own result or its own error: a piece of work that throws is rolled back to its
- * savepoint and the others commit. Only a failed commit fails the whole batch.
+ * savepoint and the others commit. Only a failed commit fails the whole batch. A conflict with
+ * a concurrent transaction runs the batch again, a few times.
  */
 export function groupCommit(db: Db, options: GroupCommitOptions) {
   const queue: Pending[] = [];
@@ -140,7 +196,7 @@ export function groupCommit(db: Db, options: GroupCommitOptions) {
     running += 1;
     let failure: Failure;
     try {
-      failure = batch.length === 1 ? await runAlone(db, batch[0]!) : await runTogether(db, batch);
+      failure = await runBatch(db, batch, options);
       options.onBatch?.(batch.length);
     } catch (error) {
       // The transaction could not even begin.

@@ -122,6 +122,12 @@ export const postgresDialect = {
   insertsRowByRow: false,
   insertTriggersOpenJournals: false,
   locksRows: true,
+  // 40P01 deadlock_detected, 40001 serialization_failure.
+  isTransientConflict: (error) =>
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error.code === '40P01' || error.code === '40001'),
 
   returningId: (insert) => insert.returning(sql<number>`id`.as('id')),
   insertedId: (result) => result.rows[0]?.id,

@@ -136,6 +136,7 @@ export const sqliteDialect = {
   insertsRowByRow: true,
   insertTriggersOpenJournals: true,
   locksRows: false,
+  isTransientConflict: () => false,
 
   // A RETURNING clause would open a statement journal (ADR 0010): the id is the last row id.
   returningId: (insert) => insert,

@@ -118,6 +118,12 @@ export interface DialectAdapter {
    * upgrade, which fails at once while another process writes.
    */
   readonly locksRows: boolean;
+  /**
+   * Whether an error is a conflict between concurrent transactions that the same work, run
+   * again in a new transaction, gets past: PostgreSQL's deadlock and serialization failures.
+   * SQLite has one writer, and its busy waits are the busy timeout's.
+   */
+  isTransientConflict(error: unknown): boolean;
 
   /** The insert made to answer the new row's id as `id` where the driver does not (ADR 0010). */
   returningId<DB, TB extends keyof DB>(
