@@ -95,7 +95,7 @@ function AnswerCard({ answer, canTag }: { answer: SurveyAnswer; canTag: boolean 
                 {answer.reason.name}
               </Badge>
             )}
-            <SentimentBadge sentiment={answer.sentiment?.label ?? null} />
+            {answer.comment && <SentimentBadge sentiment={answer.sentiment?.label ?? null} />}
           </Group>
           <RelativeTime value={answer.answeredAt} fz="xs" c="dimmed" />
         </Group>

@@ -67,7 +67,7 @@ function NpsAnswerCard({ answer, canTag }: { answer: NpsInboxAnswer; canTag: boo
             <Badge color={group.color} variant="light">
               {answer.score} · {group.label}
             </Badge>
-            <SentimentBadge sentiment={answer.sentiment?.label ?? null} />
+            {answer.comment && <SentimentBadge sentiment={answer.sentiment?.label ?? null} />}
           </Group>
           <RelativeTime value={answer.answeredAt} fz="xs" c="dimmed" />
         </Group>

@@ -7,7 +7,7 @@ const tone: Record<SentimentLabel, { color: string; label: string }> = {
   negative: { color: 'red', label: 'Negative tone' },
 };
 
-/** The tone of a comment as its words read (AFINN), beside the rating the customer gave. */
+/** The tone of a comment as its words read (AFINN), beside the rating the customer gave; shown only with a comment. */
 export function SentimentBadge({ sentiment }: { sentiment: SentimentLabel | string | null }) {
   const shown =
     sentiment !== null && Object.hasOwn(tone, sentiment) ? tone[sentiment as SentimentLabel] : null;
