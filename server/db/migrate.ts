@@ -42,6 +42,7 @@ import { migration0046 } from './migrations/0046_report_dimensions';
 import { migration0047 } from './migrations/0047_open_ticket_counts';
 import { migration0048 } from './migrations/0048_team_created_index';
 import { migration0049 } from './migrations/0049_report_grains';
+import { migration0050 } from './migrations/0050_time_entries';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -88,6 +89,7 @@ export const migrations: Migration[] = [
   migration0047,
   migration0048,
   migration0049,
+  migration0050,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

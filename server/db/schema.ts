@@ -923,6 +923,19 @@ export interface ReportActivityTable extends ReportKeyColumns {
   replies: number;
   solved: number;
   touches: number;
+  /** minutes of time logged (less time entries removed) */
+  minutes: number;
+}
+
+/** Minutes a staff member spent on a ticket (migration 0050). */
+export interface TicketTimeEntriesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** who spent the time and logged it; null once that person is deleted */
+  user_id: number | null;
+  minutes: number;
+  note: string;
+  created_at: Timestamp;
 }
 
 /** Each ticket as the report fold last left it (JSON), migration 0039. */
@@ -1232,6 +1245,7 @@ export interface Database {
   report_dimension_hours: ReportDimensionHoursTable;
   report_durations: ReportDurationsTable;
   report_activity: ReportActivityTable;
+  ticket_time_entries: TicketTimeEntriesTable;
   report_ticket_state: ReportTicketStateTable;
   report_cursors: ReportCursorsTable;
   spike_alerts: SpikeAlertsTable;

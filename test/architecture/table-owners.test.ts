@@ -63,6 +63,7 @@ const OWNERS: Record<string, string> = {
   ticket_sla: 'sla',
   ticket_replying: 'tickets',
   ticket_tags: 'tickets',
+  ticket_time_entries: 'tickets',
   open_ticket_counts: 'tickets',
   tickets: 'tickets',
   users: 'users',

@@ -20,7 +20,8 @@ const keyColumns = [
  *   and durations per UTC day. The unique keys lead with the grain, and (grain, team, agent, hour)
  *   serves the reads of one team or one agent;
  * - `report_activity`: per hour, dimensions (the agent being the one who acted) and ticket, an
- *   agent's replies, solves and changes, which the productivity report reads instead of the events;
+ *   agent's replies, solves, changes and minutes of time logged, which the productivity report
+ *   reads instead of the events;
  * - the aggregates emptied and the cursors put back, so the consumer folds every event again
  *   into every grain (what `steward reports rebuild` does).
  */
@@ -57,7 +58,7 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('type', 'varchar(16)', (c) => c.notNull())
     .addColumn('organization_id', 'integer', (c) => c.notNull())
     .addColumn('ticket_id', 'integer', (c) => c.notNull());
-  for (const name of ['replies', 'solved', 'touches'])
+  for (const name of ['replies', 'solved', 'touches', 'minutes'])
     activity = activity.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
   await activity.execute();
   await db.schema

@@ -184,7 +184,7 @@ export function differences(stored: Deltas, computed: Deltas): AggregateDifferen
   for (const key of new Set([...stored.activity.keys(), ...computed.activity.keys()])) {
     const a = stored.activity.get(key);
     const b = computed.activity.get(key);
-    for (const name of ['replies', 'solved', 'touches'] as const) {
+    for (const name of ['replies', 'solved', 'touches', 'minutes'] as const) {
       const s = a?.[name] ?? 0;
       const c = b?.[name] ?? 0;
       if (s !== c) out.push({ key: `${key}#${name}`, stored: s, computed: c });

@@ -372,6 +372,7 @@ export const reportsRepository = {
             replies: eb('report_activity.replies', '+', eb.ref('excluded.replies')),
             solved: eb('report_activity.solved', '+', eb.ref('excluded.solved')),
             touches: eb('report_activity.touches', '+', eb.ref('excluded.touches')),
+            minutes: eb('report_activity.minutes', '+', eb.ref('excluded.minutes')),
           })),
         )
         .execute();
@@ -404,6 +405,7 @@ export const reportsRepository = {
         replies: Number(r.replies),
         solved: Number(r.solved),
         touches: Number(r.touches),
+        minutes: Number(r.minutes),
       };
       at('all').activity.set(`${r.hour}#${dimsKey(dimsOf(r))}#${r.ticket_id}`, row);
     }

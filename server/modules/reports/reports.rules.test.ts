@@ -233,7 +233,7 @@ describe('report fold', () => {
     expect(counters.reduce((n, r) => n + (r.one_touch ?? 0), 0)).toBe(0);
     expect(counters.reduce((n, r) => n + (r.solved ?? 0), 0)).toBe(2);
   });
-  it('keeps each agent’s work per ticket and hour, under the dimensions with that agent', () => {
+  it('keeps each agent’s work and logged time per ticket and hour, under the dimensions with that agent', () => {
     const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 9, m)).toISOString();
     const e = (
       id: number,
@@ -263,6 +263,10 @@ describe('report fold', () => {
         e(4, 'customer_replied', 3, null, null, '1'),
         e(5, 'replied', 4, 7, null, '1'),
         e(6, 'status_changed', 5, 7, 'new', 'solved'),
+        e(7, 'time_logged', 6, 7, null, '{"id":1,"minutes":25}'),
+        e(8, 'time_logged', 7, 8, null, '{"id":2,"minutes":10}'),
+        // An hour later, entry 2 is removed: its minutes come off where they were added.
+        e(9, 'time_removed', 70, 7, '{"id":2,"minutes":10,"userId":8,"at":"2026-01-01T09:07:00.000Z"}', null),
       ],
       new Map(),
       () => dims(2),
@@ -270,8 +274,8 @@ describe('report fold', () => {
     );
     const hour = '2026-01-01T09:00:00.000Z';
     expect([...deltas.activity]).toEqual([
-      [`${hour}#2|8|email|0|normal|question|0#4`, { replies: 0, solved: 0, touches: 1 }],
-      [`${hour}#2|7|email|0|normal|question|0#4`, { replies: 2, solved: 1, touches: 3 }],
+      [`${hour}#2|8|email|0|normal|question|0#4`, { replies: 0, solved: 0, touches: 2, minutes: 0 }],
+      [`${hour}#2|7|email|0|normal|question|0#4`, { replies: 2, solved: 1, touches: 4, minutes: 25 }],
     ]);
   });
 });

@@ -92,14 +92,42 @@ export interface Deltas {
 export interface Activity {
   replies: number;
   solved: number;
-  /** every counted change (a reply, a status, an assignment, a priority or a team) */
+  /** every counted change (a reply, a status, an assignment, a priority, a team, time logged) */
   touches: number;
+  /** minutes of time logged, less those of entries removed (handle time) */
+  minutes: number;
 }
 
 export const emptyDeltas = (): Deltas => ({ counters: new Map(), durations: new Map(), activity: new Map() });
 
 /** The changes that count as an agent's work on a ticket in the productivity report. */
-const touching = new Set(['replied', 'status_changed', 'assigned', 'priority_changed', 'team_changed']);
+const touching = new Set([
+  'replied',
+  'status_changed',
+  'assigned',
+  'priority_changed',
+  'team_changed',
+  'time_logged',
+]);
+
+/** A time entry's event value: `time_logged` carries id and minutes, `time_removed` who logged it and when too. */
+interface TimeValue {
+  minutes: number;
+  userId?: number;
+  at?: string;
+}
+
+function timeValue(value: string | null): TimeValue | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as Partial<TimeValue>;
+    return typeof parsed.minutes === 'number' && Number.isFinite(parsed.minutes)
+      ? { minutes: parsed.minutes, userId: parsed.userId, at: parsed.at }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 function addActivityAt(activity: Deltas['activity'], k: string, change: Activity) {
   const row = activity.get(k);
@@ -107,6 +135,7 @@ function addActivityAt(activity: Deltas['activity'], k: string, change: Activity
     row.replies += change.replies;
     row.solved += change.solved;
     row.touches += change.touches;
+    row.minutes += change.minutes;
   } else activity.set(k, { ...change });
 }
 
@@ -294,6 +323,26 @@ export function foldEvents(
       case 'type_changed':
         withDim(state, at, { type: e.toValue ?? '' });
         break;
+      case 'time_removed': {
+        // Taken back where it was added: the hour it was logged, by whom, with the dimensions then.
+        const removed = timeValue(e.fromValue);
+        if (!removed?.at || removed.userId === undefined) break;
+        const loggedAt = Date.parse(removed.at);
+        if (Number.isNaN(loggedAt)) break;
+        addActivity(
+          deltas,
+          hourOf(loggedAt),
+          { ...dimsAt(state, loggedAt), agentId: removed.userId },
+          e.ticketId,
+          {
+            replies: 0,
+            solved: 0,
+            touches: 0,
+            minutes: -removed.minutes,
+          },
+        );
+        break;
+      }
       case 'replied':
         if (e.actorType === 'system') break;
         state.agentReplies += 1;
@@ -343,6 +392,7 @@ export function foldEvents(
         replies: e.type === 'replied' ? 1 : 0,
         solved: solvedNow ? 1 : 0,
         touches: 1,
+        minutes: e.type === 'time_logged' ? (timeValue(e.toValue)?.minutes ?? 0) : 0,
       });
   }
   return deltas;
@@ -370,6 +420,7 @@ export function normalised(deltas: Deltas): Deltas {
   }
   for (const [k, n] of deltas.durations) if (n !== 0) out.durations.set(k, n);
   for (const [k, row] of deltas.activity)
-    if (row.replies !== 0 || row.solved !== 0 || row.touches !== 0) out.activity.set(k, { ...row });
+    if (row.replies !== 0 || row.solved !== 0 || row.touches !== 0 || row.minutes !== 0)
+      out.activity.set(k, { ...row });
   return out;
 }
