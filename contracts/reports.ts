@@ -104,7 +104,10 @@ export const metricDefinitions = {
   response_rate: 'Surveys answered as a share of surveys sent in the period.',
   agent_solved: 'Tickets the agent solved in the period (the agent who made the change).',
   agent_replies: 'Public replies the agent wrote in the period.',
-  agent_touched: 'Distinct tickets the agent replied on, changed or solved in the period.',
+  agent_touched: 'Distinct tickets the agent replied on, changed, solved or logged time on in the period.',
+  handle_time:
+    'Time agents logged on tickets in the period, in hours (an entry counts in the hour it was logged; a removed entry no longer counts).',
+  handle_time_per_ticket: 'Hours logged in the period divided by the tickets time was logged on.',
   complaints: 'Tickets of type complaint opened in the period.',
   complaint_share: 'Complaints as a share of all tickets opened in the period.',
   complaint_final_response:

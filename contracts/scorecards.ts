@@ -18,6 +18,7 @@ export const scorecardKpis = [
   { key: 'ces', label: 'Customer effort (CES)', unit: 'score', direction: 'lower' },
   { key: 'one_touch', label: 'One-touch resolution', unit: 'percent', direction: 'higher' },
   { key: 'reopen_rate', label: 'Reopen rate', unit: 'percent', direction: 'lower' },
+  { key: 'handle_time', label: 'Handle time per ticket', unit: 'hours', direction: 'lower' },
 ] as const;
 export type ScorecardKpiKey = (typeof scorecardKpis)[number]['key'];
 
@@ -63,7 +64,6 @@ export const scorecardSchema = z
         previous: z.number().nullable(),
       }),
     ),
-    handleTime: z.null().describe('Handle time is not tracked yet'),
   })
   .describe("An agent's or a team's scorecard");
 export type Scorecard = z.infer<typeof scorecardSchema>;

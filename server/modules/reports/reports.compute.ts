@@ -394,7 +394,9 @@ async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
     repo.agentActivity(db, f.scope),
     repo.agentActivity(db, f.prevScope),
   ]);
-  const sum = (list: typeof now, k: 'solved' | 'replies' | 'touched') => list.reduce((a, r) => a + r[k], 0);
+  const sum = (list: typeof now, k: 'solved' | 'replies' | 'touched' | 'minutes' | 'timed') =>
+    list.reduce((a, r) => a + r[k], 0);
+  const perTicket = (list: typeof now) => ratio(sum(list, 'minutes'), sum(list, 'timed') * 60, 1);
   const prevOf = new Map(before.map((r) => [r.id, r]));
   return {
     figures: [
@@ -417,6 +419,24 @@ async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
         null,
       ),
       figure('agents_active', 'Agents active', 'count', now.length, before.length, 'agent_touched', null),
+      figure(
+        'handle_time',
+        'Handle time logged',
+        'hours',
+        sum(now, 'minutes') / 60,
+        sum(before, 'minutes') / 60,
+        'handle_time',
+        null,
+      ),
+      figure(
+        'handle_time_per_ticket',
+        'Handle time per ticket',
+        'hours',
+        perTicket(now),
+        perTicket(before),
+        'handle_time_per_ticket',
+        null,
+      ),
     ],
     series: null,
     table: {
@@ -425,6 +445,8 @@ async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
         { key: 'solved', label: 'Solved', unit: 'count' },
         { key: 'replies', label: 'Replies', unit: 'count' },
         { key: 'touched', label: 'Tickets touched', unit: 'count' },
+        { key: 'handleHours', label: 'Handle time (hours)', unit: 'hours' },
+        { key: 'handleTickets', label: 'Tickets with time logged', unit: 'count' },
         { key: 'previousSolved', label: 'Solved, previous period', unit: 'count' },
       ],
       rows: now.map((r) => ({
@@ -433,6 +455,8 @@ async function productivity(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
         solved: r.solved,
         replies: r.replies,
         touched: r.touched,
+        handleHours: r.minutes / 60,
+        handleTickets: r.timed,
         previousSolved: prevOf.get(r.id)?.solved ?? 0,
       })),
     },

@@ -469,7 +469,10 @@ export const reportsRepository = {
     return Number(row?.open ?? 0);
   },
 
-  /** Per agent who acted in the scope (the scope's agent being who acted): solves, public replies, distinct tickets touched. */
+  /**
+   * Per agent who acted in the scope (the scope's agent being who acted): solves, public replies,
+   * distinct tickets touched, minutes logged and the tickets they were logged on.
+   */
   async agentActivity(db: DbOrTrx, scope: ReportScope) {
     const rows = await inScope(db.selectFrom('report_activity'), scope)
       .innerJoin('users as u', 'u.id', 'report_activity.agent_id')
@@ -478,6 +481,13 @@ export const reportsRepository = {
         eb.fn.sum<number>('report_activity.replies').as('replies'),
         eb.fn.sum<number>('report_activity.solved').as('solved'),
         eb.fn.count<number>('report_activity.ticket_id').distinct().as('touched'),
+        eb.fn.sum<number>('report_activity.minutes').as('minutes'),
+        eb.fn
+          .count<number>(
+            eb.case().when('report_activity.minutes', '>', 0).then(eb.ref('report_activity.ticket_id')).end(),
+          )
+          .distinct()
+          .as('timed'),
       ])
       .groupBy(['u.id', 'u.name'])
       .orderBy('u.name')
@@ -488,6 +498,8 @@ export const reportsRepository = {
       replies: Number(r.replies),
       solved: Number(r.solved),
       touched: Number(r.touched),
+      minutes: Number(r.minutes ?? 0),
+      timed: Number(r.timed ?? 0),
     }));
   },
 

@@ -334,6 +334,59 @@ describeApi('reports', (t) => {
   });
 });
 
+describeApi('agent productivity', (t) => {
+  it('counts each agent’s solves, replies, tickets touched and logged time, a removed entry taken back', async () => {
+    const admin = await t.signIn('admin');
+    await t.handle.db.deleteFrom('ticket_events').execute();
+    const logged = (id: number, minutes: number) => JSON.stringify({ id, minutes });
+    const a = await ticketWith(t, admin, [
+      { type: 'created', to: 'new', at: '2026-04-06T09:00:00.000Z' },
+      { type: 'replied', to: '1', at: '2026-04-06T09:30:00.000Z' },
+      { type: 'time_logged', to: logged(1, 30), at: '2026-04-06T09:40:00.000Z' },
+      { type: 'time_logged', to: logged(2, 15), at: '2026-04-06T10:05:00.000Z' },
+      { type: 'status_changed', from: 'new', to: 'solved', at: '2026-04-06T10:10:00.000Z' },
+    ]);
+    await ticketWith(t, admin, [
+      { type: 'created', to: 'new', at: '2026-04-07T09:00:00.000Z' },
+      { type: 'time_logged', to: logged(3, 20), at: '2026-04-07T09:20:00.000Z' },
+    ]);
+    // Entry 2 removed the next day: its 15 minutes come off the day it was logged.
+    await t.handle.db
+      .insertInto('ticket_events')
+      .values({
+        ticket_id: a,
+        type: 'time_removed',
+        actor_type: 'user',
+        actor_id: admin.kind === 'session' ? admin.userId : null,
+        from_value: JSON.stringify({
+          id: 2,
+          minutes: 15,
+          userId: admin.kind === 'session' ? admin.userId : 0,
+          at: '2026-04-06T10:05:00.000Z',
+        }),
+        to_value: null,
+        created_at: '2026-04-08T12:00:00.000Z',
+      })
+      .execute();
+    await foldAllEvents(t.handle.db, { settleMs: 0 });
+    expect(await checkAggregates(t.handle.db)).toEqual([]);
+    const res = await t.request(admin, {
+      method: 'GET',
+      url: '/api/v1/reports/productivity?from=2026-04-06&to=2026-04-07&tz=UTC',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(figureOf(body, 'agent_solved')).toBe(1);
+    expect(figureOf(body, 'agent_replies')).toBe(1);
+    expect(figureOf(body, 'handle_time')).toBeCloseTo(50 / 60, 6);
+    expect(figureOf(body, 'handle_time_per_ticket')).toBeCloseTo(25 / 60, 6);
+    expect(body.table.rows).toEqual([
+      expect.objectContaining({ solved: 1, replies: 1, touched: 2, handleTickets: 2 }),
+    ]);
+    expect(body.table.rows[0].handleHours).toBeCloseTo(50 / 60, 6);
+  });
+});
+
 describeApi('report grains', (t) => {
   it('reads the same figures at the coarse grains as from the rows of every dimension', async () => {
     const admin = await t.signIn('admin');

@@ -42,6 +42,8 @@ const sources: [ScorecardKpiKey, ReportKind, string][] = [
   ['reopen_rate', 'quality', 'reopen_rate'],
 ];
 const activityKeys = ['solved', 'replies', 'touched'] as const;
+/** What each agent's handle time per ticket is summed from. */
+const timeKeys = ['minutes', 'timed'] as const;
 const DAY = 86_400_000;
 
 /** The report figures of one agent or team. */
@@ -60,7 +62,7 @@ async function figuresOf(db: DbOrTrx, range: Range, owner: Owner): Promise<Parti
   return out;
 }
 
-type Activity = Map<number, Record<(typeof activityKeys)[number], number>>;
+type Activity = Map<number, Record<(typeof activityKeys)[number] | (typeof timeKeys)[number], number>>;
 
 /** Solved, replies and tickets touched per agent, in the period and the one before (the productivity report). */
 async function activityOf(db: DbOrTrx, ranges: Range[], teamId?: number): Promise<Activity[]> {
@@ -70,20 +72,31 @@ async function activityOf(db: DbOrTrx, ranges: Range[], teamId?: number): Promis
       return new Map(
         (report.table?.rows ?? []).map((row) => [
           Number(row.agentId),
-          { solved: Number(row.solved), replies: Number(row.replies), touched: Number(row.touched) },
+          {
+            solved: Number(row.solved),
+            replies: Number(row.replies),
+            touched: Number(row.touched),
+            minutes: Number(row.handleHours) * 60,
+            timed: Number(row.handleTickets),
+          },
         ]),
       );
     }),
   );
 }
 
-const sumOf = (a: Activity, key: (typeof activityKeys)[number], ids?: number[]) =>
+const sumOf = (a: Activity, key: (typeof activityKeys)[number] | (typeof timeKeys)[number], ids?: number[]) =>
   [...a.entries()].filter(([id]) => !ids || ids.includes(id)).reduce((n, [, r]) => n + r[key], 0);
 
 function withActivity(figures: Partial<Values>, [now, before]: Activity[], ids?: number[]): Values {
   const out = { ...figures } as Values;
   for (const key of activityKeys)
     out[key] = { value: sumOf(now!, key, ids), previous: sumOf(before!, key, ids) };
+  const perTicket = (a: Activity) => {
+    const timed = sumOf(a, 'timed', ids);
+    return timed === 0 ? null : sumOf(a, 'minutes', ids) / 60 / timed;
+  };
+  out.handle_time = { value: perTicket(now!), previous: perTicket(before!) };
   return out;
 }
 
@@ -114,7 +127,6 @@ function card(
       previous: own[k.key].previous,
       average: mean(peers.map((p) => p[k.key].value)),
     })),
-    handleTime: null,
   };
 }
 
