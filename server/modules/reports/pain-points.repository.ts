@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { filteredTickets, type ReportScope, scoped, type TicketFilter } from './reports.repository';
 
@@ -35,7 +36,9 @@ export const painPointsRepository = {
     )
       .where('t.created_at', '>=', from)
       .where('t.created_at', '<', until);
-    if (tags) q = q.where('tg.tag', 'in', tags);
+    // `|| ''`: the tags are checked on the period's tickets of the team; listed as they are,
+    // SQLite takes them from the tag index and walks every ticket that ever had one.
+    if (tags) q = q.where(sql<string>`tg.tag || ''`, 'in', tags);
     const rows = await q
       .select('tg.tag')
       .select((eb) => eb.fn.countAll<number>().as('tickets'))
