@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/db';
+import { adapterOf } from './dialect';
 import { groupCommit } from './group-commit';
 import type { Database } from './schema';
 
@@ -73,7 +74,7 @@ describeEachDatabase('group commit', (t) => {
     await expect(alone).rejects.toThrow('no');
     expect(await keys()).toEqual(['x', 'y', 'z']);
   });
-  it('runs a batch again, whole, when a piece of work meets a conflict with another transaction', async () => {
+  it('runs each piece of a batch again in its own transaction when one meets a conflict with another transaction', async () => {
     class Conflict extends Error {}
     const isTransientConflict = (error: unknown) => error instanceof Conflict;
     const run = groupCommit(t.handle.db, { maxBatch: 10, maxConcurrent: 1, isTransientConflict });
@@ -95,5 +96,44 @@ describeEachDatabase('group commit', (t) => {
     expect(((stuck[0] as PromiseRejectedResult).reason as Error).message).toBe('deadlock detected');
     expect(runs.d).toBe(6);
     expect(await keys()).toEqual(['a', 'b', 'c', 'e']);
+  });
+  it('gets two transactions past a real deadlock between them, each piece run again alone', async () => {
+    // Only PostgreSQL locks rows; SQLite's one writer never deadlocks.
+    if (t.dialect !== 'postgres') return;
+    const now = new Date().toISOString();
+    await t.handle.db
+      .insertInto('settings')
+      .values([
+        { key: 'x', value: '0', updated_at: now },
+        { key: 'y', value: '0', updated_at: now },
+      ])
+      .execute();
+    const options = {
+      maxBatch: 1,
+      maxConcurrent: 1,
+      isTransientConflict: (error: unknown) => adapterOf(t.handle.db).isTransientConflict(error),
+    };
+    // Each locks one row, waits until the other holds its own, then asks for the other's.
+    let arrived = 0;
+    let bothHold: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      bothHold = resolve;
+    });
+    const bump = (trx: Transaction<Database>, key: string) =>
+      trx.updateTable('settings').set({ value: '1' }).where('key', '=', key).execute();
+    const crosswise = (first: string, second: string) =>
+      groupCommit(
+        t.handle.db,
+        options,
+      )(async (trx) => {
+        await bump(trx, first);
+        arrived += 1;
+        if (arrived === 2) bothHold();
+        await held;
+        await bump(trx, second);
+        return first;
+      });
+    expect(await Promise.all([crosswise('x', 'y'), crosswise('y', 'x')])).toEqual(['x', 'y']);
+    expect(arrived).toBe(3);
   });
 });

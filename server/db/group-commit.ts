@@ -160,30 +160,44 @@ async function runTogether(db: Db, batch: Pending[], conflicted: Conflicted): Pr
   return outcome === 'again' ? runIsolated(db, batch, conflicted) : outcome;
 }
 
-/**
- * A batch (or one piece of work alone) to its end. A conflict with another transaction (a
- * deadlock on PostgreSQL) rolls the whole transaction back: it runs again after a short random
- * pause, and on the last try each piece of work is left with what it threw.
- */
-async function runBatch(db: Db, batch: Pending[], options: GroupCommitOptions): Promise<Failure> {
+/** Whether an error is a conflict worth running again, unless this is the last try. */
+const conflictedUnless =
+  (last: boolean, options: GroupCommitOptions): Conflicted =>
+  (error) =>
+    !last && (options.isTransientConflict?.(error) ?? false);
+
+/** One piece of work in its own transaction, run again after a short random pause when it conflicts. */
+async function runAloneRetrying(db: Db, item: Pending, options: GroupCommitOptions): Promise<Failure> {
   for (let attempt = 0; ; attempt += 1) {
-    const last = attempt === CONFLICT_RETRIES;
-    const conflicted: Conflicted = (error) => !last && (options.isTransientConflict?.(error) ?? false);
-    const outcome =
-      batch.length === 1
-        ? await runAlone(db, batch[0]!, conflicted)
-        : await runTogether(db, batch, conflicted);
+    const outcome = await runAlone(db, item, conflictedUnless(attempt === CONFLICT_RETRIES, options));
     if (outcome !== 'conflict') return outcome;
     await pause(attempt);
   }
 }
 
 /**
+ * A batch to its end; what each piece of work's commit came to. A conflict with another
+ * transaction (a deadlock on PostgreSQL: two batches locking the same rows in crossing orders as
+ * their pieces interleave) rolls the whole transaction back, and each piece then runs in its own
+ * transaction, again after a short random pause while it conflicts, and on the last try is left
+ * with what it threw.
+ */
+async function runBatch(db: Db, batch: Pending[], options: GroupCommitOptions): Promise<Failure[]> {
+  if (batch.length === 1) return [await runAloneRetrying(db, batch[0]!, options)];
+  const outcome = await runTogether(db, batch, conflictedUnless(false, options));
+  if (outcome !== 'conflict') return batch.map(() => outcome);
+  await pause(0);
+  const failures: Failure[] = [];
+  for (const item of batch) failures.push(await runAloneRetrying(db, item, options));
+  return failures;
+}
+
+/**
  * Group commit: work that arrives while a transaction is being written waits, then commits
  * together with everything else that arrived meanwhile, in one transaction. Each caller still
  * gets its own result or its own error: a piece of work that throws is rolled back to its
- * savepoint and the others commit. Only a failed commit fails the whole batch. A conflict with
- * a concurrent transaction runs the batch again, a few times.
+ * savepoint and the others commit. Only a failed commit fails the whole batch. After a conflict
+ * with a concurrent transaction, each piece of the batch runs again in its own transaction.
  */
 export function groupCommit(db: Db, options: GroupCommitOptions) {
   const queue: Pending[] = [];
@@ -194,18 +208,18 @@ export function groupCommit(db: Db, options: GroupCommitOptions) {
     const batch = queue.splice(0, options.maxBatch);
     if (batch.length === 0) return;
     running += 1;
-    let failure: Failure;
+    let failures: Failure[];
     try {
-      failure = await runBatch(db, batch, options);
+      failures = await runBatch(db, batch, options);
       options.onBatch?.(batch.length);
     } catch (error) {
       // The transaction could not even begin.
-      failure = { error };
+      failures = batch.map(() => ({ error }));
     } finally {
       running -= 1;
       schedule();
     }
-    for (const item of batch) item.settle(failure);
+    for (const [i, item] of batch.entries()) item.settle(failures[i] ?? null);
   }
 
   // Waits for the event loop's turn, so requests read in the same turn share a transaction.
