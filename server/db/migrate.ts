@@ -43,6 +43,7 @@ import { migration0047 } from './migrations/0047_open_ticket_counts';
 import { migration0048 } from './migrations/0048_team_created_index';
 import { migration0049 } from './migrations/0049_report_grains';
 import { migration0050 } from './migrations/0050_time_entries';
+import { migration0051 } from './migrations/0051_open_counts_slot_per_transaction';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -90,6 +91,7 @@ export const migrations: Migration[] = [
   migration0048,
   migration0049,
   migration0050,
+  migration0051,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {
