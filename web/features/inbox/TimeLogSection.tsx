@@ -34,8 +34,8 @@ export function TimeLogSection({ ticketId }: { ticketId: number }) {
           Time logged
         </Title>
         {entries.data && entries.data.data.length > 0 && (
-          <Text fz="sm" fw={600} aria-label="Total time logged">
-            {formatMinutes(entries.data.totalMinutes)}
+          <Text fz="sm" fw={600}>
+            {`Total ${formatMinutes(entries.data.totalMinutes)}`}
           </Text>
         )}
       </Group>

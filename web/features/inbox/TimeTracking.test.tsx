@@ -76,7 +76,7 @@ describe('Log time', () => {
     });
     await waitFor(() => expect(actions).toHaveFocus());
     const section = within(ticket).getByRole('region', { name: 'Time logged' });
-    expect(await within(section).findByLabelText('Total time logged')).toHaveTextContent('1 h 25 min');
+    expect(await within(section).findByText('Total 1 h 25 min')).toBeVisible();
     expect(within(section).getByText('Called the courier')).toBeVisible();
   });
 
@@ -108,7 +108,7 @@ describe('TimeLogSection', () => {
     stubNetwork({ 'GET /tickets/7/time-entries': listOf(mine, hers) });
     renderWithProviders(<TimeLogSection ticketId={7} />);
     const section = await screen.findByRole('region', { name: 'Time logged' });
-    expect(await within(section).findByLabelText('Total time logged')).toHaveTextContent('1 h 25 min');
+    expect(await within(section).findByText('Total 1 h 25 min')).toBeVisible();
     const items = within(section).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
       expect.stringMatching(/^25 min by Ada LovelaceChecked the warehouse/),
@@ -131,14 +131,14 @@ describe('TimeLogSection', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(within(section).queryByText(/Lena Fischer/)).toBeNull());
     expect(net.callsTo('DELETE /tickets/7/time-entries/1')).toHaveLength(1);
-    expect(within(section).getByLabelText('Total time logged')).toHaveTextContent('25 min');
+    expect(within(section).getByText('Total 25 min')).toBeVisible();
   });
 
   it('says when no time was logged', async () => {
     stubNetwork({ 'GET /tickets/7/time-entries': listOf() });
     renderWithProviders(<TimeLogSection ticketId={7} />);
     expect(await screen.findByText(/No time logged yet/)).toBeVisible();
-    expect(screen.queryByLabelText('Total time logged')).toBeNull();
+    expect(screen.queryByText(/^Total /)).toBeNull();
   });
 });
 
