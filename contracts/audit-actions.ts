@@ -20,6 +20,7 @@ import {
   withArticle,
   words,
 } from './audit-wording';
+import { formatMinutes } from './time-entries';
 
 /** One audited action: what it is about, its name in the filter, and how an entry of it reads. */
 interface ActionWording {
@@ -314,6 +315,29 @@ export const auditActions = {
         requester
           ? ` (its requester ${valueWords(requester.before)} became ${valueWords(requester.after)})`
           : '',
+      ];
+    },
+  },
+  'ticket.time_logged': {
+    entity: 'ticket',
+    label: 'Time logged',
+    phrase: (input) => {
+      const minutes = recordedNumber(input.changes, 'minutes', 'after');
+      return ['logged ', minutes === null ? 'time' : formatMinutes(minutes), ' on ', on(input, 'ticket ')];
+    },
+  },
+  'ticket.time_removed': {
+    entity: 'ticket',
+    label: 'Logged time removed',
+    phrase: (input) => {
+      const minutes = recordedNumber(input.changes, 'minutes', 'before');
+      const by = recordedText(input.changes, 'loggedBy');
+      return [
+        'removed ',
+        minutes === null ? 'time' : formatMinutes(minutes),
+        by ? ` logged by ${by}` : '',
+        ' from ',
+        on(input, 'ticket '),
       ];
     },
   },

@@ -24,6 +24,7 @@ import {
   updateViewBody,
   viewSchema,
 } from '../tickets';
+import { logTimeBody, timeEntryList, timeEntryParams, timeEntrySchema } from '../time-entries';
 import { noContent, rawFile, route } from './route';
 
 /** A ticket in a list: with the matching words marked when the list was searched. */
@@ -118,6 +119,25 @@ export const ticketsRoutes = {
     path: '/api/v1/tickets/:id/events',
     params: idParam,
     response: ticketEventList,
+  }),
+  timeEntries: route({
+    method: 'GET',
+    path: '/api/v1/tickets/:id/time-entries',
+    params: idParam,
+    response: timeEntryList,
+  }),
+  logTime: route({
+    method: 'POST',
+    path: '/api/v1/tickets/:id/time-entries',
+    params: idParam,
+    body: logTimeBody,
+    response: timeEntrySchema,
+  }),
+  removeTimeEntry: route({
+    method: 'DELETE',
+    path: '/api/v1/tickets/:id/time-entries/:entryId',
+    params: timeEntryParams,
+    response: noContent,
   }),
   /** A call or visit logged in one step: the customer's ticket found or opened, the message added. */
   contact: route({ method: 'POST', path: '/api/v1/contacts', body: contactBody, response: contactResult }),

@@ -102,6 +102,8 @@ import {
   ticketsByIds,
   ticketsRoutes,
   ticketsService,
+  timeEntriesRoutes,
+  timeEntriesService,
 } from './tickets';
 import { tokensRoutes, tokensService } from './tokens';
 import { movePortalAccounts, usersRoutes, usersService } from './users';
@@ -207,6 +209,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
     contacts: contactsService(deps),
     replying: replyingService(deps),
   });
+  await app.register(timeEntriesRoutes, { timeEntries: timeEntriesService(deps) });
   await app.register(sideConversationsRoutes, { sides: sideConversationsService(deps) });
   await app.register(attachmentsRoutes, { attachments: attachmentsService(deps, loadTicket) });
   await app.register(searchRoutes, { search: searchService(deps, { ticketsByIds, customersMatching }) });

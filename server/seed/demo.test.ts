@@ -36,7 +36,16 @@ describeApi('demo department', (t) => {
     expect(summary).toContain('amara.adeyemi@steward.example');
     expect(summary).toContain('A customer signs in to the portal at https://help.example.com/portal/login');
     expect(summary).toContain(demoCustomer.email);
-    const count = async (table: 'users' | 'teams' | 'customers' | 'organizations' | 'tickets' | 'messages') =>
+    const count = async (
+      table:
+        | 'users'
+        | 'teams'
+        | 'customers'
+        | 'organizations'
+        | 'tickets'
+        | 'messages'
+        | 'ticket_time_entries',
+    ) =>
       Number(
         (
           await t.handle.db
@@ -54,6 +63,15 @@ describeApi('demo department', (t) => {
     // Two more solved without a reply (a data-quality finding).
     expect(await count('tickets')).toBe(2000 + 2 + arrivals.length + older + SPIKE_TICKETS);
     expect(await count('messages')).toBeGreaterThan(4000);
+    // Handle time on a third of the answered tickets, each entry with its event in the history.
+    const entries = await count('ticket_time_entries');
+    expect(entries).toBeGreaterThan(300);
+    const logged = await t.handle.db
+      .selectFrom('ticket_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', '=', 'time_logged')
+      .executeTakeFirstOrThrow();
+    expect(Number(logged.n)).toBe(entries);
     // Seeded replies, solved tickets and assignments are history: the notifier queues nothing.
     while ((await sendTicketNotifications(t.handle.db, loadConfig({}), 0)) > 0);
     // Only the new requests routed to agents tell their assignees, as any assignment does.

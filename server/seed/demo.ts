@@ -21,6 +21,7 @@ import { seedServiceLevels } from './service-levels';
 import { seedSpike } from './spikes';
 import { seedTestimonialsAndReferrals } from './testimonials';
 import { seedCategories, seedTickets } from './tickets';
+import { seedTimeEntries } from './time-entries';
 
 export const DEMO_PASSWORD = 'steward-demo';
 export const DEMO_DOMAIN = 'steward.example';
@@ -216,6 +217,8 @@ export async function seedDemo(
       leads: leadOf,
     };
     await seedTickets(trx, rnd, cast, DEMO_TICKETS);
+    // Handle time: the minutes agents logged on a third of the answered tickets.
+    await seedTimeEntries(trx, seededRandom(2030), nowMs);
     await seedUnansweredSolved(
       trx,
       {

@@ -179,6 +179,25 @@ const matrix: {
     allowed: staff,
   },
   {
+    method: 'GET',
+    url: '/api/v1/tickets/999999/time-entries',
+    path: '/api/v1/tickets/{id}/time-entries',
+    allowed: staff,
+  },
+  // Time is logged by the person who spent it: API tokens cannot log time.
+  {
+    method: 'POST',
+    url: '/api/v1/tickets/999999/time-entries',
+    path: '/api/v1/tickets/{id}/time-entries',
+    allowed: ['admin', 'manager', 'agent'],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/tickets/999999/time-entries/999999',
+    path: '/api/v1/tickets/{id}/time-entries/{entryId}',
+    allowed: staff,
+  },
+  {
     method: 'POST',
     url: '/api/v1/tickets/999999/attachments',
     path: '/api/v1/tickets/{id}/attachments',

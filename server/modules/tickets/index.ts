@@ -55,3 +55,5 @@ export {
   ticketsByIds,
   ticketsService,
 } from './tickets.service';
+export { timeEntriesRoutes } from './time-entries.routes';
+export { logTime, type TimeEntriesService, timeEntriesService } from './time-entries.service';

@@ -29,7 +29,7 @@ export function subscribeToTicketEvents(name: string, subscriber: TicketEventSub
  * survey, kept in the history so reports fold it): no subscriber reacts to them, so no clock
  * moves and no trigger runs because a customer rated the service.
  */
-const NOT_A_CHANGE: ReadonlySet<string> = new Set(['survey_answered']);
+const NOT_A_CHANGE: ReadonlySet<string> = new Set(['survey_answered', 'time_logged', 'time_removed']);
 
 /**
  * The one way the tickets module writes a ticket's history: appends the events, then runs the

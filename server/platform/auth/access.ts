@@ -8,7 +8,7 @@ import type { Actor } from './actor';
 import { CSRF_HEADER, SESSION_COOKIE, TOKEN_PREFIX } from './cookies';
 import { tokenActor } from './credentials';
 import { credentialsRepository } from './credentials.repository';
-import { can, type RoutePolicy } from './policies';
+import { can, type RoutePolicy, refusals } from './policies';
 
 /** 'public' routes need no one; 'authenticated' needs any signed-in actor; otherwise a named policy. */
 export type RouteAccess = 'public' | 'authenticated' | RoutePolicy;
@@ -105,7 +105,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
       }
     }
     if (access !== 'authenticated' && !can(actor, access)) {
-      throw new AppError('FORBIDDEN', 'Your role does not allow this');
+      throw new AppError('FORBIDDEN', refusals[access] ?? 'Your role does not allow this');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { canManageAccount, type RolePolicy, roleHolds, rolePolicies } from '../../../contracts/access';
 import type { Role } from '../../../contracts/common';
 import type { MacroVisibility } from '../../../contracts/macros';
+import { canRemoveTimeEntry } from '../../../contracts/time-entries';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 
@@ -34,7 +35,17 @@ export const policies = {
   },
   /** One's own presence (online, away, offline): staff people only, not API tokens. */
   'presence.own': (a: Actor) => a.type === 'user' && a.role !== 'customer',
+  /** Log time spent on a ticket: staff people only; an API token has no one whose time it could be. */
+  'time.log': (a: Actor) => a.type === 'user' && roleHolds(a.role, 'tickets.write'),
+  /** A time entry on a ticket: removed by its author, or by managers and admins (tokens of those roles too). */
+  'time.remove': (a: Actor, entry: { userId: number | null }) =>
+    canRemoveTimeEntry({ role: a.role, userId: a.type === 'user' ? a.id : null }, entry),
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
+
+/** What a refusal says where "Your role does not allow this" would not tell the caller why. */
+export const refusals: Partial<Record<keyof typeof policies, string>> = {
+  'time.log': 'Time is logged by the person who spent it; an API token cannot log time',
+};
 
 type Policies = typeof policies;
 export type PolicyName = keyof Policies;
@@ -51,6 +62,6 @@ export function can<K extends PolicyName>(actor: Actor, name: K, ...resource: Re
 
 export function authorize<K extends PolicyName>(actor: Actor, name: K, ...resource: ResourceArgs<K>): void {
   if (!can(actor, name, ...resource)) {
-    throw new AppError('FORBIDDEN', 'You do not have permission to do this');
+    throw new AppError('FORBIDDEN', refusals[name] ?? 'You do not have permission to do this');
   }
 }

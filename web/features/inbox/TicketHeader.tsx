@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconArrowMerge,
+  IconClockPlus,
   IconDots,
   IconLayoutSidebarRightExpand,
   IconPhone,
@@ -32,6 +33,7 @@ interface TicketHeaderProps {
   onEscalate: () => void;
   onMerge: () => void;
   onLogContact: (kind: 'call' | 'visit') => void;
+  onLogTime: () => void;
   onClose: () => void;
   /** The ticket fills the screen (a phone): an arrow back to the list leads, and the actions are icons. */
   onePane: boolean;
@@ -60,6 +62,7 @@ export function TicketHeader({
   onEscalate,
   onMerge,
   onLogContact,
+  onLogTime,
   onClose,
   onePane,
   onShowProperties,
@@ -133,6 +136,13 @@ export function TicketHeader({
               </Menu.Item>
               <Menu.Item leftSection={<IconWalk size={14} />} onClick={() => onLogContact('visit')}>
                 Log a visit…
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconClockPlus size={14} />}
+                onClick={onLogTime}
+                disabled={Boolean(ticket.mergedIntoId)}
+              >
+                Log time…
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>

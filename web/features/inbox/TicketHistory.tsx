@@ -1,6 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { SlaEvent } from '../../../contracts/sla';
 import type { TicketEvent } from '../../../contracts/tickets';
+import { formatMinutes } from '../../../contracts/time-entries';
 import {
   isTicketPriority,
   isTicketStatus,
@@ -40,6 +41,27 @@ function listOf(value: string | null): string {
   return Array.isArray(list) ? list.map(String).join(', ') : '';
 }
 
+/** The minutes of a time event's entry ("25 min"), and whose they were when it names them. */
+function timeOf(value: string | null): { minutes: string; userId: number | null } {
+  const entry = parsedValue(value);
+  const record = typeof entry === 'object' && entry !== null ? entry : {};
+  return {
+    minutes:
+      'minutes' in record && typeof record.minutes === 'number' ? formatMinutes(record.minutes) : 'time',
+    userId: 'userId' in record && typeof record.userId === 'number' ? record.userId : null,
+  };
+}
+
+/** "Max removed 10 min logged by Lena", or "… 10 min they logged" when it was their own. */
+function removedTime(event: TicketEvent, people: Names): string {
+  const { minutes, userId } = timeOf(event.from);
+  const who = event.actor.name;
+  if (userId === null) return `${who} removed ${minutes} of logged time`;
+  if (event.actor.type === 'user' && event.actor.id === userId)
+    return `${who} removed ${minutes} they logged`;
+  return `${who} removed ${minutes} logged by ${people(String(userId))}`;
+}
+
 /** The custom fields a change names ("product, plan"). */
 function keysOf(value: string | null): string {
   const fields = parsedValue(value);
@@ -69,6 +91,10 @@ function sentenceFor(event: TicketEvent, people: Names, teams: Names, categories
       return `${who} changed the tags to ${listOf(event.to) || 'none'}`;
     case 'custom_fields_changed':
       return `${who} changed ${keysOf(event.to) || 'custom fields'}`;
+    case 'time_logged':
+      return `${who} logged ${timeOf(event.to).minutes}`;
+    case 'time_removed':
+      return removedTime(event, people);
     case 'survey_answered':
       return `${who} answered the satisfaction survey`;
     case 'replied':

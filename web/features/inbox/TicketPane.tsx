@@ -32,6 +32,7 @@ import { appendToDraft, type ComposerMode, hasDraft } from './drafts';
 import { EscalateModal } from './EscalateModal';
 import { viewPath } from './inbox.url';
 import { LogContactModal } from './LogContactModal';
+import { LogTimeModal } from './LogTimeModal';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel, type TicketChanges } from './PropertiesPanel';
 import { useReplyingAgents, withReplying } from './replying';
@@ -39,6 +40,7 @@ import { SideConversations } from './SideConversations';
 import { nothingFocused, refocusWhenLost, whenNoDialog } from './shortcuts';
 import { TicketHeader } from './TicketHeader';
 import { TicketHistory } from './TicketHistory';
+import { TimeLogSection } from './TimeLogSection';
 import { useSendSetbacks } from './undoSend';
 
 interface TicketPaneProps {
@@ -118,6 +120,7 @@ function OpenTicket({
   const [escalating, setEscalating] = useState(false);
   const [merging, setMerging] = useState(false);
   const [contactKind, setContactKind] = useState<'call' | 'visit' | null>(null);
+  const [loggingTime, setLoggingTime] = useState(false);
   const [pickingMacro, setPickingMacro] = useState(false);
   // Moves on when a macro wrote into a draft, so the composer starts again from it.
   const [draftRevision, setDraftRevision] = useState(0);
@@ -218,6 +221,7 @@ function OpenTicket({
         saving={update.isPending}
         onEscalate={() => setEscalating(true)}
       />
+      <TimeLogSection ticketId={ticket.id} />
       <TicketSlaSection ticketId={ticket.id} />
       <TicketSatisfactionSection ticketId={ticket.id} />
       <TicketFollowUpsSection ticketId={ticket.id} />
@@ -241,6 +245,7 @@ function OpenTicket({
           onEscalate={() => setEscalating(true)}
           onMerge={() => setMerging(true)}
           onLogContact={setContactKind}
+          onLogTime={() => setLoggingTime(true)}
           onClose={closeTicket}
           onePane={onePane}
           onShowProperties={sidePanel ? null : propertiesDrawer.open}
@@ -404,6 +409,14 @@ function OpenTicket({
         kind={contactKind}
         onClose={() => {
           setContactKind(null);
+          afterDialog();
+        }}
+      />
+      <LogTimeModal
+        ticketId={ticket.id}
+        opened={loggingTime}
+        onClose={() => {
+          setLoggingTime(false);
           afterDialog();
         }}
       />
