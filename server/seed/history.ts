@@ -159,21 +159,24 @@ async function seedOne(
     created_at: at(created),
     updated_at: at(closed),
   });
+  const messageIds: number[] = [];
   for (const [kind, body, time] of [
     ['customer', opener, created],
     ['reply', reply, firstReply],
   ] as const)
-    await insertMessageRow(db, {
-      ticketId: id,
-      kind,
-      authorUserId: kind === 'reply' ? agent.id : null,
-      authorCustomerId: kind === 'customer' ? customer.id : null,
-      channel,
-      body,
-      html: htmlOf(html, body),
-      meta: {},
-      now: at(time),
-    });
+    messageIds.push(
+      await insertMessageRow(db, {
+        ticketId: id,
+        kind,
+        authorUserId: kind === 'reply' ? agent.id : null,
+        authorCustomerId: kind === 'customer' ? customer.id : null,
+        channel,
+        body,
+        html: htmlOf(html, body),
+        meta: {},
+        now: at(time),
+      }),
+    );
   const staff = { type: 'user', id: agent.id } as const;
   const system = { type: 'system', id: null } as const;
   const events: [number, typeof staff | typeof system, TicketEventInput][] = [
@@ -184,12 +187,13 @@ async function seedOne(
   ];
   for (const [time, actor, event] of events.slice(0, 2))
     await appendTicketEvents(db, id, actor, [event], at(time), { historic: true });
-  // Answered and opened in the same moment: one write of both.
+  // Answered and opened in the same moment: one write of the reply, its first-reply time and the opening.
   await appendTicketEvents(
     db,
     id,
     staff,
     [
+      { type: 'replied', to: messageIds[1] ?? null },
       { type: 'first_reply', to: Math.round((firstReply - created) / 1000) },
       { type: 'status_changed', from: 'new', to: 'open' },
     ],

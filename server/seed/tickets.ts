@@ -162,8 +162,9 @@ export async function seedTickets(
       updated_at: at(last),
     });
     if (priority === 'urgent') await setTicketTags(db, id, ['vip']);
+    const messageIds: number[] = [];
     for (const m of conversation) {
-      await insertMessageRow(db, {
+      const messageId = await insertMessageRow(db, {
         ticketId: id,
         kind: m.kind,
         authorUserId: m.kind === 'customer' ? null : agent.id,
@@ -174,9 +175,21 @@ export async function seedTickets(
         meta: {},
         now: at(Math.min(m.time, now)),
       });
+      messageIds.push(messageId);
     }
     const events: [number, { type: 'user' | 'customer' | 'system'; id: number | null }, TicketEventInput][] =
       [[created, { type: 'system', id: null }, { type: 'created', to: 'new' }]];
+    // Each message after the opening one, as the conversation wrote it: the agent's replies and
+    // notes, and the customer's answers.
+    const eventOf = { reply: 'replied', note: 'note_added', customer: 'customer_replied' } as const;
+    for (const [i, m] of conversation.entries()) {
+      if (i === 0) continue;
+      const actor =
+        m.kind === 'customer'
+          ? { type: 'customer' as const, id: customer.id }
+          : { type: 'user' as const, id: agent.id };
+      events.push([m.time, actor, { type: eventOf[m.kind], to: messageIds[i] ?? null }]);
+    }
     if (firstReply) {
       events.push([
         created + MINUTE,
