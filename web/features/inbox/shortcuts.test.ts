@@ -1,15 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refocusWhenLost } from './shortcuts';
 
-/** A button in the page, and a dialog with a focused field standing for one that is closing. */
+/**
+ * A menu button and a field in the page, and a modal dialog with a focused field standing for
+ * one that is closing.
+ */
 function setUp() {
-  document.body.innerHTML =
-    '<button id="actions">More</button><div role="dialog"><input id="field" /></div><a id="elsewhere" href="#x">Other</a>';
-  const actions = document.getElementById('actions') as HTMLButtonElement;
-  const field = document.getElementById('field') as HTMLInputElement;
-  const elsewhere = document.getElementById('elsewhere') as HTMLAnchorElement;
+  document.body.innerHTML = `<button id="actions">More</button><input id="status" role="combobox" />
+    <textarea id="reply"></textarea>
+    <div role="dialog" aria-modal="true"><input id="field" /></div>`;
+  const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  const field = byId<HTMLInputElement>('field');
   field.focus();
-  return { actions, field, elsewhere };
+  const close = () => field.closest('[role="dialog"]')?.remove();
+  return {
+    actions: byId<HTMLButtonElement>('actions'),
+    status: byId<HTMLInputElement>('status'),
+    reply: byId<HTMLTextAreaElement>('reply'),
+    field,
+    close,
+  };
 }
 
 describe('refocusWhenLost', () => {
@@ -22,36 +32,46 @@ describe('refocusWhenLost', () => {
   });
 
   it('waits out a slow closing dialog, then gives the focus to the target', () => {
-    const { actions, field } = setUp();
+    const { actions, field, close } = setUp();
     refocusWhenLost(() => actions);
     vi.advanceTimersByTime(600);
     expect(document.activeElement).toBe(field);
-    field.closest('[role="dialog"]')?.remove();
+    close();
     vi.advanceTimersByTime(50);
     expect(document.activeElement).toBe(actions);
   });
 
-  it('leaves the focus where the person or the dialog put it', () => {
-    const { actions, field, elsewhere } = setUp();
+  it('takes the focus back from wherever the closed dialog handed it, a field used before included', () => {
+    const { actions, status, close } = setUp();
     refocusWhenLost(() => actions);
-    elsewhere.focus();
-    field.closest('[role="dialog"]')?.remove();
+    close();
+    status.focus();
+    vi.advanceTimersByTime(50);
+    expect(document.activeElement).toBe(actions);
+  });
+
+  it('leaves the focus where the person types, such as a reply a macro opened', () => {
+    const { actions, reply, close } = setUp();
+    refocusWhenLost(() => actions);
+    close();
+    reply.focus();
     vi.advanceTimersByTime(500);
-    expect(document.activeElement).toBe(elsewhere);
+    expect(document.activeElement).toBe(reply);
   });
 
   it('gives up after its patience, so a dialog that never closes is not fought over', () => {
-    const { actions, field } = setUp();
+    const { actions, close } = setUp();
     refocusWhenLost(() => actions, { patience: 1000 });
     vi.advanceTimersByTime(1100);
-    field.closest('[role="dialog"]')?.remove();
+    close();
     vi.advanceTimersByTime(1000);
     expect(document.activeElement).not.toBe(actions);
   });
 
-  it('focuses the target at once when the focus had already fallen to the page', () => {
-    const { actions, field } = setUp();
+  it('focuses the target at once when no dialog is open any more', () => {
+    const { actions, field, close } = setUp();
     field.blur();
+    close();
     refocusWhenLost(() => actions);
     vi.advanceTimersByTime(50);
     expect(document.activeElement).toBe(actions);

@@ -45,24 +45,32 @@ export function nothingFocused(): boolean {
   return active === null || active === document.body || !active.isConnected;
 }
 
+/** True when the focus is somewhere the person types (a text field, the reply editor). */
+function typingFocused(): boolean {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement)) return false;
+  if (active.isContentEditable || active.tagName === 'TEXTAREA') return true;
+  return active.tagName === 'INPUT' && active.getAttribute('role') !== 'combobox';
+}
+
 /**
- * Gives `target` the focus once what held it has gone (a closed dialog, a removed button), unless
- * the person has moved on to something else meanwhile. A closing dialog keeps the focus until its
- * exit transition ends, which takes longer on a busy device, so this watches for a while rather
- * than looking once: it stops as soon as the focus lands anywhere other than where it was.
+ * Gives `target` the focus once the dialog that had it has closed. A closing dialog keeps the
+ * focus through its exit transition, longer on a busy device, and then hands it back to whatever
+ * had it before it opened (a menu item that is gone by then, or a field the person used before),
+ * which varies with timing: so this waits until no modal dialog is left and then focuses the
+ * target, unless the focus is where the person types (a macro applied from the dialog opens the
+ * reply). It gives up after `patience`.
  */
 export function refocusWhenLost(
   target: () => HTMLElement | null | undefined,
   { interval = 50, patience = 3000 }: { interval?: number; patience?: number } = {},
 ): void {
-  const holder = document.activeElement;
   const started = Date.now();
   const check = () => {
-    if (nothingFocused()) {
-      target()?.focus();
+    if (!document.querySelector('[role="dialog"][aria-modal="true"]')) {
+      if (!typingFocused()) target()?.focus();
       return;
     }
-    if (document.activeElement !== holder) return;
     if (Date.now() - started < patience) window.setTimeout(check, interval);
   };
   window.setTimeout(check, interval);
