@@ -261,4 +261,38 @@ describeApi('feedback: NPS answers in the inbox', (t) => {
     );
     expect(await t.handle.db.selectFrom('nps_answer_themes').selectAll().execute()).toEqual([]);
   });
+  it('gives the satisfaction report its NPS and NPS response rate, left out when filtered by a ticket dimension', async () => {
+    const manager = await t.signIn('manager');
+    const agent = await t.signIn('agent');
+    const { answer } = await campaignTo(manager, agent, 'report', 4);
+    for (const [i, score] of [10, 9, 3].entries()) expect((await answer(i, { score })).statusCode).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const figures = async (query: string) => {
+      const res = await send(
+        manager,
+        'GET',
+        `/api/v1/reports/satisfaction?from=${today}&to=${today}&tz=UTC${query}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { figures: { key: string; value: number | null }[] };
+      return Object.fromEntries(body.figures.map((f) => [f.key, f.value]));
+    };
+    const all = await figures('');
+    // Every NPS answer of the day in this database counts; this campaign's are 2 promoters, 1 detractor of 3.
+    const mine = await t.handle.db
+      .selectFrom('nps_recipients')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('answers'),
+        eb.fn.sum<number>(eb.case().when('score', '>=', 9).then(1).else(0).end()).as('promoters'),
+        eb.fn.sum<number>(eb.case().when('score', '<=', 6).then(1).else(0).end()).as('detractors'),
+      ])
+      .where('answered_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const expected = (100 * (Number(mine.promoters) - Number(mine.detractors))) / Number(mine.answers);
+    expect(all.nps).toBeCloseTo(expected, 6);
+    expect(all.nps_response_rate).not.toBeNull();
+    const byTeam = await figures('&teamId=1');
+    expect(byTeam.nps).toBeNull();
+    expect(byTeam.nps_response_rate).toBeNull();
+  });
 });

@@ -99,22 +99,25 @@ function keyOf(cursor: string | undefined): NpsAnswerKey | null {
   return { at, id };
 }
 
-/** NPS, the groups, the response rate, tones and themes of the answers a filter keeps. */
-async function summaryOf(db: DbOrTrx, f: NpsAnswerFilter): Promise<NpsSummary> {
-  const [totals, sent, sentiments, themes] = await Promise.all([
-    repo.totals(db, f),
-    repo.sentIn(db, f),
-    repo.sentimentCounts(db, f),
-    themesRepository.themeCountsAmong(db, 'nps', matchingNps(db, f).select('r.id')),
-  ]);
+/** NPS, the groups and the response rate of the answers a filter keeps (the reports read these too). */
+export async function npsFigures(db: DbOrTrx, f: NpsAnswerFilter) {
+  const [totals, sent] = await Promise.all([repo.totals(db, f), repo.sentIn(db, f)]);
   return {
     ...totals,
     nps: npsRate(totals.promoters, totals.detractors, totals.answers),
     sent: sent.sent,
     responseRate: sent.sent === 0 ? null : (100 * sent.answered) / sent.sent,
-    sentiments,
-    themes,
   };
+}
+
+/** NPS, the groups, the response rate, tones and themes of the answers a filter keeps. */
+async function summaryOf(db: DbOrTrx, f: NpsAnswerFilter): Promise<NpsSummary> {
+  const [figures, sentiments, themes] = await Promise.all([
+    npsFigures(db, f),
+    repo.sentimentCounts(db, f),
+    themesRepository.themeCountsAmong(db, 'nps', matchingNps(db, f).select('r.id')),
+  ]);
+  return { ...figures, sentiments, themes };
 }
 
 /** The feedback inbox's NPS answers: campaign answers newest first, filtered, with NPS of the same filter. */

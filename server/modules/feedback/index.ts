@@ -36,7 +36,7 @@ export {
   workPastFollowUp,
 } from './feedback.loop';
 export { feedbackLoopRoutes } from './feedback.loop.routes';
-export { type NpsAnswersService, npsAnswersService } from './feedback.nps-answers';
+export { type NpsAnswersService, npsAnswersService, npsFigures } from './feedback.nps-answers';
 export { npsAnswersRoutes } from './feedback.nps-answers.routes';
 export { feedbackRoutes } from './feedback.routes';
 export { type FeedbackService, feedbackService, summaryOf } from './feedback.service';

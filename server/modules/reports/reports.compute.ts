@@ -16,7 +16,7 @@ import {
 import type { DbOrTrx } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import { isTimeZone, loadCalendar, offsetAt, wallClockOf } from '../business-hours';
-import { summaryOf } from '../feedback';
+import { npsFigures, summaryOf } from '../feedback';
 import { painPoints } from './reports.pain-points';
 import { type ReportScope, reportsRepository as repo } from './reports.repository';
 import { percentile } from './reports.rules';
@@ -357,11 +357,39 @@ async function satisfaction(db: DbOrTrx, f: Frame): Promise<Pick<Report, 'figure
   };
   const now = fold(await summaries(f.period));
   const before = fold(await summaries(f.previous));
+  // NPS answers belong to customers: only the organisation (and the period) narrows them.
+  const ticketOnly =
+    f.viewer.teamIds !== null ||
+    [
+      f.filters.teamId,
+      f.filters.agentId,
+      f.filters.channel,
+      f.filters.categoryId,
+      f.filters.priority,
+      f.filters.type,
+    ].some((v) => v !== undefined);
+  const npsOf = (p: Period) =>
+    ticketOnly
+      ? null
+      : npsFigures(db, {
+          from: new Date(p.start).toISOString(),
+          until: new Date(p.end).toISOString(),
+          organizationId: f.filters.organizationId,
+        });
+  const [npsNow, npsBefore] = await Promise.all([npsOf(f.period), npsOf(f.previous)]);
   return {
     figures: [
       figure('csat', 'CSAT', 'percent', now.csat, before.csat, 'csat', 'answers'),
       figure('ces', 'Customer effort (CES)', 'score', now.ces, before.ces, 'ces', 'answers'),
-      figure('nps', 'NPS', 'score', null, null, 'nps'),
+      figure('nps', 'NPS', 'score', npsNow?.nps ?? null, npsBefore?.nps ?? null, 'nps'),
+      figure(
+        'nps_response_rate',
+        'NPS response rate',
+        'percent',
+        npsNow?.responseRate ?? null,
+        npsBefore?.responseRate ?? null,
+        'nps_response_rate',
+      ),
       figure(
         'response_rate',
         'Survey response rate',
