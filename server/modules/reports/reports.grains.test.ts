@@ -5,11 +5,19 @@ import {
   dayOfHour,
   durationGrains,
   durationParts,
+  type Grain,
   grainFor,
   projectDeltas,
-  projectDims,
 } from './reports.grains';
-import { type Deltas, type Dims, dimsKey, emptyDeltas, mergeDeltas, normalised } from './reports.rules';
+import {
+  type Deltas,
+  type Dims,
+  dimsKey,
+  emptyDeltas,
+  mergeDeltas,
+  normalised,
+  parseDimsKey,
+} from './reports.rules';
 
 const HOUR = 3_600_000;
 const base = Date.parse('2026-03-01T00:00:00.000Z');
@@ -97,17 +105,30 @@ describe('report grains', () => {
       type: 'complaint',
       organizationId: 9,
     };
-    expect(projectDims(d, 'all')).toEqual(d);
-    expect(projectDims(d, 'type')).toEqual({
-      teamId: 2,
-      agentId: 0,
-      channel: '',
-      categoryId: 0,
-      priority: '',
-      type: 'complaint',
-      organizationId: 0,
-    });
-    expect(projectDims(d, 'desk')).toEqual(projectDims({ ...d, teamId: 0, type: '' }, 'type'));
+    // One hour's counter of those dimensions, projected to a grain: the dimensions of its key.
+    const hour = '2026-03-01T05:00:00.000Z';
+    const at = (grain: Grain) => {
+      const deltas = emptyDeltas();
+      deltas.counters.set(`${hour}#${dimsKey(d)}`, { created: 1 });
+      return [...projectDeltas(deltas, grain).counters.keys()].map((k) =>
+        parseDimsKey(k.split('#')[1] ?? ''),
+      );
+    };
+    expect(at('all')).toEqual([d]);
+    expect(at('type')).toEqual([
+      {
+        teamId: 2,
+        agentId: 0,
+        channel: '',
+        categoryId: 0,
+        priority: '',
+        type: 'complaint',
+        organizationId: 0,
+      },
+    ]);
+    expect(at('desk')).toEqual([
+      { teamId: 0, agentId: 0, channel: '', categoryId: 0, priority: '', type: '', organizationId: 0 },
+    ]);
   });
 
   it('sums to the same figures whether batches are projected one by one or together', () => {

@@ -43,14 +43,6 @@ const none: Dims = {
 export const keeps = (grain: Grain, d: Dimension) =>
   (grainDimensions[grain] as readonly Dimension[]).includes(d);
 
-/** A row's dimensions at a grain: the kept ones as they are, the others as none. */
-export function projectDims(d: Dims, grain: Grain): Dims {
-  if (grain === 'all') return d;
-  const out: Dims = { ...none };
-  for (const name of grainDimensions[grain] as readonly Dimension[]) Object.assign(out, { [name]: d[name] });
-  return out;
-}
-
 /** The positions of the dimensions in a dimensions key (`dimsKey`) and what none is at each. */
 const keyOrder: readonly Dimension[] = [
   'teamId',
@@ -62,7 +54,7 @@ const keyOrder: readonly Dimension[] = [
   'organizationId',
 ];
 
-/** `projectDims` on a dimensions key, without parsing it into dimensions. */
+/** A dimensions key at a grain: the kept dimensions as they are, the others as none. */
 function projectKey(parts: string[], grain: Grain): string {
   return keyOrder.map((d, i) => (keeps(grain, d) ? parts[i] : String(none[d]))).join('|');
 }

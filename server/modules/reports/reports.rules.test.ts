@@ -267,6 +267,15 @@ describe('report fold', () => {
         e(8, 'time_logged', 7, 8, null, '{"id":2,"minutes":10}'),
         // An hour later, entry 2 is removed: its minutes come off where they were added.
         e(9, 'time_removed', 70, 7, '{"id":2,"minutes":10,"userId":8,"at":"2026-01-01T09:07:00.000Z"}', null),
+        // An entry whose author was deleted has no one to take its minutes from: nothing moves.
+        e(
+          10,
+          'time_removed',
+          71,
+          7,
+          '{"id":1,"minutes":25,"userId":null,"at":"2026-01-01T09:06:00.000Z"}',
+          null,
+        ),
       ],
       new Map(),
       () => dims(2),

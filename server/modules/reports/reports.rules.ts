@@ -122,7 +122,12 @@ function timeValue(value: string | null): TimeValue | null {
   try {
     const parsed = JSON.parse(value) as Partial<TimeValue>;
     return typeof parsed.minutes === 'number' && Number.isFinite(parsed.minutes)
-      ? { minutes: parsed.minutes, userId: parsed.userId, at: parsed.at }
+      ? {
+          minutes: parsed.minutes,
+          // null once the person who logged it is deleted: nothing is left to take it back from
+          userId: typeof parsed.userId === 'number' ? parsed.userId : undefined,
+          at: typeof parsed.at === 'string' ? parsed.at : undefined,
+        }
       : null;
   } catch {
     return null;
