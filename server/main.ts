@@ -7,7 +7,7 @@ import { trackInFlight } from './platform/drain';
 /** Listen, and shut down gracefully on SIGINT/SIGTERM. */
 async function main() {
   const config = loadConfig();
-  const database = createDatabase(config.database);
+  const database = createDatabase(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(database);
   const app = await buildApp({ config, database });
   const inFlight = trackInFlight(app);

@@ -14,7 +14,7 @@ import { loggerOptions } from '../platform/logging';
  */
 export async function runMailNode(config: Config): Promise<void> {
   const { log } = Fastify({ logger: loggerOptions(config) });
-  const handle = createDatabase(config.database);
+  const handle = createDatabase(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(handle);
   const busUrl = sharedBusUrl(config.database);
   const live = busUrl ? await postgresBus(busUrl, log, handle.schema) : localBus();

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '../config';
-import { type DialectAdapter, type DialectKind, openDatabase } from './dialect';
+import { type DialectAdapter, type DialectKind, type OpenOptions, openDatabase } from './dialect';
 import type { Db } from './schema';
 
 export type { Db, DbOrTrx } from './schema';
@@ -18,7 +18,7 @@ export interface DatabaseHandle {
 }
 
 /** Creates the Kysely instance for SQLite (WAL, foreign keys on) or PostgreSQL, and chooses its adapter. */
-export function createDatabase(config: DatabaseConfig, options: { pgSchema?: string } = {}): DatabaseHandle {
+export function createDatabase(config: DatabaseConfig, options: OpenOptions = {}): DatabaseHandle {
   const { db, adapter, schema } = openDatabase(config, options);
   return { db, dialect: adapter.kind, adapter, schema, destroy: () => db.destroy() };
 }

@@ -2,7 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import type { DatabaseConfig } from '../../config';
 import type { Db, DbOrTrx } from '../schema';
 import { postgresDialect } from './postgres';
-import { sqliteDialect } from './sqlite';
+import { type SqliteOpenOptions, sqliteDialect } from './sqlite';
 import type { DialectAdapter } from './types';
 
 export type * from './types';
@@ -16,13 +16,21 @@ export function adapterOf(db: DbOrTrx): DialectAdapter {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgresDialect : sqliteDialect;
 }
 
+/**
+ * How to open a database: the PostgreSQL schema to work in; whether a long-running process
+ * checkpoints SQLite's log on a thread of its own (ADR 0028).
+ */
+export interface OpenOptions extends SqliteOpenOptions {
+  pgSchema?: string;
+}
+
 /** Opens the database a configuration names, with its adapter (and the PostgreSQL schema it works in, when given). */
 export function openDatabase(
   config: DatabaseConfig,
-  options: { pgSchema?: string },
+  options: OpenOptions,
 ): { db: Db; adapter: DialectAdapter; schema?: string } {
   return config.dialect === 'sqlite'
-    ? { db: sqliteDialect.open(config.filename), adapter: sqliteDialect }
+    ? { db: sqliteDialect.open(config.filename, options), adapter: sqliteDialect }
     : {
         db: postgresDialect.open(config.url, options.pgSchema),
         adapter: postgresDialect,

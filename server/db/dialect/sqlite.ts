@@ -6,6 +6,7 @@ import { TimeLimitExceeded } from '../errors';
 import type { Database, Db, DbOrTrx } from '../schema';
 import { attachWriteCounts, type WriteCounts, writeCounts, writtenTable } from '../write-counts';
 import { jsonObjects } from './json';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpoints';
 import type { DialectAdapter, FullTextIndex, FullTextQuery } from './types';
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -46,10 +47,13 @@ const BEGIN_WRITE = 'begin immediate';
  * used prepared statements by SQL text (queries differ only in their parameters), and counts
  * the statements that write each table.
  */
-function withStatementCache(sqlite: SQLite.Database, counts: WriteCounts) {
+function withStatementCache(sqlite: SQLite.Database, counts: WriteCounts, checkpointer: Checkpointer | null) {
   const cache = new Map<string, DriverStatement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      void checkpointer?.stop();
+      sqlite.close();
+    },
     prepare(sqlText: string) {
       const text = sqlText === 'begin' ? BEGIN_WRITE : sqlText;
       let statement = cache.get(text);
@@ -67,8 +71,18 @@ function withStatementCache(sqlite: SQLite.Database, counts: WriteCounts) {
   };
 }
 
+/** How a database is opened: a long-running server copies its log into the file on a thread of its own (ADR 0028). */
+export interface SqliteOpenOptions {
+  backgroundCheckpoints?: boolean;
+}
+
+const checkpointers = new WeakMap<Db, Checkpointer>();
+
+/** The background checkpointer of a handle opened with one (tests and the bench look at it). */
+export const checkpointerOf = (db: Db): Checkpointer | undefined => checkpointers.get(db);
+
 /** Opens the file (WAL, foreign keys on) behind a statement cache that counts writes. */
-function open(filename: string): Db {
+function open(filename: string, options: SqliteOpenOptions = {}): Db {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
   sqlite.pragma('journal_mode = WAL');
@@ -82,9 +96,12 @@ function open(filename: string): Db {
     return 1;
   });
   const counts = writeCounts();
+  const checkpointer =
+    options.backgroundCheckpoints && filename !== ':memory:' ? startCheckpointer(sqlite, filename) : null;
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite, counts) }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, counts, checkpointer) }),
   });
+  if (checkpointer) checkpointers.set(db, checkpointer);
   attachWriteCounts(db, counts);
   return db;
 }
