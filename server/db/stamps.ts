@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { adapterOf } from './dialect';
 import { prepared } from './prepared';
 import type { DbOrTrx } from './schema';
-import { localWritesTo } from './write-counts';
+import { connectionWritesTo, localWritesTo } from './write-counts';
 
 /** SQLite's count of other connections' commits; nothing elsewhere (the adapter has no counter). */
 const commitCountQuery = prepared<Record<string, never>, { data_version: number }>((db) => {
@@ -11,20 +11,46 @@ const commitCountQuery = prepared<Record<string, never>, { data_version: number 
 });
 
 /**
+ * Other connections' commits as a transaction saw them when it first asked. Every transaction
+ * on SQLite begins with the write lock (`begin immediate`), so no other connection commits
+ * while it is open and the count cannot move under it.
+ */
+const commitsSeenBy = new WeakMap<object, number>();
+
+async function otherCommits(db: DbOrTrx): Promise<number | null> {
+  if (db.isTransaction) {
+    const seen = commitsSeenBy.get(db);
+    if (seen !== undefined) return seen;
+  }
+  const row = await commitCountQuery.first(db, {});
+  if (!row || row.data_version === null) return null;
+  if (db.isTransaction) commitsSeenBy.set(db, row.data_version);
+  return row.data_version;
+}
+
+/**
  * A mark that moves whenever one of `tables` may have changed (ADR 0011): this process's
  * statements that wrote them and other connections' commits, on SQLite. Null where no such mark
- * holds (PostgreSQL, whose other nodes write unseen, or a transaction): the caller reads afresh.
- * Foreign keys that change a table without naming it (a cascade from a table not listed) are
- * the caller's to list.
+ * holds (PostgreSQL, whose other nodes write unseen): the caller reads afresh. Foreign keys that
+ * change a table without naming it (a cascade from a table not listed) are the caller's to list.
+ *
+ * Inside a transaction the mark counts the transaction's own writes too, and a rollback moves
+ * every mark (write-counts.ts): an answer read inside may be kept (ADR 0029). `withinTransactions`
+ * false keeps the older rule for callers whose answers must come from committed state only.
  */
-export async function tablesStamp(db: DbOrTrx, tables: readonly string[]): Promise<string | null> {
+export async function tablesStamp(
+  db: DbOrTrx,
+  tables: readonly string[],
+  options: { withinTransactions?: boolean } = {},
+): Promise<string | null> {
   if (!adapterOf(db).commitCounter) return null;
+  const inside = options.withinTransactions ?? false;
   const local: number[] = [];
   for (const table of tables) {
-    const count = localWritesTo(db, table);
+    const count = inside ? connectionWritesTo(db, table) : localWritesTo(db, table);
     if (count === null) return null;
     local.push(count);
   }
-  const row = await commitCountQuery.first(db, {});
-  return row ? `${row.data_version}:${local.join(':')}` : null;
+  const commits = await otherCommits(db);
+  return commits === null ? null : `${commits}:${local.join(':')}`;
 }

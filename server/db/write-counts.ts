@@ -5,8 +5,12 @@
  * its own: no trigger, so the statements that write stay as cheap as before.
  */
 
-/** Statements that change nothing: reads and transaction control. */
-const READ_OR_CONTROL = /^\s*(?:select|values|explain|begin|commit|end|rollback|savepoint|release|pragma)\b/i;
+/**
+ * Statements that change nothing: reads and transaction control. A rollback is not among them:
+ * it undoes writes already counted, so it counts as a write to every table, and nothing read
+ * inside the transaction (its own writes included) is taken for the tables' state afterwards.
+ */
+const READ_OR_CONTROL = /^\s*(?:select|values|explain|begin|commit|end|savepoint|release|pragma)\b/i;
 /** The table an insert, update or delete names first; anything else that writes counts as every table. */
 const WRITE_TARGET =
   /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:(?:"[^"]+"|\w+)\s*\.\s*)?(?:"([^"]+)"|(\w+))/i;
@@ -38,10 +42,28 @@ export function writeCounts(): WriteCounts {
 }
 
 const byHandle = new WeakMap<object, WriteCounts>();
+/** The same counts by the query adapter, which a handle shares with its transactions. */
+const byAdapter = new WeakMap<object, WriteCounts>();
+
+/** Something Kysely made: a handle or a transaction, which share their executor's adapter. */
+interface Executing {
+  getExecutor(): { adapter: object };
+}
 
 /** Ties a database handle to the counts of its connection (SQLite only). */
-export function attachWriteCounts(handle: object, counts: WriteCounts): void {
+export function attachWriteCounts(handle: Executing, counts: WriteCounts): void {
   byHandle.set(handle, counts);
+  byAdapter.set(handle.getExecutor().adapter, counts);
+}
+
+/**
+ * Statements that wrote `table` on the connection a handle or a transaction runs on (SQLite);
+ * null on PostgreSQL. Inside a transaction they include its own writes, committed or not: a
+ * rollback counts as a write to every table, so an answer read before it is never taken for
+ * the state after it.
+ */
+export function connectionWritesTo(handle: Executing, table: string): number | null {
+  return byAdapter.get(handle.getExecutor().adapter)?.of(table) ?? null;
 }
 
 /**

@@ -87,7 +87,7 @@ import {
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
-import { moveClocks, SLA_SWEEP_JOB, slaRoutes, slaService, sweepServiceLevels } from './sla';
+import { clockMover, SLA_SWEEP_JOB, slaRoutes, slaService, sweepServiceLevels } from './sla';
 import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
@@ -170,7 +170,7 @@ const rulePorts: RulePorts = {
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
-  subscribeToTicketEvents('sla', moveClocks);
+  subscribeToTicketEvents('sla', clockMover({ keep: deps.config.caches }));
   // A solved ticket's satisfaction survey is scheduled with the change that solved it.
   subscribeToTicketEvents('feedback', scheduleSurvey);
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.

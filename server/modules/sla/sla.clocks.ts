@@ -1,9 +1,17 @@
 import type { DbOrTrx } from '../../db/database';
+import { tablesStamp } from '../../db/stamps';
 import { parseStringList } from '../../platform/json';
+import { keptWhileUnchanged } from '../../platform/kept';
 import { type Calendar, loadCalendar } from '../business-hours';
 import { contractPlanOf } from '../contracts';
 import { teamCalendarOf } from '../teams';
-import { setTicketSlaSummary, type TicketChange, type TicketFactsRow, ticketFacts } from '../tickets';
+import {
+  setTicketSlaSummary,
+  type TicketChange,
+  type TicketEventSubscriber,
+  type TicketFactsRow,
+  ticketFacts,
+} from '../tickets';
 import { parseClocks, policyRules, writeClocks } from './sla.codec';
 import { slaRepository as repo } from './sla.repository';
 import {
@@ -96,14 +104,43 @@ const CLOCK_NEUTRAL: ReadonlySet<string> = new Set([
  * policy that now applies, moves the clocks, records what happened and keeps the clock that
  * runs out next on the ticket row. A ticket no policy ever applied to costs two reads.
  */
-export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<void> {
+export function clockMover(options: { keep: boolean }): TicketEventSubscriber {
+  const rules = keptRules(options.keep);
+  return (db, change) => moveClocksWith(rules, db, change);
+}
+
+/**
+ * What every change reads to choose a policy and count business hours: the policies in order,
+ * and the calendar a policy and team count in. Kept while their tables are unchanged (ADR 0029),
+ * checked against the transaction that asks, so a ticket change reads them only after they changed.
+ */
+const RULE_TABLES = ['sla_policies', 'business_calendars', 'business_holidays', 'teams'] as const;
+
+function keptRules(keep: boolean) {
+  const policies = keptWhileUnchanged<PolicyRules[]>(keep);
+  const calendars = keptWhileUnchanged<Calendar | null>(keep);
+  const stamp = (db: DbOrTrx) => tablesStamp(db, RULE_TABLES, { withinTransactions: true });
+  return {
+    policies: async (db: DbOrTrx) => policies.answer(await stamp(db), 'ordered', () => orderedPolicies(db)),
+    calendar: async (db: DbOrTrx, policy: PolicyRules | null, teamId: number | null) =>
+      calendars.answer(await stamp(db), `${policy?.calendarId ?? ''}:${teamId ?? ''}`, () =>
+        calendarOf(db, policy, teamId),
+      ),
+  };
+}
+
+async function moveClocksWith(
+  rules: ReturnType<typeof keptRules>,
+  db: DbOrTrx,
+  change: TicketChange,
+): Promise<void> {
   // History being written (seeding) carries the ticket's final state at every step: such
   // tickets get their clocks from `backfillClocks` once their history is complete.
   if (change.historic) return;
   if (change.events.length > 0 && change.events.every((e) => CLOCK_NEUTRAL.has(e.type))) return;
   const facts = await ticketFacts(db, change.ticketId);
   if (!facts) return;
-  const policies = await orderedPolicies(db);
+  const policies = await rules.policies(db);
   // A ticket just opened has no clocks yet.
   const opened = change.events.some((e) => e.type === 'created');
   const row = opened ? undefined : await repo.ticketSlaForUpdate(db, change.ticketId);
@@ -121,7 +158,7 @@ export async function moveClocks(db: DbOrTrx, change: TicketChange): Promise<voi
     clocks: row ? parseClocks(row.clocks) : [],
     policyBefore: before,
     policy,
-    calendar: await calendarOf(db, policy, ticket.teamId),
+    calendar: await rules.calendar(db, policy, ticket.teamId),
     facts: ticket,
     replied: change.events.some((e) => e.type === 'replied'),
     at,
