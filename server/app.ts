@@ -111,7 +111,7 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  await app.register(accessPlugin, { db: database.db });
+  await app.register(accessPlugin, { db: database.db, caches: config.caches });
   const busUrl = sharedBusUrl(config.database);
   const live = app.metrics.countAnnounced(
     busUrl ? await postgresBus(busUrl, app.log, database.schema) : localBus(),

@@ -17,15 +17,38 @@ const commitCountQuery = prepared<Record<string, never>, { data_version: number 
  */
 const commitsSeenBy = new WeakMap<object, number>();
 
-async function otherCommits(db: DbOrTrx): Promise<number | null> {
+/**
+ * Other connections' commits as read during the current turn of the event loop, by handle:
+ * every request that turn shares one read. Reading costs a read transaction, which on a busy
+ * log costs more than most of the reads it saves.
+ */
+let seenThisTurn: { db: DbOrTrx; commits: number } | null = null;
+
+async function otherCommits(db: DbOrTrx, asOf: 'now' | 'turn'): Promise<number | null> {
   if (db.isTransaction) {
     const seen = commitsSeenBy.get(db);
     if (seen !== undefined) return seen;
-  }
+  } else if (asOf === 'turn' && seenThisTurn?.db === db) return seenThisTurn.commits;
   const row = await commitCountQuery.first(db, {});
   if (!row || row.data_version === null) return null;
   if (db.isTransaction) commitsSeenBy.set(db, row.data_version);
+  else if (asOf === 'turn') {
+    seenThisTurn = { db, commits: row.data_version };
+    setImmediate(() => {
+      seenThisTurn = null;
+    });
+  }
   return row.data_version;
+}
+
+export interface StampOptions {
+  /** Also inside a transaction, counting its own writes (ADR 0029). */
+  withinTransactions?: boolean;
+  /**
+   * 'turn': other connections' commits as first read this turn of the event loop, so a commit
+   * by another process shows from the next turn on (this process's own writes show at once).
+   */
+  commitsAsOf?: 'now' | 'turn';
 }
 
 /**
@@ -35,13 +58,14 @@ async function otherCommits(db: DbOrTrx): Promise<number | null> {
  * change a table without naming it (a cascade from a table not listed) are the caller's to list.
  *
  * Inside a transaction the mark counts the transaction's own writes too, and a rollback moves
- * every mark (write-counts.ts): an answer read inside may be kept (ADR 0029). `withinTransactions`
- * false keeps the older rule for callers whose answers must come from committed state only.
+ * every mark (write-counts.ts): an answer read inside may be kept (ADR 0029). Without
+ * `withinTransactions` the older rule holds, for callers whose answers must come from
+ * committed state only.
  */
 export async function tablesStamp(
   db: DbOrTrx,
   tables: readonly string[],
-  options: { withinTransactions?: boolean } = {},
+  options: StampOptions = {},
 ): Promise<string | null> {
   if (!adapterOf(db).commitCounter) return null;
   const inside = options.withinTransactions ?? false;
@@ -51,6 +75,6 @@ export async function tablesStamp(
     if (count === null) return null;
     local.push(count);
   }
-  const commits = await otherCommits(db);
+  const commits = await otherCommits(db, options.commitsAsOf ?? 'now');
   return commits === null ? null : `${commits}:${local.join(':')}`;
 }

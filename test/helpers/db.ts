@@ -12,6 +12,8 @@ export interface TestDatabase {
   /** Valid inside tests and hooks. */
   handle: DatabaseHandle;
   dataDir: string;
+  /** A second connection to the same database, as another process would have: the caller destroys it. */
+  otherConnection(): DatabaseHandle;
 }
 
 /** The tables to empty between tests; read from this schema only (other files drop theirs concurrently). */
@@ -60,6 +62,10 @@ export function describeEachDatabase(name: string, suite: (db: TestDatabase) => 
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-'));
       const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
       const ctx = { dialect, dataDir } as TestDatabase;
+      ctx.otherConnection = () =>
+        dialect === 'postgres'
+          ? createDatabase({ dialect: 'postgres', url: postgresUrl! }, { pgSchema: schema })
+          : createDatabase({ dialect: 'sqlite', filename: path.join(dataDir, 'test.db') });
       let tables: string[] = [];
 
       beforeAll(async () => {

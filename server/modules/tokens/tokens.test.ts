@@ -51,6 +51,55 @@ describeApi('api tokens', (t) => {
     expect(all.json().data).toHaveLength(1);
   });
 
+  it('a token in use stops working at once when revoked or when its owner is deactivated, wherever that is written', async () => {
+    const admin = await t.signIn('admin');
+    const make = async (name: string) =>
+      (
+        await t.request(admin, {
+          method: 'POST',
+          url: '/api/v1/api-tokens',
+          payload: { name, role: 'agent' },
+        })
+      ).json() as { token: ApiToken; secret: string };
+    const use = (secret: string) =>
+      t.request({ kind: 'token', token: secret }, { method: 'GET', url: '/api/v1/users' });
+    const revokedHere = await make('Revoked here');
+    expect((await use(revokedHere.secret)).statusCode).toBe(200);
+    expect((await use(revokedHere.secret)).statusCode).toBe(200);
+    await t.request(admin, { method: 'DELETE', url: `/api/v1/api-tokens/${revokedHere.token.id}` });
+    expect((await use(revokedHere.secret)).statusCode).toBe(401);
+
+    // The owner deactivated: every token they made acts as nothing.
+    const ownerSignIn = await t.signIn('admin', { email: 'owner-admin@steward.test' });
+    const owned = (
+      await t.request(ownerSignIn, {
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        payload: { name: 'Owned', role: 'agent' },
+      })
+    ).json() as { secret: string };
+    expect((await use(owned.secret)).statusCode).toBe(200);
+    await t.handle.db
+      .updateTable('users')
+      .set({ deactivated_at: new Date().toISOString() })
+      .where('id', '=', ownerSignIn.userId)
+      .execute();
+    expect((await use(owned.secret)).statusCode).toBe(401);
+
+    // Revoked by another process (a second connection to the same database file).
+    const elsewhere = await make('Revoked elsewhere');
+    expect((await use(elsewhere.secret)).statusCode).toBe(200);
+    const other = t.otherConnection();
+    await other.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('id', '=', elsewhere.token.id)
+      .execute();
+    await other.destroy();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await use(elsewhere.secret)).statusCode).toBe(401);
+  });
+
   it('writes through a token are audited as the token', async () => {
     const token = await t.tokenFor('admin');
     await t.request(token, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Via API' } });

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../db/database';
+import { tablesStamp } from '../../db/stamps';
 import { nowIso } from '../clock';
 import { safeEqual, sha256 } from '../crypto';
 import { AppError } from '../errors';
+import { keptWhileUnchanged } from '../kept';
 import type { Actor } from './actor';
 import { CSRF_HEADER, SESSION_COOKIE, TOKEN_PREFIX } from './cookies';
 import { tokenActor } from './credentials';
@@ -27,13 +29,37 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_AFTER_MS = 60_000;
 
-async function resolveActor(db: Db, request: FastifyRequest): Promise<void> {
+/**
+ * The token or session behind a request, kept while the tables its answer reads are unchanged
+ * (ADR 0030): a revocation, a sign-out, a deactivation or a change of role by this process moves
+ * the stamp as it is written; one by another process shows from the next turn of the event loop.
+ */
+function credentialLookups(db: Db, keep: boolean) {
+  const tokens = keptWhileUnchanged<TokenRow | undefined>(keep);
+  const sessions = keptWhileUnchanged<SessionRow | undefined>(keep);
+  const stamp = (tables: readonly string[]) => tablesStamp(db, tables, { commitsAsOf: 'turn' });
+  return {
+    token: async (hash: string) =>
+      tokens.answer(await stamp(TOKEN_TABLES), hash, () => credentialsRepository.findActiveToken(db, hash)),
+    session: async (hash: string) =>
+      sessions.answer(await stamp(SESSION_TABLES), hash, () => credentialsRepository.findSession(db, hash)),
+  };
+}
+
+type CredentialLookups = ReturnType<typeof credentialLookups>;
+type TokenRow = Awaited<ReturnType<typeof credentialsRepository.findActiveToken>>;
+type SessionRow = Awaited<ReturnType<typeof credentialsRepository.findSession>>;
+/** What a token's and a session's answers read (a cascade from deleting a user reaches both). */
+const TOKEN_TABLES = ['api_tokens', 'users'] as const;
+const SESSION_TABLES = ['sessions', 'users'] as const;
+
+async function resolveActor(db: Db, lookups: CredentialLookups, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]?.startsWith(TOKEN_PREFIX))
       throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
-    const token = await credentialsRepository.findActiveToken(db, sha256(match[1]));
+    const token = await lookups.token(sha256(match[1]));
     if (!token) throw new AppError('UNAUTHENTICATED', 'The API token is not valid or has been revoked');
     const actor = tokenActor(token);
     if (!actor)
@@ -51,7 +77,7 @@ async function resolveActor(db: Db, request: FastifyRequest): Promise<void> {
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return;
   const sessionHash = sha256(cookie);
-  const session = await credentialsRepository.findSession(db, sessionHash);
+  const session = await lookups.session(sessionHash);
   if (!session || session.deactivatedAt) return;
   const now = nowIso();
   if (session.expiresAt <= now) {
@@ -76,7 +102,8 @@ async function resolveActor(db: Db, request: FastifyRequest): Promise<void> {
  * Denies every route by default: a route opens only by naming its access in `config.access`.
  * Runs before the body is read, so 401/403 come before validation errors.
  */
-export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; caches: boolean }) => {
+  const lookups = credentialLookups(opts.db, opts.caches);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
 
@@ -94,7 +121,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
       if (request.url.startsWith('/api/v1')) throw new AppError('FORBIDDEN', 'This route is closed');
       return;
     }
-    await resolveActor(opts.db, request);
+    await resolveActor(opts.db, lookups, request);
     if (access === 'public') return;
     const actor = request.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token to use this route');
