@@ -169,6 +169,7 @@ export const sqliteDialect = {
   },
   readsRowsAsJson: true,
   jsonObject,
+  jsonArrayOf: (element) => sql<string>`json_group_array(${element})`,
 
   fullText: {
     insert(index, values) {
