@@ -76,9 +76,17 @@ function parseMember(row: CandidateRow): Member {
 
 /** A team's members parsed, by id, with the names of every skill some member has, by key. */
 interface ParsedTeam {
-  members: Member[];
+  members: readonly Member[];
+  /** The members' candidates, in the same order. */
+  candidates: readonly Candidate[];
   known: ReadonlyMap<string, string>;
 }
+
+const parsedTeam = (members: readonly Member[]): ParsedTeam => ({
+  members,
+  candidates: members.map((m) => m.candidate),
+  known: knownSkills(members),
+});
 
 /** Skill names by key: the first spelling among `members`, by id. */
 function knownSkills(members: readonly Member[]): Map<string, string> {
@@ -100,8 +108,7 @@ function teamOf(teamId: number, read: StaffRead): ParsedTeam {
   const text = read.key;
   const found = parsedTeams.get(teamId);
   if (found?.text === text) return found.team;
-  const members = [...read.rows()].sort((a, b) => a.id - b.id).map(parseMember);
-  const team = { members, known: knownSkills(members) };
+  const team = parsedTeam([...read.rows()].sort((a, b) => a.id - b.id).map(parseMember));
   parsedTeams.delete(teamId);
   if (parsedTeams.size >= PARSED_TEAMS_MAX) parsedTeams.delete(parsedTeams.keys().next().value!);
   parsedTeams.set(teamId, { text, team });
@@ -111,8 +118,7 @@ function teamOf(teamId: number, read: StaffRead): ParsedTeam {
 /** The team without `exclude` (an agent whose tickets are handed on), the skills known without them. */
 function without(team: ParsedTeam, exclude: number | undefined): ParsedTeam {
   if (exclude === undefined || !team.members.some((m) => m.candidate.id === exclude)) return team;
-  const members = team.members.filter((m) => m.candidate.id !== exclude);
-  return { members, known: knownSkills(members) };
+  return parsedTeam(team.members.filter((m) => m.candidate.id !== exclude));
 }
 
 /** The agents' loads: open tickets, weighted by priority, and per channel. */
@@ -155,9 +161,8 @@ function needsOf(ticket: TicketRow, known: ReadonlyMap<string, string>): TicketN
 }
 
 /** Whether the method needs the agents' loads: least loaded always, round robin when someone has a cap for the channel. */
-const needsLoads = (method: string, members: readonly (Candidate | Member)[], channel: string) =>
-  method === 'least_loaded' ||
-  members.some((m) => ('candidate' in m ? m.candidate : m).capacity[channel as keyof Capacity] !== undefined);
+const needsLoads = (method: string, members: readonly Candidate[], channel: string) =>
+  method === 'least_loaded' || members.some((m) => m.capacity[channel as keyof Capacity] !== undefined);
 
 type Skip = Extract<RoutingOutcome, { outcome: 'skipped' }>;
 interface Decided {
@@ -195,10 +200,9 @@ export async function decideRoute(
   // robin needs loads is known once the members are, so the team as last read guesses, and a
   // wrong guess reads the loads after all.
   const last = parsedTeams.get(ticket.team_id)?.team;
-  const guess = last === undefined || needsLoads(team.method, last.members, ticket.channel);
+  const guess = last === undefined || needsLoads(team.method, last.candidates, ticket.channel);
   let staff = await repo.staff(db, ticket.team_id, guess);
-  const { members: parsed, known } = without(teamOf(ticket.team_id, staff.members), options.exclude);
-  const members = parsed.map((m) => m.candidate);
+  const { candidates: members, known } = without(teamOf(ticket.team_id, staff.members), options.exclude);
   const needs = needsOf(ticket, known);
   let loads = new Map<number, Load>();
   if (needsLoads(team.method, members, needs.channel)) {
