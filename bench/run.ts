@@ -570,9 +570,10 @@ for (const r of results) {
 console.log('\n| target | service-level sweep | ms |');
 console.log('|---|---|---:|');
 for (const r of sweeps) console.log(`| ${r.target} | ${r.scenario} | ${r.ms.toFixed(1)} |`);
-console.log('\n| target | routing | runs | p50 ms | p99 ms |');
-console.log('|---|---|---:|---:|---:|');
-for (const r of routings) console.log(`| ${r.target} | ${r.scenario} | ${r.runs} | ${r.p50} | ${r.p99} |`);
+console.log('\n| target | routing | runs | p50 ms | p99 ms | mean ms | CPU ms |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const r of routings)
+  console.log(`| ${r.target} | ${r.scenario} | ${r.runs} | ${r.p50} | ${r.p99} | ${r.mean} | ${r.cpu} |`);
 console.log('\n| target | triggers and automations | p50 ms | p99 ms |');
 console.log('|---|---|---:|---:|');
 for (const r of automations) console.log(`| ${r.target} | ${r.scenario} | ${r.p50} | ${r.p99} |`);

@@ -44,6 +44,7 @@ import { migration0048 } from './migrations/0048_team_created_index';
 import { migration0049 } from './migrations/0049_report_grains';
 import { migration0050 } from './migrations/0050_time_entries';
 import { migration0051 } from './migrations/0051_open_counts_slot_per_transaction';
+import { migration0052 } from './migrations/0052_tickets_load_idx';
 import type { Migration } from './migrations/helpers';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -92,6 +93,7 @@ export const migrations: Migration[] = [
   migration0049,
   migration0050,
   migration0051,
+  migration0052,
 ];
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResultSet> {

@@ -164,6 +164,7 @@ export const postgresDialect = {
   },
   readsRowsAsJson: false,
   jsonObject,
+  jsonArrayOf: (element) => sql<string>`coalesce(json_agg(${element}), '[]'::json)::text`,
 
   fullText: {
     insert,

@@ -186,6 +186,7 @@ export const sqliteDialect = {
   },
   readsRowsAsJson: true,
   jsonObject,
+  jsonArrayOf: (element) => sql<string>`json_group_array(${element})`,
 
   fullText: {
     insert(index, values) {

@@ -1,4 +1,6 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { PresenceStatus } from '../../../contracts/routing';
+import type { TicketPriority } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { pick, prepared } from '../../db/prepared';
@@ -30,14 +32,90 @@ const CANDIDATE_COLUMNS = [
   'agent_presence.status',
 ] as const;
 
+/** The same columns as the keys of one JSON object per member. */
+const CANDIDATE_ENTRIES = CANDIDATE_COLUMNS.map((column) => {
+  const [table, name] = column.split('.') as [string, string];
+  return [name, table, name] as const;
+});
+
+/** A team member as a routing decision reads them (`CANDIDATE_COLUMNS`). */
+export interface CandidateRow {
+  id: number;
+  name: string;
+  skills: string;
+  languages: string;
+  capacity: string | null;
+  skill_levels: string | null;
+  status: PresenceStatus | null;
+}
+
+/** An agent's open tickets of one channel and priority. */
+export interface LoadRow {
+  assignee_id: number;
+  channel: string;
+  priority: TicketPriority;
+  n: number;
+}
+
+const LOAD_ENTRIES = [
+  ['assignee_id', 'l', 'assignee_id'],
+  ['channel', 'l', 'channel'],
+  ['priority', 'l', 'priority'],
+  ['n', 'l', 'n'],
+] as const;
+
+/** Open tickets held by a team's members, by agent, channel and priority: their loads (`LoadRow`). */
+const teamLoads = (db: DbOrTrx, teamId: number) =>
+  db
+    .selectFrom('tickets')
+    .select(['assignee_id', 'channel', 'priority', (eb) => eb.fn.countAll<number>().as('n')])
+    // A literal: a partial index serves only a query that names its condition (migration 0052).
+    .where('is_open', '=', sql.lit(1))
+    .where('assignee_id', 'in', (eb) =>
+      eb.selectFrom('team_members').select('team_members.user_id').where('team_members.team_id', '=', teamId),
+    )
+    .groupBy(['assignee_id', 'channel', 'priority']);
+
+const candidatesQuery = prepared((db, p: { teamId: number }) =>
+  teamStaff(db, p.teamId).select(CANDIDATE_COLUMNS),
+);
+const teamLoadsQuery = prepared((db, p: { teamId: number }) => teamLoads(db, p.teamId));
+
+/**
+ * Where rows are cheaper read as JSON text (SQLite, `readsRowsAsJson`): a team's candidates and,
+ * with `loads`, their loads in one statement, each list as the text of one JSON array (ADR 0027).
+ */
+const staffAsJson = (loads: boolean) =>
+  prepared((db, p: { teamId: number }) => {
+    const adapter = adapterOf(db);
+    return db.selectNoFrom([
+      teamStaff(db, p.teamId)
+        .select(adapter.jsonArrayOf(adapter.jsonObject(CANDIDATE_ENTRIES)).as('list'))
+        .as('members'),
+      (loads
+        ? db
+            .selectFrom(teamLoads(db, p.teamId).as('l'))
+            .select(adapter.jsonArrayOf(adapter.jsonObject(LOAD_ENTRIES)).as('list'))
+        : db.selectNoFrom(sql<string>`'[]'`.as('list'))
+      ).as('loads'),
+    ]);
+  });
+const staffJsonQuery = staffAsJson(false);
+const staffWithLoadsJsonQuery = staffAsJson(true);
+
+/**
+ * A team's members as a routing decision reads them: `key`, a text that is the same exactly when
+ * the rows are (the caller keeps its parse by it), and the rows, in no order.
+ */
+export interface StaffRead {
+  key: string;
+  rows(): CandidateRow[];
+}
+
 const membersQuery = prepared((db, p: { teamId: number }) =>
   teamStaff(db, p.teamId)
     .select([...CANDIDATE_COLUMNS, 'users.role', 'agent_presence.reason', 'agent_presence.changed_at'])
     .orderBy('users.id'),
-);
-
-const candidatesQuery = prepared((db, p: { teamId: number }) =>
-  teamStaff(db, p.teamId).select(CANDIDATE_COLUMNS),
 );
 
 /** The ticket with its category's and team's names and its first message: one round trip. */
@@ -71,21 +149,6 @@ const ticketQuery = prepared((db, p: { id: number }) =>
       'teams.name as team_name',
     ])
     .where('tickets.id', '=', p.id),
-);
-
-/** Open tickets held by a team's active members, by agent, channel and priority: their loads in one statement. */
-const teamLoadsQuery = prepared((db, p: { teamId: number }) =>
-  db
-    .selectFrom('tickets')
-    .select(['assignee_id', 'channel', 'priority', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('is_open', '=', 1)
-    .where('assignee_id', 'in', (eb) =>
-      eb
-        .selectFrom('team_members')
-        .select('team_members.user_id')
-        .where('team_members.team_id', '=', p.teamId),
-    )
-    .groupBy(['assignee_id', 'channel', 'priority']),
 );
 
 const teamLockQuery = prepared((db, p: { teamId: number }) =>
@@ -176,14 +239,30 @@ export const routingRepository = {
       .execute();
   },
 
-  /** A team's active staff as a routing decision weighs them, by id. */
-  async candidates(db: DbOrTrx, teamId: number) {
-    return (await candidatesQuery.rows(db, { teamId })).sort((a, b) => a.id - b.id);
-  },
-
-  /** The loads of every member of a team, from one statement built once. */
-  teamLoads(db: DbOrTrx, teamId: number) {
-    return teamLoadsQuery.rows(db, { teamId });
+  /**
+   * A team's active staff as a routing decision weighs them and, with `loads`, the open tickets
+   * they hold by channel and priority (else none). On SQLite one statement that answers each list
+   * as one JSON text; on PostgreSQL, where building that JSON costs the server more than sending
+   * the rows, the rows of one statement each.
+   */
+  async staff(
+    db: DbOrTrx,
+    teamId: number,
+    loads: boolean,
+  ): Promise<{ members: StaffRead; loads: LoadRow[] }> {
+    if (adapterOf(db).readsRowsAsJson) {
+      const row = await (loads ? staffWithLoadsJsonQuery : staffJsonQuery).first(db, { teamId });
+      const text = row?.members ?? '[]';
+      return {
+        members: { key: text, rows: () => JSON.parse(text) as CandidateRow[] },
+        loads: JSON.parse(row?.loads ?? '[]') as LoadRow[],
+      };
+    }
+    const rows = (await candidatesQuery.rows(db, { teamId })) as CandidateRow[];
+    return {
+      members: { key: JSON.stringify(rows), rows: () => rows },
+      loads: loads ? ((await teamLoadsQuery.rows(db, { teamId })) as LoadRow[]) : [],
+    };
   },
 
   unassignedCounts(db: DbOrTrx) {

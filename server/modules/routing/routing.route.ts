@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/clock';
 import { parseObject, parseStringList } from '../../platform/json';
 import { appendTicketEvents, changeTicket, type TicketChange } from '../tickets';
 import { detectLanguage, languageName } from './routing.language';
-import { routingRepository as repo } from './routing.repository';
+import { type CandidateRow, routingRepository as repo, type StaffRead } from './routing.repository';
 import {
   addToLoad,
   type Candidate,
@@ -26,8 +26,6 @@ export type RoutingOutcome =
   | { outcome: 'assigned'; assigneeId: number; reason: string }
   | { outcome: 'unassigned'; assigneeId: null; reason: string }
   | { outcome: 'skipped'; assigneeId: number | null; reason: string };
-
-type MemberRow = Awaited<ReturnType<typeof repo.candidates>>[number];
 
 /** A skill's key: how a tag or a category names it. */
 export const skillKey = (name: string) => name.trim().toLowerCase();
@@ -61,7 +59,7 @@ interface Member {
   skillNames: ReadonlyMap<string, string>;
 }
 
-function parseMember(row: MemberRow): Member {
+function parseMember(row: CandidateRow): Member {
   const skills = skillsOf(row);
   return {
     candidate: {
@@ -76,22 +74,51 @@ function parseMember(row: MemberRow): Member {
   };
 }
 
-/**
- * Parsed candidates by the text they were parsed from: every decision reads the team's members,
- * whose settings rarely change, so their JSON is parsed once per content, not once per ticket.
- * Keyed by the whole row, a changed skill, capacity or presence is a new entry; the oldest go first.
- */
-const parsedMembers = new Map<string, Member>();
-const PARSED_MEMBERS_MAX = 5_000;
+/** A team's members parsed, by id, with the names of every skill some member has, by key. */
+interface ParsedTeam {
+  members: readonly Member[];
+  /** The members' candidates, in the same order. */
+  candidates: readonly Candidate[];
+  known: ReadonlyMap<string, string>;
+}
 
-function memberOf(row: MemberRow): Member {
-  const key = `${row.id}\u0000${row.name}\u0000${row.status}\u0000${row.skills}\u0000${row.skill_levels}\u0000${row.languages}\u0000${row.capacity}`;
-  const found = parsedMembers.get(key);
-  if (found) return found;
-  const parsed = parseMember(row);
-  if (parsedMembers.size >= PARSED_MEMBERS_MAX) parsedMembers.delete(parsedMembers.keys().next().value!);
-  parsedMembers.set(key, parsed);
-  return parsed;
+const parsedTeam = (members: readonly Member[]): ParsedTeam => ({
+  members,
+  candidates: members.map((m) => m.candidate),
+  known: knownSkills(members),
+});
+
+/** Skill names by key: the first spelling among `members`, by id. */
+function knownSkills(members: readonly Member[]): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const m of members) for (const [key, name] of m.skillNames) if (!known.has(key)) known.set(key, name);
+  return known;
+}
+
+/**
+ * Each team's members as last read, by the text they were parsed from (ADR 0027): every decision
+ * reads the team's candidates, whose settings rarely change, so their JSON is parsed once per
+ * content, not once per ticket. Keyed by the whole text, a changed member, skill, capacity or
+ * presence is a new parse, on whichever node reads it; nothing needs telling. The oldest team goes first.
+ */
+const parsedTeams = new Map<number, { text: string; team: ParsedTeam }>();
+const PARSED_TEAMS_MAX = 1_000;
+
+function teamOf(teamId: number, read: StaffRead): ParsedTeam {
+  const text = read.key;
+  const found = parsedTeams.get(teamId);
+  if (found?.text === text) return found.team;
+  const team = parsedTeam([...read.rows()].sort((a, b) => a.id - b.id).map(parseMember));
+  parsedTeams.delete(teamId);
+  if (parsedTeams.size >= PARSED_TEAMS_MAX) parsedTeams.delete(parsedTeams.keys().next().value!);
+  parsedTeams.set(teamId, { text, team });
+  return team;
+}
+
+/** The team without `exclude` (an agent whose tickets are handed on), the skills known without them. */
+function without(team: ParsedTeam, exclude: number | undefined): ParsedTeam {
+  if (exclude === undefined || !team.members.some((m) => m.candidate.id === exclude)) return team;
+  return parsedTeam(team.members.filter((m) => m.candidate.id !== exclude));
 }
 
 /** The agents' loads: open tickets, weighted by priority, and per channel. */
@@ -99,10 +126,11 @@ export async function loadsOf(db: DbOrTrx, userIds: number[]): Promise<Map<numbe
   return loadsFrom(await repo.loads(db, userIds), new Set(userIds));
 }
 
-type LoadRow = Awaited<ReturnType<typeof repo.loads>>[number];
-
 /** Adds up load rows of the agents kept. */
-function loadsFrom(rows: LoadRow[], keep: ReadonlySet<number>): Map<number, Load> {
+function loadsFrom(
+  rows: readonly { assignee_id: number | null; channel: string; priority: string; n: number | string }[],
+  keep: ReadonlySet<number>,
+): Map<number, Load> {
   const loads = new Map<number, Load>();
   for (const row of rows) {
     if (row.assignee_id === null || !keep.has(row.assignee_id)) continue;
@@ -119,9 +147,7 @@ type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
  * team has), and its language: the `language` custom field when set, else read from the subject
  * and first message.
  */
-function needsOf(ticket: TicketRow, members: Member[]): TicketNeeds {
-  const known = new Map<string, string>();
-  for (const m of members) for (const [key, name] of m.skillNames) if (!known.has(key)) known.set(key, name);
+function needsOf(ticket: TicketRow, known: ReadonlyMap<string, string>): TicketNeeds {
   const named = [...parseStringList(ticket.tags), ...(ticket.category_name ? [ticket.category_name] : [])];
   const skills = [...new Set(named.map(skillKey))]
     .filter((key) => known.has(key))
@@ -135,7 +161,7 @@ function needsOf(ticket: TicketRow, members: Member[]): TicketNeeds {
 }
 
 /** Whether the method needs the agents' loads: least loaded always, round robin when someone has a cap for the channel. */
-const needsLoads = (method: string, members: Candidate[], channel: string) =>
+const needsLoads = (method: string, members: readonly Candidate[], channel: string) =>
   method === 'least_loaded' || members.some((m) => m.capacity[channel as keyof Capacity] !== undefined);
 
 type Skip = Extract<RoutingOutcome, { outcome: 'skipped' }>;
@@ -170,22 +196,23 @@ export async function decideRoute(
   if (!team || team.method === 'manual')
     return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The team assigns by hand' };
   const teamName = ticket.team_name ?? `team #${ticket.team_id}`;
-  const parsed = (await repo.candidates(db, ticket.team_id))
-    .filter((m) => m.id !== options.exclude)
-    .map(memberOf);
-  const members = parsed.map((m) => m.candidate);
-  const needs = needsOf(ticket, parsed);
-  // Loads only of who could take the ticket: online, with the skills and the language.
-  const loads = needsLoads(team.method, members, needs.channel)
-    ? loadsFrom(
-        await repo.teamLoads(db, ticket.team_id),
-        new Set(
-          members
-            .filter((m) => m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language))
-            .map((m) => m.id),
-        ),
-      )
-    : new Map<number, Load>();
+  // The members and, when the method will weigh them, their loads, read together; whether round
+  // robin needs loads is known once the members are, so the team as last read guesses, and a
+  // wrong guess reads the loads after all.
+  const last = parsedTeams.get(ticket.team_id)?.team;
+  const guess = last === undefined || needsLoads(team.method, last.candidates, ticket.channel);
+  let staff = await repo.staff(db, ticket.team_id, guess);
+  const { candidates: members, known } = without(teamOf(ticket.team_id, staff.members), options.exclude);
+  const needs = needsOf(ticket, known);
+  let loads = new Map<number, Load>();
+  if (needsLoads(team.method, members, needs.channel)) {
+    if (!guess) staff = await repo.staff(db, ticket.team_id, true);
+    // Loads only of who could take the ticket: online, with the skills and the language.
+    const able = new Set<number>();
+    for (const m of members)
+      if (m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language)) able.add(m.id);
+    loads = loadsFrom(staff.loads, able);
+  }
   const decision = decide({
     method: team.method,
     teamName,

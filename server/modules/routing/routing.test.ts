@@ -4,6 +4,7 @@ import type { Ticket, TicketEvent } from '../../../contracts/tickets';
 import { type Auth, describeApi } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
 import { insertTeam, insertUser } from '../../seed/factories';
+import { setTeamMembers } from '../teams';
 import { sweepPresence } from './presence';
 import { alertUnassignedTickets } from './routing.alerts';
 
@@ -122,6 +123,40 @@ describeApi('routing', (t) => {
     expect(events.find((e) => e.type === 'routed')?.to).toMatch(
       /^Left unassigned: all 2 online agents .* are at capacity for email$/,
     );
+  });
+
+  it('reads the team as it is at each decision: a cap, a skill or a member added since the last one counts', async () => {
+    const manager = await t.signIn('manager');
+    const { teamId, people } = await team([{ name: 'Amara' }, { name: 'Bo' }]);
+    const [amara, bo] = people as [(typeof people)[0], (typeof people)[0]];
+    await setMethod(manager, teamId, { method: 'round_robin' });
+    const email = { teamId, channel: 'email' } as const;
+    // Nobody has a cap: round robin weighs no loads. Then Bo may take no email at all.
+    expect((await openTicket(t, manager, email)).assignee?.id).toBe(amara.id);
+    const cap = await send(manager, 'PUT', `/api/v1/routing/agents/${bo.id}`, { capacity: { email: 0 } });
+    expect(cap.statusCode, cap.body).toBe(200);
+    expect((await openTicket(t, manager, email)).assignee?.id).toBe(amara.id);
+    // A skill only Bo has: a ticket tagged with it waits for him (he is full).
+    await t.handle.db
+      .updateTable('users')
+      .set({ skills: JSON.stringify(['Returns']) })
+      .where('id', '=', bo.id)
+      .execute();
+    const tagged = await openTicket(t, manager, { ...email, tags: ['returns'] });
+    expect(tagged.assignee).toBeNull();
+    expect((await history(manager, tagged.id)).find((e) => e.type === 'routed')?.to).toMatch(
+      /^Left unassigned: the online agent with skill Returns .*is at capacity for email$/,
+    );
+    // A new member with the skill takes it.
+    const chen = await t.signIn('agent', { name: `Chen ${n}`, email: `chen${n}@agents.example` });
+    await t.handle.db
+      .updateTable('users')
+      .set({ skills: JSON.stringify(['Returns']) })
+      .where('id', '=', chen.userId)
+      .execute();
+    await setPresence(chen, 'online');
+    await setTeamMembers(t.handle.db, teamId, [amara.id, bo.id, chen.userId], new Date().toISOString());
+    expect((await openTicket(t, manager, { ...email, tags: ['returns'] })).assignee?.id).toBe(chen.userId);
   });
 
   it('matches skills and language: a German billing ticket goes to the agent who has both', async () => {
