@@ -182,6 +182,55 @@ describeApi('feedback: satisfaction surveys', (t) => {
     await send(manager, 'DELETE', `/api/v1/triggers/${trigger.json().id}`);
   });
 
+  it('an answer changed stays filed under the category of its first recording, with its sentiment, and each change is an event', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const admin = await t.signIn('admin');
+    const category = async (name: string) => {
+      const res = await send(admin, 'POST', '/api/v1/categories', { name });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: number }).id;
+    };
+    const billing = await category('Billing');
+    const delivery = await category('Delivery');
+    const agent = await t.signIn('agent');
+    const { ticket, token } = await solvedAndSurveyed(agent, 'cleo@shop.example');
+    const filed = await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { categoryId: billing });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const put = (payload: object) =>
+      send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, payload);
+    expect((await put({ rating: 5, comment: 'Great, thank you' })).statusCode).toBe(200);
+    const moved = await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { categoryId: delivery });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await put({ rating: 1, comment: 'Terrible, awful mess' })).statusCode).toBe(200);
+    const [answer] = (await send(manager, 'GET', '/api/v1/survey-answers')).json().data as SurveyAnswer[];
+    expect(answer).toMatchObject({ rating: 1, category: { id: billing }, sentiment: { label: 'negative' } });
+    const stored = await t.handle.db
+      .selectFrom('survey_answers')
+      .select(['category_id', 'sentiment', 'sentiment_score'])
+      .where('id', '=', answer!.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ category_id: billing, sentiment: 'negative' });
+    expect(stored.sentiment_score).toBeLessThan(0);
+    const events = await t.handle.db
+      .selectFrom('ticket_events')
+      .select('to_value')
+      .where('ticket_id', '=', ticket.id)
+      .where('type', '=', 'survey_answered')
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.to_value ?? '{}'))).toMatchObject([
+      { id: answer!.id, positive: 1, categoryId: billing },
+      { id: answer!.id, positive: 0, categoryId: billing },
+    ]);
+    const survey = await t.handle.db
+      .selectFrom('surveys')
+      .select('status')
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
+    expect(survey.status).toBe('answered');
+  });
+
   it('answers arriving together each get their own outcome: one answer per link, and a bad one refused alone', async () => {
     const manager = await t.signIn('manager');
     await surveysNow(manager, { scale: 'five', askEffort: false });
