@@ -78,14 +78,32 @@ export interface AnswerFilter {
 const surveyByTokenQuery = prepared((db, p: { tokenHash: string }) =>
   db.selectFrom('surveys').selectAll().where('token_hash', '=', p.tokenHash),
 );
-/** A sent survey marked answered (again, when it was), read as it now stands. */
+/**
+ * A sent survey marked answered (again, when it was), read as it now stands, with what the
+ * answer takes from its ticket and the id of the answer given, if any. (Subqueries rather than a
+ * join: SQLite's RETURNING names only the table it changes.)
+ */
 const takeForAnswerQuery = prepared((db, p: { id: number }) =>
   db
     .updateTable('surveys')
     .set({ status: 'answered' })
     .where('id', '=', p.id)
     .where('status', 'in', ['sent', 'answered'])
-    .returningAll(),
+    .returningAll()
+    .returning((eb) => {
+      const ticket = eb.selectFrom('tickets as t').whereRef('t.id', '=', 'surveys.ticket_id');
+      return [
+        ticket.select('t.subject').as('ticket_subject'),
+        ticket.select('t.organization_id').as('ticket_organization_id'),
+        ticket.select('t.category_id').as('ticket_category_id'),
+        ticket.select('t.channel').as('ticket_channel'),
+        eb
+          .selectFrom('survey_answers as a')
+          .select('a.id')
+          .whereRef('a.survey_id', '=', 'surveys.id')
+          .as('answer_id'),
+      ];
+    }),
 );
 /** What a survey page shows of its ticket, and the answer given, in one read. */
 const surveyStateQuery = prepared((db, p: { id: number }) =>
@@ -134,6 +152,7 @@ const insertAnswerQuery = prepared((db, p: Required<AnswerValues>) =>
       sentiment_comparative: p.sentiment_comparative,
       sentiment: p.sentiment,
     })
+    .onConflict((oc) => oc.column('survey_id').doNothing())
     .returning('id'),
 );
 const updateAnswerQuery = prepared((db, p: ChangedAnswer & { id: number }) =>
@@ -252,7 +271,7 @@ export const feedbackRepository = {
    * link: the second waits, then finds the first). Undefined when the survey was never sent.
    * The transaction rolls the mark back with everything else when the answer is refused.
    */
-  takeForAnswer(db: DbOrTrx, id: number): Promise<SurveyRow | undefined> {
+  takeForAnswer(db: DbOrTrx, id: number) {
     return takeForAnswerQuery.first(db, { id });
   },
 
@@ -323,11 +342,12 @@ export const feedbackRepository = {
     return db.selectFrom('survey_answers').selectAll().where('survey_id', '=', surveyId).executeTakeFirst();
   },
 
-  /** Adds an answer, with its comment's sentiment; answers its id. */
-  async insertAnswer(db: DbOrTrx, values: Required<AnswerValues>): Promise<number> {
-    const row = await insertAnswerQuery.first(db, values);
-    if (!row) throw new Error('The insert answered no id');
-    return row.id;
+  /**
+   * Adds an answer, with its comment's sentiment; answers its id, or undefined when the survey
+   * has an answer already (given by a transaction that committed since this one looked).
+   */
+  async insertAnswer(db: DbOrTrx, values: Required<AnswerValues>): Promise<number | undefined> {
+    return (await insertAnswerQuery.first(db, values))?.id;
   },
 
   async updateAnswer(db: DbOrTrx, id: number, values: ChangedAnswer): Promise<void> {

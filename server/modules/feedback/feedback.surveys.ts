@@ -302,10 +302,36 @@ function checkAnswer(survey: SurveyRow, input: ReturnType<typeof surveyAnswerBod
 async function answerSurvey(trx: DbOrTrx, found: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
   const input = surveyAnswerBody.parse(body);
   // Two answers to one link at once: the second waits here, then finds the first and changes it.
-  const survey = await repo.takeForAnswer(trx, found.id);
-  if (!survey) throw surveyNotFound();
+  const taken = await repo.takeForAnswer(trx, found.id);
+  if (!taken) throw surveyNotFound();
+  const { ticket_subject, ticket_organization_id, ticket_category_id, ticket_channel, answer_id, ...survey } =
+    taken;
+  // A survey not answered yet needs nothing more read; an answer to change is read with its names.
+  const state: SurveyState =
+    answer_id === null || ticket_subject === null || ticket_channel === null
+      ? {
+          ticket: {
+            id: survey.ticket_id,
+            subject: ticket_subject ?? '',
+            organizationId: ticket_organization_id,
+            categoryId: ticket_category_id,
+            channel: ticket_channel ?? '',
+          },
+          answer: undefined,
+          reasons: await activeReasons(trx),
+        }
+      : await stateOf(trx, survey);
+  return recordAnswer(trx, survey, state, input);
+}
+
+/** Writes the answer the survey's state allows, and what follows it. */
+async function recordAnswer(
+  trx: DbOrTrx,
+  survey: SurveyRow,
+  state: SurveyState,
+  input: ReturnType<typeof surveyAnswerBody.parse>,
+): Promise<PublicSurvey> {
   const settings = await surveySettingsOnce(trx);
-  const state = await stateOf(trx, survey);
   const current = viewOf(survey, settings, state);
   if (current.expired)
     throw new AppError(
@@ -348,7 +374,11 @@ async function answerSurvey(trx: DbOrTrx, found: SurveyRow, body: SurveyAnswerBo
     await repo.updateAnswer(trx, answerId, values);
     await afterAnswerRecorded(trx, { ...recorded, id: answerId }, now);
   } else {
-    answerId = await repo.insertAnswer(trx, { ...recorded, survey_id: survey.id });
+    const inserted = await repo.insertAnswer(trx, { ...recorded, survey_id: survey.id });
+    // Answered meanwhile by a transaction that committed while this one waited for the survey:
+    // that answer is read and changed.
+    if (inserted === undefined) return recordAnswer(trx, survey, await stateOf(trx, survey), input);
+    answerId = inserted;
     await afterAnswerRecorded(trx, { ...recorded, id: answerId }, now, { fresh: true });
   }
   const answered = { ...values, id: answerId, answered_at: recorded.answered_at };
@@ -465,6 +495,7 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     sentiment: sentiment.label,
   };
   const answerId = await repo.insertAnswer(db, { ...answer, survey_id: surveyId });
+  if (answerId === undefined) throw new Error(`Survey ${surveyId} has an answer already`);
   await afterAnswerRecorded(db, { ...answer, id: answerId }, past.answer.at, { historic: true, fresh: true });
 }
 

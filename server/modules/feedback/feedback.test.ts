@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { PublicSurvey, SurveyAnswer, TicketSatisfaction } from '../../../contracts/feedback';
 import { type Auth, describeApi, testConfig } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
-import { sendDueSurveys } from './feedback.surveys';
+import { feedbackRepository } from './feedback.repository';
+import { sendDueSurveys, surveyService } from './feedback.surveys';
 
 const anonymous: Auth = { kind: 'anonymous' };
 
@@ -258,6 +259,56 @@ describeApi('feedback: satisfaction surveys', (t) => {
         [second.ticket.id, 5],
       ].sort(),
     );
+  });
+
+  it('an answer that waited for another node to answer the same link finds that answer and changes it', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const agent = await t.signIn('agent');
+    const { ticket, token } = await solvedAndSurveyed(agent, 'dana@shop.example');
+    const survey = await t.handle.db
+      .selectFrom('surveys')
+      .select('id')
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
+    // Another node has taken the survey and written its answer, not yet committed.
+    const other = await t.handle.db.startTransaction().execute();
+    const taken = await feedbackRepository.takeForAnswer(other, survey.id);
+    const firstId = await feedbackRepository.insertAnswer(other, {
+      survey_id: survey.id,
+      ticket_id: ticket.id,
+      customer_id: taken!.customer_id,
+      organization_id: null,
+      agent_id: taken!.agent_id,
+      team_id: taken!.team_id,
+      category_id: null,
+      channel: 'web',
+      scale: 'five',
+      rating: 2,
+      positive: 0,
+      effort: null,
+      comment: 'First node',
+      reason_id: null,
+      answered_at: '2026-12-01T10:00:00.000Z',
+      updated_at: '2026-12-01T10:00:00.000Z',
+      sentiment_score: 0,
+      sentiment_comparative: 0,
+      sentiment: 'neutral',
+    });
+    const waiting = surveyService(t.handle.db, async () => null).answer(token, {
+      rating: 5,
+      comment: 'Second',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other.commit().execute();
+    const answered = await waiting;
+    expect(answered.answer).toMatchObject({ rating: 5, comment: 'Second' });
+    const answers = await t.handle.db
+      .selectFrom('survey_answers')
+      .select(['id', 'rating', 'answered_at'])
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    expect(answers).toEqual([{ id: firstId, rating: 5, answered_at: '2026-12-01T10:00:00.000Z' }]);
   });
 
   it('only the tickets the settings name are surveyed, and a ticket reopened before its survey goes out is not', async () => {
