@@ -1,7 +1,10 @@
+import type { Selectable } from 'kysely';
 import { cesAverage, csatRate, ratingLabel } from '../../../contracts/feedback';
 import { type FollowUpSource, isNegativeRating, type MyScores } from '../../../contracts/feedback-loop';
 import type { SurveyAnsweredEvent } from '../../../contracts/trends';
 import type { Db, DbOrTrx } from '../../db/database';
+import type { SurveyAnswersTable } from '../../db/schema';
+import { oncePerTransaction } from '../../db/transaction-memo';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
@@ -25,21 +28,21 @@ export async function activeThemeRules(db: DbOrTrx) {
   return compileThemeRules(rules.map((r) => ({ themeId: r.theme_id, phrases: parseStringList(r.phrases) })));
 }
 
-/** Tags an answer (CSAT or NPS) with the themes the active rules find in its comment (in the caller's transaction). */
+/**
+ * Tags an answer (CSAT or NPS) with the themes the active rules find in its comment (in the
+ * caller's transaction, whose answers share one reading of the rules). A `fresh` answer, inserted
+ * in this transaction, has no tags to compare with.
+ */
 export async function applyThemeRules(
   db: DbOrTrx,
   answerId: number,
   comment: string,
   now: string,
   kind: AnswerKind = 'csat',
+  fresh = false,
 ) {
-  return themesRepository.setRuleTags(
-    db,
-    answerId,
-    matchThemes(comment, await activeThemeRules(db)),
-    now,
-    kind,
-  );
+  const rules = await oncePerTransaction(db, 'feedback.theme-rules', () => activeThemeRules(db));
+  return themesRepository.setRuleTags(db, answerId, matchThemes(comment, rules), now, kind, fresh);
 }
 
 /**
@@ -81,8 +84,16 @@ export async function followUpSettings(db: DbOrTrx) {
  * source already had one.
  */
 export async function openFollowUp(db: DbOrTrx, source: FollowUpSourceInput): Promise<number | null> {
-  const { dueHours } = await followUpSettings(db);
-  const ownerId = source.teamId === null ? null : await followUpsRepository.leadOf(db, source.teamId);
+  const { dueHours } = await oncePerTransaction(db, 'feedback.follow-up-settings', () =>
+    followUpSettings(db),
+  );
+  const teamId = source.teamId;
+  const ownerId =
+    teamId === null
+      ? null
+      : await oncePerTransaction(db, `feedback.lead-of:${teamId}`, () =>
+          followUpsRepository.leadOf(db, teamId),
+        );
   const id = await followUpsRepository.insertOnce(db, {
     source_kind: source.kind,
     source_id: source.id,
@@ -112,7 +123,10 @@ export async function openFollowUp(db: DbOrTrx, source: FollowUpSourceInput): Pr
     ticket_id: null,
     at: source.at,
   });
-  const recipients = ownerId !== null ? [ownerId] : await followUpsRepository.managers(db);
+  const recipients =
+    ownerId !== null
+      ? [ownerId]
+      : await oncePerTransaction(db, 'feedback.managers', () => followUpsRepository.managers(db));
   if (recipients.length > 0)
     await notifyUsers(db, recipients, {
       kind: 'follow_up',
@@ -125,20 +139,36 @@ export async function openFollowUp(db: DbOrTrx, source: FollowUpSourceInput): Pr
   return id;
 }
 
+/** A CSAT answer as it was just written: what its event, tags, testimonial and follow-up are made from. */
+export type RecordedAnswer = Pick<
+  Selectable<SurveyAnswersTable>,
+  | 'id'
+  | 'ticket_id'
+  | 'customer_id'
+  | 'organization_id'
+  | 'team_id'
+  | 'category_id'
+  | 'scale'
+  | 'rating'
+  | 'positive'
+  | 'effort'
+  | 'comment'
+  | 'answered_at'
+>;
+
 /**
- * What follows a CSAT answer being recorded or changed, in its transaction: the comment's
- * sentiment, the themes the rules find, a promoter's testimonial request, and for a negative
- * rating the follow-up (once per answer, however often it changes). `historic` answers (demo
- * data) get no testimonial request.
+ * What follows a CSAT answer being recorded or changed, in its transaction (the answer written
+ * with its comment's sentiment): its event, the themes the rules find, a promoter's testimonial
+ * request, and for a negative rating the follow-up (once per answer, however often it changes).
+ * `historic` answers (demo data) get no testimonial request; a `fresh` answer, inserted in this
+ * transaction, has no tags or testimonial request yet to be looked up.
  */
 export async function afterAnswerRecorded(
   db: DbOrTrx,
-  answerId: number,
+  answer: RecordedAnswer,
   at = nowIso(),
-  options: { historic?: boolean } = {},
+  options: { historic?: boolean; fresh?: boolean } = {},
 ): Promise<void> {
-  const answer = await feedbackRepository.answerById(db, answerId);
-  if (!answer) return;
   // The answer as it now stands reaches the trend aggregates through the ticket's history.
   const recorded: SurveyAnsweredEvent = {
     id: answer.id,
@@ -154,22 +184,25 @@ export async function afterAnswerRecorded(
     { type: 'customer', id: answer.customer_id },
     [{ type: 'survey_answered', to: JSON.stringify(recorded) }],
     at,
-    options,
+    { historic: options.historic },
   );
-  await themesRepository.setSentiment(db, answerId, scoreSentiment(answer.comment));
-  await applyThemeRules(db, answerId, answer.comment, at);
+  await applyThemeRules(db, answer.id, answer.comment, at, 'csat', options.fresh);
   // An answer written as history (demo data) asks nobody for a testimonial.
   if (!options.historic)
-    await scheduleTestimonialRequest(db, {
-      kind: 'csat',
-      id: answer.id,
-      customerId: answer.customer_id,
-      organizationId: answer.organization_id,
-      score: answer.rating,
-      scale: answer.scale,
-      comment: answer.comment,
-      at,
-    });
+    await scheduleTestimonialRequest(
+      db,
+      {
+        kind: 'csat',
+        id: answer.id,
+        customerId: answer.customer_id,
+        organizationId: answer.organization_id,
+        score: answer.rating,
+        scale: answer.scale,
+        comment: answer.comment,
+        at,
+      },
+      { fresh: options.fresh },
+    );
   if (!isNegativeRating(answer.scale, answer.rating)) return;
   const said = answer.comment.trim().replace(/\s+/g, ' ');
   await openFollowUp(db, {

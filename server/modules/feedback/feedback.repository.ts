@@ -1,6 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { adapterOf } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import type {
   SurveyAnswersTable,
@@ -13,6 +12,38 @@ export type SettingsRow = Selectable<SurveySettingsTable>;
 export type ReasonRow = Selectable<SurveyReasonsTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type AnswerValues = Omit<Insertable<SurveyAnswersTable>, 'id'>;
+/** What answering again changes: the answer and its comment's sentiment. */
+export type ChangedAnswer = Required<
+  Pick<
+    AnswerValues,
+    | 'rating'
+    | 'positive'
+    | 'effort'
+    | 'comment'
+    | 'reason_id'
+    | 'updated_at'
+    | 'sentiment_score'
+    | 'sentiment_comparative'
+    | 'sentiment'
+  >
+>;
+/** A survey's ticket and its answer, if given, as a survey page shows them. */
+export interface SurveyStateRow {
+  ticket_id: number;
+  ticket_subject: string;
+  organization_id: number | null;
+  category_id: number | null;
+  channel: string;
+  answer_id: number | null;
+  rating: number | null;
+  effort: number | null;
+  comment: string | null;
+  reason_id: number | null;
+  answered_at: string | null;
+  /** The organisation and category the answer was filed under when it was first given. */
+  answer_organization_id: number | null;
+  answer_category_id: number | null;
+}
 
 /** An answer with the names the feedback inbox shows. */
 export type AnswerRow = Selectable<SurveyAnswersTable> & {
@@ -47,8 +78,98 @@ export interface AnswerFilter {
 const surveyByTokenQuery = prepared((db, p: { tokenHash: string }) =>
   db.selectFrom('surveys').selectAll().where('token_hash', '=', p.tokenHash),
 );
-const lockSurveyQuery = prepared((db, p: { id: number }) =>
-  adapterOf(db).forUpdate(db.selectFrom('surveys').select('id').where('id', '=', p.id)),
+/**
+ * A sent survey marked answered (again, when it was), read as it now stands, with what the
+ * answer takes from its ticket and the id of the answer given, if any. (Subqueries rather than a
+ * join: SQLite's RETURNING names only the table it changes.)
+ */
+const takeForAnswerQuery = prepared((db, p: { id: number }) =>
+  db
+    .updateTable('surveys')
+    .set({ status: 'answered' })
+    .where('id', '=', p.id)
+    .where('status', 'in', ['sent', 'answered'])
+    .returningAll()
+    .returning((eb) => {
+      const ticket = eb.selectFrom('tickets as t').whereRef('t.id', '=', 'surveys.ticket_id');
+      return [
+        ticket.select('t.subject').as('ticket_subject'),
+        ticket.select('t.organization_id').as('ticket_organization_id'),
+        ticket.select('t.category_id').as('ticket_category_id'),
+        ticket.select('t.channel').as('ticket_channel'),
+        eb
+          .selectFrom('survey_answers as a')
+          .select('a.id')
+          .whereRef('a.survey_id', '=', 'surveys.id')
+          .as('answer_id'),
+      ];
+    }),
+);
+/** What a survey page shows of its ticket, and the answer given, in one read. */
+const surveyStateQuery = prepared((db, p: { id: number }) =>
+  db
+    .selectFrom('surveys as s')
+    .innerJoin('tickets as t', 't.id', 's.ticket_id')
+    .leftJoin('survey_answers as a', 'a.survey_id', 's.id')
+    .select([
+      't.id as ticket_id',
+      't.subject as ticket_subject',
+      't.organization_id',
+      't.category_id',
+      't.channel',
+      'a.id as answer_id',
+      'a.rating',
+      'a.effort',
+      'a.comment',
+      'a.reason_id',
+      'a.answered_at',
+      'a.organization_id as answer_organization_id',
+      'a.category_id as answer_category_id',
+    ])
+    .where('s.id', '=', p.id),
+);
+const insertAnswerQuery = prepared((db, p: Required<AnswerValues>) =>
+  db
+    .insertInto('survey_answers')
+    .values({
+      survey_id: p.survey_id,
+      ticket_id: p.ticket_id,
+      customer_id: p.customer_id,
+      organization_id: p.organization_id,
+      agent_id: p.agent_id,
+      team_id: p.team_id,
+      category_id: p.category_id,
+      channel: p.channel,
+      scale: p.scale,
+      rating: p.rating,
+      positive: p.positive,
+      effort: p.effort,
+      comment: p.comment,
+      reason_id: p.reason_id,
+      answered_at: p.answered_at,
+      updated_at: p.updated_at,
+      sentiment_score: p.sentiment_score,
+      sentiment_comparative: p.sentiment_comparative,
+      sentiment: p.sentiment,
+    })
+    .onConflict((oc) => oc.column('survey_id').doNothing())
+    .returning('id'),
+);
+const updateAnswerQuery = prepared((db, p: ChangedAnswer & { id: number }) =>
+  db
+    .updateTable('survey_answers')
+    .set({
+      rating: p.rating,
+      positive: p.positive,
+      effort: p.effort,
+      comment: p.comment,
+      reason_id: p.reason_id,
+      updated_at: p.updated_at,
+      sentiment_score: p.sentiment_score,
+      sentiment_comparative: p.sentiment_comparative,
+      sentiment: p.sentiment,
+    })
+    .where('id', '=', p.id),
 );
 
 const answers = (db: DbOrTrx) =>
@@ -144,9 +265,19 @@ export const feedbackRepository = {
     return surveyByTokenQuery.first(db, { tokenHash });
   },
 
-  /** Holds a survey's row until the transaction ends (PostgreSQL; SQLite has one writer): one answer at a time per link. */
-  async lockSurvey(db: DbOrTrx, id: number): Promise<void> {
-    if (adapterOf(db).locksRows) await lockSurveyQuery.run(db, { id });
+  /**
+   * Takes a sent survey for the answer the transaction records: marks it answered and reads it
+   * as it now stands, its row written and so held until the transaction ends (two answers to one
+   * link: the second waits, then finds the first). Undefined when the survey was never sent.
+   * The transaction rolls the mark back with everything else when the answer is refused.
+   */
+  takeForAnswer(db: DbOrTrx, id: number) {
+    return takeForAnswerQuery.first(db, { id });
+  },
+
+  /** The survey's ticket and its answer (undefined when the survey is gone). */
+  surveyState(db: DbOrTrx, surveyId: number): Promise<SurveyStateRow | undefined> {
+    return surveyStateQuery.first(db, { id: surveyId });
   },
 
   async insertSurvey(db: DbOrTrx, values: Omit<Insertable<SurveysTable>, 'id'>): Promise<number> {
@@ -211,21 +342,16 @@ export const feedbackRepository = {
     return db.selectFrom('survey_answers').selectAll().where('survey_id', '=', surveyId).executeTakeFirst();
   },
 
-  async insertAnswer(db: DbOrTrx, values: AnswerValues): Promise<number> {
-    const row = await db
-      .insertInto('survey_answers')
-      .values(values)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+  /**
+   * Adds an answer, with its comment's sentiment; answers its id, or undefined when the survey
+   * has an answer already (given by a transaction that committed since this one looked).
+   */
+  async insertAnswer(db: DbOrTrx, values: Required<AnswerValues>): Promise<number | undefined> {
+    return (await insertAnswerQuery.first(db, values))?.id;
   },
 
-  async updateAnswer(
-    db: DbOrTrx,
-    id: number,
-    values: Pick<AnswerValues, 'rating' | 'positive' | 'effort' | 'comment' | 'reason_id' | 'updated_at'>,
-  ): Promise<void> {
-    await db.updateTable('survey_answers').set(values).where('id', '=', id).execute();
+  async updateAnswer(db: DbOrTrx, id: number, values: ChangedAnswer): Promise<void> {
+    await updateAnswerQuery.run(db, { ...values, id });
   },
 
   answerById(db: DbOrTrx, id: number): Promise<AnswerRow | undefined> {

@@ -1,11 +1,11 @@
 import type { PublicSurvey, SurveyAnswerBody, SurveySettings } from '../../../contracts/feedback';
 import { cesQuestion, isPositiveRating, surveyAnswerBody } from '../../../contracts/feedback';
-import type { Ticket } from '../../../contracts/tickets';
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { groupCommit, groupCommitDefaults } from '../../db/group-commit';
 import { withSavepoint } from '../../db/savepoint';
+import { oncePerTransaction } from '../../db/transaction-memo';
 import type { Actor, RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
 import { nowIso } from '../../platform/clock';
@@ -31,6 +31,7 @@ import {
   linkExpiresAt,
   surveyDueAt,
 } from './feedback.rules';
+import { scoreSentiment } from './feedback.sentiment';
 
 /** The job's name: its failed items on the jobs page. */
 export const SURVEY_JOB = 'satisfaction-surveys';
@@ -201,16 +202,56 @@ async function surveyOfToken(db: DbOrTrx, token: string): Promise<SurveyRow> {
 
 /** What a survey page is made of: the ticket it is about, the answer given (if any) and the reasons offered. */
 interface SurveyState {
-  ticket: Ticket;
-  answer: Pick<AnswerRow, 'id' | 'rating' | 'effort' | 'comment' | 'reason_id' | 'answered_at'> | undefined;
+  ticket: {
+    id: number;
+    subject: string;
+    organizationId: number | null;
+    categoryId: number | null;
+    channel: string;
+  };
+  answer:
+    | (Pick<AnswerRow, 'id' | 'rating' | 'effort' | 'comment' | 'reason_id' | 'answered_at'> & {
+        /** Filed under the ticket's organisation and category of the time it was first given. */
+        filedUnder?: { organizationId: number | null; categoryId: number | null };
+      })
+    | undefined;
   reasons: { id: number; label: string }[];
 }
 
+/** The reasons a customer may pick: read once per transaction (a batch of answers shares them). */
+const activeReasons = (db: DbOrTrx) =>
+  oncePerTransaction(db, 'feedback.active-reasons', async () =>
+    (await repo.reasons(db)).filter((r) => r.active === 1),
+  );
+
+/** The survey settings, read once per transaction. */
+const surveySettingsOnce = (db: DbOrTrx) =>
+  oncePerTransaction(db, 'feedback.survey-settings', () => loadSurveySettings(db));
+
 async function stateOf(db: DbOrTrx, survey: SurveyRow): Promise<SurveyState> {
+  const row = await repo.surveyState(db, survey.id);
+  if (!row) throw surveyNotFound();
   return {
-    ticket: await loadTicket(db, survey.ticket_id),
-    answer: await repo.answerOfSurvey(db, survey.id),
-    reasons: (await repo.reasons(db)).filter((r) => r.active === 1),
+    ticket: {
+      id: row.ticket_id,
+      subject: row.ticket_subject,
+      organizationId: row.organization_id,
+      categoryId: row.category_id,
+      channel: row.channel,
+    },
+    answer:
+      row.answer_id === null || row.rating === null || row.answered_at === null
+        ? undefined
+        : {
+            id: row.answer_id,
+            rating: row.rating,
+            effort: row.effort,
+            comment: row.comment ?? '',
+            reason_id: row.reason_id,
+            answered_at: row.answered_at,
+            filedUnder: { organizationId: row.answer_organization_id, categoryId: row.answer_category_id },
+          },
+    reasons: await activeReasons(db),
   };
 }
 
@@ -258,12 +299,39 @@ function checkAnswer(survey: SurveyRow, input: ReturnType<typeof surveyAnswerBod
  * Records the answer to a survey, or changes the one given: one answer per survey, never two.
  * The page it answers with is the one read before, with the answer just written.
  */
-async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
+async function answerSurvey(trx: DbOrTrx, found: SurveyRow, body: SurveyAnswerBody): Promise<PublicSurvey> {
   const input = surveyAnswerBody.parse(body);
-  // Two answers to one link at once: the second waits, then finds the first and changes it.
-  await repo.lockSurvey(trx, survey.id);
-  const settings = await loadSurveySettings(trx);
-  const state = await stateOf(trx, survey);
+  // Two answers to one link at once: the second waits here, then finds the first and changes it.
+  const taken = await repo.takeForAnswer(trx, found.id);
+  if (!taken) throw surveyNotFound();
+  const { ticket_subject, ticket_organization_id, ticket_category_id, ticket_channel, answer_id, ...survey } =
+    taken;
+  // A survey not answered yet needs nothing more read; an answer to change is read with its names.
+  const state: SurveyState =
+    answer_id === null || ticket_subject === null || ticket_channel === null
+      ? {
+          ticket: {
+            id: survey.ticket_id,
+            subject: ticket_subject ?? '',
+            organizationId: ticket_organization_id,
+            categoryId: ticket_category_id,
+            channel: ticket_channel ?? '',
+          },
+          answer: undefined,
+          reasons: await activeReasons(trx),
+        }
+      : await stateOf(trx, survey);
+  return recordAnswer(trx, survey, state, input);
+}
+
+/** Writes the answer the survey's state allows, and what follows it. */
+async function recordAnswer(
+  trx: DbOrTrx,
+  survey: SurveyRow,
+  state: SurveyState,
+  input: ReturnType<typeof surveyAnswerBody.parse>,
+): Promise<PublicSurvey> {
+  const settings = await surveySettingsOnce(trx);
   const current = viewOf(survey, settings, state);
   if (current.expired)
     throw new AppError(
@@ -274,6 +342,7 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
   if (input.reasonId !== null && !current.reasons.some((r) => r.id === input.reasonId))
     throw notFound('SURVEY_REASON_NOT_FOUND', `Reason #${input.reasonId}`);
   const now = nowIso();
+  const sentiment = scoreSentiment(input.comment);
   const values = {
     rating: input.rating,
     positive: isPositiveRating(survey.scale, input.rating) ? 1 : 0,
@@ -281,31 +350,38 @@ async function answerSurvey(trx: DbOrTrx, survey: SurveyRow, body: SurveyAnswerB
     comment: input.comment,
     reason_id: input.reasonId,
     updated_at: now,
+    sentiment_score: sentiment.score,
+    sentiment_comparative: sentiment.comparative,
+    sentiment: sentiment.label,
   };
   const { ticket, answer: existing } = state;
+  const filedUnder = existing?.filedUnder ?? ticket;
+  const recorded = {
+    ...values,
+    ticket_id: ticket.id,
+    customer_id: survey.customer_id,
+    organization_id: filedUnder.organizationId,
+    agent_id: survey.agent_id,
+    team_id: survey.team_id,
+    category_id: filedUnder.categoryId,
+    channel: ticket.channel,
+    scale: survey.scale,
+    answered_at: existing?.answered_at ?? now,
+  };
   let answerId: number;
   if (existing) {
     answerId = existing.id;
     await repo.updateAnswer(trx, answerId, values);
-    await afterAnswerRecorded(trx, answerId, now);
+    await afterAnswerRecorded(trx, { ...recorded, id: answerId }, now);
   } else {
-    answerId = await repo.insertAnswer(trx, {
-      ...values,
-      survey_id: survey.id,
-      ticket_id: ticket.id,
-      customer_id: survey.customer_id,
-      organization_id: ticket.organization?.id ?? null,
-      agent_id: survey.agent_id,
-      team_id: survey.team_id,
-      category_id: ticket.category?.id ?? null,
-      channel: ticket.channel,
-      scale: survey.scale,
-      answered_at: now,
-    });
-    await afterAnswerRecorded(trx, answerId, now);
-    await repo.claim(trx, survey.id, 'sent', { status: 'answered' });
+    const inserted = await repo.insertAnswer(trx, { ...recorded, survey_id: survey.id });
+    // Answered meanwhile by a transaction that committed while this one waited for the survey:
+    // that answer is read and changed.
+    if (inserted === undefined) return recordAnswer(trx, survey, await stateOf(trx, survey), input);
+    answerId = inserted;
+    await afterAnswerRecorded(trx, { ...recorded, id: answerId }, now, { fresh: true });
   }
-  const answered = { ...values, id: answerId, answered_at: existing?.answered_at ?? now };
+  const answered = { ...values, id: answerId, answered_at: recorded.answered_at };
   return viewOf(survey, settings, { ...state, answer: answered });
 }
 
@@ -331,8 +407,10 @@ export const surveyService = (db: Db, customerOf: (actor: Actor) => Promise<numb
     },
 
     async answer(token: string, body: SurveyAnswerBody): Promise<PublicSurvey> {
-      checkAnswer(await surveyOfToken(db, token), surveyAnswerBody.parse(body));
-      return answering(async (trx) => answerSurvey(trx, await surveyOfToken(trx, token), body));
+      const survey = await surveyOfToken(db, token);
+      checkAnswer(survey, surveyAnswerBody.parse(body));
+      // The batch's transaction reads the survey again as it locks it.
+      return answering((trx) => answerSurvey(trx, survey, body));
     },
 
     /** The survey of one of the signed-in customer's requests; null until one was sent (or for anyone else's). */
@@ -395,8 +473,8 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     created_at: past.sentAt,
   });
   if (!past.answer) return;
-  const answerId = await repo.insertAnswer(db, {
-    survey_id: surveyId,
+  const sentiment = scoreSentiment(past.answer.comment);
+  const answer = {
     ticket_id: ticket.id,
     customer_id: ticket.customerId,
     organization_id: ticket.organizationId,
@@ -412,8 +490,13 @@ export async function insertPastSurvey(db: DbOrTrx, past: PastSurvey): Promise<v
     reason_id: past.answer.reasonId,
     answered_at: past.answer.at,
     updated_at: past.answer.at,
-  });
-  await afterAnswerRecorded(db, answerId, past.answer.at, { historic: true });
+    sentiment_score: sentiment.score,
+    sentiment_comparative: sentiment.comparative,
+    sentiment: sentiment.label,
+  };
+  const answerId = await repo.insertAnswer(db, { ...answer, survey_id: surveyId });
+  if (answerId === undefined) throw new Error(`Survey ${surveyId} has an answer already`);
+  await afterAnswerRecorded(db, { ...answer, id: answerId }, past.answer.at, { historic: true, fresh: true });
 }
 
 /** Adds a reason to the list customers pick from (demo data). */

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { PublicSurvey, SurveyAnswer, TicketSatisfaction } from '../../../contracts/feedback';
 import { type Auth, describeApi, testConfig } from '../../../test/helpers/app';
 import { openTicket } from '../../../test/helpers/tickets';
-import { sendDueSurveys } from './feedback.surveys';
+import { feedbackRepository } from './feedback.repository';
+import { sendDueSurveys, surveyService } from './feedback.surveys';
 
 const anonymous: Auth = { kind: 'anonymous' };
 
@@ -182,6 +183,55 @@ describeApi('feedback: satisfaction surveys', (t) => {
     await send(manager, 'DELETE', `/api/v1/triggers/${trigger.json().id}`);
   });
 
+  it('an answer changed stays filed under the category of its first recording, with its sentiment, and each change is an event', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const admin = await t.signIn('admin');
+    const category = async (name: string) => {
+      const res = await send(admin, 'POST', '/api/v1/categories', { name });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: number }).id;
+    };
+    const billing = await category('Billing');
+    const delivery = await category('Delivery');
+    const agent = await t.signIn('agent');
+    const { ticket, token } = await solvedAndSurveyed(agent, 'cleo@shop.example');
+    const filed = await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { categoryId: billing });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const put = (payload: object) =>
+      send(anonymous, 'PUT', `/api/v1/public/surveys/${token}/answer`, payload);
+    expect((await put({ rating: 5, comment: 'Great, thank you' })).statusCode).toBe(200);
+    const moved = await send(agent, 'PATCH', `/api/v1/tickets/${ticket.id}`, { categoryId: delivery });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await put({ rating: 1, comment: 'Terrible, awful mess' })).statusCode).toBe(200);
+    const [answer] = (await send(manager, 'GET', '/api/v1/survey-answers')).json().data as SurveyAnswer[];
+    expect(answer).toMatchObject({ rating: 1, category: { id: billing }, sentiment: { label: 'negative' } });
+    const stored = await t.handle.db
+      .selectFrom('survey_answers')
+      .select(['category_id', 'sentiment', 'sentiment_score'])
+      .where('id', '=', answer!.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ category_id: billing, sentiment: 'negative' });
+    expect(stored.sentiment_score).toBeLessThan(0);
+    const events = await t.handle.db
+      .selectFrom('ticket_events')
+      .select('to_value')
+      .where('ticket_id', '=', ticket.id)
+      .where('type', '=', 'survey_answered')
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.to_value ?? '{}'))).toMatchObject([
+      { id: answer!.id, positive: 1, categoryId: billing },
+      { id: answer!.id, positive: 0, categoryId: billing },
+    ]);
+    const survey = await t.handle.db
+      .selectFrom('surveys')
+      .select('status')
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
+    expect(survey.status).toBe('answered');
+  });
+
   it('answers arriving together each get their own outcome: one answer per link, and a bad one refused alone', async () => {
     const manager = await t.signIn('manager');
     await surveysNow(manager, { scale: 'five', askEffort: false });
@@ -209,6 +259,56 @@ describeApi('feedback: satisfaction surveys', (t) => {
         [second.ticket.id, 5],
       ].sort(),
     );
+  });
+
+  it('an answer that waited for another node to answer the same link finds that answer and changes it', async () => {
+    const manager = await t.signIn('manager');
+    await surveysNow(manager, { scale: 'five', askEffort: false });
+    const agent = await t.signIn('agent');
+    const { ticket, token } = await solvedAndSurveyed(agent, 'dana@shop.example');
+    const survey = await t.handle.db
+      .selectFrom('surveys')
+      .select('id')
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
+    // Another node has taken the survey and written its answer, not yet committed.
+    const other = await t.handle.db.startTransaction().execute();
+    const taken = await feedbackRepository.takeForAnswer(other, survey.id);
+    const firstId = await feedbackRepository.insertAnswer(other, {
+      survey_id: survey.id,
+      ticket_id: ticket.id,
+      customer_id: taken!.customer_id,
+      organization_id: null,
+      agent_id: taken!.agent_id,
+      team_id: taken!.team_id,
+      category_id: null,
+      channel: 'web',
+      scale: 'five',
+      rating: 2,
+      positive: 0,
+      effort: null,
+      comment: 'First node',
+      reason_id: null,
+      answered_at: '2026-12-01T10:00:00.000Z',
+      updated_at: '2026-12-01T10:00:00.000Z',
+      sentiment_score: 0,
+      sentiment_comparative: 0,
+      sentiment: 'neutral',
+    });
+    const waiting = surveyService(t.handle.db, async () => null).answer(token, {
+      rating: 5,
+      comment: 'Second',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other.commit().execute();
+    const answered = await waiting;
+    expect(answered.answer).toMatchObject({ rating: 5, comment: 'Second' });
+    const answers = await t.handle.db
+      .selectFrom('survey_answers')
+      .select(['id', 'rating', 'answered_at'])
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    expect(answers).toEqual([{ id: firstId, rating: 5, answered_at: '2026-12-01T10:00:00.000Z' }]);
   });
 
   it('only the tickets the settings name are surveyed, and a ticket reopened before its survey goes out is not', async () => {

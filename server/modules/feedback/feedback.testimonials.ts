@@ -17,6 +17,7 @@ import {
 import type { Config } from '../../config';
 import type { Db, DbOrTrx } from '../../db/database';
 import { withSavepoint } from '../../db/savepoint';
+import { oncePerTransaction } from '../../db/transaction-memo';
 import { recordAudit } from '../../platform/audit/audit.writer';
 import type { RequestContext } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/policies';
@@ -86,11 +87,20 @@ export interface AnswerForTestimonial extends PromoterCandidate {
  * Called with every answer recorded or changed, in its transaction: a quotable promoter's answer
  * gets one request, scheduled a little later; an answer changed before its request went out
  * updates (or, no longer quotable, holds back) the request. Once sent, the quote never changes.
+ * A `fresh` answer, inserted in this transaction, has no request yet to look up.
  */
-export async function scheduleTestimonialRequest(db: DbOrTrx, answer: AnswerForTestimonial): Promise<void> {
+export async function scheduleTestimonialRequest(
+  db: DbOrTrx,
+  answer: AnswerForTestimonial,
+  options: { fresh?: boolean } = {},
+): Promise<void> {
   const quotable = isQuotablePromoter(answer);
-  const existing = await repo.bySource(db, answer.kind, answer.id);
-  const settings = await loadTestimonialSettings(db);
+  if (options.fresh && !quotable) return;
+  const existing = options.fresh ? undefined : await repo.bySource(db, answer.kind, answer.id);
+  // Answers recorded together share one reading of the settings.
+  const settings = await oncePerTransaction(db, 'feedback.testimonial-settings', () =>
+    loadTestimonialSettings(db),
+  );
   const values = {
     quote: answer.comment.trim(),
     score: answer.score,

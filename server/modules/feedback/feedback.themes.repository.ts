@@ -196,13 +196,13 @@ export const themesRepository = {
     themeIds: readonly number[],
     now: string,
     kind: AnswerKind = 'csat',
+    /** The answer was inserted in this transaction: it has no tags yet. */
+    fresh = false,
   ) {
     const table = tagTable(kind);
-    const current = await db
-      .selectFrom(table)
-      .select(['theme_id', 'source'])
-      .where('answer_id', '=', answerId)
-      .execute();
+    const current = fresh
+      ? []
+      : await db.selectFrom(table).select(['theme_id', 'source']).where('answer_id', '=', answerId).execute();
     const has = new Set(current.map((c) => c.theme_id));
     const wanted = new Set(themeIds);
     const stale = current
