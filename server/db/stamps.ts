@@ -41,6 +41,22 @@ async function otherCommits(db: DbOrTrx, asOf: 'now' | 'turn'): Promise<number |
   return row.data_version;
 }
 
+/**
+ * A number per open database (the query adapter a handle shares with its transactions), so
+ * that stamps of two databases in one process (tests) never coincide.
+ */
+const databaseIds = new WeakMap<object, number>();
+let nextDatabaseId = 1;
+function databaseIdOf(db: DbOrTrx): number {
+  const adapter = db.getExecutor().adapter;
+  let id = databaseIds.get(adapter);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(adapter, id);
+  }
+  return id;
+}
+
 export interface StampOptions {
   /** Also inside a transaction, counting its own writes (ADR 0029). */
   withinTransactions?: boolean;
@@ -76,5 +92,5 @@ export async function tablesStamp(
     local.push(count);
   }
   const commits = await otherCommits(db, options.commitsAsOf ?? 'now');
-  return commits === null ? null : `${commits}:${local.join(':')}`;
+  return commits === null ? null : `${databaseIdOf(db)}:${commits}:${local.join(':')}`;
 }

@@ -7,6 +7,7 @@ import {
   type TriggerWhen,
 } from '../../../contracts/automation';
 import type { DbOrTrx } from '../../db/database';
+import { tablesStamp } from '../../db/stamps';
 import { teamNames } from '../teams';
 import { userNames } from '../users';
 import { type AutomationRow, automationRepository as repo, type TriggerRow } from './automation.repository';
@@ -98,16 +99,33 @@ async function compileActive(db: DbOrTrx): Promise<ActiveTriggers> {
   return { triggers, needs: new Set(triggers.flatMap((t) => [...t.compiled.needs])) };
 }
 
+/**
+ * The triggers' revision as last read, by database (the query adapter a handle shares with its
+ * transactions), with the stamp of the revisions table it was read under (ADR 0029): while that
+ * stamp holds, even inside a transaction, the revision is not read again.
+ */
+const revisionSeen = new WeakMap<object, { stamp: string; revision: number }>();
+
+async function triggersRevision(db: DbOrTrx): Promise<number | null> {
+  const stamp = await tablesStamp(db, ['automation_revisions'], { withinTransactions: true });
+  const database = db.getExecutor().adapter;
+  const seen = revisionSeen.get(database);
+  if (stamp !== null && seen?.stamp === stamp) return seen.revision;
+  const revision = await repo.revision(db, 'triggers');
+  if (stamp !== null && revision !== null) revisionSeen.set(database, { stamp, revision });
+  return revision;
+}
+
 /** Compiled active triggers by revision; a few, for a process that serves several databases (tests). */
 const kept = new Map<number, Promise<ActiveTriggers>>();
 
 /**
- * The active triggers in order, compiled once per revision: one read of the revision per ticket
- * change while nothing changed (ADR 0018 keeps pages the same way; inside a transaction and on
- * PostgreSQL the tables' stamp does not hold, the revision row does).
+ * The active triggers in order, compiled once per revision: on SQLite no read while the
+ * revisions table is unchanged (ADR 0029), on PostgreSQL one read of the revision per ticket
+ * change, since other nodes change rules unseen.
  */
 export async function activeTriggers(db: DbOrTrx): Promise<ActiveTriggers> {
-  const revision = await repo.revision(db, 'triggers');
+  const revision = await triggersRevision(db);
   if (revision === null) return compileActive(db);
   const hit = kept.get(revision);
   if (hit) return hit;

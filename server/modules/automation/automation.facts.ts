@@ -1,5 +1,7 @@
 import type { Ticket } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { tablesStamp } from '../../db/stamps';
+import { keptWhileUnchanged } from '../../platform/kept';
 import { type Calendar, isOpenAt, loadCalendar, openTimeBetween } from '../business-hours';
 import { contractPlanOf } from '../contracts';
 import { mailboxOfTicket } from '../mailboxes';
@@ -11,6 +13,18 @@ import type { ChangeEvent, Need, TicketFacts } from './automation.rules';
 async function calendarOf(db: DbOrTrx, ticket: Ticket): Promise<Calendar | null> {
   const id = ticket.team ? await teamCalendarOf(db, ticket.team.id) : null;
   return loadCalendar(db, id);
+}
+
+/**
+ * Customers' latest messages by ticket, kept while no message is written (ADR 0029): a ticket
+ * opened runs the triggers once for its creation and again for each change routing and the
+ * triggers make, in one transaction, and each run looks at the same text.
+ */
+const bodies = keptWhileUnchanged<string>();
+
+async function latestCustomerBody(db: DbOrTrx, ticketId: number): Promise<string> {
+  const stamp = await tablesStamp(db, ['messages'], { withinTransactions: true });
+  return bodies.answer(stamp, String(ticketId), () => repo.latestCustomerBody(db, ticketId));
 }
 
 /** Reads what rules with these needs look at, beyond the ticket itself. */
@@ -31,7 +45,7 @@ export async function gatherFacts(
       ? ((await contractPlanOf(db, ticket.organization.id, new Date(now).toISOString().slice(0, 10)))?.plan ??
         null)
       : null;
-  if (needs.has('body')) facts.body = await repo.latestCustomerBody(db, ticket.id);
+  if (needs.has('body')) facts.body = await latestCustomerBody(db, ticket.id);
   if (needs.has('hours') || needs.has('calendar')) {
     const calendar = await calendarOf(db, ticket);
     facts.openNow = calendar ? isOpenAt(calendar, now) : true;
