@@ -41,18 +41,17 @@ export function writeCounts(): WriteCounts {
   };
 }
 
-const byHandle = new WeakMap<object, WriteCounts>();
-/** The same counts by the query adapter, which a handle shares with its transactions. */
+/** Counts by the query adapter, which a handle shares with its transactions. */
 const byAdapter = new WeakMap<object, WriteCounts>();
 
 /** Something Kysely made: a handle or a transaction, which share their executor's adapter. */
 interface Executing {
+  readonly isTransaction: boolean;
   getExecutor(): { adapter: object };
 }
 
 /** Ties a database handle to the counts of its connection (SQLite only). */
 export function attachWriteCounts(handle: Executing, counts: WriteCounts): void {
-  byHandle.set(handle, counts);
   byAdapter.set(handle.getExecutor().adapter, counts);
 }
 
@@ -70,6 +69,6 @@ export function connectionWritesTo(handle: Executing, table: string): number | n
  * Statements this process has run that wrote `table`, for the handle `createDatabase` made on
  * SQLite; null for a transaction or PostgreSQL, where a reader must not rely on it.
  */
-export function localWritesTo(handle: object, table: string): number | null {
-  return byHandle.get(handle)?.of(table) ?? null;
+export function localWritesTo(handle: Executing, table: string): number | null {
+  return handle.isTransaction ? null : connectionWritesTo(handle, table);
 }

@@ -100,19 +100,17 @@ async function compileActive(db: DbOrTrx): Promise<ActiveTriggers> {
 }
 
 /**
- * The triggers' revision as last read, by database (the query adapter a handle shares with its
- * transactions), with the stamp of the revisions table it was read under (ADR 0029): while that
- * stamp holds, even inside a transaction, the revision is not read again.
+ * The triggers' revision as last read, with the stamp of the revisions table it was read under
+ * (ADR 0029; a stamp names its database): while that stamp holds, even inside a transaction,
+ * the revision is not read again.
  */
-const revisionSeen = new WeakMap<object, { stamp: string; revision: number }>();
+let revisionSeen: { stamp: string; revision: number } | null = null;
 
 async function triggersRevision(db: DbOrTrx): Promise<number | null> {
   const stamp = await tablesStamp(db, ['automation_revisions'], { withinTransactions: true });
-  const database = db.getExecutor().adapter;
-  const seen = revisionSeen.get(database);
-  if (stamp !== null && seen?.stamp === stamp) return seen.revision;
+  if (stamp !== null && revisionSeen?.stamp === stamp) return revisionSeen.revision;
   const revision = await repo.revision(db, 'triggers');
-  if (stamp !== null && revision !== null) revisionSeen.set(database, { stamp, revision });
+  if (stamp !== null && revision !== null) revisionSeen = { stamp, revision };
   return revision;
 }
 
