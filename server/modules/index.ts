@@ -75,6 +75,7 @@ import {
 } from './reports';
 import {
   alertUnassignedTickets,
+  assignAtOpening,
   PRESENCE_SWEEP_JOB,
   routeOnTicketEvents,
   routeTicket,
@@ -92,6 +93,7 @@ import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
 import {
+  assignTicketsAtOpeningWith,
   bulkService,
   contactsService,
   loadTicket,
@@ -175,6 +177,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   subscribeToTicketEvents('feedback', scheduleSurvey);
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
   subscribeToTicketEvents('routing', routeOnTicketEvents);
+  // …and one opened in such a team is weighed before its row is written (ADR 0031).
+  assignTicketsAtOpeningWith(assignAtOpening);
   // A referred customer's first ticket is linked to their referral when it is opened.
   subscribeToTicketEvents('referrals', linkFirstTicket);
   // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.

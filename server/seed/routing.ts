@@ -1,7 +1,13 @@
 import { createTicketBody } from '../../contracts/tickets';
 import type { DbOrTrx } from '../db/database';
-import { routeOnTicketEvents, setAgentRouting, setPresence, setTeamRouting } from '../modules/routing';
-import { openTicket, subscribeToTicketEvents } from '../modules/tickets';
+import {
+  assignAtOpening,
+  routeOnTicketEvents,
+  setAgentRouting,
+  setPresence,
+  setTeamRouting,
+} from '../modules/routing';
+import { assignTicketsAtOpeningWith, openTicket, subscribeToTicketEvents } from '../modules/tickets';
 import { findUserRow } from '../modules/users';
 import { systemContext } from '../platform/auth/actor';
 import { nowIso } from '../platform/clock';
@@ -70,6 +76,7 @@ export async function seedRouting(
   }
   // Routing follows the ticket events, as in the server (the command line builds no registry).
   subscribeToTicketEvents('routing', routeOnTicketEvents);
+  assignTicketsAtOpeningWith(assignAtOpening);
   const ctx = systemContext('Web form');
   for (const [index, arrival] of arrivals.entries()) {
     await openTicket(

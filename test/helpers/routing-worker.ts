@@ -6,8 +6,12 @@
  */
 import { createTicketBody } from '../../contracts/tickets';
 import { createDatabase } from '../../server/db/database';
-import { routeOnTicketEvents } from '../../server/modules/routing';
-import { openTicket, subscribeToTicketEvents } from '../../server/modules/tickets';
+import { assignAtOpening, routeOnTicketEvents } from '../../server/modules/routing';
+import {
+  assignTicketsAtOpeningWith,
+  openTicket,
+  subscribeToTicketEvents,
+} from '../../server/modules/tickets';
 import { systemContext } from '../../server/platform/auth/actor';
 
 const env = process.env;
@@ -15,6 +19,7 @@ const handle = env.PG_URL
   ? createDatabase({ dialect: 'postgres', url: env.PG_URL }, { pgSchema: env.PG_SCHEMA })
   : createDatabase({ dialect: 'sqlite', filename: env.DB_FILE! });
 subscribeToTicketEvents('routing', routeOnTicketEvents);
+assignTicketsAtOpeningWith(assignAtOpening);
 const ctx = systemContext('Web form');
 
 process.stdout.write('ready\n');

@@ -6,6 +6,7 @@ export { alertUnassignedTickets, UNASSIGNED_ALERTS_JOB } from './routing.alerts'
 export { type StandingAlert, staffWithPresence, standingUnassignedAlerts, teamsLedBy } from './routing.board';
 export { detectLanguage } from './routing.language';
 export {
+  assignAtOpening,
   decideRoute,
   type RoutingOutcome,
   redistributeTickets,

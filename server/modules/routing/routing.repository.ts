@@ -152,7 +152,24 @@ const ticketQuery = prepared((db, p: { id: number }) =>
 );
 
 const teamLockQuery = prepared((db, p: { teamId: number }) =>
-  adapterOf(db).forUpdate(db.selectFrom('team_routing').selectAll().where('team_id', '=', p.teamId)),
+  adapterOf(db).forUpdate(
+    db
+      .selectFrom('team_routing')
+      .selectAll()
+      // A subquery, so the lock stays on the routing row and the team itself can be renamed.
+      .select((eb) =>
+        eb
+          .selectFrom('teams')
+          .select('teams.name')
+          .whereRef('teams.id', '=', 'team_routing.team_id')
+          .as('team_name'),
+      )
+      .where('team_id', '=', p.teamId),
+  ),
+);
+
+const categoryNameQuery = prepared((db, p: { id: number }) =>
+  db.selectFrom('categories').select('name').where('id', '=', p.id),
 );
 
 const cursorUpdate = prepared((db, p: { teamId: number; userId: number }) =>
@@ -182,6 +199,11 @@ export const routingRepository = {
   /** A team's routing, its row locked until the transaction ends (PostgreSQL): the round-robin cursor moves one decision at a time. */
   teamForRouting(db: DbOrTrx, teamId: number) {
     return teamLockQuery.first(db, { teamId });
+  },
+
+  /** A category's name: the skill a ticket opened in it may need. */
+  categoryName(db: DbOrTrx, id: number) {
+    return categoryNameQuery.first(db, { id }).then((r) => r?.name ?? null);
   },
 
   /** A team's method: every ticket opened in a team asks, so the statement is built once. */

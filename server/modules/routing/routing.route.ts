@@ -4,8 +4,14 @@ import type { DbOrTrx } from '../../db/database';
 import { type RequestContext, systemContext } from '../../platform/auth/actor';
 import { nowIso } from '../../platform/clock';
 import { parseObject, parseStringList } from '../../platform/json';
-import { appendTicketEvents, changeTicket, type TicketChange } from '../tickets';
-import { detectLanguage, languageName } from './routing.language';
+import {
+  appendTicketEvents,
+  changeTicket,
+  type OpeningAssignment,
+  type OpeningTicket,
+  type TicketChange,
+} from '../tickets';
+import { DETECT_CHARS, detectLanguage, languageName } from './routing.language';
 import { type CandidateRow, routingRepository as repo, type StaffRead } from './routing.repository';
 import {
   addToLoad,
@@ -142,21 +148,44 @@ function loadsFrom(
 
 type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticket>>>;
 
+/** A ticket as a decision reads it: from its row, or from what it is being opened with. */
+interface Routable {
+  teamId: number;
+  teamName: string;
+  channel: string;
+  subject: string;
+  firstBody: string;
+  tags: readonly string[];
+  categoryName: string | null;
+  customFields: Readonly<Record<string, unknown>>;
+}
+
+const routableOf = (row: TicketRow & { team_id: number }): Routable => ({
+  teamId: row.team_id,
+  teamName: row.team_name ?? `team #${row.team_id}`,
+  channel: row.channel,
+  subject: row.subject,
+  firstBody: row.first_body ?? '',
+  tags: parseStringList(row.tags),
+  categoryName: row.category_name,
+  customFields: parseObject(row.custom_fields),
+});
+
 /**
  * What a ticket needs: the skills its tags or its category name (a skill some member of the
  * team has), and its language: the `language` custom field when set, else read from the subject
  * and first message.
  */
-function needsOf(ticket: TicketRow, known: ReadonlyMap<string, string>): TicketNeeds {
-  const named = [...parseStringList(ticket.tags), ...(ticket.category_name ? [ticket.category_name] : [])];
+function needsOf(ticket: Routable, known: ReadonlyMap<string, string>): TicketNeeds {
+  const named = [...ticket.tags, ...(ticket.categoryName ? [ticket.categoryName] : [])];
   const skills = [...new Set(named.map(skillKey))]
     .filter((key) => known.has(key))
     .map((key) => ({ key, label: known.get(key)! }));
-  const set = parseObject(ticket.custom_fields).language;
+  const set = ticket.customFields.language;
   const language =
     typeof set === 'string' && /^[a-z]{2}$/i.test(set.trim())
       ? set.trim().toLowerCase()
-      : detectLanguage(`${ticket.subject}\n${ticket.first_body ?? ''}`);
+      : detectLanguage(`${ticket.subject}\n${ticket.firstBody.slice(0, DETECT_CHARS)}`);
   return { channel: ticket.channel, skills, language };
 }
 
@@ -165,11 +194,54 @@ const needsLoads = (method: string, members: readonly Candidate[], channel: stri
   method === 'least_loaded' || members.some((m) => m.capacity[channel as keyof Capacity] !== undefined);
 
 type Skip = Extract<RoutingOutcome, { outcome: 'skipped' }>;
-interface Decided {
-  ticket: TicketRow;
-  method: 'round_robin' | 'least_loaded';
+type Method = 'round_robin' | 'least_loaded';
+interface Weighed {
+  method: Method;
   decision: Decision;
   needs: TicketNeeds;
+}
+interface Decided extends Weighed {
+  ticket: TicketRow;
+}
+
+/**
+ * Weighs a ticket against its team (its routing row read and, on PostgreSQL, locked by the
+ * caller): the members and, when the method needs them, their loads, the language and the pure
+ * decision. Changes nothing.
+ */
+async function weigh(
+  db: DbOrTrx,
+  ticket: Routable,
+  team: { method: Method; cursor_user_id: number | null },
+  exclude: number | undefined,
+): Promise<Weighed> {
+  // The members and, when the method will weigh them, their loads, read together; whether round
+  // robin needs loads is known once the members are, so the team as last read guesses, and a
+  // wrong guess reads the loads after all.
+  const last = parsedTeams.get(ticket.teamId)?.team;
+  const guess = last === undefined || needsLoads(team.method, last.candidates, ticket.channel);
+  let staff = await repo.staff(db, ticket.teamId, guess);
+  const { candidates: members, known } = without(teamOf(ticket.teamId, staff.members), exclude);
+  const needs = needsOf(ticket, known);
+  let loads = new Map<number, Load>();
+  if (needsLoads(team.method, members, needs.channel)) {
+    if (!guess) staff = await repo.staff(db, ticket.teamId, true);
+    // Loads only of who could take the ticket: online, with the skills and the language.
+    const able = new Set<number>();
+    for (const m of members)
+      if (m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language)) able.add(m.id);
+    loads = loadsFrom(staff.loads, able);
+  }
+  const decision = decide({
+    method: team.method,
+    teamName: ticket.teamName,
+    members,
+    needs,
+    languageName: needs.language ? languageName(needs.language) : null,
+    cursor: team.cursor_user_id,
+    loadOf: (id) => loads.get(id) ?? noLoad,
+  });
+  return { method: team.method, decision, needs };
 }
 
 /**
@@ -195,34 +267,67 @@ export async function decideRoute(
   const team = await repo.teamForRouting(db, ticket.team_id);
   if (!team || team.method === 'manual')
     return { outcome: 'skipped', assigneeId: ticket.assignee_id, reason: 'The team assigns by hand' };
-  const teamName = ticket.team_name ?? `team #${ticket.team_id}`;
-  // The members and, when the method will weigh them, their loads, read together; whether round
-  // robin needs loads is known once the members are, so the team as last read guesses, and a
-  // wrong guess reads the loads after all.
-  const last = parsedTeams.get(ticket.team_id)?.team;
-  const guess = last === undefined || needsLoads(team.method, last.candidates, ticket.channel);
-  let staff = await repo.staff(db, ticket.team_id, guess);
-  const { candidates: members, known } = without(teamOf(ticket.team_id, staff.members), options.exclude);
-  const needs = needsOf(ticket, known);
-  let loads = new Map<number, Load>();
-  if (needsLoads(team.method, members, needs.channel)) {
-    if (!guess) staff = await repo.staff(db, ticket.team_id, true);
-    // Loads only of who could take the ticket: online, with the skills and the language.
-    const able = new Set<number>();
-    for (const m of members)
-      if (m.presence === 'online' && hasSkills(m, needs) && speaks(m, needs.language)) able.add(m.id);
-    loads = loadsFrom(staff.loads, able);
-  }
-  const decision = decide({
-    method: team.method,
-    teamName,
-    members,
-    needs,
-    languageName: needs.language ? languageName(needs.language) : null,
-    cursor: team.cursor_user_id,
-    loadOf: (id) => loads.get(id) ?? noLoad,
+  const routable = routableOf({ ...ticket, team_id: ticket.team_id });
+  return { ticket, ...(await weigh(db, routable, { ...team, method: team.method }, options.exclude)) };
+}
+
+const SYSTEM = { type: 'system', id: null } as const;
+
+/**
+ * The opening assigner (ADR 0031): a ticket opened in a team with an automatic method is weighed
+ * before its row is written, from what it is opened with, so it is written once with its holder.
+ * The assignment and its reason are the routing's entries in the ticket's history; the cursor
+ * and the routing log are written once the ticket has its id.
+ */
+export async function assignAtOpening(
+  db: DbOrTrx,
+  opening: OpeningTicket,
+): Promise<OpeningAssignment | null> {
+  if ((await repo.methodOf(db, opening.teamId)) === 'manual') return null;
+  const team = await repo.teamForRouting(db, opening.teamId);
+  if (!team || team.method === 'manual') return null;
+  const routable: Routable = {
+    teamId: opening.teamId,
+    teamName: team.team_name ?? `team #${opening.teamId}`,
+    channel: opening.channel,
+    subject: opening.subject,
+    firstBody: opening.body,
+    tags: opening.tags,
+    categoryName: opening.categoryId === null ? null : await repo.categoryName(db, opening.categoryId),
+    customFields: opening.customFields,
+  };
+  const weighed = await weigh(db, routable, { ...team, method: team.method }, undefined);
+  const assigneeId = weighed.decision.outcome === 'assigned' ? weighed.decision.agent.id : null;
+  return {
+    assigneeId,
+    events: [
+      ...(assigneeId === null ? [] : [{ type: 'assigned', from: null, to: assigneeId, by: SYSTEM }]),
+      { type: 'routed', to: weighed.decision.reason, by: SYSTEM },
+    ],
+    recordFor: (trx, ticketId, at) => recordDecision(trx, ticketId, opening.teamId, weighed, at),
+  };
+}
+
+/** What a decision writes besides the ticket: the round-robin cursor moved on, and the routing log. */
+async function recordDecision(db: DbOrTrx, ticketId: number, teamId: number, weighed: Weighed, at: string) {
+  const { method, decision, needs } = weighed;
+  const assigneeId = decision.outcome === 'assigned' ? decision.agent.id : null;
+  if (decision.outcome === 'assigned' && method === 'round_robin')
+    await repo.setCursor(db, teamId, decision.agent.id);
+  await repo.insertLog(db, {
+    ticket_id: ticketId,
+    team_id: teamId,
+    method,
+    assignee_id: assigneeId,
+    outcome: decision.outcome,
+    reason: decision.reason.slice(0, 500),
+    detail: JSON.stringify({
+      candidates: decision.qualified,
+      language: needs.language,
+      skills: needs.skills.map((s) => s.label),
+    }),
+    created_at: at,
   });
-  return { ticket, method: team.method, decision, needs };
 }
 
 /**
@@ -240,48 +345,20 @@ export async function routeTicket(
 ): Promise<RoutingOutcome> {
   const decided = await decideRoute(db, ticketId, options);
   if ('outcome' in decided) return decided;
-  const { ticket, method, decision, needs } = decided;
-  await apply(db, ctx, ticket, method, decision, needs);
+  await apply(db, ctx, decided);
+  const { decision } = decided;
   return decision.outcome === 'assigned'
     ? { outcome: 'assigned', assigneeId: decision.agent.id, reason: decision.reason }
     : { outcome: 'unassigned', assigneeId: null, reason: decision.reason };
 }
 
-async function apply(
-  db: DbOrTrx,
-  ctx: RequestContext,
-  ticket: TicketRow,
-  method: string,
-  decision: Decision,
-  needs: TicketNeeds,
-) {
-  const teamId = ticket.team_id!;
+async function apply(db: DbOrTrx, ctx: RequestContext, decided: Decided) {
+  const { ticket, decision } = decided;
   const now = nowIso();
   const assigneeId = decision.outcome === 'assigned' ? decision.agent.id : null;
   if (assigneeId !== ticket.assignee_id) await changeTicket(db, ctx, ticket.id, { assigneeId });
-  if (decision.outcome === 'assigned' && method === 'round_robin')
-    await repo.setCursor(db, teamId, decision.agent.id);
-  await appendTicketEvents(
-    db,
-    ticket.id,
-    { type: 'system', id: null },
-    [{ type: 'routed', to: decision.reason }],
-    now,
-  );
-  await repo.insertLog(db, {
-    ticket_id: ticket.id,
-    team_id: teamId,
-    method,
-    assignee_id: assigneeId,
-    outcome: decision.outcome,
-    reason: decision.reason.slice(0, 500),
-    detail: JSON.stringify({
-      candidates: decision.qualified,
-      language: needs.language,
-      skills: needs.skills.map((s) => s.label),
-    }),
-    created_at: now,
-  });
+  await recordDecision(db, ticket.id, ticket.team_id!, decided, now);
+  await appendTicketEvents(db, ticket.id, SYSTEM, [{ type: 'routed', to: decision.reason }], now);
 }
 
 /**
@@ -292,7 +369,13 @@ export async function routeOnTicketEvents(db: DbOrTrx, change: TicketChange): Pr
   if (change.historic) return;
   const moved = change.events.find((e) => e.type === 'team_changed' && e.to !== null && e.to !== undefined);
   if (!moved) return;
-  if (change.events.some((e) => e.type === 'assigned' && e.to !== null && e.to !== undefined)) return;
+  // Assigned with the change, or routed already as it was opened (ADR 0031).
+  if (
+    change.events.some(
+      (e) => (e.type === 'assigned' && e.to !== null && e.to !== undefined) || e.type === 'routed',
+    )
+  )
+    return;
   if ((await repo.methodOf(db, Number(moved.to))) === 'manual') return;
   await routeTicket(db, routingContext(), change.ticketId);
 }

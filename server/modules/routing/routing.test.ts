@@ -101,6 +101,32 @@ describeApi('routing', (t) => {
     });
   });
 
+  it('a ticket opened in a routing team is opened with its agent: the creator made it, routing assigned it', async () => {
+    const manager = await t.signIn('manager');
+    const { teamId, people } = await team([{ name: 'Amara' }]);
+    await setMethod(manager, teamId, { method: 'round_robin' });
+    const ticket = await openTicket(t, manager, { teamId });
+    expect(ticket).toMatchObject({ status: 'open', assignee: { id: people[0]!.id }, team: { id: teamId } });
+    const events = await history(manager, ticket.id);
+    const by = (type: string) => events.filter((e) => e.type === type).map((e) => e.actor.type);
+    // One change: opened as open, never "new, then open" and never routed twice.
+    expect(events.find((e) => e.type === 'created')?.to).toBe('open');
+    expect(by('status_changed')).toEqual([]);
+    expect(by('created')).toEqual(['user']);
+    expect(by('assigned')).toEqual(['system']);
+    expect(by('routed')).toEqual(['system']);
+    const log = await send(manager, 'GET', `/api/v1/routing/log?ticketId=${ticket.id}`);
+    expect((log.json() as { data: RoutingLogEntry[] }).data).toHaveLength(1);
+
+    // Nobody online: opened unassigned in the team's queue, with the reason, and not routed again.
+    await setPresence(people[0]!.auth, 'offline');
+    const waiting = await openTicket(t, manager, { teamId });
+    expect(waiting).toMatchObject({ status: 'new', assignee: null });
+    const reasons = (await history(manager, waiting.id)).filter((e) => e.type === 'routed');
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]!.to).toMatch(/^Left unassigned/);
+  });
+
   it('least loaded weighs open tickets by priority and respects capacity per channel', async () => {
     const manager = await t.signIn('manager');
     const { teamId, people } = await team([{ name: 'Amara' }, { name: 'Bo' }]);

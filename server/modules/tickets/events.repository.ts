@@ -8,6 +8,8 @@ export interface TicketEventInput {
   type: string;
   from?: string | number | null;
   to?: string | number | null;
+  /** Who made this one change when it is not who made the rest (routing's assignment of a ticket being opened). */
+  by?: { type: TicketEventsTable['actor_type']; id: number | null };
 }
 
 type EventValues = Omit<Selectable<TicketEventsTable>, 'id'>;
@@ -45,8 +47,8 @@ export const eventsRepository = {
       (e): EventValues => ({
         ticket_id: ticketId,
         type: e.type,
-        actor_type: actor.type,
-        actor_id: actor.id,
+        actor_type: (e.by ?? actor).type,
+        actor_id: (e.by ?? actor).id,
         from_value: text(e.from),
         to_value: text(e.to),
         created_at: at,

@@ -13,6 +13,12 @@ export {
   messagesService,
 } from './messages.service';
 export { checkOpenTicketCounts, type OpenCountDifference, rebuildOpenTicketCounts } from './open-counts';
+export {
+  assignTicketsAtOpeningWith,
+  type OpeningAssigner,
+  type OpeningAssignment,
+  type OpeningTicket,
+} from './opening-assignment';
 export { type CopiesOf, recipientsOf } from './recipients';
 export { type ReplyingService, replyingService } from './replying.service';
 export {

@@ -25,6 +25,7 @@ import { afterCustomerMessage, agentMessageKind, isAutomatic } from './conversat
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
+import { assignmentAtOpening } from './opening-assignment';
 import { recordTicketEvents } from './ticket-events';
 import { toEvent, toTicket, toUnassignedTicket } from './tickets.mapper';
 import {
@@ -127,11 +128,26 @@ export async function openTicket(
   ]);
   const customFields = await checkCustomFields(db, input.type, input.customFields, input.status === 'solved');
   const fromCustomer = author === 'customer';
-  const assigned = statusAfterAssignment(input.status, input.assigneeId);
+  const tags = [...new Set(input.tags)];
+  // A team that routes by itself picks the holder now, so the row is written once with them.
+  const routed =
+    input.teamId && !input.assigneeId
+      ? await assignmentAtOpening(db, {
+          teamId: input.teamId,
+          channel: input.channel,
+          priority: input.priority,
+          subject: input.subject,
+          body: input.message.body,
+          tags,
+          categoryId: input.categoryId,
+          customFields,
+        })
+      : null;
+  const assigneeId = input.assigneeId ?? routed?.assigneeId ?? null;
+  const assigned = statusAfterAssignment(input.status, assigneeId);
   const status = fromCustomer ? assigned : statusAfterAgentReply(assigned, undefined);
   const first = firstMessageOf(author, input.channel);
   const meta = rendered?.meta ?? {};
-  const tags = [...new Set(input.tags)];
   const row = await repo.insertRow(db, {
     subject: input.subject,
     requester_id: requester.id,
@@ -141,7 +157,7 @@ export async function openTicket(
     priority: input.priority,
     status,
     category_id: input.categoryId,
-    assignee_id: input.assigneeId,
+    assignee_id: assigneeId,
     team_id: input.teamId,
     due_at: input.dueAt ? new Date(input.dueAt).toISOString() : null,
     escalated_at: null,
@@ -180,7 +196,9 @@ export async function openTicket(
   const events: TicketEventInput[] = [{ type: 'created', to: status }];
   if (input.assigneeId) events.push({ type: 'assigned', from: null, to: input.assigneeId });
   if (input.teamId) events.push({ type: 'team_changed', from: null, to: input.teamId });
+  if (routed) events.push(...routed.events);
   events.push({ type: first.event, to: messageId });
+  await routed?.recordFor(db, id, now);
   await recordTicketEvents(db, id, eventActor(ctx), events, now);
   await indexNewTicket(db, id, {
     subject: input.subject,
