@@ -75,7 +75,7 @@ import {
 } from './reports';
 import {
   alertUnassignedTickets,
-  assignAtOpening,
+  openingAssigner,
   PRESENCE_SWEEP_JOB,
   routeOnTicketEvents,
   routeTicket,
@@ -178,7 +178,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.
   subscribeToTicketEvents('routing', routeOnTicketEvents);
   // …and one opened in such a team is weighed before its row is written (ADR 0031).
-  assignTicketsAtOpeningWith(assignAtOpening);
+  assignTicketsAtOpeningWith(openingAssigner({ keep: deps.config.caches }));
   // A referred customer's first ticket is linked to their referral when it is opened.
   subscribeToTicketEvents('referrals', linkFirstTicket);
   // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.

@@ -1,7 +1,7 @@
 import { createTicketBody } from '../../contracts/tickets';
 import type { DbOrTrx } from '../db/database';
 import {
-  assignAtOpening,
+  openingAssigner,
   routeOnTicketEvents,
   setAgentRouting,
   setPresence,
@@ -76,7 +76,7 @@ export async function seedRouting(
   }
   // Routing follows the ticket events, as in the server (the command line builds no registry).
   subscribeToTicketEvents('routing', routeOnTicketEvents);
-  assignTicketsAtOpeningWith(assignAtOpening);
+  assignTicketsAtOpeningWith(openingAssigner({ keep: true }));
   const ctx = systemContext('Web form');
   for (const [index, arrival] of arrivals.entries()) {
     await openTicket(

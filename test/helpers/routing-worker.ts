@@ -6,7 +6,7 @@
  */
 import { createTicketBody } from '../../contracts/tickets';
 import { createDatabase } from '../../server/db/database';
-import { assignAtOpening, routeOnTicketEvents } from '../../server/modules/routing';
+import { openingAssigner, routeOnTicketEvents } from '../../server/modules/routing';
 import {
   assignTicketsAtOpeningWith,
   openTicket,
@@ -19,7 +19,7 @@ const handle = env.PG_URL
   ? createDatabase({ dialect: 'postgres', url: env.PG_URL }, { pgSchema: env.PG_SCHEMA })
   : createDatabase({ dialect: 'sqlite', filename: env.DB_FILE! });
 subscribeToTicketEvents('routing', routeOnTicketEvents);
-assignTicketsAtOpeningWith(assignAtOpening);
+assignTicketsAtOpeningWith(openingAssigner({ keep: true }));
 const ctx = systemContext('Web form');
 
 process.stdout.write('ready\n');

@@ -34,7 +34,7 @@ export async function gatherFacts(
   needs: ReadonlySet<Need>,
   events: readonly ChangeEvent[],
   now: number,
-  known: { pendingSince?: string | null } = {},
+  known: { pendingSince?: string | null; customerBody?: string } = {},
 ): Promise<TicketFacts> {
   const facts: TicketFacts = { ticket, events, now };
   if (needs.has('mailbox'))
@@ -45,7 +45,7 @@ export async function gatherFacts(
       ? ((await contractPlanOf(db, ticket.organization.id, new Date(now).toISOString().slice(0, 10)))?.plan ??
         null)
       : null;
-  if (needs.has('body')) facts.body = await latestCustomerBody(db, ticket.id);
+  if (needs.has('body')) facts.body = known.customerBody ?? (await latestCustomerBody(db, ticket.id));
   if (needs.has('hours') || needs.has('calendar')) {
     const calendar = await calendarOf(db, ticket);
     facts.openNow = calendar ? isOpenAt(calendar, now) : true;

@@ -164,7 +164,10 @@ async function runTriggers(
   const deeper = { ...chain, depth: chain.depth + 1 };
   for (const trigger of active.triggers) {
     if (chain.fired.has(trigger.id) || !runsOn(trigger.when, created)) continue;
-    facts ??= await gatherFacts(db, ticket, active.needs, change.events, Date.now());
+    // The change's own customer message is the latest one: it is not read back.
+    facts ??= await gatherFacts(db, ticket, active.needs, change.events, Date.now(), {
+      ...(change.customerBody === undefined ? {} : { customerBody: change.customerBody }),
+    });
     if (!trigger.compiled.test(facts)) continue;
     chain.fired.add(trigger.id);
     const plan = planActions(ticket, trigger.actions, trigger.names);

@@ -6,8 +6,8 @@ export { alertUnassignedTickets, UNASSIGNED_ALERTS_JOB } from './routing.alerts'
 export { type StandingAlert, staffWithPresence, standingUnassignedAlerts, teamsLedBy } from './routing.board';
 export { detectLanguage } from './routing.language';
 export {
-  assignAtOpening,
   decideRoute,
+  openingAssigner,
   type RoutingOutcome,
   redistributeTickets,
   routeOnTicketEvents,

@@ -1,12 +1,15 @@
 import type { Capacity, PresenceStatus } from '../../../contracts/routing';
 import type { TicketPriority } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { tablesStamp } from '../../db/stamps';
 import { type RequestContext, systemContext } from '../../platform/auth/actor';
 import { nowIso } from '../../platform/clock';
 import { parseObject, parseStringList } from '../../platform/json';
+import { keptWhileUnchanged } from '../../platform/kept';
 import {
   appendTicketEvents,
   changeTicket,
+  type OpeningAssigner,
   type OpeningAssignment,
   type OpeningTicket,
   type TicketChange,
@@ -214,13 +217,17 @@ async function weigh(
   ticket: Routable,
   team: { method: Method; cursor_user_id: number | null },
   exclude: number | undefined,
+  keptMembers?: KeptMembers,
 ): Promise<Weighed> {
   // The members and, when the method will weigh them, their loads, read together; whether round
   // robin needs loads is known once the members are, so the team as last read guesses, and a
   // wrong guess reads the loads after all.
   const last = parsedTeams.get(ticket.teamId)?.team;
   const guess = last === undefined || needsLoads(team.method, last.candidates, ticket.channel);
-  let staff = await repo.staff(db, ticket.teamId, guess);
+  let staff =
+    !guess && keptMembers
+      ? { members: await keptMembers(db, ticket.teamId), loads: [] }
+      : await repo.staff(db, ticket.teamId, guess);
   const { candidates: members, known } = without(teamOf(ticket.teamId, staff.members), exclude);
   const needs = needsOf(ticket, known);
   let loads = new Map<number, Load>();
@@ -273,15 +280,35 @@ export async function decideRoute(
 
 const SYSTEM = { type: 'system', id: null } as const;
 
+/** A team's members as last read, while nothing they are read from changed. */
+type KeptMembers = (db: DbOrTrx, teamId: number) => Promise<StaffRead>;
+
+/** What a team's members are read from: a change to any of them may change a decision. */
+const STAFF_TABLES = ['teams', 'team_members', 'users', 'agent_routing', 'agent_presence'] as const;
+
 /**
  * The opening assigner (ADR 0031): a ticket opened in a team with an automatic method is weighed
  * before its row is written, from what it is opened with, so it is written once with its holder.
  * The assignment and its reason are the routing's entries in the ticket's history; the cursor
- * and the routing log are written once the ticket has its id.
+ * and the routing log are written once the ticket has its id. Where loads are not weighed, the
+ * team's members are kept while their tables are unchanged (ADR 0032), checked against the
+ * transaction that asks: a presence, skill or membership change is seen by the next decision.
  */
-export async function assignAtOpening(
+export function openingAssigner(options: { keep: boolean }): OpeningAssigner {
+  const members = keptWhileUnchanged<StaffRead>(options.keep);
+  const keptMembers: KeptMembers = async (db, teamId) =>
+    members.answer(
+      await tablesStamp(db, STAFF_TABLES, { withinTransactions: true }),
+      String(teamId),
+      async () => (await repo.staff(db, teamId, false)).members,
+    );
+  return (db, opening) => assignAtOpening(db, opening, keptMembers);
+}
+
+async function assignAtOpening(
   db: DbOrTrx,
   opening: OpeningTicket,
+  keptMembers: KeptMembers,
 ): Promise<OpeningAssignment | null> {
   if ((await repo.methodOf(db, opening.teamId)) === 'manual') return null;
   const team = await repo.teamForRouting(db, opening.teamId);
@@ -296,7 +323,7 @@ export async function assignAtOpening(
     categoryName: opening.categoryId === null ? null : await repo.categoryName(db, opening.categoryId),
     customFields: opening.customFields,
   };
-  const weighed = await weigh(db, routable, { ...team, method: team.method }, undefined);
+  const weighed = await weigh(db, routable, { ...team, method: team.method }, undefined, keptMembers);
   const assigneeId = weighed.decision.outcome === 'assigned' ? weighed.decision.agent.id : null;
   return {
     assigneeId,

@@ -154,7 +154,7 @@ export async function addCustomerMessage(
   });
   const events: TicketEventInput[] = [{ type: 'customer_replied', to: id }];
   if (status !== ticket.status) events.push({ type: 'status_changed', from: ticket.status, to: status });
-  await recordTicketEvents(db, ticketId, eventActor(ctx), events, now);
+  await recordTicketEvents(db, ticketId, eventActor(ctx), events, now, { customerBody: input.body });
   await appendToIndex(db, ticketId, input.body);
   return { ticketId, message: await loadMessage(db, id), followUp: false };
 }

@@ -8,6 +8,8 @@ export interface TicketChange {
   events: readonly TicketEventInput[];
   at: string;
   historic: boolean;
+  /** The text of the customer's message the change added, when it added one: subscribers need not read it back. */
+  customerBody?: string;
 }
 
 /**
@@ -41,11 +43,17 @@ export async function recordTicketEvents(
   actor: { type: TicketEventsTable['actor_type']; id: number | null },
   events: TicketEventInput[],
   at: string,
-  options: { historic?: boolean } = {},
+  options: { historic?: boolean; customerBody?: string } = {},
 ): Promise<void> {
   if (events.length === 0) return;
   await eventsRepository.append(db, ticketId, actor, events, at, options);
   if (events.every((e) => NOT_A_CHANGE.has(e.type))) return;
   for (const subscriber of subscribers.values())
-    await subscriber(db, { ticketId, events, at, historic: options.historic ?? false });
+    await subscriber(db, {
+      ticketId,
+      events,
+      at,
+      historic: options.historic ?? false,
+      ...(options.customerBody === undefined ? {} : { customerBody: options.customerBody }),
+    });
 }

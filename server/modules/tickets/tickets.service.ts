@@ -199,7 +199,14 @@ export async function openTicket(
   if (routed) events.push(...routed.events);
   events.push({ type: first.event, to: messageId });
   await routed?.recordFor(db, id, now);
-  await recordTicketEvents(db, id, eventActor(ctx), events, now);
+  await recordTicketEvents(
+    db,
+    id,
+    eventActor(ctx),
+    events,
+    now,
+    fromCustomer ? { customerBody: input.message.body } : {},
+  );
   await indexNewTicket(db, id, {
     subject: input.subject,
     body: input.message.body,
