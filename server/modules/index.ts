@@ -88,7 +88,7 @@ import {
 import { searchRoutes, searchService } from './search';
 import { channelSettingsService, settingsRoutes, settingsService } from './settings';
 import { sideConversationsRoutes, sideConversationsService } from './side-conversations';
-import { clockMover, SLA_SWEEP_JOB, slaRoutes, slaService, sweepServiceLevels } from './sla';
+import { SLA_SWEEP_JOB, serviceLevelClocks, slaRoutes, slaService, sweepServiceLevels } from './sla';
 import { systemRoutes } from './system';
 import { teamsRoutes, teamsService } from './teams';
 import { ticketFieldsRoutes, ticketFieldsService } from './ticket-fields';
@@ -100,6 +100,7 @@ import {
   messagesService,
   moveRequesterTickets,
   replyingService,
+  startClocksAtOpeningWith,
   subscribeToTicketEvents,
   ticketsByIds,
   ticketsRoutes,
@@ -172,7 +173,10 @@ const rulePorts: RulePorts = {
 /** Builds every module's service and registers its routes. */
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Service-level clocks move with every ticket change, in its transaction (ADR 0021).
-  subscribeToTicketEvents('sla', clockMover({ keep: deps.config.caches }));
+  // A ticket's clocks start as it is opened (ADR 0033) and move with every later change.
+  const clocks = serviceLevelClocks({ keep: deps.config.caches });
+  startClocksAtOpeningWith(clocks.start);
+  subscribeToTicketEvents('sla', clocks.move);
   // A solved ticket's satisfaction survey is scheduled with the change that solved it.
   subscribeToTicketEvents('feedback', scheduleSurvey);
   // A ticket opened in or moved into a team that routes automatically gets its agent in the same transaction.

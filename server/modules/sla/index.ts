@@ -2,7 +2,7 @@
 // the transaction of each ticket change, ADR 0021), and the sweep that records warnings and
 // breaches, notifies and escalates.
 export { backfillClocks } from './sla.backfill';
-export { clockMover } from './sla.clocks';
+export { clockMover, serviceLevelClocks } from './sla.clocks';
 /** The clocks a ticket_sla row keeps, for tests that check seeded data. */
 export { parseClocks as parseClocksForTest } from './sla.codec';
 export { countTicketsDue } from './sla.due';

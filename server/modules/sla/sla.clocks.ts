@@ -6,10 +6,14 @@ import { type Calendar, loadCalendar } from '../business-hours';
 import { contractPlanOf } from '../contracts';
 import { teamCalendarOf } from '../teams';
 import {
+  type ClockStarter,
+  type OpeningClocks,
+  type OpeningFacts,
+  type OpeningRow,
+  type SlaSummaryColumns,
   setTicketSlaSummary,
   type TicketChange,
   type TicketEventSubscriber,
-  type TicketFactsRow,
   ticketFacts,
 } from '../tickets';
 import { parseClocks, policyRules, writeClocks } from './sla.codec';
@@ -30,7 +34,7 @@ const time = (value: string | null) => (value === null ? null : Date.parse(value
 const tagsOf = (text: string) => parseStringList(text).map((t) => t.toLowerCase());
 
 /** What the clocks need of a ticket, with the plan of its organisation's running contract. */
-export async function factsOf(db: DbOrTrx, row: TicketFactsRow, at: number): Promise<TicketFacts> {
+export async function factsOf(db: DbOrTrx, row: OpeningRow, at: number): Promise<TicketFacts> {
   const contract =
     row.organization_id !== null
       ? await contractPlanOf(db, row.organization_id, new Date(at).toISOString().slice(0, 10))
@@ -100,14 +104,27 @@ const CLOCK_NEUTRAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The subscriber to ticket events (ADR 0021): in the transaction of a ticket change, chooses the
- * policy that now applies, moves the clocks, records what happened and keeps the clock that
- * runs out next on the ticket row. A ticket no policy ever applied to costs two reads.
+ * A ticket's clocks, both ways in: `start`, the tickets module's clock starter, starts them as a
+ * ticket is opened, before its row is written, which is then written with the summary (ADR 0033);
+ * `move`, the subscriber to ticket events (ADR 0021), in the transaction of every later change
+ * chooses the policy that now applies, moves the clocks, records what happened and keeps the
+ * clock that runs out next on the ticket row. A ticket no policy ever applied to costs two reads.
+ * The two share what they keep of the policies and calendars.
  */
-export function clockMover(options: { keep: boolean }): TicketEventSubscriber {
+export function serviceLevelClocks(options: { keep: boolean }): {
+  move: TicketEventSubscriber;
+  start: ClockStarter;
+} {
   const rules = keptRules(options.keep);
-  return (db, change) => moveClocksWith(rules, db, change);
+  return {
+    move: (db, change) => moveClocksWith(rules, db, change),
+    start: (db, row, opening) => startClocksWith(rules, db, row, opening),
+  };
 }
+
+/** The subscriber alone, for a process that opens no tickets through the registry (the bench's in-process runs). */
+export const clockMover = (options: { keep: boolean }): TicketEventSubscriber =>
+  serviceLevelClocks(options).move;
 
 /**
  * What every change reads to choose a policy and count business hours: the policies in order,
@@ -129,6 +146,53 @@ function keptRules(keep: boolean) {
   };
 }
 
+/** The summary columns of clocks: the one that runs out next, when it warns and when it is due. */
+function summaryColumns(clocks: Parameters<typeof summaryOf>[0]): SlaSummaryColumns {
+  const summary = summaryOf(clocks);
+  return {
+    sla_metric: summary?.metric ?? null,
+    sla_due_at: iso(summary?.dueAt ?? null),
+    sla_warn_at: iso(summary?.warnAt ?? null),
+  };
+}
+
+/** A ticket's clocks as it is opened, from the row about to be written: null when no policy applies. */
+async function startClocksWith(
+  rules: ReturnType<typeof keptRules>,
+  db: DbOrTrx,
+  row: OpeningRow,
+  opening: OpeningFacts,
+): Promise<OpeningClocks | null> {
+  const policies = await rules.policies(db);
+  if (policies.length === 0) return null;
+  const at = Date.parse(opening.at);
+  const ticket = await factsOf(db, row, at);
+  const policy = choosePolicy(policies, ticket);
+  if (!policy) return null;
+  const result = advance({
+    clocks: [],
+    policyBefore: null,
+    policy,
+    calendar: await rules.calendar(db, policy, ticket.teamId),
+    facts: ticket,
+    replied: opening.replied,
+    at,
+  });
+  return {
+    columns: summaryColumns(result.clocks),
+    recordFor: async (trx, ticketId) => {
+      await repo.insertTicketSla(trx, {
+        ticketId,
+        policyId: policy.id,
+        clocks: writeClocks(result.clocks),
+        nextCheckAt: iso(nextCheck(result.clocks)),
+        now: new Date(at).toISOString(),
+      });
+      await appendClockEvents(trx, ticketId, policy.id, result.events);
+    },
+  };
+}
+
 async function moveClocksWith(
   rules: ReturnType<typeof keptRules>,
   db: DbOrTrx,
@@ -136,7 +200,7 @@ async function moveClocksWith(
 ): Promise<void> {
   // History being written (seeding) carries the ticket's final state at every step: such
   // tickets get their clocks from `backfillClocks` once their history is complete.
-  if (change.historic) return;
+  if (change.historic || change.clocksStarted) return;
   if (change.events.length > 0 && change.events.every((e) => CLOCK_NEUTRAL.has(e.type))) return;
   const facts = await ticketFacts(db, change.ticketId);
   if (!facts) return;
@@ -183,12 +247,7 @@ async function moveClocksWith(
   }
   await appendClockEvents(db, change.ticketId, policyId ?? before?.id ?? null, result.events);
 
-  const summary = summaryOf(result.clocks);
-  const columns = {
-    sla_metric: summary?.metric ?? null,
-    sla_due_at: iso(summary?.dueAt ?? null),
-    sla_warn_at: iso(summary?.warnAt ?? null),
-  };
+  const columns = summaryColumns(result.clocks);
   if (
     columns.sla_metric !== facts.sla_metric ||
     columns.sla_due_at !== facts.sla_due_at ||

@@ -15,10 +15,15 @@ export {
 export { checkOpenTicketCounts, type OpenCountDifference, rebuildOpenTicketCounts } from './open-counts';
 export {
   assignTicketsAtOpeningWith,
+  type ClockStarter,
   type OpeningAssigner,
   type OpeningAssignment,
+  type OpeningClocks,
+  type OpeningFacts,
+  type OpeningRow,
   type OpeningTicket,
-} from './opening-assignment';
+  startClocksAtOpeningWith,
+} from './opening-ports';
 export { type CopiesOf, recipientsOf } from './recipients';
 export { type ReplyingService, replyingService } from './replying.service';
 export {

@@ -10,6 +10,8 @@ export interface TicketChange {
   historic: boolean;
   /** The text of the customer's message the change added, when it added one: subscribers need not read it back. */
   customerBody?: string;
+  /** The change opened the ticket and its service-level clocks were started as it was written (ADR 0033). */
+  clocksStarted?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function recordTicketEvents(
   actor: { type: TicketEventsTable['actor_type']; id: number | null },
   events: TicketEventInput[],
   at: string,
-  options: { historic?: boolean; customerBody?: string } = {},
+  options: { historic?: boolean; customerBody?: string; clocksStarted?: boolean } = {},
 ): Promise<void> {
   if (events.length === 0) return;
   await eventsRepository.append(db, ticketId, actor, events, at, options);
@@ -55,5 +57,6 @@ export async function recordTicketEvents(
       at,
       historic: options.historic ?? false,
       ...(options.customerBody === undefined ? {} : { customerBody: options.customerBody }),
+      ...(options.clocksStarted ? { clocksStarted: true } : {}),
     });
 }

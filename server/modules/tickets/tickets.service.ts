@@ -25,7 +25,7 @@ import { afterCustomerMessage, agentMessageKind, isAutomatic } from './conversat
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
-import { assignmentAtOpening } from './opening-assignment';
+import { assignmentAtOpening, clocksAtOpening } from './opening-ports';
 import { recordTicketEvents } from './ticket-events';
 import { toEvent, toTicket, toUnassignedTicket } from './tickets.mapper';
 import {
@@ -148,7 +148,7 @@ export async function openTicket(
   const status = fromCustomer ? assigned : statusAfterAgentReply(assigned, undefined);
   const first = firstMessageOf(author, input.channel);
   const meta = rendered?.meta ?? {};
-  const row = await repo.insertRow(db, {
+  const values = {
     subject: input.subject,
     requester_id: requester.id,
     organization_id: requester.organization?.id ?? null,
@@ -177,7 +177,14 @@ export async function openTicket(
     follow_up_of_id: null,
     created_at: now,
     updated_at: now,
-  });
+  };
+  // The clocks start before the row is written, so it is written once with what runs out next.
+  const clocks = await clocksAtOpening(
+    db,
+    { ...values, sla_metric: null, sla_due_at: null, sla_warn_at: null },
+    { at: now, replied: first.event === 'replied' },
+  );
+  const row = await repo.insertRow(db, { ...values, ...clocks.clocks?.columns });
   const id = row.id;
   if (tags.length > 0) await repo.setTags(db, id, tags);
   const messageId = await messagesRepository.insert(db, {
@@ -199,14 +206,11 @@ export async function openTicket(
   if (routed) events.push(...routed.events);
   events.push({ type: first.event, to: messageId });
   await routed?.recordFor(db, id, now);
-  await recordTicketEvents(
-    db,
-    id,
-    eventActor(ctx),
-    events,
-    now,
-    fromCustomer ? { customerBody: input.message.body } : {},
-  );
+  await clocks.clocks?.recordFor(db, id);
+  await recordTicketEvents(db, id, eventActor(ctx), events, now, {
+    ...(fromCustomer ? { customerBody: input.message.body } : {}),
+    clocksStarted: clocks.started,
+  });
   await indexNewTicket(db, id, {
     subject: input.subject,
     body: input.message.body,
