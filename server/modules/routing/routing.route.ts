@@ -1,6 +1,7 @@
 import type { Capacity, PresenceStatus } from '../../../contracts/routing';
 import type { TicketPriority } from '../../../contracts/tickets';
 import type { DbOrTrx } from '../../db/database';
+import { adapterOf } from '../../db/dialect';
 import { tablesStamp } from '../../db/stamps';
 import { type RequestContext, systemContext } from '../../platform/auth/actor';
 import { nowIso } from '../../platform/clock';
@@ -310,7 +311,8 @@ async function assignAtOpening(
   opening: OpeningTicket,
   keptMembers: KeptMembers,
 ): Promise<OpeningAssignment | null> {
-  if ((await repo.methodOf(db, opening.teamId)) === 'manual') return null;
+  // Where reading the routing row locks it, a team that assigns by hand is told apart first.
+  if (adapterOf(db).locksRows && (await repo.methodOf(db, opening.teamId)) === 'manual') return null;
   const team = await repo.teamForRouting(db, opening.teamId);
   if (!team || team.method === 'manual') return null;
   const routable: Routable = {

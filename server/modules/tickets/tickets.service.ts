@@ -25,7 +25,7 @@ import { afterCustomerMessage, agentMessageKind, isAutomatic } from './conversat
 import type { TicketEventInput } from './events.repository';
 import { eventsRepository } from './events.repository';
 import { messagesRepository } from './messages.repository';
-import { assignmentAtOpening, clocksAtOpening } from './opening-ports';
+import { assignmentAtOpening, clocksAtOpening, type OpeningAssignment } from './opening-ports';
 import { recordTicketEvents } from './ticket-events';
 import { toEvent, toTicket, toUnassignedTicket } from './tickets.mapper';
 import {
@@ -104,6 +104,73 @@ function firstMessageOf(author: 'customer' | 'agent', channel: OpenInput['channe
   return { kind, event: kind === 'reply' ? 'replied' : `${kind}_logged` } as const;
 }
 
+/** The holder of a ticket opened in a team with nobody named, when the team routes by itself (ADR 0031). */
+function routeAtOpening(
+  db: DbOrTrx,
+  input: OpenInput,
+  tags: string[],
+  customFields: Record<string, unknown>,
+): Promise<OpeningAssignment | null> {
+  if (!input.teamId || input.assigneeId) return Promise.resolve(null);
+  return assignmentAtOpening(db, {
+    teamId: input.teamId,
+    channel: input.channel,
+    priority: input.priority,
+    subject: input.subject,
+    body: input.message.body,
+    tags,
+    categoryId: input.categoryId,
+    customFields,
+  });
+}
+
+/** The row a ticket is opened with, before its clocks' summary. */
+function openingValues(
+  input: OpenInput,
+  opening: {
+    requester: { id: number; organization?: { id: number } | null };
+    status: TicketStatus;
+    assigneeId: number | null;
+    customFields: Record<string, unknown>;
+    tags: string[];
+    now: string;
+    /** What a customer's first message sets (last customer message, waiting since). */
+    waiting: ReturnType<typeof afterCustomerMessage>;
+  },
+) {
+  const { requester, status, now } = opening;
+  return {
+    subject: input.subject,
+    requester_id: requester.id,
+    organization_id: requester.organization?.id ?? null,
+    channel: input.channel,
+    type: input.type,
+    priority: input.priority,
+    status,
+    category_id: input.categoryId,
+    assignee_id: opening.assigneeId,
+    team_id: input.teamId,
+    due_at: input.dueAt ? new Date(input.dueAt).toISOString() : null,
+    escalated_at: null,
+    escalation_reason: null,
+    escalated_to_id: null,
+    custom_fields: JSON.stringify(opening.customFields),
+    tags: JSON.stringify(opening.tags),
+    first_reply_at: null,
+    last_customer_message_at: null,
+    waiting_since: null,
+    ...opening.waiting,
+    solved_at: status === 'solved' ? now : null,
+    closed_at: null,
+    message_count: 1,
+    last_message_at: now,
+    merged_into_id: null,
+    follow_up_of_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * Opens a ticket with its first message in one transaction: customer, ticket, message, tags,
  * events, index, audit. The first message is the requester's, or (author `agent`) the acting
@@ -130,54 +197,21 @@ export async function openTicket(
   const fromCustomer = author === 'customer';
   const tags = [...new Set(input.tags)];
   // A team that routes by itself picks the holder now, so the row is written once with them.
-  const routed =
-    input.teamId && !input.assigneeId
-      ? await assignmentAtOpening(db, {
-          teamId: input.teamId,
-          channel: input.channel,
-          priority: input.priority,
-          subject: input.subject,
-          body: input.message.body,
-          tags,
-          categoryId: input.categoryId,
-          customFields,
-        })
-      : null;
+  const routed = await routeAtOpening(db, input, tags, customFields);
   const assigneeId = input.assigneeId ?? routed?.assigneeId ?? null;
   const assigned = statusAfterAssignment(input.status, assigneeId);
   const status = fromCustomer ? assigned : statusAfterAgentReply(assigned, undefined);
   const first = firstMessageOf(author, input.channel);
   const meta = rendered?.meta ?? {};
-  const values = {
-    subject: input.subject,
-    requester_id: requester.id,
-    organization_id: requester.organization?.id ?? null,
-    channel: input.channel,
-    type: input.type,
-    priority: input.priority,
+  const values = openingValues(input, {
+    requester,
     status,
-    category_id: input.categoryId,
-    assignee_id: assigneeId,
-    team_id: input.teamId,
-    due_at: input.dueAt ? new Date(input.dueAt).toISOString() : null,
-    escalated_at: null,
-    escalation_reason: null,
-    escalated_to_id: null,
-    custom_fields: JSON.stringify(customFields),
-    tags: JSON.stringify(tags),
-    first_reply_at: null,
-    last_customer_message_at: null,
-    waiting_since: null,
-    ...(fromCustomer ? afterCustomerMessage({ waitingSince: null }, now, isAutomatic(meta)) : {}),
-    solved_at: status === 'solved' ? now : null,
-    closed_at: null,
-    message_count: 1,
-    last_message_at: now,
-    merged_into_id: null,
-    follow_up_of_id: null,
-    created_at: now,
-    updated_at: now,
-  };
+    assigneeId,
+    customFields,
+    tags,
+    now,
+    waiting: fromCustomer ? afterCustomerMessage({ waitingSince: null }, now, isAutomatic(meta)) : {},
+  });
   // The clocks start before the row is written, so it is written once with what runs out next.
   const clocks = await clocksAtOpening(
     db,
