@@ -5,7 +5,13 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
+  // The sign-in's answer (and with it the session cookie) arrives before the next step: a test
+  // that goes straight to a page must not race it and land back on the sign-in form.
+  const answered = page.waitForResponse(
+    (res) => res.url().endsWith('/api/v1/auth/login') && res.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await (await answered).finished();
 }
 
 /** Follows a link of the main navigation, as a person does. */
