@@ -14,6 +14,7 @@ import {
   setTicketSlaSummary,
   type TicketChange,
   type TicketEventSubscriber,
+  type TicketFactsRow,
   ticketFacts,
 } from '../tickets';
 import { parseClocks, policyRules, writeClocks } from './sla.codec';
@@ -204,54 +205,56 @@ async function moveClocksWith(
   if (change.events.length > 0 && change.events.every((e) => CLOCK_NEUTRAL.has(e.type))) return;
   const facts = await ticketFacts(db, change.ticketId);
   if (!facts) return;
-  const policies = await rules.policies(db);
   // A ticket just opened has no clocks yet.
   const opened = change.events.some((e) => e.type === 'created');
+  const replied = change.events.some((e) => e.type === 'replied');
   const row = opened ? undefined : await repo.ticketSlaForUpdate(db, change.ticketId);
-  if (!row && policies.length === 0) return;
+  if (!row) {
+    // No clocks yet: they start now, as they start for a ticket opened with its clocks.
+    const started = await startClocksWith(rules, db, facts, { at: change.at, replied });
+    if (!started) return;
+    await started.recordFor(db, change.ticketId);
+    return keepSummary(db, facts, started.columns, opened);
+  }
+  const policies = await rules.policies(db);
   const ticket = await factsOf(db, facts, Date.parse(change.at));
   const policy = choosePolicy(policies, ticket);
-  if (!row && !policy) return;
-
   const before =
-    row?.policy_id != null
+    row.policy_id != null
       ? (policies.find((p) => p.id === row.policy_id) ?? { id: row.policy_id, name: 'a removed policy' })
       : null;
   const at = Date.parse(change.at);
   const result = advance({
-    clocks: row ? parseClocks(row.clocks) : [],
+    clocks: parseClocks(row.clocks),
     policyBefore: before,
     policy,
     calendar: await rules.calendar(db, policy, ticket.teamId),
     facts: ticket,
-    replied: change.events.some((e) => e.type === 'replied'),
+    replied,
     at,
   });
   const clocks = writeClocks(result.clocks);
   const policyId = policy?.id ?? null;
-  if (row && clocks === row.clocks && row.policy_id === policyId) return;
+  if (clocks === row.clocks && row.policy_id === policyId) return;
 
-  const now = new Date(at).toISOString();
-  const nextCheckAt = iso(nextCheck(result.clocks));
-  if (row) {
-    await repo.updateTicketSla(db, {
-      ticketId: change.ticketId,
-      revision: row.revision,
-      policyId,
-      clocks,
-      nextCheckAt,
-      now,
-    });
-  } else {
-    await repo.insertTicketSla(db, { ticketId: change.ticketId, policyId, clocks, nextCheckAt, now });
-  }
+  await repo.updateTicketSla(db, {
+    ticketId: change.ticketId,
+    revision: row.revision,
+    policyId,
+    clocks,
+    nextCheckAt: iso(nextCheck(result.clocks)),
+    now: new Date(at).toISOString(),
+  });
   await appendClockEvents(db, change.ticketId, policyId ?? before?.id ?? null, result.events);
+  await keepSummary(db, facts, summaryColumns(result.clocks), opened);
+}
 
-  const columns = summaryColumns(result.clocks);
+/** Writes the summary on the ticket row when it changed; `opening`: the ticket was opened in this transaction. */
+async function keepSummary(db: DbOrTrx, facts: TicketFactsRow, columns: SlaSummaryColumns, opening: boolean) {
   if (
     columns.sla_metric !== facts.sla_metric ||
     columns.sla_due_at !== facts.sla_due_at ||
     columns.sla_warn_at !== facts.sla_warn_at
   )
-    await setTicketSlaSummary(db, change.ticketId, columns, { opening: opened });
+    await setTicketSlaSummary(db, facts.id, columns, { opening });
 }
