@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { DEMO_PASSWORD } from '../server/seed/demo';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -47,7 +48,7 @@ export async function startDemoServer(port: number): Promise<DemoServer> {
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' as const };
   console.log('Seeding the demo department…');
   execFileSync(process.execPath, ['bin/steward.mjs', 'seed-demo'], { cwd: root, env, stdio: 'ignore' });
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/serve.mjs'], {
     cwd: root,
     env: { ...env, PORT: String(port), BACKGROUND_JOBS: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],

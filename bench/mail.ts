@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const MAIL_MESSAGES = Number(process.env.BENCH_MAILS ?? 3000);
@@ -115,7 +116,7 @@ export async function benchStewardMail(
   token: string,
 ): Promise<MailRow> {
   const [httpPort, smtpPort] = [await freePort(), await freePort()];
-  const server: ChildProcess = spawn('node', ['scripts/serve.mjs'], {
+  const server: ChildProcess = spawn('node', [...SERVER_NODE_FLAGS, 'scripts/serve.mjs'], {
     cwd: root,
     env: {
       ...process.env,

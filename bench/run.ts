@@ -9,6 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createSlaPolicyBody } from '../contracts/sla';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { loadConfig } from '../server/config';
 import { createDatabase, type DatabaseHandle, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
@@ -202,7 +203,7 @@ async function benchSteward(
   surveyLinks: number,
 ): Promise<{ rows: Row[]; rssMb: number }> {
   const port = String(3900 + Math.floor(Math.random() * 500));
-  const server: ChildProcess = spawn('node', ['scripts/serve.mjs'], {
+  const server: ChildProcess = spawn('node', [...SERVER_NODE_FLAGS, 'scripts/serve.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -362,7 +363,8 @@ async function benchBaseline(): Promise<Row[]> {
   const port = String(4500 + Math.floor(Math.random() * 400));
   const child = fork(path.join(root, 'bench/baseline.ts'), [], {
     env: { ...process.env, PORT: port },
-    execArgv: ['--import', 'tsx'],
+    // The same flags as the server (ADR 0034): the ratio compares like with like.
+    execArgv: [...SERVER_NODE_FLAGS, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));

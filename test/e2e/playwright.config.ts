@@ -1,4 +1,5 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
 import { chromiumPath } from '../helpers/tiers';
 import { e2eBaseUrl, e2eDataDir, e2ePort, prepareE2eData, repoRoot } from './global-setup';
 
@@ -40,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/serve.mjs',
+    command: ['node', ...SERVER_NODE_FLAGS, 'scripts/serve.mjs'].join(' '),
     cwd: repoRoot,
     url: `${e2eBaseUrl}/healthz`,
     reuseExistingServer: false,
