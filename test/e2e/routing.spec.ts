@@ -20,6 +20,9 @@ test('a manager sets a team to round robin and sees a new ticket assigned, with 
     name: teamName,
     memberIds: [amara.id, bo.id],
   });
+  // Amara takes English tickets; Bo takes any language. The ticket's language is read because
+  // someone lists theirs.
+  await api.request('PUT', `/routing/agents/${amara.id}`, { languages: ['en'] });
   // Both agents are at work: each sets themselves online.
   for (const agent of [amara, bo]) {
     const session = await ApiSession.signIn(agent.email, agent.password);

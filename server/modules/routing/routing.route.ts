@@ -178,9 +178,10 @@ const routableOf = (row: TicketRow & { team_id: number }): Routable => ({
 /**
  * What a ticket needs: the skills its tags or its category name (a skill some member of the
  * team has), and its language: the `language` custom field when set, else read from the subject
- * and first message.
+ * and first message when some member lists the languages they take (with none listed, anyone
+ * takes any language and the text is not read for one).
  */
-function needsOf(ticket: Routable, known: ReadonlyMap<string, string>): TicketNeeds {
+function needsOf(ticket: Routable, known: ReadonlyMap<string, string>, readLanguage: boolean): TicketNeeds {
   const named = [...ticket.tags, ...(ticket.categoryName ? [ticket.categoryName] : [])];
   const skills = [...new Set(named.map(skillKey))]
     .filter((key) => known.has(key))
@@ -189,7 +190,9 @@ function needsOf(ticket: Routable, known: ReadonlyMap<string, string>): TicketNe
   const language =
     typeof set === 'string' && /^[a-z]{2}$/i.test(set.trim())
       ? set.trim().toLowerCase()
-      : detectLanguage(`${ticket.subject}\n${ticket.firstBody.slice(0, DETECT_CHARS)}`);
+      : readLanguage
+        ? detectLanguage(`${ticket.subject}\n${ticket.firstBody.slice(0, DETECT_CHARS)}`)
+        : null;
   return { channel: ticket.channel, skills, language };
 }
 
@@ -230,7 +233,11 @@ async function weigh(
       ? { members: await keptMembers(db, ticket.teamId), loads: [] }
       : await repo.staff(db, ticket.teamId, guess);
   const { candidates: members, known } = without(teamOf(ticket.teamId, staff.members), exclude);
-  const needs = needsOf(ticket, known);
+  const needs = needsOf(
+    ticket,
+    known,
+    members.some((m) => m.languages.length > 0),
+  );
   let loads = new Map<number, Load>();
   if (needsLoads(team.method, members, needs.channel)) {
     if (!guess) staff = await repo.staff(db, ticket.teamId, true);

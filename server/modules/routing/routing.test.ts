@@ -85,7 +85,7 @@ describeApi('routing', (t) => {
     expect(ticket.assignee?.id).toBe(people[0]!.id);
     const routed = (await history(manager, ticket.id)).find((e) => e.type === 'routed');
     expect(routed?.to).toBe(
-      `Assigned to ${people[0]!.name}: least loaded (load 0) among 1 online agent with skill Billing who speaks English`,
+      `Assigned to ${people[0]!.name}: least loaded (load 0) among 1 online agent with skill Billing`,
     );
     const log = await send(manager, 'GET', `/api/v1/routing/log?ticketId=${ticket.id}`);
     expect(log.statusCode, log.body).toBe(200);
@@ -96,7 +96,8 @@ describeApi('routing', (t) => {
       method: 'least_loaded',
       assignee: { id: people[0]!.id },
       skills: ['Billing'],
-      language: 'en',
+      // Nobody in the team lists languages: anyone takes any, so none was read from the text.
+      language: null,
       candidates: 1,
     });
   });
@@ -147,7 +148,7 @@ describeApi('routing', (t) => {
     expect(left.assignee).toBeNull();
     const events = await history(manager, left.id);
     expect(events.find((e) => e.type === 'routed')?.to).toMatch(
-      /^Left unassigned: all 2 online agents .* are at capacity for email$/,
+      /^Left unassigned: all 2 online agents are at capacity for email$/,
     );
   });
 

@@ -95,7 +95,7 @@ function HowItWorks() {
         <List.Item>
           A ticket needs a skill when one of its tags, or its category, has the skill's name (tag “billing”
           needs Billing). Its language is its “language” field when set, otherwise read from its subject and
-          first message.
+          first message once any agent of the team lists the languages they take.
         </List.Item>
         <List.Item>
           Round robin gives each qualified agent the next ticket in turn; least loaded picks the agent with
