@@ -96,6 +96,7 @@ import {
   assignTicketsAtOpeningWith,
   bulkService,
   contactsService,
+  keepTicketReadsInTransactions,
   loadTicket,
   messagesService,
   moveRequesterTickets,
@@ -183,6 +184,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   subscribeToTicketEvents('routing', routeOnTicketEvents);
   // …and one opened in such a team is weighed before its row is written (ADR 0031).
   assignTicketsAtOpeningWith(openingAssigner({ keep: deps.config.caches }));
+  keepTicketReadsInTransactions(deps.config.caches);
   // A referred customer's first ticket is linked to their referral when it is opened.
   subscribeToTicketEvents('referrals', linkFirstTicket);
   // Triggers run after the clocks moved (their conditions read the service level), in the same transaction.

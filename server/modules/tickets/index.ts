@@ -43,6 +43,7 @@ export { toTicket } from './tickets.mapper';
 export { assertTeam, eventActor } from './tickets.refs';
 export { OPEN_STATUSES } from './tickets.repository';
 export { ticketsRoutes } from './tickets.routes';
+export { keepTicketReadsInTransactions } from './tickets.rows';
 export {
   announceTicket,
   appendTicketEvents,

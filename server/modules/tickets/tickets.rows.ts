@@ -2,6 +2,8 @@ import type { DbOrTrx } from '../../db/database';
 import { adapterOf } from '../../db/dialect';
 import { prepared } from '../../db/prepared';
 import type { TicketsTable } from '../../db/schema';
+import { tablesStamp } from '../../db/stamps';
+import { keptWhileUnchanged } from '../../platform/kept';
 
 // Reading whole tickets: the ticket row with the names it points at (requester, organisation,
 // category, assignee, team, escalated to).
@@ -97,11 +99,39 @@ const rowAsJson = prepared((db, p: { id: number }) =>
 );
 const rowAsColumns = prepared((db, p: { id: number }) => base(db).where('tickets.id', '=', p.id));
 
+/** The tables a ticket row is read from: a write to any of them may change it. */
+const ROW_TABLES = ['tickets', 'customers', 'organizations', 'categories', 'users', 'teams'] as const;
+
+let keepInTransactions = false;
+
+/**
+ * Whether a ticket read inside a write transaction is kept for the next read of it there, while
+ * none of the tables it is read from was written (ADR 0035). The registry turns it on unless
+ * CACHES=off; a process without the registry reads every time.
+ */
+export function keepTicketReadsInTransactions(keep: boolean): void {
+  keepInTransactions = keep;
+}
+
+/** Rows as read inside each open transaction, by ticket id, under the stamp they were read at. */
+const keptByTransaction = new WeakMap<DbOrTrx, ReturnType<typeof keptWhileUnchanged<string | null>>>();
+
+async function rowJson(db: DbOrTrx, id: number): Promise<string | null> {
+  const read = async () => (await rowAsJson.first(db, { id }))?.row ?? null;
+  if (!keepInTransactions || !db.isTransaction) return read();
+  let kept = keptByTransaction.get(db);
+  if (!kept) {
+    kept = keptWhileUnchanged<string | null>();
+    keptByTransaction.set(db, kept);
+  }
+  return kept.answer(await tablesStamp(db, ROW_TABLES, { withinTransactions: true }), String(id), read);
+}
+
 /** One ticket row with its names. */
 export async function rowById(db: DbOrTrx, id: number): Promise<TicketRow | undefined> {
   if (!adapterOf(db).readsRowsAsJson) return rowAsColumns.first(db, { id });
-  const found = await rowAsJson.first(db, { id });
-  return found ? (JSON.parse(found.row) as TicketRow) : undefined;
+  const found = await rowJson(db, id);
+  return found === null ? undefined : (JSON.parse(found) as TicketRow);
 }
 
 /** Ticket rows with their names, in no particular order. */
