@@ -49,6 +49,8 @@ function readJson(file) {
 let passed = 0;
 let failed = 0;
 let exitCode = 0;
+/** What failed, named again at the end: a CI log is often read from its tail only. */
+const failures = [];
 
 // Each tier is looked for once, and each missing one said once, here (Vitest's setup stays quiet).
 const sqliteOnly = process.env.TEST_DATABASES === 'sqlite';
@@ -77,11 +79,42 @@ function vitest(name, args, env = {}) {
   if (results) {
     passed += results.numPassedTests;
     failed += results.numFailedTests;
+    for (const file of results.testResults ?? []) {
+      const where = path.relative(root, file.name);
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === 'failed') failures.push(`${name}: ${where} › ${test.fullName}`);
+      }
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+        failures.push(`${name}: ${where} (${firstLine(file.message) || 'failed outside its tests'})`);
+    }
   }
   if (status !== 0) {
     exitCode = 1;
-    if (!results || results.numFailedTests === 0) failed += 1;
+    if (!results || results.numFailedTests === 0) {
+      failed += 1;
+      failures.push(
+        `${name}: exited with ${status} (an error outside the tests, such as an unhandled rejection; see above)`,
+      );
+    }
   }
+}
+
+/** The browser tests that failed or passed only on a retry, from Playwright's JSON report. */
+function badSpecs(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      (spec.tests ?? [])
+        .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
+        .map((test) => `browser: ${spec.file}:${spec.line} › ${spec.title} (${test.status})`),
+    ),
+    ...badSpecs(suite.suites ?? []),
+  ]);
+}
+
+function firstLine(text) {
+  return String(text ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
 }
 
 vitest('vitest', extraArgs);
@@ -118,14 +151,19 @@ if (chromium.available) {
     if (e2e?.stats) {
       passed += e2e.stats.expected;
       failed += e2e.stats.unexpected + (e2e.stats.flaky ?? 0);
+      failures.push(...badSpecs(e2e.suites ?? []));
     }
     if (e2eStatus !== 0) {
       exitCode = 1;
-      if (!e2e?.stats?.unexpected) failed += 1;
+      if (!e2e?.stats?.unexpected) {
+        failed += 1;
+        failures.push(`browser: exited with ${e2eStatus} (see above)`);
+      }
     }
   }
 }
 
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 const skipped = ci || missing.length === 0 ? '' : `; skipped: ${skippedSummary(missing)}`;
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped}`);
 process.exit(exitCode);
