@@ -61,6 +61,7 @@ for (const status of missing) (ci ? console.error : console.warn)(missingLine(st
 if (ci && missing.length > 0) {
   exitCode = 1;
   failed += missing.length;
+  failures.push(...missing.map((status) => missingLine(status)));
 }
 const vitestEnv = {
   STEWARD_TIERS_ANNOUNCED: '1',
@@ -135,6 +136,7 @@ if (chromium.available) {
   if (build !== 0) {
     exitCode = 1;
     failed += 1;
+    failures.push('web build: the browser tests could not run (see above)');
   } else {
     const e2eJson = path.join(out, 'playwright.json');
     const e2eStatus = run(
